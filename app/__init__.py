@@ -1,0 +1,1 @@
+"""FitLedger Reflex UI."""

@@ -1,0 +1,3 @@
+"""Every path string of the UI, in one place."""
+
+INDEX = "/"

@@ -1,0 +1,1 @@
+"""Shared kernel every FitLedger service builds on; it imports no service."""

@@ -1,0 +1,185 @@
+"""Domain errors and the one mapping from them to HTTP responses.
+
+Every error body has the same shape: ``{"error": {"code", "message", "fields"}}``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+
+class DomainError(Exception):
+    """Base of every error a use case raises on purpose."""
+
+    status: int = 400
+    code: str = "bad_request"
+
+    def __init__(
+        self, message: str, *, fields: dict[str, str] | None = None, code: str | None = None
+    ):
+        super().__init__(message)
+        self.message = message
+        self.fields = fields or {}
+        if code:
+            self.code = code
+
+
+class NotFound(DomainError):
+    status, code = 404, "not_found"
+
+
+class Conflict(DomainError):
+    status, code = 409, "conflict"
+
+
+class Unauthorized(DomainError):
+    status, code = 401, "unauthorized"
+
+
+class Forbidden(DomainError):
+    status, code = 403, "forbidden"
+
+
+class InvalidInput(DomainError):
+    status, code = 422, "validation_error"
+
+
+class RateLimited(DomainError):
+    status, code = 429, "rate_limited"
+
+    def __init__(self, message: str, *, retry_after: int, **kw: Any):
+        super().__init__(message, **kw)
+        self.retry_after = retry_after
+
+
+class DependencyUnavailable(DomainError):
+    status, code = 503, "service_unavailable"
+
+
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    429: "rate_limited",
+    503: "service_unavailable",
+}
+
+
+def error_body(code: str, message: str, fields: dict[str, str] | None = None) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "fields": fields or {}}}
+
+
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    fields: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    return JSONResponse(error_body(code, message, fields), status_code=status, headers=headers)
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "cookie")]
+    return ".".join(parts) or str(loc[0] if loc else "request")
+
+
+def validation_fields(exc: RequestValidationError) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for err in exc.errors():
+        fields.setdefault(_field_path(tuple(err.get("loc", ()))), str(err.get("msg", "invalid")))
+    return fields
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Map every exception to the one error shape; never leak a stack trace or SQL."""
+
+    @app.exception_handler(DomainError)
+    async def _domain(_: Request, exc: DomainError) -> JSONResponse:
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
+        return error_response(exc.status, exc.code, exc.message, exc.fields, headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return error_response(
+            422, "validation_error", "The request is not valid.", validation_fields(exc)
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, "error")
+        message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
+        return error_response(exc.status_code, code, message, headers=exc.headers)
+
+    @app.exception_handler(DBAPIError)
+    async def _database(_: Request, exc: DBAPIError) -> JSONResponse:
+        log.error("database error", extra={"error": type(exc.orig).__name__ if exc.orig else "?"})
+        if exc.connection_invalidated or _is_connection_error(exc):
+            return error_response(
+                503,
+                "service_unavailable",
+                "The database is unavailable.",
+                headers={"Retry-After": "5"},
+            )
+        return error_response(500, "internal_error", "Something went wrong on our side.")
+
+    @app.exception_handler(PoolTimeoutError)
+    async def _pool(_: Request, exc: PoolTimeoutError) -> JSONResponse:
+        return error_response(
+            503,
+            "service_unavailable",
+            "The database is busy or unavailable.",
+            headers={"Retry-After": "5"},
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        if is_dependency_outage(exc):
+            return error_response(
+                503,
+                "service_unavailable",
+                "A dependency is unavailable.",
+                headers={"Retry-After": "5"},
+            )
+        log.exception("unhandled error")
+        return error_response(500, "internal_error", "Something went wrong on our side.")
+
+
+def _is_connection_error(exc: DBAPIError) -> bool:
+    import psycopg
+
+    return isinstance(exc.orig, psycopg.OperationalError)
+
+
+def is_dependency_outage(exc: BaseException) -> bool:
+    """True for connection failures of Redis, MongoDB or PostgreSQL (answer 503, not 500)."""
+    import psycopg
+    import pymongo.errors
+    import redis.exceptions
+
+    return isinstance(
+        exc,
+        redis.exceptions.ConnectionError
+        | redis.exceptions.TimeoutError
+        | pymongo.errors.ConnectionFailure
+        | pymongo.errors.ServerSelectionTimeoutError
+        | psycopg.OperationalError,
+    )

@@ -1,0 +1,45 @@
+"""Who is calling: the FastAPI dependencies that turn an access token into a Principal.
+
+Services verify the token themselves (defence in depth) and never trust identity headers a
+client could send; the gateway's check additionally enforces session revocation.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from .errors import Forbidden, Unauthorized
+from .tokens import AccessTokenVerifier, InvalidToken, Principal
+
+ACCESS_COOKIE = "fl_access"
+
+
+def bearer_or_cookie_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return request.cookies.get(ACCESS_COOKIE)
+
+
+def current_principal(request: Request) -> Principal:
+    verifier: AccessTokenVerifier | None = getattr(request.app.state, "token_verifier", None)
+    token = bearer_or_cookie_token(request)
+    if verifier is None or not token:
+        raise Unauthorized("Sign in to continue.")
+    try:
+        return verifier.verify(token)
+    except InvalidToken as exc:
+        raise Unauthorized("Your session is not valid; sign in again.") from exc
+
+
+def admin_principal(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
+    if not principal.is_admin:
+        raise Forbidden("Administrators only.")
+    return principal
+
+
+CurrentUser = Annotated[Principal, Depends(current_principal)]
+AdminUser = Annotated[Principal, Depends(admin_principal)]

@@ -1,0 +1,225 @@
+"""Idempotent event consumer: ack after commit, dedupe on event id, retry with back-off, DLQ.
+
+Topology for a subscription queue ``Q`` bound to the events exchange:
+- ``Q`` (durable, bound to its routing keys), consumed with a prefetch limit;
+- ``Q.retry.N`` for each back-off delay: a TTL queue that dead-letters back into ``Q``;
+- ``Q.dlq``: messages that failed ``max_attempts`` times or could not be parsed.
+A failed message is re-published (confirmed) to the next retry queue and then acked, so it
+never blocks the queue; the attempt count travels in the ``x-attempt`` header.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import pika
+from pika.adapters.blocking_connection import BlockingChannel
+from pika.spec import Basic, BasicProperties
+from prometheus_client import Counter
+from pydantic import ValidationError
+from sqlalchemy import Engine
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+from tenacity import Retrying, retry_if_exception_type, stop_when_event_set, wait_exponential_jitter
+
+from ..db import unit_of_work
+from .broker import TRANSIENT_ERRORS, close_quietly, connect, declare_exchange
+from .envelope import Event
+from .outbox import MessagingTables
+
+log = logging.getLogger("fitledger.consumer")
+
+Handler = Callable[[Session, Event], None]
+
+CONSUMED = Counter(
+    "events_consumed_total", "Events handled by a consumer.", ["queue", "type", "outcome"]
+)
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A durable queue, the event types routed to it, and the handler that applies them."""
+
+    queue: str
+    routing_keys: Sequence[str]
+    handler: Handler
+    retry_delays_seconds: Sequence[float] = field(default=(1.0, 5.0, 30.0))
+    max_attempts: int = 5
+
+    @property
+    def dead_letter_queue(self) -> str:
+        return f"{self.queue}.dlq"
+
+    def retry_queue(self, attempt: int) -> str:
+        index = min(attempt - 1, len(self.retry_delays_seconds) - 1)
+        return f"{self.queue}.retry.{index}"
+
+
+def declare_subscription(channel: BlockingChannel, exchange: str, sub: Subscription) -> None:
+    declare_exchange(channel, exchange)
+    channel.queue_declare(queue=sub.queue, durable=True)
+    for key in sub.routing_keys:
+        channel.queue_bind(queue=sub.queue, exchange=exchange, routing_key=key)
+    for index, delay in enumerate(sub.retry_delays_seconds):
+        channel.queue_declare(
+            queue=f"{sub.queue}.retry.{index}",
+            durable=True,
+            arguments={
+                "x-message-ttl": int(delay * 1000),
+                "x-dead-letter-exchange": "",
+                "x-dead-letter-routing-key": sub.queue,
+            },
+        )
+    channel.queue_declare(queue=sub.dead_letter_queue, durable=True)
+
+
+class EventConsumer:
+    def __init__(
+        self,
+        engine: Engine,
+        tables: MessagingTables,
+        amqp_url: str,
+        exchange: str,
+        subscription: Subscription,
+        *,
+        prefetch: int = 20,
+    ):
+        self.engine, self.tables = engine, tables
+        self.amqp_url, self.exchange = amqp_url, exchange
+        self.sub = subscription
+        self.prefetch = prefetch
+        self.name = f"{subscription.queue}-consumer"
+
+    def run(self, stop: threading.Event) -> None:
+        """Consume until ``stop`` is set, reconnecting with back-off after any failure."""
+        for attempt in Retrying(
+            retry=retry_if_exception_type(TRANSIENT_ERRORS),
+            wait=wait_exponential_jitter(initial=0.2, max=5),
+            stop=stop_when_event_set(stop),
+            before_sleep=lambda rs: log.warning(
+                "consumer reconnecting",
+                extra={
+                    "queue": self.sub.queue,
+                    "error": repr(rs.outcome.exception()) if rs.outcome else "",
+                },
+            ),
+            reraise=False,
+        ):
+            with attempt:
+                self._run_connected(stop)
+
+    def _run_connected(self, stop: threading.Event) -> None:
+        connection = connect(self.amqp_url, name=self.name)
+        try:
+            channel = connection.channel()
+            channel.confirm_delivery()
+            declare_subscription(channel, self.exchange, self.sub)
+            channel.basic_qos(prefetch_count=self.prefetch)
+            for method, properties, body in channel.consume(self.sub.queue, inactivity_timeout=0.5):
+                if stop.is_set():
+                    break
+                if method is None:
+                    continue
+                self.handle(channel, method, properties, body)
+            if channel.is_open:
+                channel.cancel()
+        finally:
+            close_quietly(connection)
+
+    def handle(
+        self,
+        channel: BlockingChannel,
+        method: Basic.Deliver,
+        properties: BasicProperties,
+        body: bytes,
+    ) -> None:
+        try:
+            event = Event.from_json(body)
+        except ValidationError as exc:
+            self._dead_letter(channel, properties, body, f"unparseable event: {exc.errors()[:1]}")
+            channel.basic_ack(method.delivery_tag)
+            CONSUMED.labels(self.sub.queue, "?", "unparseable").inc()
+            return
+        try:
+            applied = self.apply(event)
+        except TRANSIENT_ERRORS:
+            raise  # our own infrastructure is down: reconnect; the broker redelivers
+        except Exception as exc:
+            self._retry_or_dead_letter(channel, properties, body, event, exc)
+            channel.basic_ack(method.delivery_tag)
+            return
+        channel.basic_ack(method.delivery_tag)
+        CONSUMED.labels(self.sub.queue, event.type, "applied" if applied else "duplicate").inc()
+
+    def apply(self, event: Event) -> bool:
+        """Run the handler once per event id, in one transaction with the dedupe record."""
+        with unit_of_work(self.engine) as session:
+            inserted = session.execute(  # type: ignore[attr-defined]
+                insert(self.tables.processed_events)
+                .values(consumer=self.sub.queue, event_id=event.id)
+                .on_conflict_do_nothing()
+            ).rowcount
+            if not inserted:
+                return False
+            self.sub.handler(session, event)
+        return True
+
+    def _retry_or_dead_letter(
+        self,
+        channel: BlockingChannel,
+        properties: BasicProperties,
+        body: bytes,
+        event: Event,
+        exc: Exception,
+    ) -> None:
+        attempt = int((properties.headers or {}).get("x-attempt", 1))
+        error = f"{type(exc).__name__}: {exc}"[:500]
+        if attempt >= self.sub.max_attempts:
+            log.error(
+                "event dead-lettered",
+                extra={"queue": self.sub.queue, "event_id": str(event.id), "error": error},
+            )
+            self._dead_letter(channel, properties, body, error)
+            CONSUMED.labels(self.sub.queue, event.type, "dead_lettered").inc()
+            return
+        log.warning(
+            "event failed; will retry",
+            extra={
+                "queue": self.sub.queue,
+                "event_id": str(event.id),
+                "attempt": attempt,
+                "error": error,
+            },
+        )
+        channel.basic_publish(
+            exchange="",
+            routing_key=self.sub.retry_queue(attempt),
+            body=body,
+            properties=_with_headers(properties, {"x-attempt": attempt + 1, "x-last-error": error}),
+        )
+        CONSUMED.labels(self.sub.queue, event.type, "retried").inc()
+
+    def _dead_letter(
+        self, channel: BlockingChannel, properties: BasicProperties, body: bytes, error: str
+    ) -> None:
+        channel.basic_publish(
+            exchange="",
+            routing_key=self.sub.dead_letter_queue,
+            body=body,
+            properties=_with_headers(
+                properties, {"x-error": error, "x-original-queue": self.sub.queue}
+            ),
+        )
+
+
+def _with_headers(properties: BasicProperties, extra: dict[str, object]) -> BasicProperties:
+    return pika.BasicProperties(
+        content_type=properties.content_type or "application/json",
+        delivery_mode=pika.DeliveryMode.Persistent,
+        message_id=properties.message_id,
+        type=properties.type,
+        headers={**(properties.headers or {}), **extra},
+    )

@@ -1,0 +1,82 @@
+"""Transactional outbox and processed-event ledger, one pair of tables per service schema.
+
+``add_to_outbox`` writes the event in the caller's transaction, so the row exists if and only
+if the business change commits; the relay publishes it later.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Engine,
+    Index,
+    MetaData,
+    Table,
+    Text,
+    func,
+    insert,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.orm import Session
+
+from .envelope import Event
+
+
+class MessagingTables:
+    """The outbox and processed_events tables in one service's schema."""
+
+    def __init__(self, schema: str):
+        self.schema = schema
+        self.metadata = MetaData(schema=schema)
+        self.outbox = Table(
+            "outbox",
+            self.metadata,
+            Column("id", BigInteger, primary_key=True, autoincrement=True),
+            Column("event_id", UUID(as_uuid=True), nullable=False, unique=True),
+            Column("type", Text, nullable=False),
+            Column("payload", JSONB, nullable=False),
+            Column(
+                "created_at", DateTime(timezone=True), nullable=False, server_default=func.now()
+            ),
+            Column("published_at", DateTime(timezone=True)),
+        )
+        Index(
+            "outbox_unpublished",
+            self.outbox.c.id,
+            postgresql_where=self.outbox.c.published_at.is_(None),
+        )
+        self.processed_events = Table(
+            "processed_events",
+            self.metadata,
+            Column("consumer", Text, primary_key=True),
+            Column("event_id", UUID(as_uuid=True), primary_key=True),
+            Column(
+                "processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()
+            ),
+        )
+
+    def create(self, engine: Engine) -> None:
+        """Create the schema and tables if missing (services also ship alembic migrations)."""
+        with engine.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"'))
+            self.metadata.create_all(conn)
+
+    def backlog(self, engine: Engine) -> int:
+        with engine.connect() as conn:
+            return int(
+                conn.execute(
+                    text(f'SELECT count(*) FROM "{self.schema}".outbox WHERE published_at IS NULL')
+                ).scalar_one()
+            )
+
+
+def add_to_outbox(session: Session, tables: MessagingTables, event: Event) -> None:
+    """Stage ``event`` in the caller's transaction; it is published only if that commits."""
+    session.execute(
+        insert(tables.outbox).values(
+            event_id=event.id, type=event.type, payload=event.model_dump(mode="json")
+        )
+    )

@@ -1,0 +1,122 @@
+"""Outbox relay: publishes staged events with publisher confirms, then marks them sent.
+
+Rows are claimed with ``FOR UPDATE SKIP LOCKED`` so several relays can run side by side. A
+row is marked sent only after the broker confirmed it; a crash in between re-publishes it,
+which consumers absorb by deduplicating on the event id (at-least-once delivery).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import pika
+from pika.adapters.blocking_connection import BlockingChannel
+from prometheus_client import Counter
+from sqlalchemy import Engine, func, select, update
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception_type,
+    stop_when_event_set,
+    wait_exponential_jitter,
+)
+
+from .broker import TRANSIENT_ERRORS, close_quietly, connect, declare_exchange
+from .outbox import MessagingTables
+
+log = logging.getLogger("fitledger.relay")
+
+PUBLISHED = Counter(
+    "outbox_events_published_total", "Events published from the outbox.", ["schema", "type"]
+)
+RELAY_RECONNECTS = Counter(
+    "outbox_relay_reconnects_total", "Relay reconnects after a failure.", ["schema"]
+)
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        engine: Engine,
+        tables: MessagingTables,
+        amqp_url: str,
+        exchange: str,
+        *,
+        batch_size: int = 100,
+        poll_interval: float = 0.2,
+    ):
+        self.engine, self.tables = engine, tables
+        self.amqp_url, self.exchange = amqp_url, exchange
+        self.batch_size, self.poll_interval = batch_size, poll_interval
+        self.name = f"{tables.schema}-relay"
+
+    def run(self, stop: threading.Event) -> None:
+        """Relay until ``stop`` is set, reconnecting with back-off after any broker/DB failure."""
+        for attempt in Retrying(
+            retry=retry_if_exception_type(TRANSIENT_ERRORS),
+            wait=wait_exponential_jitter(initial=0.2, max=5),
+            stop=stop_when_event_set(stop),
+            before_sleep=self._log_reconnect,
+            reraise=False,
+        ):
+            with attempt:
+                self._run_connected(stop)
+
+    def _log_reconnect(self, state: RetryCallState) -> None:
+        RELAY_RECONNECTS.labels(self.tables.schema).inc()
+        error = state.outcome.exception() if state.outcome else None
+        log.warning("relay reconnecting", extra={"error": repr(error)})
+
+    def _run_connected(self, stop: threading.Event) -> None:
+        connection = connect(self.amqp_url, name=self.name)
+        try:
+            channel = connection.channel()
+            channel.confirm_delivery()
+            declare_exchange(channel, self.exchange)
+            while not stop.is_set():
+                if self.relay_batch(channel) == 0:
+                    connection.sleep(self.poll_interval)
+        finally:
+            close_quietly(connection)
+
+    def relay_batch(self, channel: BlockingChannel) -> int:
+        """Publish up to ``batch_size`` unsent events; returns how many were sent."""
+        outbox = self.tables.outbox
+        with self.engine.begin() as conn:
+            rows = conn.execute(
+                select(outbox.c.id, outbox.c.event_id, outbox.c.type, outbox.c.payload)
+                .where(outbox.c.published_at.is_(None))
+                .order_by(outbox.c.id)
+                .limit(self.batch_size)
+                .with_for_update(skip_locked=True)
+            ).all()
+            if not rows:
+                return 0
+            for row in rows:
+                # With confirms on, basic_publish blocks until the broker has the message
+                # (persisted, as it is durable) and raises if it was nacked.
+                channel.basic_publish(
+                    exchange=self.exchange,
+                    routing_key=row.type,
+                    body=_dumps(row.payload),
+                    properties=pika.BasicProperties(
+                        content_type="application/json",
+                        delivery_mode=pika.DeliveryMode.Persistent,
+                        message_id=str(row.event_id),
+                        type=row.type,
+                    ),
+                )
+                PUBLISHED.labels(self.tables.schema, row.type).inc()
+            conn.execute(
+                update(outbox)
+                .where(outbox.c.id.in_([r.id for r in rows]))
+                .values(published_at=func.now())
+            )
+        return len(rows)
+
+
+def _dumps(payload: object) -> bytes:
+    import json
+
+    return json.dumps(payload, separators=(",", ":")).encode()

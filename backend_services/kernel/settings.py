@@ -1,0 +1,76 @@
+"""Typed settings base: every service subclasses ServiceSettings and reads the environment."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LOCAL_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/fitledger"
+LOCAL_MONGODB_URI = "mongodb://127.0.0.1:27017/fitledger"
+LOCAL_REDIS_URL = "redis://127.0.0.1:6379/0"
+LOCAL_AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/%2F"
+
+
+class ServiceSettings(BaseSettings):
+    """Settings shared by every service process.
+
+    Connection strings have defaults only in the ``local`` profile; in ``production`` every
+    one of them that a service uses must be given explicitly (see ``required_in_production``).
+    """
+
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", frozen=True)
+
+    service_name: str = "service"
+    instance_id: str = Field(default="0", description="Which replica this process is.")
+    environment: Literal["local", "test", "production"] = "local"
+    log_level: str = "INFO"
+
+    database_url: str | None = None
+    mongodb_uri: str | None = None
+    redis_url: str | None = None
+    amqp_url: str | None = None
+    smtp_url: str | None = None
+
+    events_exchange: str = "fitledger.events"
+
+    # Access-token verification (the auth service holds the private key).
+    jwt_public_keys_file: str | None = Field(
+        default=None, description="Path to a JWKS file with the auth service's public keys."
+    )
+    jwt_issuer: str = "fitledger-auth"
+    jwt_audience: str = "fitledger"
+    jwt_algorithms: tuple[str, ...] = ("EdDSA",)
+    jwt_leeway_seconds: int = 10
+
+    db_pool_size: int = 5
+    db_pool_timeout_seconds: float = 2.0
+    db_connect_timeout_seconds: int = 2
+
+    required_in_production: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _defaults_only_locally(self) -> ServiceSettings:
+        local = {
+            "database_url": LOCAL_DATABASE_URL,
+            "mongodb_uri": LOCAL_MONGODB_URI,
+            "redis_url": LOCAL_REDIS_URL,
+            "amqp_url": LOCAL_AMQP_URL,
+        }
+        missing = []
+        for name, default in local.items():
+            if getattr(self, name) is None:
+                if self.environment == "production":
+                    if name in self.required_in_production:
+                        missing.append(name.upper())
+                else:
+                    object.__setattr__(self, name, default)
+        if missing:
+            raise ValueError(f"production settings need: {', '.join(missing)}")
+        return self
+
+    @property
+    def schema_name(self) -> str:
+        """PostgreSQL schema owned by this service."""
+        return self.service_name
