@@ -27,10 +27,6 @@ class GatewayHealth:
     services: tuple[ServiceHealth, ...]
     error: str | None = None
 
-    @property
-    def all_ready(self) -> bool:
-        return self.error is None and all(service.ready for service in self.services)
-
 
 def gateway_internal_url() -> str:
     """Base URL the UI backend uses to reach the gateway (not the browser-facing one)."""

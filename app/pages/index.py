@@ -80,8 +80,12 @@ def _services_panel() -> rx.Component:
 
 def _water_tally() -> rx.Component:
     return rx.hstack(
-        rx.text("Water today: ", rx.text.strong(IndexState.water_glasses), " glasses", id="water-count"),
-        rx.button("+1 glass", on_click=IndexState.add_glass_of_water, variant="soft", id="add-water"),
+        rx.text(
+            "Water today: ", rx.text.strong(IndexState.water_glasses), " glasses", id="water-count"
+        ),
+        rx.button(
+            "+1 glass", on_click=IndexState.add_glass_of_water, variant="soft", id="add-water"
+        ),
         align="center",
         spacing="3",
     )

@@ -14,7 +14,9 @@ from typing import Protocol
 
 from prometheus_client import start_http_server
 
+from .messaging import MessagingTables, Subscription
 from .metrics import metrics_registry
+from .settings import ServiceSettings
 
 log = logging.getLogger("fitledger.worker")
 
@@ -51,3 +53,34 @@ def run_until_stopped(
     for thread in threads:
         thread.join(timeout=10)
     log.info("worker stopped")
+
+
+def run_service_worker(
+    settings: ServiceSettings,
+    tables: MessagingTables,
+    subscriptions: Sequence[Subscription] = (),
+) -> None:
+    """A service's worker process: its outbox relay plus one consumer thread per queue."""
+    import os
+
+    from .db import make_engine
+    from .logs import configure_logging
+    from .messaging import EventConsumer, OutboxRelay
+
+    configure_logging(f"{settings.service_name}-worker", settings.instance_id, settings.log_level)
+    assert settings.database_url and settings.amqp_url
+    engine = make_engine(
+        settings.database_url,
+        application_name=f"{settings.service_name}-worker",
+        pool_size=len(subscriptions) + 2,
+    )
+    tables.create(engine)
+    runnables: list[Runnable] = [
+        OutboxRelay(engine, tables, settings.amqp_url, settings.events_exchange)
+    ]
+    runnables += [
+        EventConsumer(engine, tables, settings.amqp_url, settings.events_exchange, sub)
+        for sub in subscriptions
+    ]
+    port = os.environ.get("METRICS_PORT")
+    run_until_stopped(runnables, metrics_port=int(port) if port else None)

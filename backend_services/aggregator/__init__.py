@@ -1,0 +1,1 @@
+"""Aggregator: dashboard calls that gather several services at once; stateless."""

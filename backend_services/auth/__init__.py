@@ -1,0 +1,1 @@
+"""Auth service: credentials, tokens, sessions, and the gateway's token check."""

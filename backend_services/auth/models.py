@@ -1,0 +1,7 @@
+"""Auth tables in the ``auth`` schema."""
+
+from __future__ import annotations
+
+from backend_services.kernel.messaging import MessagingTables
+
+MESSAGING = MessagingTables("auth")

@@ -1,0 +1,23 @@
+"""``GET /api/<service>/info``: which instance answered, and for whom (used by gateway checks)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from .identity import CurrentUser
+
+
+def service_info_router(service: str) -> APIRouter:
+    router = APIRouter(prefix=f"/api/{service}", tags=[service])
+
+    @router.get("/info")
+    def info(request: Request, principal: CurrentUser) -> dict[str, str]:
+        settings = request.app.state.settings
+        return {
+            "service": settings.service_name,
+            "instance": settings.instance_id,
+            "user_id": principal.user_id,
+            "role": principal.role,
+        }
+
+    return router

@@ -1,0 +1,24 @@
+"""Notifications service wiring (ASGI factory `create_app`)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from backend_services.kernel.db import make_engine, ping_database
+from backend_services.kernel.service_app import create_service_app
+from backend_services.kernel.service_info import service_info_router
+
+from .settings import NotificationsSettings
+
+
+def create_app(settings: NotificationsSettings | None = None) -> FastAPI:
+    settings = settings or NotificationsSettings()
+    assert settings.database_url
+    engine = make_engine(settings.database_url, application_name=settings.service_name)
+    app = create_service_app(
+        settings,
+        routers=[service_info_router(settings.service_name)],
+        readiness={"postgres": lambda: ping_database(engine)},
+    )
+    app.state.engine = engine
+    return app

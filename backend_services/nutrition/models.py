@@ -1,0 +1,7 @@
+"""Nutrition tables in the ``nutrition`` schema."""
+
+from __future__ import annotations
+
+from backend_services.kernel.messaging import MessagingTables
+
+MESSAGING = MessagingTables("nutrition")

@@ -1,0 +1,1 @@
+"""The local stack launcher: renders nginx and supervisord configs and runs them."""

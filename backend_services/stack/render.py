@@ -1,0 +1,184 @@
+"""Renders the gateway and process-manager configs from the topology."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .topology import SERVICES, StackSettings
+
+ERROR_PAGES = (
+    (400, "bad_request", "The request is malformed."),
+    (401, "unauthorized", "Sign in to continue."),
+    (403, "forbidden", "You are not allowed to do this."),
+    (404, "not_found", "There is nothing here."),
+    (413, "payload_too_large", "The request body is too large."),
+    (429, "rate_limited", "Too many requests; slow down and retry shortly."),
+    (500, "internal_error", "Something went wrong on our side."),
+    (502, "bad_gateway", "The service is unavailable; retry shortly."),
+    (503, "service_unavailable", "The service is unavailable; retry shortly."),
+    (504, "gateway_timeout", "The service took too long to answer."),
+)
+
+# Reflex 0.10 backend routes (state websocket, uploads, health); everything else is the frontend.
+UI_BACKEND_PATHS = ("_event", "_upload", "ping", "_health", "auth-codespace")
+
+
+@dataclass(frozen=True)
+class Program:
+    name: str
+    command: str
+    environment: str = ""
+    priority: int = 50
+    startsecs: int = 1
+    stopsignal: str = "TERM"
+
+
+def _templates(root: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(root / "deploy")),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_gateway(
+    settings: StackSettings,
+    *,
+    standalone: bool = True,
+    upstream_servers: dict[str, list[str]] | None = None,
+) -> str:
+    """The nginx config; ``upstream_servers`` overrides addresses for deployment."""
+    servers = upstream_servers or {
+        spec.name: [url.removeprefix("http://") for url in settings.instance_urls(spec)]
+        for spec in SERVICES
+    }
+    upstreams = [{"name": name, "servers": addrs} for name, addrs in servers.items()]
+    if settings.with_ui:
+        upstreams += [
+            {"name": "ui_frontend", "servers": [f"127.0.0.1:{settings.ui_frontend_port}"]},
+            {"name": "ui_backend", "servers": [f"127.0.0.1:{settings.ui_backend_port}"]},
+        ]
+    services = [
+        {"prefix": spec.name, "upstream": spec.name, "public": spec.public}
+        for spec in SERVICES
+        if spec.name != "aggregator"
+    ]
+    services.append({"prefix": "dashboard", "upstream": "aggregator", "public": False})
+    text = (
+        _templates(settings.root)
+        .get_template("nginx/gateway.conf.j2")
+        .render(
+            standalone=standalone,
+            run_dir=settings.run_dir,
+            log_dir=settings.log_dir,
+            conf_dir=settings.root / "deploy" / "nginx",
+            mime_types="/etc/nginx/mime.types",
+            listen=f"{settings.gateway_host}:{settings.gateway_port}",
+            upstreams=upstreams,
+            services=services,
+            with_ui=settings.with_ui,
+            ui_backend_paths="|".join(UI_BACKEND_PATHS),
+            api_rate_per_second=settings.api_rate_per_second,
+            api_burst=settings.api_burst,
+            auth_rate_per_minute=settings.auth_rate_per_minute,
+            max_body=settings.max_body,
+            error_pages=ERROR_PAGES,
+        )
+    )
+    if standalone:
+        text = "daemon off;\n" + text
+    return text
+
+
+def programs(settings: StackSettings) -> list[Program]:
+    venv_bin = Path(sys.executable).parent
+    python = venv_bin / "python"
+    prom = settings.run_dir / "prom"
+    result: list[Program] = []
+    if settings.embedded_mongodb:
+        result.append(
+            Program(
+                "mongodb",
+                f"{venv_bin}/secantusd-py --host 127.0.0.1 --port {settings.mongodb_port}"
+                f" --storage-path {settings.data_dir / 'mongo'} --log-level WARNING",
+                priority=10,
+                startsecs=2,
+            )
+        )
+    result.append(
+        Program(
+            "mail",
+            f"{python} -m backend_services.stack.mail_catcher --host 127.0.0.1"
+            f" --port {settings.smtp_port} --directory {settings.mail_dir}",
+            priority=10,
+        )
+    )
+    for spec in SERVICES:
+        for instance, port in enumerate(settings.instance_ports(spec), start=1):
+            name = f"{spec.name}-{instance}"
+            result.append(
+                Program(
+                    name,
+                    f"{venv_bin}/uvicorn backend_services.{spec.name}.main:create_app --factory"
+                    f" --host 127.0.0.1 --port {port} --no-access-log"
+                    f" --timeout-graceful-shutdown 10",
+                    environment=(
+                        f'INSTANCE_ID="{instance}",PROMETHEUS_MULTIPROC_DIR="{prom / name}"'
+                    ),
+                    priority=20,
+                    startsecs=2,
+                )
+            )
+        if spec.worker:
+            name = f"{spec.name}-worker"
+            result.append(
+                Program(
+                    name,
+                    f"{python} -m backend_services.{spec.name}.worker",
+                    environment=(
+                        f'INSTANCE_ID="worker",METRICS_PORT="{settings.worker_metrics_port(spec)}",'
+                        f'PROMETHEUS_MULTIPROC_DIR="{prom / name}"'
+                    ),
+                    priority=30,
+                    startsecs=2,
+                )
+            )
+    if settings.with_ui:
+        ui = settings.root / "deploy/local/ui.sh"
+        result.append(Program("ui-backend", f"bash {ui} run-backend", priority=40, startsecs=5))
+        result.append(Program("ui-frontend", f"bash {ui} run-frontend", priority=40, startsecs=2))
+    result.append(
+        Program(
+            "gateway",
+            f"nginx -p {settings.run_dir / 'nginx'} -c {settings.run_dir / 'nginx.conf'}",
+            priority=50,
+            stopsignal="QUIT",
+        )
+    )
+    return result
+
+
+def render_supervisord(settings: StackSettings, *, foreground: bool) -> str:
+    progs = programs(settings)
+    groups: dict[str, list[str]] = {}
+    for program in progs:
+        groups.setdefault(program.name.split("-")[0], []).append(program.name)
+    groups = {group: members for group, members in groups.items() if len(members) > 1}
+    return (
+        _templates(settings.root)
+        .get_template("local/supervisord.conf.j2")
+        .render(
+            run_dir=settings.run_dir,
+            log_dir=settings.log_dir,
+            root=settings.root,
+            foreground=foreground,
+            programs=progs,
+            groups=groups,
+        )
+    )

@@ -1,0 +1,123 @@
+"""Every process of the stack, its port and its command, in one place.
+
+nginx, supervisord and the aggregator's health check are all generated from this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from backend_services.kernel.settings import (
+    LOCAL_AMQP_URL,
+    LOCAL_DATABASE_URL,
+    LOCAL_REDIS_URL,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    name: str
+    slot: int  # ports are port_base + 10 * slot + instance
+    public: bool = False  # reachable through the gateway without a token
+    postgres: bool = True
+    worker: bool = False  # has a worker process (outbox relay and/or consumers)
+
+
+SERVICES: tuple[ServiceSpec, ...] = (
+    ServiceSpec("auth", 1, public=True, worker=True),
+    ServiceSpec("users", 2, worker=True),
+    ServiceSpec("nutrition", 3, worker=True),
+    ServiceSpec("workouts", 4, postgres=False),
+    ServiceSpec("notifications", 5, worker=True),
+    ServiceSpec("aggregator", 6, postgres=False),
+)
+
+
+class StackSettings(BaseSettings):
+    """What the launcher reads from the environment; every value has a local default."""
+
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+
+    root: Path = PROJECT_ROOT
+    data_dir: Path = Field(default=PROJECT_ROOT / ".local", alias="FITLEDGER_DATA_DIR")
+    gateway_host: str = "127.0.0.1"
+    gateway_port: int = 8080
+    port_base: int = Field(default=8100, alias="SERVICE_PORT_BASE")
+    instances: int = Field(default=2, alias="SERVICE_INSTANCES", ge=1, le=8)
+    worker_metrics_base: int = 9100
+    mongodb_port: int = 27017
+    smtp_port: int = 1025
+    ui_frontend_port: int = 3000
+    ui_backend_port: int = 8000
+    with_ui: bool = Field(default=True, alias="STACK_WITH_UI")
+
+    database_url: str = LOCAL_DATABASE_URL
+    redis_url: str = LOCAL_REDIS_URL
+    amqp_url: str = LOCAL_AMQP_URL
+    mongodb_uri: str | None = None  # None: start the embedded SecantusDB server
+
+    api_rate_per_second: int = Field(default=50, alias="GATEWAY_RATE_PER_SECOND")
+    api_burst: int = Field(default=100, alias="GATEWAY_BURST")
+    auth_rate_per_minute: int = Field(default=60, alias="GATEWAY_AUTH_RATE_PER_MINUTE")
+    max_body: str = Field(default="2m", alias="GATEWAY_MAX_BODY")
+
+    @property
+    def run_dir(self) -> Path:
+        return self.data_dir / "run"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.data_dir / "keys"
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.data_dir / "mail"
+
+    @property
+    def effective_mongodb_uri(self) -> str:
+        return self.mongodb_uri or f"mongodb://127.0.0.1:{self.mongodb_port}/fitledger"
+
+    @property
+    def embedded_mongodb(self) -> bool:
+        return self.mongodb_uri is None
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://{self.gateway_host}:{self.gateway_port}"
+
+    def instance_ports(self, spec: ServiceSpec) -> list[int]:
+        return [self.port_base + 10 * spec.slot + i for i in range(1, self.instances + 1)]
+
+    def instance_urls(self, spec: ServiceSpec) -> list[str]:
+        return [f"http://127.0.0.1:{port}" for port in self.instance_ports(spec)]
+
+    def service_urls(self) -> dict[str, list[str]]:
+        return {
+            spec.name: self.instance_urls(spec) for spec in SERVICES if spec.name != "aggregator"
+        }
+
+    def worker_metrics_port(self, spec: ServiceSpec) -> int:
+        return self.worker_metrics_base + spec.slot
+
+    def shared_environment(self) -> dict[str, str]:
+        """Environment every service and worker process gets."""
+        return {
+            "ENVIRONMENT": "local",
+            "DATABASE_URL": self.database_url,
+            "REDIS_URL": self.redis_url,
+            "AMQP_URL": self.amqp_url,
+            "MONGODB_URI": self.effective_mongodb_uri,
+            "SMTP_URL": f"smtp://127.0.0.1:{self.smtp_port}",
+            "JWT_PUBLIC_KEYS_FILE": str(self.keys_dir / "jwks.json"),
+            "SIGNING_KEYS_DIR": str(self.keys_dir),
+        }

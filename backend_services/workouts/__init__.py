@@ -1,0 +1,1 @@
+"""Workouts service (MongoDB through pymongo)."""
