@@ -150,6 +150,22 @@ def install_error_handlers(app: FastAPI) -> None:
             headers={"Retry-After": "5"},
         )
 
+    # Store outages get their own handlers: a handler registered for ``Exception`` runs in
+    # Starlette's outermost ServerErrorMiddleware, i.e. after the exception has already passed
+    # the request-id and metrics middleware (the 503 went out without X-Request-ID, was counted
+    # and logged as a 500, and the server logged a traceback on every request of an outage).
+    async def _outage(_: Request, exc: Exception) -> JSONResponse:
+        log.warning("dependency unavailable", extra={"error": type(exc).__name__})
+        return error_response(
+            503,
+            "service_unavailable",
+            "A dependency is unavailable.",
+            headers={"Retry-After": "5"},
+        )
+
+    for outage_type in _dependency_outage_types():
+        app.add_exception_handler(outage_type, _outage)
+
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
         if is_dependency_outage(exc):
@@ -169,17 +185,20 @@ def _is_connection_error(exc: DBAPIError) -> bool:
     return isinstance(exc.orig, psycopg.OperationalError)
 
 
-def is_dependency_outage(exc: BaseException) -> bool:
-    """True for connection failures of Redis, MongoDB or PostgreSQL (answer 503, not 500)."""
+def _dependency_outage_types() -> tuple[type[BaseException], ...]:
     import psycopg
     import pymongo.errors
     import redis.exceptions
 
-    return isinstance(
-        exc,
-        redis.exceptions.ConnectionError
-        | redis.exceptions.TimeoutError
-        | pymongo.errors.ConnectionFailure
-        | pymongo.errors.ServerSelectionTimeoutError
-        | psycopg.OperationalError,
+    return (
+        redis.exceptions.ConnectionError,
+        redis.exceptions.TimeoutError,
+        pymongo.errors.ConnectionFailure,
+        pymongo.errors.ServerSelectionTimeoutError,
+        psycopg.OperationalError,
     )
+
+
+def is_dependency_outage(exc: BaseException) -> bool:
+    """True for connection failures of Redis, MongoDB or PostgreSQL (answer 503, not 500)."""
+    return isinstance(exc, _dependency_outage_types())

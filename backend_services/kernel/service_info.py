@@ -18,6 +18,9 @@ def service_info_router(service: str) -> APIRouter:
             "instance": settings.instance_id,
             "user_id": principal.user_id,
             "role": principal.role,
+            # What the gateway forwarded: lets tests prove client-sent values never arrive.
+            "gateway_user_id": request.headers.get("x-user-id", ""),
+            "forwarded_for": request.headers.get("x-forwarded-for", ""),
         }
 
     return router
