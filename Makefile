@@ -1,0 +1,96 @@
+# FitLedger: `make run` starts everything, `make test` tests everything. Both set up what they need.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+GATEWAY_PORT ?= 8080
+# The Reflex bundle has the public URL baked in; a change triggers a rebuild.
+PUBLIC_URL ?= http://localhost:$(GATEWAY_PORT)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export REFLEX_TELEMETRY_ENABLED := false
+export GATEWAY_PORT PUBLIC_URL
+
+UI_SOURCES := $(shell find app components assets -type f -not -path '*/__pycache__/*' 2>/dev/null) rxconfig.py
+UI_BUILD := .web/build/client/index.html
+
+.PHONY: help run up stop status test test-unit test-integration test-e2e lint format bench \
+        setup system-packages services venv ui clean FORCE
+
+help: ## this list
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+run: setup services ## set up, start the whole stack in the foreground, print the URL (Ctrl-C stops)
+	$(BIN)/fitledger stack up
+
+up: setup services ## same as run, but return once healthy (stop with `make stop`)
+	$(BIN)/fitledger stack up --detach
+	@echo "FitLedger is up: $(PUBLIC_URL)/"
+
+stop: ## stop every process of the stack
+	@if [ -x $(BIN)/fitledger ]; then $(BIN)/fitledger stack down; else echo "not set up"; fi
+
+status: ## each process of the stack and its state
+	$(BIN)/fitledger stack status
+
+test: setup services ## set up and run the whole test suite (unit, integration, e2e, browser)
+	$(BIN)/pytest
+
+test-unit: venv ## unit tests only (no servers)
+	$(BIN)/pytest tests/unit
+
+test-integration: setup services ## integration tests (real PostgreSQL, Redis, RabbitMQ, MongoDB wire server)
+	$(BIN)/pytest tests/integration
+
+test-e2e: setup services ## whole stack through nginx, and the browser test
+	$(BIN)/pytest tests/e2e
+
+lint: venv ## ruff (lint + format check) and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: venv ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: setup services ## gateway overhead benchmark (numbers go in the README)
+	$(BIN)/python -m bench.gateway_overhead
+
+setup: system-packages venv ui ## everything `run` and `test` need: packages, virtualenv, bun, UI build
+
+system-packages: ## nginx, Chromium (browser tests) and npm from Debian's packages, if missing
+	@missing=""; \
+	command -v nginx >/dev/null || missing="$$missing nginx-light"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) -E apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+services: ## start the local PostgreSQL, Redis and RabbitMQ if they are not running
+	@bash deploy/local/services.sh
+
+venv: $(BIN)/.installed
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+ui: $(UI_BUILD) ## production build of the Reflex UI (bun from the npm registry)
+
+.local/ui-public-url: FORCE
+	@mkdir -p .local
+	@echo "$(PUBLIC_URL)" | cmp -s - $@ || echo "$(PUBLIC_URL)" > $@
+
+$(UI_BUILD): $(UI_SOURCES) .local/ui-public-url | venv
+	bash deploy/local/ui.sh install-bun
+	bash deploy/local/ui.sh build
+
+clean: stop ## remove build output and local data (keeps the virtualenv)
+	rm -rf .web .local
