@@ -16,6 +16,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .logs import request_id_var
+
 log = logging.getLogger(__name__)
 
 
@@ -167,16 +169,26 @@ def install_error_handlers(app: FastAPI) -> None:
         app.add_exception_handler(outage_type, _outage)
 
     @app.exception_handler(Exception)
-    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # Runs in Starlette's outermost middleware, after the request-id middleware has
+        # finished: take the id from the request state so the 500 still carries it.
+        request_id = getattr(request.state, "request_id", None)
+        id_header = {"X-Request-ID": request_id} if request_id else {}
         if is_dependency_outage(exc):
             return error_response(
                 503,
                 "service_unavailable",
                 "A dependency is unavailable.",
-                headers={"Retry-After": "5"},
+                headers={"Retry-After": "5", **id_header},
             )
-        log.exception("unhandled error")
-        return error_response(500, "internal_error", "Something went wrong on our side.")
+        token = request_id_var.set(request_id or "-")
+        try:
+            log.exception("unhandled error")
+        finally:
+            request_id_var.reset(token)
+        return error_response(
+            500, "internal_error", "Something went wrong on our side.", headers=id_header
+        )
 
 
 def _is_connection_error(exc: DBAPIError) -> bool:

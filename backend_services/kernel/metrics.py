@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from typing import Any
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -57,11 +58,22 @@ def route_template(scope: Scope) -> str:
     """The route's path template (``/api/x/{id}``), never the raw path (bounded label values)."""
     app = scope.get("app")
     router = getattr(app, "router", None)
-    for route in getattr(router, "routes", []):
+    for route in _flat_routes(getattr(router, "routes", [])):
         match, _ = route.matches(scope)
         if match == Match.FULL:
-            return str(getattr(route, "path", "unmatched"))
+            return str(getattr(route, "path_format", None) or getattr(route, "path", "unmatched"))
     return "unmatched"
+
+
+def _flat_routes(routes: Any) -> Any:
+    """FastAPI >= 0.16x keeps ``include_router`` routers as one opaque ``_IncludedRouter`` entry
+    (no ``path``) instead of copying their routes into ``app.router.routes``; its public
+    ``iter_route_contexts`` yields every effective route with its full (prefixed) template."""
+    try:
+        from fastapi.routing import iter_route_contexts
+    except ImportError:  # older FastAPI: included routes are already flat
+        return routes
+    return iter_route_contexts(routes)
 
 
 class MetricsMiddleware:

@@ -6,9 +6,13 @@ from pymongo import MongoClient
 from pymongo.database import Database
 
 
-def make_mongo_client(uri: str, *, timeout_ms: int = 2000) -> MongoClient:
+def make_mongo_client(uri: str, *, timeout_ms: int = 2000, journal: bool = True) -> MongoClient:
+    """``journal=True`` (write concern ``j: true``): a write is acknowledged only once it is in
+    the server's journal, so an acknowledged write survives a server crash. With the default
+    ``j: false`` a SIGKILL of the server right after the ack loses the write."""
     return MongoClient(
         uri,
+        journal=journal,
         serverSelectionTimeoutMS=timeout_ms,
         connectTimeoutMS=timeout_ms,
         socketTimeoutMS=max(timeout_ms * 5, 10000),

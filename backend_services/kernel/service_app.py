@@ -43,6 +43,8 @@ class RequestContextMiddleware:
         incoming = headers.get("x-request-id", "")
         request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
+        # Also kept on the request: the 500 handler runs outside this middleware (see errors.py).
+        scope.setdefault("state", {})["request_id"] = request_id
         status = {"code": 500}
         start = time.perf_counter()
 

@@ -74,7 +74,6 @@ def run_service_worker(
         application_name=f"{settings.service_name}-worker",
         pool_size=len(subscriptions) + 2,
     )
-    tables.create(engine)
     runnables: list[Runnable] = [
         OutboxRelay(engine, tables, settings.amqp_url, settings.events_exchange)
     ]

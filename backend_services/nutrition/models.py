@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from sqlmodel import SQLModel
+
 from backend_services.kernel.messaging import MessagingTables
 
-MESSAGING = MessagingTables("nutrition")
+METADATA = SQLModel.metadata
+MESSAGING = MessagingTables("nutrition", METADATA)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,6 +154,7 @@ def programs(settings: StackSettings) -> list[Program]:
         ui = settings.root / "deploy/local/ui.sh"
         result.append(Program("ui-backend", f"bash {ui} run-backend", priority=40, startsecs=5))
         result.append(Program("ui-frontend", f"bash {ui} run-frontend", priority=40, startsecs=2))
+    result += prometheus_program(settings)
     result.append(
         Program(
             "gateway",
@@ -162,6 +164,28 @@ def programs(settings: StackSettings) -> list[Program]:
         )
     )
     return result
+
+
+def prometheus_program(settings: StackSettings) -> list[Program]:
+    """Prometheus on 127.0.0.1:9090 when the binary is installed (optional: Debian `prometheus`).
+
+    Its config is rendered into run_dir by the runner; short retention, since local data is
+    throwaway.
+    """
+    binary = shutil.which("prometheus")
+    if binary is None:
+        return []
+    return [
+        Program(
+            "prometheus",
+            f"{binary} --config.file={settings.run_dir / 'prometheus.yml'}"
+            f" --storage.tsdb.path={settings.data_dir / 'prometheus'}"
+            " --storage.tsdb.retention.time=2d --web.listen-address=127.0.0.1:9090"
+            " --web.enable-lifecycle --log.level=warn",
+            priority=60,
+            startsecs=2,
+        )
+    ]
 
 
 def render_supervisord(settings: StackSettings, *, foreground: bool) -> str:

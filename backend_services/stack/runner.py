@@ -18,7 +18,7 @@ import psycopg
 from psycopg import sql
 
 from backend_services.auth.keys import generate_signing_key, write_public_jwks
-from backend_services.kernel.db import make_engine
+from backend_services.kernel import migrations
 
 from .render import render_gateway, render_supervisord
 from .topology import SERVICES, StackSettings
@@ -70,17 +70,10 @@ def ensure_database(database_url: str) -> None:
 
 
 def migrate(database_url: str) -> None:
-    """Create each PostgreSQL service's schema and tables (idempotent)."""
-    import importlib
-
-    engine = make_engine(database_url, application_name="fitledger-migrate")
-    try:
-        for spec in SERVICES:
-            if spec.postgres:
-                models = importlib.import_module(f"backend_services.{spec.name}.models")
-                models.MESSAGING.create(engine)
-    finally:
-        engine.dispose()
+    """Bring each PostgreSQL service's schema to its newest alembic revision."""
+    for spec in SERVICES:
+        if spec.postgres:
+            migrations.upgrade(spec.name, database_url)
 
 
 def ensure_keys(keys_dir: Path) -> None:
@@ -112,10 +105,44 @@ def prepare(settings: StackSettings, *, foreground: bool) -> Path:
     migrate(settings.database_url)
     ensure_keys(settings.keys_dir)
     (settings.run_dir / "nginx.conf").write_text(render_gateway(settings))
+    write_prometheus_config(settings)
     _check_nginx(settings)
     conf = settings.run_dir / "supervisord.conf"
     conf.write_text(render_supervisord(settings, foreground=foreground))
     return conf
+
+
+def write_prometheus_config(settings: StackSettings) -> None:
+    """Scrape config for every service instance and worker (deploy/prometheus/*.j2)."""
+    import jinja2
+
+    templates = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(settings.root / "deploy" / "prometheus")),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    (settings.data_dir / "prometheus").mkdir(parents=True, exist_ok=True)
+    text = templates.get_template("prometheus.yml.j2").render(
+        scrape_interval="5s",
+        stack_name="local",
+        rules_file=settings.root / "deploy" / "prometheus" / "rules.yml",
+        prometheus_address="127.0.0.1:9090",
+        services=[
+            {
+                "name": spec.name,
+                "targets": [u.removeprefix("http://") for u in settings.instance_urls(spec)],
+            }
+            for spec in SERVICES
+        ],
+        workers=[
+            {"name": spec.name, "target": f"127.0.0.1:{settings.worker_metrics_port(spec)}"}
+            for spec in SERVICES
+            if spec.worker
+        ],
+    )
+    (settings.run_dir / "prometheus.yml").write_text(text)
 
 
 def _check_nginx(settings: StackSettings) -> None:

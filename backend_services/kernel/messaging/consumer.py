@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import pika
+import pika.exceptions
 from pika.adapters.blocking_connection import BlockingChannel
 from pika.spec import Basic, BasicProperties
 from prometheus_client import Counter
@@ -124,6 +125,11 @@ class EventConsumer:
                 if method is None:
                     continue
                 self.handle(channel, method, properties, body)
+            if not stop.is_set():
+                # The generator also ends when the broker cancels us (queue deleted, node
+                # gone): treat it as transient and re-declare, instead of returning, which
+                # ended the consumer thread silently.
+                raise pika.exceptions.ConsumerCancelled(f"{self.sub.queue}: cancelled by broker")
             if channel.is_open:
                 channel.cancel()
         finally:
@@ -157,12 +163,17 @@ class EventConsumer:
     def apply(self, event: Event) -> bool:
         """Run the handler once per event id, in one transaction with the dedupe record."""
         with unit_of_work(self.engine) as session:
+            # RETURNING, not rowcount: with SQLAlchemy 2.x + psycopg 3 the rowcount of an
+            # INSERT whose result is already closed is -1 (truthy), which made every
+            # duplicate look new and re-applied it.
+            processed = self.tables.processed_events
             inserted = session.execute(  # type: ignore[attr-defined]
-                insert(self.tables.processed_events)
+                insert(processed)
                 .values(consumer=self.sub.queue, event_id=event.id)
                 .on_conflict_do_nothing()
-            ).rowcount
-            if not inserted:
+                .returning(processed.c.event_id)
+            ).first()
+            if inserted is None:
                 return False
             self.sub.handler(session, event)
         return True

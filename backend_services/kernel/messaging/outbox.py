@@ -28,9 +28,9 @@ from .envelope import Event
 class MessagingTables:
     """The outbox and processed_events tables in one service's schema."""
 
-    def __init__(self, schema: str):
+    def __init__(self, schema: str, metadata: MetaData | None = None):
         self.schema = schema
-        self.metadata = MetaData(schema=schema)
+        self.metadata = metadata if metadata is not None else MetaData(schema=schema)
         self.outbox = Table(
             "outbox",
             self.metadata,
@@ -42,9 +42,10 @@ class MessagingTables:
                 "created_at", DateTime(timezone=True), nullable=False, server_default=func.now()
             ),
             Column("published_at", DateTime(timezone=True)),
+            schema=schema,
         )
         Index(
-            "outbox_unpublished",
+            f"{schema}_outbox_unpublished",
             self.outbox.c.id,
             postgresql_where=self.outbox.c.published_at.is_(None),
         )
@@ -56,13 +57,14 @@ class MessagingTables:
             Column(
                 "processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()
             ),
+            schema=schema,
         )
 
     def create(self, engine: Engine) -> None:
         """Create the schema and tables if missing (services also ship alembic migrations)."""
         with engine.begin() as conn:
             conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"'))
-            self.metadata.create_all(conn)
+            self.metadata.create_all(conn, tables=[self.outbox, self.processed_events])
 
     def backlog(self, engine: Engine) -> int:
         with engine.connect() as conn:

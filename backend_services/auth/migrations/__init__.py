@@ -1,0 +1,1 @@
+"""Alembic revisions of the ``auth`` schema (environment: backend_services/kernel/alembic)."""

@@ -1,0 +1,1 @@
+"""Alembic revisions of the ``notifications`` schema (environment: kernel/alembic)."""

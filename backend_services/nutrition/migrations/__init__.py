@@ -1,0 +1,1 @@
+"""Alembic revisions of the ``nutrition`` schema (environment: backend_services/kernel/alembic)."""

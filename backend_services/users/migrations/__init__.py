@@ -1,0 +1,1 @@
+"""Alembic revisions of the ``users`` schema (environment: backend_services/kernel/alembic)."""
