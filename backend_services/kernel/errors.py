@@ -197,7 +197,7 @@ def _is_connection_error(exc: DBAPIError) -> bool:
     return isinstance(exc.orig, psycopg.OperationalError)
 
 
-def _dependency_outage_types() -> tuple[type[BaseException], ...]:
+def _dependency_outage_types() -> tuple[type[Exception], ...]:
     import psycopg
     import pymongo.errors
     import redis.exceptions
