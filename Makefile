@@ -60,11 +60,12 @@ bench: setup services ## gateway overhead benchmark (numbers go in the README)
 
 setup: system-packages venv ui ## everything `run` and `test` need: packages, virtualenv, bun, UI build
 
-system-packages: ## nginx, Chromium (browser tests) and npm from Debian's packages, if missing
+system-packages: ## nginx, Prometheus, Chromium (browser tests), npm from Debian's packages, if missing
 	@missing=""; \
 	command -v nginx >/dev/null || missing="$$missing nginx-light"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
+	command -v prometheus >/dev/null || missing="$$missing prometheus"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && \

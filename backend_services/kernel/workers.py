@@ -7,6 +7,7 @@ SIGINT sets one stop event; every loop notices it within a second and closes cle
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import threading
 from collections.abc import Sequence
@@ -38,7 +39,9 @@ def run_until_stopped(
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
     if metrics_port:
-        start_http_server(metrics_port, addr="127.0.0.1", registry=metrics_registry())
+        # Loopback locally; containers set METRICS_HOST=0.0.0.0 so Prometheus can scrape.
+        host = os.environ.get("METRICS_HOST", "127.0.0.1")
+        start_http_server(metrics_port, addr=host, registry=metrics_registry())
     threads = [
         threading.Thread(target=r.run, args=(stop,), name=r.name, daemon=True) for r in runnables
     ]
@@ -61,8 +64,6 @@ def run_service_worker(
     subscriptions: Sequence[Subscription] = (),
 ) -> None:
     """A service's worker process: its outbox relay plus one consumer thread per queue."""
-    import os
-
     from .db import make_engine
     from .logs import configure_logging
     from .messaging import EventConsumer, OutboxRelay

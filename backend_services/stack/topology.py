@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from backend_services.kernel.settings import (
@@ -66,6 +66,11 @@ class StackSettings(BaseSettings):
     api_burst: int = Field(default=100, alias="GATEWAY_BURST")
     auth_rate_per_minute: int = Field(default=60, alias="GATEWAY_AUTH_RATE_PER_MINUTE")
     max_body: str = Field(default="2m", alias="GATEWAY_MAX_BODY")
+
+    @field_validator("data_dir", "root")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        return value.resolve()  # nginx and supervisord resolve relative paths differently
 
     @property
     def run_dir(self) -> Path:

@@ -19,18 +19,10 @@ from pathlib import Path
 import httpx
 import pytest
 import redis
+from stack_env import DATA_DIR, GATEWAY, GATEWAY_PORT, ROOT, STACK_ENV, WITH_UI
 
 from backend_services.auth.keys import load_signing_keys
 from backend_services.auth.tokens import issue_access_token
-
-ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = ROOT / ".local" / "e2e"
-GATEWAY = "http://127.0.0.1:8080"
-STACK_ENV = {
-    "FITLEDGER_DATA_DIR": str(DATA_DIR),
-    "DATABASE_URL": "postgresql+psycopg://postgres@127.0.0.1:5432/fitledger_e2e",
-    "REDIS_URL": "redis://127.0.0.1:6379/5",
-}
 
 
 def _port_busy(port: int) -> bool:
@@ -51,8 +43,8 @@ def _fitledger(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def stack() -> Iterator[str]:
-    if _port_busy(8080):
-        pytest.fail("port 8080 is in use: stop the running stack (`make stop`) before e2e tests")
+    if _port_busy(GATEWAY_PORT):
+        pytest.fail(f"port {GATEWAY_PORT} is in use: stop the running stack (`make stop`) first")
     started = _fitledger("up", "--detach")
     if started.returncode != 0:
         logs = sorted((DATA_DIR / "logs").glob("*.log"))
@@ -66,6 +58,13 @@ def stack() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def gateway_url(stack: str) -> str:
+    return stack
+
+
+@pytest.fixture(scope="session")
+def ui_url(stack: str) -> str:
+    if not WITH_UI:
+        pytest.skip("the UI runs only in the unshifted test stack (E2E_PORT_SHIFT=0)")
     return stack
 
 

@@ -39,9 +39,9 @@ def browser_page() -> Iterator[Page]:
             browser.close()
 
 
-def test_home_page_reacts_over_the_websocket(browser_page: Page, gateway_url: str) -> None:
+def test_home_page_reacts_over_the_websocket(browser_page: Page, ui_url: str) -> None:
     page = browser_page
-    page.goto(gateway_url.rstrip("/") + "/")
+    page.goto(ui_url.rstrip("/") + "/")
 
     expect(page).to_have_title(re.compile("FitLedger"))
     expect(page.get_by_role("heading", name="FitLedger")).to_be_visible()

@@ -11,8 +11,7 @@ from email.policy import default
 
 import pytest
 from pymongo import MongoClient
-
-from .conftest import DATA_DIR
+from stack_env import DATA_DIR, MONGODB_PORT, SMTP_PORT
 
 pytestmark = pytest.mark.e2e
 
@@ -24,7 +23,7 @@ def test_mail_sent_over_smtp_lands_in_the_catcher(stack: str) -> None:
     message["To"] = "someone@example.com"
     message["Subject"] = subject
     message.set_content("plain body")
-    with smtplib.SMTP("127.0.0.1", 1025, timeout=10) as smtp:
+    with smtplib.SMTP("127.0.0.1", SMTP_PORT, timeout=10) as smtp:
         smtp.send_message(message)
 
     deadline = time.monotonic() + 10
@@ -40,7 +39,9 @@ def test_mail_sent_over_smtp_lands_in_the_catcher(stack: str) -> None:
 
 
 def test_mongodb_wire_server_answers_pymongo(stack: str) -> None:
-    client: MongoClient = MongoClient("mongodb://127.0.0.1:27017/", serverSelectionTimeoutMS=5000)
+    client: MongoClient = MongoClient(
+        f"mongodb://127.0.0.1:{MONGODB_PORT}/", serverSelectionTimeoutMS=5000
+    )
     try:
         collection = client["fitledger_e2e_probe"]["probe"]
         marker = uuid.uuid4().hex

@@ -245,9 +245,7 @@ def test_postgres_restart_fails_fast_then_pool_recovers(private_postgres: Privat
             # No stale connection is left in the pool: a concurrent burst all succeeds.
             def write(i: int) -> int:
                 with httpx.Client(base_url=base_url, timeout=CLIENT_TIMEOUT) as other:
-                    return other.post(
-                        "/notes", json={"key": f"burst-{i}", "body": "x"}
-                    ).status_code
+                    return other.post("/notes", json={"key": f"burst-{i}", "body": "x"}).status_code
 
             with ThreadPoolExecutor(max_workers=6) as pool:
                 statuses = list(pool.map(write, range(18)))

@@ -12,7 +12,7 @@ import threading
 
 import pika
 from pika.adapters.blocking_connection import BlockingChannel
-from prometheus_client import Counter
+from prometheus_client import Counter, Gauge
 from sqlalchemy import Engine, func, select, update
 from tenacity import (
     RetryCallState,
@@ -29,6 +29,9 @@ log = logging.getLogger("fitledger.relay")
 
 PUBLISHED = Counter(
     "outbox_events_published_total", "Events published from the outbox.", ["schema", "type"]
+)
+OUTBOX_BACKLOG = Gauge(
+    "outbox_backlog", "Outbox rows not yet published.", ["schema"], multiprocess_mode="livemax"
 )
 RELAY_RECONNECTS = Counter(
     "outbox_relay_reconnects_total", "Relay reconnects after a failure.", ["schema"]
@@ -75,8 +78,15 @@ class OutboxRelay:
             channel.confirm_delivery()
             declare_exchange(channel, self.exchange)
             while not stop.is_set():
-                if self.relay_batch(channel) == 0:
+                sent = self.relay_batch(channel)
+                if sent < self.batch_size:
+                    # A short batch drained what this relay could claim; a full one means
+                    # more is waiting, so measure how much.
+                    OUTBOX_BACKLOG.labels(self.tables.schema).set(0)
                     connection.sleep(self.poll_interval)
+                else:
+                    backlog = self.tables.backlog(self.engine)
+                    OUTBOX_BACKLOG.labels(self.tables.schema).set(backlog)
         finally:
             close_quietly(connection)
 

@@ -1,0 +1,31 @@
+"""Where the e2e test stack runs: ports, data folder, database (for fixtures and tests)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# E2E_PORT_SHIFT moves every port of the test stack (so several stacks can run side by side
+# while developing); the UI runs only unshifted, because its bundle is built for port 8080.
+SHIFT = int(os.environ.get("E2E_PORT_SHIFT", "0"))
+WITH_UI = SHIFT == 0
+GATEWAY_PORT = 8080 + SHIFT
+SMTP_PORT = 1025 + SHIFT
+MONGODB_PORT = 27017 + SHIFT
+DATA_DIR = ROOT / ".local" / (f"e2e-{SHIFT}" if SHIFT else "e2e")
+GATEWAY = f"http://127.0.0.1:{GATEWAY_PORT}"
+STACK_ENV = {
+    "FITLEDGER_DATA_DIR": str(DATA_DIR),
+    "DATABASE_URL": "postgresql+psycopg://postgres@127.0.0.1:5432/fitledger_e2e"
+    + (f"_{SHIFT}" if SHIFT else ""),
+    "REDIS_URL": "redis://127.0.0.1:6379/5",
+    "GATEWAY_PORT": str(GATEWAY_PORT),
+    "SERVICE_PORT_BASE": str(8100 + SHIFT),
+    "WORKER_METRICS_BASE": str(9100 + SHIFT),
+    "MONGODB_PORT": str(MONGODB_PORT),
+    "SMTP_PORT": str(SMTP_PORT),
+    "STACK_WITH_UI": "true" if WITH_UI else "false",
+    # Test suites register many users from one address; the limit itself is tested separately.
+    "GATEWAY_AUTH_RATE_PER_MINUTE": "6000",
+}
