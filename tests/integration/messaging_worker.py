@@ -1,4 +1,10 @@
-"""Subprocess entry point for the kill tests: a real relay or consumer that stops at a chosen point.
+"""Machinery for the messaging integration tests, and their subprocess entry point.
+
+The helpers (test tables, effect handler, polling, counting relay/consumer, thread runner,
+subprocess workers) live here rather than in conftest.py so the tests can import them by a
+module name that no other test folder's conftest shadows.
+
+Subprocess entry point for the kill tests: a real relay or consumer that stops at a chosen point.
 
     python messaging_worker.py relay    --hang-after-publishes M ...
     python messaging_worker.py consumer --hang-at K --hang-where handler|after-commit ...
@@ -18,14 +24,20 @@ consumers apply exactly the same effect.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
+import subprocess
 import sys
 import threading
 import time
-from dataclasses import replace
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import pika
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
@@ -33,14 +45,16 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from backend_services.kernel.db import make_engine  # noqa: E402
+from backend_services.kernel.db import make_engine, unit_of_work  # noqa: E402
 from backend_services.kernel.messaging import (  # noqa: E402
-    EventConsumer,
     Event,
+    EventConsumer,
     MessagingTables,
     OutboxRelay,
     Subscription,
+    add_to_outbox,
 )
+from backend_services.kernel.messaging.consumer import declare_subscription  # noqa: E402
 
 EVENT_TYPE = "nutrition.meal.logged"
 
@@ -146,6 +160,270 @@ def hanging_handler(
             _hang(marker, f"in-handler event={event.id}")
 
     return handle
+
+
+def wait_until(
+    predicate: Callable[[], Any], *, timeout: float = 20.0, interval: float = 0.05, what: str = ""
+) -> Any:
+    """Poll ``predicate`` until it is truthy; fail with ``what`` (and its last value) otherwise."""
+    deadline = time.monotonic() + timeout
+    value: Any = None
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"timed out after {timeout}s waiting for {what or predicate}: {value!r}"
+            )
+        time.sleep(interval)
+
+
+@dataclass
+class Db:
+    engine: Engine
+    schema: str
+    tables: MessagingTables
+    url: str
+
+    def scalar(self, sql: str) -> Any:
+        with self.engine.connect() as conn:
+            return conn.execute(text(sql.replace("{s}", f'"{self.schema}"'))).scalar_one()
+
+    def effects(self) -> int:
+        return int(self.scalar("SELECT count(*) FROM {s}.effects"))
+
+    def distinct_effects(self) -> int:
+        return int(self.scalar("SELECT count(DISTINCT event_id) FROM {s}.effects"))
+
+    def processed(self) -> int:
+        return int(self.scalar("SELECT count(*) FROM {s}.processed_events"))
+
+    def meals(self) -> int:
+        return int(self.scalar("SELECT count(*) FROM {s}.meals"))
+
+    def outbox(self) -> int:
+        return int(self.scalar("SELECT count(*) FROM {s}.outbox"))
+
+    def published(self) -> int:
+        return int(self.scalar("SELECT count(*) FROM {s}.outbox WHERE published_at IS NOT NULL"))
+
+    def backlog(self) -> int:
+        return self.tables.backlog(self.engine)
+
+    def effects_match_outbox(self) -> bool:
+        """Every effect belongs to an outbox event and every outbox event has an effect."""
+        return bool(
+            self.scalar(
+                "SELECT (SELECT array_agg(event_id ORDER BY event_id) FROM {s}.outbox)"
+                " IS NOT DISTINCT FROM"
+                " (SELECT array_agg(event_id ORDER BY event_id) FROM {s}.effects)"
+            )
+        )
+
+
+def log_meal(db: Db, i: int = 0, *, fail: bool = False) -> Event:
+    """The business operation: a meal row and its event, in one unit of work."""
+    event = Event(
+        type=EVENT_TYPE, producer="tests", user_id=f"u{i % 7}", data={"n": i, "kcal": 500}
+    )
+    with unit_of_work(db.engine) as session:
+        session.execute(  # type: ignore[attr-defined]
+            text(f'INSERT INTO "{db.schema}".meals (event_id, user_id, kcal) VALUES (:e, :u, :k)'),
+            {"e": event.id, "u": event.user_id, "k": 500},
+        )
+        add_to_outbox(session, db.tables, event)
+        if fail:
+            raise RuntimeError("business rule failed after the outbox write")
+    return event
+
+
+def log_meals(db: Db, n: int) -> list[Event]:
+    return [log_meal(db, i) for i in range(n)]
+
+
+@dataclass
+class Topology:
+    exchange: str
+    queue: str
+    urls: set[str] = field(default_factory=set)
+
+    def declare(self, url: str, sub: Subscription) -> None:
+        self.urls.add(url)
+        with amqp_channel(url) as ch:
+            declare_subscription(ch, self.exchange, sub)
+
+    def depth(self, url: str, queue: str | None = None) -> int:
+        with amqp_channel(url) as ch:
+            return int(ch.queue_declare(queue or self.queue, passive=True).method.message_count)
+
+    def drain(self, url: str, queue: str) -> list[tuple[pika.BasicProperties, bytes]]:
+        got = []
+        with amqp_channel(url) as ch:
+            while True:
+                method, props, body = ch.basic_get(queue, auto_ack=True)
+                if method is None:
+                    return got
+                got.append((props, body))
+
+    def delete(self) -> None:
+        for url in self.urls:
+            with contextlib.suppress(Exception), amqp_channel(url) as ch:
+                for name in [self.queue, f"{self.queue}.dlq"] + [
+                    f"{self.queue}.retry.{i}" for i in range(8)
+                ]:
+                    ch.queue_delete(name)
+                ch.exchange_delete(self.exchange)
+
+
+@contextlib.contextmanager
+def amqp_channel(url: str) -> Iterator[Any]:
+    conn = pika.BlockingConnection(pika.URLParameters(url))
+    try:
+        ch = conn.channel()
+        ch.confirm_delivery()
+        yield ch
+    finally:
+        with contextlib.suppress(Exception):
+            conn.close()
+
+
+def subscription(
+    db: Db, topo: Topology, handler: Callable[..., None] | None = None, **kw: Any
+) -> Subscription:
+    return Subscription(
+        queue=topo.queue,
+        routing_keys=[EVENT_TYPE],
+        handler=handler or effect_handler(db.schema),
+        **kw,
+    )
+
+
+class CountingConsumer(EventConsumer):
+    """The real consumer, counting what the broker delivered to it."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.deliveries = 0
+        self.redelivered = 0
+        self.duplicates = 0
+        self.connects = 0
+
+    def _run_connected(self, stop: threading.Event) -> None:
+        self.connects += 1
+        super()._run_connected(stop)
+
+    def handle(self, channel: Any, method: Any, properties: Any, body: bytes) -> None:
+        self.deliveries += 1
+        self.redelivered += bool(method.redelivered)
+        super().handle(channel, method, properties, body)
+
+    def apply(self, event: Event) -> bool:
+        applied = super().apply(event)
+        self.duplicates += not applied
+        return applied
+
+
+class CountingRelay(OutboxRelay):
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.connects = 0
+
+    def _run_connected(self, stop: threading.Event) -> None:
+        self.connects += 1
+        super()._run_connected(stop)
+
+
+class Threads:
+    """Runs ``run(stop)`` loops in threads; stops them and surfaces their crashes at exit."""
+
+    def __init__(self) -> None:
+        self.stop = threading.Event()
+        self.threads: list[threading.Thread] = []
+        self.errors: list[BaseException] = []
+
+    def start(self, target: Any) -> Any:
+        def body() -> None:
+            try:
+                target.run(self.stop)
+            except BaseException as exc:
+                # tenacity raises RetryError when stop is set after a failed attempt: shutdown
+                if not (self.stop.is_set() and type(exc).__name__ == "RetryError"):
+                    self.errors.append(exc)
+            else:
+                if not self.stop.is_set():
+                    self.errors.append(RuntimeError(f"{target.name} returned before stop was set"))
+
+        thread = threading.Thread(target=body, name=getattr(target, "name", "runner"), daemon=True)
+        thread.start()
+        self.threads.append(thread)
+        return target
+
+    def alive(self) -> bool:
+        return all(t.is_alive() for t in self.threads)
+
+    def close(self) -> None:
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(timeout=20)
+        stuck = [t.name for t in self.threads if t.is_alive()]
+        assert not stuck, f"threads did not stop: {stuck}"
+        assert not self.errors, f"worker threads crashed: {self.errors!r}"
+
+
+def relay(db: Db, url: str, topo: Topology, **kw: Any) -> CountingRelay:
+    topo.urls.add(url)
+    return CountingRelay(db.engine, db.tables, url, topo.exchange, poll_interval=0.05, **kw)
+
+
+def consumer(db: Db, url: str, topo: Topology, sub: Subscription, **kw: Any) -> CountingConsumer:
+    topo.urls.add(url)
+    return CountingConsumer(db.engine, db.tables, url, topo.exchange, sub, **kw)
+
+
+class Worker:
+    def __init__(self, args: Sequence[str], tmp: Path):
+        self.marker = tmp / f"marker-{uuid.uuid4().hex[:6]}"
+        self.log = tmp / f"worker-{uuid.uuid4().hex[:6]}.log"
+        with open(self.log, "wb") as out:
+            self.proc = subprocess.Popen(
+                [
+                    sys.executable,
+                    str(Path(__file__).resolve()),
+                    *args,
+                    "--marker",
+                    str(self.marker),
+                ],
+                cwd=ROOT,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+            )
+
+    def wait_marker(self, timeout: float = 30.0) -> str:
+        def ready() -> str | None:
+            if self.proc.poll() is not None:
+                raise AssertionError(
+                    f"worker exited early ({self.proc.returncode}):\n{self.output()}"
+                )
+            return (
+                self.marker.read_text()
+                if self.marker.exists() and self.marker.stat().st_size
+                else None
+            )
+
+        return str(wait_until(ready, timeout=timeout, what="worker to reach its kill point"))
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=10)
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")[-3000:]
+
+
+# -- subprocess entry point ------------------------------------------------------------
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -97,8 +97,13 @@ class PrivateRabbitNode:
             if pid_file.exists():
                 break
             time.sleep(0.1)
-        waited = self.ctl("wait", "--timeout", str(int(max(1, deadline - time.monotonic()))),
-                          str(pid_file), check=False)
+        waited = self.ctl(
+            "wait",
+            "--timeout",
+            str(int(max(1, deadline - time.monotonic()))),
+            str(pid_file),
+            check=False,
+        )
         if waited.returncode != 0 or not self._amqp_accepts():
             self.kill()
             raise RuntimeError(f"private rabbitmq did not start:\n{waited.stdout}\n{self.tail()}")
@@ -144,7 +149,9 @@ class PrivateRabbitNode:
             check=False,
         )
         if check and result.returncode != 0:
-            raise RuntimeError(f"rabbitmqctl {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+            raise RuntimeError(
+                f"rabbitmqctl {' '.join(args)} failed:\n{result.stdout}{result.stderr}"
+            )
         return result
 
     def close_all_connections(self, reason: str = "test") -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 # E2E_PORT_SHIFT moves every port of the test stack (so several stacks can run side by side
 # while developing); the UI runs only unshifted, because its bundle is built for port 8080.
 SHIFT = int(os.environ.get("E2E_PORT_SHIFT", "0"))

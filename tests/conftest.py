@@ -1,4 +1,5 @@
-"""The whole stack, started once per test session the way `make run` starts it.
+"""Shared fixtures. The whole stack is started once per session, the way `make run` does, only
+when a test asks for it (tests/api and tests/e2e).
 
 It runs on the standard ports (the UI bundle is built for the gateway's port), with its own
 data folder and database, and is stopped at the end. A stack already running there makes the
