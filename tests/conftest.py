@@ -13,8 +13,13 @@ import secrets
 import socket
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.policy import default
 from pathlib import Path
 
 import httpx
@@ -129,3 +134,102 @@ def client(stack: str) -> Iterator[httpx.Client]:
 @pytest.fixture
 def user_id() -> str:
     return f"user-{secrets.token_hex(6)}"
+
+
+@dataclass(frozen=True)
+class Account:
+    """A user registered and signed in through the gateway."""
+
+    email: str
+    password: str
+    user_id: str
+    access_token: str
+    refresh_token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.access_token}"}
+
+
+@pytest.fixture(scope="session")
+def register(stack: str) -> Callable[..., Account]:
+    """Factory: register a new account through the gateway and sign it in."""
+
+    def make(password: str = "correct horse battery staple", email: str | None = None) -> Account:
+        email = email or f"user-{uuid.uuid4().hex[:12]}@example.com"
+        with httpx.Client(base_url=stack, timeout=20) as http:
+            created = http.post(
+                "/api/auth/register",
+                json={"email": email, "password": password, "display_name": "Test User"},
+            )
+            assert created.status_code == 201, created.text
+            login = http.post("/api/auth/login", json={"email": email, "password": password})
+            assert login.status_code == 200, login.text
+            tokens = login.json()
+            me = http.get(
+                "/api/auth/me", headers={"Authorization": f"Bearer {tokens['access_token']}"}
+            )
+            assert me.status_code == 200, me.text
+        return Account(
+            email, password, me.json()["id"], tokens["access_token"], tokens["refresh_token"]
+        )
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def admin_account(stack: str, register: Callable[..., Account]) -> Account:
+    """An administrator, made with the operator's CLI, signed in through the gateway."""
+    email = f"admin-{uuid.uuid4().hex[:8]}@example.com"
+    password = "admin pass phrase for tests"
+    made = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "fitledger"),
+            "admin",
+            "create",
+            "--email",
+            email,
+            "--password",
+            password,
+        ],
+        env={**os.environ, **STACK_ENV},
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert made.returncode == 0, made.stderr
+    with httpx.Client(base_url=stack, timeout=20) as http:
+        login = http.post("/api/auth/login", json={"email": email, "password": password})
+        assert login.status_code == 200, login.text
+        me = http.get(
+            "/api/auth/me", headers={"Authorization": f"Bearer {login.json()['access_token']}"}
+        )
+    return Account(
+        email,
+        password,
+        me.json()["id"],
+        login.json()["access_token"],
+        login.json()["refresh_token"],
+    )
+
+
+@pytest.fixture(scope="session")
+def mailbox(stack: str) -> Callable[..., list[EmailMessage]]:
+    """Messages the stack's SMTP catcher received for an address (waits up to ``timeout``)."""
+
+    def read(to: str, *, at_least: int = 1, timeout: float = 15.0) -> list[EmailMessage]:
+        deadline = time.monotonic() + timeout
+        found: list[EmailMessage] = []
+        while time.monotonic() < deadline:
+            found = []
+            for path in sorted((DATA_DIR / "mail").glob("*.eml")):
+                message = BytesParser(policy=default).parsebytes(path.read_bytes())
+                if message["To"] == to:
+                    found.append(message)  # type: ignore[arg-type]
+            if len(found) >= at_least:
+                return found
+            time.sleep(0.2)
+        return found
+
+    return read

@@ -28,4 +28,6 @@ STACK_ENV = {
     "STACK_WITH_UI": "true" if WITH_UI else "false",
     # Test suites register many users from one address; the limit itself is tested separately.
     "GATEWAY_AUTH_RATE_PER_MINUTE": "6000",
+    # A short brute-force window, so a test can see the owner sign in after the cool-down.
+    "LOGIN_FAILURE_WINDOW_SECONDS": "4",
 }

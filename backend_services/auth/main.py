@@ -5,13 +5,16 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from backend_services.kernel.cache import make_redis, ping_redis
+from backend_services.kernel.db import make_engine, ping_database
 from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.tokens import AccessTokenVerifier
 
 from . import api
 from .keys import jwks, load_signing_keys
+from .service import AuthService
 from .sessions import SessionIndex
 from .settings import AuthSettings
+from .throttle import LoginThrottle
 
 
 def create_app(settings: AuthSettings | None = None) -> FastAPI:
@@ -24,15 +27,26 @@ def create_app(settings: AuthSettings | None = None) -> FastAPI:
         algorithms=settings.jwt_algorithms,
         leeway_seconds=settings.jwt_leeway_seconds,
     )
-    assert settings.redis_url
+    assert settings.redis_url and settings.database_url
     redis_client = make_redis(settings.redis_url)
+    engine = make_engine(settings.database_url, application_name="auth")
     app = create_service_app(
         settings,
         routers=[api.public, api.internal],
-        readiness={"redis": lambda: ping_redis(redis_client)},
+        readiness={
+            "postgres": lambda: ping_database(engine),
+            "redis": lambda: ping_redis(redis_client),
+        },
         verifier=verifier,
     )
-    app.state.sessions = SessionIndex(redis_client)
+    sessions = SessionIndex(redis_client)
+    throttle = LoginThrottle(
+        redis_client,
+        per_account=settings.login_failures_per_account,
+        per_ip=settings.login_failures_per_ip,
+        window_seconds=settings.login_failure_window_seconds,
+    )
+    app.state.sessions = sessions
     app.state.jwks = jwks(keys)
-    app.state.signing_key = keys[-1]
+    app.state.auth_service = AuthService(engine, settings, sessions, throttle, keys[-1])
     return app

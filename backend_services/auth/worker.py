@@ -1,9 +1,18 @@
-"""Auth worker: relays the outbox (``python -m backend_services.auth.worker``)."""
+"""Auth worker: outbox relay and the security-mail consumers (run with `python -m`)."""
 
+from backend_services.kernel.email import SmtpMailer
 from backend_services.kernel.workers import run_service_worker
 
+from .events import subscriptions
 from .models import MESSAGING
 from .settings import AuthSettings
 
+
+def main() -> None:
+    settings = AuthSettings()
+    mailer = SmtpMailer(settings.smtp_url or "smtp://127.0.0.1:1025", settings.mail_from)
+    run_service_worker(settings, MESSAGING, subscriptions(mailer))
+
+
 if __name__ == "__main__":
-    run_service_worker(AuthSettings(), MESSAGING)
+    main()

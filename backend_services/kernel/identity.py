@@ -43,3 +43,8 @@ def admin_principal(principal: Annotated[Principal, Depends(current_principal)])
 
 CurrentUser = Annotated[Principal, Depends(current_principal)]
 AdminUser = Annotated[Principal, Depends(admin_principal)]
+
+
+def client_address(request: Request) -> str:
+    """The caller's address: the gateway overwrites X-Real-IP, so it cannot be chosen."""
+    return request.headers.get("x-real-ip") or (request.client.host if request.client else "")

@@ -167,7 +167,7 @@ class EventConsumer:
             # INSERT whose result is already closed is -1 (truthy), which made every
             # duplicate look new and re-applied it.
             processed = self.tables.processed_events
-            inserted = session.execute(  # type: ignore[attr-defined]
+            inserted = session.execute(
                 insert(processed)
                 .values(consumer=self.sub.queue, event_id=event.id)
                 .on_conflict_do_nothing()

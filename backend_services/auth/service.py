@@ -1,0 +1,389 @@
+"""Auth use cases: accounts, sign-in, token rotation, sessions, password reset, admin.
+
+Every change and its event commit together (outbox). The Redis session index, which the
+gateway's check reads, is updated right after the commit: adding only after the session row
+exists, revoking as soon as the revocation is stored.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from backend_services.kernel.db import unit_of_work
+from backend_services.kernel.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from backend_services.kernel.messaging import Event, add_to_outbox
+from backend_services.kernel.tokens import Principal
+
+from . import domain
+from .keys import SigningKey
+from .models import (
+    MESSAGING,
+    AuthSession,
+    PasswordResetToken,
+    RefreshToken,
+    User,
+    UserPage,
+    UserPublic,
+    utcnow,
+)
+from .repository import AuthRepository
+from .sessions import SessionIndex
+from .settings import AuthSettings
+from .throttle import LoginThrottle
+
+WRONG_CREDENTIALS = "Wrong e-mail or password."
+
+
+@dataclass(frozen=True)
+class ClientContext:
+    ip: str
+    user_agent: str
+
+
+@dataclass(frozen=True)
+class IssuedTokens:
+    access_token: str
+    expires_in: int
+    refresh_token: str
+    session_id: uuid.UUID
+
+
+class AuthService:
+    def __init__(
+        self,
+        engine: Engine,
+        settings: AuthSettings,
+        sessions: SessionIndex,
+        throttle: LoginThrottle,
+        signing_key: SigningKey,
+    ):
+        self.engine, self.settings = engine, settings
+        self.sessions, self.throttle, self.key = sessions, throttle, signing_key
+
+    # --- accounts -----------------------------------------------------------------------
+    def register(self, email: str, password: str, display_name: str) -> None:
+        """Create the account, or (same answer) mail the owner of an existing one."""
+        email = domain.normalize_email(email)
+        _check_policy(password, email, field="password")
+        password_hash = domain.hash_password(password, self.settings.bcrypt_rounds)
+        try:
+            with unit_of_work(self.engine) as session:
+                repo = AuthRepository(session)
+                if repo.user_by_email(email) is not None:
+                    _publish(
+                        session, "auth.registration.duplicate_attempted", None, {"email": email}
+                    )
+                    return
+                user = User(email=email, display_name=display_name, password_hash=password_hash)
+                repo.add(user)
+                session.flush()
+                _publish(
+                    session,
+                    "auth.user.registered",
+                    user.id,
+                    {"email": email, "display_name": display_name},
+                )
+        except IntegrityError:
+            return  # a concurrent registration of the same address won; same answer
+
+    # --- sign-in and tokens ------------------------------------------------------------
+    def login(self, email: str, password: str, client: ClientContext) -> IssuedTokens:
+        email = domain.normalize_email(email)
+        self.throttle.check(email, client.ip)
+        now = utcnow()
+        with unit_of_work(self.engine) as session:
+            repo = AuthRepository(session)
+            user = repo.user_by_email(email)
+            valid = domain.verify_password(password, user.password_hash if user else None)
+            if user is None or not valid or user.disabled:
+                failed = True
+            else:
+                failed = False
+                if domain.needs_rehash(user.password_hash, self.settings.bcrypt_rounds):
+                    user.password_hash = domain.hash_password(password, self.settings.bcrypt_rounds)
+                auth_session = AuthSession(
+                    user_id=user.id,
+                    expires_at=now + self._refresh_ttl,
+                    user_agent=client.user_agent[:300],
+                    ip=client.ip[:64],
+                )
+                repo.add(auth_session)
+                session.flush()
+                raw, hashed = domain.new_opaque_token()
+                repo.add(RefreshToken(token_hash=hashed, session_id=auth_session.id))
+                user_id, role, session_id = user.id, user.role, auth_session.id
+        if failed:
+            self.throttle.record_failure(email, client.ip)
+            raise Unauthorized(WRONG_CREDENTIALS, code="invalid_credentials")
+        self.throttle.record_success(email, client.ip)
+        self.sessions.add(str(session_id), str(user_id), int(self._refresh_ttl.total_seconds()))
+        return self._issue(user_id, role, session_id, raw)
+
+    def refresh(self, raw_refresh_token: str) -> IssuedTokens:
+        """Rotate: the presented token is spent; presenting a spent one ends its family."""
+        now = utcnow()
+        reused = False
+        with unit_of_work(self.engine) as session:
+            repo = AuthRepository(session)
+            token = repo.refresh_token(domain.token_hash(raw_refresh_token), for_update=True)
+            auth_session = repo.auth_session(token.session_id, for_update=True) if token else None
+            user = repo.user(auth_session.user_id) if auth_session else None
+            if token is None or auth_session is None or user is None:
+                raise Unauthorized("Sign in again.", code="invalid_refresh_token")
+            if auth_session.revoked_at is not None or auth_session.expires_at <= now:
+                raise Unauthorized("Sign in again.", code="invalid_refresh_token")
+            if token.used_at is not None or user.disabled:
+                reused = True
+                auth_session.revoked_at = now
+                auth_session.revoked_reason = "refresh_reuse" if token.used_at else "disabled"
+            else:
+                token.used_at = now
+                auth_session.last_used_at = now
+                raw, hashed = domain.new_opaque_token()
+                repo.add(RefreshToken(token_hash=hashed, session_id=auth_session.id))
+                user_id, role, session_id = user.id, user.role, auth_session.id
+        if reused:
+            self.sessions.revoke(str(auth_session.id))
+            raise Unauthorized("Sign in again.", code="invalid_refresh_token")
+        return self._issue(user_id, role, session_id, raw)
+
+    def _issue(
+        self, user_id: uuid.UUID, role: str, session_id: uuid.UUID, refresh_token: str
+    ) -> IssuedTokens:
+        from .tokens import issue_access_token
+
+        ttl = self.settings.access_token_ttl_seconds
+        access = issue_access_token(
+            self.key,
+            user_id=str(user_id),
+            role=role,
+            session_id=str(session_id),
+            issuer=self.settings.jwt_issuer,
+            audience=self.settings.jwt_audience,
+            ttl_seconds=ttl,
+        )
+        return IssuedTokens(access, ttl, refresh_token, session_id)
+
+    @property
+    def _refresh_ttl(self) -> timedelta:
+        return timedelta(days=self.settings.refresh_token_ttl_days)
+
+    # --- sessions ----------------------------------------------------------------------
+    def logout(self, principal: Principal) -> None:
+        self._revoke_where(principal, only=uuid.UUID(principal.session_id), reason="logout")
+
+    def logout_all(self, principal: Principal) -> None:
+        self._revoke_where(principal, only=None, reason="logout_all")
+
+    def end_session(self, principal: Principal, session_id: uuid.UUID) -> None:
+        with unit_of_work(self.engine) as session:
+            target = AuthRepository(session).auth_session(session_id, for_update=True)
+            if target is None or str(target.user_id) != principal.user_id:
+                raise NotFound("No such session.")
+            if target.revoked_at is None:
+                target.revoked_at, target.revoked_reason = utcnow(), "ended_by_user"
+        self.sessions.revoke(str(session_id))
+
+    def _revoke_where(self, principal: Principal, *, only: uuid.UUID | None, reason: str) -> None:
+        user_id = uuid.UUID(principal.user_id)
+        with unit_of_work(self.engine) as session:
+            repo = AuthRepository(session)
+            if only is None:
+                ids = repo.revoke_sessions(user_id, utcnow(), reason)
+            else:
+                target = repo.auth_session(only, for_update=True)
+                ids = []
+                if target is not None and target.user_id == user_id and target.revoked_at is None:
+                    target.revoked_at, target.revoked_reason = utcnow(), reason
+                    ids = [only]
+        ended = {str(i) for i in ids}
+        if only is not None:
+            ended.add(principal.session_id)  # whatever the database said, this one is over
+        self.sessions.revoke(*ended)
+
+    def list_sessions(self, principal: Principal) -> list[tuple[AuthSession, bool]]:
+        with unit_of_work(self.engine) as session:
+            rows = AuthRepository(session).live_sessions(uuid.UUID(principal.user_id), utcnow())
+        return [(row, str(row.id) == principal.session_id) for row in rows]
+
+    # --- passwords ---------------------------------------------------------------------
+    def forgot_password(self, email: str) -> None:
+        """Always the same answer; a mail goes out only for an active account."""
+        email = domain.normalize_email(email)
+        now = utcnow()
+        raw, hashed = domain.new_opaque_token()
+        base_url = self.settings.public_url.rstrip("/")
+        with unit_of_work(self.engine) as session:
+            repo = AuthRepository(session)
+            user = repo.user_by_email(email)
+            if user is None or user.disabled:
+                return
+            repo.add(
+                PasswordResetToken(
+                    token_hash=hashed,
+                    user_id=user.id,
+                    expires_at=now + timedelta(minutes=self.settings.reset_token_ttl_minutes),
+                )
+            )
+            _publish(
+                session,
+                "auth.password_reset.requested",
+                user.id,
+                {
+                    "email": email,
+                    "display_name": user.display_name,
+                    "reset_url": f"{base_url}/reset-password?token={raw}",
+                    "expires_in_minutes": self.settings.reset_token_ttl_minutes,
+                },
+            )
+
+    def reset_password(self, raw_token: str, new_password: str) -> None:
+        now = utcnow()
+        with unit_of_work(self.engine) as session:
+            repo = AuthRepository(session)
+            token = repo.reset_token(domain.token_hash(raw_token), for_update=True)
+            if token is None or token.used_at is not None or token.expires_at <= now:
+                raise InvalidInput(
+                    "This reset link is invalid or has expired.",
+                    code="invalid_reset_token",
+                    fields={"token": "invalid"},
+                )
+            user = repo.user(token.user_id, for_update=True)
+            assert user is not None  # the foreign key cascades
+            _check_policy(new_password, user.email, field="new_password")
+            user.password_hash = domain.hash_password(new_password, self.settings.bcrypt_rounds)
+            user.password_changed_at = now
+            token.used_at = now
+            repo.expire_reset_tokens(user.id, now)
+            revoked = repo.revoke_sessions(user.id, now, "password_reset")
+            _publish(session, "auth.password.changed", user.id, {"via": "reset"})
+        self.sessions.revoke(*(str(i) for i in revoked))
+
+    def change_password(self, principal: Principal, current: str, new: str) -> None:
+        now = utcnow()
+        with unit_of_work(self.engine) as session:
+            repo = AuthRepository(session)
+            user = repo.user(uuid.UUID(principal.user_id), for_update=True)
+            if user is None or not domain.verify_password(current, user.password_hash):
+                raise InvalidInput(
+                    "The current password is wrong.", fields={"current_password": "wrong password"}
+                )
+            _check_policy(new, user.email, field="new_password")
+            user.password_hash = domain.hash_password(new, self.settings.bcrypt_rounds)
+            user.password_changed_at = now
+            revoked = repo.revoke_sessions(
+                user.id, now, "password_change", keep=uuid.UUID(principal.session_id)
+            )
+            _publish(session, "auth.password.changed", user.id, {"via": "change"})
+        self.sessions.revoke(*(str(i) for i in revoked))
+
+    def delete_account(self, principal: Principal, password: str) -> None:
+        with unit_of_work(self.engine) as session:
+            repo = AuthRepository(session)
+            user = repo.user(uuid.UUID(principal.user_id), for_update=True)
+            if user is None or not domain.verify_password(password, user.password_hash):
+                raise InvalidInput("The password is wrong.", fields={"password": "wrong password"})
+            revoked = repo.revoke_sessions(user.id, utcnow(), "account_deleted")
+            repo.delete_user(user)
+            _publish(session, "auth.user.deleted", user.id, {})
+        self.sessions.revoke(*(str(i) for i in revoked), principal.session_id)
+
+    def account(self, principal: Principal) -> UserPublic:
+        with unit_of_work(self.engine) as session:
+            user = AuthRepository(session).user(uuid.UUID(principal.user_id))
+            if user is None:
+                raise NotFound("No such account.")
+            return UserPublic.model_validate(user, from_attributes=True)
+
+    # --- admin -------------------------------------------------------------------------
+    def list_users(self, query: str, limit: int, offset: int) -> UserPage:
+        with unit_of_work(self.engine) as session:
+            rows, total = AuthRepository(session).search_users(query, limit, offset)
+        return UserPage(
+            items=[UserPublic.model_validate(r, from_attributes=True) for r in rows], total=total
+        )
+
+    def set_disabled(self, admin: Principal, user_id: uuid.UUID, disabled: bool) -> UserPublic:
+        return self._admin_change(admin, user_id, disabled=disabled)
+
+    def set_role(self, admin: Principal, user_id: uuid.UUID, role: str) -> UserPublic:
+        return self._admin_change(admin, user_id, role=role)
+
+    def _admin_change(
+        self,
+        admin: Principal,
+        user_id: uuid.UUID,
+        *,
+        disabled: bool | None = None,
+        role: str | None = None,
+    ) -> UserPublic:
+        if str(user_id) == admin.user_id:
+            raise Conflict("Administrators cannot change their own role or status.")
+        revoked: list[uuid.UUID] = []
+        with unit_of_work(self.engine) as session:
+            repo = AuthRepository(session)
+            user = repo.user(user_id, for_update=True)
+            if user is None:
+                raise NotFound("No such user.")
+            if disabled is not None and disabled != user.disabled:
+                user.disabled = disabled
+                if disabled:  # ends every session at once
+                    revoked = repo.revoke_sessions(user.id, utcnow(), "disabled")
+            if role is not None and role != user.role:
+                user.role = role  # new tokens must carry the new role
+                revoked = repo.revoke_sessions(user.id, utcnow(), "role_changed")
+            public = UserPublic.model_validate(user, from_attributes=True)
+        self.sessions.revoke(*(str(i) for i in revoked))
+        return public
+
+
+def _check_policy(password: str, email: str, *, field: str) -> None:
+    try:
+        domain.check_password_policy(password, email=email)
+    except domain.PasswordRejected as exc:
+        raise InvalidInput(str(exc), fields={field: str(exc)}) from exc
+
+
+def _publish(
+    session: Session, type_: str, user_id: uuid.UUID | None, data: dict[str, object]
+) -> None:
+    add_to_outbox(
+        session,
+        MESSAGING,
+        Event(type=type_, producer="auth", user_id=str(user_id) if user_id else None, data=data),
+    )
+
+
+def create_admin(
+    engine: Engine, settings: AuthSettings, email: str, password: str, display_name: str
+) -> uuid.UUID:
+    """The first administrator (or promote an existing account); for the operator's CLI."""
+    email = domain.normalize_email(email)
+    _check_policy(password, email, field="password")
+    with unit_of_work(engine) as session:
+        repo = AuthRepository(session)
+        user = repo.user_by_email(email)
+        if user is None:
+            user = User(
+                email=email,
+                display_name=display_name,
+                role="admin",
+                password_hash=domain.hash_password(password, settings.bcrypt_rounds),
+            )
+            repo.add(user)
+            session.flush()
+            _publish(
+                session,
+                "auth.user.registered",
+                user.id,
+                {"email": email, "display_name": display_name},
+            )
+        else:
+            user.role = "admin"
+        return user.id
