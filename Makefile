@@ -15,7 +15,7 @@ export GATEWAY_PORT PUBLIC_URL
 UI_SOURCES := $(shell find app components assets -type f -not -path '*/__pycache__/*' 2>/dev/null) rxconfig.py
 UI_BUILD := .web/build/client/index.html
 
-.PHONY: help run up stop status test test-unit test-integration test-e2e lint format bench \
+.PHONY: help run up stop status test test-unit test-integration test-e2e lint format bench admin \
         setup system-packages services venv ui clean FORCE
 
 help: ## this list
@@ -55,8 +55,12 @@ format: venv ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: setup services ## gateway overhead benchmark (numbers go in the README)
+bench: setup services ## benchmarks: gateway overhead, login throughput (numbers in the README)
 	$(BIN)/python -m bench.gateway_overhead
+	$(BIN)/python -m bench.auth_login
+
+admin: venv ## create the first administrator (prompts for e-mail and password)
+	$(BIN)/fitledger admin create
 
 setup: system-packages venv ui ## everything `run` and `test` need: packages, virtualenv, bun, UI build
 
