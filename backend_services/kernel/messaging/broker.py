@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import contextlib
+import logging
+import threading
+from collections.abc import Callable, Iterator
 
 import pika
 import pika.exceptions
 import psycopg
 import sqlalchemy.exc
 from pika.adapters.blocking_connection import BlockingChannel
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception_type,
+    stop_when_event_set,
+    wait_exponential_jitter,
+)
+
+log = logging.getLogger("fitledger.broker")
 
 # Failures after which a relay or consumer reconnects and carries on.
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
@@ -40,3 +52,44 @@ def close_quietly(connection: pika.BlockingConnection) -> None:
     if connection.is_open:
         with contextlib.suppress(Exception):
             connection.close()
+
+
+@contextlib.contextmanager
+def confirmed_channel(
+    amqp_url: str, *, name: str
+) -> Iterator[tuple[pika.BlockingConnection, BlockingChannel]]:
+    """A fresh connection and a channel in publisher-confirm mode, closed afterwards."""
+    connection = connect(amqp_url, name=name)
+    try:
+        channel = connection.channel()
+        channel.confirm_delivery()
+        yield connection, channel
+    finally:
+        close_quietly(connection)
+
+
+def keep_connected(
+    name: str,
+    stop: threading.Event,
+    body: Callable[[threading.Event], None],
+    *,
+    on_reconnect: Callable[[BaseException | None], None] | None = None,
+) -> None:
+    """Run ``body`` until ``stop`` is set, starting it again with jittered exponential back-off
+    after any transient failure (broker or database restart, dropped connection)."""
+
+    def before_sleep(state: RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome else None
+        log.warning("reconnecting", extra={"component": name, "error": repr(error)})
+        if on_reconnect is not None:
+            on_reconnect(error)
+
+    for attempt in Retrying(
+        retry=retry_if_exception_type(TRANSIENT_ERRORS),
+        wait=wait_exponential_jitter(initial=0.2, max=5),
+        stop=stop_when_event_set(stop),
+        before_sleep=before_sleep,
+        reraise=False,
+    ):
+        with attempt:
+            body(stop)

@@ -24,10 +24,9 @@ from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
-from tenacity import Retrying, retry_if_exception_type, stop_when_event_set, wait_exponential_jitter
 
 from ..db import unit_of_work
-from .broker import TRANSIENT_ERRORS, close_quietly, connect, declare_exchange
+from .broker import TRANSIENT_ERRORS, confirmed_channel, declare_exchange, keep_connected
 from .envelope import Event
 from .outbox import MessagingTables
 
@@ -96,27 +95,10 @@ class EventConsumer:
 
     def run(self, stop: threading.Event) -> None:
         """Consume until ``stop`` is set, reconnecting with back-off after any failure."""
-        for attempt in Retrying(
-            retry=retry_if_exception_type(TRANSIENT_ERRORS),
-            wait=wait_exponential_jitter(initial=0.2, max=5),
-            stop=stop_when_event_set(stop),
-            before_sleep=lambda rs: log.warning(
-                "consumer reconnecting",
-                extra={
-                    "queue": self.sub.queue,
-                    "error": repr(rs.outcome.exception()) if rs.outcome else "",
-                },
-            ),
-            reraise=False,
-        ):
-            with attempt:
-                self._run_connected(stop)
+        keep_connected(self.name, stop, self._run_connected)
 
     def _run_connected(self, stop: threading.Event) -> None:
-        connection = connect(self.amqp_url, name=self.name)
-        try:
-            channel = connection.channel()
-            channel.confirm_delivery()
+        with confirmed_channel(self.amqp_url, name=self.name) as (_, channel):
             declare_subscription(channel, self.exchange, self.sub)
             channel.basic_qos(prefetch_count=self.prefetch)
             for method, properties, body in channel.consume(self.sub.queue, inactivity_timeout=0.5):
@@ -132,8 +114,6 @@ class EventConsumer:
                 raise pika.exceptions.ConsumerCancelled(f"{self.sub.queue}: cancelled by broker")
             if channel.is_open:
                 channel.cancel()
-        finally:
-            close_quietly(connection)
 
     def handle(
         self,

@@ -14,15 +14,8 @@ import pika
 from pika.adapters.blocking_connection import BlockingChannel
 from prometheus_client import Counter, Gauge
 from sqlalchemy import Engine, func, select, update
-from tenacity import (
-    RetryCallState,
-    Retrying,
-    retry_if_exception_type,
-    stop_when_event_set,
-    wait_exponential_jitter,
-)
 
-from .broker import TRANSIENT_ERRORS, close_quietly, connect, declare_exchange
+from .broker import confirmed_channel, declare_exchange, keep_connected
 from .outbox import MessagingTables
 
 log = logging.getLogger("fitledger.relay")
@@ -56,26 +49,15 @@ class OutboxRelay:
 
     def run(self, stop: threading.Event) -> None:
         """Relay until ``stop`` is set, reconnecting with back-off after any broker/DB failure."""
-        for attempt in Retrying(
-            retry=retry_if_exception_type(TRANSIENT_ERRORS),
-            wait=wait_exponential_jitter(initial=0.2, max=5),
-            stop=stop_when_event_set(stop),
-            before_sleep=self._log_reconnect,
-            reraise=False,
-        ):
-            with attempt:
-                self._run_connected(stop)
-
-    def _log_reconnect(self, state: RetryCallState) -> None:
-        RELAY_RECONNECTS.labels(self.tables.schema).inc()
-        error = state.outcome.exception() if state.outcome else None
-        log.warning("relay reconnecting", extra={"error": repr(error)})
+        keep_connected(
+            self.name,
+            stop,
+            self._run_connected,
+            on_reconnect=lambda _: RELAY_RECONNECTS.labels(self.tables.schema).inc(),
+        )
 
     def _run_connected(self, stop: threading.Event) -> None:
-        connection = connect(self.amqp_url, name=self.name)
-        try:
-            channel = connection.channel()
-            channel.confirm_delivery()
+        with confirmed_channel(self.amqp_url, name=self.name) as (connection, channel):
             declare_exchange(channel, self.exchange)
             while not stop.is_set():
                 sent = self.relay_batch(channel)
@@ -87,8 +69,6 @@ class OutboxRelay:
                 else:
                     backlog = self.tables.backlog(self.engine)
                     OUTBOX_BACKLOG.labels(self.tables.schema).set(backlog)
-        finally:
-            close_quietly(connection)
 
     def relay_batch(self, channel: BlockingChannel) -> int:
         """Publish up to ``batch_size`` unsent events; returns how many were sent."""
