@@ -36,22 +36,26 @@ def test_missing_hash_is_a_failed_check_not_an_error() -> None:
     assert domain.verify_password("whatever it is", None) is False
 
 
-@pytest.mark.parametrize("password,reason", [
-    ("short", "at least 8"),
-    ("x" * 129, "at most 128"),
-    ("password", "too common"),
-    ("iloveyou", "too common"),
-    ("Password1", "too common"),
-    ("aaaaaaaaaaaa", "too easy"),
-    ("jane.doe-secret", "e-mail"),
-])
+@pytest.mark.parametrize(
+    "password,reason",
+    [
+        ("short", "at least 8"),
+        ("x" * 129, "at most 128"),
+        ("password", "too common"),
+        ("iloveyou", "too common"),
+        ("Password1", "too common"),
+        ("aaaaaaaaaaaa", "too easy"),
+        ("jane.doe-secret", "e-mail"),
+    ],
+)
 def test_policy_refuses(password: str, reason: str) -> None:
     with pytest.raises(domain.PasswordRejected, match=reason):
         domain.check_password_policy(password, email="jane.doe@example.com")
 
 
-@pytest.mark.parametrize("password", ["correct horse battery staple", "xyz" * 42 + "ab",
-                                      "éàü" * 14, "Tr0ub4dor&3x"])
+@pytest.mark.parametrize(
+    "password", ["correct horse battery staple", "xyz" * 42 + "ab", "éàü" * 14, "Tr0ub4dor&3x"]
+)
 def test_policy_accepts(password: str) -> None:
     domain.check_password_policy(password, email="someone@example.com")
 
