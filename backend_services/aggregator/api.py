@@ -1,13 +1,23 @@
-"""Aggregator HTTP routes."""
+"""Aggregator HTTP routes: system health and the dashboards."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse
 
+from backend_services.kernel.errors import InvalidInput
+from backend_services.kernel.identity import CurrentUser, bearer_or_cookie_token
+
+from .dashboard import day_parts, gather_parts, week_bounds, week_parts
 from .health import system_readiness
 
 router = APIRouter(tags=["aggregator"])
+dashboard = APIRouter(prefix="/api/dashboard", tags=["dashboard"])
+
+DashboardDate = Annotated[date, Path(description="A local calendar date, YYYY-MM-DD.")]
 
 
 @router.get("/api/health")
@@ -21,3 +31,41 @@ async def health(request: Request) -> JSONResponse:
         "services": {name: entry["ready"] for name, entry in report.items()},
     }
     return JSONResponse(body, status_code=503 if not_ready else 200)
+
+
+def _check_range(day: date) -> None:
+    if not date(2000, 1, 1) <= day <= date(2100, 1, 1):
+        raise InvalidInput("The date is out of range.", fields={"date": "out of range"})
+
+
+async def _gather(request: Request, parts: list[Any]) -> dict[str, Any]:
+    token = bearer_or_cookie_token(request) or ""
+    settings = request.app.state.settings
+    return await gather_parts(
+        request.app.state.http,
+        request.app.state.directory,
+        parts,
+        token,
+        settings.upstream_timeout_seconds,
+    )
+
+
+@dashboard.get("/day/{day}")
+async def day_dashboard(
+    day: DashboardDate, request: Request, principal: CurrentUser
+) -> dict[str, Any]:
+    """Targets, the day's statistics, diary and workouts in one call."""
+    _check_range(day)
+    body = await _gather(request, day_parts(day))
+    return {"date": day.isoformat(), "user_id": principal.user_id, **body}
+
+
+@dashboard.get("/week/{day}")
+async def week_dashboard(
+    day: DashboardDate, request: Request, principal: CurrentUser
+) -> dict[str, Any]:
+    """The ISO week (Monday to Sunday) holding ``day``: statistics, nutrition, workouts."""
+    _check_range(day)
+    start, end = week_bounds(day)
+    body = await _gather(request, week_parts(day))
+    return {"from": start.isoformat(), "to": end.isoformat(), "user_id": principal.user_id, **body}

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from backend_services.kernel.service_app import create_service_app
 
 from . import api
+from .dashboard import ServiceDirectory
 from .settings import AggregatorSettings
 
 
@@ -19,8 +20,13 @@ def create_app(settings: AggregatorSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with httpx.AsyncClient(timeout=settings.upstream_timeout_seconds) as client:
+        limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+        async with httpx.AsyncClient(
+            timeout=settings.upstream_timeout_seconds, limits=limits
+        ) as client:
             app.state.http = client
             yield
 
-    return create_service_app(settings, routers=[api.router], lifespan=lifespan)
+    app = create_service_app(settings, routers=[api.router, api.dashboard], lifespan=lifespan)
+    app.state.directory = ServiceDirectory(settings.service_urls)
+    return app

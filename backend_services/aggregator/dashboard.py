@@ -1,0 +1,122 @@
+"""Gathering one dashboard from several services at once, tolerating the ones that are down.
+
+Each part is one GET to a service's internal address with the caller's own token (the
+services check it themselves). Parts are asked concurrently, each under a timeout; a part that
+fails or times out is left out and the answer says ``partial: true`` and which parts are
+missing, instead of failing whole.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import httpx
+
+log = logging.getLogger("fitledger.aggregator")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One piece of a dashboard: which service, which path, which query."""
+
+    name: str
+    service: str
+    path: str
+    params: dict[str, str] | None = None
+
+
+class ServiceDirectory:
+    """Instance addresses per service; successive calls rotate over the instances."""
+
+    def __init__(self, service_urls: dict[str, list[str]]):
+        self._urls = service_urls
+        self._cursors = {
+            name: itertools.cycle(range(len(urls))) for name, urls in service_urls.items() if urls
+        }
+
+    def candidates(self, service: str) -> list[str]:
+        urls = self._urls.get(service, [])
+        if not urls:
+            return []
+        start = next(self._cursors[service])
+        return urls[start:] + urls[:start]
+
+
+async def fetch_part(
+    client: httpx.AsyncClient, directory: ServiceDirectory, part: Part, token: str, timeout: float
+) -> Any:
+    """The part's JSON; tries the next instance when one refuses the connection."""
+    last_error: Exception | None = None
+    for base_url in directory.candidates(part.service):
+        try:
+            response = await client.get(
+                f"{base_url}{part.path}",
+                params=part.params,
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=timeout,
+            )
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            last_error = exc
+            continue
+        response.raise_for_status()
+        return response.json()
+    raise last_error or LookupError(f"no instances for {part.service}")
+
+
+async def gather_parts(
+    client: httpx.AsyncClient,
+    directory: ServiceDirectory,
+    parts: list[Part],
+    token: str,
+    timeout: float,
+) -> dict[str, Any]:
+    async def guarded(part: Part) -> tuple[str, Any, bool]:
+        try:
+            value = await asyncio.wait_for(
+                fetch_part(client, directory, part, token, timeout), timeout
+            )
+            return part.name, value, True
+        except Exception as exc:  # any failure of one part must not fail the whole answer
+            log.warning(
+                "dashboard part missing", extra={"part": part.name, "error": type(exc).__name__}
+            )
+            return part.name, None, False
+
+    results = await asyncio.gather(*(guarded(part) for part in parts))
+    body: dict[str, Any] = {name: value for name, value, _ in results}
+    missing = sorted(name for name, _, ok in results if not ok)
+    body["partial"] = bool(missing)
+    body["missing"] = missing
+    return body
+
+
+def day_parts(day: date) -> list[Part]:
+    iso = day.isoformat()
+    return [
+        Part("targets", "users", "/api/users/me/targets"),
+        Part("stats", "users", "/api/users/me/stats", {"from": iso, "to": iso}),
+        Part("diary", "nutrition", f"/api/nutrition/diary/{iso}"),
+        Part("workouts", "workouts", "/api/workouts/workouts", {"from": iso, "to": iso}),
+    ]
+
+
+def week_bounds(day: date) -> tuple[date, date]:
+    """Monday to Sunday of the ISO week that holds ``day``."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def week_parts(day: date) -> list[Part]:
+    start, end = (d.isoformat() for d in week_bounds(day))
+    span = {"from": start, "to": end}
+    return [
+        Part("targets", "users", "/api/users/me/targets"),
+        Part("stats", "users", "/api/users/me/stats", span),
+        Part("nutrition", "nutrition", "/api/nutrition/reports", span),
+        Part("workouts", "workouts", "/api/workouts/summary", span),
+    ]
