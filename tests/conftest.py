@@ -25,7 +25,7 @@ from pathlib import Path
 import httpx
 import pytest
 import redis
-from stack_env import DATA_DIR, GATEWAY, GATEWAY_PORT, ROOT, STACK_ENV, WITH_UI
+from stack_env import AMQP_VHOST, DATA_DIR, GATEWAY, GATEWAY_PORT, ROOT, STACK_ENV, WITH_UI
 
 from backend_services.auth.keys import load_signing_keys
 from backend_services.auth.tokens import issue_access_token
@@ -47,10 +47,21 @@ def _fitledger(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _ensure_vhost(vhost: str) -> None:
+    """Create the stack's RabbitMQ vhost on the local broker (idempotent)."""
+    for args in (["add_vhost", vhost], ["set_permissions", "-p", vhost, "guest", ".*", ".*", ".*"]):
+        done = subprocess.run(
+            ["rabbitmqctl", "-q", *args], capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0 and "already exists" not in done.stderr + done.stdout:
+            pytest.fail(f"rabbitmqctl {' '.join(args)} failed: {done.stderr}")
+
+
 @pytest.fixture(scope="session")
 def stack() -> Iterator[str]:
     if _port_busy(GATEWAY_PORT):
         pytest.fail(f"port {GATEWAY_PORT} is in use: stop the running stack (`make stop`) first")
+    _ensure_vhost(AMQP_VHOST)
     started = _fitledger("up", "--detach")
     if started.returncode != 0:
         logs = sorted((DATA_DIR / "logs").glob("*.log"))

@@ -15,11 +15,15 @@ SMTP_PORT = 1025 + SHIFT
 MONGODB_PORT = 27017 + SHIFT
 DATA_DIR = ROOT / ".local" / (f"e2e-{SHIFT}" if SHIFT else "e2e")
 GATEWAY = f"http://127.0.0.1:{GATEWAY_PORT}"
+AMQP_VHOST = f"fitledger_e2e_{SHIFT}" if SHIFT else "fitledger_e2e"
 STACK_ENV = {
     "FITLEDGER_DATA_DIR": str(DATA_DIR),
     "DATABASE_URL": "postgresql+psycopg://postgres@127.0.0.1:5432/fitledger_e2e"
     + (f"_{SHIFT}" if SHIFT else ""),
     "REDIS_URL": "redis://127.0.0.1:6379/5",
+    # A vhost of its own: another stack on this broker (a dev stack, a parallel test run)
+    # would otherwise share queue names and take this stack's events.
+    "AMQP_URL": f"amqp://guest:guest@127.0.0.1:5672/{AMQP_VHOST}",
     "GATEWAY_PORT": str(GATEWAY_PORT),
     "SERVICE_PORT_BASE": str(8100 + SHIFT),
     "WORKER_METRICS_BASE": str(9100 + SHIFT),

@@ -8,6 +8,7 @@ from backend_services.kernel.db import make_engine, ping_database
 from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.service_info import service_info_router
 
+from .api import router
 from .settings import NutritionSettings
 
 
@@ -17,7 +18,7 @@ def create_app(settings: NutritionSettings | None = None) -> FastAPI:
     engine = make_engine(settings.database_url, application_name=settings.service_name)
     app = create_service_app(
         settings,
-        routers=[service_info_router(settings.service_name)],
+        routers=[service_info_router(settings.service_name), router],
         readiness={"postgres": lambda: ping_database(engine)},
     )
     app.state.engine = engine

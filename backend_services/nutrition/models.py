@@ -1,10 +1,271 @@
-"""Nutrition tables in the ``nutrition`` schema."""
+"""Nutrition tables in the ``nutrition`` schema, and the API's request/response schemas.
+
+Tables are SQLAlchemy Core (the migration 0002 is their DDL, including the generated tsvector
+and the trigram index, which the ORM cannot express); schemas are pydantic allow-lists.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    Numeric,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.dialects.postgresql import UUID as PgUUID
 from sqlmodel import SQLModel
 
 from backend_services.kernel.messaging import MessagingTables
 
 METADATA = SQLModel.metadata
 MESSAGING = MessagingTables("nutrition", METADATA)
+SCHEMA = "nutrition"
+
+foods = Table(
+    "foods",
+    METADATA,
+    Column("id", BigInteger, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("source_id", Text, nullable=False),
+    Column("owner_id", Text),
+    Column("licence", Text, nullable=False),
+    Column("imported_at", DateTime(timezone=True)),
+    Column("name", Text, nullable=False),
+    Column("brand", Text),
+    Column("category", Text),
+    Column("barcode", Text),
+    *(
+        Column(name, Numeric)
+        for name in (
+            "energy_kcal",
+            "energy_kj",
+            "protein_g",
+            "fat_g",
+            "saturated_fat_g",
+            "carbohydrate_g",
+            "sugars_g",
+            "fibre_g",
+            "sodium_mg",
+        )
+    ),
+    Column("micronutrients", JSONB, nullable=False),
+    Column("energy_derived", Boolean, nullable=False),
+    Column("quality_flags", ARRAY(Text), nullable=False),
+    schema=SCHEMA,
+)
+
+food_portions = Table(
+    "food_portions",
+    METADATA,
+    Column("id", BigInteger, primary_key=True),
+    Column("food_id", BigInteger, ForeignKey("nutrition.foods.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("amount", Numeric, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("grams", Numeric, nullable=False),
+    schema=SCHEMA,
+)
+
+recipes = Table(
+    "recipes",
+    METADATA,
+    Column("id", PgUUID(as_uuid=True), primary_key=True),
+    Column("owner_id", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("servings", Numeric),
+    Column("cooked_weight_g", Numeric),
+    Column("created_at", DateTime(timezone=True)),
+    Column("updated_at", DateTime(timezone=True)),
+    schema=SCHEMA,
+)
+
+recipe_ingredients = Table(
+    "recipe_ingredients",
+    METADATA,
+    Column("id", PgUUID(as_uuid=True), primary_key=True),
+    Column("recipe_id", PgUUID(as_uuid=True), ForeignKey("nutrition.recipes.id"), nullable=False),
+    Column("food_id", BigInteger, ForeignKey("nutrition.foods.id"), nullable=False),
+    Column("grams", Numeric, nullable=False),
+    Column("position", Integer, nullable=False),
+    schema=SCHEMA,
+)
+
+meals = Table(
+    "meals",
+    METADATA,
+    Column("id", PgUUID(as_uuid=True), primary_key=True),
+    Column("user_id", Text, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("meal_type", Text, nullable=False),
+    Column("note", Text),
+    Column("created_at", DateTime(timezone=True)),
+    Column("updated_at", DateTime(timezone=True)),
+    schema=SCHEMA,
+)
+
+meal_items = Table(
+    "meal_items",
+    METADATA,
+    Column("id", PgUUID(as_uuid=True), primary_key=True),
+    Column("meal_id", PgUUID(as_uuid=True), ForeignKey("nutrition.meals.id"), nullable=False),
+    Column("user_id", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("food_id", BigInteger),
+    Column("recipe_id", PgUUID(as_uuid=True)),
+    Column("portion_id", BigInteger),
+    Column("quantity", Numeric),
+    Column("grams", Numeric),
+    Column("name", Text, nullable=False),
+    Column("nutrients", JSONB, nullable=False),
+    Column("created_at", DateTime(timezone=True)),
+    schema=SCHEMA,
+)
+
+idempotency_keys = Table(
+    "idempotency_keys",
+    METADATA,
+    Column("user_id", Text, primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("request_hash", Text, nullable=False),
+    Column("status_code", Integer),
+    Column("response", JSONB),
+    Column("created_at", DateTime(timezone=True)),
+    schema=SCHEMA,
+)
+
+# ---- request schemas: allow-lists with bounds (RELIABILITY.md "Bad input") ----
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+MealType = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[^\x00]+$"),
+]
+Grams = Annotated[
+    Decimal, Field(gt=0, le=5000, max_digits=9, decimal_places=2, allow_inf_nan=False)
+]
+Per100 = Annotated[
+    Decimal, Field(ge=0, le=100, max_digits=7, decimal_places=3, allow_inf_nan=False)
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class QuickAdd(Strict):
+    name: Name = "Quick add"
+    energy_kcal: Annotated[Decimal, Field(ge=0, le=10000, decimal_places=2, allow_inf_nan=False)]
+    protein_g: Annotated[Decimal, Field(ge=0, le=1000, decimal_places=2, allow_inf_nan=False)] = (
+        Decimal(0)
+    )
+    fat_g: Annotated[Decimal, Field(ge=0, le=1000, decimal_places=2, allow_inf_nan=False)] = (
+        Decimal(0)
+    )
+    carbohydrate_g: Annotated[
+        Decimal, Field(ge=0, le=1000, decimal_places=2, allow_inf_nan=False)
+    ] = Decimal(0)
+
+
+class ItemIn(Strict):
+    """Exactly one of food_id / recipe_id / quick_add; an amount as grams or portion x qty."""
+
+    food_id: Annotated[int, Field(gt=0, lt=2**62)] | None = None
+    recipe_id: UUID | None = None
+    quick_add: QuickAdd | None = None
+    grams: Grams | None = None
+    portion_id: Annotated[int, Field(gt=0, lt=2**62)] | None = None
+    quantity: (
+        Annotated[Decimal, Field(gt=0, le=100, decimal_places=3, allow_inf_nan=False)] | None
+    ) = None
+
+    @model_validator(mode="after")
+    def _one_source_one_amount(self) -> ItemIn:
+        sources = [s for s in (self.food_id, self.recipe_id, self.quick_add) if s is not None]
+        if len(sources) != 1:
+            raise ValueError("give exactly one of food_id, recipe_id, quick_add")
+        if self.quick_add is not None:
+            if self.grams is not None or self.portion_id is not None:
+                raise ValueError("a quick add has no amount")
+            return self
+        if self.portion_id is not None:
+            if self.grams is not None or self.recipe_id is not None:
+                raise ValueError("give grams, or portion_id with quantity, not both")
+        elif self.grams is None and not (self.recipe_id is not None and self.quantity):
+            raise ValueError("give grams, or portion_id with quantity")
+        return self
+
+
+Note = Annotated[str, StringConstraints(max_length=1000)]
+
+
+class MealCreate(Strict):
+    date: dt.date
+    meal_type: MealType
+    items: Annotated[list[ItemIn], Field(min_length=1, max_length=100)]
+    note: Note | None = None
+
+
+class MealUpdate(Strict):
+    meal_type: MealType | None = None
+    note: Note | None = None
+    date: dt.date | None = None
+
+
+class ItemUpdate(Strict):
+    grams: Grams | None = None
+    quantity: (
+        Annotated[Decimal, Field(gt=0, le=100, decimal_places=3, allow_inf_nan=False)] | None
+    ) = None
+
+
+class CopyRequest(Strict):
+    to_date: dt.date
+    meal_type: MealType | None = None
+
+
+class FoodCreate(Strict):
+    """A user's private food, per 100 g."""
+
+    name: Name
+    brand: Annotated[str, StringConstraints(max_length=200)] | None = None
+    category: Annotated[str, StringConstraints(max_length=200)] | None = None
+    energy_kcal: Annotated[Decimal, Field(ge=0, le=900, decimal_places=3, allow_inf_nan=False)]
+    protein_g: Per100 = Decimal(0)
+    fat_g: Per100 = Decimal(0)
+    carbohydrate_g: Per100 = Decimal(0)
+    saturated_fat_g: Per100 | None = None
+    sugars_g: Per100 | None = None
+    fibre_g: Per100 | None = None
+    sodium_mg: (
+        Annotated[Decimal, Field(ge=0, le=39400, decimal_places=3, allow_inf_nan=False)] | None
+    ) = None
+
+
+class IngredientIn(Strict):
+    food_id: Annotated[int, Field(gt=0, lt=2**62)]
+    grams: Grams
+
+
+class RecipeCreate(Strict):
+    name: Name
+    ingredients: Annotated[list[IngredientIn], Field(min_length=1, max_length=100)]
+    servings: Annotated[Decimal, Field(gt=0, le=1000, decimal_places=2)] | None = None
+    cooked_weight_g: (
+        Annotated[Decimal, Field(gt=0, le=100000, decimal_places=2, allow_inf_nan=False)] | None
+    ) = None
+
+
+JsonDict = dict[str, Any]

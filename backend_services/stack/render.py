@@ -89,6 +89,7 @@ def render_gateway(
             api_burst=settings.api_burst,
             auth_rate_per_minute=settings.auth_rate_per_minute,
             max_body=settings.max_body,
+            upload_max_body=settings.upload_max_body,
             error_pages=ERROR_PAGES,
         )
     )

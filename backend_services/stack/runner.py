@@ -76,6 +76,17 @@ def migrate(database_url: str) -> None:
             migrations.upgrade(spec.name, database_url)
 
 
+def seed_foods(settings: StackSettings) -> None:
+    """Import USDA SR28 from ``FOOD_DATA_DIR`` when the food table is still empty."""
+    from backend_services.nutrition.importers.run import count_foods, import_foods
+
+    if settings.food_data_dir is None or count_foods(settings.database_url) > 0:
+        return
+    print(f"importing USDA SR28 foods from {settings.food_data_dir} ...", flush=True)
+    report = import_foods("sr28", settings.food_data_dir, settings.database_url)
+    print(f"  {report.imported} foods imported, {report.rejected_total} rejected", flush=True)
+
+
 def ensure_keys(keys_dir: Path) -> None:
     if not list(keys_dir.glob("*.pem")):
         generate_signing_key(keys_dir)
@@ -103,6 +114,7 @@ def prepare(settings: StackSettings, *, foreground: bool) -> Path:
         (settings.run_dir / "prom" / f"{spec.name}-worker").mkdir(parents=True)
     ensure_database(settings.database_url)
     migrate(settings.database_url)
+    seed_foods(settings)
     ensure_keys(settings.keys_dir)
     (settings.run_dir / "nginx.conf").write_text(render_gateway(settings))
     write_prometheus_config(settings)

@@ -33,7 +33,7 @@ SERVICES: tuple[ServiceSpec, ...] = (
     ServiceSpec("auth", 1, public=True, worker=True),
     ServiceSpec("users", 2, worker=True),
     ServiceSpec("nutrition", 3, worker=True),
-    ServiceSpec("workouts", 4, postgres=False),
+    ServiceSpec("workouts", 4, postgres=False, worker=True),
     ServiceSpec("notifications", 5, worker=True),
     ServiceSpec("aggregator", 6, postgres=False),
 )
@@ -66,6 +66,8 @@ class StackSettings(BaseSettings):
     api_burst: int = Field(default=100, alias="GATEWAY_BURST")
     auth_rate_per_minute: int = Field(default=60, alias="GATEWAY_AUTH_RATE_PER_MINUTE")
     max_body: str = Field(default="2m", alias="GATEWAY_MAX_BODY")
+    upload_max_body: str = Field(default="512m", alias="GATEWAY_UPLOAD_MAX_BODY")
+    food_data_dir: Path | None = Field(default=None, alias="FOOD_DATA_DIR")
 
     @field_validator("data_dir", "root")
     @classmethod

@@ -2,23 +2,62 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
-from backend_services.kernel.mongo import make_mongo_client, ping_mongo
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+from pymongo.errors import PyMongoError
+
+from backend_services.kernel.mongo import default_database, make_mongo_client, ping_mongo
 from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.service_info import service_info_router
 
+from .api import router
+from .catalog import BUILTIN_EXERCISES, exercise_document
+from .imports_api import router as imports_router
+from .reports import ReportService
+from .repository import WorkoutsRepository
+from .service import WorkoutService
 from .settings import WorkoutsSettings
+
+log = logging.getLogger("fitledger.workouts")
 
 
 def create_app(settings: WorkoutsSettings | None = None) -> FastAPI:
     settings = settings or WorkoutsSettings()
     assert settings.mongodb_uri
     client = make_mongo_client(settings.mongodb_uri)
+    repo = WorkoutsRepository(default_database(client))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Indexes and the built-in catalog are idempotent; a store that is down at start-up
+        # leaves the app running (readiness says so) and the next start creates them.
+        try:
+            await run_in_threadpool(prepare_database, repo)
+        except PyMongoError as exc:
+            log.warning("workouts store not prepared at start-up", extra={"error": repr(exc)})
+        yield
+        client.close()
+
     app = create_service_app(
         settings,
-        routers=[service_info_router(settings.service_name)],
+        routers=[service_info_router(settings.service_name), router, imports_router],
         readiness={"mongodb": lambda: ping_mongo(client)},
+        lifespan=lifespan,
+        body_types=("application/json", "multipart/form-data"),
     )
+    workouts = WorkoutService(repo)
     app.state.mongo = client
+    app.state.repository = repo
+    app.state.workout_service = workouts
+    app.state.report_service = ReportService(repo, workouts)
+    app.state.import_settings = settings
     return app
+
+
+def prepare_database(repo: WorkoutsRepository) -> None:
+    repo.create_indexes()
+    repo.upsert_exercises(exercise_document(ex) for ex in BUILTIN_EXERCISES)

@@ -8,3 +8,7 @@ from backend_services.kernel.settings import ServiceSettings
 class WorkoutsSettings(ServiceSettings):
     service_name: str = "workouts"
     required_in_production: tuple[str, ...] = ("mongodb_uri", "amqp_url")
+    # Health-export uploads (Apple Health exports are often hundreds of MB; the gateway's
+    # client_max_body_size must allow as much on /api/workouts/imports/).
+    import_max_bytes: int = 512 * 1024 * 1024
+    import_spool_dir: str | None = None  # default: the system temp folder

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 import pika
 import pika.exceptions
 import psycopg
+import pymongo.errors
 import sqlalchemy.exc
 from pika.adapters.blocking_connection import BlockingChannel
 from tenacity import (
@@ -30,6 +31,7 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
     sqlalchemy.exc.OperationalError,
     sqlalchemy.exc.InterfaceError,
     psycopg.OperationalError,
+    pymongo.errors.ConnectionFailure,  # includes server-selection timeouts
 )
 
 
@@ -86,7 +88,7 @@ def keep_connected(
 
     for attempt in Retrying(
         retry=retry_if_exception_type(TRANSIENT_ERRORS),
-        wait=wait_exponential_jitter(initial=0.2, max=5),
+        wait=wait_exponential_jitter(multiplier=0.2, max=5),
         stop=stop_when_event_set(stop),
         before_sleep=before_sleep,
         reraise=False,

@@ -1,0 +1,205 @@
+"""HTTP routes of the nutrition service: parse, call one use case, shape the answer."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from backend_services.kernel.db import unit_of_work
+from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
+from backend_services.kernel.identity import CurrentUser
+
+from . import reports, service
+from . import repository as repo
+from .domain import normalize_gtin, valid_gtin
+from .models import CopyRequest, FoodCreate, ItemUpdate, MealCreate, MealUpdate, RecipeCreate
+from .search import search_foods
+
+router = APIRouter(prefix="/api/nutrition", tags=["nutrition"])
+
+
+def _session(request: Request) -> Iterator[Session]:
+    engine: Engine = request.app.state.engine
+    with unit_of_work(engine) as session:
+        yield session
+
+
+Db = Annotated[Session, Depends(_session)]
+FoodId = Annotated[int, Path(gt=0, lt=2**62)]
+Day = Annotated[dt.date, Path()]
+
+
+def _cursor(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        offset = int(json.loads(base64.urlsafe_b64decode(cursor.encode()))["o"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InvalidInput("Bad cursor.", fields={"cursor": "not a cursor from this API"}) from exc
+    if not 0 <= offset <= 10_000:
+        raise InvalidInput("Bad cursor.", fields={"cursor": "out of range"})
+    return offset
+
+
+@router.get("/foods")
+def list_foods(
+    user: CurrentUser,
+    db: Db,
+    q: Annotated[str, Query(max_length=200)] = "",
+    category: Annotated[str | None, Query(max_length=200)] = None,
+    source: Literal["usda-sr28", "fdc", "off", "user"] | None = None,
+    limit: Annotated[int, Query(ge=1, le=50)] = 20,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> dict[str, Any]:
+    offset = _cursor(cursor)
+    rows = search_foods(
+        db, q=q, user_id=user.user_id, category=category, source=source, limit=limit, offset=offset
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    portions = repo.portions_of(db, [r["id"] for r in rows])
+    items = [
+        service.food_public(_Row(r), portions.get(r["id"])) | {"score": round(float(r["score"]), 3)}
+        for r in rows
+    ]
+    next_cursor = (
+        base64.urlsafe_b64encode(json.dumps({"o": offset + limit}).encode()).decode()
+        if more
+        else None
+    )
+    return {"items": items, "next_cursor": next_cursor}
+
+
+class _Row:
+    def __init__(self, values: dict[str, Any]):
+        self.__dict__.update(values)
+
+
+@router.get("/foods/barcode/{code}")
+def food_by_barcode(
+    user: CurrentUser, db: Db, code: Annotated[str, Path(max_length=14)]
+) -> dict[str, Any]:
+    if not valid_gtin(code) or len(code) == 8:
+        raise InvalidInput(
+            "Not an EAN-13/UPC-A barcode.", fields={"code": "bad check digit or length"}
+        )
+    row = repo.food_by_barcode(db, normalize_gtin(code), user.user_id)
+    if row is None:
+        raise NotFound("No food with this barcode.")
+    return service.food_public(row, repo.portions_of(db, [row.id]).get(row.id))
+
+
+@router.get("/foods/{food_id}")
+def get_food(user: CurrentUser, db: Db, food_id: FoodId) -> dict[str, Any]:
+    return service.get_food(db, user.user_id, food_id)
+
+
+@router.post("/foods", status_code=201)
+def create_food(user: CurrentUser, db: Db, body: FoodCreate) -> dict[str, Any]:
+    return service.create_food(db, user.user_id, body)
+
+
+@router.post("/meals", status_code=201)
+def log_meal(
+    user: CurrentUser,
+    db: Db,
+    body: MealCreate,
+    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+) -> Any:
+    if idempotency_key is None:
+        return service.log_meal(db, user.user_id, body)
+    digest = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
+    stored = repo.claim_idempotency_key(db, user.user_id, idempotency_key, digest)
+    if stored is not None:
+        if stored.request_hash != digest:
+            raise Conflict("This Idempotency-Key was used for another request.")
+        return JSONResponse(stored.response, status_code=stored.status_code or 201)
+    result = service.log_meal(db, user.user_id, body)
+    payload = json.loads(bytes(JSONResponse(result).body))
+    repo.store_idempotent_response(db, user.user_id, idempotency_key, 201, payload)
+    return JSONResponse(payload, status_code=201)
+
+
+@router.patch("/meals/{meal_id}")
+def update_meal(user: CurrentUser, db: Db, meal_id: UUID, body: MealUpdate) -> dict[str, Any]:
+    return service.update_meal(db, user.user_id, meal_id, body)
+
+
+@router.delete("/meals/{meal_id}")
+def delete_meal(user: CurrentUser, db: Db, meal_id: UUID) -> dict[str, Any]:
+    return service.delete_meal(db, user.user_id, meal_id)
+
+
+@router.post("/meals/{meal_id}/copy", status_code=201)
+def copy_meal(user: CurrentUser, db: Db, meal_id: UUID, body: CopyRequest) -> dict[str, Any]:
+    return service.copy_meal(db, user.user_id, meal_id, body.to_date, body.meal_type)
+
+
+@router.patch("/items/{item_id}")
+def update_item(user: CurrentUser, db: Db, item_id: UUID, body: ItemUpdate) -> dict[str, Any]:
+    return service.update_item(db, user.user_id, item_id, body)
+
+
+@router.delete("/items/{item_id}")
+def delete_item(user: CurrentUser, db: Db, item_id: UUID) -> dict[str, Any]:
+    return service.delete_item(db, user.user_id, item_id)
+
+
+@router.get("/diary/{day}")
+def diary(user: CurrentUser, db: Db, day: Day) -> dict[str, Any]:
+    service.check_date(day)
+    return service.day_view(db, user.user_id, day)
+
+
+@router.post("/diary/{day}/copy", status_code=201)
+def copy_day(user: CurrentUser, db: Db, day: Day, body: CopyRequest) -> dict[str, Any]:
+    return service.copy_day(db, user.user_id, day, body.to_date)
+
+
+@router.get("/foods-used/{order}")
+def used_foods(
+    user: CurrentUser,
+    db: Db,
+    order: Literal["recent", "frequent"],
+    limit: Annotated[int, Query(ge=1, le=50)] = 20,
+) -> dict[str, Any]:
+    return {"items": service.used_foods(db, user.user_id, order, limit)}
+
+
+@router.post("/recipes", status_code=201)
+def create_recipe(user: CurrentUser, db: Db, body: RecipeCreate) -> dict[str, Any]:
+    return service.create_recipe(db, user.user_id, body)
+
+
+@router.get("/recipes/{recipe_id}")
+def get_recipe(user: CurrentUser, db: Db, recipe_id: UUID) -> dict[str, Any]:
+    return service.recipe_nutrition(db, user.user_id, recipe_id, field="id")
+
+
+@router.get("/reports", response_model=None)
+def report(
+    user: CurrentUser,
+    db: Db,
+    from_: Annotated[dt.date, Query(alias="from")],
+    to: dt.date,
+    format: Literal["json", "csv"] = "json",
+) -> dict[str, Any] | Response:
+    data = reports.report(db, user.user_id, from_, to)
+    if format == "csv":
+        return Response(reports.report_csv(data), media_type="text/csv; charset=utf-8")
+    return data
+
+
+@router.get("/export")
+def export(user: CurrentUser, db: Db) -> dict[str, Any]:
+    return reports.export(db, user.user_id)

@@ -1,0 +1,418 @@
+"""Nutrition use cases: foods, diary, recipes. Each function runs in the caller's session
+(unit of work); changes to the diary write their event to the outbox in that transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy.orm import Session
+
+from backend_services.kernel.errors import InvalidInput, NotFound
+from backend_services.kernel.messaging import Event, add_to_outbox
+
+from . import repository as repo
+from .domain import CORE, HUNDRED, Nutrients, quantize
+from .models import MESSAGING, FoodCreate, ItemIn, ItemUpdate, MealCreate, MealUpdate
+
+MAX_YEARS = 10
+
+
+def check_date(day: dt.date, field: str = "date", today: dt.date | None = None) -> None:
+    today = today or dt.date.today()
+    if abs((day - today).days) > MAX_YEARS * 366:
+        raise InvalidInput("The date is out of range.", fields={field: "within 10 years of today"})
+
+
+# ---- foods ----
+
+
+def food_public(row: Any, portions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "name": row.name,
+        "brand": row.brand,
+        "category": row.category,
+        "source": row.source,
+        "barcode": row.barcode,
+        "private": row.owner_id is not None,
+        "energy_derived": row.energy_derived,
+        "quality_flags": list(row.quality_flags or []),
+        "nutrients_per_100g": repo.food_nutrients(row).to_json(),
+        "portions": portions or [],
+    }
+
+
+def get_food(session: Session, user_id: str, food_id: int) -> dict[str, Any]:
+    row = repo.get_food(session, food_id, user_id)
+    if row is None:
+        raise NotFound("No such food.")
+    return food_public(row, repo.portions_of(session, [row.id]).get(row.id))
+
+
+def create_food(session: Session, user_id: str, data: FoodCreate) -> dict[str, Any]:
+    values = data.model_dump()
+    values["energy_kj"] = quantize(data.energy_kcal * Decimal("4.184"))
+    food_id = repo.insert_food(
+        session,
+        {
+            **values,
+            "source": "user",
+            "source_id": uuid.uuid4().hex,
+            "owner_id": user_id,
+            "licence": "private (user-entered)",
+            "micronutrients": {},
+            "energy_derived": False,
+            "quality_flags": [],
+        },
+    )
+    return get_food(session, user_id, food_id)
+
+
+# ---- diary ----
+
+
+def _item_row(session: Session, user_id: str, item: ItemIn, index: int) -> dict[str, Any]:
+    field = f"items.{index}"
+    grams = item.grams
+    if item.quick_add is not None:
+        q = item.quick_add
+        nutrients = Nutrients(
+            energy_kcal=q.energy_kcal,
+            protein_g=q.protein_g,
+            fat_g=q.fat_g,
+            carbohydrate_g=q.carbohydrate_g,
+        )
+        return {"name": q.name, "grams": None, "nutrients": nutrients}
+    if item.recipe_id is not None:
+        recipe = recipe_nutrition(session, user_id, item.recipe_id, field=f"{field}.recipe_id")
+        if grams is None:
+            if recipe["serving_g"] is None:
+                raise InvalidInput("This recipe has no servings.", fields={field: "give grams"})
+            grams = quantize(recipe["serving_g"] * (item.quantity or Decimal(1)))
+        per100 = Nutrients.from_json(recipe["per_100g"])
+        return {"name": recipe["name"], "grams": grams, "nutrients": per100.scaled(grams)}
+    assert item.food_id is not None
+    food = repo.get_food(session, item.food_id, user_id)
+    if food is None:
+        raise InvalidInput("Unknown food.", fields={f"{field}.food_id": "no such food"})
+    if item.portion_id is not None:
+        portion = repo.get_portion(session, item.portion_id)
+        if portion is None or portion.food_id != food.id:
+            raise InvalidInput(
+                "Unknown portion.", fields={f"{field}.portion_id": "not a portion of this food"}
+            )
+        grams = quantize(portion.grams / portion.amount * (item.quantity or Decimal(1)))
+    assert grams is not None
+    return {"name": food.name, "grams": grams, "nutrients": repo.food_nutrients(food).scaled(grams)}
+
+
+def _item_public(row: Any) -> dict[str, Any]:
+    return {
+        "id": str(row.id),
+        "food_id": row.food_id,
+        "recipe_id": str(row.recipe_id) if row.recipe_id else None,
+        "portion_id": row.portion_id,
+        "quantity": None if row.quantity is None else float(row.quantity),
+        "grams": None if row.grams is None else float(row.grams),
+        "name": row.name,
+        "nutrients": row.nutrients,
+    }
+
+
+def _meal_public(meal: Any, items: list[Any]) -> dict[str, Any]:
+    totals = Nutrients.total(Nutrients.from_json(i.nutrients) for i in items)
+    return {
+        "id": str(meal.id),
+        "date": meal.day.isoformat(),
+        "meal_type": meal.meal_type,
+        "note": meal.note,
+        "items": [_item_public(i) for i in items],
+        "totals": totals.to_json(),
+    }
+
+
+def day_view(session: Session, user_id: str, day: dt.date) -> dict[str, Any]:
+    meals = repo.meals_on(session, user_id, day)
+    items = repo.items_of(session, [m.id for m in meals])
+    by_meal: dict[UUID, list[Any]] = {}
+    for item in items:
+        by_meal.setdefault(item.meal_id, []).append(item)
+    public = [_meal_public(m, by_meal.get(m.id, [])) for m in meals]
+    totals = Nutrients.total(Nutrients.from_json(i.nutrients) for i in items)
+    return {"date": day.isoformat(), "meals": public, "totals": totals.to_json()}
+
+
+def _publish(
+    session: Session, user_id: str, kind: str, meal_id: UUID, day: dt.date
+) -> dict[str, Any]:
+    view = day_view(session, user_id, day)
+    add_to_outbox(
+        session,
+        MESSAGING,
+        Event(
+            type=f"nutrition.meal.{kind}",
+            producer="nutrition",
+            user_id=user_id,
+            data={"meal_id": str(meal_id), "date": day.isoformat(), "day_totals": view["totals"]},
+        ),
+    )
+    return view
+
+
+def _add_items(
+    session: Session, user_id: str, meal_id: UUID, items: list[ItemIn], start: int = 0
+) -> None:
+    rows = []
+    for index, item in enumerate(items):
+        resolved = _item_row(session, user_id, item, index)
+        rows.append(
+            {
+                "id": uuid.uuid4(),
+                "meal_id": meal_id,
+                "user_id": user_id,
+                "position": start + index,
+                "food_id": item.food_id,
+                "recipe_id": item.recipe_id,
+                "portion_id": item.portion_id,
+                "quantity": item.quantity,
+                "grams": resolved["grams"],
+                "name": resolved["name"],
+                "nutrients": resolved["nutrients"].to_json(),
+            }
+        )
+    repo.insert_items(session, rows)
+
+
+def log_meal(session: Session, user_id: str, data: MealCreate) -> dict[str, Any]:
+    check_date(data.date)
+    meal_id = uuid.uuid4()
+    repo.insert_meal(
+        session,
+        {
+            "id": meal_id,
+            "user_id": user_id,
+            "day": data.date,
+            "meal_type": data.meal_type,
+            "note": data.note,
+        },
+    )
+    _add_items(session, user_id, meal_id, data.items)
+    day = _publish(session, user_id, "logged", meal_id, data.date)
+    meal = next(m for m in day["meals"] if m["id"] == str(meal_id))
+    return {"meal": meal, "day_totals": day["totals"]}
+
+
+def _owned_meal(session: Session, user_id: str, meal_id: UUID) -> Any:
+    meal = repo.get_meal(session, meal_id, user_id, lock=True)
+    if meal is None:
+        raise NotFound("No such meal.")
+    return meal
+
+
+def update_meal(session: Session, user_id: str, meal_id: UUID, data: MealUpdate) -> dict[str, Any]:
+    meal = _owned_meal(session, user_id, meal_id)
+    changes = data.model_dump(exclude_unset=True)
+    if "date" in changes:
+        if changes["date"] is None:
+            raise InvalidInput("The date is required.", fields={"date": "required"})
+        check_date(changes["date"])
+        changes["day"] = changes.pop("date")
+    if changes.get("meal_type", "") is None:
+        raise InvalidInput("The meal type is required.", fields={"meal_type": "required"})
+    repo.update_meal(session, meal_id, changes)
+    if "day" in changes and changes["day"] != meal.day:
+        _publish(session, user_id, "updated", meal_id, meal.day)
+    day = _publish(session, user_id, "updated", meal_id, changes.get("day", meal.day))
+    return {
+        "meal": next(m for m in day["meals"] if m["id"] == str(meal_id)),
+        "day_totals": day["totals"],
+    }
+
+
+def delete_meal(session: Session, user_id: str, meal_id: UUID) -> dict[str, Any]:
+    meal = _owned_meal(session, user_id, meal_id)
+    repo.delete_meal(session, meal_id)
+    day = _publish(session, user_id, "deleted", meal_id, meal.day)
+    return {"day_totals": day["totals"]}
+
+
+def update_item(session: Session, user_id: str, item_id: UUID, data: ItemUpdate) -> dict[str, Any]:
+    item = repo.get_item(session, item_id, user_id)
+    if item is None:
+        raise NotFound("No such item.")
+    meal = _owned_meal(session, user_id, item.meal_id)
+    if item.grams is None:
+        raise InvalidInput("A quick add has no amount to change.", fields={"grams": "not editable"})
+    if (data.grams is None) == (data.quantity is None):
+        raise InvalidInput("Give grams or quantity.", fields={"grams": "give grams or quantity"})
+    if data.grams is not None:
+        grams = data.grams
+        quantity = None
+    else:
+        assert data.quantity is not None
+        per_unit = item.grams / (item.quantity or Decimal(1))
+        grams, quantity = quantize(per_unit * data.quantity), data.quantity
+    old = Nutrients.from_json(item.nutrients)
+    nutrients = old.per_100g(item.grams).scaled(grams) if item.grams > 0 else old
+    repo.update_item(
+        session, item_id, {"grams": grams, "quantity": quantity, "nutrients": nutrients.to_json()}
+    )
+    day = _publish(session, user_id, "updated", meal.id, meal.day)
+    return {
+        "meal": next(m for m in day["meals"] if m["id"] == str(meal.id)),
+        "day_totals": day["totals"],
+    }
+
+
+def delete_item(session: Session, user_id: str, item_id: UUID) -> dict[str, Any]:
+    item = repo.get_item(session, item_id, user_id)
+    if item is None:
+        raise NotFound("No such item.")
+    meal = _owned_meal(session, user_id, item.meal_id)
+    repo.delete_item(session, item_id)
+    day = _publish(session, user_id, "updated", meal.id, meal.day)
+    return {"day_totals": day["totals"]}
+
+
+def _copy(
+    session: Session, user_id: str, meal: Any, to_date: dt.date, meal_type: str | None
+) -> UUID:
+    new_id = uuid.uuid4()
+    repo.insert_meal(
+        session,
+        {
+            "id": new_id,
+            "user_id": user_id,
+            "day": to_date,
+            "meal_type": meal_type or meal.meal_type,
+            "note": meal.note,
+        },
+    )
+    rows = [
+        {
+            **{c: getattr(i, c) for c in i._fields if c not in ("id", "meal_id", "created_at")},
+            "id": uuid.uuid4(),
+            "meal_id": new_id,
+        }
+        for i in repo.items_of(session, [meal.id])
+    ]
+    repo.insert_items(session, rows)
+    return new_id
+
+
+def copy_meal(
+    session: Session, user_id: str, meal_id: UUID, to_date: dt.date, meal_type: str | None
+) -> dict[str, Any]:
+    check_date(to_date, "to_date")
+    meal = _owned_meal(session, user_id, meal_id)
+    new_id = _copy(session, user_id, meal, to_date, meal_type)
+    day = _publish(session, user_id, "logged", new_id, to_date)
+    return {
+        "meal": next(m for m in day["meals"] if m["id"] == str(new_id)),
+        "day_totals": day["totals"],
+    }
+
+
+def copy_day(
+    session: Session, user_id: str, from_date: dt.date, to_date: dt.date
+) -> dict[str, Any]:
+    check_date(from_date, "from_date")
+    check_date(to_date, "to_date")
+    copied = [
+        _copy(session, user_id, m, to_date, None)
+        for m in repo.meals_on(session, user_id, from_date)
+    ]
+    for new_id in copied:
+        _publish(session, user_id, "logged", new_id, to_date)
+    return day_view(session, user_id, to_date)
+
+
+def used_foods(session: Session, user_id: str, order: str, limit: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": r.id,
+            "name": r.name,
+            "brand": r.brand,
+            "source": r.source,
+            "uses": r.uses,
+            "last_used": r.last_used.isoformat(),
+        }
+        for r in repo.used_foods(session, user_id, order, limit)
+    ]
+
+
+# ---- recipes ----
+
+
+def recipe_nutrition(
+    session: Session, user_id: str, recipe_id: UUID, *, field: str = "recipe_id"
+) -> dict[str, Any]:
+    """Per-100 g and per-serving nutrients: the ingredients' sum over the cooked weight (or
+    the raw weight when no cooked weight is given), and over the number of servings."""
+    recipe = repo.get_recipe(session, recipe_id, user_id)
+    if recipe is None:
+        raise (
+            InvalidInput("Unknown recipe.", fields={field: "no such recipe"})
+            if field != "id"
+            else NotFound("No such recipe.")
+        )
+    rows = repo.recipe_ingredient_rows(session, recipe_id)
+    total = Nutrients.total(repo.food_nutrients(r).scaled(r.grams) for r in rows)
+    raw_weight = sum((r.grams for r in rows), Decimal(0))
+    weight = recipe.cooked_weight_g or raw_weight
+    serving_g = quantize(weight / recipe.servings) if recipe.servings else None
+    return {
+        "id": str(recipe.id),
+        "name": recipe.name,
+        "servings": None if recipe.servings is None else float(recipe.servings),
+        "cooked_weight_g": None
+        if recipe.cooked_weight_g is None
+        else float(recipe.cooked_weight_g),
+        "ingredients": [
+            {"food_id": r.food_id, "name": r.name, "grams": float(r.grams)} for r in rows
+        ],
+        "total": total.to_json(),
+        "per_100g": total.scaled(HUNDRED * HUNDRED / weight).to_json() if weight else None,
+        "serving_g": serving_g,
+        "per_serving": total.scaled(HUNDRED / recipe.servings).to_json()
+        if recipe.servings
+        else None,
+    }
+
+
+def nutrients_csv_fields() -> list[str]:
+    return [*CORE, "energy_kj"]
+
+
+def create_recipe(session: Session, user_id: str, data: Any) -> dict[str, Any]:
+    recipe_id = uuid.uuid4()
+    for index, ingredient in enumerate(data.ingredients):
+        if repo.get_food(session, ingredient.food_id, user_id) is None:
+            raise InvalidInput(
+                "Unknown food.", fields={f"ingredients.{index}.food_id": "no such food"}
+            )
+    repo.insert_recipe(
+        session,
+        {
+            "id": recipe_id,
+            "owner_id": user_id,
+            "name": data.name,
+            "servings": data.servings,
+            "cooked_weight_g": data.cooked_weight_g,
+        },
+        [
+            {
+                "id": uuid.uuid4(),
+                "recipe_id": recipe_id,
+                "food_id": i.food_id,
+                "grams": i.grams,
+                "position": n,
+            }
+            for n, i in enumerate(data.ingredients)
+        ],
+    )
+    return recipe_nutrition(session, user_id, recipe_id, field="id")

@@ -1,0 +1,93 @@
+"""Users routes: thin; every route acts on the caller's own data except the admin ones.
+
+No route takes a user id from a client, so one user can never name another's records; the
+admin routes are read-only and require the admin role.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+
+from backend_services.kernel.identity import AdminUser, CurrentUser
+
+from .schemas import (
+    ProfileOut,
+    ProfilePatch,
+    ProfileReplace,
+    StatsOut,
+    TargetsOut,
+    WeightLogIn,
+    WeightLogOut,
+    WeightPointOut,
+)
+from .service import UsersService
+
+
+def users_service(request: Request) -> UsersService:
+    service: UsersService = request.app.state.users_service
+    return service
+
+
+Service = Annotated[UsersService, Depends(users_service)]
+FromDate = Annotated[date | None, Query(alias="from", description="First local day.")]
+ToDate = Annotated[date | None, Query(alias="to", description="Last local day.")]
+
+router = APIRouter(prefix="/api/users", tags=["users"])
+
+
+@router.get("/me", response_model=ProfileOut)
+def read_my_profile(principal: CurrentUser, users: Service) -> dict[str, Any]:
+    return users.get_profile(principal.user_id)
+
+
+@router.put("/me", response_model=ProfileOut)
+def replace_my_profile(
+    body: ProfileReplace, principal: CurrentUser, users: Service
+) -> dict[str, Any]:
+    return users.replace_profile(principal.user_id, body)
+
+
+@router.patch("/me", response_model=ProfileOut)
+def update_my_profile(body: ProfilePatch, principal: CurrentUser, users: Service) -> dict[str, Any]:
+    return users.patch_profile(principal.user_id, body)
+
+
+@router.post("/me/weights", response_model=WeightPointOut, status_code=status.HTTP_201_CREATED)
+def log_my_weight(
+    body: WeightLogIn, principal: CurrentUser, users: Service, response: Response
+) -> dict[str, Any]:
+    logged = users.log_weight(principal.user_id, body)
+    if not logged.created:
+        response.status_code = status.HTTP_200_OK  # the day's entry was replaced
+    return logged.point
+
+
+@router.get("/me/weights", response_model=WeightLogOut)
+def read_my_weights(
+    principal: CurrentUser, users: Service, start: FromDate = None, end: ToDate = None
+) -> dict[str, Any]:
+    return users.weight_log(principal.user_id, start, end)
+
+
+@router.get("/me/targets", response_model=TargetsOut)
+def read_my_targets(principal: CurrentUser, users: Service) -> dict[str, Any]:
+    return users.targets(principal.user_id)
+
+
+@router.get("/me/stats", response_model=StatsOut)
+def read_my_stats(
+    principal: CurrentUser, users: Service, start: FromDate = None, end: ToDate = None
+) -> dict[str, Any]:
+    return users.stats(principal.user_id, start, end)
+
+
+@router.get("/admin/profiles/{user_id}", response_model=ProfileOut)
+def read_profile_as_admin(
+    user_id: Annotated[str, Path(min_length=1, max_length=200)],
+    admin: AdminUser,
+    users: Service,
+) -> dict[str, Any]:
+    return users.admin_profile(user_id)

@@ -1,0 +1,290 @@
+"""Request and response schemas of the users API (allow-lists: unknown fields are refused).
+
+Kept apart from the tables in ``models.py`` so each file stays small. Requests are strict
+(``extra="forbid"``, bounded numbers, real IANA time zones); responses use plain floats so
+JSON clients get numbers, not the strings pydantic writes for ``Decimal``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from functools import lru_cache
+from typing import Annotated, Any, Literal
+from zoneinfo import available_timezones
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, model_validator
+
+from .domain import ActivityLevel, Goal, Sex, age_on
+
+MIN_AGE_YEARS, MAX_AGE_YEARS = 13, 120
+OLDEST_LOG_DATE = dt.date(1900, 1, 1)
+
+
+class NotificationType(StrEnum):
+    DAILY_NORM_EXCEEDED = "daily_norm_exceeded"
+    WORKOUT_COMPLETED = "workout_completed"
+    PERSONAL_RECORD = "personal_record"
+    GOAL_PROGRESS = "goal_progress"
+    LOGGING_REMINDER = "logging_reminder"
+    ANNOUNCEMENT = "announcement"
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    PUSH = "push"
+    IN_APP = "in_app"
+
+
+# What a user gets before choosing: everything in the app, e-mail only for the rarer, more
+# important kinds, push only once the user has subscribed a device and opted in.
+DEFAULT_CHANNELS: dict[NotificationType, dict[Channel, bool]] = {
+    kind: {
+        Channel.EMAIL: kind in (NotificationType.GOAL_PROGRESS, NotificationType.ANNOUNCEMENT),
+        Channel.PUSH: False,
+        Channel.IN_APP: True,
+    }
+    for kind in NotificationType
+}
+
+
+def _quantizer(places: str) -> AfterValidator:
+    step = Decimal(places)
+    return AfterValidator(lambda value: value.quantize(step, rounding=ROUND_HALF_UP))
+
+
+HeightCm = Annotated[Decimal, Field(ge=50, le=272, allow_inf_nan=False), _quantizer("0.1")]
+WeightKg = Annotated[Decimal, Field(ge=20, le=500, allow_inf_nan=False), _quantizer("0.01")]
+BodyFatPct = Annotated[Decimal, Field(ge=2, le=75, allow_inf_nan=False), _quantizer("0.1")]
+GoalRate = Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False), _quantizer("0.01")]
+
+
+def _check_birth_date(value: dt.date) -> dt.date:
+    age = age_on(value, dt.datetime.now(dt.UTC).date())
+    if not MIN_AGE_YEARS <= age <= MAX_AGE_YEARS:
+        raise ValueError(f"age must be between {MIN_AGE_YEARS} and {MAX_AGE_YEARS} years")
+    return value
+
+
+@lru_cache(maxsize=1)
+def _time_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def _check_time_zone(value: str) -> str:
+    if value not in _time_zones():
+        raise ValueError("must be an IANA time zone such as Europe/Berlin")
+    return value
+
+
+BirthDate = Annotated[dt.date, AfterValidator(_check_birth_date)]
+TimeZone = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_check_time_zone)]
+Units = Literal["metric", "imperial"]
+Language = Literal["en", "ru"]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ChannelSwitches(StrictModel):
+    email: StrictBool | None = None
+    push: StrictBool | None = None
+    in_app: StrictBool | None = None
+
+
+class QuietHours(StrictModel):
+    """Local times; a window may cross midnight (22:00-07:00)."""
+
+    start: dt.time
+    end: dt.time
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> QuietHours:
+        if self.start == self.end:
+            raise ValueError("start and end must differ")
+        return self
+
+
+class NotificationSettingsIn(StrictModel):
+    """Only the types and channels given change; ``quiet_hours: null`` turns them off."""
+
+    preferences: dict[NotificationType, ChannelSwitches] = Field(default_factory=dict)
+    quiet_hours: QuietHours | None = None
+
+
+class ProfileReplace(StrictModel):
+    """``PUT /api/users/me``: the whole profile; optional settings omitted go back to defaults."""
+
+    sex: Sex
+    birth_date: BirthDate
+    height_cm: HeightCm
+    weight_kg: WeightKg
+    activity_level: ActivityLevel
+    goal: Goal
+    goal_rate_kg_per_week: GoalRate = Decimal("0")
+    body_fat_pct: BodyFatPct | None = None
+    units: Units = "metric"
+    timezone: TimeZone = "UTC"
+    language: Language = "en"
+    notifications: NotificationSettingsIn | None = None
+
+
+# PATCH may clear these with an explicit null; every other field must have a value if given.
+NULLABLE_IN_PATCH = frozenset({"body_fat_pct"})
+
+
+class ProfilePatch(StrictModel):
+    """``PATCH /api/users/me``: only the fields sent change."""
+
+    sex: Sex | None = None
+    birth_date: BirthDate | None = None
+    height_cm: HeightCm | None = None
+    weight_kg: WeightKg | None = None
+    activity_level: ActivityLevel | None = None
+    goal: Goal | None = None
+    goal_rate_kg_per_week: GoalRate | None = None
+    body_fat_pct: BodyFatPct | None = None
+    units: Units | None = None
+    timezone: TimeZone | None = None
+    language: Language | None = None
+    notifications: NotificationSettingsIn | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nulls(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            nulls = [k for k, v in data.items() if v is None and k not in NULLABLE_IN_PATCH]
+            if nulls:
+                raise ValueError(f"may not be null: {', '.join(sorted(nulls))}")
+        return data
+
+    def changes(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.model_fields_set}
+
+
+class WeightLogIn(StrictModel):
+    """``POST /api/users/me/weights``; ``date`` is the user's local day (default: today)."""
+
+    weight_kg: WeightKg
+    date: dt.date | None = Field(default=None, ge=OLDEST_LOG_DATE)
+
+
+# --- responses ---
+
+
+class NotificationSettingsOut(BaseModel):
+    preferences: dict[NotificationType, dict[Channel, bool]]
+    quiet_hours: QuietHours | None
+
+
+class ProfileOut(BaseModel):
+    user_id: str
+    display_name: str | None
+    sex: Sex | None
+    birth_date: dt.date | None
+    height_cm: float | None
+    weight_kg: float | None
+    activity_level: ActivityLevel | None
+    goal: Goal | None
+    goal_rate_kg_per_week: float
+    body_fat_pct: float | None
+    units: Units
+    timezone: str
+    language: Language
+    notifications: NotificationSettingsOut
+    complete: bool = Field(description="Whether targets can be computed from this profile.")
+    missing_fields: list[str]
+    created_at: dt.datetime | None
+    updated_at: dt.datetime | None
+
+
+class WeightPointOut(BaseModel):
+    date: dt.date
+    weight_kg: float
+    trend_kg: float
+
+
+class WeightLogOut(BaseModel):
+    entries: list[WeightPointOut]
+    trend_method: str
+    trend_smoothing: float
+    latest_trend_kg: float | None
+
+
+class FormulaOut(BaseModel):
+    name: str
+    value: float
+    source: str
+    inputs: dict[str, str]
+
+
+class MacrosOut(BaseModel):
+    protein_g: float
+    fat_g: float
+    carbohydrate_g: float
+    protein_g_per_kg: float
+    fat_energy_share: float
+    method: str
+
+
+class TargetsOut(BaseModel):
+    calorie_target_kcal: float
+    bmr: FormulaOut
+    alternatives: list[FormulaOut]
+    activity_level: ActivityLevel
+    activity_factor: float
+    tdee_kcal: float
+    goal: Goal
+    goal_rate_kg_per_week: float
+    goal_adjustment_kcal: float
+    goal_method: str
+    unadjusted_target_kcal: float
+    safe_floor_kcal: float
+    floor_applied: bool
+    macros: MacrosOut
+    age_years: int
+    notes: list[str]
+
+
+class DayStatOut(BaseModel):
+    date: dt.date
+    logged: bool
+    calories_in: float | None
+    calories_out: float
+    net_kcal: float | None
+    target_kcal: float | None
+    workouts: int
+    weight_kg: float | None
+    protein_g: float | None
+    fat_g: float | None
+    carbohydrate_g: float | None
+
+
+class AveragesOut(BaseModel):
+    calories_in: float | None = Field(description="Mean over logged days only.")
+    calories_out: float = Field(description="Mean over every day of the range.")
+    net_kcal: float | None
+    weight_kg: float | None
+    workouts_per_day: float
+
+
+class AdaptiveOut(BaseModel):
+    tdee_kcal: float
+    mean_intake_kcal: float
+    trend_change_kg: float
+    days: int
+    logged_days: int
+    formula: str
+
+
+class StatsOut(BaseModel):
+    from_date: dt.date
+    to_date: dt.date
+    timezone: str
+    days: list[DayStatOut]
+    logged_days: int
+    averages: AveragesOut
+    streak_days: int
+    adaptive_tdee: AdaptiveOut | None

@@ -1,0 +1,534 @@
+"""Users use cases: profile, weight log, targets, statistics; and what events change.
+
+API use cases open one unit of work each; event handlers get the consumer's session (its
+transaction also records the event id, so an effect and its dedupe row commit together).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from backend_services.kernel.db import unit_of_work
+from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
+from backend_services.kernel.messaging import Event, add_to_outbox
+
+from . import domain
+from .models import MESSAGING, Profile
+from .repository import UsersRepository
+from .schemas import (
+    DEFAULT_CHANNELS,
+    Channel,
+    NotificationSettingsIn,
+    NotificationType,
+    ProfilePatch,
+    ProfileReplace,
+    QuietHours,
+    WeightLogIn,
+)
+
+PRODUCER = "users"
+PROFILE_UPDATED = "users.profile.updated"
+WEIGHT_LOGGED = "users.weight.logged"
+REQUIRED_FOR_TARGETS = ("sex", "birth_date", "height_cm", "weight_kg", "activity_level", "goal")
+MAX_STATS_DAYS = 366
+STREAK_LOOKBACK_DAYS = 3660
+DEFAULT_WEIGHT_DAYS = 90
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def local_day(moment: datetime, time_zone: str) -> date:
+    """The calendar day ``moment`` falls on in ``time_zone`` (naive times are taken as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo(time_zone)).date()
+
+
+# --- profile views ---
+
+
+def missing_for_targets(profile: Profile) -> list[str]:
+    return [name for name in REQUIRED_FOR_TARGETS if getattr(profile, name) is None]
+
+
+def body_profile(profile: Profile) -> domain.BodyProfile | None:
+    if missing_for_targets(profile):
+        return None
+    assert profile.sex and profile.birth_date and profile.activity_level and profile.goal
+    assert profile.height_cm is not None and profile.weight_kg is not None
+    return domain.BodyProfile(
+        sex=domain.Sex(profile.sex),
+        birth_date=profile.birth_date,
+        height_cm=Decimal(profile.height_cm),
+        weight_kg=Decimal(profile.weight_kg),
+        activity_level=domain.ActivityLevel(profile.activity_level),
+        goal=domain.Goal(profile.goal),
+        goal_rate_kg_per_week=Decimal(profile.goal_rate_kg_per_week),
+        body_fat_pct=None if profile.body_fat_pct is None else Decimal(profile.body_fat_pct),
+    )
+
+
+def notification_matrix(repo: UsersRepository, user_id: str) -> dict[str, dict[str, bool]]:
+    matrix = {k.value: {c.value: on for c, on in v.items()} for k, v in DEFAULT_CHANNELS.items()}
+    for choice in repo.notification_overrides(user_id):
+        if choice.type in matrix and choice.channel in matrix[choice.type]:
+            matrix[choice.type][choice.channel] = choice.enabled
+    return matrix
+
+
+def profile_view(repo: UsersRepository, profile: Profile) -> dict[str, Any]:
+    quiet = (
+        {"start": profile.quiet_hours_start, "end": profile.quiet_hours_end}
+        if profile.quiet_hours_start and profile.quiet_hours_end
+        else None
+    )
+    return {
+        "user_id": profile.user_id,
+        "display_name": profile.display_name,
+        "sex": profile.sex,
+        "birth_date": profile.birth_date,
+        "height_cm": _float(profile.height_cm),
+        "weight_kg": _float(profile.weight_kg),
+        "activity_level": profile.activity_level,
+        "goal": profile.goal,
+        "goal_rate_kg_per_week": float(profile.goal_rate_kg_per_week),
+        "body_fat_pct": _float(profile.body_fat_pct),
+        "units": profile.units,
+        "timezone": profile.timezone,
+        "language": profile.language,
+        "notifications": {
+            "preferences": notification_matrix(repo, profile.user_id),
+            "quiet_hours": quiet,
+        },
+        "complete": not missing_for_targets(profile),
+        "missing_fields": missing_for_targets(profile),
+        "created_at": profile.created_at,
+        "updated_at": profile.updated_at,
+    }
+
+
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def targets_view(targets: domain.Targets, body: domain.BodyProfile) -> dict[str, Any]:
+    def formula(result: domain.FormulaResult) -> dict[str, Any]:
+        return {
+            "name": result.name,
+            "value": float(result.value),
+            "source": result.source,
+            "inputs": result.inputs,
+        }
+
+    return {
+        "calorie_target_kcal": float(targets.calorie_target_kcal),
+        "bmr": formula(targets.bmr),
+        "alternatives": [formula(f) for f in targets.alternatives],
+        "activity_level": body.activity_level,
+        "activity_factor": float(targets.activity_factor),
+        "tdee_kcal": float(targets.tdee_kcal),
+        "goal": body.goal,
+        "goal_rate_kg_per_week": float(body.goal_rate_kg_per_week),
+        "goal_adjustment_kcal": float(targets.goal_adjustment_kcal),
+        "goal_method": "rate (kg/week) x 7700 kcal/kg ÷ 7 days",
+        "unadjusted_target_kcal": float(targets.unadjusted_target_kcal),
+        "safe_floor_kcal": float(targets.safe_floor_kcal),
+        "floor_applied": targets.floor_applied,
+        "macros": {
+            "protein_g": float(targets.macros.protein_g),
+            "fat_g": float(targets.macros.fat_g),
+            "carbohydrate_g": float(targets.macros.carbohydrate_g),
+            "protein_g_per_kg": float(targets.macros.protein_g_per_kg),
+            "fat_energy_share": float(targets.macros.fat_energy_share),
+            "method": "protein g/kg body mass; fat share of energy (9 kcal/g); "
+            "carbohydrate the remaining energy (4 kcal/g)",
+        },
+        "age_years": targets.age_years,
+        "notes": list(targets.notes),
+    }
+
+
+# --- event handlers' use cases (the consumer's session) ---
+
+
+def register_profile(session: Session, user_id: str, display_name: str | None) -> bool:
+    """Create the empty profile of a newly registered user; a second delivery does nothing."""
+    repo = UsersRepository(session)
+    if repo.is_deleted(user_id):
+        return False
+    return repo.create_profile_if_missing(user_id, display_name)
+
+
+def delete_user_data(session: Session, user_id: str) -> None:
+    UsersRepository(session).delete_everything(user_id)
+
+
+def record_day_intake(
+    session: Session,
+    user_id: str,
+    day: date,
+    totals: dict[str, Decimal | None],
+    as_of: datetime,
+) -> None:
+    repo = UsersRepository(session)
+    if repo.is_deleted(user_id):
+        return
+    profile = repo.get_profile(user_id)
+    repo.set_day_intake(
+        user_id, day, totals, as_of, profile.calorie_target_kcal if profile else None
+    )
+
+
+def record_workout(
+    session: Session,
+    user_id: str,
+    workout_id: str,
+    day: date,
+    calories_kcal: Decimal,
+    duration_min: Decimal | None,
+) -> None:
+    repo = UsersRepository(session)
+    if repo.is_deleted(user_id):
+        return
+    profile = repo.get_profile(user_id)
+    target = profile.calorie_target_kcal if profile else None
+    for affected in repo.record_workout(user_id, workout_id, day, calories_kcal, duration_min):
+        repo.refresh_day_activity(user_id, affected, target)
+
+
+def user_time_zone(session: Session, user_id: str) -> str:
+    profile = UsersRepository(session).get_profile(user_id)
+    return profile.timezone if profile else "UTC"
+
+
+# --- API use cases ---
+
+
+@dataclass(frozen=True)
+class LoggedWeight:
+    point: dict[str, Any]
+    created: bool
+
+
+class UsersService:
+    def __init__(self, engine: Engine, clock: Clock = utc_now):
+        self.engine = engine
+        self.clock = clock
+
+    def get_profile(self, user_id: str) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            repo = UsersRepository(session)
+            profile = repo.get_profile(user_id)
+            if profile is None:
+                raise NotFound("No profile yet.", code="profile_not_found")
+            return profile_view(repo, profile)
+
+    def replace_profile(self, user_id: str, body: ProfileReplace) -> dict[str, Any]:
+        changes = body.model_dump(exclude={"notifications"})
+        return self._update(user_id, changes, body.notifications, reset_notifications=True)
+
+    def patch_profile(self, user_id: str, body: ProfilePatch) -> dict[str, Any]:
+        changes = body.changes()
+        notifications = changes.pop("notifications", None)
+        return self._update(user_id, changes, notifications, reset_notifications=False)
+
+    def _update(
+        self,
+        user_id: str,
+        changes: dict[str, Any],
+        notifications: NotificationSettingsIn | None,
+        *,
+        reset_notifications: bool,
+    ) -> dict[str, Any]:
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            repo = UsersRepository(session)
+            profile = self._profile_for_write(repo, user_id)
+            before = self._published_state(repo, profile, now)
+            previous_weight = profile.weight_kg
+            for name, value in changes.items():
+                setattr(profile, name, value.value if hasattr(value, "value") else value)
+            if reset_notifications or notifications is not None:
+                self._apply_notifications(repo, profile, notifications, reset_notifications)
+            today = local_day(now, profile.timezone)
+            weight = changes.get("weight_kg")
+            if weight == previous_weight:
+                weight = None  # unchanged: not a new weigh-in
+            if weight is not None:
+                # The current weight is also today's entry in the weight log.
+                repo.upsert_weight(user_id, today, weight)
+            self._refresh_target(repo, profile, now)
+            repo.save_profile(profile)
+            if weight is not None:
+                repo.set_day_weight(user_id, today, weight, profile.calorie_target_kcal)
+                self._announce_weight(session, repo, user_id, today, weight)
+            repo.set_day_target(user_id, today, profile.calorie_target_kcal)
+            self._announce_if_changed(session, repo, profile, before, now)
+            return profile_view(repo, profile)
+
+    def log_weight(self, user_id: str, body: WeightLogIn) -> LoggedWeight:
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            repo = UsersRepository(session)
+            profile = self._profile_for_write(repo, user_id)
+            today = local_day(now, profile.timezone)
+            day = body.date or today
+            if day > today:
+                raise InvalidInput(
+                    "The weigh-in date is in the future.",
+                    fields={"date": f"must be on or before {today.isoformat()} (your today)"},
+                )
+            before = self._published_state(repo, profile, now)
+            created = repo.upsert_weight(user_id, day, body.weight_kg)
+            latest = repo.latest_weight_day(user_id)
+            if latest is None or day >= latest:
+                profile.weight_kg = body.weight_kg
+                self._refresh_target(repo, profile, now)
+                repo.save_profile(profile)
+            repo.set_day_weight(user_id, day, body.weight_kg, profile.calorie_target_kcal)
+            point = self._announce_weight(session, repo, user_id, day, body.weight_kg)
+            self._announce_if_changed(session, repo, profile, before, now)
+            return LoggedWeight(point=point, created=created)
+
+    def weight_log(self, user_id: str, start: date | None, end: date | None) -> dict[str, Any]:
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            repo = UsersRepository(session)
+            time_zone = self._time_zone(repo, user_id)
+            end = end or local_day(now, time_zone)
+            start = start or end - timedelta(days=DEFAULT_WEIGHT_DAYS - 1)
+            _check_range(start, end, max_days=3660)
+            # The trend needs the history before ``start`` as well.
+            points = domain.weight_trend(repo.weights_until(user_id, end))
+        shown = [p for p in points if p.day >= start]
+        return {
+            "entries": [
+                {"date": p.day, "weight_kg": float(p.weight_kg), "trend_kg": float(p.trend_kg)}
+                for p in shown
+            ],
+            "trend_method": "exponential moving average (The Hacker's Diet), gap-aware",
+            "trend_smoothing": float(domain.TREND_SMOOTHING),
+            "latest_trend_kg": float(points[-1].trend_kg) if points else None,
+        }
+
+    def targets(self, user_id: str) -> dict[str, Any]:
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            profile = UsersRepository(session).get_profile(user_id)
+        if profile is None:
+            raise NotFound("No profile yet.", code="profile_not_found")
+        body = body_profile(profile)
+        if body is None:
+            raise Conflict(
+                "Fill in your profile to get targets.",
+                code="profile_incomplete",
+                fields={name: "required" for name in missing_for_targets(profile)},
+            )
+        targets = domain.compute_targets(body, local_day(now, profile.timezone))
+        return targets_view(targets, body)
+
+    def stats(self, user_id: str, start: date | None, end: date | None) -> dict[str, Any]:
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            repo = UsersRepository(session)
+            time_zone = self._time_zone(repo, user_id)
+            end = end or local_day(now, time_zone)
+            start = start or end - timedelta(days=6)
+            _check_range(start, end, max_days=MAX_STATS_DAYS)
+            rows = {row.local_date: row for row in repo.stats_between(user_id, start, end)}
+            logged = repo.intake_between(user_id, end - timedelta(days=STREAK_LOOKBACK_DAYS), end)
+            trend = domain.weight_trend(repo.weights_until(user_id, end))
+        days = [_day_row(start + timedelta(days=i), rows) for i in range((end - start).days + 1)]
+        in_range_trend = [p for p in trend if p.day >= start]
+        intake_in_range = {d: kcal for d, kcal in logged.items() if start <= d <= end}
+        adaptive = domain.adaptive_tdee(intake_in_range, in_range_trend)
+        return {
+            "from_date": start,
+            "to_date": end,
+            "timezone": time_zone,
+            "days": days,
+            "logged_days": sum(1 for d in days if d["logged"]),
+            "averages": _averages(days),
+            "streak_days": domain.logged_day_streak(logged, end),
+            "adaptive_tdee": None if adaptive is None else vars(adaptive),
+        }
+
+    def admin_profile(self, user_id: str) -> dict[str, Any]:
+        return self.get_profile(user_id)
+
+    # --- helpers ---
+
+    @staticmethod
+    def _time_zone(repo: UsersRepository, user_id: str) -> str:
+        profile = repo.get_profile(user_id)
+        return profile.timezone if profile else "UTC"
+
+    @staticmethod
+    def _profile_for_write(repo: UsersRepository, user_id: str) -> Profile:
+        """The caller's profile, locked; created if the registration event is still on its way."""
+        if repo.is_deleted(user_id):
+            raise NotFound("This account has been deleted.", code="profile_not_found")
+        profile = repo.get_profile(user_id, for_update=True)
+        if profile is None:
+            repo.create_profile_if_missing(user_id, None)
+            profile = repo.get_profile(user_id, for_update=True)
+        assert profile is not None
+        return profile
+
+    @staticmethod
+    def _apply_notifications(
+        repo: UsersRepository,
+        profile: Profile,
+        settings: NotificationSettingsIn | None,
+        reset: bool,
+    ) -> None:
+        choices: dict[tuple[str, str], bool] = {}
+        if not reset:
+            choices = {
+                (c.type, c.channel): c.enabled for c in repo.notification_overrides(profile.user_id)
+            }
+        quiet: QuietHours | None = None
+        if settings is not None:
+            for kind, switches in settings.preferences.items():
+                for channel in Channel:
+                    value = getattr(switches, channel.value)
+                    if value is not None:
+                        choices[(NotificationType(kind).value, channel.value)] = value
+            quiet = settings.quiet_hours
+        if reset or (settings is not None and "quiet_hours" in settings.model_fields_set):
+            profile.quiet_hours_start = quiet.start if quiet else None
+            profile.quiet_hours_end = quiet.end if quiet else None
+        repo.replace_notification_overrides(profile.user_id, choices)
+
+    @staticmethod
+    def _refresh_target(repo: UsersRepository, profile: Profile, now: datetime) -> None:
+        body = body_profile(profile)
+        if body is None:
+            profile.calorie_target_kcal = None
+            return
+        targets = domain.compute_targets(body, local_day(now, profile.timezone))
+        profile.calorie_target_kcal = int(targets.calorie_target_kcal)
+
+    def _published_state(
+        self, repo: UsersRepository, profile: Profile, now: datetime
+    ) -> dict[str, Any]:
+        """What ``users.profile.updated`` carries; published when any of it changes."""
+        body = body_profile(profile)
+        targets = (
+            None if body is None else domain.compute_targets(body, local_day(now, profile.timezone))
+        )
+        return {
+            "targets": None
+            if targets is None
+            else {
+                "calorie_target_kcal": float(targets.calorie_target_kcal),
+                "protein_g": float(targets.macros.protein_g),
+                "fat_g": float(targets.macros.fat_g),
+                "carbohydrate_g": float(targets.macros.carbohydrate_g),
+                "floor_applied": targets.floor_applied,
+            },
+            "timezone": profile.timezone,
+            "language": profile.language,
+            "units": profile.units,
+            "notifications": notification_matrix(repo, profile.user_id),
+            "quiet_hours": None
+            if profile.quiet_hours_start is None or profile.quiet_hours_end is None
+            else {
+                "start": profile.quiet_hours_start.isoformat(timespec="minutes"),
+                "end": profile.quiet_hours_end.isoformat(timespec="minutes"),
+            },
+        }
+
+    def _announce_if_changed(
+        self,
+        session: Session,
+        repo: UsersRepository,
+        profile: Profile,
+        before: dict[str, Any],
+        now: datetime,
+    ) -> None:
+        after = self._published_state(repo, profile, now)
+        if after != before:
+            add_to_outbox(
+                session,
+                MESSAGING,
+                Event(type=PROFILE_UPDATED, producer=PRODUCER, user_id=profile.user_id, data=after),
+            )
+
+    @staticmethod
+    def _announce_weight(
+        session: Session, repo: UsersRepository, user_id: str, day: date, weight: Decimal
+    ) -> dict[str, Any]:
+        points = domain.weight_trend(repo.weights_until(user_id, day))
+        trend = next((p.trend_kg for p in reversed(points) if p.day == day), weight)
+        point = {"date": day, "weight_kg": float(weight), "trend_kg": float(trend)}
+        add_to_outbox(
+            session,
+            MESSAGING,
+            Event(
+                type=WEIGHT_LOGGED,
+                producer=PRODUCER,
+                user_id=user_id,
+                data={
+                    "date": day.isoformat(),
+                    "weight_kg": float(weight),
+                    "trend_kg": float(trend),
+                },
+            ),
+        )
+        return point
+
+
+def _check_range(start: date, end: date, *, max_days: int) -> None:
+    if start > end:
+        raise InvalidInput("The range is empty.", fields={"from": "must be on or before `to`"})
+    if (end - start).days + 1 > max_days:
+        raise InvalidInput(
+            "The range is too long.", fields={"from": f"at most {max_days} days before `to`"}
+        )
+
+
+def _day_row(day: date, rows: dict[date, Any]) -> dict[str, Any]:
+    row = rows.get(day)
+    calories_in = _float(row.calories_in) if row else None
+    calories_out = float(row.calories_out) if row else 0.0
+    return {
+        "date": day,
+        "logged": calories_in is not None,
+        "calories_in": calories_in,
+        "calories_out": calories_out,
+        "net_kcal": None if calories_in is None else round(calories_in - calories_out, 1),
+        "target_kcal": None if not row or row.target_kcal is None else float(row.target_kcal),
+        "workouts": row.workouts if row else 0,
+        "weight_kg": _float(row.weight_kg) if row else None,
+        "protein_g": _float(row.protein_g) if row else None,
+        "fat_g": _float(row.fat_g) if row else None,
+        "carbohydrate_g": _float(row.carbohydrate_g) if row else None,
+    }
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def _averages(days: list[dict[str, Any]]) -> dict[str, Any]:
+    logged = [d for d in days if d["logged"]]
+    return {
+        "calories_in": _mean([d["calories_in"] for d in logged]),
+        "calories_out": _mean([d["calories_out"] for d in days]) or 0.0,
+        "net_kcal": _mean([d["net_kcal"] for d in logged]),
+        "weight_kg": _mean([d["weight_kg"] for d in days if d["weight_kg"] is not None]),
+        "workouts_per_day": _mean([float(d["workouts"]) for d in days]) or 0.0,
+    }

@@ -1,0 +1,221 @@
+"""HTTP routes under /api/workouts: parse, call one use case, shape the answer."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
+
+from backend_services.kernel.identity import CurrentUser
+
+from .models import (
+    ID_PATTERN,
+    CustomExerciseCreate,
+    ProfileUpdate,
+    SetIn,
+    SetPatch,
+    WorkoutComplete,
+    WorkoutCreate,
+    WorkoutExerciseIn,
+    WorkoutPatch,
+    public,
+)
+from .reports import ReportService
+from .service import WorkoutService
+
+router = APIRouter(prefix="/api/workouts", tags=["workouts"])
+
+Id = Annotated[str, Path(pattern=ID_PATTERN)]
+Filter = Annotated[str | None, Query(max_length=60, pattern=r"^[A-Za-z0-9 ._\-]*$")]
+IdempotencyKey = Annotated[
+    str | None, Header(alias="Idempotency-Key", pattern=r"^[A-Za-z0-9:_\-]{1,100}$")
+]
+
+
+def _service(request: Request) -> WorkoutService:
+    return request.app.state.workout_service
+
+
+def _reports(request: Request) -> ReportService:
+    return request.app.state.report_service
+
+
+Service = Annotated[WorkoutService, Depends(_service)]
+Reports = Annotated[ReportService, Depends(_reports)]
+
+
+# ---------------------------------------------------------------- exercises
+@router.get("/exercises")
+def search_exercises(
+    principal: CurrentUser,
+    service: Service,
+    q: Filter = None,
+    muscle: Filter = None,
+    equipment: Filter = None,
+    category: Filter = None,
+    kind: Annotated[str | None, Query(pattern="^(strength|cardio|sport|flexibility)$")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 25,
+) -> dict[str, Any]:
+    found = service.search_exercises(principal.user_id, q, muscle, equipment, category, kind, limit)
+    return {"items": [public(d) for d in found]}
+
+
+@router.post("/exercises", status_code=status.HTTP_201_CREATED)
+def create_exercise(
+    body: CustomExerciseCreate, principal: CurrentUser, service: Service
+) -> dict[str, Any]:
+    return public(service.create_custom_exercise(principal.user_id, body))
+
+
+@router.get("/exercises/{exercise_id}")
+def get_exercise(exercise_id: Id, principal: CurrentUser, service: Service) -> dict[str, Any]:
+    return public(service.get_exercise(principal.user_id, exercise_id))
+
+
+@router.delete("/exercises/{exercise_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_exercise(exercise_id: Id, principal: CurrentUser, service: Service) -> Response:
+    service.delete_custom_exercise(principal.user_id, exercise_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# ---------------------------------------------------------------- workouts
+@router.post("/workouts", status_code=status.HTTP_201_CREATED)
+def start_workout(
+    body: WorkoutCreate,
+    principal: CurrentUser,
+    service: Service,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
+) -> dict[str, Any]:
+    doc, created = service.start_workout(principal.user_id, body, idempotency_key)
+    if not created:
+        response.status_code = status.HTTP_200_OK
+        response.headers["Idempotent-Replayed"] = "true"
+    return public(doc)
+
+
+@router.get("/workouts")
+def list_workouts(
+    principal: CurrentUser,
+    service: Service,
+    date_from: Annotated[date | None, Query(alias="from")] = None,
+    date_to: Annotated[date | None, Query(alias="to")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> dict[str, Any]:
+    found = service.list_workouts(principal.user_id, date_from, date_to, limit)
+    return {"items": [public(d) for d in found]}
+
+
+@router.get("/workouts/{workout_id}")
+def get_workout(workout_id: Id, principal: CurrentUser, service: Service) -> dict[str, Any]:
+    return public(service.get_workout(principal.user_id, workout_id))
+
+
+@router.patch("/workouts/{workout_id}")
+def update_workout(
+    workout_id: Id, body: WorkoutPatch, principal: CurrentUser, service: Service
+) -> dict[str, Any]:
+    return public(service.update_workout(principal.user_id, workout_id, body))
+
+
+@router.delete("/workouts/{workout_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_workout(workout_id: Id, principal: CurrentUser, service: Service) -> Response:
+    service.delete_workout(principal.user_id, workout_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/workouts/{workout_id}/exercises", status_code=status.HTTP_201_CREATED)
+def add_exercise(
+    workout_id: Id, body: WorkoutExerciseIn, principal: CurrentUser, service: Service
+) -> dict[str, Any]:
+    return public(service.add_exercise(principal.user_id, workout_id, body))
+
+
+@router.delete("/workouts/{workout_id}/exercises/{entry_id}")
+def remove_exercise(
+    workout_id: Id, entry_id: Id, principal: CurrentUser, service: Service
+) -> dict[str, Any]:
+    return public(service.remove_exercise(principal.user_id, workout_id, entry_id))
+
+
+@router.post("/workouts/{workout_id}/exercises/{entry_id}/sets", status_code=201)
+def add_set(
+    workout_id: Id, entry_id: Id, body: SetIn, principal: CurrentUser, service: Service
+) -> dict[str, Any]:
+    return public(service.add_set(principal.user_id, workout_id, entry_id, body))
+
+
+@router.patch("/workouts/{workout_id}/exercises/{entry_id}/sets/{set_id}")
+def update_set(
+    workout_id: Id,
+    entry_id: Id,
+    set_id: Id,
+    body: SetPatch,
+    principal: CurrentUser,
+    service: Service,
+) -> dict[str, Any]:
+    return public(service.update_set(principal.user_id, workout_id, entry_id, set_id, body))
+
+
+@router.delete("/workouts/{workout_id}/exercises/{entry_id}/sets/{set_id}")
+def remove_set(
+    workout_id: Id, entry_id: Id, set_id: Id, principal: CurrentUser, service: Service
+) -> dict[str, Any]:
+    return public(service.remove_set(principal.user_id, workout_id, entry_id, set_id))
+
+
+@router.post("/workouts/{workout_id}/complete")
+def complete_workout(
+    workout_id: Id,
+    principal: CurrentUser,
+    service: Service,
+    body: WorkoutComplete | None = None,
+) -> dict[str, Any]:
+    return public(
+        service.complete_workout(principal.user_id, workout_id, body or WorkoutComplete())
+    )
+
+
+# ---------------------------------------------------------------- profile
+@router.get("/profile")
+def get_profile(principal: CurrentUser, service: Service) -> dict[str, Any]:
+    return service.profile(principal.user_id)
+
+
+@router.put("/profile")
+def set_profile(body: ProfileUpdate, principal: CurrentUser, service: Service) -> dict[str, Any]:
+    return service.set_body_weight(principal.user_id, body.body_weight_kg, body.on)
+
+
+# ---------------------------------------------------------------- programs, progress, summary
+@router.get("/programs")
+def list_programs(principal: CurrentUser, reports: Reports) -> dict[str, Any]:
+    return {"items": [public(p) for p in reports.list_programs(principal.user_id)]}
+
+
+@router.get("/programs/{program_id}")
+def get_program(program_id: Id, principal: CurrentUser, reports: Reports) -> dict[str, Any]:
+    return public(reports.get_program(principal.user_id, program_id))
+
+
+@router.post("/programs/{program_id}/start", status_code=status.HTTP_201_CREATED)
+def start_program_workout(
+    program_id: Id, principal: CurrentUser, reports: Reports
+) -> dict[str, Any]:
+    return public(reports.start_from_program(principal.user_id, program_id))
+
+
+@router.get("/progress/{exercise_id}")
+def progress(exercise_id: Id, principal: CurrentUser, reports: Reports) -> dict[str, Any]:
+    return reports.progress(principal.user_id, exercise_id)
+
+
+@router.get("/summary")
+def summary(
+    principal: CurrentUser,
+    reports: Reports,
+    date_from: Annotated[date, Query(alias="from")],
+    date_to: Annotated[date, Query(alias="to")],
+) -> dict[str, Any]:
+    return reports.summary(principal.user_id, date_from, date_to)

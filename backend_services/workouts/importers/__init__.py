@@ -1,0 +1,1 @@
+"""Importers: free-exercise-db catalog, Apple Health and Google Fit Takeout exports."""

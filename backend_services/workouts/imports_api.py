@@ -1,0 +1,156 @@
+"""Health-export uploads: multipart, size-limited, imported by a background job you can poll.
+
+The upload is spooled to a temporary file (never held in memory), a job document is created in
+``import_jobs`` (so either API instance can answer the poll), and a thread parses and stores
+it. If the instance dies mid-import the job stays ``running``; parsing finishes before any
+write, so an interrupted job has written either nothing or a complete, idempotent import.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import threading
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Request, UploadFile, status
+from fastapi import Path as PathParam
+
+from backend_services.kernel.errors import DomainError, NotFound
+from backend_services.kernel.identity import CurrentUser
+
+from .importers.apple_health import parse_apple_health
+from .importers.google_fit import parse_google_fit
+from .importers.health_common import HealthData, HealthImportError, store_health_data
+from .models import ID_PATTERN, public
+from .repository import WorkoutsRepository
+from .service import WorkoutService
+
+log = logging.getLogger("fitledger.workouts.imports")
+router = APIRouter(prefix="/api/workouts/imports", tags=["workouts"])
+CHUNK = 1024 * 1024
+
+PARSERS: dict[str, Callable[..., HealthData]] = {
+    "apple-health": parse_apple_health,
+    "google-fit": parse_google_fit,
+}
+
+
+class PayloadTooLarge(DomainError):
+    status, code = 413, "payload_too_large"
+
+
+@router.post("/{provider}", status_code=status.HTTP_202_ACCEPTED)
+async def upload_export(
+    request: Request,
+    principal: CurrentUser,
+    provider: Annotated[str, PathParam(pattern="^(apple-health|google-fit)$")],
+    file: Annotated[UploadFile, File()],
+) -> dict[str, Any]:
+    limit: int = request.app.state.import_settings.import_max_bytes
+    spool_dir = request.app.state.import_settings.import_spool_dir
+    handle, name = tempfile.mkstemp(prefix="fl-import-", dir=spool_dir)
+    path = Path(name)
+    size = 0
+    try:
+        with os.fdopen(handle, "wb") as out:
+            while chunk := await file.read(CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise PayloadTooLarge(f"Exports up to {limit // (1024 * 1024)} MB.")
+                out.write(chunk)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    if size == 0:
+        path.unlink(missing_ok=True)
+        raise DomainError("The file is empty.", fields={"file": "empty"}, code="empty_file")
+    repo: WorkoutsRepository = request.app.state.repository
+    service: WorkoutService = request.app.state.workout_service
+    job: dict[str, Any] = {
+        "_id": uuid.uuid4().hex,
+        "user_id": principal.user_id,
+        "provider": provider,
+        "file_name": (file.filename or "")[:200],
+        "bytes": size,
+        "status": "queued",
+        "progress": {"phase": "queued", "fraction": 0.0},
+        "report": None,
+        "error": None,
+        "created_at": datetime.now(UTC),
+        "finished_at": None,
+    }
+    repo.import_jobs.insert_one(job)
+    threading.Thread(
+        target=run_import_job,
+        args=(repo, service, job["_id"], principal.user_id, provider, path),
+        name=f"import-{job['_id'][:8]}",
+        daemon=True,
+    ).start()
+    return public(job)
+
+
+@router.get("/{job_id}")
+def get_import_job(
+    request: Request, principal: CurrentUser, job_id: Annotated[str, PathParam(pattern=ID_PATTERN)]
+) -> dict[str, Any]:
+    repo: WorkoutsRepository = request.app.state.repository
+    job = repo.import_jobs.find_one({"_id": job_id, "user_id": principal.user_id})
+    if job is None:
+        raise NotFound("No such import.")
+    return public(job)
+
+
+def run_import_job(
+    repo: WorkoutsRepository,
+    service: WorkoutService,
+    job_id: str,
+    user_id: str,
+    provider: str,
+    path: Path,
+) -> dict[str, Any]:
+    """Parse everything, then store; the job document says how far it got and how it ended."""
+
+    def update(**fields: Any) -> None:
+        repo.import_jobs.update_one({"_id": job_id}, {"$set": fields})
+
+    def parsing(done: int, total: int) -> None:
+        update(progress={"phase": "parsing", "fraction": round(done / total, 3) if total else 0})
+
+    try:
+        update(status="running", progress={"phase": "parsing", "fraction": 0.0})
+        data = PARSERS[provider](path, parsing)
+        update(progress={"phase": "storing", "fraction": 0.0})
+        total = max(len(data.workouts), 1)
+        report = store_health_data(
+            repo,
+            service,
+            user_id,
+            data,
+            lambda n: update(progress={"phase": "storing", "fraction": round(n / total, 3)}),
+        )
+        update(
+            status="succeeded",
+            report=report,
+            progress={"phase": "done", "fraction": 1.0},
+            finished_at=datetime.now(UTC),
+        )
+        return report
+    except HealthImportError as exc:
+        update(status="failed", error=str(exc)[:500], finished_at=datetime.now(UTC))
+        return {}
+    except Exception as exc:
+        log.exception("import job failed")
+        update(
+            status="failed",
+            error=f"internal error ({type(exc).__name__})",
+            finished_at=datetime.now(UTC),
+        )
+        return {}
+    finally:
+        path.unlink(missing_ok=True)

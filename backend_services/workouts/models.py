@@ -1,0 +1,189 @@
+"""Request and response schemas: allow-lists with bounds (extra fields are rejected).
+
+No schema has a free-form mapping, so a client can never choose a MongoDB key: keys starting
+with ``$`` or containing ``.`` cannot reach a query or an update. String values are stored and
+matched as literals (pymongo never interprets a string as an operator); ids additionally have
+a strict pattern.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from .domain import MAX_WORKOUT_SECONDS
+
+MAX_EXERCISES_PER_WORKOUT = 50
+MAX_SETS_PER_EXERCISE = 100
+MAX_BODY_WEIGHT_KG = 400.0
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9:_\-]{0,119}$"
+EntityId = Annotated[str, Field(pattern=ID_PATTERN)]
+SetType = Literal["warm_up", "working", "drop", "failure"]
+Intensity = Literal["light", "moderate", "vigorous"]
+ExerciseKind = Literal["strength", "cardio", "sport", "flexibility"]
+
+
+def _sane_instant(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("must include a time zone offset, e.g. 2024-05-01T07:30:00Z")
+    value = value.astimezone(UTC)
+    if value.year < 2000:
+        raise ValueError("must be after 2000-01-01")
+    if value > datetime.now(UTC) + timedelta(days=1):
+        raise ValueError("must not be in the future")
+    return value
+
+
+Instant = Annotated[datetime, AfterValidator(_sane_instant)]
+Name = Annotated[str, Field(min_length=1, max_length=120)]
+Notes = Annotated[str, Field(max_length=2000)]
+BodyWeight = Annotated[float, Field(gt=20, le=MAX_BODY_WEIGHT_KG, allow_inf_nan=False)]
+DurationSeconds = Annotated[int, Field(ge=1, le=MAX_WORKOUT_SECONDS)]
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class StrengthSetIn(Schema):
+    kind: Literal["strength"] = "strength"
+    reps: int = Field(ge=0, le=1000)
+    weight_kg: float = Field(default=0, ge=0, le=1000, allow_inf_nan=False)
+    set_type: SetType = "working"
+    rpe: float | None = Field(default=None, ge=1, le=10, allow_inf_nan=False)
+    duration_s: DurationSeconds | None = None  # timed holds (plank)
+    target_reps: int | None = Field(default=None, ge=1, le=1000)
+
+
+class CardioSetIn(Schema):
+    """A cardio interval (also used for flexibility work: duration only)."""
+
+    kind: Literal["cardio"]
+    duration_s: DurationSeconds
+    distance_m: float | None = Field(default=None, ge=0, le=1_000_000, allow_inf_nan=False)
+    avg_heart_rate: int | None = Field(default=None, ge=25, le=250)
+
+
+class SportSetIn(Schema):
+    kind: Literal["sport"]
+    duration_s: DurationSeconds
+    intensity: Intensity = "moderate"
+
+
+SetIn = Annotated[StrengthSetIn | CardioSetIn | SportSetIn, Field(discriminator="kind")]
+
+
+class SetPatch(Schema):
+    reps: int | None = Field(default=None, ge=0, le=1000)
+    weight_kg: float | None = Field(default=None, ge=0, le=1000, allow_inf_nan=False)
+    set_type: SetType | None = None
+    rpe: float | None = Field(default=None, ge=1, le=10, allow_inf_nan=False)
+    duration_s: DurationSeconds | None = None
+    distance_m: float | None = Field(default=None, ge=0, le=1_000_000, allow_inf_nan=False)
+    avg_heart_rate: int | None = Field(default=None, ge=25, le=250)
+    intensity: Intensity | None = None
+
+
+class WorkoutExerciseIn(Schema):
+    exercise_id: EntityId
+    sets: list[SetIn] = Field(default_factory=list, max_length=MAX_SETS_PER_EXERCISE)
+    notes: Notes | None = None
+
+
+class WorkoutCreate(Schema):
+    name: Name = "Workout"
+    started_at: Instant | None = None
+    utc_offset_minutes: int = Field(default=0, ge=-840, le=840)
+    body_weight_kg: BodyWeight | None = None
+    notes: Notes | None = None
+    exercises: list[WorkoutExerciseIn] = Field(
+        default_factory=list, max_length=MAX_EXERCISES_PER_WORKOUT
+    )
+
+
+class WorkoutPatch(Schema):
+    name: Name | None = None
+    notes: Notes | None = None
+    started_at: Instant | None = None
+    ended_at: Instant | None = None
+    utc_offset_minutes: int | None = Field(default=None, ge=-840, le=840)
+    body_weight_kg: BodyWeight | None = None
+
+
+class WorkoutComplete(Schema):
+    ended_at: Instant | None = None
+    body_weight_kg: BodyWeight | None = None
+
+
+class CustomExerciseCreate(Schema):
+    name: Name
+    kind: ExerciseKind = "strength"
+    category: Annotated[str, Field(min_length=1, max_length=40)] = "strength"
+    primary_muscles: list[Annotated[str, Field(max_length=40)]] = Field(
+        default_factory=list, max_length=10
+    )
+    secondary_muscles: list[Annotated[str, Field(max_length=40)]] = Field(
+        default_factory=list, max_length=10
+    )
+    equipment: Annotated[str, Field(max_length=40)] | None = None
+    # A Compendium code from the catalog; defaults by kind when absent.
+    met_code: Annotated[str, Field(pattern=r"^\d{5}$")] | None = None
+
+
+class ProfileUpdate(Schema):
+    body_weight_kg: BodyWeight
+    on: date | None = None
+
+    @model_validator(mode="after")
+    def _not_future(self) -> ProfileUpdate:
+        if self.on and self.on > datetime.now(UTC).date() + timedelta(days=1):
+            raise ValueError("on: must not be in the future")
+        return self
+
+
+class ProgramExerciseIn(Schema):
+    exercise_id: EntityId
+    sets: int = Field(ge=1, le=20)
+    reps: int = Field(ge=1, le=100)
+    start_weight_kg: float = Field(default=20.0, ge=0, le=1000, allow_inf_nan=False)
+    increment_kg: float = Field(default=2.5, ge=0, le=50, allow_inf_nan=False)
+    percent_e1rm: float | None = Field(default=None, gt=0, le=100, allow_inf_nan=False)
+
+
+class ProgramDayIn(Schema):
+    name: Name
+    exercises: list[ProgramExerciseIn] = Field(min_length=1, max_length=20)
+
+
+class ProgramCreate(Schema):
+    name: Name
+    description: Notes = ""
+    days_per_week: int = Field(ge=1, le=7)
+    days: list[ProgramDayIn] = Field(min_length=1, max_length=7)
+
+
+def public(doc: dict[str, Any]) -> dict[str, Any]:
+    """A stored document as the API shows it: ``_id`` -> ``id``, internal fields removed."""
+    out = {k: v for k, v in doc.items() if k not in _INTERNAL}
+    if "_id" in out:
+        out["id"] = out.pop("_id")
+    return out
+
+
+_INTERNAL = frozenset(
+    {
+        "outbox",
+        "outbox_pending",
+        "outbox_lease_until",
+        "idempotency_key",
+        "idempotency_hash",
+        "search_name",
+        "search_keys",
+        "deleted",
+        "owner_id",
+        "version",
+    }
+)

@@ -1,0 +1,112 @@
+"""Fixtures for the users service's integration tests: its own database, migrated to head.
+
+The database ``fitledger_test_users`` belongs to these tests alone; every test starts from
+empty users tables. Consumers run against the real PostgreSQL (and, where a test says so,
+the real RabbitMQ on unique exchange and queue names).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+
+import psycopg
+import pytest
+from psycopg import sql
+from sqlalchemy import Engine, text
+
+from backend_services.kernel import migrations
+from backend_services.kernel.db import make_engine
+from backend_services.kernel.messaging import Event, EventConsumer
+from backend_services.users.events import SUBSCRIPTIONS
+from backend_services.users.models import MESSAGING
+from backend_services.users.service import UsersService
+
+PG_ADMIN_URL = os.environ.get(
+    "FITLEDGER_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+USERS_TEST_DB = "fitledger_test_users"
+USERS_TEST_DB_URL = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{USERS_TEST_DB}"
+USERS_TABLES = (
+    "notification_preferences",
+    "weights",
+    "daily_stats",
+    "day_workouts",
+    "deleted_users",
+    "profiles",
+    "outbox",
+    "processed_events",
+)
+
+
+@pytest.fixture(scope="session")
+def users_database() -> str:
+    try:
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3) as conn:
+            exists = conn.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", (USERS_TEST_DB,)
+            ).fetchone()
+            if not exists:
+                with contextlib.suppress(psycopg.errors.DuplicateDatabase):
+                    conn.execute(
+                        sql.SQL("CREATE DATABASE {}").format(sql.Identifier(USERS_TEST_DB))
+                    )
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {exc}")
+    migrations.upgrade("users", USERS_TEST_DB_URL)
+    return USERS_TEST_DB_URL
+
+
+@pytest.fixture
+def users_engine(users_database: str) -> Iterator[Engine]:
+    engine = make_engine(users_database, pool_size=4, application_name="users-tests")
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {', '.join('users.' + t for t in USERS_TABLES)} CASCADE"))
+    yield engine
+    engine.dispose()
+
+
+class Clock:
+    """A settable clock for the service (tests decide what 'now' is)."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(datetime(2025, 3, 10, 12, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def users_service(users_engine: Engine, clock: Clock) -> UsersService:
+    return UsersService(users_engine, clock=clock)
+
+
+@pytest.fixture
+def deliver(users_engine: Engine) -> Callable[[Event], bool]:
+    """Apply an event the way the worker's consumer does (dedupe + handler, one transaction)."""
+    consumers = {
+        key: EventConsumer(users_engine, MESSAGING, "amqp://unused", "unused", sub)
+        for sub in SUBSCRIPTIONS
+        for key in sub.routing_keys
+    }
+
+    def apply(event: Event) -> bool:
+        return consumers[event.type].apply(event)
+
+    return apply
+
+
+@pytest.fixture
+def users_sql(users_engine: Engine) -> Callable[..., list[tuple[object, ...]]]:
+    def query(statement: str, **params: object) -> list[tuple[object, ...]]:
+        with users_engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(statement), params)]
+
+    return query

@@ -1,0 +1,310 @@
+"""Users consumers on the real PostgreSQL: idempotent profile creation, statistics, deletion."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pika
+import pytest
+from sqlalchemy import Engine
+
+from backend_services.kernel.messaging import Event, EventConsumer, Subscription
+from backend_services.users.events import SUBSCRIPTIONS, MalformedEvent
+from backend_services.users.models import MESSAGING
+from backend_services.users.schemas import ProfilePatch
+from backend_services.users.service import UsersService
+
+Sql = Callable[..., list[tuple[object, ...]]]
+Deliver = Callable[[Event], bool]
+T0 = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
+
+
+def new_user() -> str:
+    return str(uuid.uuid4())
+
+
+def registered(user_id: str, name: str = "Ada") -> Event:
+    return Event(
+        type="auth.user.registered",
+        producer="auth",
+        user_id=user_id,
+        data={"email": f"{user_id}@example.com", "display_name": name},
+    )
+
+
+def meal_event(
+    user_id: str,
+    day: str,
+    kcal: float,
+    *,
+    kind: str = "logged",
+    at: datetime = T0,
+    **extra: Any,
+) -> Event:
+    return Event(
+        type=f"nutrition.meal.{kind}",
+        producer="nutrition",
+        user_id=user_id,
+        occurred_at=at,
+        data={
+            "meal_id": str(uuid.uuid4()),
+            "date": day,
+            "day_totals": {
+                "energy_kcal": kcal,
+                "protein_g": 50,
+                "fat_g": 40,
+                "carbohydrate_g": 200,
+            },
+            **extra,
+        },
+    )
+
+
+def workout_event(user_id: str, workout_id: str, kcal: float, **data: Any) -> Event:
+    return Event(
+        type="workouts.workout.completed",
+        producer="workouts",
+        user_id=user_id,
+        occurred_at=data.pop("at", T0),
+        data={"workout_id": workout_id, "calories_kcal": kcal, "duration_min": 45, **data},
+    )
+
+
+def profiles(sql: Sql, user_id: str) -> list[tuple[object, ...]]:
+    return sql("SELECT display_name FROM users.profiles WHERE user_id = :u", u=user_id)
+
+
+def day_row(sql: Sql, user_id: str, day: str) -> tuple[object, ...] | None:
+    rows = sql(
+        "SELECT calories_in, calories_out, workouts, target_kcal FROM users.daily_stats "
+        "WHERE user_id = :u AND local_date = :d",
+        u=user_id,
+        d=date.fromisoformat(day),
+    )
+    return rows[0] if rows else None
+
+
+def test_the_same_registration_delivered_twice_creates_one_profile(
+    deliver: Deliver, users_sql: Sql
+) -> None:
+    user = new_user()
+    event = registered(user)
+    assert deliver(event) is True
+    assert deliver(event) is False  # the redelivery is recognised by its id
+    assert profiles(users_sql, user) == [("Ada",)]
+
+
+def test_a_second_registration_event_for_the_user_changes_nothing(
+    deliver: Deliver, users_sql: Sql
+) -> None:
+    user = new_user()
+    deliver(registered(user, "Ada"))
+    assert deliver(registered(user, "Mallory")) is True  # a new id: the handler runs ...
+    assert profiles(users_sql, user) == [("Ada",)]  # ... and leaves the profile alone
+
+
+def test_meal_events_keep_the_latest_day_totals_even_out_of_order(
+    deliver: Deliver, users_sql: Sql
+) -> None:
+    user = new_user()
+    first = meal_event(user, "2025-03-09", 600, at=T0)
+    second = meal_event(user, "2025-03-09", 1500, kind="updated", at=T0 + timedelta(minutes=5))
+    deliver(second)
+    deliver(first)  # older totals arriving late must not win
+    deliver(second)  # and a redelivery changes nothing
+    assert day_row(users_sql, user, "2025-03-09") == (Decimal("1500.0"), Decimal("0.0"), 0, None)
+
+
+def test_deleting_the_last_meal_unlogs_the_day(deliver: Deliver, users_sql: Sql) -> None:
+    user = new_user()
+    deliver(meal_event(user, "2025-03-09", 600, at=T0))
+    deliver(meal_event(user, "2025-03-09", 0, kind="deleted", at=T0 + timedelta(1), meal_count=0))
+    row = day_row(users_sql, user, "2025-03-09")
+    assert row is not None and row[0] is None
+
+
+def test_a_workout_counts_once_however_often_it_is_announced(
+    deliver: Deliver, users_sql: Sql
+) -> None:
+    user = new_user()
+    deliver(workout_event(user, "w1", 300, local_date="2025-03-09"))
+    deliver(workout_event(user, "w1", 300, local_date="2025-03-09"))  # re-sent with a new id
+    deliver(
+        workout_event(
+            user, "w2", 150.5, local_date="2025-03-09", duration_min=None, duration_s=1800
+        )
+    )
+    assert day_row(users_sql, user, "2025-03-09") == (None, Decimal("450.5"), 2, None)
+    assert users_sql(
+        "SELECT workout_id, duration_min FROM users.day_workouts WHERE user_id = :u "
+        "ORDER BY workout_id",
+        u=user,
+    ) == [("w1", Decimal("45.0")), ("w2", Decimal("30.0"))]
+
+
+def test_workout_day_without_local_date_is_taken_in_the_users_time_zone(
+    deliver: Deliver, users_sql: Sql, users_service: UsersService
+) -> None:
+    user = new_user()
+    deliver(registered(user))
+    users_service.patch_profile(user, ProfilePatch.model_validate({"timezone": "Asia/Tokyo"}))
+    # 20:00 UTC on 1 March is 05:00 on 2 March in Tokyo
+    deliver(workout_event(user, "late", 200, completed_at="2025-03-01T20:00:00+00:00"))
+    deliver(workout_event(user, "env", 100, at=datetime(2025, 3, 3, 16, 0, tzinfo=UTC)))
+    assert day_row(users_sql, user, "2025-03-01") is None
+    assert day_row(users_sql, user, "2025-03-02") == (None, Decimal("200.0"), 1, None)
+    assert day_row(users_sql, user, "2025-03-04") == (None, Decimal("100.0"), 1, None)
+
+
+def test_stats_rows_carry_the_users_current_target(
+    deliver: Deliver, users_sql: Sql, users_service: UsersService
+) -> None:
+    user = new_user()
+    deliver(registered(user))
+    users_service.patch_profile(
+        user,
+        ProfilePatch.model_validate(
+            {
+                "sex": "male",
+                "birth_date": "1995-01-01",
+                "height_cm": 180,
+                "weight_kg": 80,
+                "activity_level": "sedentary",
+                "goal": "maintain",
+            }
+        ),
+    )
+    deliver(meal_event(user, "2025-03-09", 2000))
+    row = day_row(users_sql, user, "2025-03-09")
+    assert row is not None and row[3] == 2136  # 1780 x 1.2
+
+
+def test_user_deleted_removes_everything_and_late_events_do_not_bring_it_back(
+    deliver: Deliver, users_sql: Sql, users_service: UsersService
+) -> None:
+    user, other = new_user(), new_user()
+    for someone in (user, other):
+        deliver(registered(someone))
+        users_service.patch_profile(someone, ProfilePatch.model_validate({"weight_kg": 70}))
+        deliver(meal_event(someone, "2025-03-09", 900))
+        deliver(workout_event(someone, "w", 100, local_date="2025-03-09"))
+    deliver(Event(type="auth.user.deleted", producer="auth", user_id=user))
+    deliver(meal_event(user, "2025-03-10", 500))  # already in flight when the user left
+    deliver(workout_event(user, "w2", 100, local_date="2025-03-10"))
+    deliver(registered(user))
+    for table in ("profiles", "weights", "daily_stats", "day_workouts"):
+        count = f"SELECT count(*) FROM users.{table} WHERE user_id = :u"
+        assert users_sql(count, u=user) == [(0,)], table
+        assert users_sql(count, u=other) != [(0,)], table  # nobody else's data went
+
+
+def test_a_malformed_event_changes_nothing_and_is_not_marked_processed(
+    deliver: Deliver, users_sql: Sql
+) -> None:
+    user = new_user()
+    bad = meal_event(user, "2025-03-09", float("nan"))
+    with pytest.raises(MalformedEvent):
+        deliver(bad)
+    no_date = Event(type="nutrition.meal.logged", producer="nutrition", user_id=user, data={})
+    with pytest.raises(MalformedEvent):
+        deliver(no_date)
+    assert users_sql("SELECT count(*) FROM users.daily_stats") == [(0,)]
+    assert users_sql("SELECT count(*) FROM users.processed_events") == [(0,)]
+
+
+# --- through the real broker ---
+
+
+@pytest.fixture
+def broker_topology(shared_amqp: str) -> Iterator[tuple[str, str]]:
+    suffix = uuid.uuid4().hex[:10]
+    exchange, queue = f"fltest.users.{suffix}", f"fltest.users.accounts.{suffix}"
+    yield exchange, queue
+    connection = pika.BlockingConnection(pika.URLParameters(shared_amqp))
+    channel = connection.channel()
+    for name in (queue, f"{queue}.dlq", *(f"{queue}.retry.{i}" for i in range(3))):
+        channel.queue_delete(name)
+    channel.exchange_delete(exchange)
+    connection.close()
+
+
+def test_registration_through_rabbitmq_twice_gives_one_profile(
+    users_engine: Engine, users_sql: Sql, shared_amqp: str, broker_topology: tuple[str, str]
+) -> None:
+    exchange, queue = broker_topology
+    accounts = next(s for s in SUBSCRIPTIONS if "auth.user.registered" in s.routing_keys)
+    sub = Subscription(queue=queue, routing_keys=accounts.routing_keys, handler=accounts.handler)
+    consumer = EventConsumer(users_engine, MESSAGING, shared_amqp, exchange, sub)
+    stop = threading.Event()
+    thread = threading.Thread(target=consumer.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        user = new_user()
+        event = registered(user)
+        _wait_for(lambda: _queue_exists(shared_amqp, queue))
+        _publish(shared_amqp, exchange, event)
+        _publish(shared_amqp, exchange, event)
+        # One consumer handles its queue in order: once the sentinel's profile exists, both
+        # copies of the first event have been handled.
+        sentinel = new_user()
+        _publish(shared_amqp, exchange, registered(sentinel, "Sentinel"))
+        _wait_for(lambda: profiles(users_sql, sentinel) == [("Sentinel",)])
+        assert profiles(users_sql, user) == [("Ada",)]
+        assert users_sql(
+            "SELECT count(*) FROM users.processed_events WHERE event_id = :e", e=event.id
+        ) == [(1,)]
+        assert _depth(shared_amqp, f"{queue}.dlq") == 0
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+
+
+def _publish(url: str, exchange: str, event: Event) -> None:
+    connection = pika.BlockingConnection(pika.URLParameters(url))
+    channel = connection.channel()
+    channel.confirm_delivery()
+    channel.basic_publish(
+        exchange=exchange,
+        routing_key=event.type,
+        body=event.to_json(),
+        properties=pika.BasicProperties(
+            delivery_mode=pika.DeliveryMode.Persistent, message_id=str(event.id)
+        ),
+    )
+    connection.close()
+
+
+def _queue_exists(url: str, queue: str) -> bool:
+    connection = pika.BlockingConnection(pika.URLParameters(url))
+    try:
+        connection.channel().queue_declare(queue=queue, passive=True)
+        return True
+    except pika.exceptions.ChannelClosedByBroker:
+        return False
+    finally:
+        if connection.is_open:
+            connection.close()
+
+
+def _depth(url: str, queue: str) -> int:
+    connection = pika.BlockingConnection(pika.URLParameters(url))
+    try:
+        return int(
+            connection.channel().queue_declare(queue=queue, passive=True).method.message_count
+        )
+    finally:
+        connection.close()
+
+
+def _wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.1)

@@ -1,0 +1,72 @@
+"""The built-in catalog's Compendium codes against the published table; free-exercise-db
+mapping and the search keys."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from backend_services.workouts.catalog import ALL_METS, BUILTIN_EXERCISES
+from backend_services.workouts.importers.free_exercise_db import met_for, to_document
+from backend_services.workouts.repository import search_keys
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT.parent / "shared" / "data"
+COMPENDIUM = DATA / "met_compendium" / "compendium_2011_met.csv"
+FREE_EXERCISE_DB = DATA / "exercises" / "free-exercise-db" / "exercises.json"
+
+
+@pytest.fixture(scope="module")
+def compendium() -> dict[str, float]:
+    if not COMPENDIUM.exists():
+        pytest.skip(f"reference data missing: {COMPENDIUM}")
+    with COMPENDIUM.open(encoding="utf-8") as f:
+        return {
+            row["code_2011"]: float(row["met_2011"]) for row in csv.DictReader(f) if row["met_2011"]
+        }
+
+
+def test_every_catalog_met_matches_the_2011_compendium(compendium: dict[str, float]) -> None:
+    assert len(ALL_METS) > 30
+    for met in ALL_METS:
+        assert compendium.get(met.code) == met.value, met
+
+
+def test_domain_md_reference_values(compendium: dict[str, float]) -> None:
+    for code, value in {"12050": 9.8, "17190": 3.5, "01015": 7.5, "02050": 6.0}.items():
+        assert compendium[code] == value
+
+
+def test_builtin_ids_are_unique_and_sports_have_intensities() -> None:
+    ids = [e.id for e in BUILTIN_EXERCISES]
+    assert len(ids) == len(set(ids))
+    tennis = next(e for e in BUILTIN_EXERCISES if e.id == "builtin:tennis")
+    assert tennis.met_by_intensity["vigorous"].code == "15690"
+
+
+def test_free_exercise_db_maps_every_record() -> None:
+    if not FREE_EXERCISE_DB.exists():
+        pytest.skip("free-exercise-db missing")
+    data = json.loads(FREE_EXERCISE_DB.read_text())
+    docs = [to_document(raw) for raw in data]
+    assert len(docs) == 873
+    by_id = {d["_id"]: d for d in docs}
+    assert by_id["fedb:Barbell_Squat"]["met"]["code"] == "02054"
+    treadmill = next(r for r in data if r["name"] == "Running, Treadmill")
+    assert met_for(treadmill).code == "12050"
+    assert by_id["fedb:Plank"]["kind"] == "strength"
+
+
+@pytest.mark.parametrize("bad", [[], {"id": "$ne", "name": "x"}, {"id": "ok", "name": ""}])
+def test_free_exercise_db_rejects_bad_records(bad: object) -> None:
+    with pytest.raises(ValueError):
+        to_document(bad)
+
+
+def test_search_keys_make_substrings_prefixes() -> None:
+    keys = search_keys("Barbell Bench-Press")
+    assert {"barbell", "bench", "press", "ench", "ress"} <= set(keys)
+    assert all(len(k) >= 2 for k in keys)

@@ -1,0 +1,88 @@
+"""Apple Health and Google Fit parsers on realistic fixture files (no database)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from backend_services.workouts.importers.apple_health import parse_apple_health
+from backend_services.workouts.importers.google_fit import parse_google_fit
+from backend_services.workouts.importers.health_common import HealthImportError
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+APPLE = FIXTURES / "apple_health"
+GOOGLE = FIXTURES / "google_fit"
+
+
+def test_apple_health_xml() -> None:
+    data = parse_apple_health(APPLE / "export.xml")
+    assert data.steps == {"2024-04-29": 3514, "2024-04-30": 5120}
+    assert data.active_energy_kcal["2024-04-30"] == pytest.approx(301.2)
+    assert data.body_mass == {"2024-04-29": 64.2}
+    run, strength, ride = data.workouts
+    assert run.exercise_id == "builtin:running"
+    assert run.distance_m == pytest.approx(5213)
+    assert run.duration_s == pytest.approx(2107, abs=1)
+    assert run.utc_offset_minutes == 120
+    assert strength.energy_kcal == pytest.approx(212.7)  # from WorkoutStatistics (iOS 16+)
+    assert ride.distance_m == pytest.approx(24500)
+    assert ride.duration_s == 3600
+
+
+def test_apple_health_zip(tmp_path: Path) -> None:
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.write(APPLE / "export.xml", "apple_health_export/export.xml")
+    progress: list[tuple[int, int]] = []
+    data = parse_apple_health(archive, lambda done, total: progress.append((done, total)))
+    assert len(data.workouts) == 3
+    assert progress
+
+
+def test_truncated_apple_export_is_an_error() -> None:
+    with pytest.raises(HealthImportError, match="not valid XML"):
+        parse_apple_health(APPLE / "truncated_export.xml")
+
+
+def test_apple_export_with_entity_expansion_is_refused(tmp_path: Path) -> None:
+    bomb = tmp_path / "export.xml"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE HealthData [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><HealthData>&b;</HealthData>'
+    )
+    with pytest.raises(HealthImportError):
+        parse_apple_health(bomb)
+
+
+def test_not_an_apple_export(tmp_path: Path) -> None:
+    other = tmp_path / "export.xml"
+    other.write_text("<gpx><trk/></gpx>")
+    with pytest.raises(HealthImportError, match="HealthData"):
+        parse_apple_health(other)
+
+
+def test_google_fit_takeout_zip(tmp_path: Path) -> None:
+    archive = tmp_path / "takeout.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for f in GOOGLE.iterdir():
+            folder = "Daily activity metrics" if f.suffix == ".csv" else "All Sessions"
+            z.write(f, f"Takeout/Fit/{folder}/{f.name}")
+    data = parse_google_fit(archive)
+    assert data.steps == {"2024-04-29": 6840, "2024-04-30": 11021, "2024-05-01": 2210}
+    running = next(w for w in data.workouts if w.activity == "running")
+    assert running.energy_kcal == pytest.approx(310.52)
+    assert running.distance_m == pytest.approx(5210.4)
+    assert running.duration_s == 2107
+    assert {w.exercise_id for w in data.workouts} == {
+        "builtin:running",
+        "builtin:barbell-back-squat",
+    }
+
+
+def test_google_fit_bad_csv(tmp_path: Path) -> None:
+    bad = tmp_path / "Daily activity metrics.csv"
+    bad.write_text("Date,Step count\n2024-04-29,-5\n")
+    with pytest.raises(HealthImportError, match="impossible"):
+        parse_google_fit(bad)
