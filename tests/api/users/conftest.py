@@ -22,6 +22,7 @@ import pytest
 from stack_env import STACK_ENV
 
 from backend_services.kernel.messaging import Event
+from backend_services.kernel.messaging.broker import confirmed_channel
 from backend_services.users.events import SUBSCRIPTIONS
 
 EXCHANGE = "fitledger.events"
@@ -47,27 +48,25 @@ def publish_event(stack: str) -> Iterator[Callable[[Event], None]]:
     # Events published before the users worker has declared and bound its queues would be
     # dropped by the exchange: wait for the queues first.
     wait_until(lambda: all(_queue_exists(sub.queue) for sub in SUBSCRIPTIONS), timeout=60)
-    connection = pika.BlockingConnection(pika.URLParameters(_amqp_url()))
-    channel = connection.channel()
-    channel.confirm_delivery()
-    channel.exchange_declare(exchange=EXCHANGE, exchange_type="topic", durable=True)
 
     def publish(event: Event) -> None:
-        channel.basic_publish(
-            exchange=EXCHANGE,
-            routing_key=event.type,
-            body=event.to_json(),
-            properties=pika.BasicProperties(
-                content_type="application/json",
-                delivery_mode=pika.DeliveryMode.Persistent,
-                message_id=str(event.id),
-                type=event.type,
-            ),
-        )
+        # A connection per event: an idle session-long connection misses heartbeats and is
+        # closed by the broker between tests.
+        with confirmed_channel(_amqp_url(), name="users-api-tests") as (_, channel):
+            channel.exchange_declare(exchange=EXCHANGE, exchange_type="topic", durable=True)
+            channel.basic_publish(
+                exchange=EXCHANGE,
+                routing_key=event.type,
+                body=event.to_json(),
+                properties=pika.BasicProperties(
+                    content_type="application/json",
+                    delivery_mode=pika.DeliveryMode.Persistent,
+                    message_id=str(event.id),
+                    type=event.type,
+                ),
+            )
 
     yield publish
-    if connection.is_open:
-        connection.close()
 
 
 def _queue_exists(queue: str) -> bool:
