@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -244,23 +245,48 @@ def up(settings: StackSettings, *, detach: bool) -> None:
             down(settings)
             raise
         return
-    # Own session: Ctrl-C reaches only us, and we stop supervisord in order.
-    process = subprocess.Popen([supervisord, "-c", str(conf)], env=env, start_new_session=True)
+    # Own session, and no share of our terminal: Ctrl-C (or a closed terminal) reaches only
+    # us, and we stop supervisord in order. Its output goes to its log file, never to a pipe
+    # that could close under it (a SIGPIPE would kill it and orphan every child).
+    process = subprocess.Popen(
+        [supervisord, "-c", str(conf)],
+        env=env,
+        start_new_session=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         wait_healthy(settings, alive=process)
-        print(
+        _say(
             f"\nFitLedger is up: {settings.gateway_url.replace('127.0.0.1', 'localhost')}/"
             f"\n  API health: {settings.gateway_url}/api/health"
-            f"\n  logs: {settings.log_dir}\n  stop: Ctrl-C or `make stop`\n",
-            flush=True,
+            f"\n  logs: {settings.log_dir}\n  stop: Ctrl-C or `make stop`\n"
         )
         process.wait()
     except KeyboardInterrupt:
-        print("\nstopping FitLedger ...", flush=True)
+        _say("\nstopping FitLedger ...")
     finally:
+        # Stopping must finish even if the terminal goes away meanwhile.
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_IGN)
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
-            process.wait(timeout=60)
+            process.wait(timeout=90)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        _say("FitLedger stopped.")
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _say(text: str) -> None:
+    """Print, unless our terminal or pipe is already gone."""
+    with contextlib.suppress(OSError, ValueError):
+        print(text, flush=True)
 
 
 def _supervisord_pid(settings: StackSettings) -> int | None:
