@@ -154,10 +154,13 @@ def _fitledger_exe() -> Path:
     return exe
 
 
-def fitledger_stack(*args: str) -> subprocess.CompletedProcess[str]:
+def fitledger_stack(
+    *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``fitledger stack ARGS`` with ``env`` (default: this benchmark's STACK_ENV) on top."""
     return subprocess.run(
         [str(_fitledger_exe()), "stack", *args],
-        env={**os.environ, **STACK_ENV},
+        env={**os.environ, **(STACK_ENV if env is None else env)},
         capture_output=True,
         text=True,
         check=False,
@@ -179,9 +182,10 @@ def stack_ports(settings: Any) -> dict[str, int]:
     return ports
 
 
-def supervisor_pid(name: str) -> int:
-    """Pid of a supervised program (``users-1`` runs in group ``users`` as ``users:users-1``)."""
-    conf = DATA_DIR / "run" / "supervisord.conf"
+def supervisor_pid(name: str, data_dir: Path | None = None) -> int:
+    """Pid of a supervised program (``users-1`` runs in group ``users`` as ``users:users-1``)
+    of the stack whose data dir is ``data_dir`` (default: this benchmark's)."""
+    conf = (data_dir or DATA_DIR) / "run" / "supervisord.conf"
     done = None
     for qualified in (f"{name.split('-')[0]}:{name}", name):
         done = subprocess.run(
@@ -283,6 +287,66 @@ def find_processes(instances: int) -> Processes:
     return procs
 
 
+def mint_token(
+    keys_dir: Path,
+    redis_client: Any,
+    user_id: str,
+    *,
+    session_id: str | None = None,
+    ttl_seconds: int = TOKEN_TTL_SECONDS,
+) -> tuple[str, str]:
+    """An access token for ``user_id`` signed with the stack's newest key, with its session
+    registered in Redis as a login would (the gateway's /internal/verify checks it).
+    Returns (token, Redis session key); delete the key when done."""
+    from backend_services.auth.keys import load_signing_keys
+    from backend_services.auth.tokens import issue_access_token
+
+    session_id = session_id or uuid.uuid4().hex
+    session_key = f"auth:session:{session_id}"
+    redis_client.set(session_key, user_id, ex=ttl_seconds)
+    token = issue_access_token(
+        load_signing_keys(keys_dir)[-1],
+        user_id=user_id,
+        role="user",
+        session_id=session_id,
+        issuer="fitledger-auth",
+        audience="fitledger",
+        ttl_seconds=ttl_seconds,
+    )
+    return token, session_key
+
+
+def port_shift_env(shift: int) -> dict[str, str]:
+    """Environment that moves every port of a stack by ``shift`` (as the e2e stacks do), so a
+    benchmark stack runs beside a developer's stack or a test stack."""
+    return {
+        "GATEWAY_PORT": str(8080 + shift),
+        "SERVICE_PORT_BASE": str(8100 + shift),
+        "WORKER_METRICS_BASE": str(9100 + shift),
+        "MONGODB_PORT": str(27017 + shift),
+        "SMTP_PORT": str(1025 + shift),
+    }
+
+
+def ensure_amqp_vhost(vhost: str) -> None:
+    """A RabbitMQ vhost of the benchmark's own (another stack would take its events)."""
+    ctl = shutil.which("rabbitmqctl")
+    if ctl is None:
+        raise BenchError("rabbitmqctl not found: cannot create the benchmark's vhost")
+    for cmd in (
+        [ctl, "-q", "add_vhost", vhost],
+        [ctl, "-q", "set_permissions", "-p", vhost, "guest", ".*", ".*", ".*"],
+    ):
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=60)
+        if done.returncode != 0 and "already_exists" not in done.stderr + done.stdout:
+            raise BenchError(f"{' '.join(cmd)} failed: {done.stdout} {done.stderr}")
+
+
+def busy_ports(settings: Any) -> dict[str, int]:
+    """The stack's ports (gateway, instances, workers, mongodb, smtp) already taken."""
+    return {name: port for name, port in stack_ports(settings).items() if _port_busy(port)}
+
+
 # ---------------------------------------------------------------------------------------- wrk
 
 
@@ -296,29 +360,37 @@ class Target:
 def run_wrk(
     wrk: str,
     target: Target,
-    token: str,
+    token: str | None,
     *,
     threads: int,
     connections: int,
     seconds: int,
-    procs: Processes,
+    procs: Any,
     redis_client: Any,
+    script: Path = LUA_SCRIPT,
+    script_args: tuple[str, ...] = (),
+    timeout_s: int = 10,
 ) -> dict[str, Any]:
+    """One wrk run against ``target``; ``procs`` is anything with ``groups()`` ->
+    {name: [pids]} (CPU is reported per group; "rest" is not on the request path).
+    ``token=None`` sends no Authorization header (a ``script`` that builds its own requests);
+    ``script_args`` go to the script's ``init(args)``."""
     if not target.url.startswith(f"http://{HOST}:"):
         raise BenchError(f"refusing to load anything but {HOST}: {target.url}")
+    auth = ["-H", f"Authorization: Bearer {token}"] if token is not None else []
     cmd = [
         wrk,
         f"-t{threads}",
         f"-c{connections}",
         f"-d{seconds}s",
         "--timeout",
-        "10s",
+        f"{timeout_s}s",
         "--latency",
         "-s",
-        str(LUA_SCRIPT),
-        "-H",
-        f"Authorization: Bearer {token}",
+        str(script),
+        *auth,
         target.url,
+        *(["--", *script_args] if script_args else []),
     ]
     groups = procs.groups()
     cpu_before = {name: cpu_seconds(pids) for name, pids in groups.items()}
@@ -346,7 +418,8 @@ def run_wrk(
         2,
     )
     machine = (busy_after - busy_before) / CLK_TCK
-    cpu["stack"] = round(cpu["nginx"] + cpu["users"] + cpu["auth"] + cpu["redis"], 2)
+    # The request path: every named group (nginx, users, auth, ...) but "rest", plus Redis.
+    cpu["stack"] = round(sum(cpu[name] for name in groups if name != "rest") + cpu["redis"], 2)
     # Anything else on the machine (other engineers' stacks, tests, ...) competing for the cores.
     cpu["other"] = round(max(0.0, machine - cpu["stack"] - cpu["rest"] - cpu["wrk"]), 2)
     result["cpu_seconds"] = cpu
@@ -564,8 +637,6 @@ def run(args: argparse.Namespace) -> int:
 
     import redis
 
-    from backend_services.auth.keys import load_signing_keys
-    from backend_services.auth.tokens import issue_access_token
     from backend_services.stack.topology import SERVICES, StackSettings
 
     settings = StackSettings()
@@ -617,19 +688,9 @@ def run(args: argparse.Namespace) -> int:
         if f"rate={RATE_PER_SECOND}r/s" not in nginx_conf or f"burst={BURST}" not in nginx_conf:
             raise BenchError("the generated nginx.conf does not carry the raised rate limits")
 
-        key = load_signing_keys(settings.keys_dir)[-1]
         session_id = session_key.removeprefix("auth:session:")
         user_id = f"bench-{uuid.uuid4().hex[:12]}"
-        redis_client.set(session_key, user_id, ex=TOKEN_TTL_SECONDS)
-        token = issue_access_token(
-            key,
-            user_id=user_id,
-            role="user",
-            session_id=session_id,
-            issuer="fitledger-auth",
-            audience="fitledger",
-            ttl_seconds=TOKEN_TTL_SECONDS,
-        )
+        token, _ = mint_token(settings.keys_dir, redis_client, user_id, session_id=session_id)
         _smoke(targets, token, user_id)
 
         procs = find_processes(settings.instances)

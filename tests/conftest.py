@@ -229,14 +229,16 @@ def admin_account(stack: str, register: Callable[..., Account]) -> Account:
 def mailbox(stack: str) -> Callable[..., list[EmailMessage]]:
     """Messages the stack's SMTP catcher received for an address (waits up to ``timeout``)."""
 
-    def read(to: str, *, at_least: int = 1, timeout: float = 15.0) -> list[EmailMessage]:
+    def read(
+        to: str, *, at_least: int = 1, timeout: float = 15.0, subject: str | None = None
+    ) -> list[EmailMessage]:
         deadline = time.monotonic() + timeout
         found: list[EmailMessage] = []
         while time.monotonic() < deadline:
             found = []
             for path in sorted((DATA_DIR / "mail").glob("*.eml")):
                 message = BytesParser(policy=default).parsebytes(path.read_bytes())
-                if message["To"] == to:
+                if message["To"] == to and subject in (None, message["Subject"]):
                     found.append(message)  # type: ignore[arg-type]
             if len(found) >= at_least:
                 return found

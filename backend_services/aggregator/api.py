@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
-from backend_services.kernel.errors import InvalidInput
+from backend_services.kernel.dates import IsoDate
+from backend_services.kernel.errors import InvalidInput, error_responses
 from backend_services.kernel.identity import CurrentUser, bearer_or_cookie_token
 
 from .dashboard import day_parts, gather_parts, week_bounds, week_parts
 from .health import system_readiness
 
 router = APIRouter(tags=["aggregator"])
-dashboard = APIRouter(prefix="/api/dashboard", tags=["dashboard"])
+dashboard = APIRouter(prefix="/api/dashboard", tags=["dashboard"], responses=error_responses(401))
 
-DashboardDate = Annotated[date, Path(description="A local calendar date, YYYY-MM-DD.")]
+DashboardDate = Annotated[IsoDate, Path(description="A local calendar date, YYYY-MM-DD.")]
 
 
-@router.get("/api/health")
+class SystemHealth(BaseModel):
+    status: Literal["ok", "degraded"]
+    not_ready: list[str]
+    services: dict[str, bool]
+
+
+@router.get(
+    "/api/health",
+    response_model=SystemHealth,
+    responses={503: {"model": SystemHealth, "description": "Some service has no ready instance."}},
+)
 async def health(request: Request) -> JSONResponse:
     """200 when every service has a ready instance; 503 naming the ones that have none."""
     report = await system_readiness(request.app.state.http, request.app.state.settings.service_urls)

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from backend_services.kernel.errors import Unauthorized, error_body
+from backend_services.kernel.errors import Unauthorized, error_body, error_responses
 from backend_services.kernel.identity import (
     ACCESS_COOKIE,
     AdminUser,
@@ -131,7 +131,7 @@ def register(body: RegisterRequest, service: Service) -> AcceptedResponse:
     )
 
 
-@public.post("/login")
+@public.post("/login", responses=error_responses(401))
 def login(
     body: LoginRequest, request: Request, response: Response, service: Service
 ) -> TokenResponse:
@@ -139,7 +139,7 @@ def login(
     return _token_answer(request, response, service, issued)
 
 
-@public.post("/refresh")
+@public.post("/refresh", responses=error_responses(401))
 def refresh(
     request: Request, response: Response, service: Service, body: RefreshRequest | None = None
 ) -> TokenResponse:
@@ -149,19 +149,19 @@ def refresh(
     return _token_answer(request, response, service, service.refresh(raw))
 
 
-@public.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
+@public.post("/logout", status_code=status.HTTP_204_NO_CONTENT, responses=error_responses(401))
 def logout(principal: LiveUser, response: Response, service: Service) -> None:
     service.logout(principal)
     _clear_token_cookies(response)
 
 
-@public.post("/logout-all", status_code=status.HTTP_204_NO_CONTENT)
+@public.post("/logout-all", status_code=status.HTTP_204_NO_CONTENT, responses=error_responses(401))
 def logout_all(principal: LiveUser, response: Response, service: Service) -> None:
     service.logout_all(principal)
     _clear_token_cookies(response)
 
 
-@public.get("/sessions")
+@public.get("/sessions", responses=error_responses(401))
 def sessions(principal: LiveUser, service: Service) -> list[SessionPublic]:
     return [
         SessionPublic(
@@ -177,7 +177,11 @@ def sessions(principal: LiveUser, service: Service) -> list[SessionPublic]:
     ]
 
 
-@public.delete("/sessions/{session_id}", status_code=status.HTTP_204_NO_CONTENT)
+@public.delete(
+    "/sessions/{session_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(401, 404),
+)
 def end_session(session_id: uuid.UUID, principal: LiveUser, service: Service) -> None:
     service.end_session(principal, session_id)
 
@@ -193,17 +197,19 @@ def reset_password(body: ResetPasswordRequest, service: Service) -> None:
     service.reset_password(body.token, body.new_password)
 
 
-@public.post("/password/change", status_code=status.HTTP_204_NO_CONTENT)
+@public.post(
+    "/password/change", status_code=status.HTTP_204_NO_CONTENT, responses=error_responses(401)
+)
 def change_password(body: ChangePasswordRequest, principal: LiveUser, service: Service) -> None:
     service.change_password(principal, body.current_password, body.new_password)
 
 
-@public.get("/me")
+@public.get("/me", responses=error_responses(401, 404))
 def me(principal: LiveUser, service: Service) -> UserPublic:
     return service.account(principal)
 
 
-@public.delete("/me", status_code=status.HTTP_204_NO_CONTENT)
+@public.delete("/me", status_code=status.HTTP_204_NO_CONTENT, responses=error_responses(401, 404))
 def delete_me(
     body: DeleteAccountRequest, principal: LiveUser, response: Response, service: Service
 ) -> None:
@@ -211,7 +217,7 @@ def delete_me(
     _clear_token_cookies(response)
 
 
-@public.get("/admin/users")
+@public.get("/admin/users", responses=error_responses(401, 403))
 def admin_users(
     _: LiveAdmin,
     service: Service,
@@ -222,14 +228,14 @@ def admin_users(
     return service.list_users(q, limit, offset)
 
 
-@public.patch("/admin/users/{user_id}/status")
+@public.patch("/admin/users/{user_id}/status", responses=error_responses(401, 403, 404, 409))
 def admin_set_status(
     user_id: uuid.UUID, body: DisabledUpdate, admin: LiveAdmin, service: Service
 ) -> UserPublic:
     return service.set_disabled(admin, user_id, body.disabled)
 
 
-@public.patch("/admin/users/{user_id}/role")
+@public.patch("/admin/users/{user_id}/role", responses=error_responses(401, 403, 404, 409))
 def admin_set_role(
     user_id: uuid.UUID, body: RoleUpdate, admin: LiveAdmin, service: Service
 ) -> UserPublic:

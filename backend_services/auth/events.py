@@ -5,7 +5,7 @@ from __future__ import annotations
 from backend_services.kernel.email import SmtpMailer
 from backend_services.kernel.messaging import Subscription
 
-from .mailer import mail_handler, password_reset_mail, repeated_registration_mail
+from .mailer import mail_handler, repeated_registration_mail
 
 # Published by auth (through the outbox).
 USER_REGISTERED = "auth.user.registered"
@@ -17,11 +17,6 @@ REGISTRATION_DUPLICATE_ATTEMPTED = "auth.registration.duplicate_attempted"
 
 def subscriptions(mailer: SmtpMailer) -> tuple[Subscription, ...]:
     return (
-        Subscription(
-            queue="auth.mail.password_reset",
-            routing_keys=(PASSWORD_RESET_REQUESTED,),
-            handler=mail_handler(mailer, password_reset_mail),
-        ),
         Subscription(
             queue="auth.mail.repeated_registration",
             routing_keys=(REGISTRATION_DUPLICATE_ATTEMPTED,),

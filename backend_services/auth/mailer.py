@@ -1,7 +1,9 @@
-"""Security e-mails the auth service sends itself: password-reset links and repeat sign-ups.
+"""The security e-mail the auth service sends itself: "someone signed up with your address".
 
-They are sent by the auth worker from outbox events, never inside the HTTP request, so the
-answer to ``/register`` and ``/password/forgot`` looks and takes the same whatever the address.
+Password-reset and welcome mails are the notifications service's (from auth's events).
+
+It is sent by the auth worker from an outbox event, never inside the HTTP request, so the
+answer to ``/register`` looks and takes the same whatever the address.
 Delivery is at least once: a crash after sending and before the commit sends again.
 """
 
@@ -13,18 +15,6 @@ from sqlalchemy.orm import Session
 
 from backend_services.kernel.email import OutgoingEmail, SmtpMailer
 from backend_services.kernel.messaging import Event
-
-
-def password_reset_mail(event: Event) -> OutgoingEmail:
-    data = event.data
-    text = (
-        f"Hello {data.get('display_name', '')},\n\n"
-        "Someone (hopefully you) asked to reset your FitLedger password. Open this link to "
-        f"choose a new one; it works once and expires in {data['expires_in_minutes']} minutes:\n\n"
-        f"{data['reset_url']}\n\n"
-        "If you did not ask for this, ignore this message; your password stays as it is.\n"
-    )
-    return OutgoingEmail(to=data["email"], subject="Reset your FitLedger password", text=text)
 
 
 def repeated_registration_mail(event: Event) -> OutgoingEmail:

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -83,6 +84,45 @@ _HTTP_CODES = {
     429: "rate_limited",
     503: "service_unavailable",
 }
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Machine-readable reason, e.g. `not_found`.")
+    message: str = Field(description="A sentence for people.")
+    fields: dict[str, str] = Field(description="Per-field problems (`field.path`: message).")
+
+
+class ErrorBody(BaseModel):
+    """The one error shape: ``{"error": {"code", "message", "fields"}}``."""
+
+    error: ErrorDetail
+
+
+_DESCRIPTIONS = {
+    400: "Malformed request (unparsable body, path tricks refused by the gateway).",
+    401: "Not signed in, or the session has ended.",
+    403: "Signed in, but not allowed.",
+    404: "No such record (or not yours).",
+    409: "Conflicts with the current state.",
+    413: "Body too large.",
+    414: "Address too long (the gateway refuses it).",
+    415: "Unsupported body content type.",
+    422: "The request is not valid; `fields` says why.",
+    429: "Too many requests; see Retry-After.",
+    503: "A dependency is unavailable; retry later.",
+}
+
+# What any route may answer, whatever it does: the gateway's and the kernel's own errors.
+# Routes add the statuses their use case produces (401, 403, 404, 409) with error_responses().
+COMMON_ERROR_STATUSES = (400, 413, 414, 415, 422, 429, 503)
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses=`` for routes that can answer these statuses with ErrorBody."""
+    return {
+        status: {"model": ErrorBody, "description": _DESCRIPTIONS.get(status, "Error.")}
+        for status in statuses
+    }
 
 
 def error_body(code: str, message: str, fields: dict[str, str] | None = None) -> dict[str, Any]:

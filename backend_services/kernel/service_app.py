@@ -16,7 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import error_body, install_error_handlers
+from .errors import COMMON_ERROR_STATUSES, error_body, error_responses, install_error_handlers
 from .logs import configure_logging, request_id_var
 from .metrics import MetricsMiddleware, metrics_endpoint
 from .settings import ServiceSettings
@@ -141,8 +141,10 @@ def create_service_app(
         )
 
     app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
+    # Every route documents the errors the gateway and the kernel can give it (and 422 in
+    # the one error shape, instead of FastAPI's default `{"detail": [...]}` schema).
     for router in routers:
-        app.include_router(router)
+        app.include_router(router, responses=error_responses(*COMMON_ERROR_STATUSES))
     install_error_handlers(app)
     app.add_middleware(MetricsMiddleware, service=settings.service_name)
     app.add_middleware(RequestContextMiddleware, body_types=tuple(body_types))

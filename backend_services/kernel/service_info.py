@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+from .errors import error_responses
 from .identity import CurrentUser
 
 
 def service_info_router(service: str) -> APIRouter:
-    router = APIRouter(prefix=f"/api/{service}", tags=[service])
+    router = APIRouter(prefix=f"/api/{service}", tags=[service], responses=error_responses(401))
 
     @router.get("/info")
     def info(request: Request, principal: CurrentUser) -> dict[str, str]:

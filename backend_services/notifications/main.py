@@ -8,17 +8,30 @@ from backend_services.kernel.db import make_engine, ping_database
 from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.service_info import service_info_router
 
+from .api import router
+from .push import load_or_create_vapid_key, vapid_public_key
+from .service import NotificationsService
 from .settings import NotificationsSettings
 
 
 def create_app(settings: NotificationsSettings | None = None) -> FastAPI:
     settings = settings or NotificationsSettings()
     assert settings.database_url
-    engine = make_engine(settings.database_url, application_name=settings.service_name)
+    engine = make_engine(
+        settings.database_url,
+        pool_size=settings.db_pool_size,
+        pool_timeout=settings.db_pool_timeout_seconds,
+        connect_timeout=settings.db_connect_timeout_seconds,
+        application_name=settings.service_name,
+    )
+    public_key = vapid_public_key(load_or_create_vapid_key(settings.vapid_private_key_file))
     app = create_service_app(
         settings,
-        routers=[service_info_router(settings.service_name)],
+        routers=[service_info_router(settings.service_name), router],
         readiness={"postgres": lambda: ping_database(engine)},
+        # RFC 8058 one-click unsubscribe posts a form body.
+        body_types=("application/json", "application/x-www-form-urlencoded"),
     )
     app.state.engine = engine
+    app.state.notifications_service = NotificationsService(engine, settings, public_key)
     return app

@@ -2,9 +2,57 @@
 
 from __future__ import annotations
 
+import os
+
+from pydantic import Field, model_validator
+
 from backend_services.kernel.settings import ServiceSettings
+
+
+def _default_keys_dir() -> str:
+    # The local stack gives every process SIGNING_KEYS_DIR (its keys folder).
+    return os.environ.get("SIGNING_KEYS_DIR", ".local/keys")
 
 
 class NotificationsSettings(ServiceSettings):
     service_name: str = "notifications"
-    required_in_production: tuple[str, ...] = ("database_url", "amqp_url")
+    public_url: str = "http://localhost:8080"
+    mail_from: str = "FitLedger <no-reply@fitledger.local>"
+
+    # Web Push (RFC 8292 VAPID). The key pair is created at start-up if the file is missing.
+    vapid_private_key_file: str = Field(
+        default_factory=lambda: os.path.join(_default_keys_dir(), "vapid", "private.pem")
+    )
+    vapid_subject: str = "mailto:admin@fitledger.local"
+    # Push endpoints are URLs a client hands us: outside local/test only https is accepted.
+    push_allow_http_endpoints: bool | None = None
+    push_ttl_seconds: int = Field(default=12 * 3600, ge=0, le=28 * 24 * 3600)
+
+    # Per-user sending limits (per channel, per rolling hour); security mails are exempt.
+    email_per_hour: int = Field(default=10, ge=1, le=1000)
+    push_per_hour: int = Field(default=30, ge=1, le=1000)
+    delivery_max_attempts: int = Field(default=5, ge=1, le=20)
+    delivery_poll_seconds: float = Field(default=0.3, gt=0, le=30)
+    scheduler_interval_seconds: float = Field(default=30.0, gt=0, le=3600)
+    reminder_grace_minutes: int = Field(default=30, ge=1, le=720)
+    announcement_batch_size: int = Field(default=500, ge=1, le=10000)
+
+    # Dead-letter queues the admin page inspects (the broker without its management plugin
+    # cannot list queues): every consumer queue of the stack, ``.dlq`` appended.
+    dead_letter_queues: tuple[str, ...] = (
+        "auth.mail.password_reset.dlq",
+        "auth.mail.repeated_registration.dlq",
+        "users.accounts.dlq",
+        "users.activity.dlq",
+        "notifications.audit.dlq",
+        "notifications.accounts.dlq",
+        "notifications.activity.dlq",
+    )
+
+    required_in_production: tuple[str, ...] = ("database_url", "amqp_url", "smtp_url")
+
+    @model_validator(mode="after")
+    def _push_http_only_locally(self) -> NotificationsSettings:
+        if self.push_allow_http_endpoints is None:
+            object.__setattr__(self, "push_allow_http_endpoints", self.environment != "production")
+        return self

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterator
@@ -15,8 +14,9 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from backend_services.kernel.dates import IsoDate
 from backend_services.kernel.db import unit_of_work
-from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
+from backend_services.kernel.errors import Conflict, InvalidInput, NotFound, error_responses
 from backend_services.kernel.identity import CurrentUser
 
 from . import reports, service
@@ -25,7 +25,7 @@ from .domain import normalize_gtin, valid_gtin
 from .models import CopyRequest, FoodCreate, ItemUpdate, MealCreate, MealUpdate, RecipeCreate
 from .search import search_foods
 
-router = APIRouter(prefix="/api/nutrition", tags=["nutrition"])
+router = APIRouter(prefix="/api/nutrition", tags=["nutrition"], responses=error_responses(401, 404))
 
 
 def _session(request: Request) -> Iterator[Session]:
@@ -34,9 +34,14 @@ def _session(request: Request) -> Iterator[Session]:
         yield session
 
 
-Db = Annotated[Session, Depends(_session)]
+# scope="function": the transaction commits before the response is sent. With the default
+# scope the commit ran after the answer, so a client could act on a 201 before its row was
+# visible (and a failed commit would follow a 2xx).
+Db = Annotated[Session, Depends(_session, scope="function")]
 FoodId = Annotated[int, Path(gt=0, lt=2**62)]
-Day = Annotated[dt.date, Path()]
+# PostgreSQL text cannot hold NUL; refuse control characters in search parameters up front.
+NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
+Day = Annotated[IsoDate, Path()]
 
 
 def _cursor(cursor: str | None) -> int:
@@ -55,11 +60,11 @@ def _cursor(cursor: str | None) -> int:
 def list_foods(
     user: CurrentUser,
     db: Db,
-    q: Annotated[str, Query(max_length=200)] = "",
-    category: Annotated[str | None, Query(max_length=200)] = None,
+    q: Annotated[str, Query(max_length=200, pattern=NO_CONTROL_CHARS)] = "",
+    category: Annotated[str | None, Query(max_length=200, pattern=NO_CONTROL_CHARS)] = None,
     source: Literal["usda-sr28", "fdc", "off", "user"] | None = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 20,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    cursor: Annotated[str | None, Query(max_length=200, pattern=NO_CONTROL_CHARS)] = None,
 ) -> dict[str, Any]:
     offset = _cursor(cursor)
     rows = search_foods(
@@ -109,7 +114,7 @@ def create_food(user: CurrentUser, db: Db, body: FoodCreate) -> dict[str, Any]:
     return service.create_food(db, user.user_id, body)
 
 
-@router.post("/meals", status_code=201)
+@router.post("/meals", status_code=201, responses=error_responses(409))
 def log_meal(
     user: CurrentUser,
     db: Db,
@@ -186,12 +191,16 @@ def get_recipe(user: CurrentUser, db: Db, recipe_id: UUID) -> dict[str, Any]:
     return service.recipe_nutrition(db, user.user_id, recipe_id, field="id")
 
 
-@router.get("/reports", response_model=None)
+@router.get(
+    "/reports",
+    response_model=None,
+    responses={200: {"content": {"application/json": {}, "text/csv": {}}}},
+)
 def report(
     user: CurrentUser,
     db: Db,
-    from_: Annotated[dt.date, Query(alias="from")],
-    to: dt.date,
+    from_: Annotated[IsoDate, Query(alias="from")],
+    to: IsoDate,
     format: Literal["json", "csv"] = "json",
 ) -> dict[str, Any] | Response:
     data = reports.report(db, user.user_id, from_, to)

@@ -17,6 +17,7 @@ ERROR_PAGES = (
     (403, "forbidden", "You are not allowed to do this."),
     (404, "not_found", "There is nothing here."),
     (413, "payload_too_large", "The request body is too large."),
+    (414, "uri_too_long", "The request address is too long."),
     (429, "rate_limited", "Too many requests; slow down and retry shortly."),
     (500, "internal_error", "Something went wrong on our side."),
     (502, "bad_gateway", "The service is unavailable; retry shortly."),

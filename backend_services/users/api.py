@@ -6,11 +6,12 @@ admin routes are read-only and require the admin role.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
+from backend_services.kernel.dates import IsoDate
+from backend_services.kernel.errors import error_responses
 from backend_services.kernel.identity import AdminUser, CurrentUser
 
 from .schemas import (
@@ -32,10 +33,11 @@ def users_service(request: Request) -> UsersService:
 
 
 Service = Annotated[UsersService, Depends(users_service)]
-FromDate = Annotated[date | None, Query(alias="from", description="First local day.")]
-ToDate = Annotated[date | None, Query(alias="to", description="Last local day.")]
+FromDate = Annotated[IsoDate | None, Query(alias="from", description="First local day.")]
+ToDate = Annotated[IsoDate | None, Query(alias="to", description="Last local day.")]
 
-router = APIRouter(prefix="/api/users", tags=["users"])
+# Every route needs a session, and answers 404 once the profile is gone (account deleted).
+router = APIRouter(prefix="/api/users", tags=["users"], responses=error_responses(401, 404))
 
 
 @router.get("/me", response_model=ProfileOut)
@@ -55,7 +57,12 @@ def update_my_profile(body: ProfilePatch, principal: CurrentUser, users: Service
     return users.patch_profile(principal.user_id, body)
 
 
-@router.post("/me/weights", response_model=WeightPointOut, status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/me/weights",
+    response_model=WeightPointOut,
+    status_code=status.HTTP_201_CREATED,
+    responses={200: {"model": WeightPointOut, "description": "The day's entry was replaced."}},
+)
 def log_my_weight(
     body: WeightLogIn, principal: CurrentUser, users: Service, response: Response
 ) -> dict[str, Any]:
@@ -72,7 +79,7 @@ def read_my_weights(
     return users.weight_log(principal.user_id, start, end)
 
 
-@router.get("/me/targets", response_model=TargetsOut)
+@router.get("/me/targets", response_model=TargetsOut, responses=error_responses(409))
 def read_my_targets(principal: CurrentUser, users: Service) -> dict[str, Any]:
     return users.targets(principal.user_id)
 
@@ -84,7 +91,7 @@ def read_my_stats(
     return users.stats(principal.user_id, start, end)
 
 
-@router.get("/admin/profiles/{user_id}", response_model=ProfileOut)
+@router.get("/admin/profiles/{user_id}", response_model=ProfileOut, responses=error_responses(403))
 def read_profile_as_admin(
     user_id: Annotated[str, Path(min_length=1, max_length=200)],
     admin: AdminUser,

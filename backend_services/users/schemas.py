@@ -102,6 +102,8 @@ class QuietHours(StrictModel):
 
     @model_validator(mode="after")
     def _not_empty(self) -> QuietHours:
+        if self.start.tzinfo is not None or self.end.tzinfo is not None:
+            raise ValueError("give local times without a UTC offset; the profile has a timezone")
         if self.start == self.end:
             raise ValueError("start and end must differ")
         return self

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
 
+from backend_services.kernel.dates import IsoDate
+from backend_services.kernel.errors import error_responses
 from backend_services.kernel.identity import CurrentUser
 
 from .models import (
@@ -24,7 +25,10 @@ from .models import (
 from .reports import ReportService
 from .service import WorkoutService
 
-router = APIRouter(prefix="/api/workouts", tags=["workouts"])
+# Conflicts: a reused Idempotency-Key, a completed workout, a concurrent change.
+router = APIRouter(
+    prefix="/api/workouts", tags=["workouts"], responses=error_responses(401, 404, 409)
+)
 
 Id = Annotated[str, Path(pattern=ID_PATTERN)]
 Filter = Annotated[str | None, Query(max_length=60, pattern=r"^[A-Za-z0-9 ._\-]*$")]
@@ -80,7 +84,11 @@ def delete_exercise(exercise_id: Id, principal: CurrentUser, service: Service) -
 
 
 # ---------------------------------------------------------------- workouts
-@router.post("/workouts", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/workouts",
+    status_code=status.HTTP_201_CREATED,
+    responses={200: {"description": "Replayed: this Idempotency-Key already started it."}},
+)
 def start_workout(
     body: WorkoutCreate,
     principal: CurrentUser,
@@ -99,8 +107,8 @@ def start_workout(
 def list_workouts(
     principal: CurrentUser,
     service: Service,
-    date_from: Annotated[date | None, Query(alias="from")] = None,
-    date_to: Annotated[date | None, Query(alias="to")] = None,
+    date_from: Annotated[IsoDate | None, Query(alias="from")] = None,
+    date_to: Annotated[IsoDate | None, Query(alias="to")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> dict[str, Any]:
     found = service.list_workouts(principal.user_id, date_from, date_to, limit)
@@ -215,7 +223,7 @@ def progress(exercise_id: Id, principal: CurrentUser, reports: Reports) -> dict[
 def summary(
     principal: CurrentUser,
     reports: Reports,
-    date_from: Annotated[date, Query(alias="from")],
-    date_to: Annotated[date, Query(alias="to")],
+    date_from: Annotated[IsoDate, Query(alias="from")],
+    date_to: Annotated[IsoDate, Query(alias="to")],
 ) -> dict[str, Any]:
     return reports.summary(principal.user_id, date_from, date_to)

@@ -21,7 +21,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Request, UploadFile, status
 from fastapi import Path as PathParam
 
-from backend_services.kernel.errors import DomainError, NotFound
+from backend_services.kernel.errors import DomainError, InvalidInput, NotFound, error_responses
 from backend_services.kernel.identity import CurrentUser
 
 from .importers.apple_health import parse_apple_health
@@ -32,7 +32,9 @@ from .repository import WorkoutsRepository
 from .service import WorkoutService
 
 log = logging.getLogger("fitledger.workouts.imports")
-router = APIRouter(prefix="/api/workouts/imports", tags=["workouts"])
+router = APIRouter(
+    prefix="/api/workouts/imports", tags=["workouts"], responses=error_responses(401, 404)
+)
 CHUNK = 1024 * 1024
 
 PARSERS: dict[str, Callable[..., HealthData]] = {
@@ -52,6 +54,9 @@ async def upload_export(
     provider: Annotated[str, PathParam(pattern="^(apple-health|google-fit)$")],
     file: Annotated[UploadFile, File()],
 ) -> dict[str, Any]:
+    if not getattr(file, "filename", None):
+        # A plain form value is not an export file.
+        raise InvalidInput("Upload the export as a file.", fields={"file": "expected a file"})
     limit: int = request.app.state.import_settings.import_max_bytes
     spool_dir = request.app.state.import_settings.import_spool_dir
     handle, name = tempfile.mkstemp(prefix="fl-import-", dir=spool_dir)

@@ -1,0 +1,180 @@
+"""Notifications routes: thin; every user route acts on the caller's own data only."""
+
+from __future__ import annotations
+
+import uuid
+from html import escape
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi.responses import HTMLResponse
+
+from backend_services.kernel.errors import DomainError, error_responses
+from backend_services.kernel.identity import AdminUser, CurrentUser
+
+from .schemas import (
+    MAX_ENDPOINT_LENGTH,
+    AnnouncementIn,
+    AnnouncementOut,
+    FeedOut,
+    NotificationOut,
+    PushSubscriptionIn,
+    PushSubscriptionOut,
+    ReadAllOut,
+    ReminderSettings,
+    ReplayIn,
+    SettingsOut,
+    VapidKeyOut,
+)
+from .service import NotificationsService
+
+
+def notifications_service(request: Request) -> NotificationsService:
+    service: NotificationsService = request.app.state.notifications_service
+    return service
+
+
+Service = Annotated[NotificationsService, Depends(notifications_service)]
+router = APIRouter(
+    prefix="/api/notifications", tags=["notifications"], responses=error_responses(401, 404)
+)
+DLQ_NAME = r"^[A-Za-z0-9_.-]{1,200}\.dlq$"
+
+
+# The gateway routes the prefix with a trailing slash; both spellings answer.
+@router.get("/", response_model=FeedOut)
+@router.get("", response_model=FeedOut, include_in_schema=False)
+def read_feed(
+    principal: CurrentUser,
+    service: Service,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    unread: bool = False,
+) -> dict[str, Any]:
+    return service.feed(principal.user_id, cursor, limit, unread)
+
+
+@router.post("/read-all", response_model=ReadAllOut)
+def mark_all_read(principal: CurrentUser, service: Service) -> dict[str, int]:
+    return service.mark_all_read(principal.user_id)
+
+
+@router.post("/{notification_id}/read", response_model=NotificationOut)
+def mark_read(
+    notification_id: uuid.UUID, principal: CurrentUser, service: Service
+) -> dict[str, Any]:
+    return service.mark_read(principal.user_id, notification_id)
+
+
+@router.get("/push/vapid-public-key", response_model=VapidKeyOut)
+def vapid_public_key(_: CurrentUser, service: Service) -> dict[str, str]:
+    return {"public_key": service.vapid_public_key}
+
+
+@router.post(
+    "/push-subscriptions",
+    response_model=PushSubscriptionOut,
+    status_code=status.HTTP_201_CREATED,
+)
+def subscribe_push(
+    body: PushSubscriptionIn, principal: CurrentUser, service: Service
+) -> dict[str, Any]:
+    return service.subscribe_push(principal.user_id, body)
+
+
+@router.get("/push-subscriptions", response_model=list[PushSubscriptionOut])
+def list_push(principal: CurrentUser, service: Service) -> list[dict[str, Any]]:
+    return service.list_push(principal.user_id)
+
+
+@router.delete("/push-subscriptions", status_code=status.HTTP_204_NO_CONTENT)
+def unsubscribe_push_by_endpoint(
+    endpoint: Annotated[str, Query(min_length=1, max_length=MAX_ENDPOINT_LENGTH)],
+    principal: CurrentUser,
+    service: Service,
+) -> Response:
+    service.unsubscribe_push(principal.user_id, endpoint=endpoint)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.delete("/push-subscriptions/{subscription_id}", status_code=status.HTTP_204_NO_CONTENT)
+def unsubscribe_push(
+    subscription_id: uuid.UUID, principal: CurrentUser, service: Service
+) -> Response:
+    service.unsubscribe_push(principal.user_id, subscription_id=subscription_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/settings", response_model=SettingsOut)
+def read_settings(principal: CurrentUser, service: Service) -> dict[str, Any]:
+    return service.get_settings(principal.user_id)
+
+
+@router.put("/settings", response_model=SettingsOut)
+def replace_settings(
+    body: ReminderSettings, principal: CurrentUser, service: Service
+) -> dict[str, Any]:
+    return service.put_settings(principal.user_id, body)
+
+
+# --- unsubscribe: public (the link in every e-mail; the token is the credential) ---
+
+Token = Annotated[str, Query(min_length=16, max_length=100)]
+Kind = Annotated[str | None, Query(alias="type", max_length=40)]
+
+
+def _page(title: str, text: str, status_code: int) -> HTMLResponse:
+    return HTMLResponse(
+        f"<!doctype html><title>{escape(title)}</title>"
+        f"<h1>{escape(title)}</h1><p>{escape(text)}</p>",
+        status_code=status_code,
+    )
+
+
+@router.get("/unsubscribe", response_class=HTMLResponse)
+def unsubscribe_link(token: Token, service: Service, kind: Kind = None) -> HTMLResponse:
+    try:
+        stopped = service.unsubscribe_email(token, kind)
+    except DomainError as exc:
+        return _page("Unsubscribe", exc.message, exc.status)
+    what = "any" if stopped == "*" else f"“{stopped.replace('_', ' ')}”"
+    return _page("Unsubscribed", f"You will no longer get {what} e-mails from FitLedger.", 200)
+
+
+@router.post("/unsubscribe", status_code=status.HTTP_200_OK)
+def unsubscribe_one_click(token: Token, service: Service, kind: Kind = None) -> dict[str, str]:
+    """RFC 8058 one-click: mail clients POST ``List-Unsubscribe=One-Click`` to the link."""
+    return {"unsubscribed": service.unsubscribe_email(token, kind)}
+
+
+# --- admin ---
+
+
+@router.post(
+    "/admin/announcements",
+    response_model=AnnouncementOut,
+    status_code=status.HTTP_202_ACCEPTED,
+)
+def announce(body: AnnouncementIn, admin: AdminUser, service: Service) -> dict[str, Any]:
+    return service.announce(admin.user_id, body)
+
+
+@router.get("/admin/announcements/{announcement_id}", response_model=AnnouncementOut)
+def read_announcement(announcement_id: uuid.UUID, _: AdminUser, service: Service) -> dict[str, Any]:
+    return service.announcement(announcement_id)
+
+
+@router.get("/admin/dead-letters")
+def list_dead_letters(_: AdminUser, service: Service) -> dict[str, Any]:
+    items = service.dead_letters()
+    return {"items": items, "count": len(items)}
+
+
+@router.post("/admin/dead-letters/{queue}/replay")
+def replay_dead_letter(
+    queue: Annotated[str, Path(pattern=DLQ_NAME)],
+    _: AdminUser,
+    service: Service,
+    body: ReplayIn | None = None,
+) -> dict[str, Any]:
+    return service.replay(queue, body.message_id if body else None)

@@ -1,0 +1,128 @@
+"""Request and response schemas of the notifications API (requests refuse unknown fields)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class NotificationOut(BaseModel):
+    id: uuid.UUID
+    type: str
+    title: str
+    body: str
+    data: dict[str, Any]
+    created_at: dt.datetime
+    read_at: dt.datetime | None
+
+
+class FeedOut(BaseModel):
+    items: list[NotificationOut]
+    next_cursor: str | None
+    unread_count: int
+
+
+class ReadAllOut(BaseModel):
+    marked_read: int
+    unread_count: int
+
+
+class PushKeys(StrictModel):
+    # Base64url of a P-256 point (65 bytes -> 87 chars) and a 16-byte secret (22 chars).
+    p256dh: str = Field(min_length=80, max_length=100, pattern=r"^[A-Za-z0-9_-]+={0,2}$")
+    auth: str = Field(min_length=16, max_length=32, pattern=r"^[A-Za-z0-9_-]+={0,2}$")
+
+
+# Push services' endpoints are a few hundred characters; the bound keeps the DELETE query
+# (percent-encoded) inside the gateway's request-line buffer.
+MAX_ENDPOINT_LENGTH = 1024
+
+
+class PushSubscriptionIn(StrictModel):
+    """What the browser's PushSubscription.toJSON() gives (expirationTime is ignored)."""
+
+    endpoint: AnyHttpUrl
+    keys: PushKeys
+    expirationTime: int | None = None
+    user_agent: str | None = Field(default=None, max_length=300)
+
+    @field_validator("endpoint")
+    @classmethod
+    def _length(cls, value: AnyHttpUrl) -> AnyHttpUrl:
+        if len(str(value)) > MAX_ENDPOINT_LENGTH:
+            raise ValueError("endpoint too long")
+        return value
+
+
+class PushSubscriptionOut(BaseModel):
+    id: uuid.UUID
+    endpoint: str
+    user_agent: str | None
+    created_at: dt.datetime
+    last_success_at: dt.datetime | None
+
+
+class VapidKeyOut(BaseModel):
+    public_key: str
+
+
+class ReminderSettings(StrictModel):
+    meal_reminder_times: list[dt.time] = Field(default_factory=list, max_length=8)
+    workout_reminder_days: list[int] = Field(
+        default_factory=list, max_length=7, description="0 = Monday ... 6 = Sunday"
+    )
+    workout_reminder_time: dt.time | None = None
+    goal_weight_kg: float | None = Field(default=None, ge=20, le=500, allow_inf_nan=False)
+
+    @field_validator("meal_reminder_times", "workout_reminder_time")
+    @classmethod
+    def _local_times(cls, value: Any) -> Any:
+        times = value if isinstance(value, list) else [value]
+        if any(t is not None and t.tzinfo is not None for t in times):
+            raise ValueError(
+                "give local times without a UTC offset; reminders follow your timezone"
+            )
+        return value
+
+    @field_validator("workout_reminder_days")
+    @classmethod
+    def _weekdays(cls, value: list[int]) -> list[int]:
+        if any(not 0 <= d <= 6 for d in value):
+            raise ValueError("weekdays are 0 (Monday) to 6 (Sunday)")
+        return sorted(set(value))
+
+
+class SettingsOut(BaseModel):
+    meal_reminder_times: list[str]  # "HH:MM", local time
+    workout_reminder_days: list[int]
+    workout_reminder_time: str | None
+    goal_weight_kg: float | None
+    email_opted_out: list[str]
+
+
+class AnnouncementIn(StrictModel):
+    title: str = Field(min_length=1, max_length=120)
+    body: str = Field(min_length=1, max_length=2000)
+    url: AnyHttpUrl | None = None
+
+
+class AnnouncementOut(BaseModel):
+    id: uuid.UUID
+    title: str
+    body: str
+    url: str | None
+    status: str
+    recipients: int
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+
+
+class ReplayIn(StrictModel):
+    message_id: str | None = Field(default=None, max_length=200)

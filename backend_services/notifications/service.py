@@ -1,0 +1,281 @@
+"""Notifications use cases behind the HTTP API. Every query is scoped to the caller's user id,
+so one user can never read or change another's notifications or devices."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from datetime import datetime
+from ipaddress import ip_address
+from typing import Any
+
+from sqlalchemy import Engine, and_, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from backend_services.kernel.db import unit_of_work
+from backend_services.kernel.errors import InvalidInput, NotFound
+
+from . import dead_letters, domain
+from . import repository as repo
+from .models import announcements, notifications, push_subscriptions, recipients
+from .schemas import AnnouncementIn, PushSubscriptionIn, ReminderSettings
+from .settings import NotificationsSettings
+
+FEED_FIELDS = (
+    notifications.c.id,
+    notifications.c.type,
+    notifications.c.title,
+    notifications.c.body,
+    notifications.c.data,
+    notifications.c.created_at,
+    notifications.c.read_at,
+)
+
+
+def encode_cursor(created_at: datetime, notification_id: uuid.UUID) -> str:
+    raw = f"{created_at.isoformat()}|{notification_id}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        moment, _, ident = raw.partition("|")
+        return datetime.fromisoformat(moment), uuid.UUID(ident)
+    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+        raise InvalidInput("Invalid cursor.", fields={"cursor": "not a cursor we gave"}) from exc
+
+
+class NotificationsService:
+    def __init__(self, engine: Engine, settings: NotificationsSettings, vapid_public_key: str):
+        self.engine, self.settings = engine, settings
+        self.vapid_public_key = vapid_public_key
+
+    # --- feed ---
+
+    def feed(
+        self, user_id: str, cursor: str | None, limit: int, unread_only: bool
+    ) -> dict[str, Any]:
+        query = select(*FEED_FIELDS).where(notifications.c.user_id == user_id)
+        if unread_only:
+            query = query.where(notifications.c.read_at.is_(None))
+        if cursor:
+            at, ident = decode_cursor(cursor)
+            query = query.where(
+                or_(
+                    notifications.c.created_at < at,
+                    and_(notifications.c.created_at == at, notifications.c.id < ident),
+                )
+            )
+        query = query.order_by(notifications.c.created_at.desc(), notifications.c.id.desc())
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.limit(limit + 1)).mappings().all()
+            unread = self._unread(conn, user_id)
+        items = [dict(r) for r in rows[:limit]]
+        more = len(rows) > limit
+        next_cursor = encode_cursor(items[-1]["created_at"], items[-1]["id"]) if more else None
+        return {"items": items, "next_cursor": next_cursor, "unread_count": unread}
+
+    @staticmethod
+    def _unread(conn: Any, user_id: str) -> int:
+        return int(
+            conn.execute(
+                select(func.count()).where(
+                    notifications.c.user_id == user_id, notifications.c.read_at.is_(None)
+                )
+            ).scalar_one()
+        )
+
+    def mark_read(self, user_id: str, notification_id: uuid.UUID) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            session.execute(
+                update(notifications)
+                .where(
+                    notifications.c.id == notification_id,
+                    notifications.c.user_id == user_id,
+                    notifications.c.read_at.is_(None),
+                )
+                .values(read_at=func.now())
+            )
+            row = (
+                session.execute(
+                    select(*FEED_FIELDS).where(
+                        notifications.c.id == notification_id, notifications.c.user_id == user_id
+                    )
+                )
+                .mappings()
+                .first()
+            )
+        if row is None:
+            raise NotFound("No such notification.")
+        return dict(row)
+
+    def mark_all_read(self, user_id: str) -> dict[str, int]:
+        with unit_of_work(self.engine) as session:
+            marked = session.execute(
+                update(notifications)
+                .where(notifications.c.user_id == user_id, notifications.c.read_at.is_(None))
+                .values(read_at=func.now())
+                .returning(notifications.c.id)
+            ).all()
+        return {"marked_read": len(marked), "unread_count": 0}
+
+    # --- push subscriptions ---
+
+    def _check_endpoint(self, endpoint: str) -> None:
+        from urllib.parse import urlparse
+
+        url = urlparse(endpoint)
+        if url.scheme != "https" and not self.settings.push_allow_http_endpoints:
+            raise InvalidInput("Push endpoints must use https.", fields={"endpoint": "not https"})
+        host = url.hostname or ""
+        if not self.settings.push_allow_http_endpoints:
+            # Our worker POSTs to this URL: never to an address inside our network.
+            try:
+                address = ip_address(host)
+            except ValueError:
+                return
+            if not address.is_global:
+                raise InvalidInput("Not a push service.", fields={"endpoint": "private address"})
+
+    def subscribe_push(self, user_id: str, body: PushSubscriptionIn) -> dict[str, Any]:
+        endpoint = str(body.endpoint)
+        self._check_endpoint(endpoint)
+        values = {
+            "user_id": user_id,
+            "p256dh": body.keys.p256dh,
+            "auth": body.keys.auth,
+            "user_agent": body.user_agent,
+        }
+        with unit_of_work(self.engine) as session:
+            # One row per endpoint (a browser profile): signing in as someone else on the
+            # same browser moves the device to that account.
+            row = (
+                session.execute(
+                    pg_insert(push_subscriptions)
+                    .values(id=uuid.uuid4(), endpoint=endpoint, **values)
+                    .on_conflict_do_update(index_elements=["endpoint"], set_=values)
+                    .returning(*push_subscriptions.c)
+                )
+                .mappings()
+                .one()
+            )
+        return dict(row)
+
+    def list_push(self, user_id: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = (
+                conn.execute(
+                    select(push_subscriptions)
+                    .where(push_subscriptions.c.user_id == user_id)
+                    .order_by(push_subscriptions.c.created_at)
+                )
+                .mappings()
+                .all()
+            )
+        return [dict(r) for r in rows]
+
+    def unsubscribe_push(
+        self, user_id: str, subscription_id: uuid.UUID | None = None, endpoint: str | None = None
+    ) -> None:
+        condition = (
+            push_subscriptions.c.id == subscription_id
+            if subscription_id is not None
+            else push_subscriptions.c.endpoint == endpoint
+        )
+        with unit_of_work(self.engine) as session:
+            gone = session.execute(
+                push_subscriptions.delete()
+                .where(condition, push_subscriptions.c.user_id == user_id)
+                .returning(push_subscriptions.c.id)
+            ).first()
+        if gone is None:
+            raise NotFound("No such push subscription.")
+
+    # --- settings and unsubscribe ---
+
+    def get_settings(self, user_id: str) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            repo.ensure_recipient(session, user_id)
+            row = repo.recipient(session, user_id)
+            opted_out = repo.opted_out_types(session, user_id)
+        assert row is not None
+        return {
+            "meal_reminder_times": row.meal_reminder_times,
+            "workout_reminder_days": row.workout_reminder_days,
+            "workout_reminder_time": row.workout_reminder_time.strftime("%H:%M")
+            if row.workout_reminder_time
+            else None,
+            "goal_weight_kg": None if row.goal_weight_kg is None else float(row.goal_weight_kg),
+            "email_opted_out": sorted(opted_out),
+        }
+
+    def put_settings(self, user_id: str, body: ReminderSettings) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            repo.update_recipient(
+                session,
+                user_id,
+                meal_reminder_times=sorted({t.strftime("%H:%M") for t in body.meal_reminder_times}),
+                workout_reminder_days=body.workout_reminder_days,
+                workout_reminder_time=body.workout_reminder_time,
+                goal_weight_kg=body.goal_weight_kg,
+            )
+        return self.get_settings(user_id)
+
+    def unsubscribe_email(self, token: str, kind: str | None) -> str:
+        """Stop e-mails of one type (or all) for the holder of a mail's link; idempotent."""
+        if kind is not None and kind not in {t.value for t in domain.NotificationType}:
+            raise InvalidInput("Unknown notification type.", fields={"type": "unknown"})
+        with unit_of_work(self.engine) as session:
+            user_id = session.execute(
+                select(recipients.c.user_id).where(recipients.c.unsubscribe_token == token)
+            ).scalar_one_or_none()
+            if user_id is None:
+                raise NotFound("This unsubscribe link is not valid.")
+            repo.add_opt_out(session, user_id, kind or "*")
+        return kind or "*"
+
+    # --- admin ---
+
+    def announce(self, admin_id: str, body: AnnouncementIn) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            row = (
+                session.execute(
+                    announcements.insert()
+                    .values(
+                        id=uuid.uuid4(),
+                        title=body.title,
+                        body=body.body,
+                        url=str(body.url) if body.url else None,
+                        created_by=admin_id,
+                    )
+                    .returning(*announcements.c)
+                )
+                .mappings()
+                .one()
+            )
+        return dict(row)
+
+    def announcement(self, announcement_id: uuid.UUID) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            row = (
+                conn.execute(select(announcements).where(announcements.c.id == announcement_id))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            raise NotFound("No such announcement.")
+        return dict(row)
+
+    def dead_letters(self) -> list[dict[str, Any]]:
+        assert self.settings.amqp_url
+        return dead_letters.list_dead_letters(
+            self.settings.amqp_url, self.settings.dead_letter_queues
+        )
+
+    def replay(self, queue: str, message_id: str | None) -> dict[str, Any]:
+        if queue not in self.settings.dead_letter_queues:
+            raise NotFound("No such dead-letter queue.")
+        assert self.settings.amqp_url
+        return dead_letters.replay_dead_letter(self.settings.amqp_url, queue, message_id)

@@ -1,0 +1,92 @@
+"""Fixtures for the notifications API tests: the real stack (gateway, worker, SMTP catcher),
+accounts registered through the gateway, and events published to the stack's exchange the
+way the other services' relays do (to drive the rules without going through every service;
+the lead's end-to-end scenarios cover that path)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pika
+import pika.exceptions
+import pytest
+from notifications_api_helpers import wait_until
+from push_receiver import PushReceiver
+from stack_env import STACK_ENV
+
+from backend_services.kernel.messaging import Event
+from backend_services.notifications.events import SUBSCRIPTIONS
+
+EXCHANGE = "fitledger.events"
+
+
+def _queue_exists(queue: str) -> bool:
+    connection = pika.BlockingConnection(pika.URLParameters(STACK_ENV["AMQP_URL"]))
+    try:
+        connection.channel().queue_declare(queue=queue, passive=True)
+        return True
+    except pika.exceptions.ChannelClosedByBroker:
+        return False
+    finally:
+        if connection.is_open:
+            connection.close()
+
+
+@pytest.fixture(scope="session")
+def publish_event(stack: str) -> Iterator[Callable[[Event], None]]:
+    wait_until(lambda: all(_queue_exists(sub.queue) for sub in SUBSCRIPTIONS), timeout=60)
+    connection = pika.BlockingConnection(pika.URLParameters(STACK_ENV["AMQP_URL"]))
+    channel = connection.channel()
+    channel.confirm_delivery()
+
+    def publish(event: Event) -> None:
+        channel.basic_publish(
+            exchange=EXCHANGE,
+            routing_key=event.type,
+            body=event.to_json(),
+            properties=pika.BasicProperties(
+                content_type="application/json",
+                delivery_mode=pika.DeliveryMode.Persistent,
+                message_id=str(event.id),
+                type=event.type,
+            ),
+        )
+
+    yield publish
+    if connection.is_open:
+        connection.close()
+
+
+@pytest.fixture(scope="session")
+def push_receiver() -> Iterator[PushReceiver]:
+    with PushReceiver() as receiver:
+        yield receiver
+
+
+@pytest.fixture(scope="session")
+def set_profile(publish_event: Callable[[Event], None]) -> Callable[..., None]:
+    """Publish ``users.profile.updated`` for a user (a calorie target and preferences)."""
+
+    def publish(
+        user_id: str,
+        *,
+        target: float = 2000,
+        preferences: dict[str, dict[str, bool]] | None = None,
+    ) -> None:
+        publish_event(
+            Event(
+                type="users.profile.updated",
+                producer="users",
+                user_id=user_id,
+                data={
+                    "targets": {"calorie_target_kcal": target},
+                    "timezone": "UTC",
+                    "language": "en",
+                    "units": "metric",
+                    "notifications": preferences or {},
+                    "quiet_hours": None,
+                },
+            )
+        )
+
+    return publish

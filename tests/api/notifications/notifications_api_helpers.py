@@ -1,0 +1,66 @@
+"""Event factories and polling helpers for the notifications API tests."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from stack_env import STACK_ENV
+
+from backend_services.kernel.messaging import Event
+
+# The stack's first notifications instance: SERVICE_PORT_BASE + 10 * slot (5) + 1.
+NOTIFICATIONS_INSTANCE = f"http://127.0.0.1:{int(STACK_ENV['SERVICE_PORT_BASE']) + 51}"
+
+
+def wait_until(condition: Callable[[], Any], timeout: float = 30.0) -> Any:
+    """Poll until ``condition`` returns something truthy; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            pytest.fail("the stack did not reach the expected state in time")
+        time.sleep(0.2)
+
+
+def meal(user_id: str, total: float, day: str = "2026-03-10") -> Event:
+    return Event(
+        type="nutrition.meal.logged",
+        producer="nutrition",
+        user_id=user_id,
+        data={"meal_id": str(uuid.uuid4()), "date": day, "day_totals": {"energy_kcal": total}},
+    )
+
+
+def workout(user_id: str) -> Event:
+    return Event(
+        type="workouts.workout.completed",
+        producer="workouts",
+        user_id=user_id,
+        data={
+            "workout_id": uuid.uuid4().hex,
+            "name": "Intervals",
+            "calories_kcal": 300,
+            "duration_s": 1800,
+            "local_date": "2026-03-10",
+        },
+    )
+
+
+def wait_for_feed(
+    client: httpx.Client, account: Any, ready: Callable[[dict[str, Any]], Any]
+) -> dict[str, Any]:
+    def check() -> dict[str, Any] | None:
+        feed = client.get("/api/notifications/", params={"limit": 100}, headers=account.headers)
+        assert feed.status_code == 200, feed.text
+        body: dict[str, Any] = feed.json()
+        return body if ready(body) else None
+
+    result: dict[str, Any] = wait_until(check)
+    return result

@@ -1,0 +1,154 @@
+"""Fuzz every service's OpenAPI through the gateway with schemathesis (RELIABILITY.md, "Bad input").
+
+Each service's schema is read from one of its instances directly (the gateway does not serve
+``/openapi.json``); the requests go to the gateway with a real session, so they meet the same
+nginx checks, rate limits and identity headers as the UI's. Every response must be: no 5xx, a
+documented status, the declared content type and a body matching the declared schema; input
+that violates the schema must be refused (``negative_data_rejection``).
+
+Bounded and repeatable: ``MAX_EXAMPLES`` positive and as many negative cases per operation,
+derandomized, no shrinking, requests paced under the gateway's rate limit. Driven through
+Hypothesis directly: schemathesis 4.32's lazy pytest loader fails on pytest 9.2. Operations
+that would end the fuzzing user's session mid-run are left out (``DESTRUCTIVE``); their inputs
+are covered by tests/api/auth.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis import APIOperation, GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    negative_data_rejection,
+    response_schema_conformance,
+    status_code_conformance,
+)
+from stack_env import STACK_ENV
+
+from backend_services.stack.topology import SERVICES, StackSettings
+
+pytestmark = pytest.mark.e2e
+
+MAX_EXAMPLES = 25
+# The gateway allows 50 requests/s (burst 100) per client on /api/ and 6000/min (burst 20) on
+# /api/auth/ in the test stack: stay under both, so a 429 here is the service's own answer.
+MIN_INTERVAL_SECONDS = 1 / 40
+LOGIN_FAILURE_WINDOW_SECONDS = int(STACK_ENV["LOGIN_FAILURE_WINDOW_SECONDS"])
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    negative_data_rejection,
+]
+
+# (method, path): these end the caller's sessions or account.
+DESTRUCTIVE = {
+    ("DELETE", "/api/auth/me"),
+    ("POST", "/api/auth/logout"),
+    ("POST", "/api/auth/logout-all"),
+    ("POST", "/api/auth/password/change"),
+}
+
+# (method, path): a file part's bytes are opaque to the schema ("a number" sent as a file is
+# still a file); the import job itself rejects what it cannot parse, and its tests show that.
+OPAQUE_UPLOADS = {("POST", "/api/workouts/imports/{provider}")}
+
+FUZZED = [
+    "auth",
+    "users",
+    "nutrition",
+    "workouts",
+    "aggregator",
+    "notifications",
+]
+
+_SPECS = {spec.name: spec for spec in SERVICES}
+
+
+def _instance_port(service: str) -> int:
+    topology = StackSettings(**STACK_ENV)
+    return topology.instance_ports(_SPECS[service])[0]
+
+
+@pytest.fixture(scope="module")
+def fuzz_user(register: Callable[..., Any]) -> Any:  # conftest's Account
+    return register()
+
+
+def _load_schema(service: str, gateway: str) -> schemathesis.BaseSchema:
+    url = f"http://127.0.0.1:{_instance_port(service)}/openapi.json"
+    schema = schemathesis.openapi.from_url(url, timeout=10)
+    schema.config.update(base_url=gateway)
+    return schema
+
+
+_last_request = [0.0]
+
+
+def _pace() -> None:
+    wait = _last_request[0] + MIN_INTERVAL_SECONDS - time.monotonic()
+    if wait > 0:
+        time.sleep(wait)
+    _last_request[0] = time.monotonic()
+
+
+def _fuzz_operation(operation: APIOperation, headers: dict[str, str]) -> list[str]:
+    """Run positive and negative cases; return one line per distinct failure."""
+    found: dict[str, str] = {}
+    key = (operation.method.upper(), operation.path)
+    checks = [c for c in CHECKS if not (key in OPAQUE_UPLOADS and c is negative_data_rejection)]
+    for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+
+        @given(case=operation.as_strategy(generation_mode=mode))
+        @settings(
+            max_examples=MAX_EXAMPLES,
+            derandomize=True,
+            database=None,
+            deadline=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        def run(case: schemathesis.Case) -> None:
+            _pace()
+            try:
+                case.call_and_validate(headers=headers, checks=checks, timeout=30)
+            except (AssertionError, FailureGroup) as exc:
+                title = str(exc).strip().splitlines()[0][:200]
+                found.setdefault(title, str(exc).strip()[:1500])
+
+        with contextlib.suppress(Unsatisfiable):  # nothing to make invalid (no parameters)
+            run()
+    return list(found.values())
+
+
+# One test per service: every failing operation is listed at once, not just the first.
+@pytest.mark.parametrize("service", FUZZED)
+def test_openapi_fuzz(service: str, stack: str, fuzz_user: Any, admin_account: Any) -> None:
+    schema = _load_schema(service, stack)
+    failures: list[str] = []
+    try:
+        for result in schema.get_all_operations():
+            operation = result.ok()  # type: ignore[union-attr]  # a schema error fails here
+            label = f"{operation.method.upper()} {operation.path}"
+            if (operation.method.upper(), operation.path) in DESTRUCTIVE:
+                continue
+            account = admin_account if "/admin/" in operation.path else fuzz_user
+            failures += [f"{label}: {line}" for line in _fuzz_operation(operation, account.headers)]
+    finally:
+        if service == "auth":
+            # Fuzzed sign-ins count as failures per client address: let the window pass, so
+            # the tests after this one can sign in from this address again.
+            time.sleep(LOGIN_FAILURE_WINDOW_SECONDS + 1)
+    assert not failures, f"{len(failures)} failure(s):\n\n" + "\n\n".join(failures)

@@ -1,0 +1,133 @@
+"""Fixtures for the notifications integration tests: database ``fitledger_test_notifications``
+(migrated to head, emptied before each test), real RabbitMQ on unique exchange and queue
+names, a real SMTP server (the stack's own mail catcher on a free port) and the local Web
+Push receiver."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from aiosmtpd.controller import Controller
+from notifications_factories import Mailbox, Users
+from psycopg import sql
+from push_receiver import PushReceiver
+from sqlalchemy import Engine, text
+
+from backend_services.kernel import migrations
+from backend_services.kernel.db import make_engine
+from backend_services.kernel.messaging import Event, EventConsumer
+from backend_services.notifications.events import subscriptions
+from backend_services.notifications.models import MESSAGING
+from backend_services.notifications.settings import NotificationsSettings
+from backend_services.stack.mail_catcher import MaildirHandler
+
+PG_ADMIN_URL = os.environ.get(
+    "FITLEDGER_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+TEST_DB = "fitledger_test_notifications"
+TEST_DB_URL = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{TEST_DB}"
+TABLES = (
+    "delivery_attempts",
+    "deliveries",
+    "notifications",
+    "push_subscriptions",
+    "daily_norm_state",
+    "reminder_sends",
+    "email_opt_outs",
+    "deleted_users",
+    "recipients",
+    "announcements",
+    "outbox",
+    "processed_events",
+)
+
+
+@pytest.fixture(scope="session")
+def notifications_database() -> str:
+    try:
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3) as conn:
+            exists = conn.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", (TEST_DB,)
+            ).fetchone()
+            if not exists:
+                with contextlib.suppress(psycopg.errors.DuplicateDatabase):
+                    conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(TEST_DB)))
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {exc}")
+    migrations.upgrade("notifications", TEST_DB_URL)
+    return TEST_DB_URL
+
+
+@pytest.fixture
+def engine(notifications_database: str) -> Iterator[Engine]:
+    engine = make_engine(notifications_database, pool_size=8, application_name="notif-tests")
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {', '.join('notifications.' + t for t in TABLES)} CASCADE"))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def settings(tmp_path: Any) -> NotificationsSettings:
+    return NotificationsSettings(
+        environment="test",
+        database_url=TEST_DB_URL,
+        public_url="https://fit.example",
+        vapid_private_key_file=str(tmp_path / "vapid.pem"),
+        announcement_batch_size=2,
+    )
+
+
+@pytest.fixture
+def deliver(engine: Engine) -> Callable[[Event], bool]:
+    """Apply an event the way the worker's consumer does (dedupe + handler, one transaction)."""
+    consumers = {
+        key: EventConsumer(engine, MESSAGING, "amqp://unused", "unused", sub)
+        for sub in subscriptions()[1:]
+        for key in sub.routing_keys
+    }
+
+    def apply(event: Event) -> bool:
+        return consumers[event.type].apply(event)
+
+    return apply
+
+
+@pytest.fixture
+def query(engine: Engine) -> Callable[..., list[Any]]:
+    def run(statement: str, **params: object) -> list[Any]:
+        with engine.connect() as conn:
+            return list(conn.execute(text(statement), params).all())
+
+    return run
+
+
+@pytest.fixture
+def push_receiver() -> Iterator[PushReceiver]:
+    with PushReceiver() as receiver:
+        yield receiver
+
+
+@pytest.fixture
+def users(deliver: Callable[[Event], bool]) -> Users:
+    return Users(deliver)
+
+
+@pytest.fixture
+def smtp(tmp_path: Path) -> Iterator[Mailbox]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(MaildirHandler(tmp_path / "mail"), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield Mailbox(f"smtp://127.0.0.1:{port}", tmp_path / "mail")
+    finally:
+        controller.stop()

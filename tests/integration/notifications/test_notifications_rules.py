@@ -1,0 +1,237 @@
+"""Consumers against the real PostgreSQL: projection, rules, idempotency, deletion."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from notifications_factories import Users, meal_event
+
+from backend_services.kernel.messaging import Event
+
+ALL_ON = {
+    kind: {"email": True, "push": True, "in_app": True}
+    for kind in (
+        "daily_norm_exceeded",
+        "workout_completed",
+        "personal_record",
+        "goal_progress",
+        "logging_reminder",
+        "announcement",
+    )
+}
+
+
+def feed(query: Callable[..., list[Any]], user_id: str, kind: str | None = None) -> list[Any]:
+    rows = query(
+        "SELECT type, title, body, data FROM notifications.notifications WHERE user_id = :u "
+        "ORDER BY created_at",
+        u=user_id,
+    )
+    return [r for r in rows if kind is None or r.type == kind]
+
+
+def tasks(query: Callable[..., list[Any]], user_id: str) -> list[tuple[str, str]]:
+    return sorted(
+        (r.channel, r.kind)
+        for r in query(
+            "SELECT channel, kind FROM notifications.deliveries WHERE user_id = :u", u=user_id
+        )
+    )
+
+
+def test_registration_queues_a_welcome_mail_without_a_feed_row(
+    users: Users, query: Callable[..., list[Any]]
+) -> None:
+    user = users.make()
+    assert tasks(query, user) == [("email", "welcome")]
+    assert feed(query, user) == []
+
+
+def test_daily_norm_warns_once_per_crossing_with_tasks_per_enabled_channel(
+    users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
+) -> None:
+    user = users.make(target=2000, preferences=ALL_ON)
+    for total in (900, 2100, 2600):
+        deliver(meal_event(user, total))
+    warnings = feed(query, user, "daily_norm_exceeded")
+    assert len(warnings) == 1
+    assert warnings[0].data == {"date": "2026-03-10", "total_kcal": 2100.0, "target_kcal": 2000.0}
+    assert tasks(query, user).count(("email", "notification")) == 1
+    assert tasks(query, user).count(("push", "notification")) == 1
+    # back under (a meal deleted), then over again: a second warning
+    deliver(meal_event(user, 1500, type="nutrition.meal.deleted"))
+    deliver(meal_event(user, 2300))
+    assert len(feed(query, user, "daily_norm_exceeded")) == 2
+
+
+def test_the_same_event_twice_gives_one_notification(
+    users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
+) -> None:
+    user = users.make()
+    event = meal_event(user, 2500)
+    assert deliver(event) is True
+    assert deliver(event) is False
+    assert len(feed(query, user)) == 1
+
+
+def test_default_preferences_store_the_feed_row_but_send_nothing(
+    users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
+) -> None:
+    user = users.make(preferences={})
+    deliver(meal_event(user, 2500))
+    assert len(feed(query, user, "daily_norm_exceeded")) == 1
+    assert tasks(query, user) == [("email", "welcome")]
+
+
+def test_three_days_over_target_in_a_row_is_a_deviation(
+    users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
+) -> None:
+    user = users.make()
+    for day in ("2026-03-08", "2026-03-09", "2026-03-10", "2026-03-11"):
+        deliver(meal_event(user, 2500, day=day))
+    streaks = feed(query, user, "goal_progress")
+    assert [r.data["date"] for r in streaks] == ["2026-03-10"]
+
+
+def test_workout_and_personal_records(
+    users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
+) -> None:
+    user = users.make()
+    workout_id = uuid.uuid4().hex
+    deliver(
+        Event(
+            type="workouts.workout.completed",
+            producer="workouts",
+            user_id=user,
+            data={
+                "workout_id": workout_id,
+                "name": "Legs",
+                "calories_kcal": 350.4,
+                "duration_s": 2700,
+                "local_date": "2026-03-10",
+            },
+        )
+    )
+    [done] = feed(query, user, "workout_completed")
+    assert "45 min" in done.body and "350 kcal" in done.body
+    for kind, value in (("e1rm", 140.0), ("weight_at_reps", 120.0), ("volume", 3000.0)):
+        deliver(
+            Event(
+                type="workouts.personal_record.set",
+                producer="workouts",
+                user_id=user,
+                data={
+                    "workout_id": workout_id,
+                    "exercise_id": "squat",
+                    "exercise_name": "Back Squat",
+                    "kind": kind,
+                    "value": value,
+                    "previous": value - 5,
+                    "reps": 5,
+                },
+            )
+        )
+    [record] = feed(query, user, "personal_record")
+    assert record.title == "New personal record: Back Squat" and "140 kg" in record.body
+
+
+def test_weight_goal_is_celebrated_once_when_crossed(
+    users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
+) -> None:
+    user = users.make()
+    users.deliver(
+        Event(
+            type="users.profile.updated",
+            producer="users",
+            user_id=user,
+            data={"targets": {"calorie_target_kcal": 2000}, "goal_weight_kg": 75},
+        )
+    )
+    for trend in (77.0, 75.8, 74.9, 74.5, 76.0, 74.8):
+        deliver(
+            Event(
+                type="users.weight.logged",
+                producer="users",
+                user_id=user,
+                data={"date": "2026-03-10", "weight_kg": trend, "trend_kg": trend},
+            )
+        )
+    [goal] = feed(query, user, "goal_progress")
+    assert goal.title == "Weight goal reached!"
+
+
+def test_password_reset_mail_is_queued_with_its_link(
+    users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
+) -> None:
+    user = users.make()
+    deliver(
+        Event(
+            type="auth.password_reset.requested",
+            producer="auth",
+            user_id=user,
+            data={
+                "email": "ann@example.com",
+                "display_name": "Ann",
+                "reset_url": "https://fit.example/reset-password?token=x",
+                "expires_in_minutes": 30,
+            },
+        )
+    )
+    [payload] = [
+        r.payload
+        for r in query(
+            "SELECT kind, payload FROM notifications.deliveries WHERE user_id = :u", u=user
+        )
+        if r.kind == "password_reset"
+    ]
+    assert payload["reset_url"].endswith("token=x") and payload["to"] == "ann@example.com"
+
+
+def test_malformed_event_raises_for_retry_and_dead_letter(
+    users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
+) -> None:
+    import pytest
+
+    from backend_services.notifications.rules import MalformedEvent
+
+    user = users.make()
+    with pytest.raises(MalformedEvent):
+        deliver(
+            Event(
+                type="nutrition.meal.logged",
+                producer="nutrition",
+                user_id=user,
+                data={"date": "yesterday", "day_totals": {"energy_kcal": 1}},
+            )
+        )
+    assert query("SELECT count(*) AS n FROM notifications.daily_norm_state")[0].n == 0
+
+
+def test_user_deleted_removes_everything_and_late_events_do_not_bring_it_back(
+    users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
+) -> None:
+    user = users.make(preferences=ALL_ON)
+    deliver(meal_event(user, 2500))
+    deliver(Event(type="auth.user.deleted", producer="auth", user_id=user, data={}))
+    deliver(meal_event(user, 3000, day="2026-03-11"))
+    for table in ("recipients", "notifications", "deliveries", "daily_norm_state"):
+        assert (
+            query(f"SELECT count(*) AS n FROM notifications.{table} WHERE user_id = :u", u=user)[
+                0
+            ].n
+            == 0
+        )
+
+
+def test_a_stale_total_does_not_rearm_the_day(
+    users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
+) -> None:
+    user = users.make()
+    first = meal_event(user, 2500)
+    deliver(first)
+    deliver(meal_event(user, 1000, occurred_at=first.occurred_at - timedelta(minutes=5)))
+    deliver(meal_event(user, 2800))
+    assert len(feed(query, user, "daily_norm_exceeded")) == 1
