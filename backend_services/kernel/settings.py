@@ -34,6 +34,9 @@ class ServiceSettings(BaseSettings):
     smtp_url: str | None = None
 
     events_exchange: str = "fitledger.events"
+    # Internal addresses of other services' instances, for the few answers needed now
+    # ({"users": ["http://127.0.0.1:8121", ...]}); the local launcher fills it in.
+    service_urls: dict[str, list[str]] = Field(default_factory=dict)
 
     # Access-token verification (the auth service holds the private key).
     jwt_public_keys_file: str | None = Field(

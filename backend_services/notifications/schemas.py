@@ -105,6 +105,9 @@ class SettingsOut(BaseModel):
     workout_reminder_time: str | None
     goal_weight_kg: float | None
     email_opted_out: list[str]
+    timezone: str
+    calorie_target_kcal: float | None
+    preferences: dict[str, dict[str, bool]]
 
 
 class AnnouncementIn(StrictModel):

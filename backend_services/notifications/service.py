@@ -209,6 +209,12 @@ class NotificationsService:
             else None,
             "goal_weight_kg": None if row.goal_weight_kg is None else float(row.goal_weight_kg),
             "email_opted_out": sorted(opted_out),
+            # What this service last heard from the users service (eventually consistent).
+            "timezone": row.timezone,
+            "calorie_target_kcal": None
+            if row.calorie_target_kcal is None
+            else float(row.calorie_target_kcal),
+            "preferences": row.preferences,
         }
 
     def put_settings(self, user_id: str, body: ReminderSettings) -> dict[str, Any]:

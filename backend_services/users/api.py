@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
 from backend_services.kernel.dates import IsoDate
-from backend_services.kernel.errors import error_responses
+from backend_services.kernel.errors import NotFound, error_responses
 from backend_services.kernel.identity import AdminUser, CurrentUser
 
 from .schemas import (
@@ -98,3 +98,21 @@ def read_profile_as_admin(
     users: Service,
 ) -> dict[str, Any]:
     return users.admin_profile(user_id)
+
+
+# Service-to-service questions; the gateway never routes /internal/*.
+internal = APIRouter(prefix="/internal/users", include_in_schema=False)
+
+
+@internal.get("/{user_id}/weight")
+def weight_on(
+    user_id: Annotated[str, Path(min_length=1, max_length=64)],
+    users: Service,
+    on: Annotated[IsoDate, Query(description="Local day the weight is wanted for.")],
+) -> dict[str, Any]:
+    """The user's last weigh-in on or before ``on`` (workouts asks it for calories burned)."""
+    found = users.weight_on(user_id, on)
+    if found is None:
+        raise NotFound("No weight logged on or before that day.")
+    day, kg = found
+    return {"user_id": user_id, "date": day.isoformat(), "weight_kg": float(kg)}

@@ -8,7 +8,7 @@ from backend_services.kernel.db import make_engine, ping_database
 from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.service_info import service_info_router
 
-from .api import router
+from .api import internal, router
 from .service import UsersService
 from .settings import UsersSettings
 
@@ -25,7 +25,7 @@ def create_app(settings: UsersSettings | None = None) -> FastAPI:
     )
     app = create_service_app(
         settings,
-        routers=[service_info_router(settings.service_name), router],
+        routers=[service_info_router(settings.service_name), router, internal],
         readiness={"postgres": lambda: ping_database(engine)},
     )
     app.state.engine = engine

@@ -91,6 +91,16 @@ class UsersRepository:
         ).all()
         return [(r.local_date, r.weight_kg) for r in rows]
 
+    def weight_on_or_before(self, user_id: str, day: date) -> tuple[date, Decimal] | None:
+        table = WeightEntry.__table__  # type: ignore[attr-defined]
+        row = self.session.execute(
+            select(table.c.local_date, table.c.weight_kg)
+            .where(table.c.user_id == user_id, table.c.local_date <= day)
+            .order_by(table.c.local_date.desc())
+            .limit(1)
+        ).first()
+        return (row.local_date, row.weight_kg) if row else None
+
     def latest_weight_day(self, user_id: str) -> date | None:
         table = WeightEntry.__table__  # type: ignore[attr-defined]
         latest: date | None = self.session.execute(

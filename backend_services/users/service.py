@@ -302,6 +302,11 @@ class UsersService:
             self._announce_if_changed(session, repo, profile, before, now)
             return LoggedWeight(point=point, created=created)
 
+    def weight_on(self, user_id: str, day: date) -> tuple[date, Decimal] | None:
+        """The last weigh-in on or before ``day`` (for other services' calculations)."""
+        with unit_of_work(self.engine) as session:
+            return UsersRepository(session).weight_on_or_before(user_id, day)
+
     def weight_log(self, user_id: str, start: date | None, end: date | None) -> dict[str, Any]:
         now = self.clock()
         with unit_of_work(self.engine) as session:

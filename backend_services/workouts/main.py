@@ -21,6 +21,7 @@ from .reports import ReportService
 from .repository import WorkoutsRepository
 from .service import WorkoutService
 from .settings import WorkoutsSettings
+from .weights_client import UsersServiceWeights
 
 log = logging.getLogger("fitledger.workouts")
 
@@ -49,7 +50,7 @@ def create_app(settings: WorkoutsSettings | None = None) -> FastAPI:
         lifespan=lifespan,
         body_types=("application/json", "multipart/form-data"),
     )
-    workouts = WorkoutService(repo)
+    workouts = WorkoutService(repo, UsersServiceWeights(settings.service_urls.get("users", [])))
     app.state.mongo = client
     app.state.repository = repo
     app.state.workout_service = workouts
