@@ -14,6 +14,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pika
 import pika.exceptions
@@ -23,7 +24,6 @@ from prometheus_client import Counter
 from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.orm import Session
 
 from ..db import unit_of_work
 from .broker import TRANSIENT_ERRORS, confirmed_channel, declare_exchange, keep_connected
@@ -32,7 +32,9 @@ from .outbox import MessagingTables
 
 log = logging.getLogger("fitledger.consumer")
 
-Handler = Callable[[Session, Event], None]
+# The handler gets the unit of work of the consumer's store (a SQLAlchemy session, or the
+# MongoDB database) and the event.
+Handler = Callable[[Any, Event], None]
 
 CONSUMED = Counter(
     "events_consumed_total", "Events handled by a consumer.", ["queue", "type", "outcome"]
@@ -76,22 +78,20 @@ def declare_subscription(channel: BlockingChannel, exchange: str, sub: Subscript
     channel.queue_declare(queue=sub.dead_letter_queue, durable=True)
 
 
-class EventConsumer:
+class BrokerConsumer:
+    """Everything about consuming a subscription except where its effect is stored."""
+
     def __init__(
-        self,
-        engine: Engine,
-        tables: MessagingTables,
-        amqp_url: str,
-        exchange: str,
-        subscription: Subscription,
-        *,
-        prefetch: int = 20,
+        self, amqp_url: str, exchange: str, subscription: Subscription, *, prefetch: int = 20
     ):
-        self.engine, self.tables = engine, tables
         self.amqp_url, self.exchange = amqp_url, exchange
         self.sub = subscription
         self.prefetch = prefetch
         self.name = f"{subscription.queue}-consumer"
+
+    def apply(self, event: Event) -> bool:
+        """Apply the event once; False when it was applied before (a redelivery)."""
+        raise NotImplementedError
 
     def run(self, stop: threading.Event) -> None:
         """Consume until ``stop`` is set, reconnecting with back-off after any failure."""
@@ -140,24 +140,6 @@ class EventConsumer:
         channel.basic_ack(method.delivery_tag)
         CONSUMED.labels(self.sub.queue, event.type, "applied" if applied else "duplicate").inc()
 
-    def apply(self, event: Event) -> bool:
-        """Run the handler once per event id, in one transaction with the dedupe record."""
-        with unit_of_work(self.engine) as session:
-            # RETURNING, not rowcount: with SQLAlchemy 2.x + psycopg 3 the rowcount of an
-            # INSERT whose result is already closed is -1 (truthy), which made every
-            # duplicate look new and re-applied it.
-            processed = self.tables.processed_events
-            inserted = session.execute(
-                insert(processed)
-                .values(consumer=self.sub.queue, event_id=event.id)
-                .on_conflict_do_nothing()
-                .returning(processed.c.event_id)
-            ).first()
-            if inserted is None:
-                return False
-            self.sub.handler(session, event)
-        return True
-
     def _retry_or_dead_letter(
         self,
         channel: BlockingChannel,
@@ -204,6 +186,41 @@ class EventConsumer:
                 properties, {"x-error": error, "x-original-queue": self.sub.queue}
             ),
         )
+
+
+class EventConsumer(BrokerConsumer):
+    """A consumer whose handler writes to PostgreSQL, deduplicated in the same transaction."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        tables: MessagingTables,
+        amqp_url: str,
+        exchange: str,
+        subscription: Subscription,
+        *,
+        prefetch: int = 20,
+    ):
+        super().__init__(amqp_url, exchange, subscription, prefetch=prefetch)
+        self.engine, self.tables = engine, tables
+
+    def apply(self, event: Event) -> bool:
+        """Run the handler once per event id, in one transaction with the dedupe record."""
+        with unit_of_work(self.engine) as session:
+            # RETURNING, not rowcount: with SQLAlchemy 2.x + psycopg 3 the rowcount of an
+            # INSERT whose result is already closed is -1 (truthy), which made every
+            # duplicate look new and re-applied it.
+            processed = self.tables.processed_events
+            inserted = session.execute(
+                insert(processed)
+                .values(consumer=self.sub.queue, event_id=event.id)
+                .on_conflict_do_nothing()
+                .returning(processed.c.event_id)
+            ).first()
+            if inserted is None:
+                return False
+            self.sub.handler(session, event)
+        return True
 
 
 def _with_headers(properties: BasicProperties, extra: dict[str, object]) -> BasicProperties:
