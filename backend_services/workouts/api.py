@@ -215,8 +215,14 @@ def start_program_workout(
 
 
 @router.get("/progress/{exercise_id}")
-def progress(exercise_id: Id, principal: CurrentUser, reports: Reports) -> dict[str, Any]:
-    return reports.progress(principal.user_id, exercise_id)
+def progress(
+    exercise_id: Id,
+    principal: CurrentUser,
+    reports: Reports,
+    date_from: Annotated[IsoDate | None, Query(alias="from")] = None,
+) -> dict[str, Any]:
+    """Sessions on or after ``from`` (default: the last two years)."""
+    return reports.progress(principal.user_id, exercise_id, date_from)
 
 
 @router.get("/summary")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from backend_services.kernel.errors import InvalidInput, NotFound
@@ -14,6 +14,12 @@ from .repository import WorkoutsRepository
 from .service import WorkoutService, _day_fields, bests_from_doc, new_entry
 
 MAX_SUMMARY_DAYS = 366 * 2
+# History windows (read through the {user_id, exercise, local_date} index range, so the cost is
+# the window's sessions, not the user's whole history): progress shows the last two years unless
+# asked for more; a program's progression looks at the last year (its e1RM is all-time, from the
+# bests document).
+PROGRESS_DAYS = 366 * 2
+PROGRAM_HISTORY_DAYS = 366
 
 
 class ReportService:
@@ -39,7 +45,9 @@ class ReportService:
         day = program["days"][day_index]
         ids = [item["exercise_id"] for item in day["exercises"]]
         found = self.repo.visible_exercises(user_id, ids)
-        history = self.repo.completed_with_exercises(user_id, ids)
+        since = (self.workouts.clock().date() - timedelta(days=PROGRAM_HISTORY_DAYS)).isoformat()
+        history = self.repo.completed_with_exercises(user_id, ids, since=since)
+        all_time = self.repo.exercise_bests_docs(user_id, ids)
         entries = []
         for item in day["exercises"]:
             ex = found.get(item["exercise_id"])
@@ -48,7 +56,9 @@ class ReportService:
                     "The program uses an exercise that is not in the catalog.",
                     fields={"exercise_id": item["exercise_id"]},
                 )
-            weight, reason = _target_weight(item, history)
+            weight, reason = _target_weight(
+                item, history, (all_time.get(item["exercise_id"]) or {}).get("e1rm")
+            )
             entry = new_entry(ex)
             entry["target"] = {
                 "sets": item["sets"],
@@ -81,12 +91,18 @@ class ReportService:
         return doc
 
     # ---------------------------------------------------------------- progress
-    def progress(self, user_id: str, exercise_id: str) -> dict[str, Any]:
+    def progress(
+        self, user_id: str, exercise_id: str, date_from: date | None = None
+    ) -> dict[str, Any]:
         exercise = self.workouts.get_exercise(user_id, exercise_id)
+        since = date_from or self.workouts.clock().date() - timedelta(days=PROGRESS_DAYS)
         sessions: list[dict[str, Any]] = []
         weekly: dict[str, float] = {}
         records: list[dict[str, Any]] = []
-        for past in self.repo.completed_with_exercises(user_id, [exercise_id]):
+        history = self.repo.completed_with_exercises(
+            user_id, [exercise_id], since=since.isoformat()
+        )
+        for past in history:
             for entry in past["exercises"]:
                 if entry["exercise_id"] != exercise_id:
                     continue
@@ -123,6 +139,7 @@ class ReportService:
         return {
             "exercise_id": exercise_id,
             "name": exercise["name"],
+            "from": since.isoformat(),
             "e1rm_formula": "mean of Epley w(1+r/30) and Brzycki 36w/(37-r); sets over "
             f"{domain.E1RM_MAX_REPS} reps not estimated",
             "sessions": sessions,
@@ -136,18 +153,21 @@ class ReportService:
             raise InvalidInput("`from` is after `to`.", fields={"from": "must be <= to"})
         if (date_to - date_from).days > MAX_SUMMARY_DAYS:
             raise InvalidInput("At most two years per summary.", fields={"to": "range too long"})
-        match = {
-            "$match": {
-                "user_id": user_id,
-                "status": "completed",
-                "deleted": {"$ne": True},
-                "local_date": {"$gte": date_from.isoformat(), "$lte": date_to.isoformat()},
-            }
-        }
+        # The leading $match is exactly the {user_id, local_date} index prefix (SecantusDB plans
+        # nothing else on an index); the second keeps completed, visible workouts.
+        match = [
+            {
+                "$match": {
+                    "user_id": user_id,
+                    "local_date": {"$gte": date_from.isoformat(), "$lte": date_to.isoformat()},
+                }
+            },
+            {"$match": {"status": "completed", "deleted": {"$ne": True}}},
+        ]
         week_id = {"year": "$iso_year", "week": "$iso_week"}
         weeks = self.repo.aggregate(
             [
-                match,
+                *match,
                 {
                     "$group": {
                         "_id": week_id,
@@ -162,7 +182,7 @@ class ReportService:
         )
         muscles = self.repo.aggregate(
             [
-                match,
+                *match,
                 {"$unwind": "$result.per_exercise"},
                 {"$match": {"result.per_exercise.volume_kg": {"$gt": 0}}},
                 {"$unwind": "$result.per_exercise.muscles"},
@@ -202,9 +222,11 @@ class ReportService:
         }
 
 
-def _target_weight(item: dict[str, Any], history: list[dict[str, Any]]) -> tuple[float, str]:
+def _target_weight(
+    item: dict[str, Any], history: list[dict[str, Any]], all_time_e1rm: float | None = None
+) -> tuple[float, str]:
     outcomes: list[domain.SessionOutcome] = []
-    best_e1rm: float | None = None
+    best_e1rm: float | None = all_time_e1rm
     for past in history:
         for entry in past["exercises"]:
             if entry["exercise_id"] != item["exercise_id"]:

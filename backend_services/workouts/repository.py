@@ -10,6 +10,13 @@ Search: text indexes are off limits and SecantusDB does not use an index for an 
 every suffix (>= 2 chars) of every lower-cased word of its name, with a multikey index; a
 case-insensitive prefix or substring query is then an index range scan
 ``{search_keys: {$gte: q, $lt: q + "\\uffff"}}`` on both servers.
+
+Query shapes: SecantusDB plans a filter on an index only when the filter's fields ARE an index
+prefix (equalities, then at most one range/``$in`` field next in the key); one extra predicate
+(``deleted: {$ne: true}``, ``status``, ``user_id`` beside ``_id``) and it scans the collection
+(``tests/integration/workouts/test_workouts_query_plans.py`` pins this with ``explain``). So
+the hot queries name exactly an index prefix and the remaining conditions (not hidden, completed,
+owner) are checked here in Python; MongoDB plans the same filters on the same indexes.
 """
 
 from __future__ import annotations
@@ -52,6 +59,9 @@ class WorkoutsRepository:
         self.programs: Collection = db["programs"]
         self.daily_metrics: Collection = db["daily_metrics"]
         self.import_jobs: Collection = db["import_jobs"]
+        # Per user and exercise: all-time bests of completed workouts (PR detection reads these
+        # instead of the history). A document without ``seeded: true`` is rebuilt from history.
+        self.exercise_bests: Collection = db["exercise_bests"]
 
     def create_indexes(self) -> None:
         """Idempotent; run at start-up by the API and the worker."""
@@ -76,6 +86,13 @@ class WorkoutsRepository:
                     ]
                 ),
                 IndexModel(
+                    [
+                        ("user_id", ASCENDING),
+                        ("program.program_id", ASCENDING),
+                        ("started_at", DESCENDING),
+                    ]
+                ),
+                IndexModel(
                     [("user_id", ASCENDING), ("idempotency_key", ASCENDING)],
                     unique=True,
                     partialFilterExpression={"idempotency_key": {"$exists": True}},
@@ -88,9 +105,11 @@ class WorkoutsRepository:
                     name="user_external_id",
                 ),
                 # Only documents with unsent events carry the field: the relay's scan is tiny.
+                # Its value is when the document is next due (now, or the end of a lease).
                 IndexModel([("outbox_pending", ASCENDING)], sparse=True, name="outbox_pending"),
             ]
         )
+        self.exercise_bests.create_indexes([IndexModel([("user_id", ASCENDING)])])
         self.programs.create_indexes([IndexModel([("owner_id", ASCENDING)])])
         self.daily_metrics.create_indexes(
             [IndexModel([("user_id", ASCENDING), ("date", ASCENDING)])]
@@ -144,17 +163,31 @@ class WorkoutsRepository:
         kind: str | None,
         limit: int,
     ) -> list[dict[str, Any]]:
-        clauses: list[dict[str, Any]] = [{"owner_id": {"$in": [None, user_id]}}]
-        # The longest word drives the index range; the others filter what it found.
-        for word in sorted(words, key=len, reverse=True):
-            clauses.append({"search_keys": prefix_range(word)})
-        if muscle:
-            clauses.append({"$or": [{"primary_muscles": muscle}, {"secondary_muscles": muscle}]})
-        for field, value in (("equipment", equipment), ("category", category), ("kind", kind)):
-            if value:
-                clauses.append({field: value})
-        cursor = self.exercises.find({"$and": clauses}).sort("search_name", ASCENDING).limit(limit)
-        return list(cursor)
+        """The longest word's range on ``search_keys`` (or, with no words, the visible owners on
+        ``{owner_id, search_name}``) is the whole filter, so it is one index range on both
+        servers; the catalog is small, and the other conditions are checked here."""
+        ordered = sorted(words, key=len, reverse=True)
+        if ordered:
+            query: dict[str, Any] = {"search_keys": prefix_range(ordered[0])}
+        else:
+            query = {"owner_id": {"$in": [None, user_id]}}
+
+        def wanted(doc: dict[str, Any]) -> bool:
+            if doc.get("owner_id") not in (None, user_id):
+                return False
+            keys = doc.get("search_keys") or []
+            if any(not any(k.startswith(w) for k in keys) for w in ordered[1:]):
+                return False
+            if muscle and muscle not in (doc.get("primary_muscles") or []) + (
+                doc.get("secondary_muscles") or []
+            ):
+                return False
+            fields = (("equipment", equipment), ("category", category), ("kind", kind))
+            return all(not value or doc.get(field) == value for field, value in fields)
+
+        found = [d for d in self.exercises.find(query) if wanted(d)]
+        found.sort(key=lambda d: d.get("search_name") or "")
+        return found[:limit]
 
     def delete_custom_exercise(self, user_id: str, exercise_id: str) -> bool:
         return (
@@ -166,9 +199,12 @@ class WorkoutsRepository:
         self.workouts.insert_one(doc)
 
     def get_workout(self, user_id: str, workout_id: str) -> dict[str, Any] | None:
-        return self.workouts.find_one(
-            {"_id": workout_id, "user_id": user_id, "deleted": {"$ne": True}}
-        )
+        """By ``_id`` alone (the one shape every server plans on the ``_id`` index); another
+        user's or a hidden workout is ``None``, exactly as if the filter had said so."""
+        doc = self.workouts.find_one({"_id": workout_id})
+        if doc is None or doc.get("user_id") != user_id or doc.get("deleted") is True:
+            return None
+        return doc
 
     def by_idempotency_key(self, user_id: str, key: str) -> dict[str, Any] | None:
         return self.workouts.find_one({"user_id": user_id, "idempotency_key": key})
@@ -223,7 +259,7 @@ class WorkoutsRepository:
     def list_workouts(
         self, user_id: str, date_from: str | None, date_to: str | None, limit: int
     ) -> list[dict[str, Any]]:
-        query: dict[str, Any] = {"user_id": user_id, "deleted": {"$ne": True}}
+        query: dict[str, Any] = {"user_id": user_id}
         dates: dict[str, str] = {}
         if date_from:
             dates["$gte"] = date_from
@@ -231,23 +267,29 @@ class WorkoutsRepository:
             dates["$lte"] = date_to
         if dates:
             query["local_date"] = dates
-        projection = {"outbox": 0}
-        cursor = self.workouts.find(query, projection).sort(
-            [("local_date", DESCENDING), ("started_at", DESCENDING)]
-        )
-        return list(cursor.limit(limit))
+        order = [("local_date", DESCENDING), ("started_at", DESCENDING)]
+        # Hidden (deleted, events not yet published) workouts are rare and short-lived: read a
+        # few more than asked, and only if that was not enough, the whole window.
+        slack = limit + 16
+        docs = list(self.workouts.find(query, {"outbox": 0}).sort(order).limit(slack))
+        visible = [d for d in docs if d.get("deleted") is not True]
+        if len(visible) < limit and len(docs) == slack:
+            cursor = self.workouts.find(query, {"outbox": 0}).sort(order)
+            visible = [d for d in cursor if d.get("deleted") is not True]
+        return visible[:limit]
 
     def completed_with_exercises(
-        self, user_id: str, exercise_ids: Sequence[str], *, exclude_id: str | None = None
+        self,
+        user_id: str,
+        exercise_ids: Sequence[str],
+        *,
+        since: str | None = None,
+        exclude_id: str | None = None,
     ) -> list[dict[str, Any]]:
-        query: dict[str, Any] = {
-            "user_id": user_id,
-            "status": "completed",
-            "deleted": {"$ne": True},
-            "exercises.exercise_id": {"$in": list(exercise_ids)},
-        }
-        if exclude_id:
-            query["_id"] = {"$ne": exclude_id}
+        """Completed, visible workouts holding any of ``exercise_ids`` (on or after the local
+        date ``since`` if given), oldest first. One query per exercise: ``{user_id, exercise,
+        local_date range}`` is a prefix of the ``{user_id, exercises.exercise_id, local_date}``
+        index (a second range or ``$in`` beside the date would not be, on SecantusDB)."""
         projection = {
             "exercises": 1,
             "local_date": 1,
@@ -256,14 +298,83 @@ class WorkoutsRepository:
             "result": 1,
             "started_at": 1,
             "program": 1,
+            "status": 1,
+            "deleted": 1,
         }
-        return list(self.workouts.find(query, projection).sort("local_date", ASCENDING))
+        found: dict[str, dict[str, Any]] = {}
+        for exercise_id in dict.fromkeys(exercise_ids):
+            query: dict[str, Any] = {"user_id": user_id, "exercises.exercise_id": exercise_id}
+            if since:
+                query["local_date"] = {"$gte": since}
+            for doc in self.workouts.find(query, projection):
+                if (
+                    doc.get("status") == "completed"
+                    and doc.get("deleted") is not True
+                    and doc["_id"] != exclude_id
+                ):
+                    found[doc["_id"]] = doc
+        return sorted(found.values(), key=lambda d: (d["local_date"], d["_id"]))
 
     def last_program_workout(self, user_id: str, program_id: str) -> dict[str, Any] | None:
-        return self.workouts.find_one(
-            {"user_id": user_id, "program.program_id": program_id, "deleted": {"$ne": True}},
-            sort=[("started_at", DESCENDING)],
-        )
+        cursor = self.workouts.find(
+            {"user_id": user_id, "program.program_id": program_id},
+            {"program": 1, "started_at": 1, "deleted": 1},
+        ).sort("started_at", DESCENDING)
+        return next((d for d in cursor if d.get("deleted") is not True), None)
+
+    # ---- all-time bests per exercise (PR detection without reading the history)
+    @staticmethod
+    def _bests_id(user_id: str, exercise_id: str) -> str:
+        return f"{user_id}|{exercise_id}"
+
+    def exercise_bests_docs(
+        self, user_id: str, exercise_ids: Sequence[str]
+    ) -> dict[str, dict[str, Any]]:
+        """The seeded bests documents of these exercises, by exercise id."""
+        keys = [self._bests_id(user_id, e) for e in dict.fromkeys(exercise_ids)]
+        docs = self.exercise_bests.find({"_id": {"$in": keys}})
+        return {
+            d["exercise_id"]: d
+            for d in docs
+            if d.get("seeded") is True and d.get("user_id") == user_id
+        }
+
+    def merge_exercise_bests(
+        self,
+        user_id: str,
+        exercise_id: str,
+        bests: dict[str, Any],
+        *,
+        replace: int | None = None,
+    ) -> None:
+        """``$max`` one more session's bests in (commutative: concurrent completions merge), or
+        with ``replace`` = the number of sessions, write bests rebuilt from the whole history
+        and mark the document seeded (``sessions: 0`` = no history: no records yet)."""
+        values: dict[str, Any] = {"volume": bests.get("volume") or 0.0}
+        if bests.get("e1rm") is not None:
+            values["e1rm"] = bests["e1rm"]
+        for reps, kg in (bests.get("weight_by_reps") or {}).items():
+            values[f"weight_by_reps.{reps}"] = kg
+        ident = {"user_id": user_id, "exercise_id": exercise_id}
+        key = {"_id": self._bests_id(user_id, exercise_id)}
+        if replace is not None:
+            doc = {
+                **ident,
+                "e1rm": bests.get("e1rm"),
+                "volume": values["volume"],
+                "weight_by_reps": dict(bests.get("weight_by_reps") or {}),
+                "sessions": replace,
+                "seeded": True,
+            }
+            self.exercise_bests.replace_one(key, doc, upsert=True)
+        else:
+            self.exercise_bests.update_one(
+                key, {"$max": values, "$inc": {"sessions": 1}, "$setOnInsert": ident}, upsert=True
+            )
+
+    def forget_exercise_bests(self, user_id: str) -> None:
+        """A completed workout went away: bests are rebuilt from history when next needed."""
+        self.exercise_bests.delete_many({"user_id": user_id})
 
     def aggregate(self, pipeline: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return list(self.workouts.aggregate(pipeline))

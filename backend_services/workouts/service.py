@@ -216,8 +216,12 @@ class WorkoutService:
         return self._write(doc, changes)
 
     def delete_workout(self, user_id: str, workout_id: str) -> None:
+        doc = self.repo.get_workout(user_id, workout_id)
         if not self.repo.delete_workout(user_id, workout_id):
             raise NotFound("No such workout.")
+        if doc is None or doc.get("status") == "completed":
+            # Its records may have been the bests: rebuild them from history when next needed.
+            self.repo.forget_exercise_bests(user_id)
 
     def add_exercise(
         self, user_id: str, workout_id: str, data: WorkoutExerciseIn
@@ -328,6 +332,11 @@ class WorkoutService:
                 changes["body_weight_kg"] = data.body_weight_kg
             updated = self.repo.complete_workout(user_id, workout_id, doc["version"], changes)
             if updated is not None:
+                for entry in doc["exercises"]:
+                    if entry["id"] in bests:
+                        self.repo.merge_exercise_bests(
+                            user_id, entry["exercise_id"], bests[entry["id"]]
+                        )
                 if weight.kg is not None and weight.source == "workout":
                     self.repo.record_weight(user_id, doc["local_date"], weight.kg, "workout")
                 return updated
@@ -350,19 +359,51 @@ class WorkoutService:
         return WeightUsed(None, "none")
 
     def _history_bests(self, user_id: str, doc: dict[str, Any]) -> dict[str, domain.ExerciseBests]:
-        ids = [e["exercise_id"] for e in doc["exercises"] if e["set_kind"] == "strength"]
+        """All-time bests of the user's other completed workouts, per strength exercise: the
+        ``exercise_bests`` documents; one missing (history from before they existed, or
+        forgotten after a delete) is rebuilt once from that exercise's history."""
+        ids = list(
+            dict.fromkeys(e["exercise_id"] for e in doc["exercises"] if e["set_kind"] == "strength")
+        )
         if not ids:
             return {}
+        stored = self.repo.exercise_bests_docs(user_id, ids)
         merged: dict[str, domain.ExerciseBests] = {}
-        for past in self.repo.completed_with_exercises(user_id, ids, exclude_id=doc["_id"]):
+        for exercise_id in ids:
+            known = stored.get(exercise_id)
+            if known is not None:
+                if known.get("sessions"):
+                    merged[exercise_id] = bests_from_doc(known)
+                continue
+            rebuilt, sessions = self._bests_from_history(user_id, exercise_id, doc["_id"])
+            self.repo.merge_exercise_bests(
+                user_id,
+                exercise_id,
+                {
+                    "e1rm": rebuilt.e1rm,
+                    "volume": rebuilt.volume,
+                    "weight_by_reps": {str(k): v for k, v in rebuilt.weight_by_reps.items()},
+                },
+                replace=sessions,
+            )
+            if sessions:
+                merged[exercise_id] = rebuilt
+        return merged
+
+    def _bests_from_history(
+        self, user_id: str, exercise_id: str, exclude_id: str
+    ) -> tuple[domain.ExerciseBests, int]:
+        """Merged bests of every completed session of the exercise, and how many there were."""
+        merged, sessions = domain.ExerciseBests(), 0
+        history = self.repo.completed_with_exercises(user_id, [exercise_id], exclude_id=exclude_id)
+        for past in history:
             for entry in past["exercises"]:
                 stored = entry.get("bests")
-                if entry["exercise_id"] not in ids or not stored:
+                if entry["exercise_id"] != exercise_id or not stored:
                     continue
-                bests = bests_from_doc(stored)
-                prior = merged.get(entry["exercise_id"])
-                merged[entry["exercise_id"]] = prior.merge(bests) if prior else bests
-        return merged
+                merged = merged.merge(bests_from_doc(stored))
+                sessions += 1
+        return merged, sessions
 
     # ---------------------------------------------------------------- profile
     def set_body_weight(self, user_id: str, kg: float, on: date | None) -> dict[str, Any]:

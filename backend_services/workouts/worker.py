@@ -89,17 +89,15 @@ class MongoOutboxRelay:
         return sent
 
     def _lease_next(self) -> dict[str, Any] | None:
-        """Claim one pending document for LEASE, so parallel relays do not double-publish."""
+        """Claim one due document for LEASE, so parallel relays do not double-publish.
+
+        ``outbox_pending`` is when the document is next due: the completion sets it to now, a
+        lease moves it LEASE ahead, so "pending and not leased" is one range on its sparse index
+        (an ``$or`` over a lease field beside it scans the collection on SecantusDB)."""
         now = datetime.now(UTC)
         return self.repo.workouts.find_one_and_update(
-            {
-                "outbox_pending": {"$exists": True},
-                "$or": [
-                    {"outbox_lease_until": {"$exists": False}},
-                    {"outbox_lease_until": {"$lt": now}},
-                ],
-            },
-            {"$set": {"outbox_lease_until": now + LEASE}},
+            {"outbox_pending": {"$lte": now}},
+            {"$set": {"outbox_pending": now + LEASE}},
             sort=[("outbox_pending", ASCENDING)],
             projection={"outbox": 1, "deleted": 1, "user_id": 1},
             return_document=ReturnDocument.AFTER,
@@ -137,14 +135,15 @@ class MongoOutboxRelay:
                 {"$set": {"outbox.$[e].sent_at": now}},
                 array_filters=[{"e.id": {"$in": event_ids}}],
             )
-        # Clear the flag only if no event was added meanwhile (all sent_at set).
+        # Clear the flag only if no event was added meanwhile (all sent_at set); otherwise
+        # release the lease: due again now. (``outbox_lease_until``: the earlier lease field.)
         self.repo.workouts.update_one(
             {"_id": doc["_id"], "outbox": {"$not": {"$elemMatch": {"sent_at": None}}}},
             {"$unset": {"outbox_pending": "", "outbox_lease_until": ""}},
         )
         self.repo.workouts.update_one(
             {"_id": doc["_id"], "outbox_pending": {"$exists": True}},
-            {"$unset": {"outbox_lease_until": ""}},
+            {"$set": {"outbox_pending": now}, "$unset": {"outbox_lease_until": ""}},
         )
 
 

@@ -46,7 +46,7 @@ def broker() -> Iterator[tuple[pika.BlockingConnection, str, str]]:
 
 def _drain(connection: pika.BlockingConnection, queue: str) -> list[tuple[str, dict]]:
     channel = connection.channel()
-    out = []
+    out: list[tuple[str, dict]] = []
     while True:
         method, props, body = channel.basic_get(queue, auto_ack=True)
         if method is None:
@@ -107,8 +107,10 @@ def test_crash_between_publish_and_mark_republishes_same_id(
     crashing = MongoOutboxRelay(repo, AMQP_URL, exchange, after_publish=crash)
     with pytest.raises(SimulatedCrash):
         crashing.relay_batch(channel)
-    # The crashed relay's lease expires; a fresh relay publishes the event again.
-    repo.workouts.update_one({"_id": workout_id}, {"$unset": {"outbox_lease_until": ""}})
+    # The crashed relay's lease expires (the document is due again); a fresh relay publishes
+    # the event again.
+    expired = datetime.now(UTC) - timedelta(seconds=1)
+    repo.workouts.update_one({"_id": workout_id}, {"$set": {"outbox_pending": expired}})
     assert MongoOutboxRelay(repo, AMQP_URL, exchange).relay_batch(channel) == 1
     ids = [message_id for message_id, _ in _drain(connection, queue)]
     assert len(ids) == 2 and len(set(ids)) == 1  # at-least-once; consumers dedupe on the id
