@@ -22,14 +22,17 @@ from pika.adapters.blocking_connection import BlockingChannel
 from prometheus_client import Counter, Gauge
 from pymongo import ASCENDING, ReturnDocument
 
+from backend_services.kernel.messaging import Subscription
 from backend_services.kernel.messaging.broker import (
     confirmed_channel,
     declare_exchange,
     keep_connected,
 )
+from backend_services.kernel.messaging.mongo_consumer import MongoEventConsumer
 from backend_services.kernel.mongo import default_database, make_mongo_client
 from backend_services.kernel.workers import run_until_stopped
 
+from .account_deletion import delete_user_data
 from .repository import WorkoutsRepository
 from .settings import WorkoutsSettings
 
@@ -147,16 +150,27 @@ class MongoOutboxRelay:
         )
 
 
+ACCOUNT_DELETIONS = Subscription(
+    queue="workouts.auth-user-deleted",
+    routing_keys=("auth.user.deleted",),
+    handler=delete_user_data,
+)
+
+
 def main() -> None:
     from backend_services.kernel.logs import configure_logging
 
     settings = WorkoutsSettings()
     configure_logging("workouts-worker", settings.instance_id, settings.log_level)
     assert settings.mongodb_uri and settings.amqp_url
-    repo = WorkoutsRepository(default_database(make_mongo_client(settings.mongodb_uri)))
+    db = default_database(make_mongo_client(settings.mongodb_uri))
+    repo = WorkoutsRepository(db)
     relay = MongoOutboxRelay(repo, settings.amqp_url, settings.events_exchange)
+    deletions = MongoEventConsumer(
+        db, settings.amqp_url, settings.events_exchange, ACCOUNT_DELETIONS
+    )
     port = os.environ.get("METRICS_PORT")
-    run_until_stopped([relay], metrics_port=int(port) if port else None)
+    run_until_stopped([relay, deletions], metrics_port=int(port) if port else None)
 
 
 if __name__ == "__main__":

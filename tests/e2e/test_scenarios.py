@@ -15,8 +15,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+import psycopg
 import pytest
 from push_receiver import DeviceSubscription, PushReceiver
+from pymongo import MongoClient
+from stack_env import MONGODB_PORT, STACK_ENV
 
 pytestmark = pytest.mark.e2e
 
@@ -249,3 +252,47 @@ def test_notifications_worker_killed_mid_stream_loses_and_repeats_nothing(
     for account, _, _ in users:
         assert len(feed(client, account, "daily_norm_exceeded")) == 1
         assert len(mailbox(account.email, subject="Over your daily norm")) == 1
+
+
+def test_deleting_an_account_removes_its_data_everywhere(
+    client: httpx.Client, register, push_service: PushReceiver
+) -> None:
+    account, _, _ = new_user(client, register, push_service)
+    almonds = food(client, account, "almonds")
+    log_meal(client, account, almonds["id"], 100)
+    finish_workout(client, account, 50)
+    wait_until(lambda: feed(client, account, "workout_completed"), what="the congratulations")
+
+    deleted = client.request(
+        "DELETE", "/api/auth/me", headers=account.headers, json={"password": account.password}
+    )
+    assert deleted.status_code == 204
+
+    database = STACK_ENV["DATABASE_URL"].replace("+psycopg", "")
+    mongo = MongoClient(f"mongodb://127.0.0.1:{MONGODB_PORT}/", serverSelectionTimeoutMS=5000)
+    queries = {
+        "users": "SELECT count(*) FROM users.profiles WHERE user_id = %s",
+        "nutrition": "SELECT count(*) FROM nutrition.meals WHERE user_id = %s",
+        "notifications": "SELECT count(*) FROM notifications.notifications WHERE user_id = %s",
+    }
+
+    def left_over() -> dict[str, int]:
+        with psycopg.connect(database) as conn:
+            counts = {
+                name: conn.execute(sql, (account.user_id,)).fetchone()[0]  # type: ignore[index]
+                for name, sql in queries.items()
+            }
+        counts["workouts"] = mongo["fitledger"]["workouts"].count_documents(
+            {"user_id": account.user_id}
+        )
+        return counts
+
+    try:
+        assert left_over()["workouts"] >= 1  # there was data to remove
+        wait_until(
+            lambda: not any(left_over().values()),
+            timeout=30,
+            what="every service removing the user's data",
+        )
+    finally:
+        mongo.close()

@@ -1,0 +1,26 @@
+"""``auth.user.deleted``: remove everything the workouts service holds about that user.
+
+Every step is a delete, so running it twice (a redelivery) changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backend_services.kernel.messaging import Event
+
+from .repository import WorkoutsRepository
+
+
+def delete_user_data(db: Any, event: Event) -> None:
+    if not event.user_id:
+        raise ValueError("auth.user.deleted without a user_id")
+    user_id = event.user_id
+    repo = WorkoutsRepository(db)
+    repo.workouts.delete_many({"user_id": user_id})
+    repo.exercise_bests.delete_many({"user_id": user_id})
+    repo.daily_metrics.delete_many({"user_id": user_id})
+    repo.import_jobs.delete_many({"user_id": user_id})
+    repo.exercises.delete_many({"owner_id": user_id})
+    repo.programs.delete_many({"owner_id": user_id})
+    repo.profiles.delete_one({"_id": user_id})
