@@ -55,9 +55,12 @@ format: venv ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: setup services ## benchmarks: gateway overhead, login throughput (numbers in the README)
+bench: setup services ## every benchmark in bench/ (numbers in the README; ~20 min, idle machine)
 	$(BIN)/python -m bench.gateway_overhead
 	$(BIN)/python -m bench.auth_login
+	$(BIN)/python -m bench.nutrition_search
+	$(BIN)/python -m bench.workouts_history
+	$(BIN)/python -m bench.event_pipeline
 
 admin: venv ## create the first administrator (prompts for e-mail and password)
 	$(BIN)/fitledger admin create

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -23,8 +24,10 @@ from email.policy import default
 from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
 import redis
+from psycopg import sql
 from stack_env import AMQP_VHOST, DATA_DIR, GATEWAY, GATEWAY_PORT, ROOT, STACK_ENV, WITH_UI
 
 from backend_services.auth.keys import load_signing_keys
@@ -47,21 +50,37 @@ def _fitledger(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _ensure_vhost(vhost: str) -> None:
-    """Create the stack's RabbitMQ vhost on the local broker (idempotent)."""
+def _fresh_vhost(vhost: str) -> None:
+    """A new, empty RabbitMQ vhost for the stack (queues of an earlier run are dropped)."""
+    subprocess.run(["rabbitmqctl", "-q", "delete_vhost", vhost], capture_output=True, check=False)
     for args in (["add_vhost", vhost], ["set_permissions", "-p", vhost, "guest", ".*", ".*", ".*"]):
         done = subprocess.run(
             ["rabbitmqctl", "-q", *args], capture_output=True, text=True, check=False
         )
-        if done.returncode != 0 and "already exists" not in done.stderr + done.stdout:
+        if done.returncode != 0:
             pytest.fail(f"rabbitmqctl {' '.join(args)} failed: {done.stderr}")
+
+
+def _fresh_stores() -> None:
+    """Every session starts from empty stores: no data of an earlier run changes the results."""
+    url = STACK_ENV["DATABASE_URL"].replace("+psycopg", "")
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+    shutil.rmtree(DATA_DIR / "mongo", ignore_errors=True)
+    shutil.rmtree(DATA_DIR / "mail", ignore_errors=True)
+    redis.Redis.from_url(STACK_ENV["REDIS_URL"]).flushdb()
+    _fresh_vhost(AMQP_VHOST)
 
 
 @pytest.fixture(scope="session")
 def stack() -> Iterator[str]:
     if _port_busy(GATEWAY_PORT):
         pytest.fail(f"port {GATEWAY_PORT} is in use: stop the running stack (`make stop`) first")
-    _ensure_vhost(AMQP_VHOST)
+    _fresh_stores()
     started = _fitledger("up", "--detach")
     if started.returncode != 0:
         logs = sorted((DATA_DIR / "logs").glob("*.log"))

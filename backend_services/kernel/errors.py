@@ -119,8 +119,14 @@ COMMON_ERROR_STATUSES = (400, 413, 414, 415, 422, 429, 503)
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses=`` for routes that can answer these statuses with ErrorBody."""
+    # The content type is explicit, so routes answering HTML or CSV still document their
+    # errors as the JSON they are.
     return {
-        status: {"model": ErrorBody, "description": _DESCRIPTIONS.get(status, "Error.")}
+        status: {
+            "model": ErrorBody,
+            "description": _DESCRIPTIONS.get(status, "Error."),
+            "content": {"application/json": {}},
+        }
         for status in statuses
     }
 
@@ -181,6 +187,12 @@ def install_error_handlers(app: FastAPI) -> None:
                 "The database is unavailable.",
                 headers={"Retry-After": "5"},
             )
+        if _is_data_error(exc):
+            # Values the database cannot hold (NUL in text, out-of-range numbers) that slipped
+            # past validation: the client's input, not our failure; nothing was stored.
+            return error_response(
+                422, "validation_error", "The request holds a value that cannot be stored."
+            )
         return error_response(500, "internal_error", "Something went wrong on our side.")
 
     @app.exception_handler(PoolTimeoutError)
@@ -229,6 +241,12 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(
             500, "internal_error", "Something went wrong on our side.", headers=id_header
         )
+
+
+def _is_data_error(exc: DBAPIError) -> bool:
+    import psycopg
+
+    return isinstance(exc.orig, psycopg.DataError)
 
 
 def _is_connection_error(exc: DBAPIError) -> bool:

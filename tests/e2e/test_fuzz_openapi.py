@@ -59,6 +59,8 @@ DESTRUCTIVE = {
     ("POST", "/api/auth/logout"),
     ("POST", "/api/auth/logout-all"),
     ("POST", "/api/auth/password/change"),
+    # Fans out to every opted-in user of the stack: a mail flood for the tests after this.
+    ("POST", "/api/notifications/admin/announcements"),
 }
 
 # (method, path): a file part's bytes are opaque to the schema ("a number" sent as a file is

@@ -171,7 +171,7 @@ def test_add_a_meal(client: httpx.Client, register, mailbox, push_service: PushR
     [warning] = wait_until(
         lambda: feed(client, account, "daily_norm_exceeded"), what="the in-app warning"
     )
-    [mail] = mailbox(account.email, subject="Over your daily norm")
+    [mail] = mailbox(account.email, subject="Over your daily norm", timeout=30)
     assert str(round(target)) in mail.get_body(("plain",)).get_content().replace(",", "")
     [push] = push_service.wait_for(device)
     assert push.payload is not None and push.payload["type"] == "daily_norm_exceeded"

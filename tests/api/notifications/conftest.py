@@ -7,54 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-import pika
-import pika.exceptions
 import pytest
+from event_bus import publish, queue_exists
 from notifications_api_helpers import wait_until
 from push_receiver import PushReceiver
-from stack_env import STACK_ENV
 
 from backend_services.kernel.messaging import Event
 from backend_services.notifications.events import SUBSCRIPTIONS
 
-EXCHANGE = "fitledger.events"
-
-
-def _queue_exists(queue: str) -> bool:
-    connection = pika.BlockingConnection(pika.URLParameters(STACK_ENV["AMQP_URL"]))
-    try:
-        connection.channel().queue_declare(queue=queue, passive=True)
-        return True
-    except pika.exceptions.ChannelClosedByBroker:
-        return False
-    finally:
-        if connection.is_open:
-            connection.close()
-
 
 @pytest.fixture(scope="session")
 def publish_event(stack: str) -> Iterator[Callable[[Event], None]]:
-    wait_until(lambda: all(_queue_exists(sub.queue) for sub in SUBSCRIPTIONS), timeout=60)
-    connection = pika.BlockingConnection(pika.URLParameters(STACK_ENV["AMQP_URL"]))
-    channel = connection.channel()
-    channel.confirm_delivery()
-
-    def publish(event: Event) -> None:
-        channel.basic_publish(
-            exchange=EXCHANGE,
-            routing_key=event.type,
-            body=event.to_json(),
-            properties=pika.BasicProperties(
-                content_type="application/json",
-                delivery_mode=pika.DeliveryMode.Persistent,
-                message_id=str(event.id),
-                type=event.type,
-            ),
-        )
-
+    wait_until(lambda: all(queue_exists(sub.queue) for sub in SUBSCRIPTIONS), timeout=60)
     yield publish
-    if connection.is_open:
-        connection.close()
 
 
 @pytest.fixture(scope="session")

@@ -15,17 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-import pika
-import pika.exceptions
 import psycopg
 import pytest
+from event_bus import publish, queue_exists
 from stack_env import STACK_ENV
 
 from backend_services.kernel.messaging import Event
-from backend_services.kernel.messaging.broker import confirmed_channel
 from backend_services.users.events import SUBSCRIPTIONS
-
-EXCHANGE = "fitledger.events"
 
 
 @dataclass(frozen=True)
@@ -38,47 +34,13 @@ class ApiUser:
         return {"Authorization": f"Bearer {self.token}"}
 
 
-def _amqp_url() -> str:
-    return STACK_ENV["AMQP_URL"]
-
-
 @pytest.fixture(scope="session")
 def publish_event(stack: str) -> Iterator[Callable[[Event], None]]:
     """Publish an event to the stack's exchange: persistent, confirmed, routed by its type."""
     # Events published before the users worker has declared and bound its queues would be
     # dropped by the exchange: wait for the queues first.
-    wait_until(lambda: all(_queue_exists(sub.queue) for sub in SUBSCRIPTIONS), timeout=60)
-
-    def publish(event: Event) -> None:
-        # A connection per event: an idle session-long connection misses heartbeats and is
-        # closed by the broker between tests.
-        with confirmed_channel(_amqp_url(), name="users-api-tests") as (_, channel):
-            channel.exchange_declare(exchange=EXCHANGE, exchange_type="topic", durable=True)
-            channel.basic_publish(
-                exchange=EXCHANGE,
-                routing_key=event.type,
-                body=event.to_json(),
-                properties=pika.BasicProperties(
-                    content_type="application/json",
-                    delivery_mode=pika.DeliveryMode.Persistent,
-                    message_id=str(event.id),
-                    type=event.type,
-                ),
-            )
-
+    wait_until(lambda: all(queue_exists(sub.queue) for sub in SUBSCRIPTIONS), timeout=60)
     yield publish
-
-
-def _queue_exists(queue: str) -> bool:
-    connection = pika.BlockingConnection(pika.URLParameters(_amqp_url()))
-    try:
-        connection.channel().queue_declare(queue=queue, passive=True)
-        return True
-    except pika.exceptions.ChannelClosedByBroker:
-        return False
-    finally:
-        if connection.is_open:
-            connection.close()
 
 
 def wait_until(condition: Callable[[], Any], timeout: float = 30.0) -> Any:

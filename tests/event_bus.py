@@ -1,0 +1,40 @@
+"""Publishing events to a test stack's exchange as a producer's relay would (tests only)."""
+
+from __future__ import annotations
+
+import pika
+import pika.exceptions
+from stack_env import STACK_ENV
+
+from backend_services.kernel.messaging import Event
+from backend_services.kernel.messaging.broker import confirmed_channel
+
+EXCHANGE = "fitledger.events"
+
+
+def publish(event: Event) -> None:
+    """Persistent, confirmed, routed by type; a connection per event (an idle session-long
+    connection misses heartbeats and is closed by the broker between tests)."""
+    with confirmed_channel(STACK_ENV["AMQP_URL"], name="tests") as (_, channel):
+        channel.exchange_declare(exchange=EXCHANGE, exchange_type="topic", durable=True)
+        channel.basic_publish(
+            exchange=EXCHANGE,
+            routing_key=event.type,
+            body=event.to_json(),
+            properties=pika.BasicProperties(
+                content_type="application/json",
+                delivery_mode=pika.DeliveryMode.Persistent,
+                message_id=str(event.id),
+                type=event.type,
+            ),
+        )
+
+
+def queue_exists(queue: str) -> bool:
+    """Events published before a consumer declared its queue would be dropped by the exchange."""
+    with confirmed_channel(STACK_ENV["AMQP_URL"], name="tests") as (_, channel):
+        try:
+            channel.queue_declare(queue=queue, passive=True)
+        except pika.exceptions.ChannelClosedByBroker:
+            return False
+        return True
