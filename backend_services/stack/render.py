@@ -54,18 +54,19 @@ def render_gateway(
     *,
     standalone: bool = True,
     upstream_servers: dict[str, list[str]] | None = None,
+    access_log: str | None = None,
 ) -> str:
-    """The nginx config; ``upstream_servers`` overrides addresses for deployment."""
-    servers = upstream_servers or {
+    """The nginx config. For deployment, ``upstream_servers`` gives other addresses (any of
+    the services and ``ui_frontend``/``ui_backend``) and ``access_log`` another log target."""
+    servers = {
         spec.name: [url.removeprefix("http://") for url in settings.instance_urls(spec)]
         for spec in SERVICES
     }
-    upstreams = [{"name": name, "servers": addrs} for name, addrs in servers.items()]
     if settings.with_ui:
-        upstreams += [
-            {"name": "ui_frontend", "servers": [f"127.0.0.1:{settings.ui_frontend_port}"]},
-            {"name": "ui_backend", "servers": [f"127.0.0.1:{settings.ui_backend_port}"]},
-        ]
+        servers["ui_frontend"] = [f"127.0.0.1:{settings.ui_frontend_port}"]
+        servers["ui_backend"] = [f"127.0.0.1:{settings.ui_backend_port}"]
+    servers.update(upstream_servers or {})
+    upstreams = [{"name": name, "servers": addrs} for name, addrs in servers.items()]
     services = [
         {"prefix": spec.name, "upstream": spec.name, "public": spec.public}
         for spec in SERVICES
@@ -79,6 +80,7 @@ def render_gateway(
             standalone=standalone,
             run_dir=settings.run_dir,
             log_dir=settings.log_dir,
+            access_log=access_log or f"{settings.log_dir}/nginx-access.log",
             conf_dir=settings.root / "deploy" / "nginx",
             mime_types="/etc/nginx/mime.types",
             listen=f"{settings.gateway_host}:{settings.gateway_port}",
