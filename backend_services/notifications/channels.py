@@ -12,6 +12,7 @@ Security mails (welcome, password reset) ignore preferences, quiet hours and the
 
 from __future__ import annotations
 
+import abc
 import logging
 import threading
 from datetime import datetime, timedelta
@@ -47,7 +48,7 @@ class Outcome:
         self.status, self.outcome, self.error, self.retry = status, outcome, error, retry
 
 
-class ChannelWorker:
+class ChannelWorker(abc.ABC):
     channel: str = ""
 
     def __init__(self, engine: Engine, settings: NotificationsSettings):
@@ -182,8 +183,9 @@ class ChannelWorker:
             )
         )
 
+    @abc.abstractmethod
     def send(self, session: Session, task: Row[Any], recipient: Row[Any] | None) -> Outcome:
-        raise NotImplementedError
+        """Deliver one task over this channel."""
 
 
 class EmailChannel(ChannelWorker):

@@ -8,7 +8,6 @@ dev stack. Tests that stop the broker or cut its connections use a private Rabbi
 
 from __future__ import annotations
 
-import contextlib
 import os
 import tempfile
 import uuid
@@ -23,6 +22,7 @@ from messaging_worker import Db, Threads, Topology, Worker, create_test_tables
 from rabbit_node import PrivateRabbitNode, rabbitmq_available
 
 from backend_services.kernel.db import make_engine
+from backend_services.stack.runner import ensure_database
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -35,18 +35,23 @@ SHARED_AMQP_URL = os.environ.get("FITLEDGER_TEST_AMQP_URL", "amqp://guest:guest@
 
 
 @pytest.fixture(scope="session")
-def test_database() -> str:
-    try:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3) as conn:
-            exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", (TEST_DB,)
-            ).fetchone()
-            if not exists:
-                with contextlib.suppress(psycopg.errors.DuplicateDatabase):
-                    conn.execute(f'CREATE DATABASE "{TEST_DB}"')
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {exc}")
-    return TEST_DB_URL
+def ensure_test_database() -> Callable[[str], str]:
+    """Factory: make sure a database exists (created if missing) and return its URL; skip
+    the tests when PostgreSQL is not reachable."""
+
+    def ensure(url: str) -> str:
+        try:
+            ensure_database(url)
+        except psycopg.OperationalError as exc:
+            pytest.skip(f"PostgreSQL not reachable for {url}: {exc}")
+        return url
+
+    return ensure
+
+
+@pytest.fixture(scope="session")
+def test_database(ensure_test_database: Callable[[str], str]) -> str:
+    return ensure_test_database(TEST_DB_URL)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ never blocks the queue; the attempt count travels in the ``x-attempt`` header.
 
 from __future__ import annotations
 
+import abc
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -78,7 +79,7 @@ def declare_subscription(channel: BlockingChannel, exchange: str, sub: Subscript
     channel.queue_declare(queue=sub.dead_letter_queue, durable=True)
 
 
-class BrokerConsumer:
+class BrokerConsumer(abc.ABC):
     """Everything about consuming a subscription except where its effect is stored."""
 
     def __init__(
@@ -89,9 +90,9 @@ class BrokerConsumer:
         self.prefetch = prefetch
         self.name = f"{subscription.queue}-consumer"
 
+    @abc.abstractmethod
     def apply(self, event: Event) -> bool:
         """Apply the event once; False when it was applied before (a redelivery)."""
-        raise NotImplementedError
 
     def run(self, stop: threading.Event) -> None:
         """Consume until ``stop`` is set, reconnecting with back-off after any failure."""

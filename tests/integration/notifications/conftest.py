@@ -5,18 +5,15 @@ Push receiver."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 from aiosmtpd.controller import Controller
 from notifications_factories import Mailbox, Users
-from psycopg import sql
 from push_receiver import PushReceiver
 from sqlalchemy import Engine, text
 
@@ -50,17 +47,8 @@ TABLES = (
 
 
 @pytest.fixture(scope="session")
-def notifications_database() -> str:
-    try:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3) as conn:
-            exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", (TEST_DB,)
-            ).fetchone()
-            if not exists:
-                with contextlib.suppress(psycopg.errors.DuplicateDatabase):
-                    conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(TEST_DB)))
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {exc}")
+def notifications_database(ensure_test_database: Callable[[str], str]) -> str:
+    ensure_test_database(TEST_DB_URL)
     migrations.upgrade("notifications", TEST_DB_URL)
     return TEST_DB_URL
 

@@ -7,14 +7,11 @@ the real RabbitMQ on unique exchange and queue names).
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
-import psycopg
 import pytest
-from psycopg import sql
 from sqlalchemy import Engine, text
 
 from backend_services.kernel import migrations
@@ -42,19 +39,8 @@ USERS_TABLES = (
 
 
 @pytest.fixture(scope="session")
-def users_database() -> str:
-    try:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3) as conn:
-            exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", (USERS_TEST_DB,)
-            ).fetchone()
-            if not exists:
-                with contextlib.suppress(psycopg.errors.DuplicateDatabase):
-                    conn.execute(
-                        sql.SQL("CREATE DATABASE {}").format(sql.Identifier(USERS_TEST_DB))
-                    )
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {exc}")
+def users_database(ensure_test_database: Callable[[str], str]) -> str:
+    ensure_test_database(USERS_TEST_DB_URL)
     migrations.upgrade("users", USERS_TEST_DB_URL)
     return USERS_TEST_DB_URL
 
