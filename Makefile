@@ -76,7 +76,7 @@ system-packages: ## nginx, Prometheus, Chromium (browser tests), npm from Debian
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) -E apt-get install -y -qq --no-install-recommends $$missing; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 services: ## start the local PostgreSQL, Redis and RabbitMQ if they are not running

@@ -20,7 +20,8 @@ STACK_ENV = {
     "FITLEDGER_DATA_DIR": str(DATA_DIR),
     "DATABASE_URL": "postgresql+psycopg://postgres@127.0.0.1:5432/fitledger_e2e"
     + (f"_{SHIFT}" if SHIFT else ""),
-    "REDIS_URL": "redis://127.0.0.1:6379/5",
+    # A Redis database per shift: the session fixture flushes it.
+    "REDIS_URL": f"redis://127.0.0.1:6379/{5 + (SHIFT // 100) % 10}",
     # A vhost of its own: another stack on this broker (a dev stack, a parallel test run)
     # would otherwise share queue names and take this stack's events.
     "AMQP_URL": f"amqp://guest:guest@127.0.0.1:5672/{AMQP_VHOST}",
