@@ -15,7 +15,7 @@ export GATEWAY_PORT PUBLIC_URL
 UI_SOURCES := $(shell find app components assets -type f -not -path '*/__pycache__/*' 2>/dev/null) rxconfig.py
 UI_BUILD := .web/build/client/index.html
 
-.PHONY: help run up stop status test test-unit test-integration test-e2e lint format bench admin \
+.PHONY: help run up ui-reload stop status test test-unit test-integration test-e2e lint format bench admin \
         setup system-packages services venv ui clean FORCE
 
 help: ## this list
@@ -27,6 +27,9 @@ run: setup services ## set up, start the whole stack in the foreground, print th
 up: setup services ## same as run, but return once healthy (stop with `make stop`)
 	$(BIN)/fitledger stack up --detach
 	@echo "FitLedger is up: $(PUBLIC_URL)/"
+
+ui-reload: ui ## development: rebuild the UI and restart it in the running stack (make up)
+	$(BIN)/fitledger stack reload-ui
 
 stop: ## stop every process of the stack
 	@if [ -x $(BIN)/fitledger ]; then $(BIN)/fitledger stack down; else echo "not set up"; fi

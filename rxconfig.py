@@ -42,6 +42,8 @@ config = rx.Config(
     deploy_url=PUBLIC_URL,
     state_manager_mode=rx.constants.StateManagerMode.REDIS,
     redis_url=_reflex_redis_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0")),
+    # Only our own pages may call the UI backend from a browser.
+    cors_allowed_origins=[PUBLIC_URL],
     telemetry_enabled=False,
     show_built_with_reflex=False,
     # The sitemap needs a real public hostname and is not useful for a self-hosted app.

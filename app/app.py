@@ -1,21 +1,57 @@
-"""The Reflex app object and its page registrations."""
+"""The Reflex app object and its page registrations (nothing else)."""
 
 import reflex as rx
 
 from app import routes
-from app.pages import index
+from app.pages import landing, login, password_reset, register, today
+from app.session.http import session_app
+from app.state.session import SessionState
 
 app = rx.App(
     head_components=[
         rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
         rx.el.link(rel="manifest", href="/manifest.json"),
         rx.el.meta(name="theme-color", content="#2f9e44"),
+        rx.el.link(rel="stylesheet", href="/app.css"),
     ],
+    # /session/* (sign in, sign up, sign out) are plain HTTP routes: only they can set cookies.
+    api_transformer=session_app,
+)
+
+PRIVATE = [SessionState.require_login]
+PUBLIC_ONLY = [SessionState.redirect_if_signed_in]
+
+app.add_page(
+    landing.landing,
+    route=routes.LANDING,
+    title=landing.TITLE,
+    description=landing.TAGLINE,
+    on_load=PUBLIC_ONLY,
 )
 app.add_page(
-    index.index,
-    route=routes.INDEX,
-    title=index.TITLE,
-    description=index.TAGLINE,
-    image="/favicon.svg",
+    login.login,
+    route=routes.LOGIN,
+    title=login.TITLE,
+    on_load=[*PUBLIC_ONLY, login.LoginState.load],
+)
+app.add_page(
+    register.register,
+    route=routes.REGISTER,
+    title=register.TITLE,
+    on_load=[*PUBLIC_ONLY, register.RegisterState.load],
+)
+app.add_page(
+    password_reset.forgot_password,
+    route=routes.FORGOT_PASSWORD,
+    title=password_reset.FORGOT_TITLE,
+    on_load=password_reset.ForgotPasswordState.load,
+)
+app.add_page(
+    password_reset.reset_password,
+    route=routes.RESET_PASSWORD,
+    title=password_reset.RESET_TITLE,
+    on_load=password_reset.ResetPasswordState.load,
+)
+app.add_page(
+    today.today, route=routes.TODAY, title=today.TITLE, on_load=[*PRIVATE, today.TodayState.load]
 )

@@ -1,3 +1,28 @@
 """Every path string of the UI, in one place."""
 
-INDEX = "/"
+LANDING = "/welcome"
+TODAY = "/"
+LOGIN = "/login"
+REGISTER = "/register"
+FORGOT_PASSWORD = "/forgot-password"
+RESET_PASSWORD = "/reset-password"
+ONBOARDING = "/onboarding"
+DIARY = "/diary"
+DIARY_DAY = "/diary/[day]"
+FOODS_NEW = "/foods/new"
+RECIPES = "/recipes"
+NOTIFICATIONS = "/notifications"
+PROGRESS = "/progress"
+PROFILE = "/profile"
+
+# The UI backend's own form-post routes (app/session/http.py).
+SESSION_LOGIN = "/session/login"
+SESSION_REGISTER = "/session/register"
+SESSION_LOGOUT = "/session/logout"
+
+# Private pages: the login guard sends everyone else to LOGIN.
+PUBLIC = frozenset({LANDING, LOGIN, REGISTER, FORGOT_PASSWORD, RESET_PASSWORD})
+
+
+def diary_day(day: str) -> str:
+    return f"{DIARY}/{day}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from .render import render_gateway
-from .runner import StackError, down, supervisorctl, up
+from .runner import StackError, down, reload_ui, supervisorctl, up
 from .topology import StackSettings
 
 app = typer.Typer(help="Run FitLedger's local stack (nginx, services, workers, UI).")
@@ -44,3 +44,14 @@ def render_gateway_command(
 ) -> None:
     """Print the nginx config the stack would use."""
     typer.echo(render_gateway(StackSettings(), standalone=not deployment))
+
+
+@app.command("reload-ui")
+def reload_ui_command() -> None:
+    """Development: after `make ui`, restart the UI processes and reload nginx's config."""
+    try:
+        reload_ui(StackSettings())
+    except StackError as exc:
+        typer.secho(str(exc), fg="red", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo("UI restarted, gateway reloaded")

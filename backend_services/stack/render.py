@@ -26,7 +26,8 @@ ERROR_PAGES = (
 )
 
 # Reflex 0.10 backend routes (state websocket, uploads, health); everything else is the frontend.
-UI_BACKEND_PATHS = ("_event", "_upload", "ping", "_health", "auth-codespace")
+# `session` holds the UI's own sign-in routes (app/session/http.py), which set its cookie.
+UI_BACKEND_PATHS = ("_event", "_upload", "ping", "_health", "auth-codespace", "session")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ def render_gateway(
     standalone: bool = True,
     upstream_servers: dict[str, list[str]] | None = None,
     access_log: str | None = None,
+    ui_key: str | None = None,
 ) -> str:
     """The nginx config. For deployment, ``upstream_servers`` gives other addresses (any of
     the services and ``ui_frontend``/``ui_backend``) and ``access_log`` another log target."""
@@ -94,6 +96,7 @@ def render_gateway(
             max_body=settings.max_body,
             upload_max_body=settings.upload_max_body,
             error_pages=ERROR_PAGES,
+            ui_key=ui_key,
         )
     )
     if standalone:
@@ -156,7 +159,15 @@ def programs(settings: StackSettings) -> list[Program]:
             )
     if settings.with_ui:
         ui = settings.root / "deploy/local/ui.sh"
-        result.append(Program("ui-backend", f"bash {ui} run-backend", priority=40, startsecs=5))
+        result.append(
+            Program(
+                "ui-backend",
+                f"bash {ui} run-backend",
+                environment=f'UI_GATEWAY_KEY_FILE="{settings.ui_gateway_key_file}"',
+                priority=40,
+                startsecs=5,
+            )
+        )
         result.append(Program("ui-frontend", f"bash {ui} run-frontend", priority=40, startsecs=2))
     result += prometheus_program(settings)
     result.append(

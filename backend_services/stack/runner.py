@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -97,6 +98,13 @@ def ensure_keys(keys_dir: Path) -> None:
         write_public_jwks(keys_dir)
 
 
+def ensure_ui_gateway_key(path: Path) -> None:
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(32))
+        path.chmod(0o600)
+
+
 def prepare(settings: StackSettings, *, foreground: bool) -> Path:
     """Everything before processes start; returns the supervisord config path."""
     check_dependencies(settings)
@@ -119,6 +127,7 @@ def prepare(settings: StackSettings, *, foreground: bool) -> Path:
     migrate(settings.database_url)
     seed_foods(settings)
     ensure_keys(settings.keys_dir)
+    ensure_ui_gateway_key(settings.ui_gateway_key_file)
     (settings.run_dir / "nginx.conf").write_text(render_gateway(settings))
     write_prometheus_config(settings)
     _check_nginx(settings)
@@ -231,6 +240,19 @@ def supervisorctl(settings: StackSettings, *args: str) -> subprocess.CompletedPr
         text=True,
         check=False,
     )
+
+
+def reload_ui(settings: StackSettings) -> None:
+    """Restart the UI servers (a new build) and reload nginx with a freshly rendered config."""
+    if _supervisord_pid(settings) is None:
+        raise StackError("the stack is not running (make up)")
+    (settings.run_dir / "nginx.conf").write_text(render_gateway(settings))
+    _check_nginx(settings)
+    done = supervisorctl(settings, "restart", "ui:*")
+    if done.returncode != 0:
+        raise StackError(f"restarting the UI failed: {done.stdout}{done.stderr}")
+    supervisorctl(settings, "signal", "HUP", "gateway")
+    wait_healthy(settings, timeout=60)
 
 
 def up(settings: StackSettings, *, detach: bool) -> None:

@@ -87,6 +87,11 @@ class StackSettings(BaseSettings):
         return self.data_dir / "keys"
 
     @property
+    def ui_gateway_key_file(self) -> Path:
+        """Secret shared by nginx and the UI backend (see deploy/nginx/gateway.conf.j2)."""
+        return self.keys_dir / "ui-gateway.key"
+
+    @property
     def mail_dir(self) -> Path:
         return self.data_dir / "mail"
 

@@ -14,6 +14,7 @@ the same environment variables as the local stack (GATEWAY_RATE_PER_SECOND, ...)
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 from pathlib import Path
 
@@ -40,7 +41,12 @@ def render(output: Path, *, with_ui: bool, listen_port: int) -> Path:
     if with_ui:
         servers.update({name: [address] for name, address in UI_SERVERS.items()})
     text = render_gateway(
-        settings, standalone=False, upstream_servers=servers, access_log="/dev/stdout"
+        settings,
+        standalone=False,
+        upstream_servers=servers,
+        access_log="/dev/stdout",
+        # The same secret the UI containers get as UI_GATEWAY_KEY (from the deployment secret).
+        ui_key=os.environ.get("UI_GATEWAY_KEY", ""),
     )
     if "127.0.0.1" in text:
         raise SystemExit("rendered gateway config still points at 127.0.0.1")

@@ -1,0 +1,57 @@
+"""The landing page for visitors: what FitLedger is, and the way in."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app import routes
+from components.layout import public_shell
+
+TITLE = "FitLedger · calorie counting and workouts you can host yourself"
+TAGLINE = "Calorie counting and workout tracking you can host yourself"
+
+FEATURES: tuple[tuple[str, str, str], ...] = (
+    (
+        "book-open",
+        "A food diary that finds real food",
+        "8,700 USDA foods and barcoded products; typos forgiven; portions in grams or cups.",
+    ),
+    (
+        "target",
+        "Targets you can check",
+        "Your BMR and daily calories with the formula and numbers behind them.",
+    ),
+    (
+        "dumbbell",
+        "Workouts that count",
+        "Calories burned from the Compendium of Physical Activities and your own weight.",
+    ),
+    ("lock", "Your data, your server", "Self-hosted, exportable, no ads, no tracking."),
+)
+
+
+def _feature(icon: str, title: str, text: str) -> rx.Component:
+    return rx.hstack(
+        rx.icon(icon, size=26, color=rx.color("grass", 10), flex_shrink="0"),
+        rx.vstack(
+            rx.heading(title, size="3", as_="h2"),
+            rx.text(text, size="2", color_scheme="gray"),
+            spacing="1",
+        ),
+        align="start",
+        spacing="3",
+    )
+
+
+def landing() -> rx.Component:
+    return public_shell(
+        rx.heading("FitLedger", size="9", as_="h1", id="product-name"),
+        rx.text(TAGLINE, size="5"),
+        rx.hstack(
+            rx.link(rx.button("Create an account", size="3"), href=routes.REGISTER),
+            rx.link(rx.button("Sign in", size="3", variant="outline"), href=routes.LOGIN),
+            spacing="3",
+            wrap="wrap",
+        ),
+        rx.vstack(*[_feature(*f) for f in FEATURES], spacing="4", padding_top="1em"),
+    )

@@ -1,0 +1,1 @@
+"""The browser's sign-in session, held by the UI backend (backend-for-frontend pattern)."""

@@ -1,0 +1,52 @@
+"""Form fields with their label and the error text the API gave for them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reflex as rx
+
+
+def field_error(message: rx.Var[str] | str, field_id: str) -> rx.Component:
+    return rx.cond(
+        message != "",
+        rx.text(message, color_scheme="tomato", size="2", id=f"{field_id}-error", role="alert"),
+    )
+
+
+def labelled_input(
+    label: str,
+    name: str,
+    *,
+    error: rx.Var[str] | str = "",
+    hint: str = "",
+    **input_props: Any,
+) -> rx.Component:
+    """A labelled input; `error` shows under it and marks it invalid for screen readers."""
+    field_id = input_props.pop("id", f"field-{name}")
+    return rx.vstack(
+        rx.el.label(label, html_for=field_id, font_weight="500", font_size="0.9em"),
+        rx.input(
+            name=name,
+            id=field_id,
+            aria_invalid=rx.cond(error != "", "true", "false"),
+            aria_describedby=f"{field_id}-error",
+            width="100%",
+            size="3",
+            **input_props,
+        ),
+        rx.cond(hint != "", rx.text(hint, size="1", color_scheme="gray"))
+        if hint
+        else rx.fragment(),
+        field_error(error, field_id),
+        spacing="1",
+        width="100%",
+        align="stretch",
+    )
+
+
+def form_alert(message: rx.Var[str] | str, *, color: str = "tomato", id: str = "form-alert"):
+    return rx.cond(
+        message != "",
+        rx.callout(message, color_scheme=color, role="alert", id=id, width="100%"),
+    )
