@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass
 import redis.asyncio as aioredis
 
 from app.api.auth import AuthApi, Tokens
-from app.api.errors import ApiError, Unauthorized
-from app.api.gateway import shared_gateway
+from app.api.errors import Unauthorized
+from app.api.gateway import Gateway, shared_gateway
 
 COOKIE = "fl_session"
 KEY_PREFIX = "ui:session:"
@@ -70,8 +70,9 @@ def _redis_url() -> str:
 
 
 class SessionStore:
-    def __init__(self, client: aioredis.Redis | None = None):
+    def __init__(self, client: aioredis.Redis | None = None, gateway: Gateway | None = None):
         self._client = client
+        self._gateway = gateway
 
     def _redis(self) -> aioredis.Redis:
         if self._client is None:
@@ -146,12 +147,12 @@ class SessionStore:
             if stored.access_token != stale:
                 return stored.access_token
             try:
-                tokens = await AuthApi(shared_gateway()).refresh(stored.refresh_token)
+                tokens = await AuthApi(self._gateway or shared_gateway()).refresh(
+                    stored.refresh_token
+                )
             except Unauthorized as exc:
                 await self.delete(session_id)
                 raise SessionEnded() from exc
-            except ApiError:
-                raise
             await self._write(
                 session_id,
                 StoredSession(

@@ -23,7 +23,7 @@ def wait_in_words(seconds: int | None) -> str:
     if not seconds or seconds <= 0:
         return "a moment"
     if seconds < 90:
-        return f"{seconds} seconds"
+        return f"{seconds} second" + ("" if seconds == 1 else "s")
     minutes = round(seconds / 60)
     return f"{minutes} minute" + ("" if minutes == 1 else "s")
 
