@@ -28,7 +28,16 @@ import psycopg
 import pytest
 import redis
 from psycopg import sql
-from stack_env import AMQP_VHOST, DATA_DIR, GATEWAY, GATEWAY_PORT, ROOT, STACK_ENV, WITH_UI
+from stack_env import (
+    AMQP_VHOST,
+    DATA_DIR,
+    EXISTING,
+    GATEWAY,
+    GATEWAY_PORT,
+    ROOT,
+    STACK_ENV,
+    WITH_UI,
+)
 
 from backend_services.auth.keys import load_signing_keys
 from backend_services.auth.tokens import issue_access_token
@@ -78,6 +87,9 @@ def _fresh_stores() -> None:
 
 @pytest.fixture(scope="session")
 def stack() -> Iterator[str]:
+    if EXISTING:
+        yield GATEWAY
+        return
     if _port_busy(GATEWAY_PORT):
         pytest.fail(f"port {GATEWAY_PORT} is in use: stop the running stack (`make stop`) first")
     _fresh_stores()
@@ -101,7 +113,8 @@ def gateway_url(stack: str) -> str:
 def ui_url(stack: str) -> str:
     if not WITH_UI:
         pytest.skip("the UI runs only in the unshifted test stack (E2E_PORT_SHIFT=0)")
-    return stack
+    # The address a user types, the one the bundle is built for (its websocket origin).
+    return f"http://localhost:{GATEWAY_PORT}"
 
 
 @pytest.fixture(scope="session")

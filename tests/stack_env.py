@@ -13,7 +13,12 @@ WITH_UI = SHIFT == 0
 GATEWAY_PORT = 8080 + SHIFT
 SMTP_PORT = 1025 + SHIFT
 MONGODB_PORT = 27017 + SHIFT
+# E2E_EXISTING_STACK=1 points the browser and API tests at a stack you already run with
+# `make up` (its data folder), for quick iteration; such a run leaves the stack as it is.
+EXISTING = os.environ.get("E2E_EXISTING_STACK", "") == "1"
 DATA_DIR = ROOT / ".local" / (f"e2e-{SHIFT}" if SHIFT else "e2e")
+if EXISTING:
+    DATA_DIR = ROOT / ".local"
 GATEWAY = f"http://127.0.0.1:{GATEWAY_PORT}"
 AMQP_VHOST = f"fitledger_e2e_{SHIFT}" if SHIFT else "fitledger_e2e"
 STACK_ENV = {
