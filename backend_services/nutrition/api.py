@@ -186,6 +186,11 @@ def create_recipe(user: CurrentUser, db: Db, body: RecipeCreate) -> dict[str, An
     return service.create_recipe(db, user.user_id, body)
 
 
+@router.get("/recipes")
+def list_recipes(user: CurrentUser, db: Db) -> dict[str, Any]:
+    return {"items": service.list_recipes(db, user.user_id)}
+
+
 @router.get("/recipes/{recipe_id}")
 def get_recipe(user: CurrentUser, db: Db, recipe_id: UUID) -> dict[str, Any]:
     return service.recipe_nutrition(db, user.user_id, recipe_id, field="id")

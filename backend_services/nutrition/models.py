@@ -225,10 +225,13 @@ class MealUpdate(Strict):
 
 
 class ItemUpdate(Strict):
+    """New grams, a new quantity of the item's portion, or another portion of its food."""
+
     grams: Grams | None = None
     quantity: (
         Annotated[Decimal, Field(gt=0, le=100, decimal_places=3, allow_inf_nan=False)] | None
     ) = None
+    portion_id: Annotated[int, Field(gt=0, lt=2**62)] | None = None
 
 
 class CopyRequest(Strict):

@@ -247,11 +247,23 @@ def update_item(session: Session, user_id: str, item_id: UUID, data: ItemUpdate)
     meal = _owned_meal(session, user_id, item.meal_id)
     if item.grams is None:
         raise InvalidInput("A quick add has no amount to change.", fields={"grams": "not editable"})
-    if (data.grams is None) == (data.quantity is None):
+    portion_id = item.portion_id
+    if data.portion_id is not None:
+        if data.grams is not None:
+            raise InvalidInput("Give grams or a portion.", fields={"grams": "not with portion_id"})
+        portion = repo.get_portion(session, data.portion_id)
+        if item.food_id is None or portion is None or portion.food_id != item.food_id:
+            raise InvalidInput(
+                "Unknown portion.", fields={"portion_id": "not a portion of this food"}
+            )
+        portion_id, quantity = portion.id, data.quantity or Decimal(1)
+        grams = quantize(portion.grams / portion.amount * quantity)
+    elif (data.grams is None) == (data.quantity is None):
         raise InvalidInput("Give grams or quantity.", fields={"grams": "give grams or quantity"})
-    if data.grams is not None:
+    elif data.grams is not None:
         grams = data.grams
         quantity = None
+        portion_id = None  # an amount in grams is no longer a number of portions
     else:
         assert data.quantity is not None
         per_unit = item.grams / (item.quantity or Decimal(1))
@@ -259,7 +271,14 @@ def update_item(session: Session, user_id: str, item_id: UUID, data: ItemUpdate)
     old = Nutrients.from_json(item.nutrients)
     nutrients = old.per_100g(item.grams).scaled(grams) if item.grams > 0 else old
     repo.update_item(
-        session, item_id, {"grams": grams, "quantity": quantity, "nutrients": nutrients.to_json()}
+        session,
+        item_id,
+        {
+            "grams": grams,
+            "quantity": quantity,
+            "portion_id": portion_id,
+            "nutrients": nutrients.to_json(),
+        },
     )
     day = _publish(session, user_id, "updated", meal.id, meal.day)
     return {
@@ -382,6 +401,14 @@ def recipe_nutrition(
         if recipe.servings
         else None,
     }
+
+
+def list_recipes(session: Session, user_id: str) -> list[dict[str, Any]]:
+    """The user's recipes with their nutrients, oldest first (a user keeps a handful)."""
+    return [
+        recipe_nutrition(session, user_id, r.id, field="id")
+        for r in repo.recipes_of(session, user_id)
+    ]
 
 
 def nutrients_csv_fields() -> list[str]:
