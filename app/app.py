@@ -3,6 +3,7 @@
 import reflex as rx
 
 from app import routes
+from app.pages import diary as diary_page
 from app.pages import landing, login, password_reset, register, today
 from app.session.http import session_app
 from app.state.session import SessionState
@@ -55,3 +56,10 @@ app.add_page(
 app.add_page(
     today.today, route=routes.TODAY, title=today.TITLE, on_load=[*PRIVATE, today.TodayState.load]
 )
+for diary_route in (routes.DIARY, routes.DIARY_DAY):
+    app.add_page(
+        diary_page.diary,
+        route=diary_route,
+        title=diary_page.TITLE,
+        on_load=[*PRIVATE, diary_page.D.load],
+    )

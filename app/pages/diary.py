@@ -1,0 +1,293 @@
+"""The food diary page (`/diary`, `/diary/[day]`): a day's meals, its totals against the
+targets, micronutrients, and the add-food dialog. State: app/state/diary.py, food_picker.py."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app import routes
+from app.api.nutrition import MEAL_TYPES
+from app.state.diary import DiaryState as D
+from app.state.diary_logic import meal_label
+from app.state.food_picker import FoodPickerState
+from components.date_navigator import date_navigator
+from components.fields import form_alert
+from components.food_picker import food_picker
+from components.layout import app_shell
+from components.macro_rings import macro_rings
+from components.meal_card import copy_control, meal_card
+
+TITLE = "Diary · FitLedger"
+
+
+def _stat(value: rx.Var, label: rx.Var | str, stat_id: str, **props) -> rx.Component:
+    return rx.vstack(
+        rx.text(value, weight="bold", size="4", id=stat_id, **props),
+        rx.text(label, size="1", color_scheme="gray", high_contrast=True),
+        align="center",
+        spacing="0",
+        flex="1",
+    )
+
+
+def day_summary() -> rx.Component:
+    """Rings, then target - food + exercise = remaining (ids `day-target`, `day-eaten`,
+    `day-burned`, `day-remaining`)."""
+    return rx.card(
+        rx.vstack(
+            rx.skeleton(macro_rings(D.totals, D.targets), loading=D.loading & (D.day_iso == "")),
+            rx.hstack(
+                _stat(D.target_kcal, "Target", "day-target"),
+                rx.text("-", aria_hidden="true", color_scheme="gray"),
+                _stat(D.eaten_kcal, "Food", "day-eaten"),
+                rx.text("+", aria_hidden="true", color_scheme="gray"),
+                _stat(D.burned_kcal, "Exercise", "day-burned"),
+                rx.text("=", aria_hidden="true", color_scheme="gray"),
+                _stat(
+                    D.remaining_kcal,
+                    rx.cond(D.over_target, "Over", "Left"),
+                    "day-remaining",
+                    color_scheme=rx.cond(D.over_target, "tomato", "grass"),
+                ),
+                width="100%",
+                align="center",
+                spacing="1",
+                aria_label=D.remaining,
+                role="group",
+            ),
+            rx.cond(
+                D.needs_onboarding,
+                rx.callout.root(
+                    rx.callout.icon(rx.icon("target")),
+                    rx.callout.text(
+                        rx.link("Set up your targets", href=routes.ONBOARDING, weight="bold"),
+                        " to see how much is left each day.",
+                    ),
+                    size="1",
+                    width="100%",
+                ),
+            ),
+            spacing="4",
+            width="100%",
+            align="stretch",
+        ),
+        id="day-summary",
+        width="100%",
+    )
+
+
+def micronutrients() -> rx.Component:
+    return rx.card(
+        rx.el.details(
+            rx.el.summary(
+                rx.text("Vitamins, minerals and more", as_="span", weight="medium"),
+                cursor="pointer",
+                min_height="32px",
+            ),
+            rx.cond(
+                D.micros.length() > 0,
+                rx.el.dl(
+                    rx.foreach(
+                        D.micros,
+                        lambda row: rx.hstack(
+                            rx.el.dt(row["name"]),
+                            rx.el.dd(row["amount"], margin="0", font_weight="500"),
+                            justify="between",
+                            width="100%",
+                            padding_y="0.25em",
+                            border_bottom=f"1px solid {rx.color('gray', 4)}",
+                        ),
+                    ),
+                    margin_top="0.6em",
+                    font_size="0.9em",
+                ),
+                rx.text("Log food to see the day's vitamins and minerals.", size="2"),
+            ),
+            id="day-micros",
+        ),
+        width="100%",
+    )
+
+
+def copy_day() -> rx.Component:
+    return rx.popover.root(
+        rx.popover.trigger(
+            rx.button(
+                rx.icon("calendar-plus", size=16, aria_hidden="true"),
+                "Copy this day",
+                variant="soft",
+                color_scheme="gray",
+                size="2",
+                id="copy-day-open",
+            )
+        ),
+        rx.popover.content(
+            rx.vstack(
+                rx.el.label("Copy every meal to", html_for="copy-day-date", weight="medium"),
+                rx.el.input(
+                    type="date",
+                    value=D.copy_to,
+                    on_change=D.set_copy_to,
+                    id="copy-day-date",
+                    class_name="day-picker",
+                ),
+                rx.popover.close(
+                    rx.button("Copy day", on_click=D.copy_day, id="copy-day", width="100%")
+                ),
+                spacing="2",
+                align="stretch",
+            ),
+            side="bottom",
+            align="start",
+        ),
+    )
+
+
+def edit_dialog() -> rx.Component:
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title("Edit item", size="5"),
+            rx.dialog.description(D.edit_name, size="2", margin_bottom="0.8em"),
+            rx.cond(
+                D.edit_unit != "",
+                rx.vstack(
+                    rx.el.label(
+                        "Amount (",
+                        rx.cond(D.edit_unit == "g", "grams", D.edit_unit),
+                        ")",
+                        html_for="edit-amount",
+                        font_weight="500",
+                    ),
+                    rx.input(
+                        value=D.edit_value,
+                        on_change=D.set_edit_value,
+                        id="edit-amount",
+                        input_mode="decimal",
+                        size="3",
+                        width="100%",
+                    ),
+                    spacing="1",
+                    width="100%",
+                ),
+                rx.text("A quick add has no amount to change; you can delete it.", size="2"),
+            ),
+            form_alert(D.edit_error, id="edit-error"),
+            rx.hstack(
+                rx.button(
+                    rx.icon("trash-2", size=16, aria_hidden="true"),
+                    "Delete",
+                    on_click=D.delete_item,
+                    color_scheme="tomato",
+                    variant="soft",
+                    size="3",
+                    id="edit-delete",
+                    disabled=D.edit_busy,
+                ),
+                rx.spacer(),
+                rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray", size="3")),
+                rx.cond(
+                    D.edit_unit != "",
+                    rx.button(
+                        "Save", on_click=D.save_edit, loading=D.edit_busy, size="3", id="edit-save"
+                    ),
+                ),
+                width="100%",
+                margin_top="1em",
+                spacing="2",
+            ),
+            max_width=["calc(100vw - 12px)", "440px"],
+            id="edit-dialog",
+        ),
+        open=D.edit_open,
+        on_open_change=D.set_edit_open,
+    )
+
+
+def meals() -> rx.Component:
+    return rx.vstack(
+        *[
+            meal_card(
+                kind,
+                meal_label(kind),
+                items=D.meal_items.get(kind, []),
+                totals=D.meal_sums.get(kind, {}),
+                on_add=FoodPickerState.open_picker(kind),
+                on_edit=D.start_edit,
+                copy=copy_control(
+                    kind,
+                    meal_label(kind),
+                    copy_to=D.copy_to,
+                    on_date=D.set_copy_to,
+                    on_copy=D.copy_meal(kind),
+                    busy=D.copy_busy,
+                    error=D.copy_error,
+                ),
+            )
+            for kind in MEAL_TYPES
+        ],
+        spacing="3",
+        width="100%",
+        align="stretch",
+        id="meals",
+    )
+
+
+def diary() -> rx.Component:
+    return app_shell(
+        date_navigator(
+            title=D.day_title,
+            day_iso=D.day_iso,
+            today_iso=D.today_iso,
+            prev_href=D.prev_href,
+            next_href=D.next_href,
+            today_href=routes.DIARY,
+            on_pick=D.go_to_day,
+        ),
+        rx.cond(
+            D.notice != "",
+            rx.callout(
+                D.notice,
+                icon="check",
+                color_scheme="grass",
+                role="status",
+                id="diary-notice",
+                width="100%",
+            ),
+        ),
+        form_alert(D.load_error, id="diary-error"),
+        rx.grid(
+            rx.box(day_summary(), grid_area="summary", min_width="0"),
+            rx.box(meals(), grid_area="meals", min_width="0"),
+            rx.vstack(
+                micronutrients(),
+                rx.hstack(
+                    copy_day(),
+                    rx.cond(
+                        D.copy_error != "",
+                        rx.text(D.copy_error, color_scheme="tomato", size="2", role="alert"),
+                    ),
+                    align="center",
+                    wrap="wrap",
+                ),
+                grid_area="extras",
+                spacing="3",
+                width="100%",
+                align="stretch",
+                min_width="0",
+            ),
+            # Phones: the day's totals, then the meals; desktop: meals beside the totals.
+            grid_template_areas=[
+                '"summary" "meals" "extras"',
+                '"summary" "meals" "extras"',
+                '"meals summary" "meals extras"',
+            ],
+            grid_template_columns=["1fr", "1fr", "minmax(0, 3fr) minmax(0, 2fr)"],
+            grid_template_rows=["auto", "auto", "auto 1fr"],
+            spacing="4",
+            width="100%",
+            align_items="start",
+        ),
+        food_picker(),
+        edit_dialog(),
+        title="Diary",
+    )

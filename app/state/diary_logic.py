@@ -1,0 +1,420 @@
+"""The food diary's pure logic: dates, portions → grams, totals and remaining, display rows.
+
+No Reflex and no I/O here, so every rule the diary shows is unit-tested
+(tests/unit/ui/test_diary_logic.py). Display rows are `dict[str, str]`: the page renders
+them as they are, and the numbers are already rounded the way people read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from app.api.nutrition import (
+    DiaryChange,
+    DiaryDay,
+    DiaryItem,
+    Food,
+    Meal,
+    Nutrients,
+    Portion,
+    Recipe,
+    readable_micronutrients,
+)
+
+MEAL_LABELS = {"breakfast": "Breakfast", "lunch": "Lunch", "dinner": "Dinner", "snack": "Snacks"}
+GRAMS = "g"  # the portion select's value for "weigh it in grams"
+MACRO_KEYS = ("kcal", "protein_g", "fat_g", "carbohydrate_g")
+MAX_GRAMS = 5000.0  # one item; more is a typo (the service refuses absurd amounts too)
+
+
+# ---- numbers ----
+
+
+def fmt_number(value: float | None, *, unknown: str = "—") -> str:
+    """1 decimal below 10, whole numbers above (people read "12.5 g" and "153 kcal")."""
+    if value is None:
+        return unknown
+    if abs(value) < 10:
+        text = f"{value:.1f}"
+        return text[:-2] if text.endswith(".0") else text
+    return f"{round(value):d}"
+
+
+def fmt_kcal(value: float | None) -> str:
+    return "—" if value is None else f"{round(value):d}"
+
+
+def parse_amount(text: str) -> float | None:
+    """A typed amount ("150", "1,5", " 2 "); None when empty, not a number or not > 0."""
+    cleaned = (text or "").strip().replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    if value != value or value <= 0 or value == float("inf"):  # NaN, 0, negatives
+        return None
+    return value
+
+
+# ---- dates ----
+
+
+def parse_day(value: str | None, today: dt.date) -> dt.date | None:
+    """The `/diary/[day]` argument; None for no argument (today) or a malformed date."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def shift_day(day: dt.date, days: int) -> dt.date:
+    return day + dt.timedelta(days=days)
+
+
+def day_label(day: dt.date, today: dt.date) -> str:
+    """ "Today", "Yesterday", "Tomorrow", else "Mon 30 Nov" (with the year when not this one)."""
+    delta = (day - today).days
+    if delta == 0:
+        return "Today"
+    if delta == -1:
+        return "Yesterday"
+    if delta == 1:
+        return "Tomorrow"
+    label = f"{day:%a} {day.day} {day:%b}"
+    return label if day.year == today.year else f"{label} {day.year}"
+
+
+def meal_label(meal_type: str) -> str:
+    return MEAL_LABELS.get(meal_type, meal_type.replace("_", " ").capitalize())
+
+
+# ---- portions ----
+
+
+@dataclass(frozen=True)
+class PortionChoice:
+    """One entry of the portion select: grams, or a household measure of the food."""
+
+    value: str  # GRAMS or the portion id
+    label: str  # "1 medium (182 g)"
+    grams_per_unit: float
+    default_quantity: float
+
+
+def portion_choices(portions: Iterable[Portion]) -> tuple[PortionChoice, ...]:
+    """The food's measures per one unit ("1 medium (182 g)"), then grams.
+
+    SR28 lists some measures for several units ("3 oz", "0.5 breast"); the API counts
+    `quantity` in single units, so the label says one unit and the default quantity keeps
+    the source's amount when it is a whole count ("3" oz) and 1 otherwise.
+    """
+    choices = []
+    for portion in portions:
+        per_unit = portion.grams_per_unit
+        if per_unit <= 0:
+            continue
+        amount = portion.amount if portion.amount >= 1 else 1.0
+        choices.append(
+            PortionChoice(
+                str(portion.id),
+                f"1 {portion.description} ({fmt_number(per_unit)} g)",
+                per_unit,
+                amount,
+            )
+        )
+    choices.append(PortionChoice(GRAMS, "grams", 1.0, 100.0))
+    return tuple(choices)
+
+
+def default_choice(choices: tuple[PortionChoice, ...]) -> PortionChoice:
+    """The first household measure (the source's own order), else grams."""
+    return choices[0]
+
+
+def grams_for(choice: PortionChoice, quantity: float) -> float:
+    return round(choice.grams_per_unit * quantity, 1)
+
+
+def scaled(per_100g: Nutrients, grams: float) -> dict[str, float]:
+    """kcal and macros of `grams` of a food (unknown values count as 0)."""
+    factor = grams / 100
+    return {
+        "kcal": (per_100g.energy_kcal or 0.0) * factor,
+        "protein_g": (per_100g.protein_g or 0.0) * factor,
+        "fat_g": (per_100g.fat_g or 0.0) * factor,
+        "carbohydrate_g": (per_100g.carbohydrate_g or 0.0) * factor,
+    }
+
+
+def macro_line(amounts: Mapping[str, float]) -> str:
+    """ "P 12.5 g · F 3 g · C 40 g"."""
+    return (
+        f"P {fmt_number(amounts.get('protein_g'))} g · "
+        f"F {fmt_number(amounts.get('fat_g'))} g · "
+        f"C {fmt_number(amounts.get('carbohydrate_g'))} g"
+    )
+
+
+RECIPE_SERVING = "serving"
+
+
+def recipe_choices(recipe: Recipe) -> tuple[PortionChoice, ...]:
+    """Servings (when the recipe has them), then grams of the cooked dish."""
+    choices = []
+    if recipe.serving_g:
+        label = f"1 serving ({fmt_number(recipe.serving_g)} g)"
+        choices.append(PortionChoice(RECIPE_SERVING, label, recipe.serving_g, 1.0))
+    choices.append(PortionChoice(GRAMS, "grams", 1.0, 100.0))
+    return tuple(choices)
+
+
+# ---- display rows ----
+
+
+def recipe_row(recipe: Recipe) -> dict[str, str]:
+    per_100g = recipe.per_100g or recipe.total
+    per_serving = ""
+    if recipe.per_serving is not None and recipe.serving_g:
+        per_serving = (
+            f"{fmt_kcal(recipe.per_serving.energy_kcal)} kcal per serving "
+            f"({fmt_number(recipe.serving_g)} g)"
+        )
+    count = len(recipe.ingredients)
+    return {
+        "id": recipe.id,
+        "name": recipe.name,
+        "brand": f"{count} ingredient" + ("" if count == 1 else "s"),
+        "per_100g": f"{fmt_kcal(per_100g.energy_kcal)} kcal / 100 g",
+        "per_portion": per_serving,
+    }
+
+
+def food_row(food: Food) -> dict[str, str]:
+    """A search result or picked food: brand, kcal per 100 g and per default portion."""
+    portion = food.default_portion
+    per_portion = ""
+    if portion is not None and food.kcal_per_100g is not None:
+        kcal = food.kcal_per_100g * portion.grams_per_unit / 100
+        grams = fmt_number(portion.grams_per_unit)
+        per_portion = f"{fmt_kcal(kcal)} kcal per {portion.description} ({grams} g)"
+    return {
+        "id": str(food.id),
+        "name": food.name,
+        "brand": food.brand or ("Your food" if food.private else ""),
+        "per_100g": f"{fmt_kcal(food.kcal_per_100g)} kcal / 100 g",
+        "per_portion": per_portion,
+    }
+
+
+@dataclass(frozen=True)
+class FoodFacts:
+    """What the diary knows about a logged food beyond the item: its brand and measures."""
+
+    brand: str | None
+    portions: dict[int, tuple[str, float]]  # portion id → (description, grams per unit)
+
+    @classmethod
+    def of(cls, food: Food) -> FoodFacts:
+        return cls(food.brand, {p.id: (p.description, p.grams_per_unit) for p in food.portions})
+
+
+def item_amount(item: DiaryItem, facts: FoodFacts | None = None) -> str:
+    """The amount in the unit it was logged in: "1 large (223 g)", "150 g", "Quick add"."""
+    if item.grams is None:
+        return "Quick add"
+    grams = f"{fmt_number(item.grams)} g"
+    quantity = fmt_number(item.quantity) if item.quantity is not None else ""
+    if item.recipe_id and item.quantity is not None:
+        unit = "serving" if item.quantity == 1 else "servings"
+        return f"{quantity} {unit} ({grams})"
+    if item.portion_id is not None and item.quantity is not None:
+        described = (facts.portions.get(item.portion_id) if facts else None) or None
+        name = described[0] if described else "portion" if item.quantity == 1 else "portions"
+        return f"{quantity} {name} ({grams})"
+    return grams
+
+
+def item_row(item: DiaryItem, meal_type: str, facts: FoodFacts | None = None) -> dict[str, str]:
+    n = item.nutrients
+    if item.recipe_id:
+        edit_unit = "servings" if item.quantity is not None else "g"
+    else:
+        edit_unit = "portions" if item.portion_id is not None else "g"
+    edit_value = item.quantity if edit_unit != "g" else item.grams
+    return {
+        "id": item.id,
+        "meal_type": meal_type,
+        "name": item.name or "Quick add",
+        "brand": (facts.brand if facts else None) or item.brand or "",
+        "amount": item_amount(item, facts),
+        "kcal": fmt_kcal(n.energy_kcal),
+        "macros": macro_line(
+            {
+                "protein_g": n.protein_g or 0,
+                "fat_g": n.fat_g or 0,
+                "carbohydrate_g": n.carbohydrate_g or 0,
+            }
+        ),
+        "editable": "yes" if item.editable_amount else "",
+        "edit_unit": edit_unit,
+        "edit_value": fmt_number(edit_value, unknown=""),
+    }
+
+
+def meal_rows(
+    day: DiaryDay, facts: Mapping[int, FoodFacts] | None = None
+) -> dict[str, list[dict[str, str]]]:
+    """Items of each of the four meals (and any other meal type the day holds)."""
+    facts = facts or {}
+    return {
+        group.meal_type: [
+            item_row(item, group.meal_type, facts.get(item.food_id) if item.food_id else None)
+            for item in group.items
+        ]
+        for group in day.groups()
+    }
+
+
+def meal_totals(day: DiaryDay) -> dict[str, dict[str, str]]:
+    return {
+        group.meal_type: {
+            "kcal": fmt_kcal(group.kcal),
+            "macros": macro_line(
+                {
+                    "protein_g": group.protein_g,
+                    "fat_g": group.fat_g,
+                    "carbohydrate_g": group.carbohydrate_g,
+                }
+            ),
+            "count": str(len(group.items)),
+        }
+        for group in day.groups()
+    }
+
+
+def meal_ids(day: DiaryDay) -> dict[str, list[str]]:
+    return {group.meal_type: list(group.meal_ids) for group in day.groups()}
+
+
+def macro_amounts(totals: Nutrients) -> dict[str, float]:
+    """Rounded for display (the rings show these numbers as they are)."""
+    return {
+        "kcal": round(totals.kcal),
+        "protein_g": round(totals.protein_g or 0.0, 1),
+        "fat_g": round(totals.fat_g or 0.0, 1),
+        "carbohydrate_g": round(totals.carbohydrate_g or 0.0, 1),
+    }
+
+
+def remaining_kcal(target: float | None, eaten: float, burned: float) -> float | None:
+    """Target - food + exercise (the calories completed workouts burned that day)."""
+    if target is None:
+        return None
+    return target - eaten + burned
+
+
+def remaining_line(target: float | None, eaten: float, burned: float) -> str:
+    left = remaining_kcal(target, eaten, burned)
+    if left is None:
+        return ""
+    if left >= 0:
+        return f"{fmt_kcal(left)} kcal left"
+    return f"{fmt_kcal(-left)} kcal over"
+
+
+def micronutrient_rows(totals: Nutrients) -> list[dict[str, str]]:
+    """Named rows ("Vitamin C", "12.5 mg") in label order; fibre, sugars and sodium first."""
+    rows = []
+    for name, amount, unit in (
+        ("Fibre", totals.fibre_g, "g"),
+        ("Sugars", totals.sugars_g, "g"),
+        ("Saturated fat", totals.saturated_fat_g, "g"),
+        ("Sodium", totals.sodium_mg, "mg"),
+    ):
+        if amount is not None:
+            rows.append({"name": name, "amount": f"{fmt_number(amount)} {unit}"})
+    for micro in readable_micronutrients(totals.micronutrients):
+        rows.append({"name": micro.name, "amount": f"{fmt_number(micro.amount)} {micro.unit}"})
+    return rows
+
+
+# ---- applying the service's answers ----
+
+
+def apply_change(
+    day: DiaryDay, change: DiaryChange, *, removed_meal: str | None = None
+) -> DiaryDay:
+    """The day after a write: the changed meal replaced (or added, or dropped when it moved
+    to another day or was emptied) and the service's new totals."""
+    meals = [m for m in day.meals if m.id != removed_meal]
+    if change.meal is not None:
+        meal = change.meal
+        if meal.date == day.date and meal.items:
+            if any(m.id == meal.id for m in meals):
+                meals = [meal if m.id == meal.id else m for m in meals]
+            else:
+                meals.append(meal)
+        else:
+            meals = [m for m in meals if m.id != meal.id]
+    return replace(day, meals=tuple(meals), totals=change.day_totals)
+
+
+def without_item(day: DiaryDay, item_id: str, totals: Nutrients) -> DiaryDay:
+    """The day after an item was deleted (a meal left empty disappears)."""
+    meals: list[Meal] = []
+    for meal in day.meals:
+        items = tuple(i for i in meal.items if i.id != item_id)
+        if len(items) == len(meal.items):
+            meals.append(meal)
+        elif items:
+            totals_now = sum_nutrients(i.nutrients for i in items)
+            meals.append(replace(meal, items=items, totals=totals_now))
+    return replace(day, meals=tuple(meals), totals=totals)
+
+
+def sum_nutrients(parts: Iterable[Nutrients]) -> Nutrients:
+    """kcal and macros added up (what a meal card shows; micronutrients come from the API)."""
+    parts = list(parts)
+
+    def total(name: str) -> float:
+        return sum((getattr(n, name) or 0.0) for n in parts)
+
+    return Nutrients(
+        energy_kcal=total("energy_kcal"),
+        protein_g=total("protein_g"),
+        fat_g=total("fat_g"),
+        carbohydrate_g=total("carbohydrate_g"),
+    )
+
+
+def empty_day(day: dt.date) -> DiaryDay:
+    return DiaryDay(date=day, meals=(), totals=Nutrients())
+
+
+def quick_add_values(fields: Mapping[str, Any]) -> tuple[dict[str, float], dict[str, str]]:
+    """Quick-add inputs → (numbers, {field: problem}); kcal is required, macros default to 0."""
+    values: dict[str, float] = {}
+    problems: dict[str, str] = {}
+    for key in ("energy_kcal", "protein_g", "fat_g", "carbohydrate_g"):
+        raw = str(fields.get(key, "") or "").strip()
+        if not raw:
+            if key == "energy_kcal":
+                problems[key] = "Enter the calories."
+            else:
+                values[key] = 0.0
+            continue
+        try:
+            number = float(raw.replace(",", "."))
+        except ValueError:
+            problems[key] = "Enter a number."
+            continue
+        if number < 0 or number > 10000:
+            problems[key] = "Enter a number between 0 and 10000."
+            continue
+        values[key] = number
+    return values, problems

@@ -1,0 +1,418 @@
+"""The add-food dialog of one meal (full width on a phone): search, recent and frequent
+foods, portion and amount, quick add, barcode, a new private food, a recipe portion."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app import routes
+from app.state.food_picker import FoodPickerState as S
+from components.fields import form_alert, labelled_input
+
+TABS = (
+    ("search", "Search"),
+    ("quick", "Quick add"),
+    ("barcode", "Barcode"),
+    ("new", "New food"),
+    ("recipes", "Recipes"),
+)
+
+
+def _food_button(row: rx.Var, on_click, *, row_id: rx.Var, class_name: str) -> rx.Component:
+    return rx.el.li(
+        rx.el.button(
+            rx.text(row["name"], size="2", weight="medium", class_name="clamp-2"),
+            rx.text(
+                rx.cond(row["brand"] != "", row["brand"] + " · ", ""),
+                row["per_100g"],
+                rx.cond(row["per_portion"] != "", " · " + row["per_portion"], ""),
+                size="1",
+                color_scheme="gray",
+                high_contrast=True,
+            ),
+            on_click=on_click,
+            id=row_id,
+            class_name=f"picker-row {class_name}",
+        ),
+        list_style="none",
+    )
+
+
+def _used_list(title: str, rows: rx.Var, list_id: str) -> rx.Component:
+    return rx.cond(
+        rows.length() > 0,
+        rx.vstack(
+            rx.heading(title, as_="h3", size="2", color_scheme="gray", high_contrast=True),
+            rx.el.ul(
+                rx.foreach(
+                    rows,
+                    lambda row: rx.el.li(
+                        rx.el.button(
+                            rx.text(row["name"], size="2", weight="medium", class_name="clamp-2"),
+                            rx.text(
+                                rx.cond(row["brand"] != "", row["brand"] + " · ", ""),
+                                "logged ",
+                                row["uses"],
+                                size="1",
+                                color_scheme="gray",
+                                high_contrast=True,
+                            ),
+                            on_click=S.pick(row["id"]),
+                            id=f"{list_id}-" + row["id"],
+                            class_name="picker-row used-food",
+                        ),
+                        list_style="none",
+                    ),
+                ),
+                class_name="picker-list",
+                id=list_id,
+            ),
+            spacing="1",
+            width="100%",
+            align="stretch",
+        ),
+    )
+
+
+def search_panel() -> rx.Component:
+    return rx.vstack(
+        rx.el.label("Search foods", html_for="food-search", class_name="visually-hidden"),
+        rx.input(
+            rx.input.slot(rx.icon("search", size=18, aria_hidden="true")),
+            rx.cond(S.searching, rx.input.slot(rx.spinner(size="2"), side="right")),
+            value=S.query,
+            on_change=S.search,
+            debounce_timeout=250,
+            placeholder="Search foods, e.g. chicken breast",
+            id="food-search",
+            aria_label="Search foods",
+            auto_complete="off",
+            type="search",
+            size="3",
+            width="100%",
+        ),
+        form_alert(S.search_error, id="search-error"),
+        rx.cond(
+            S.query.length() < 2,
+            rx.vstack(
+                _used_list("Recent", S.recent, "recent-foods"),
+                _used_list("Frequent", S.frequent, "frequent-foods"),
+                rx.cond(
+                    (S.recent.length() == 0) & (S.frequent.length() == 0) & ~S.used_loading,
+                    rx.text(
+                        "Type at least two letters. Foods you log will be listed here next time.",
+                        size="2",
+                        color_scheme="gray",
+                        high_contrast=True,
+                    ),
+                ),
+                spacing="3",
+                width="100%",
+                align="stretch",
+            ),
+            rx.cond(
+                S.results.length() > 0,
+                rx.el.ul(
+                    rx.foreach(
+                        S.results,
+                        lambda row: _food_button(
+                            row,
+                            S.pick(row["id"]),
+                            row_id="food-result-" + row["id"],
+                            class_name="food-result",
+                        ),
+                    ),
+                    class_name="picker-list",
+                    id="food-results",
+                    aria_label="Search results",
+                ),
+                rx.cond(
+                    ~S.searching & (S.search_error == ""),
+                    rx.text(
+                        "No foods match “",
+                        S.query,
+                        "”. Try fewer words, or add it as a new food.",
+                        size="2",
+                        id="no-results",
+                    ),
+                ),
+            ),
+        ),
+        spacing="3",
+        width="100%",
+        align="stretch",
+    )
+
+
+def portion_form() -> rx.Component:
+    """The picked food: portion select, amount, what it adds, and Log."""
+    return rx.vstack(
+        rx.button(
+            rx.icon("arrow-left", size=16, aria_hidden="true"),
+            "Back",
+            on_click=S.unpick,
+            variant="ghost",
+            size="2",
+            id="picker-back",
+            align_self="start",
+        ),
+        rx.box(
+            rx.heading(S.picked["name"], as_="h3", size="4", id="picked-name"),
+            rx.text(
+                rx.cond(S.picked["brand"] != "", S.picked["brand"] + " · ", ""),
+                S.picked["per_100g"],
+                size="2",
+                color_scheme="gray",
+                high_contrast=True,
+            ),
+        ),
+        rx.hstack(
+            rx.vstack(
+                rx.el.label("Amount", html_for="amount-input", font_weight="500"),
+                rx.input(
+                    value=S.quantity,
+                    on_change=S.set_quantity,
+                    id="amount-input",
+                    input_mode="decimal",
+                    size="3",
+                    width="100%",
+                ),
+                spacing="1",
+                width=["100%", "34%"],
+            ),
+            rx.vstack(
+                rx.el.label("Portion", html_for="portion-select", font_weight="500"),
+                rx.el.select(
+                    rx.foreach(
+                        S.portion_options,
+                        lambda o: rx.el.option(o["label"], value=o["value"]),
+                    ),
+                    value=S.portion_value,
+                    on_change=S.set_portion,
+                    id="portion-select",
+                    class_name="native-select",
+                ),
+                spacing="1",
+                flex="1",
+                min_width="0",
+            ),
+            width="100%",
+            spacing="3",
+            align=rx.breakpoints(initial="stretch", sm="end"),
+            flex_direction=["column-reverse", "row"],
+        ),
+        rx.card(
+            rx.hstack(
+                rx.text(S.preview_kcal, weight="bold", size="5", id="picked-kcal"),
+                rx.text(S.picked_grams, size="2", color_scheme="gray", high_contrast=True),
+                align="baseline",
+                spacing="2",
+            ),
+            rx.text(S.preview_macros, size="2", id="picked-macros"),
+            variant="surface",
+            aria_live="polite",
+        ),
+        form_alert(S.log_error, id="log-error"),
+        rx.button(
+            "Log to ",
+            S.picker_label,
+            on_click=S.log_picked,
+            loading=S.log_busy,
+            size="3",
+            width="100%",
+            id="log-food",
+        ),
+        spacing="3",
+        width="100%",
+        align="stretch",
+    )
+
+
+def quick_panel() -> rx.Component:
+    def field(label: str, key: str, field_id: str, **props) -> rx.Component:
+        return labelled_input(
+            label,
+            key,
+            id=field_id,
+            value=S.quick.get(key, ""),
+            on_change=lambda v: S.set_quick(key, v),
+            error=S.quick_errors.get(key, ""),
+            **props,
+        )
+
+    return rx.vstack(
+        rx.text("Calories and macros without a food, e.g. a restaurant meal.", size="2"),
+        field("Name (optional)", "name", "quick-name"),
+        field("Calories (kcal)", "energy_kcal", "quick-kcal", input_mode="decimal"),
+        rx.grid(
+            field("Protein (g)", "protein_g", "quick-protein", input_mode="decimal"),
+            field("Fat (g)", "fat_g", "quick-fat", input_mode="decimal"),
+            field("Carbs (g)", "carbohydrate_g", "quick-carbs", input_mode="decimal"),
+            columns="3",
+            spacing="2",
+            width="100%",
+        ),
+        form_alert(S.log_error, id="quick-error"),
+        rx.button(
+            "Log to ",
+            S.picker_label,
+            on_click=S.log_quick,
+            loading=S.log_busy,
+            size="3",
+            width="100%",
+            id="quick-log",
+        ),
+        spacing="3",
+        width="100%",
+        align="stretch",
+    )
+
+
+def barcode_panel() -> rx.Component:
+    return rx.vstack(
+        labelled_input(
+            "Barcode (EAN or UPC digits)",
+            "barcode",
+            id="barcode-input",
+            value=S.barcode,
+            on_change=S.set_barcode,
+            input_mode="numeric",
+            auto_complete="off",
+            error=S.barcode_error,
+        ),
+        rx.button(
+            "Find food",
+            on_click=S.find_barcode,
+            loading=S.barcode_busy,
+            size="3",
+            width="100%",
+            id="barcode-find",
+        ),
+        spacing="3",
+        width="100%",
+        align="stretch",
+    )
+
+
+def new_food_panel() -> rx.Component:
+    def field(label: str, key: str, **props) -> rx.Component:
+        return labelled_input(
+            label,
+            key,
+            id=f"new-food-{key}",
+            value=S.new_food.get(key, ""),
+            on_change=lambda v: S.set_new_food(key, v),
+            error=S.new_food_errors.get(key, ""),
+            **props,
+        )
+
+    return rx.vstack(
+        rx.text("Your own food, per 100 g. Only you can see it.", size="2"),
+        form_alert(S.new_food_error, id="new-food-error"),
+        field("Name", "name"),
+        field("Brand (optional)", "brand"),
+        field("Calories per 100 g (kcal)", "energy_kcal", input_mode="decimal"),
+        rx.grid(
+            field("Protein (g)", "protein_g", input_mode="decimal"),
+            field("Fat (g)", "fat_g", input_mode="decimal"),
+            field("Carbs (g)", "carbohydrate_g", input_mode="decimal"),
+            columns="3",
+            spacing="2",
+            width="100%",
+        ),
+        rx.button(
+            "Save food",
+            on_click=S.create_food,
+            loading=S.log_busy,
+            size="3",
+            width="100%",
+            id="new-food-save",
+        ),
+        spacing="3",
+        width="100%",
+        align="stretch",
+    )
+
+
+def recipes_panel() -> rx.Component:
+    return rx.vstack(
+        form_alert(S.recipes_error, id="recipes-error"),
+        rx.cond(
+            S.recipes.length() > 0,
+            rx.el.ul(
+                rx.foreach(
+                    S.recipes,
+                    lambda row: _food_button(
+                        row,
+                        S.pick_recipe(row["id"]),
+                        row_id="recipe-" + row["id"],
+                        class_name="recipe-result",
+                    ),
+                ),
+                class_name="picker-list",
+            ),
+            rx.text("You have no recipes yet.", size="2"),
+        ),
+        rx.link("Build a recipe", href=routes.RECIPES, id="build-recipe", weight="medium"),
+        spacing="3",
+        width="100%",
+        align="stretch",
+    )
+
+
+def food_picker() -> rx.Component:
+    """The dialog; open it with `FoodPickerState.open_picker(meal_type)`."""
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.hstack(
+                rx.dialog.title("Add to ", S.picker_label, margin="0", size="5"),
+                rx.spacer(),
+                rx.dialog.close(
+                    rx.icon_button(
+                        rx.icon("x", size=20),
+                        variant="ghost",
+                        color_scheme="gray",
+                        size="3",
+                        aria_label="Close",
+                        id="picker-close",
+                    )
+                ),
+                align="center",
+                width="100%",
+                margin_bottom="0.5em",
+            ),
+            rx.dialog.description(
+                "Search a food, or use quick add, a barcode, a new food or a recipe.",
+                class_name="visually-hidden",
+            ),
+            rx.cond(
+                S.has_pick,
+                portion_form(),
+                rx.tabs.root(
+                    rx.tabs.list(
+                        *[
+                            rx.tabs.trigger(label, value=value, id=f"tab-{value}")
+                            for value, label in TABS
+                        ],
+                        size="1",
+                        class_name="picker-tabs",
+                    ),
+                    rx.tabs.content(search_panel(), value="search", padding_top="0.8em"),
+                    rx.tabs.content(quick_panel(), value="quick", padding_top="0.8em"),
+                    rx.tabs.content(barcode_panel(), value="barcode", padding_top="0.8em"),
+                    rx.tabs.content(new_food_panel(), value="new", padding_top="0.8em"),
+                    rx.tabs.content(recipes_panel(), value="recipes", padding_top="0.8em"),
+                    value=S.picker_tab,
+                    on_change=S.set_picker_tab,
+                ),
+            ),
+            id="food-picker",
+            class_name="food-picker",
+            align="start",
+            max_width=["calc(100vw - 12px)", "calc(100vw - 24px)", "580px"],
+            width="100%",
+            padding=["0.9em", "1.2em", "1.5em"],
+        ),
+        open=S.picker_open,
+        on_open_change=S.set_picker_open,
+    )
