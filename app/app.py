@@ -5,6 +5,7 @@ import reflex as rx
 from app import routes
 from app.pages import diary as diary_page
 from app.pages import landing, login, password_reset, register, today
+from app.pages import recipes as recipes_page
 from app.session.http import session_app
 from app.state.session import SessionState
 
@@ -63,3 +64,9 @@ for diary_route in (routes.DIARY, routes.DIARY_DAY):
         title=diary_page.TITLE,
         on_load=[*PRIVATE, diary_page.D.load],
     )
+app.add_page(
+    recipes_page.recipes,
+    route=routes.RECIPES,
+    title=recipes_page.TITLE,
+    on_load=[*PRIVATE, recipes_page.RecipesState.load],
+)

@@ -113,6 +113,7 @@ def meal_card(
     on_add: Any,
     on_edit: Callable[[rx.Var], Any],
     copy: rx.Component | None = None,
+    loading: rx.Var[bool] | bool = False,
 ) -> rx.Component:
     """id `meal-<type>`; its kcal total `meal-<type>-kcal`; add button `add-<type>`."""
     has_items = items.length() > 0
@@ -143,12 +144,21 @@ def meal_card(
                     width="100%",
                     align="stretch",
                 ),
-                rx.text(
-                    f"Nothing logged for {label.lower()} yet.",
-                    size="2",
-                    color_scheme="gray",
-                    high_contrast=True,
-                    class_name="meal-empty",
+                rx.cond(
+                    loading,
+                    rx.vstack(
+                        rx.skeleton(height="18px", width="80%"),
+                        rx.skeleton(height="18px", width="55%"),
+                        aria_label=f"Loading {label.lower()}",
+                        width="100%",
+                    ),
+                    rx.text(
+                        f"Nothing logged for {label.lower()} yet.",
+                        size="2",
+                        color_scheme="gray",
+                        high_contrast=True,
+                        class_name="meal-empty",
+                    ),
                 ),
             ),
             rx.hstack(

@@ -150,24 +150,52 @@ def edit_dialog() -> rx.Component:
             rx.dialog.description(D.edit_name, size="2", margin_bottom="0.8em"),
             rx.cond(
                 D.edit_unit != "",
-                rx.vstack(
-                    rx.el.label(
-                        "Amount (",
-                        rx.cond(D.edit_unit == "g", "grams", D.edit_unit),
-                        ")",
-                        html_for="edit-amount",
-                        font_weight="500",
+                rx.hstack(
+                    rx.vstack(
+                        rx.el.label(
+                            "Amount",
+                            rx.cond(
+                                D.edit_options.length() > 0,
+                                "",
+                                rx.cond(D.edit_unit == "g", " (grams)", " (" + D.edit_unit + ")"),
+                            ),
+                            html_for="edit-amount",
+                            font_weight="500",
+                        ),
+                        rx.input(
+                            value=D.edit_value,
+                            on_change=D.set_edit_value,
+                            id="edit-amount",
+                            input_mode="decimal",
+                            size="3",
+                            width="100%",
+                        ),
+                        spacing="1",
+                        width=rx.cond(D.edit_options.length() > 0, "34%", "100%"),
+                        min_width="80px",
                     ),
-                    rx.input(
-                        value=D.edit_value,
-                        on_change=D.set_edit_value,
-                        id="edit-amount",
-                        input_mode="decimal",
-                        size="3",
-                        width="100%",
+                    rx.cond(
+                        D.edit_options.length() > 0,
+                        rx.vstack(
+                            rx.el.label("Portion", html_for="edit-portion", font_weight="500"),
+                            rx.el.select(
+                                rx.foreach(
+                                    D.edit_options,
+                                    lambda o: rx.el.option(o["label"], value=o["value"]),
+                                ),
+                                value=D.edit_portion,
+                                on_change=D.set_edit_portion,
+                                id="edit-portion",
+                                class_name="native-select",
+                            ),
+                            spacing="1",
+                            flex="1",
+                            min_width="0",
+                        ),
                     ),
-                    spacing="1",
                     width="100%",
+                    spacing="3",
+                    align="end",
                 ),
                 rx.text("A quick add has no amount to change; you can delete it.", size="2"),
             ),
@@ -213,6 +241,7 @@ def meals() -> rx.Component:
                 totals=D.meal_sums.get(kind, {}),
                 on_add=FoodPickerState.open_picker(kind),
                 on_edit=D.start_edit,
+                loading=D.loading,
                 copy=copy_control(
                     kind,
                     meal_label(kind),
@@ -262,6 +291,7 @@ def diary() -> rx.Component:
                 micronutrients(),
                 rx.hstack(
                     copy_day(),
+                    rx.link("Your recipes", href=routes.RECIPES, id="diary-recipes", size="2"),
                     rx.cond(
                         D.copy_error != "",
                         rx.text(D.copy_error, color_scheme="tomato", size="2", role="alert"),

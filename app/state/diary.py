@@ -62,8 +62,10 @@ class DiaryState(SessionState):
     edit_open: bool = False
     edit_item_id: str = ""
     edit_name: str = ""
-    edit_unit: str = "g"
+    edit_unit: str = "g"  # "g", "portions", "servings"; "" for a quick add (delete only)
     edit_value: str = ""
+    edit_options: list[dict[str, str]] = []  # a food's measures (switch portion), else empty
+    edit_portion: str = logic.GRAMS
     edit_error: str = ""
     edit_busy: bool = False
 
@@ -78,6 +80,7 @@ class DiaryState(SessionState):
     _timezone: str = ""
     _facts: dict[int, logic.FoodFacts] = {}
     _meal_ids: dict[str, list[str]] = {}
+    _edit_row: dict[str, str] = {}
 
     # ---- loading ----
 
@@ -220,8 +223,27 @@ class DiaryState(SessionState):
                     self.edit_unit = row["edit_unit"] if row["editable"] else ""
                     self.edit_value = row["edit_value"]
                     self.edit_error = ""
+                    self._edit_row = row
+                    self.edit_options = []
+                    if row["editable"] and row["food_id"]:
+                        facts = self._facts.get(int(row["food_id"]))
+                        self.edit_options = logic.edit_choices(facts)
+                        self.edit_portion = row["portion_id"] or logic.GRAMS
                     self.edit_open = True
                     return
+
+    @rx.event
+    def set_edit_portion(self, value: str):
+        """Another unit: the amount starts again from what is logged (grams) or 1 portion."""
+        row = self._edit_row
+        self.edit_portion = value
+        if value == logic.GRAMS:
+            self.edit_value = row.get("grams", "")
+        elif value == row.get("portion_id"):
+            self.edit_value = row.get("edit_value", "1")
+        else:
+            self.edit_value = "1"
+        self.edit_error = ""
 
     @rx.event
     def set_edit_open(self, value: bool):
@@ -235,14 +257,20 @@ class DiaryState(SessionState):
     @rx.event
     async def save_edit(self):
         amount = logic.parse_amount(self.edit_value)
-        if amount is None or (self.edit_unit == "g" and amount > logic.MAX_GRAMS):
+        in_grams = self.edit_portion == logic.GRAMS if self.edit_options else self.edit_unit == "g"
+        if amount is None or (in_grams and amount > logic.MAX_GRAMS):
             self.edit_error = "Enter an amount greater than 0."
             return
         self.edit_busy = True
         yield
         try:
             api = NutritionApi(self.api())
-            if self.edit_unit == "g":
+            if self.edit_options:
+                request = logic.edit_request(
+                    self.edit_portion, self._edit_row.get("portion_id", ""), amount
+                )
+                change = await api.update_item(self.edit_item_id, **request)
+            elif self.edit_unit == "g":
                 change = await api.update_item(self.edit_item_id, grams=amount)
             else:
                 change = await api.update_item(self.edit_item_id, quantity=amount)

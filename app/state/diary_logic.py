@@ -263,7 +263,30 @@ def item_row(item: DiaryItem, meal_type: str, facts: FoodFacts | None = None) ->
         "editable": "yes" if item.editable_amount else "",
         "edit_unit": edit_unit,
         "edit_value": fmt_number(edit_value, unknown=""),
+        "grams": fmt_number(item.grams, unknown=""),
+        "food_id": "" if item.food_id is None or item.recipe_id else str(item.food_id),
+        "portion_id": "" if item.portion_id is None else str(item.portion_id),
     }
+
+
+def edit_choices(facts: FoodFacts | None) -> list[dict[str, str]]:
+    """The edit dialog's unit select for a logged food: its measures, then grams."""
+    options = [
+        {"value": str(pid), "label": f"1 {desc} ({fmt_number(per_unit)} g)"}
+        for pid, (desc, per_unit) in (facts.portions.items() if facts else ())
+        if per_unit > 0
+    ]
+    return [*options, {"value": GRAMS, "label": "grams"}]
+
+
+def edit_request(unit_value: str, original_portion: str, amount: float) -> dict[str, float | int]:
+    """The PATCH body for an edited food item: grams, more of the same portion, or another
+    portion of the food."""
+    if unit_value == GRAMS:
+        return {"grams": amount}
+    if unit_value == original_portion:
+        return {"quantity": amount}
+    return {"portion_id": int(unit_value), "quantity": amount}
 
 
 def meal_rows(
@@ -302,12 +325,17 @@ def meal_ids(day: DiaryDay) -> dict[str, list[str]]:
 
 
 def macro_amounts(totals: Nutrients) -> dict[str, float]:
-    """Rounded for display (the rings show these numbers as they are)."""
+    """Rounded for display as the rings show them: whole kcal, grams like `fmt_number`."""
+
+    def grams(value: float | None) -> float:
+        value = value or 0.0
+        return round(value, 1) if abs(value) < 10 else float(round(value))
+
     return {
         "kcal": round(totals.kcal),
-        "protein_g": round(totals.protein_g or 0.0, 1),
-        "fat_g": round(totals.fat_g or 0.0, 1),
-        "carbohydrate_g": round(totals.carbohydrate_g or 0.0, 1),
+        "protein_g": grams(totals.protein_g),
+        "fat_g": grams(totals.fat_g),
+        "carbohydrate_g": grams(totals.carbohydrate_g),
     }
 
 
@@ -418,3 +446,35 @@ def quick_add_values(fields: Mapping[str, Any]) -> tuple[dict[str, float], dict[
             continue
         values[key] = number
     return values, problems
+
+
+# ---- recipes ----
+
+
+def recipe_preview(
+    ingredients: Iterable[tuple[Nutrients, float]],
+    *,
+    servings: float | None = None,
+    cooked_weight_g: float | None = None,
+) -> dict[str, str]:
+    """What the builder shows before saving: the whole dish, per serving and per 100 g of
+    the cooked dish (the raw weight when no cooked weight is given), as the service does."""
+    parts = [(per_100g, grams) for per_100g, grams in ingredients if grams > 0]
+    raw_weight = sum(grams for _, grams in parts)
+    total = {key: 0.0 for key in MACRO_KEYS}
+    for per_100g, grams in parts:
+        for key, value in scaled(per_100g, grams).items():
+            total[key] += value
+    weight = cooked_weight_g or raw_weight
+    per_serving = {k: v / servings for k, v in total.items()} if servings else None
+    return {
+        "total_kcal": fmt_kcal(total["kcal"]),
+        "total_macros": macro_line(total),
+        "weight": f"{fmt_number(weight)} g" if weight else "",
+        "per_100g": f"{fmt_kcal(total['kcal'] * 100 / weight)} kcal / 100 g" if weight else "",
+        "per_serving": (
+            f"{fmt_kcal(per_serving['kcal'])} kcal per serving ({fmt_number(weight / servings)} g)"
+            if per_serving is not None and servings and weight
+            else ""
+        ),
+    }

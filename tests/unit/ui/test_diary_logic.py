@@ -213,12 +213,12 @@ def test_remaining_adds_the_calories_of_completed_workouts():
 
 
 def test_macro_amounts_are_rounded_for_the_rings():
-    totals = Nutrients(energy_kcal=523.6, protein_g=40.04, fat_g=None, carbohydrate_g=12.25)
+    totals = Nutrients(energy_kcal=523.6, protein_g=40.4, fat_g=None, carbohydrate_g=9.25)
     assert logic.macro_amounts(totals) == {
         "kcal": 524,
-        "protein_g": 40.0,
+        "protein_g": 40,
         "fat_g": 0.0,
-        "carbohydrate_g": 12.2,
+        "carbohydrate_g": 9.2,
     }
 
 
@@ -282,3 +282,28 @@ def test_quick_add_needs_kcal_and_defaults_macros_to_zero():
     assert values == {"energy_kcal": 450.0, "protein_g": 20.5, "fat_g": 0.0, "carbohydrate_g": 0.0}
     _, problems = logic.quick_add_values({"protein_g": "x", "fat_g": "-1"})
     assert set(problems) == {"energy_kcal", "protein_g", "fat_g"}
+
+
+def test_recipe_preview_uses_the_cooked_weight_and_servings():
+    rice = Nutrients(energy_kcal=360, protein_g=7, carbohydrate_g=80)
+    beans = Nutrients(energy_kcal=340, protein_g=21, fat_g=1.2, carbohydrate_g=60)
+    preview = logic.recipe_preview(
+        [(rice, 200), (beans, 100), (beans, 0)], servings=4, cooked_weight_g=900
+    )
+    assert preview["total_kcal"] == "1060"
+    assert preview["weight"] == "900 g"
+    assert preview["per_100g"] == "118 kcal / 100 g"
+    assert preview["per_serving"] == "265 kcal per serving (225 g)"
+    raw = logic.recipe_preview([(rice, 200)])
+    assert (raw["weight"], raw["per_100g"], raw["per_serving"]) == ("200 g", "360 kcal / 100 g", "")
+
+
+def test_editing_a_food_item_can_switch_its_portion():
+    facts = logic.FoodFacts.of(make_food())
+    options = logic.edit_choices(facts)
+    assert options[0] == {"value": "4003", "label": '1 large (3-1/4" dia) (223 g)'}
+    assert options[-1] == {"value": logic.GRAMS, "label": "grams"}
+    assert logic.edit_choices(None) == [{"value": logic.GRAMS, "label": "grams"}]
+    assert logic.edit_request(logic.GRAMS, "4003", 150) == {"grams": 150}
+    assert logic.edit_request("4003", "4003", 2) == {"quantity": 2}
+    assert logic.edit_request("2097", "4003", 3) == {"portion_id": 2097, "quantity": 3}
