@@ -4,7 +4,16 @@ import reflex as rx
 
 from app import routes
 from app.pages import diary as diary_page
-from app.pages import landing, login, password_reset, register, today
+from app.pages import (
+    landing,
+    login,
+    notifications,
+    onboarding,
+    password_reset,
+    profile,
+    register,
+    today,
+)
 from app.pages import recipes as recipes_page
 from app.session.http import session_app
 from app.state.session import SessionState
@@ -57,6 +66,12 @@ app.add_page(
 app.add_page(
     today.today, route=routes.TODAY, title=today.TITLE, on_load=[*PRIVATE, today.TodayState.load]
 )
+app.add_page(
+    onboarding.onboarding,
+    route=routes.ONBOARDING,
+    title=onboarding.TITLE,
+    on_load=[*PRIVATE, onboarding.OnboardingState.load],
+)
 for diary_route in (routes.DIARY, routes.DIARY_DAY):
     app.add_page(
         diary_page.diary,
@@ -69,4 +84,16 @@ app.add_page(
     route=routes.RECIPES,
     title=recipes_page.TITLE,
     on_load=[*PRIVATE, recipes_page.RecipesState.load],
+)
+app.add_page(
+    notifications.notifications,
+    route=routes.NOTIFICATIONS,
+    title=notifications.TITLE,
+    on_load=[*PRIVATE, notifications.NotificationsPageState.load],
+)
+app.add_page(
+    profile.profile,
+    route=routes.PROFILE,
+    title=profile.TITLE,
+    on_load=[*PRIVATE, profile.ProfileState.load],
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.state.notifications import POLL_MS, NotificationsState
 from app.state.session import SessionState
 from components.native_form import native_form
 
@@ -155,8 +156,23 @@ def bottom_tabs() -> rx.Component:
     )
 
 
-def app_shell(*content: rx.Component, title: str, unread: rx.Var[int] | int = 0) -> rx.Component:
-    """A private page: bars around `content`, shown only once the session is confirmed."""
+def live_updates() -> rx.Component:
+    """A hidden timer that keeps the bell and the latest notifications fresh: it runs only
+    while a private page is open (app/state/notifications.py says why a page timer)."""
+    return rx.box(
+        rx.moment(interval=POLL_MS, on_change=NotificationsState.poll, format="X"),
+        display="none",
+        aria_hidden="true",
+    )
+
+
+def app_shell(
+    *content: rx.Component, title: str, unread: rx.Var[int] | int | None = None
+) -> rx.Component:
+    """A private page: bars around `content`, shown only once the session is confirmed.
+    The bell shows the live unread count unless a page passes its own `unread`."""
+    if unread is None:
+        unread = NotificationsState.unread
     return rx.box(
         rx.el.a("Skip to content", href="#main", class_name="skip-link"),
         top_bar(unread),
@@ -164,6 +180,7 @@ def app_shell(*content: rx.Component, title: str, unread: rx.Var[int] | int = 0)
             rx.cond(
                 SessionState.signed_in,
                 rx.vstack(
+                    live_updates(),
                     rx.heading(title, size="7", as_="h1"),
                     *content,
                     spacing="5",

@@ -1,0 +1,223 @@
+"""Profile (`/profile`): body data and goal, the targets explained, today's weight, sign out."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app.api.errors import ApiError
+from app.api.users import UsersApi
+from app.state.body import WEIGHT_KG, BodyFormState, parse_decimal
+from app.state.messages import explain
+from app.state.session import SessionState
+from components.body_form import body_fields, goal_fields
+from components.fields import form_alert, labelled_input
+from components.layout import app_shell, sign_out_button
+from components.targets import targets_explained
+
+TITLE = "Profile · FitLedger"
+
+
+def weight_error(text: str) -> str:
+    """Plain words for a weigh-in the service would refuse ("" when it is fine)."""
+    value = parse_decimal(text)
+    if value is None:
+        return "Enter your weight in kg."
+    low, high = WEIGHT_KG
+    if not low <= value <= high:
+        return f"Enter between {low:g} and {high:g} kg."
+    return ""
+
+
+class ProfileState(BodyFormState):
+    saved_notice: str = ""
+    weigh_in: str = ""
+    weigh_in_error: str = ""
+    weigh_in_notice: str = ""
+    logging_weight: bool = False
+
+    @rx.event
+    async def load(self):
+        self.saved_notice = self.weigh_in_notice = self.weigh_in_error = ""
+        self._show_errors({})
+        try:
+            profile = await self._load_profile()
+            if profile is not None and profile.complete:
+                await self._load_targets()
+            else:
+                self.has_targets = False
+                self.targets_error = "Fill in your body data and goal to get your targets."
+        except ApiError as error:
+            return self.handle(error)
+        return None
+
+    @rx.event
+    async def save(self):
+        self.saved_notice = ""
+        errors = {**self._body_errors(), **self._goal_errors()}
+        self._show_errors(errors)
+        if errors:
+            self.form_error = "Please check the highlighted fields."
+            return None
+        try:
+            if not await self._save():
+                return None
+            self.saved_notice = "Saved. Your targets are updated."
+            await self._load_targets()
+        except ApiError as error:
+            return self.handle(error)
+        return None
+
+    @rx.event
+    def set_weigh_in(self, value: str):
+        self.weigh_in, self.weigh_in_error, self.weigh_in_notice = value, "", ""
+
+    @rx.event
+    async def log_weight(self):
+        self.weigh_in_error = weight_error(self.weigh_in)
+        if self.weigh_in_error:
+            return None
+        kg = round(parse_decimal(self.weigh_in) or 0.0, 2)
+        self.logging_weight = True
+        try:
+            point = await UsersApi(self.api()).log_weight(kg)
+        except ApiError as error:
+            message, fields = explain(error)
+            self.weigh_in_error = fields.get("weight_kg", message)
+            return self.handle(error)
+        finally:
+            self.logging_weight = False
+        self.weigh_in = ""
+        self.weigh_in_notice = (
+            f"Logged {point.weight_kg:g} kg for {point.date.isoformat()} "
+            f"(trend {point.trend_kg:.1f} kg)."
+        )
+        self.weight_kg = f"{point.weight_kg:g}"
+        return None
+
+
+def section(title: str, *children, id: str) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading(title, size="4", as_="h2"),
+            *children,
+            spacing="4",
+            width="100%",
+            align="stretch",
+        ),
+        id=id,
+        width="100%",
+    )
+
+
+def account_section() -> rx.Component:
+    return section(
+        "Account",
+        rx.text(SessionState.display_name, weight="bold", id="profile-name"),
+        rx.text(SessionState.email, color=rx.color("gray", 11), id="profile-email"),
+        rx.flex(
+            sign_out_button(id="sign-out"),
+            sign_out_button(everywhere=True, id="sign-out-everywhere"),
+            spacing="3",
+            wrap="wrap",
+        ),
+        rx.text(
+            "“Sign out everywhere” ends your sessions on every device.",
+            size="2",
+            color=rx.color("gray", 11),
+        ),
+        id="profile-account",
+    )
+
+
+def weight_section() -> rx.Component:
+    s = ProfileState
+    return section(
+        "Today's weight",
+        rx.hstack(
+            rx.box(
+                labelled_input(
+                    "Weight (kg)",
+                    "weigh_in",
+                    input_mode="decimal",
+                    value=s.weigh_in,
+                    on_change=s.set_weigh_in,
+                    error=s.weigh_in_error,
+                    placeholder=rx.cond(s.weight_kg != "", s.weight_kg, "70"),
+                ),
+                flex="1",
+            ),
+            rx.button(
+                "Log weight",
+                on_click=s.log_weight,
+                loading=s.logging_weight,
+                size="3",
+                id="log-weight",
+                margin_top="1.6em",
+            ),
+            align="start",
+            spacing="3",
+            width="100%",
+        ),
+        rx.cond(
+            s.weigh_in_notice != "",
+            rx.text(s.weigh_in_notice, color_scheme="grass", id="weigh-in-notice", role="status"),
+        ),
+        rx.text(
+            "One weigh-in a day; a second one the same day replaces the first.",
+            size="2",
+            color=rx.color("gray", 11),
+        ),
+        id="profile-weight",
+    )
+
+
+def body_section() -> rx.Component:
+    s = ProfileState
+    return section(
+        "Body and goal",
+        form_alert(s.form_error, id="profile-alert"),
+        rx.cond(
+            s.profile_loading,
+            rx.center(rx.spinner(size="3"), padding_y="2em", aria_label="Loading your profile"),
+            rx.vstack(
+                body_fields(),
+                goal_fields(),
+                rx.hstack(
+                    rx.button(
+                        "Save", on_click=s.save, loading=s.saving, size="3", id="profile-save"
+                    ),
+                    rx.cond(
+                        s.saved_notice != "",
+                        rx.text(
+                            s.saved_notice, color_scheme="grass", id="profile-saved", role="status"
+                        ),
+                    ),
+                    align="center",
+                    spacing="3",
+                ),
+                spacing="4",
+                width="100%",
+                align="stretch",
+            ),
+        ),
+        id="profile-body",
+    )
+
+
+def profile() -> rx.Component:
+    return app_shell(
+        rx.grid(
+            rx.vstack(body_section(), spacing="4", width="100%"),
+            rx.vstack(
+                section("Your targets", targets_explained(), id="profile-targets"),
+                weight_section(),
+                account_section(),
+                spacing="4",
+                width="100%",
+            ),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="4",
+            width="100%",
+        ),
+        title="Profile",
+    )

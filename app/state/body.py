@@ -1,0 +1,273 @@
+"""Body data and goal: the form the onboarding wizard and the profile page share.
+
+The pure part (choices, parsing, validation with the users service's own limits) is tested
+without a browser; `BodyFormState` holds the form, saves it by PATCH and loads the targets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import reflex as rx
+
+from app.api.errors import ApiError, Conflict, NotFound
+from app.api.users import MAX_GOAL_RATE_KG_PER_WEEK, BodyData, Profile, UsersApi
+from app.state.messages import explain
+from app.state.session import SessionState
+from app.state.targets import TargetsView, explain_targets, number
+
+# (value, name, one line about it, factor): the users service's activity factors.
+ACTIVITY_CHOICES: tuple[tuple[str, str, str, str], ...] = (
+    ("sedentary", "Sedentary", "Desk job, little walking, no planned exercise.", "1.2"),
+    ("light", "Lightly active", "Light exercise or long walks 1\u20133 days a week.", "1.375"),
+    ("moderate", "Moderately active", "Moderate exercise or sport 3\u20135 days a week.", "1.55"),
+    ("very_active", "Very active", "Hard exercise 6\u20137 days a week.", "1.725"),
+    ("extra_active", "Extra active", "Physical job plus daily hard training.", "1.9"),
+)
+GOAL_CHOICES: tuple[tuple[str, str, str], ...] = (
+    ("lose", "Lose weight", "Eat a little below what you burn."),
+    ("maintain", "Keep my weight", "Eat about what you burn."),
+    ("gain", "Gain weight", "Eat a little above what you burn."),
+)
+RATE_CHOICES: tuple[str, ...] = ("0.25", "0.5", "0.75", "1.0")
+DEFAULT_RATE = "0.5"
+KCAL_PER_KG = 7700  # rule of thumb the users service uses (DOMAIN.md)
+# The users service's limits (backend_services/users/schemas.py), checked here first so the
+# user hears about a typo before a round trip.
+HEIGHT_CM = (50.0, 272.0)
+WEIGHT_KG = (20.0, 500.0)
+AGE_YEARS = (13, 120)
+
+BODY_FIELDS = ("sex", "birth_date", "height_cm", "weight_kg", "activity_level")
+GOAL_FIELDS = ("goal", "goal_rate_kg_per_week")
+
+
+def parse_decimal(text: str) -> float | None:
+    """ "72,5" or " 72.5 " → 72.5; None when it is not a number."""
+    cleaned = (text or "").strip().replace(",", ".").replace(" ", "")
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
+def age_on(birth: dt.date, today: dt.date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def rate_in_words(rate: str) -> str:
+    """ "0.5" → "0.5 kg a week (about 550 kcal a day)"."""
+    value = parse_decimal(rate) or 0.0
+    return f"{number(value, 2)} kg a week (about {number(value * KCAL_PER_KG / 7)} kcal a day)"
+
+
+def validate_body(
+    sex: str, birth_date: str, height_cm: str, weight_kg: str, activity: str, today: dt.date
+) -> dict[str, str]:
+    """Step 1: {field: plain message} for what is missing or out of range."""
+    errors: dict[str, str] = {}
+    if sex not in ("male", "female"):
+        errors["sex"] = "Choose the sex the formulas should use."
+    try:
+        born = dt.date.fromisoformat(birth_date.strip())
+    except ValueError:
+        errors["birth_date"] = "Enter your birth date."
+    else:
+        age = age_on(born, today)
+        if not AGE_YEARS[0] <= age <= AGE_YEARS[1]:
+            errors["birth_date"] = f"Your age must be between {AGE_YEARS[0]} and {AGE_YEARS[1]}."
+    for name, text, (low, high), unit in (
+        ("height_cm", height_cm, HEIGHT_CM, "cm"),
+        ("weight_kg", weight_kg, WEIGHT_KG, "kg"),
+    ):
+        value = parse_decimal(text)
+        if value is None:
+            errors[name] = f"Enter a number in {unit}."
+        elif not low <= value <= high:
+            errors[name] = f"Enter between {low:g} and {high:g} {unit}."
+    if activity not in {c[0] for c in ACTIVITY_CHOICES}:
+        errors["activity_level"] = "Choose how active you are."
+    return errors
+
+
+def validate_goal(goal: str, rate: str) -> dict[str, str]:
+    """Step 2: a goal, and a weekly rate unless keeping the weight."""
+    if goal not in {c[0] for c in GOAL_CHOICES}:
+        return {"goal": "Choose a goal."}
+    if goal == "maintain":
+        return {}
+    value = parse_decimal(rate)
+    if value is None or not 0 < value <= MAX_GOAL_RATE_KG_PER_WEEK:
+        return {"goal_rate_kg_per_week": "Choose how fast, up to 1 kg a week."}
+    return {}
+
+
+def body_data(
+    sex: str, birth_date: str, height_cm: str, weight_kg: str, activity: str, goal: str, rate: str
+) -> BodyData:
+    """The validated form as the users client takes it (call the validators first)."""
+    return BodyData(
+        sex=sex,
+        birth_date=dt.date.fromisoformat(birth_date.strip()),
+        height_cm=round(parse_decimal(height_cm) or 0.0, 1),
+        weight_kg=round(parse_decimal(weight_kg) or 0.0, 2),
+        activity_level=activity,
+        goal=goal,
+        goal_rate_kg_per_week=0.0 if goal == "maintain" else (parse_decimal(rate) or 0.0),
+    )
+
+
+def closest_rate(rate: float) -> str:
+    """The rate choice nearest a stored rate (profiles made elsewhere may hold 0.3)."""
+    return min(RATE_CHOICES, key=lambda choice: abs(float(choice) - rate))
+
+
+class BodyFormState(SessionState):
+    """The body-data and goal form, its field errors, and the targets computed from it."""
+
+    sex: str = ""
+    birth_date: str = ""
+    height_cm: str = ""
+    weight_kg: str = ""
+    activity_level: str = ""
+    goal: str = ""
+    goal_rate: str = DEFAULT_RATE
+
+    sex_error: str = ""
+    birth_date_error: str = ""
+    height_cm_error: str = ""
+    weight_kg_error: str = ""
+    activity_level_error: str = ""
+    goal_error: str = ""
+    goal_rate_error: str = ""
+    form_error: str = ""
+
+    saving: bool = False
+    profile_loading: bool = True
+    targets_loading: bool = False
+    targets_error: str = ""
+    has_targets: bool = False
+    targets: TargetsView = TargetsView()
+
+    @rx.event
+    def set_sex(self, value: str):
+        self.sex, self.sex_error = value, ""
+
+    @rx.event
+    def set_birth_date(self, value: str):
+        self.birth_date, self.birth_date_error = value, ""
+
+    @rx.event
+    def set_height_cm(self, value: str):
+        self.height_cm, self.height_cm_error = value, ""
+
+    @rx.event
+    def set_weight_kg(self, value: str):
+        self.weight_kg, self.weight_kg_error = value, ""
+
+    @rx.event
+    def set_activity_level(self, value: str):
+        self.activity_level, self.activity_level_error = value, ""
+
+    @rx.event
+    def set_goal(self, value: str):
+        self.goal, self.goal_error = value, ""
+        if value != "maintain" and not self.goal_rate:
+            self.goal_rate = DEFAULT_RATE
+
+    @rx.event
+    def set_goal_rate(self, value: str):
+        self.goal_rate, self.goal_rate_error = value, ""
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        self.sex_error = errors.get("sex", "")
+        self.birth_date_error = errors.get("birth_date", "")
+        self.height_cm_error = errors.get("height_cm", "")
+        self.weight_kg_error = errors.get("weight_kg", "")
+        self.activity_level_error = errors.get("activity_level", "")
+        self.goal_error = errors.get("goal", "")
+        self.goal_rate_error = errors.get("goal_rate_kg_per_week", "")
+
+    def _fill_from(self, profile: Profile) -> None:
+        self.sex = profile.sex or ""
+        self.birth_date = profile.birth_date.isoformat() if profile.birth_date else ""
+        self.height_cm = f"{profile.height_cm:g}" if profile.height_cm is not None else ""
+        self.weight_kg = f"{profile.weight_kg:g}" if profile.weight_kg is not None else ""
+        self.activity_level = profile.activity_level or ""
+        self.goal = profile.goal or ""
+        rate = profile.goal_rate_kg_per_week
+        self.goal_rate = closest_rate(rate) if rate > 0 else DEFAULT_RATE
+
+    def _body_errors(self) -> dict[str, str]:
+        today = dt.datetime.now(dt.UTC).date()
+        return validate_body(
+            self.sex, self.birth_date, self.height_cm, self.weight_kg, self.activity_level, today
+        )
+
+    def _goal_errors(self) -> dict[str, str]:
+        return validate_goal(self.goal, self.goal_rate)
+
+    async def _load_profile(self) -> Profile | None:
+        """Fill the form from the stored profile; None (form left empty) when there is none
+        yet: the users service makes it a moment after registration."""
+        self.profile_loading = True
+        self.form_error = ""
+        try:
+            profile = await UsersApi(self.api()).profile()
+        except NotFound:
+            return None
+        except ApiError as error:
+            self.form_error = explain(error)[0]
+            raise
+        finally:
+            self.profile_loading = False
+        self._fill_from(profile)
+        return profile
+
+    async def _save(self) -> bool:
+        """PATCH the form; the API's field errors go next to their fields."""
+        self.saving = True
+        self.form_error = ""
+        data = body_data(
+            self.sex,
+            self.birth_date,
+            self.height_cm,
+            self.weight_kg,
+            self.activity_level,
+            self.goal,
+            self.goal_rate,
+        )
+        try:
+            await UsersApi(self.api()).save_body_data(data)
+        except NotFound:
+            self.form_error = "Your account is still being set up. Try again in a few seconds."
+            return False
+        except ApiError as error:
+            message, fields = explain(error)
+            self._show_errors(fields)
+            self.form_error = message
+            raise
+        finally:
+            self.saving = False
+        return True
+
+    async def _load_targets(self) -> None:
+        self.targets_loading = True
+        self.targets_error = ""
+        try:
+            targets = await UsersApi(self.api()).targets()
+        except Conflict:
+            self.has_targets = False
+            self.targets_error = "Fill in your body data and goal to get your targets."
+            return
+        except ApiError as error:
+            self.has_targets = False
+            self.targets_error = explain(error)[0]
+            raise
+        finally:
+            self.targets_loading = False
+        self.targets = explain_targets(targets)
+        self.has_targets = True

@@ -1,0 +1,100 @@
+"""The bell's unread count and the latest notifications, kept live on every private page.
+
+Live updates: the layout renders a hidden `rx.moment(interval=POLL_MS, on_change=poll)`. The
+timer lives in the page, so polling starts when a private page mounts and stops by itself when
+the tab closes or navigates to a public page; browsers also throttle timers of hidden tabs. A
+server-side background loop would go on polling for a tab nobody looks at, with no reliable
+signal that it went away. `poll` is a background event so a slow answer never queues the
+page's own events (typing in the food search) behind it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import reflex as rx
+
+from app.api.errors import ApiError
+from app.api.notifications import Notification, NotificationsApi
+from app.state.session import SessionState
+
+POLL_MS = 5000
+LATEST = 5
+
+
+@dataclasses.dataclass
+class NoticeRow:
+    """A notification as the page shows it (plain strings, ready to render)."""
+
+    id: str
+    kind: str
+    title: str
+    body: str
+    when: str
+    unread: bool
+
+
+def ago(moment: dt.datetime | None, now: dt.datetime) -> str:
+    """ "just now", "5 min ago", "3 h ago", "2 days ago", or the date after a week."""
+    if moment is None:
+        return ""
+    seconds = max(0, int((now - moment).total_seconds()))
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{seconds // 60} min ago"
+    if seconds < 86400:
+        return f"{seconds // 3600} h ago"
+    days = seconds // 86400
+    if days < 7:
+        return "1 day ago" if days == 1 else f"{days} days ago"
+    return moment.date().isoformat()
+
+
+def notice_rows(items: tuple[Notification, ...], now: dt.datetime) -> list[NoticeRow]:
+    return [
+        NoticeRow(
+            id=n.id,
+            kind=n.type,
+            title=n.title or "Notification",
+            body=n.body,
+            when=ago(n.created_at, now),
+            unread=n.unread,
+        )
+        for n in items
+    ]
+
+
+class NotificationsState(SessionState):
+    """Shared by the layout (bell) and the today page (latest notifications)."""
+
+    unread: int = 0
+    latest: list[NoticeRow] = []
+    latest_loaded: bool = False
+    latest_error: str = ""
+
+    @rx.event(background=True)
+    async def poll(self, _now: str = ""):
+        async with self:
+            if not self._session_id:
+                return
+            api = NotificationsApi(self.api())
+        try:
+            feed = await api.feed(limit=LATEST)
+        except ApiError as error:
+            async with self:
+                redirect = self.handle(error)
+                if redirect is not None:
+                    return redirect
+                # Keep what is shown; say so only when nothing was ever loaded.
+                if not self.latest_loaded:
+                    self.latest_error = "Notifications cannot be loaded right now."
+            return None
+        rows = notice_rows(feed.items, dt.datetime.now(dt.UTC))
+        async with self:
+            self.unread = feed.unread_count
+            self.latest = rows
+            self.latest_loaded = True
+            self.latest_error = ""
+        return None

@@ -1,0 +1,161 @@
+"""Body data and goal fields (onboarding steps 1-2, the profile form), bound to BodyFormState."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app.state.body import (
+    ACTIVITY_CHOICES,
+    GOAL_CHOICES,
+    RATE_CHOICES,
+    BodyFormState,
+    rate_in_words,
+)
+from components.fields import field_error, labelled_input
+
+
+def choice_group(
+    legend: str,
+    name: str,
+    choices: list[tuple[str, str, str]],
+    *,
+    value: rx.Var[str],
+    on_change,
+    error: rx.Var[str],
+    columns=None,
+) -> rx.Component:
+    """Radio cards in a fieldset: (value, title, one line) each; ids `<name>-<value>`."""
+    legend_id = f"{name}-legend"
+    return rx.el.fieldset(
+        rx.el.legend(
+            legend, id=legend_id, font_weight="500", font_size="0.9em", margin_bottom="0.4em"
+        ),
+        rx.radio_cards.root(
+            *[
+                rx.radio_cards.item(
+                    rx.vstack(
+                        rx.text(title, weight="medium"),
+                        rx.cond(line != "", rx.text(line, size="2", color_scheme="gray"))
+                        if line
+                        else rx.fragment(),
+                        spacing="0",
+                        align="start",
+                        width="100%",
+                    ),
+                    value=choice,
+                    id=f"{name}-{choice}",
+                    justify="start",
+                )
+                for choice, title, line in choices
+            ],
+            value=value,
+            on_value_change=on_change,
+            columns=columns or rx.breakpoints(initial="1", sm="2"),
+            gap="2",
+            aria_labelledby=legend_id,
+            aria_describedby=f"{name}-error",
+            width="100%",
+        ),
+        field_error(error, name),
+        border="none",
+        padding="0",
+        margin="0",
+        min_width="0",
+    )
+
+
+def body_fields() -> rx.Component:
+    """Sex, birth date, height, weight, activity level (metric units)."""
+    s = BodyFormState
+    return rx.vstack(
+        choice_group(
+            "Sex (the formulas differ)",
+            "sex",
+            [("female", "Female", ""), ("male", "Male", "")],
+            value=s.sex,
+            on_change=s.set_sex,
+            error=s.sex_error,
+            columns="2",
+        ),
+        labelled_input(
+            "Birth date",
+            "birth_date",
+            type="date",
+            value=s.birth_date,
+            on_change=s.set_birth_date,
+            error=s.birth_date_error,
+            auto_complete="bday",
+        ),
+        rx.grid(
+            labelled_input(
+                "Height (cm)",
+                "height_cm",
+                input_mode="decimal",
+                value=s.height_cm,
+                on_change=s.set_height_cm,
+                error=s.height_cm_error,
+                placeholder="170",
+            ),
+            labelled_input(
+                "Weight (kg)",
+                "weight_kg",
+                input_mode="decimal",
+                value=s.weight_kg,
+                on_change=s.set_weight_kg,
+                error=s.weight_kg_error,
+                placeholder="70",
+            ),
+            columns="2",
+            spacing="3",
+            width="100%",
+        ),
+        activity_field(),
+        spacing="4",
+        width="100%",
+        align="stretch",
+    )
+
+
+def activity_field() -> rx.Component:
+    s = BodyFormState
+    return choice_group(
+        "How active are you on a usual day?",
+        "activity_level",
+        [
+            (value, f"{title} (\u00d7 {factor})", line)
+            for value, title, line, factor in ACTIVITY_CHOICES
+        ],
+        value=s.activity_level,
+        on_change=s.set_activity_level,
+        error=s.activity_level_error,
+    )
+
+
+def goal_fields() -> rx.Component:
+    """Lose / maintain / gain and, unless maintaining, the weekly rate."""
+    s = BodyFormState
+    return rx.vstack(
+        choice_group(
+            "Your goal",
+            "goal",
+            list(GOAL_CHOICES),
+            value=s.goal,
+            on_change=s.set_goal,
+            error=s.goal_error,
+            columns=rx.breakpoints(initial="1", sm="3"),
+        ),
+        rx.cond(
+            (s.goal == "lose") | (s.goal == "gain"),
+            choice_group(
+                "How fast?",
+                "goal_rate",
+                [(rate, rate_in_words(rate), "") for rate in RATE_CHOICES],
+                value=s.goal_rate,
+                on_change=s.set_goal_rate,
+                error=s.goal_rate_error,
+            ),
+        ),
+        spacing="4",
+        width="100%",
+        align="stretch",
+    )
