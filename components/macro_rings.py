@@ -27,11 +27,13 @@ def ring(
     unit: str,
     color: str,
     ring_id: str,
+    warn_over: bool = False,
 ) -> rx.Component:
-    """One ring: the share of the target eaten (red when over it), the number inside."""
+    """One ring: the share of the target eaten, the number inside; with `warn_over` it
+    turns red past the target (calories: protein over its target is no warning)."""
     has_target = target > 0
     percent = rx.cond(has_target, value / target * 100, 0)
-    over = has_target & (value > target)
+    over = has_target & (value > target) & warn_over
     fill = rx.cond(over, rx.color("tomato", 9), rx.color(color, 9))
     track = rx.color("gray", 4)
     return rx.vstack(
@@ -99,6 +101,7 @@ def macro_rings(
                 unit=unit,
                 color=color,
                 ring_id=f"{id_prefix}-{suffix}",
+                warn_over=key == "kcal",
             )
             for key, label, unit, color, suffix in MACROS
         ],

@@ -92,6 +92,16 @@ class DiaryState(SessionState):
                 self._timezone = "UTC"  # no profile yet: onboarding will set one
         return _local_today(self._timezone)
 
+    async def _profile_complete(self) -> bool:
+        """Targets are missing: because onboarding is not done (else the users service is
+        briefly away, and the rings just say "no target")."""
+        try:
+            return (await UsersApi(self.api()).profile()).complete
+        except NotFound:
+            return False
+        except ApiError:
+            return True
+
     @rx.event
     async def load(self):
         """on_load of /diary and /diary/[day] (after require_login)."""
@@ -121,7 +131,7 @@ class DiaryState(SessionState):
         yield
         try:
             board = await DashboardApi(self.api()).day(day)
-            self.needs_onboarding = board.targets is None and "targets" not in board.missing
+            self.needs_onboarding = board.targets is None and not await self._profile_complete()
             self._set_targets(board)
             if board.diary is None:
                 self.load_error = "Your diary could not be loaded just now. Please try again."
