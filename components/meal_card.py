@@ -17,6 +17,8 @@ def item_row(item: rx.Var[dict[str, str]], on_edit: Callable[[rx.Var], Any]) -> 
     return rx.el.li(
         rx.el.button(
             rx.box(
+                # The accessible name is the visible text, read as "Edit <name> <amount> <kcal>".
+                rx.el.span("Edit ", class_name="visually-hidden"),
                 rx.text(item["name"], size="2", weight="medium", class_name="clamp-2"),
                 rx.text(
                     rx.cond(item["brand"] != "", item["brand"] + " · ", ""),
@@ -39,13 +41,6 @@ def item_row(item: rx.Var[dict[str, str]], on_edit: Callable[[rx.Var], Any]) -> 
             on_click=on_edit(item["id"]),
             id="item-" + item["id"],
             class_name="diary-item",
-            aria_label="Edit "
-            + item["name"]
-            + ", "
-            + item["amount"]
-            + ", "
-            + item["kcal"]
-            + " kcal",
         ),
         list_style="none",
     )
