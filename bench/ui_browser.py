@@ -1,0 +1,280 @@
+"""The web app in a real browser: first load of the signed-in dashboard, and the add-food loop.
+
+    python -m bench.ui_browser [--url http://localhost:8080] [--loads 15] [--rounds 20]
+
+Runs against a stack you started with `make up` (the UI bundle is built for its address).
+It registers a fresh user through the UI's own sign-up form post, fills in a profile and a
+week of meals through the API, then drives Debian's Chromium with Playwright:
+
+1. first load of `/` signed in: cold (a new browser context each time: empty cache, new
+   websocket) and warm (reloads in one context). Two times per load, both from navigation
+   start: the load event, and "ready" = today's summary rendered with the user's numbers
+   (prerendered shell + websocket + state), which is what a user waits for;
+2. search as you type: the time from the last keystroke to the first matching result row
+   (includes the picker's debounce, which is part of what a user feels);
+3. log and update: click "Log" → the meal's kcal on the page shows the new total.
+
+Times are taken inside the page (performance.now()), so Playwright's own overhead is not
+counted. Results: bench/results/ui_browser.md and .json. Only the local stack is loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+import httpx
+from playwright.sync_api import Page, sync_playwright
+
+from bench import gateway_overhead as base
+from bench import service_stack as ss
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+PASSWORD = "correct horse battery staple"
+# What people type, and a word the first result must contain once the answer is shown.
+QUERIES = [
+    ("apple", "apple"),
+    ("banana", "banana"),
+    ("chiken brest", "chicken"),
+    ("milk", "milk"),
+    ("oatmeal", "oat"),
+    ("egg", "egg"),
+    ("rice", "rice"),
+    ("cheddar", "cheddar"),
+    ("brocoli", "broccoli"),
+    ("yogurt", "yogurt"),
+    ("salmon", "salmon"),
+    ("bread", "bread"),
+]
+RESULTS = base.ROOT / "bench" / "results"
+READY_SELECTOR = "#today-summary"
+
+
+def _seed_user(url: str) -> tuple[str, str]:
+    """A user with a profile and a week of meals; returns (session cookie, email)."""
+    email = f"bench-ui-{uuid.uuid4().hex[:10]}@example.com"
+    with httpx.Client(base_url=url, timeout=30, follow_redirects=False) as http:
+        answer = http.post(
+            "/session/register",
+            data={"display_name": "Bench", "email": email, "password": PASSWORD},
+            headers={"Origin": url},
+        )
+        cookie = answer.cookies.get("fl_session")
+        if answer.status_code != 303 or not cookie:
+            raise SystemExit(f"sign-up failed: {answer.status_code} {answer.text[:200]}")
+        token = http.post("/api/auth/login", json={"email": email, "password": PASSWORD}).json()[
+            "access_token"
+        ]
+        auth = {"Authorization": f"Bearer {token}"}
+        http.patch(
+            "/api/users/me",
+            headers=auth,
+            json={
+                "sex": "female",
+                "birth_date": "1990-05-01",
+                "height_cm": 168,
+                "weight_kg": 64,
+                "activity_level": "moderate",
+                "goal": "lose",
+                "goal_rate_kg_per_week": 0.25,
+            },
+        ).raise_for_status()
+        food = http.get("/api/nutrition/foods", params={"q": "apple"}, headers=auth).json()
+        food_id = food["items"][0]["id"]
+        for back in range(7):
+            day = (date.today() - timedelta(days=back)).isoformat()
+            for meal in ("breakfast", "lunch", "dinner"):
+                http.post(
+                    "/api/nutrition/meals",
+                    headers={**auth, "Idempotency-Key": uuid.uuid4().hex},
+                    json={
+                        "date": day,
+                        "meal_type": meal,
+                        "items": [{"food_id": food_id, "grams": 150}],
+                    },
+                ).raise_for_status()
+    return cookie, email
+
+
+def _load_times(page: Page, url: str) -> tuple[float, float]:
+    page.goto(url, wait_until="load")
+    page.wait_for_selector(READY_SELECTOR, state="visible")
+    ready = page.evaluate("performance.now()")
+    nav = page.evaluate(
+        "() => { const n = performance.getEntriesByType('navigation')[0];"
+        " return n.loadEventEnd - n.startTime; }"
+    )
+    return nav / 1000, ready / 1000
+
+
+def _first_loads(browser: Any, url: str, cookie: str, loads: int) -> dict[str, Any]:
+    host = url.split("//", 1)[1].split(":")[0]
+    jar = [
+        {
+            "name": "fl_session",
+            "value": cookie,
+            "domain": host,
+            "path": "/",
+            "httpOnly": True,
+            "sameSite": "Lax",
+        }
+    ]
+    cold_nav, cold_ready, warm_nav, warm_ready = [], [], [], []
+    for _ in range(loads):
+        context = browser.new_context(viewport={"width": 1366, "height": 768})
+        context.add_cookies(jar)
+        page = context.new_page()
+        nav, ready = _load_times(page, f"{url}/")
+        cold_nav.append(nav)
+        cold_ready.append(ready)
+        context.close()
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    context.add_cookies(jar)
+    page = context.new_page()
+    _load_times(page, f"{url}/")
+    for _ in range(loads):
+        nav, ready = _load_times(page, f"{url}/")
+        warm_nav.append(nav)
+        warm_ready.append(ready)
+    context.close()
+    return {
+        "cold_load_event": ss.percentiles_ms(cold_nav),
+        "cold_ready": ss.percentiles_ms(cold_ready),
+        "warm_load_event": ss.percentiles_ms(warm_nav),
+        "warm_ready": ss.percentiles_ms(warm_ready),
+    }
+
+
+def _add_food_loop(browser: Any, url: str, cookie: str, rounds: int) -> dict[str, Any]:
+    host = url.split("//", 1)[1].split(":")[0]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context.add_cookies(
+        [
+            {
+                "name": "fl_session",
+                "value": cookie,
+                "domain": host,
+                "path": "/",
+                "httpOnly": True,
+                "sameSite": "Lax",
+            }
+        ]
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"{url}/diary", wait_until="load")
+    page.wait_for_selector("#meal-snack", state="visible")
+    search_times, log_times = [], []
+    for index in range(rounds):
+        query, expected = QUERIES[index % len(QUERIES)]
+        page.click("#add-snack")
+        box = page.wait_for_selector("#food-search", state="visible")
+        box.fill("")
+        page.wait_for_timeout(300)
+        # Type like a person; the clock starts at the last keystroke.
+        box.type(query[:-1], delay=40)
+        page.evaluate("window.__t0 = null")
+        page.evaluate(
+            """(q) => { const el = document.querySelector('#food-search');
+                el.addEventListener('input', () => { window.__t0 = performance.now(); },
+                                    {once: true}); }""",
+            query,
+        )
+        box.type(query[-1])
+        elapsed = page.wait_for_function(
+            """(want) => { const first = document.querySelector('#food-results li');
+                if (!first || window.__t0 === null) return false;
+                return first.innerText.toLowerCase().includes(want)
+                    && document.querySelector('#food-search').value.length > 0
+                    ? performance.now() - window.__t0 : false; }""",
+            arg=expected,
+        ).json_value()
+        search_times.append(float(elapsed) / 1000)
+        page.click("#food-results li button")
+        page.wait_for_selector("#log-food", state="visible")
+        before = page.inner_text("#meal-snack-kcal")
+        page.evaluate("window.__t1 = performance.now()")
+        page.click("#log-food")
+        elapsed = page.wait_for_function(
+            """(before) => { const el = document.querySelector('#meal-snack-kcal');
+                if (!el || el.innerText === before) return false;
+                return performance.now() - window.__t1; }""",
+            arg=before,
+        ).json_value()
+        log_times.append(float(elapsed) / 1000)
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(200)
+    context.close()
+    return {
+        "search_results_after_typing": ss.percentiles_ms(search_times),
+        "log_and_totals_updated": ss.percentiles_ms(log_times),
+        "rounds": rounds,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", default="http://localhost:8080")
+    parser.add_argument("--loads", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    url = args.url.rstrip("/")
+    cookie, email = _seed_user(url)
+    started = time.time()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            loads = _first_loads(browser, url, cookie, args.loads)
+            loop = _add_food_loop(browser, url, cookie, args.rounds)
+        finally:
+            browser.close()
+    machine = base.machine_info("n/a")
+    report = {
+        "url": url,
+        "user": email,
+        "started": started,
+        "first_load": loads,
+        "add_food": loop,
+        "machine": machine,
+    }
+    rows = [
+        ("first load, cold: load event", loads["cold_load_event"]),
+        ("first load, cold: today's numbers shown", loads["cold_ready"]),
+        ("first load, warm: load event", loads["warm_load_event"]),
+        ("first load, warm: today's numbers shown", loads["warm_ready"]),
+        ("type a query → results shown", loop["search_results_after_typing"]),
+        ("log → totals updated", loop["log_and_totals_updated"]),
+    ]
+    lines = [
+        "# Web app in a real browser (bench/ui_browser.py)",
+        "",
+        f"{args.loads} loads each, {args.rounds} add-food rounds; Debian Chromium, headless.",
+        "",
+        "| step | p50 ms | p95 ms | max ms |",
+        "|---|---|---|---|",
+        *[f"| {name} | {p['p50']} | {p['p95']} | {p['max']} |" for name, p in rows],
+        "",
+        ss.machine_line(machine),
+        "",
+    ]
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "ui_browser.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
+    (RESULTS / "ui_browser.md").write_text("\n".join(lines))
+    print("\n".join(lines))
+    if statistics.mean(x["p95"] for _, x in rows) <= 0:
+        raise SystemExit("no timings were taken")
+
+
+if __name__ == "__main__":
+    main()
