@@ -1,0 +1,126 @@
+"""The daily loop of a calorie counter in the browser, through nginx (issue scenario 1).
+
+Sign up → onboarding → targets with their formula → find "chiken brest", pick a portion,
+log it → totals update → pass the daily norm → the warning appears on an open page without
+a reload and in the feed → copy the meal to tomorrow → reload, still signed in → sign out.
+Every page is also photographed at phone and desktop size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import pytest
+from browser import (
+    launch,
+    new_context,
+    register_in_browser,
+    screenshot,
+)
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e]
+# Notifications arrive through the outbox, RabbitMQ and a page timer.
+LIVE_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def browser(ui_url: str) -> Iterator[Browser]:
+    yield from launch()
+
+
+def _onboard(page: Page) -> None:
+    """Female, 36 in 2026, 165 cm, 60 kg, sedentary, keep weight (Mifflin-St Jeor)."""
+    page.locator("#sex-female").click()
+    page.get_by_label("Birth date").fill("1990-05-01")
+    page.get_by_label("Height (cm)").fill("165")
+    page.get_by_label("Weight (kg)").fill("60")
+    page.locator("#activity_level-sedentary").click()
+    page.locator("#onboarding-next").click()
+    expect(page.locator("#onboarding-step-2")).to_be_visible()
+    page.locator("#goal-maintain").click()
+    page.locator("#onboarding-next").click()
+    expect(page.locator("#onboarding-step-3")).to_be_visible()
+
+
+def _log_food(page: Page, meal: str, query: str, pick: str, grams: str) -> None:
+    page.locator(f"#add-{meal}").click()
+    search = page.locator("#food-search")
+    search.fill(query)
+    row = page.locator("#food-results li", has_text=pick).first
+    expect(row).to_be_visible()
+    row.locator("button").click()
+    page.locator("#portion-select").select_option(label="grams")
+    page.locator("#amount-input").fill(grams)
+    expect(page.locator("#picked-kcal")).not_to_have_text("")
+    page.locator("#log-food").click()
+
+
+def test_the_daily_loop_from_sign_up_to_the_over_norm_warning(
+    browser: Browser, ui_url: str
+) -> None:
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        register_in_browser(page, ui_url, name="Eve")
+        screenshot(page, "onboarding-1-desktop")
+        _onboard(page)
+        # BMR = 10*60 + 6.25*165 - 5*age - 161 (Mifflin-St Jeor), named with its inputs.
+        expect(page.locator("#targets-formula")).to_contain_text("Mifflin-St Jeor")
+        age = date.today().year - 1990 - (1 if date.today() < date(date.today().year, 5, 1) else 0)
+        bmr = 10 * 60 + 6.25 * 165 - 5 * age - 161
+        target = round(bmr * 1.2)
+        expect(page.locator("#targets-calories")).to_contain_text(f"{target:,}")
+        screenshot(page, "onboarding-3-targets-desktop")
+        page.locator("#onboarding-start").click()
+        page.wait_for_url(re.compile(r"/$"))
+        expect(page.locator("#today-summary")).to_be_visible()
+
+        # A second tab keeps today's page open: the warning must reach it without a reload.
+        today = context.new_page()
+        today.goto(f"{ui_url}/")
+        expect(today.locator("#today-summary")).to_be_visible()
+
+        page.goto(f"{ui_url}/diary")
+        expect(page.locator("#meal-lunch")).to_be_visible()
+        # "chiken brest" with the typos people make: chicken breast, 120 kcal / 100 g raw.
+        _log_food(
+            page, "lunch", "chiken brest", "breast, skinless, boneless, meat only, raw", "200"
+        )
+        expect(page.locator("#meal-lunch-kcal")).to_contain_text("240")
+        expect(page.locator("#day-kcal")).to_contain_text("240")
+        screenshot(page, "diary-after-lunch-desktop")
+        expect(today.locator(".notice-warning")).to_have_count(0)
+
+        # Enough to pass the norm: ~3.5 kg of chicken would be silly; olive oil is 884/100 g.
+        _log_food(page, "dinner", "olive oil", "Oil, olive", "150")
+        expect(page.locator("#meal-dinner-kcal")).to_contain_text(re.compile(r"1,?326"))
+        warning = today.locator(".notice-warning").first
+        expect(warning).to_contain_text("Over your daily norm", timeout=LIVE_MS)
+        expect(page.locator("#unread-count")).to_be_visible(timeout=LIVE_MS)
+        screenshot(today, "today-over-norm-desktop")
+
+        page.goto(f"{ui_url}/notifications")
+        expect(page.locator("#notifications-feed")).to_contain_text("Over your daily norm")
+
+        # Copy lunch to tomorrow, then look at tomorrow.
+        page.goto(f"{ui_url}/diary")
+        page.locator("#copy-lunch-open").click()
+        tomorrow = (date.today() + timedelta(days=1)).isoformat()
+        expect(page.locator("#copy-lunch-date")).to_have_value(tomorrow)
+        page.locator("#copy-lunch").click()
+        page.goto(f"{ui_url}/diary/{tomorrow}")
+        expect(page.locator("#meal-lunch-kcal")).to_contain_text("240")
+        expect(page.locator("#meal-dinner-kcal")).not_to_contain_text(re.compile(r"1,?326"))
+
+        page.reload()
+        expect(page.locator("#meal-lunch-kcal")).to_contain_text("240")
+        page.goto(f"{ui_url}/profile")
+        page.locator("#sign-out").click()
+        page.wait_for_url(re.compile(r"/login"))
+        page.goto(f"{ui_url}/diary/{tomorrow}")
+        page.wait_for_url(re.compile(r"/login\?next="))
+    finally:
+        context.close()
