@@ -1,0 +1,139 @@
+"""Every page of the web app at phone (390x844) and desktop (1366x768) size.
+
+Each page is photographed under .local/screenshots/ (look at them), and checked the way a
+user would notice: it renders its heading, nothing spills sideways on a phone, and no raw
+JSON, stack trace or "undefined" reaches the screen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+import httpx
+import pytest
+from browser import PASSWORD, launch, new_context, new_email, screenshot
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e]
+
+PUBLIC = {
+    "welcome": ("/welcome", "FitLedger"),
+    "login": ("/login", "Sign in"),
+    "register": ("/register", "Create your account"),
+    "forgot-password": ("/forgot-password", "Forgot your password?"),
+    "reset-password": ("/reset-password?token=from-the-mail-0123456789", "Choose a new password"),
+}
+PRIVATE = {
+    "today": ("/", "Today"),
+    "diary": ("/diary", "Diary"),
+    "recipes": ("/recipes", "Recipes"),
+    "notifications": ("/notifications", "Notifications"),
+    "profile": ("/profile", "Profile"),
+    "onboarding": ("/onboarding", "Set up your targets"),
+}
+RAW = re.compile(r'\{"error"|Traceback|undefined|\bNaN\b|\[object Object\]')
+
+
+@pytest.fixture(scope="module")
+def browser(ui_url: str) -> Iterator[Browser]:
+    yield from launch()
+
+
+@pytest.fixture(scope="module")
+def session_cookie(ui_url: str) -> str:
+    """A user with a profile and a logged meal, signed in through the UI's own form post."""
+    email = new_email()
+    with httpx.Client(base_url=ui_url, timeout=30) as http:
+        answer = http.post(
+            "/session/register",
+            data={"display_name": "Pat", "email": email, "password": PASSWORD},
+            headers={"Origin": ui_url},
+        )
+        assert answer.status_code == 303, answer.text
+        cookie = answer.cookies["fl_session"]
+        token = http.post("/api/auth/login", json={"email": email, "password": PASSWORD}).json()[
+            "access_token"
+        ]
+        auth = {"Authorization": f"Bearer {token}"}
+        http.patch(
+            "/api/users/me",
+            headers=auth,
+            json={
+                "sex": "male",
+                "birth_date": "1988-02-03",
+                "height_cm": 180,
+                "weight_kg": 82,
+                "activity_level": "light",
+                "goal": "lose",
+                "goal_rate_kg_per_week": 0.5,
+            },
+        ).raise_for_status()
+        food = http.get("/api/nutrition/foods", params={"q": "banana"}, headers=auth).json()
+        http.post(
+            "/api/nutrition/meals",
+            headers=auth,
+            json={
+                "date": date.today().isoformat(),
+                "meal_type": "breakfast",
+                "items": [{"food_id": food["items"][0]["id"], "grams": 118}],
+            },
+        ).raise_for_status()
+    return cookie
+
+
+def _check(page: Page, heading: str, name: str) -> None:
+    expect(page.get_by_role("heading", name=heading, exact=True).first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    text = page.inner_text("body")
+    assert not RAW.search(text), f"{name}: raw output on screen: {RAW.search(text)}"
+    overflow = page.evaluate(
+        "document.scrollingElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 1, f"{name}: {overflow}px wider than the screen"
+
+
+@pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])
+def test_every_public_page(browser: Browser, ui_url: str, phone: bool) -> None:
+    context = new_context(browser, phone=phone)
+    try:
+        page = context.new_page()
+        for name, (path, heading) in PUBLIC.items():
+            page.goto(f"{ui_url}{path}")
+            _check(page, heading, name)
+            screenshot(page, f"{name}-{'phone' if phone else 'desktop'}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])
+def test_every_private_page(
+    browser: Browser, ui_url: str, session_cookie: str, phone: bool
+) -> None:
+    context = new_context(browser, phone=phone)
+    context.add_cookies(
+        [
+            {
+                "name": "fl_session",
+                "value": session_cookie,
+                "url": ui_url,
+                "httpOnly": True,
+                "sameSite": "Lax",
+            }
+        ]
+    )
+    size = "phone" if phone else "desktop"
+    try:
+        page = context.new_page()
+        for name, (path, heading) in PRIVATE.items():
+            page.goto(f"{ui_url}{path}")
+            _check(page, heading, name)
+            screenshot(page, f"{name}-{size}")
+        page.goto(f"{ui_url}/diary")
+        page.locator("#add-lunch").click()
+        page.locator("#food-search").fill("apple")
+        expect(page.locator("#food-results li").first).to_contain_text("Apple")
+        screenshot(page, f"food-picker-{size}")
+    finally:
+        context.close()
