@@ -173,7 +173,12 @@ def notifications() -> rx.Component:
         ),
         rx.cond(
             s.loading,
-            rx.center(rx.spinner(size="3"), padding_y="3em", aria_label="Loading notifications"),
+            rx.center(
+                rx.spinner(size="3"),
+                padding_y="3em",
+                role="status",
+                aria_label="Loading notifications",
+            ),
             rx.cond(
                 s.rows.length() > 0,
                 rx.el.ul(

@@ -208,7 +208,12 @@ def onboarding() -> rx.Component:
             form_alert(s.form_error, id="onboarding-alert"),
             rx.cond(
                 s.profile_loading,
-                rx.center(rx.spinner(size="3"), padding_y="3em", aria_label="Loading your profile"),
+                rx.center(
+                    rx.spinner(size="3"),
+                    padding_y="3em",
+                    role="status",
+                    aria_label="Loading your profile",
+                ),
                 rx.match(s.step, (1, step_body()), (2, step_goal()), step_targets()),
             ),
             display="flex",

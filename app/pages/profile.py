@@ -178,7 +178,12 @@ def body_section() -> rx.Component:
         form_alert(s.form_error, id="profile-alert"),
         rx.cond(
             s.profile_loading,
-            rx.center(rx.spinner(size="3"), padding_y="2em", aria_label="Loading your profile"),
+            rx.center(
+                rx.spinner(size="3"),
+                padding_y="2em",
+                role="status",
+                aria_label="Loading your profile",
+            ),
             rx.vstack(
                 body_fields(),
                 goal_fields(),

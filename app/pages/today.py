@@ -32,6 +32,7 @@ from components.charts import (
     weight_figure,
 )
 from components.layout import app_shell
+from components.lazy import when_visible
 from components.macro_rings import macro_rings
 
 TITLE = "Today · FitLedger"
@@ -72,6 +73,7 @@ class TodayState(SessionState):
     summary: str = ""
 
     charts_state: str = "waiting"  # waiting | ready | error
+    charts_visible: bool = False  # the user got to the charts (components/lazy.py)
     charts_error: str = ""
     range_days: int = 7
     day_rows: list[logic.DayRow] = []
@@ -84,7 +86,7 @@ class TodayState(SessionState):
     @rx.event
     async def load(self):
         self.loading, self.error, self.partial_note = True, "", ""
-        self.charts_state = "waiting"
+        self.charts_state, self.charts_visible = "waiting", False
         users = UsersApi(self.api())
         try:
             profile = await users.profile()
@@ -166,6 +168,10 @@ class TodayState(SessionState):
         return None
 
     @rx.event
+    def show_charts(self):
+        self.charts_visible = True
+
+    @rx.event
     def set_range(self, value: str | list[str]):
         days = int(value if isinstance(value, str) else (value[0] if value else 7))
         self.range_days = days if days in logic.RANGES else 7
@@ -230,7 +236,9 @@ def today_card() -> rx.Component:
             ),
             rx.cond(
                 s.loading,
-                rx.center(rx.spinner(size="3"), height="120px", aria_label="Loading today"),
+                rx.center(
+                    rx.spinner(size="3"), height="190px", role="status", aria_label="Loading today"
+                ),
                 rx.vstack(
                     macro_rings(s.totals, s.goals, id_prefix="today"),
                     rx.text(
@@ -321,7 +329,20 @@ def latest_notifications() -> rx.Component:
 
 
 def chart_placeholder() -> rx.Component:
-    return rx.card(rx.skeleton(height="300px", width="100%"), width="100%")
+    return rx.card(rx.skeleton(height="380px", width="100%"), width="100%")
+
+
+def placeholders(id: str) -> rx.Component:
+    return rx.grid(
+        chart_placeholder(),
+        chart_placeholder(),
+        columns=TWO_ON_DESKTOP,
+        spacing="4",
+        width="100%",
+        id=id,
+        role="status",
+        aria_label="Loading charts",
+    )
 
 
 def charts() -> rx.Component:
@@ -388,21 +409,16 @@ def charts() -> rx.Component:
             align="center",
             width="100%",
         ),
-        rx.match(
-            s.charts_state,
-            ("ready", cards),
-            (
-                "error",
-                rx.callout(s.charts_error, color_scheme="tomato", id="charts-error"),
+        rx.cond(
+            s.charts_visible,
+            rx.match(
+                s.charts_state,
+                ("ready", cards),
+                ("error", rx.callout(s.charts_error, color_scheme="tomato", id="charts-error")),
+                placeholders("charts-loading"),
             ),
-            rx.grid(
-                chart_placeholder(),
-                chart_placeholder(),
-                columns=TWO_ON_DESKTOP,
-                spacing="4",
-                width="100%",
-                id="charts-loading",
-                aria_label="Loading charts",
+            when_visible(
+                placeholders("charts-waiting"), on_visible=s.show_charts, id="charts-sentinel"
             ),
         ),
         id="charts",
@@ -426,6 +442,12 @@ def today() -> rx.Component:
             width="100%",
             align_items="start",
         ),
-        charts(),
+        # The charts section appears once the cards above have their final height (nothing
+        # shifts), and draws its charts only when the user gets to it.
+        rx.cond(
+            ~s.loading
+            & (NotificationsState.latest_loaded | (NotificationsState.latest_error != "")),
+            charts(),
+        ),
         title="Today",
     )

@@ -93,8 +93,11 @@ class NotificationsState(SessionState):
             return None
         rows = notice_rows(feed.items, dt.datetime.now(dt.UTC))
         async with self:
-            self.unread = feed.unread_count
-            self.latest = rows
-            self.latest_loaded = True
-            self.latest_error = ""
+            # Assign only what changed: every assignment is a websocket delta, every 5 s.
+            if self.unread != feed.unread_count:
+                self.unread = feed.unread_count
+            if self.latest != rows:
+                self.latest = rows
+            if not self.latest_loaded or self.latest_error:
+                self.latest_loaded, self.latest_error = True, ""
         return None
