@@ -366,3 +366,18 @@ def test_ago_in_words():
 def test_mark_row_read_changes_only_that_row():
     rows = [NoticeRow("a", "x", "A", "", "", True), NoticeRow("b", "x", "B", "", "", True)]
     assert [r.unread for r in mark_row_read(rows, "b")] == [True, False]
+
+
+# --- the lazily drawn charts section ---
+
+
+def test_when_visible_observes_its_box_and_fires_the_event_once():
+    import app.app  # noqa: F401  (registers the states the event names refer to)
+    from app.pages.today import TodayState
+    from components.lazy import when_visible
+
+    box = when_visible(on_visible=TodayState.show_charts, id="charts-sentinel")
+    hooks = "\n".join(str(h) for h in box._get_all_hooks())
+    assert "IntersectionObserver" in hooks and "seen.disconnect(); fire();" in hooks
+    assert 'getElementById("charts-sentinel")' in hooks and "show_charts" in hooks
+    assert not any("onVisible" in prop for prop in box.render()["props"])
