@@ -34,17 +34,24 @@ MAX_GRAMS = 5000.0  # one item; more is a typo (the service refuses absurd amoun
 
 
 def fmt_number(value: float | None, *, unknown: str = "—") -> str:
-    """1 decimal below 10, whole numbers above (people read "12.5 g" and "153 kcal")."""
+    """1 decimal below 10, whole numbers above (people read "12.5 g", "153 kcal", "1,326 kcal")."""
     if value is None:
         return unknown
     if abs(value) < 10:
         text = f"{value:.1f}"
         return text[:-2] if text.endswith(".0") else text
-    return f"{round(value):d}"
+    return f"{round(value):,d}"
 
 
 def fmt_kcal(value: float | None) -> str:
-    return "—" if value is None else f"{round(value):d}"
+    return "—" if value is None else f"{round(value):,d}"
+
+
+def input_number(value: float | None) -> str:
+    """A number to put in an input (no thousands separator: `parse_amount` reads it back)."""
+    if value is None:
+        return ""
+    return f"{round(value, 1):g}" if abs(value) < 1e6 else f"{round(value)}"
 
 
 def parse_amount(text: str) -> float | None:
@@ -262,8 +269,8 @@ def item_row(item: DiaryItem, meal_type: str, facts: FoodFacts | None = None) ->
         ),
         "editable": "yes" if item.editable_amount else "",
         "edit_unit": edit_unit,
-        "edit_value": fmt_number(edit_value, unknown=""),
-        "grams": fmt_number(item.grams, unknown=""),
+        "edit_value": input_number(edit_value),
+        "grams": input_number(item.grams),
         "food_id": "" if item.food_id is None or item.recipe_id else str(item.food_id),
         "portion_id": "" if item.portion_id is None else str(item.portion_id),
     }

@@ -190,7 +190,7 @@ class FoodPickerState(DiaryState):
         self.picked = {**logic.food_row(food), "kind": "food"}
         self.portion_options = [{"value": c.value, "label": c.label} for c in self._choices]
         self.portion_value = choice.value
-        self.quantity = logic.fmt_number(choice.default_quantity)
+        self.quantity = logic.input_number(choice.default_quantity)
         self._idempotency_key = new_idempotency_key()
         self._preview()
 
@@ -220,7 +220,7 @@ class FoodPickerState(DiaryState):
         self.portion_value = value
         choice = self._choice()
         if choice is not None and (previous is None or previous.value != choice.value):
-            self.quantity = logic.fmt_number(choice.default_quantity)
+            self.quantity = logic.input_number(choice.default_quantity)
         self._preview()
 
     @rx.event
@@ -419,7 +419,7 @@ class FoodPickerState(DiaryState):
         self.picked = {**logic.recipe_row(recipe), "kind": "recipe"}
         self.portion_options = [{"value": c.value, "label": c.label} for c in self._choices]
         self.portion_value = choice.value
-        self.quantity = logic.fmt_number(choice.default_quantity)
+        self.quantity = logic.input_number(choice.default_quantity)
         self._idempotency_key = new_idempotency_key()
         self._preview()
 

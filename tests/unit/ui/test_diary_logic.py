@@ -66,7 +66,16 @@ def make_food(**overrides: Any) -> Food:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(None, "—"), (0, "0"), (0.58, "0.6"), (2.0, "2"), (9.96, "10"), (12.4, "12"), (153.5, "154")],
+    [
+        (None, "—"),
+        (0, "0"),
+        (0.58, "0.6"),
+        (2.0, "2"),
+        (9.96, "10"),
+        (12.4, "12"),
+        (153.5, "154"),
+        (1326.2, "1,326"),
+    ],
 )
 def test_fmt_number_reads_like_a_label(value, text):
     assert logic.fmt_number(value) == text
@@ -78,6 +87,13 @@ def test_fmt_number_reads_like_a_label(value, text):
 )
 def test_parse_amount_takes_commas_and_refuses_nonsense(typed, amount):
     assert logic.parse_amount(typed) == amount
+
+
+def test_input_numbers_read_back_as_they_were():
+    for value in (1.0, 0.5, 150.0, 1200.0, 2.25):
+        assert logic.parse_amount(logic.input_number(value)) == round(value, 1)
+    assert logic.input_number(1200) == "1200"
+    assert logic.input_number(None) == ""
 
 
 # ---- dates ----
@@ -290,7 +306,7 @@ def test_recipe_preview_uses_the_cooked_weight_and_servings():
     preview = logic.recipe_preview(
         [(rice, 200), (beans, 100), (beans, 0)], servings=4, cooked_weight_g=900
     )
-    assert preview["total_kcal"] == "1060"
+    assert preview["total_kcal"] == "1,060"
     assert preview["weight"] == "900 g"
     assert preview["per_100g"] == "118 kcal / 100 g"
     assert preview["per_serving"] == "265 kcal per serving (225 g)"
