@@ -39,9 +39,9 @@ def ring(
     return rx.vstack(
         rx.box(
             rx.box(
-                rx.text(value, weight="bold", size="3", line_height="1.1", id=ring_id),
+                rx.text(f"{value:,}", weight="bold", size="3", line_height="1.1", id=ring_id),
                 rx.text(
-                    rx.cond(has_target, f"of {target}", "no target"),
+                    rx.cond(has_target, f"of {target:,}", "no target"),
                     size="1",
                     color_scheme="gray",
                     high_contrast=True,
@@ -67,8 +67,8 @@ def ring(
             role="img",
             aria_label=rx.cond(
                 has_target,
-                f"{label}: {value} of {target} {unit}",
-                f"{label}: {value} {unit}, no target yet",
+                f"{label}: {value:,} of {target:,} {unit}",
+                f"{label}: {value:,} {unit}, no target yet",
             ),
         ),
         rx.text(
