@@ -14,6 +14,11 @@ ACTIVITY_LEVELS = ("sedentary", "light", "moderate", "very_active", "extra_activ
 GOALS = ("lose", "maintain", "gain")
 # What the service accepts for `goal_rate_kg_per_week` (kg/week, 0 for maintain).
 MAX_GOAL_RATE_KG_PER_WEEK = 1.0
+# What the service accepts for the user's own targets (inclusive; null = the formulas decide).
+CUSTOM_KCAL_RANGE = (800, 10000)  # kcal/day, whole numbers
+CUSTOM_PROTEIN_G_PER_KG_RANGE = (0.8, 3.5)  # g protein per kg body weight
+CUSTOM_FAT_ENERGY_SHARE_RANGE = (0.15, 0.6)  # fraction of energy, 0.25 = 25 %
+TARGET_SOURCES = ("formula", "user")
 NOTIFICATION_TYPES = (
     "daily_norm_exceeded",
     "workout_completed",
@@ -66,6 +71,10 @@ class Profile:
     goal: str | None
     goal_rate_kg_per_week: float
     body_fat_pct: float | None
+    # The user's own targets; None = the formulas decide (see `Targets.target_source`).
+    custom_calorie_target_kcal: int | None
+    custom_protein_g_per_kg: float | None
+    custom_fat_energy_share: float | None  # 0..1
     units: str  # "metric" | "imperial"
     timezone: str  # IANA name
     language: str  # "en" | "ru"
@@ -89,6 +98,9 @@ class Profile:
             goal=p.opt_text(b.get("goal")),
             goal_rate_kg_per_week=p.num(b.get("goal_rate_kg_per_week")),
             body_fat_pct=p.opt_num(b.get("body_fat_pct")),
+            custom_calorie_target_kcal=p.opt_whole(b.get("custom_calorie_target_kcal")),
+            custom_protein_g_per_kg=p.opt_num(b.get("custom_protein_g_per_kg")),
+            custom_fat_energy_share=p.opt_num(b.get("custom_fat_energy_share")),
             units=p.text(b.get("units"), "metric"),
             timezone=p.text(b.get("timezone"), "UTC"),
             language=p.text(b.get("language"), "en"),
@@ -127,6 +139,30 @@ class BodyData:
 
 
 @dataclass(frozen=True)
+class CustomTargets:
+    """The editable targets of onboarding and settings; None = use the formula for that one."""
+
+    calorie_target_kcal: int | None = None
+    protein_g_per_kg: float | None = None
+    fat_energy_share: float | None = None  # 0..1
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "custom_calorie_target_kcal": self.calorie_target_kcal,
+            "custom_protein_g_per_kg": self.protein_g_per_kg,
+            "custom_fat_energy_share": self.fat_energy_share,
+        }
+
+    @classmethod
+    def of(cls, profile: Profile) -> CustomTargets:
+        return cls(
+            profile.custom_calorie_target_kcal,
+            profile.custom_protein_g_per_kg,
+            profile.custom_fat_energy_share,
+        )
+
+
+@dataclass(frozen=True)
 class Formula:
     """One formula's result with its name, source and the inputs it used (for "explained")."""
 
@@ -154,6 +190,8 @@ class MacroTargets:
     protein_g_per_kg: float
     fat_energy_share: float  # 0..1
     method: str
+    protein_source: str = "formula"  # "user" when g/kg is the user's own
+    fat_source: str = "formula"  # "user" when the fat share is the user's own
 
     @classmethod
     def from_json(cls, data: Any) -> MacroTargets:
@@ -165,12 +203,14 @@ class MacroTargets:
             protein_g_per_kg=p.num(b.get("protein_g_per_kg")),
             fat_energy_share=p.num(b.get("fat_energy_share")),
             method=p.text(b.get("method")),
+            protein_source=p.text(b.get("protein_source"), "formula"),
+            fat_source=p.text(b.get("fat_source"), "formula"),
         )
 
 
 @dataclass(frozen=True)
 class Targets:
-    calorie_target_kcal: float
+    calorie_target_kcal: float  # the target in force: the user's own or the formulas'
     bmr: Formula
     alternatives: tuple[Formula, ...]
     activity_level: str
@@ -182,16 +222,20 @@ class Targets:
     goal_method: str
     unadjusted_target_kcal: float
     safe_floor_kcal: float
-    floor_applied: bool
+    floor_applied: bool  # the formulas' target was lifted to the safe floor
     macros: MacroTargets
     age_years: int
-    notes: tuple[str, ...]
+    notes: tuple[str, ...]  # e.g. "You set 2000 kcal/day; the formulas suggest 2136 kcal/day."
+    target_source: str = "formula"  # "user" when calorie_target_kcal is the user's own
+    formula_target_kcal: float = 0.0  # what the formulas suggest (shown beside the user's)
+    below_safe_floor: bool = False  # the target in force is below the floor: show the warning
 
     @classmethod
     def from_json(cls, data: Any) -> Targets:
         b = p.obj(data)
+        target = p.num(b.get("calorie_target_kcal"))
         return cls(
-            calorie_target_kcal=p.num(b.get("calorie_target_kcal")),
+            calorie_target_kcal=target,
             bmr=Formula.from_json(b.get("bmr")),
             alternatives=tuple(Formula.from_json(f) for f in p.items(b.get("alternatives"))),
             activity_level=p.text(b.get("activity_level")),
@@ -207,6 +251,9 @@ class Targets:
             macros=MacroTargets.from_json(b.get("macros")),
             age_years=p.whole(b.get("age_years")),
             notes=p.texts(b.get("notes")),
+            target_source=p.text(b.get("target_source"), "formula"),
+            formula_target_kcal=p.num(b.get("formula_target_kcal"), target),
+            below_safe_floor=p.flag(b.get("below_safe_floor")),
         )
 
 
@@ -373,8 +420,10 @@ class UsersApi:
         return Profile.from_json(await self.api.put("/api/users/me", json=payload))
 
     async def update_profile(self, **changes: Any) -> Profile:
-        """PATCH: only the given fields change (`body_fat_pct=None` clears it; other fields
-        may not be null). Names as in `Profile`; dates/times may be `datetime` objects;
+        """PATCH: only the given fields change. `None` clears `body_fat_pct` and the
+        `custom_calorie_target_kcal` / `custom_protein_g_per_kg` / `custom_fat_energy_share`
+        targets (back to the formula); other fields may not be null. Names as in `Profile`;
+        dates/times may be `datetime` objects;
         `notifications={"preferences": {...}, "quiet_hours": QuietHours(...) | None}`."""
         payload = {k: _json_value(v) for k, v in changes.items()}
         notifications = payload.get("notifications")
@@ -385,6 +434,11 @@ class UsersApi:
     async def save_body_data(self, body: BodyData) -> Profile:
         """The onboarding step: body data and goal by PATCH (keeps the other settings)."""
         return await self.update_profile(**body.to_json())
+
+    async def save_custom_targets(self, choices: CustomTargets) -> Profile:
+        """The editable targets step: all three are sent, so a None goes back to the formula.
+        Out-of-range values raise ValidationFailed with `custom_*` field names."""
+        return await self.update_profile(**choices.to_json())
 
     async def targets(self) -> Targets:
         """409 Conflict (code `profile_incomplete`, `fields` = what is missing) before

@@ -54,6 +54,14 @@ SAFE_FLOOR_KCAL: dict[Sex, Decimal] = {Sex.FEMALE: Decimal("1200"), Sex.MALE: De
 # Acceptable Macronutrient Distribution Range (IOM Dietary Reference Intakes, 2005).
 PROTEIN_G_PER_KG = Decimal("1.6")
 FAT_ENERGY_SHARE = Decimal("0.25")
+# What a user may choose instead of the formulas (the API and a check constraint hold the
+# same bounds). They are sanity limits that catch typos, not advice: a target below the safe
+# floor is allowed and warned about. Protein from the RDA of 0.8 g/kg (IOM 2005) to 3.5 g/kg,
+# a little above the > 3.0 g/kg/d the ISSN position stand reports in trained people (Jäger et
+# al. 2017); fat from 15 % to 60 % of energy, around the 20-35 % AMDR (IOM 2005).
+CUSTOM_KCAL_RANGE = (Decimal("800"), Decimal("10000"))
+CUSTOM_PROTEIN_G_PER_KG_RANGE = (Decimal("0.8"), Decimal("3.5"))
+CUSTOM_FAT_ENERGY_SHARE_RANGE = (Decimal("0.15"), Decimal("0.6"))
 # Atwater general factors (kcal per gram).
 KCAL_PER_G_PROTEIN = Decimal("4")
 KCAL_PER_G_CARBOHYDRATE = Decimal("4")
@@ -191,6 +199,17 @@ class BodyProfile:
     goal: Goal
     goal_rate_kg_per_week: Decimal = Decimal("0")
     body_fat_pct: Decimal | None = None
+    # The user's own choices; None means "use the formula".
+    custom_calorie_target_kcal: Decimal | None = None
+    custom_protein_g_per_kg: Decimal | None = None
+    custom_fat_energy_share: Decimal | None = None
+
+
+class TargetSource(StrEnum):
+    """Where a target came from: the formulas, or the user's own choice."""
+
+    FORMULA = "formula"
+    USER = "user"
 
 
 @dataclass(frozen=True)
@@ -200,6 +219,8 @@ class MacroTargets:
     carbohydrate_g: Decimal
     protein_g_per_kg: Decimal = PROTEIN_G_PER_KG
     fat_energy_share: Decimal = FAT_ENERGY_SHARE
+    protein_source: TargetSource = TargetSource.FORMULA
+    fat_source: TargetSource = TargetSource.FORMULA
 
 
 @dataclass(frozen=True)
@@ -214,8 +235,13 @@ class Targets:
     goal_adjustment_kcal: Decimal
     unadjusted_target_kcal: Decimal
     safe_floor_kcal: Decimal
-    floor_applied: bool
+    floor_applied: bool  # the formula's target was lifted to the floor
+    # What the formulas suggest (after the floor); ``calorie_target_kcal`` is the target in
+    # force: the same number, unless the user chose their own (``target_source`` USER).
+    formula_target_kcal: Decimal
+    target_source: TargetSource
     calorie_target_kcal: Decimal
+    below_safe_floor: bool  # only a user's own target can be below the floor
     macros: MacroTargets
     notes: tuple[str, ...] = field(default=())
 
@@ -228,25 +254,48 @@ def goal_adjustment(goal: Goal, rate_kg_per_week: Decimal) -> Decimal:
     return _round(-daily if goal is Goal.LOSE else daily)
 
 
-def macro_targets(calories_kcal: Decimal, weight_kg: Decimal) -> MacroTargets:
-    """Protein by body mass, fat as a share of energy, carbohydrate the rest; whole grams."""
-    protein_g = weight_kg * PROTEIN_G_PER_KG
-    fat_g = calories_kcal * FAT_ENERGY_SHARE / KCAL_PER_G_FAT
+def macro_targets(
+    calories_kcal: Decimal,
+    weight_kg: Decimal,
+    protein_g_per_kg: Decimal | None = None,
+    fat_energy_share: Decimal | None = None,
+) -> MacroTargets:
+    """Protein by body mass, fat as a share of energy, carbohydrate the rest; whole grams.
+
+    ``protein_g_per_kg`` and ``fat_energy_share`` are the user's choices; None takes the
+    defaults above (1.6 g/kg, 25 %). Carbohydrate is never negative: when protein and fat
+    alone exceed the energy, it is 0 g and the macros add up to more than ``calories_kcal``.
+    """
+    protein_per_kg = PROTEIN_G_PER_KG if protein_g_per_kg is None else protein_g_per_kg
+    fat_share = FAT_ENERGY_SHARE if fat_energy_share is None else fat_energy_share
+    protein_g = weight_kg * protein_per_kg
+    fat_g = calories_kcal * fat_share / KCAL_PER_G_FAT
     rest_kcal = calories_kcal - protein_g * KCAL_PER_G_PROTEIN - fat_g * KCAL_PER_G_FAT
     carbohydrate_g = max(Decimal("0"), rest_kcal / KCAL_PER_G_CARBOHYDRATE)
     return MacroTargets(
-        protein_g=_whole(protein_g), fat_g=_whole(fat_g), carbohydrate_g=_whole(carbohydrate_g)
+        protein_g=_whole(protein_g),
+        fat_g=_whole(fat_g),
+        carbohydrate_g=_whole(carbohydrate_g),
+        protein_g_per_kg=protein_per_kg,
+        fat_energy_share=fat_share,
+        protein_source=TargetSource.FORMULA if protein_g_per_kg is None else TargetSource.USER,
+        fat_source=TargetSource.FORMULA if fat_energy_share is None else TargetSource.USER,
     )
 
 
 def compute_targets(profile: BodyProfile, today: date) -> Targets:
-    """BMR → TDEE (x activity factor) → goal adjustment → safe floor → macros.
+    """BMR → TDEE (x activity factor) → goal adjustment → safe floor → (user's target) → macros.
 
     BMR is Katch-McArdle when body fat is known (it uses lean mass), otherwise Mifflin-St Jeor,
     the most accurate of the common equations for healthy adults (Frankenfield et al., J Am
     Diet Assoc 2005;105:775-789). The activity factor multiplies the whole BMR (one tracker
-    applied it to the weight term only and under-estimated active users' needs). The target
-    never goes below the safe floor; when the floor lifts it, ``floor_applied`` says so.
+    applied it to the weight term only and under-estimated active users' needs). The formula
+    target never goes below the safe floor; when the floor lifts it, ``floor_applied`` says so.
+
+    A calorie target the user chose replaces the formula's (``target_source`` USER); the
+    formula's stays in ``formula_target_kcal`` and a note compares the two. A chosen target
+    below the safe floor is kept, with a warning (DOMAIN.md: never below the floor "without
+    saying so"). Macros follow the target in force, with the user's protein and fat inputs.
     """
     age = age_on(profile.birth_date, today)
     msj = mifflin_st_jeor(profile.sex, profile.weight_kg, profile.height_cm, age)
@@ -264,12 +313,37 @@ def compute_targets(profile: BodyProfile, today: date) -> Targets:
     unadjusted = _whole(tdee + adjustment)
     floor = SAFE_FLOOR_KCAL[profile.sex]
     floor_applied = unadjusted < floor
-    target = floor if floor_applied else unadjusted
+    formula_target = floor if floor_applied else unadjusted
+    custom = profile.custom_calorie_target_kcal
+    source = TargetSource.FORMULA if custom is None else TargetSource.USER
+    target = formula_target if custom is None else _whole(custom)
+    below_floor = target < floor
     if floor_applied:
+        held = "the target is" if custom is None else "the formulas' suggestion is"
         notes.append(
             f"The goal would need {unadjusted} kcal/day, below the safe minimum of {floor} kcal "
-            f"for {profile.sex.value}s; the target is held at {floor} kcal. "
+            f"for {profile.sex.value}s; {held} held at {floor} kcal. "
             "Choose a slower rate or ask a clinician."
+        )
+    if custom is not None:
+        notes.append(f"You set {target} kcal/day; the formulas suggest {formula_target} kcal/day.")
+    if below_floor:
+        notes.append(
+            f"Warning: {target} kcal/day is below the safe minimum of {floor} kcal/day for "
+            f"{profile.sex.value}s. Eat this little only under medical supervision."
+        )
+    macros = macro_targets(
+        target, profile.weight_kg, profile.custom_protein_g_per_kg, profile.custom_fat_energy_share
+    )
+    protein_and_fat_kcal = _whole(
+        profile.weight_kg * macros.protein_g_per_kg * KCAL_PER_G_PROTEIN
+        + target * macros.fat_energy_share
+    )
+    if protein_and_fat_kcal > target:
+        notes.append(
+            f"Protein ({macros.protein_g} g) and fat ({macros.fat_g} g) alone give "
+            f"{protein_and_fat_kcal} kcal, more than the {target} kcal target, so carbohydrate "
+            "is 0 g. Lower the protein or fat setting, or raise the target."
         )
     notes.append(
         "The activity factor already includes usual exercise; logged workout calories are "
@@ -285,8 +359,11 @@ def compute_targets(profile: BodyProfile, today: date) -> Targets:
         unadjusted_target_kcal=unadjusted,
         safe_floor_kcal=floor,
         floor_applied=floor_applied,
+        formula_target_kcal=formula_target,
+        target_source=source,
         calorie_target_kcal=target,
-        macros=macro_targets(target, profile.weight_kg),
+        below_safe_floor=below_floor,
+        macros=macros,
         notes=tuple(notes),
     )
 

@@ -41,12 +41,17 @@ class Profile(SQLModel, table=True):
         default=Decimal("0"), sa_column=Column(Numeric(3, 2), nullable=False)
     )
     body_fat_pct: Decimal | None = Field(default=None, sa_column=Column(Numeric(3, 1)))
+    # The user's own targets; NULL means "the formulas decide" (domain.compute_targets).
+    custom_calorie_target_kcal: int | None = Field(default=None)
+    custom_protein_g_per_kg: Decimal | None = Field(default=None, sa_column=Column(Numeric(3, 2)))
+    custom_fat_energy_share: Decimal | None = Field(default=None, sa_column=Column(Numeric(3, 2)))
     units: str = Field(default="metric", sa_column=Column(Text, nullable=False))
     timezone: str = Field(default="UTC", sa_column=Column(Text, nullable=False))
     language: str = Field(default="en", sa_column=Column(Text, nullable=False))
     quiet_hours_start: time | None = Field(default=None, sa_column=Column(Time))
     quiet_hours_end: time | None = Field(default=None, sa_column=Column(Time))
-    # The current daily calorie target, copied into each day's statistics row.
+    # The daily calorie target in force (the user's own or the formulas'), copied into each
+    # day's statistics row and published in ``users.profile.updated``.
     calorie_target_kcal: int | None = Field(default=None)
     created_at: datetime | None = Field(default=None, sa_column=_created_at())
     updated_at: datetime | None = Field(default=None, sa_column=_created_at())

@@ -16,7 +16,16 @@ from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, model_validator
 
-from .domain import ActivityLevel, Goal, Sex, age_on
+from .domain import (
+    CUSTOM_FAT_ENERGY_SHARE_RANGE,
+    CUSTOM_KCAL_RANGE,
+    CUSTOM_PROTEIN_G_PER_KG_RANGE,
+    ActivityLevel,
+    Goal,
+    Sex,
+    TargetSource,
+    age_on,
+)
 
 MIN_AGE_YEARS, MAX_AGE_YEARS = 13, 120
 OLDEST_LOG_DATE = dt.date(1900, 1, 1)
@@ -58,6 +67,31 @@ HeightCm = Annotated[Decimal, Field(ge=50, le=272, allow_inf_nan=False), _quanti
 WeightKg = Annotated[Decimal, Field(ge=20, le=500, allow_inf_nan=False), _quantizer("0.01")]
 BodyFatPct = Annotated[Decimal, Field(ge=2, le=75, allow_inf_nan=False), _quantizer("0.1")]
 GoalRate = Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False), _quantizer("0.01")]
+# The user's own targets (bounds in domain.py); null in a profile means "use the formula".
+CustomKcal = Annotated[
+    int,
+    Field(ge=int(CUSTOM_KCAL_RANGE[0]), le=int(CUSTOM_KCAL_RANGE[1]), description="kcal/day"),
+]
+CustomProteinPerKg = Annotated[
+    Decimal,
+    Field(
+        ge=CUSTOM_PROTEIN_G_PER_KG_RANGE[0],
+        le=CUSTOM_PROTEIN_G_PER_KG_RANGE[1],
+        allow_inf_nan=False,
+        description="grams of protein per kg of body weight per day",
+    ),
+    _quantizer("0.01"),
+]
+CustomFatShare = Annotated[
+    Decimal,
+    Field(
+        ge=CUSTOM_FAT_ENERGY_SHARE_RANGE[0],
+        le=CUSTOM_FAT_ENERGY_SHARE_RANGE[1],
+        allow_inf_nan=False,
+        description="share of the day's energy from fat, a fraction (0.25 = 25 %)",
+    ),
+    _quantizer("0.01"),
+]
 
 
 def _check_birth_date(value: dt.date) -> dt.date:
@@ -127,6 +161,9 @@ class ProfileReplace(StrictModel):
     goal: Goal
     goal_rate_kg_per_week: GoalRate = Decimal("0")
     body_fat_pct: BodyFatPct | None = None
+    custom_calorie_target_kcal: CustomKcal | None = None
+    custom_protein_g_per_kg: CustomProteinPerKg | None = None
+    custom_fat_energy_share: CustomFatShare | None = None
     units: Units = "metric"
     timezone: TimeZone = "UTC"
     language: Language = "en"
@@ -134,7 +171,15 @@ class ProfileReplace(StrictModel):
 
 
 # PATCH may clear these with an explicit null; every other field must have a value if given.
-NULLABLE_IN_PATCH = frozenset({"body_fat_pct"})
+# A null custom target means "use the formula again".
+NULLABLE_IN_PATCH = frozenset(
+    {
+        "body_fat_pct",
+        "custom_calorie_target_kcal",
+        "custom_protein_g_per_kg",
+        "custom_fat_energy_share",
+    }
+)
 
 
 class ProfilePatch(StrictModel):
@@ -148,6 +193,9 @@ class ProfilePatch(StrictModel):
     goal: Goal | None = None
     goal_rate_kg_per_week: GoalRate | None = None
     body_fat_pct: BodyFatPct | None = None
+    custom_calorie_target_kcal: CustomKcal | None = None
+    custom_protein_g_per_kg: CustomProteinPerKg | None = None
+    custom_fat_energy_share: CustomFatShare | None = None
     units: Units | None = None
     timezone: TimeZone | None = None
     language: Language | None = None
@@ -192,6 +240,15 @@ class ProfileOut(BaseModel):
     goal: Goal | None
     goal_rate_kg_per_week: float
     body_fat_pct: float | None
+    custom_calorie_target_kcal: int | None = Field(
+        description="The user's own calorie target (kcal/day); null: the formulas decide."
+    )
+    custom_protein_g_per_kg: float | None = Field(
+        description="The user's own protein setting (g/kg/day); null: the default."
+    )
+    custom_fat_energy_share: float | None = Field(
+        description="The user's own fat share of energy (0..1); null: the default."
+    )
     units: Units
     timezone: str
     language: Language
@@ -228,11 +285,22 @@ class MacrosOut(BaseModel):
     carbohydrate_g: float
     protein_g_per_kg: float
     fat_energy_share: float
+    protein_source: TargetSource = Field(description="Whether g/kg is the default or the user's.")
+    fat_source: TargetSource = Field(
+        description="Whether the fat share is the default or the user's."
+    )
     method: str
 
 
 class TargetsOut(BaseModel):
-    calorie_target_kcal: float
+    calorie_target_kcal: float = Field(
+        description="The target in force (the user's or the formulas')."
+    )
+    target_source: TargetSource
+    formula_target_kcal: float = Field(
+        description="What the formulas suggest (after the safe floor)."
+    )
+    below_safe_floor: bool = Field(description="The target in force is below the safe floor.")
     bmr: FormulaOut
     alternatives: list[FormulaOut]
     activity_level: ActivityLevel
@@ -244,7 +312,7 @@ class TargetsOut(BaseModel):
     goal_method: str
     unadjusted_target_kcal: float
     safe_floor_kcal: float
-    floor_applied: bool
+    floor_applied: bool = Field(description="The formulas' target was lifted to the safe floor.")
     macros: MacrosOut
     age_years: int
     notes: list[str]

@@ -77,7 +77,14 @@ def body_profile(profile: Profile) -> domain.BodyProfile | None:
         goal=domain.Goal(profile.goal),
         goal_rate_kg_per_week=Decimal(profile.goal_rate_kg_per_week),
         body_fat_pct=None if profile.body_fat_pct is None else Decimal(profile.body_fat_pct),
+        custom_calorie_target_kcal=_decimal(profile.custom_calorie_target_kcal),
+        custom_protein_g_per_kg=_decimal(profile.custom_protein_g_per_kg),
+        custom_fat_energy_share=_decimal(profile.custom_fat_energy_share),
     )
+
+
+def _decimal(value: Decimal | int | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
 
 
 def notification_matrix(repo: UsersRepository, user_id: str) -> dict[str, dict[str, bool]]:
@@ -105,6 +112,9 @@ def profile_view(repo: UsersRepository, profile: Profile) -> dict[str, Any]:
         "goal": profile.goal,
         "goal_rate_kg_per_week": float(profile.goal_rate_kg_per_week),
         "body_fat_pct": _float(profile.body_fat_pct),
+        "custom_calorie_target_kcal": profile.custom_calorie_target_kcal,
+        "custom_protein_g_per_kg": _float(profile.custom_protein_g_per_kg),
+        "custom_fat_energy_share": _float(profile.custom_fat_energy_share),
         "units": profile.units,
         "timezone": profile.timezone,
         "language": profile.language,
@@ -134,6 +144,9 @@ def targets_view(targets: domain.Targets, body: domain.BodyProfile) -> dict[str,
 
     return {
         "calorie_target_kcal": float(targets.calorie_target_kcal),
+        "target_source": targets.target_source,
+        "formula_target_kcal": float(targets.formula_target_kcal),
+        "below_safe_floor": targets.below_safe_floor,
         "bmr": formula(targets.bmr),
         "alternatives": [formula(f) for f in targets.alternatives],
         "activity_level": body.activity_level,
@@ -152,6 +165,8 @@ def targets_view(targets: domain.Targets, body: domain.BodyProfile) -> dict[str,
             "carbohydrate_g": float(targets.macros.carbohydrate_g),
             "protein_g_per_kg": float(targets.macros.protein_g_per_kg),
             "fat_energy_share": float(targets.macros.fat_energy_share),
+            "protein_source": targets.macros.protein_source,
+            "fat_source": targets.macros.fat_source,
             "method": "protein g/kg body mass; fat share of energy (9 kcal/g); "
             "carbohydrate the remaining energy (4 kcal/g)",
         },
@@ -439,6 +454,7 @@ class UsersService:
             if targets is None
             else {
                 "calorie_target_kcal": float(targets.calorie_target_kcal),
+                "target_source": targets.target_source.value,
                 "protein_g": float(targets.macros.protein_g),
                 "fat_g": float(targets.macros.fat_g),
                 "carbohydrate_g": float(targets.macros.carbohydrate_g),

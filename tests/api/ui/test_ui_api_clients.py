@@ -18,7 +18,7 @@ from app.api.errors import Conflict, NotFound, Unauthorized, ValidationFailed
 from app.api.gateway import Authorized, Gateway, TokenSource
 from app.api.notifications import NotificationsApi
 from app.api.nutrition import FoodInput, ItemInput, NutritionApi
-from app.api.users import BodyData, QuietHours, UsersApi
+from app.api.users import BodyData, CustomTargets, QuietHours, UsersApi
 from app.api.workouts import WorkoutsApi
 
 pytestmark = pytest.mark.e2e
@@ -160,6 +160,30 @@ def test_profile_targets_weights_and_stats(stack: str, register: Callable[..., A
         assert replaced.language == "ru" and replaced.timezone == "UTC"
 
     call(stack, register(), scenario)
+
+
+def test_own_targets_are_set_shown_and_cleared(stack: str, onboarded: Account) -> None:
+    async def scenario(api: Authorized) -> None:
+        users = UsersApi(api)
+        formula = await users.targets()
+        assert formula.target_source == "formula" and not formula.below_safe_floor
+        with pytest.raises(ValidationFailed) as refused:
+            await users.save_custom_targets(CustomTargets(calorie_target_kcal=100))
+        assert "custom_calorie_target_kcal" in refused.value.fields
+
+        saved = await users.save_custom_targets(CustomTargets(1100, 2.0, 0.3))
+        assert CustomTargets.of(saved) == CustomTargets(1100, 2.0, 0.3)
+        own = await users.targets()
+        assert own.target_source == "user" and own.calorie_target_kcal == 1100
+        assert own.formula_target_kcal == formula.calorie_target_kcal
+        assert own.below_safe_floor and any(n.startswith("Warning") for n in own.notes)
+        assert own.macros.protein_g == 129 and own.macros.protein_source == "user"  # 2 x 64.5
+
+        cleared = await users.save_custom_targets(CustomTargets())
+        assert CustomTargets.of(cleared) == CustomTargets()
+        assert (await users.targets()).calorie_target_kcal == formula.calorie_target_kcal
+
+    call(stack, onboarded, scenario)
 
 
 def test_food_search_detail_barcode_and_private_food(stack: str, onboarded: Account) -> None:
