@@ -8,7 +8,7 @@ import reflex as rx
 from app import routes
 from app.api.nutrition import MEAL_TYPES
 from app.state.diary import DiaryState as D
-from app.state.diary_logic import meal_label
+from app.state.diary_logic import OTHER, meal_label
 from app.state.food_picker import FoodPickerState
 from components.date_navigator import date_navigator
 from components.fields import form_alert
@@ -231,29 +231,31 @@ def edit_dialog() -> rx.Component:
     )
 
 
+def _meal(kind: str) -> rx.Component:
+    return meal_card(
+        kind,
+        meal_label(kind),
+        items=D.meal_items.get(kind, []),
+        totals=D.meal_sums.get(kind, {}),
+        on_add=FoodPickerState.open_picker(kind),
+        on_edit=D.start_edit,
+        loading=D.loading,
+        copy=copy_control(
+            kind,
+            meal_label(kind),
+            copy_to=D.copy_to,
+            on_date=D.set_copy_to,
+            on_copy=D.copy_meal(kind),
+            busy=D.copy_busy,
+            error=D.copy_error,
+        ),
+    )
+
+
 def meals() -> rx.Component:
     return rx.vstack(
-        *[
-            meal_card(
-                kind,
-                meal_label(kind),
-                items=D.meal_items.get(kind, []),
-                totals=D.meal_sums.get(kind, {}),
-                on_add=FoodPickerState.open_picker(kind),
-                on_edit=D.start_edit,
-                loading=D.loading,
-                copy=copy_control(
-                    kind,
-                    meal_label(kind),
-                    copy_to=D.copy_to,
-                    on_date=D.set_copy_to,
-                    on_copy=D.copy_meal(kind),
-                    busy=D.copy_busy,
-                    error=D.copy_error,
-                ),
-            )
-            for kind in MEAL_TYPES
-        ],
+        *[_meal(kind) for kind in MEAL_TYPES],
+        rx.cond(D.meal_items.get(OTHER, []).length() > 0, _meal(OTHER)),
         spacing="3",
         width="100%",
         align="stretch",

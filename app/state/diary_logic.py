@@ -13,18 +13,27 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from app.api.nutrition import (
+    MEAL_TYPES,
     DiaryChange,
     DiaryDay,
     DiaryItem,
     Food,
     Meal,
+    MealGroup,
     Nutrients,
     Portion,
     Recipe,
     readable_micronutrients,
 )
 
-MEAL_LABELS = {"breakfast": "Breakfast", "lunch": "Lunch", "dinner": "Dinner", "snack": "Snacks"}
+MEAL_LABELS = {
+    "breakfast": "Breakfast",
+    "lunch": "Lunch",
+    "dinner": "Dinner",
+    "snack": "Snacks",
+    "other": "Other meals",
+}
+OTHER = "other"  # the card for meal types other than the four (logged by another client)
 GRAMS = "g"  # the portion select's value for "weigh it in grams"
 MACRO_KEYS = ("kcal", "protein_g", "fat_g", "carbohydrate_g")
 MAX_GRAMS = 5000.0  # one item; more is a typo (the service refuses absurd amounts too)
@@ -296,17 +305,37 @@ def edit_request(unit_value: str, original_portion: str, amount: float) -> dict[
     return {"portion_id": int(unit_value), "quantity": amount}
 
 
+def display_groups(day: DiaryDay) -> tuple[MealGroup, ...]:
+    """The four meals, then one OTHER group for any other meal type (another client may log
+    "brunch"; its food still counts in the day, so it must be shown somewhere)."""
+    groups = day.groups()
+    known = [g for g in groups if g.meal_type in MEAL_TYPES]
+    extra = [g for g in groups if g.meal_type not in MEAL_TYPES]
+    if not extra:
+        return tuple(known)
+    other = MealGroup(
+        OTHER,
+        tuple(m for g in extra for m in g.meals),
+        tuple(i for g in extra for i in g.items),
+        sum(g.kcal for g in extra),
+        sum(g.protein_g for g in extra),
+        sum(g.fat_g for g in extra),
+        sum(g.carbohydrate_g for g in extra),
+    )
+    return (*known, other)
+
+
 def meal_rows(
     day: DiaryDay, facts: Mapping[int, FoodFacts] | None = None
 ) -> dict[str, list[dict[str, str]]]:
-    """Items of each of the four meals (and any other meal type the day holds)."""
+    """Items of each of the four meals (and OTHER when the day holds other meal types)."""
     facts = facts or {}
     return {
         group.meal_type: [
             item_row(item, group.meal_type, facts.get(item.food_id) if item.food_id else None)
             for item in group.items
         ]
-        for group in day.groups()
+        for group in display_groups(day)
     }
 
 
@@ -323,12 +352,12 @@ def meal_totals(day: DiaryDay) -> dict[str, dict[str, str]]:
             ),
             "count": str(len(group.items)),
         }
-        for group in day.groups()
+        for group in display_groups(day)
     }
 
 
 def meal_ids(day: DiaryDay) -> dict[str, list[str]]:
-    return {group.meal_type: list(group.meal_ids) for group in day.groups()}
+    return {group.meal_type: list(group.meal_ids) for group in display_groups(day)}
 
 
 def macro_amounts(totals: Nutrients) -> dict[str, float]:

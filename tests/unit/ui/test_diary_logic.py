@@ -323,3 +323,22 @@ def test_editing_a_food_item_can_switch_its_portion():
     assert logic.edit_request(logic.GRAMS, "4003", 150) == {"grams": 150}
     assert logic.edit_request("4003", "4003", 2) == {"quantity": 2}
     assert logic.edit_request("2097", "4003", 3) == {"portion_id": 2097, "quantity": 3}
+
+
+def test_other_meal_types_are_shown_together_after_the_four():
+    day = make_day(
+        make_meal(),
+        make_meal(id="m2", meal_type="brunch", totals={"energy_kcal": 200}),
+        make_meal(id="m3", meal_type="second_dinner", totals={"energy_kcal": 300}),
+    )
+    assert [g.meal_type for g in logic.display_groups(day)] == [
+        "breakfast",
+        "lunch",
+        "dinner",
+        "snack",
+        logic.OTHER,
+    ]
+    assert logic.meal_totals(day)[logic.OTHER]["kcal"] == "500"
+    assert logic.meal_ids(day)[logic.OTHER] == ["m2", "m3"]
+    assert len(logic.meal_rows(day)[logic.OTHER]) == 2
+    assert logic.OTHER not in logic.meal_rows(make_day(make_meal()))
