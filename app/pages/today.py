@@ -239,28 +239,37 @@ def today_card() -> rx.Component:
                 rx.center(
                     rx.spinner(size="3"), height="190px", role="status", aria_label="Loading today"
                 ),
-                rx.vstack(
-                    macro_rings(s.totals, s.goals, id_prefix="today"),
-                    rx.text(
-                        s.remaining,
-                        size="5",
-                        weight="bold",
-                        color=rx.cond(s.over, rx.color("tomato", 11), rx.color("grass", 11)),
-                        id="today-remaining",
-                    ),
-                    rx.text(s.summary, size="2", color=rx.color("gray", 11), id="today-summary"),
-                    rx.cond(
-                        s.partial_note != "",
-                        rx.text(s.partial_note, size="2", color_scheme="amber", id="today-partial"),
-                    ),
-                    spacing="3",
-                    width="100%",
+                rx.cond(
+                    s.error != "",
+                    rx.text("Today's numbers cannot be shown right now.", id="today-unavailable"),
+                    today_numbers(),
                 ),
             ),
             spacing="3",
             width="100%",
         ),
         id="today-card",
+        width="100%",
+    )
+
+
+def today_numbers() -> rx.Component:
+    s = TodayState
+    return rx.vstack(
+        macro_rings(s.totals, s.goals, id_prefix="today"),
+        rx.text(
+            s.remaining,
+            size="5",
+            weight="bold",
+            color=rx.cond(s.over, rx.color("tomato", 11), rx.color("grass", 11)),
+            id="today-remaining",
+        ),
+        rx.text(s.summary, size="2", color=rx.color("gray", 11), id="today-summary"),
+        rx.cond(
+            s.partial_note != "",
+            rx.text(s.partial_note, size="2", color_scheme="amber", id="today-partial"),
+        ),
+        spacing="3",
         width="100%",
     )
 
@@ -446,6 +455,7 @@ def today() -> rx.Component:
         # shifts), and draws its charts only when the user gets to it.
         rx.cond(
             ~s.loading
+            & (s.error == "")
             & (NotificationsState.latest_loaded | (NotificationsState.latest_error != "")),
             charts(),
         ),
