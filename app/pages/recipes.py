@@ -9,6 +9,7 @@ from app import routes
 from app.api.errors import ApiError, ValidationFailed
 from app.api.nutrition import Food, NutritionApi, Recipe
 from app.state import diary_logic as logic
+from app.state import portions
 from app.state.messages import explain
 from app.state.session import SessionState
 from components.fields import form_alert, labelled_input
@@ -49,7 +50,7 @@ class RecipesState(SessionState):
         yield
         try:
             found = await NutritionApi(self.api()).recipes()
-            self.recipes = [logic.recipe_row(r) for r in found]
+            self.recipes = [portions.recipe_row(r) for r in found]
         except ApiError as error:
             yield self.handle(error)
             self.load_error = explain(error)[0]
@@ -78,7 +79,7 @@ class RecipesState(SessionState):
         async with self:
             if seq == self._seq:
                 self._found = {f.id: f for f in page.items}
-                self.results = [logic.food_row(f) for f in page.items]
+                self.results = [portions.food_row(f) for f in page.items]
                 self.searching = False
 
     @rx.event
@@ -130,7 +131,7 @@ class RecipesState(SessionState):
             for food_id, grams in self._parts()
             if grams is not None and food_id in self._foods
         ]
-        self.preview = logic.recipe_preview(
+        self.preview = portions.recipe_preview(
             parts,
             servings=logic.parse_amount(self.servings),
             cooked_weight_g=logic.parse_amount(self.cooked_weight),
@@ -164,7 +165,7 @@ class RecipesState(SessionState):
                 servings=servings,
                 cooked_weight_g=cooked,
             )
-            self.recipes = [*self.recipes, logic.recipe_row(recipe)]
+            self.recipes = [*self.recipes, portions.recipe_row(recipe)]
             self.saved = f"Saved {recipe.name}. Log it from the diary's Add food → Recipes."
             self.name, self.servings, self.cooked_weight = "", "", ""
             self.ingredients, self.preview = [], {}

@@ -18,6 +18,7 @@ from app.api.errors import ApiError, NotFound
 from app.api.nutrition import MEAL_TYPES, DiaryDay, NutritionApi
 from app.api.users import UsersApi
 from app.state import diary_logic as logic
+from app.state import portions
 from app.state.messages import explain
 from app.state.session import SessionState
 
@@ -65,7 +66,7 @@ class DiaryState(SessionState):
     edit_unit: str = "g"  # "g", "portions", "servings"; "" for a quick add (delete only)
     edit_value: str = ""
     edit_options: list[dict[str, str]] = []  # a food's measures (switch portion), else empty
-    edit_portion: str = logic.GRAMS
+    edit_portion: str = portions.GRAMS
     edit_error: str = ""
     edit_busy: bool = False
 
@@ -237,8 +238,8 @@ class DiaryState(SessionState):
                     self.edit_options = []
                     if row["editable"] and row["food_id"]:
                         facts = self._facts.get(int(row["food_id"]))
-                        self.edit_options = logic.edit_choices(facts)
-                        self.edit_portion = row["portion_id"] or logic.GRAMS
+                        self.edit_options = portions.edit_choices(facts)
+                        self.edit_portion = row["portion_id"] or portions.GRAMS
                     self.edit_open = True
                     return
 
@@ -247,7 +248,7 @@ class DiaryState(SessionState):
         """Another unit: the amount starts again from what is logged (grams) or 1 portion."""
         row = self._edit_row
         self.edit_portion = value
-        if value == logic.GRAMS:
+        if value == portions.GRAMS:
             self.edit_value = row.get("grams", "")
         elif value == row.get("portion_id"):
             self.edit_value = row.get("edit_value", "1")
@@ -267,8 +268,10 @@ class DiaryState(SessionState):
     @rx.event
     async def save_edit(self):
         amount = logic.parse_amount(self.edit_value)
-        in_grams = self.edit_portion == logic.GRAMS if self.edit_options else self.edit_unit == "g"
-        if amount is None or (in_grams and amount > logic.MAX_GRAMS):
+        in_grams = (
+            self.edit_portion == portions.GRAMS if self.edit_options else self.edit_unit == "g"
+        )
+        if amount is None or (in_grams and amount > portions.MAX_GRAMS):
             self.edit_error = "Enter an amount greater than 0."
             return
         self.edit_busy = True
@@ -276,7 +279,7 @@ class DiaryState(SessionState):
         try:
             api = NutritionApi(self.api())
             if self.edit_options:
-                request = logic.edit_request(
+                request = portions.edit_request(
                     self.edit_portion, self._edit_row.get("portion_id", ""), amount
                 )
                 change = await api.update_item(self.edit_item_id, **request)

@@ -18,6 +18,7 @@ from app.api.nutrition import (
     new_idempotency_key,
 )
 from app.state import diary_logic as logic
+from app.state import portions
 from app.state.diary import DiaryState
 from app.state.messages import explain
 
@@ -46,7 +47,7 @@ class FoodPickerState(DiaryState):
     # The food (or recipe) picked, with its portion form.
     picked: dict[str, str] = {}
     portion_options: list[dict[str, str]] = []
-    portion_value: str = logic.GRAMS
+    portion_value: str = portions.GRAMS
     quantity: str = "100"
     preview_kcal: str = ""
     preview_macros: str = ""
@@ -70,7 +71,7 @@ class FoodPickerState(DiaryState):
     _food: Food | None = None
     _recipe: Recipe | None = None
     _recipes: dict[str, Recipe] = {}
-    _choices: tuple[logic.PortionChoice, ...] = ()
+    _choices: tuple[portions.PortionChoice, ...] = ()
     _idempotency_key: str = ""
 
     @rx.var
@@ -164,7 +165,7 @@ class FoodPickerState(DiaryState):
             if seq != self._seq:
                 return  # a later keystroke's answer wins
             self._found = {food.id: food for food in page.items}
-            self.results = [logic.food_row(food) for food in page.items]
+            self.results = [portions.food_row(food) for food in page.items]
             self.search_error = ""
             self.searching = False
 
@@ -185,16 +186,16 @@ class FoodPickerState(DiaryState):
 
     def _choose(self, food: Food) -> None:
         self._food, self._recipe = food, None
-        self._choices = logic.portion_choices(food.portions)
-        choice = logic.default_choice(self._choices)
-        self.picked = {**logic.food_row(food), "kind": "food"}
+        self._choices = portions.portion_choices(food.portions)
+        choice = portions.default_choice(self._choices)
+        self.picked = {**portions.food_row(food), "kind": "food"}
         self.portion_options = [{"value": c.value, "label": c.label} for c in self._choices]
         self.portion_value = choice.value
         self.quantity = logic.input_number(choice.default_quantity)
         self._idempotency_key = new_idempotency_key()
         self._preview()
 
-    def _choice(self) -> logic.PortionChoice | None:
+    def _choice(self) -> portions.PortionChoice | None:
         return next((c for c in self._choices if c.value == self.portion_value), None)
 
     def _preview(self) -> None:
@@ -203,13 +204,13 @@ class FoodPickerState(DiaryState):
         if amount is None or choice is None:
             self.preview_kcal, self.preview_macros, self.picked_grams = "", "", ""
             return
-        grams = logic.grams_for(choice, amount)
+        grams = portions.grams_for(choice, amount)
         per_100g = self._food.per_100g if self._food else None
         if self._recipe is not None:
             per_100g = self._recipe.per_100g or self._recipe.total
         if per_100g is None:
             return
-        values = logic.scaled(per_100g, grams)
+        values = portions.scaled(per_100g, grams)
         self.preview_kcal = f"{logic.fmt_kcal(values['kcal'])} kcal"
         self.preview_macros = logic.macro_line(values)
         self.picked_grams = f"{logic.fmt_number(grams)} g"
@@ -241,8 +242,8 @@ class FoodPickerState(DiaryState):
         if amount is None or choice is None:
             self.log_error = "Enter an amount greater than 0."
             return
-        if logic.grams_for(choice, amount) > logic.MAX_GRAMS:
-            self.log_error = f"That is more than {logic.MAX_GRAMS:g} g. Check the amount."
+        if portions.grams_for(choice, amount) > portions.MAX_GRAMS:
+            self.log_error = f"That is more than {portions.MAX_GRAMS:g} g. Check the amount."
             return
         self.log_busy = True
         yield
@@ -254,11 +255,15 @@ class FoodPickerState(DiaryState):
                     day,
                     self.picker_meal,
                     self._recipe.id,
-                    **({"grams": amount} if choice.value == logic.GRAMS else {"servings": amount}),
+                    **(
+                        {"grams": amount}
+                        if choice.value == portions.GRAMS
+                        else {"servings": amount}
+                    ),
                     idempotency_key=self._idempotency_key,
                 )
             elif self._food is not None:
-                grams = amount if choice.value == logic.GRAMS else None
+                grams = amount if choice.value == portions.GRAMS else None
                 change = await api.log_food(
                     day,
                     self.picker_meal,
@@ -296,7 +301,7 @@ class FoodPickerState(DiaryState):
 
     @rx.event
     async def log_quick(self):
-        values, problems = logic.quick_add_values(self.quick)
+        values, problems = portions.quick_add_values(self.quick)
         self.quick_errors = problems
         if problems:
             return
@@ -361,7 +366,7 @@ class FoodPickerState(DiaryState):
 
     @rx.event
     async def create_food(self):
-        values, problems = logic.quick_add_values(self.new_food)
+        values, problems = portions.quick_add_values(self.new_food)
         name = (self.new_food.get("name") or "").strip()
         if not name:
             problems["name"] = "Give the food a name."
@@ -406,7 +411,7 @@ class FoodPickerState(DiaryState):
             self.recipes_error = explain(error)[0]
             return
         self._recipes = {r.id: r for r in found}
-        self.recipes = [logic.recipe_row(r) for r in found]
+        self.recipes = [portions.recipe_row(r) for r in found]
 
     @rx.event
     def pick_recipe(self, recipe_id: str):
@@ -414,9 +419,9 @@ class FoodPickerState(DiaryState):
         if recipe is None:
             return
         self._food, self._recipe = None, recipe
-        self._choices = logic.recipe_choices(recipe)
-        choice = logic.default_choice(self._choices)
-        self.picked = {**logic.recipe_row(recipe), "kind": "recipe"}
+        self._choices = portions.recipe_choices(recipe)
+        choice = portions.default_choice(self._choices)
+        self.picked = {**portions.recipe_row(recipe), "kind": "recipe"}
         self.portion_options = [{"value": c.value, "label": c.label} for c in self._choices]
         self.portion_value = choice.value
         self.quantity = logic.input_number(choice.default_quantity)

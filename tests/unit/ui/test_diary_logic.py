@@ -9,6 +9,7 @@ import pytest
 
 from app.api.nutrition import DiaryChange, DiaryDay, Food, Meal, Nutrients, Recipe
 from app.state import diary_logic as logic
+from app.state import portions
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -123,7 +124,7 @@ def test_day_labels_are_relative_near_today():
 
 
 def test_portion_choices_are_per_unit_then_grams():
-    choices = logic.portion_choices(make_food().portions)
+    choices = portions.portion_choices(make_food().portions)
     assert [c.label for c in choices] == [
         '1 large (3-1/4" dia) (223 g)',
         "1 breast, bone removed (174 g)",
@@ -131,24 +132,24 @@ def test_portion_choices_are_per_unit_then_grams():
         "grams",
     ]
     assert [c.default_quantity for c in choices] == [1.0, 1.0, 3.0, 100.0]
-    assert logic.default_choice(choices).value == "4003"
+    assert portions.default_choice(choices).value == "4003"
 
 
 def test_portion_to_grams_matches_the_service_rule():
     """The service computes portion.grams / portion.amount x quantity."""
-    oz, grams = logic.portion_choices(make_food().portions)[2:]
-    assert logic.grams_for(oz, 3) == 85.0
-    assert logic.grams_for(oz, 1.5) == 42.5
-    assert logic.grams_for(grams, 150) == 150.0
+    oz, grams = portions.portion_choices(make_food().portions)[2:]
+    assert portions.grams_for(oz, 3) == 85.0
+    assert portions.grams_for(oz, 1.5) == 42.5
+    assert portions.grams_for(grams, 150) == 150.0
 
 
 def test_a_food_without_measures_is_weighed_in_grams():
-    choices = logic.portion_choices(())
-    assert [c.value for c in choices] == [logic.GRAMS]
+    choices = portions.portion_choices(())
+    assert [c.value for c in choices] == [portions.GRAMS]
 
 
 def test_scaled_nutrients_and_macro_line():
-    values = logic.scaled(make_food().per_100g, 223)
+    values = portions.scaled(make_food().per_100g, 223)
     assert round(values["kcal"], 2) == 115.96
     assert logic.macro_line(values) == "P 0.6 g · F 0 g · C 31 g"
 
@@ -157,21 +158,21 @@ def test_recipe_choices_offer_servings_when_the_recipe_has_them():
     recipe = Recipe.from_json(
         {"id": "r1", "name": "Chili", "servings": 4, "serving_g": 350.0, "total": {}}
     )
-    choices = logic.recipe_choices(recipe)
+    choices = portions.recipe_choices(recipe)
     assert [c.label for c in choices] == ["1 serving (350 g)", "grams"]
     without = Recipe.from_json({"id": "r2", "name": "Soup", "total": {}})
-    assert [c.value for c in logic.recipe_choices(without)] == [logic.GRAMS]
+    assert [c.value for c in portions.recipe_choices(without)] == [portions.GRAMS]
 
 
 # ---- display rows ----
 
 
 def test_food_row_shows_brand_and_kcal_per_100g_and_portion():
-    row = logic.food_row(make_food(brand="Acme"))
+    row = portions.food_row(make_food(brand="Acme"))
     assert row["brand"] == "Acme"
     assert row["per_100g"] == "52 kcal / 100 g"
     assert row["per_portion"] == '116 kcal per large (3-1/4" dia) (223 g)'
-    assert logic.food_row(make_food(private=True))["brand"] == "Your food"
+    assert portions.food_row(make_food(private=True))["brand"] == "Your food"
 
 
 def test_item_amount_in_the_unit_logged():
@@ -293,36 +294,36 @@ def test_without_item_recomputes_the_meal_and_drops_empty_meals():
 
 
 def test_quick_add_needs_kcal_and_defaults_macros_to_zero():
-    values, problems = logic.quick_add_values({"energy_kcal": "450", "protein_g": "20,5"})
+    values, problems = portions.quick_add_values({"energy_kcal": "450", "protein_g": "20,5"})
     assert problems == {}
     assert values == {"energy_kcal": 450.0, "protein_g": 20.5, "fat_g": 0.0, "carbohydrate_g": 0.0}
-    _, problems = logic.quick_add_values({"protein_g": "x", "fat_g": "-1"})
+    _, problems = portions.quick_add_values({"protein_g": "x", "fat_g": "-1"})
     assert set(problems) == {"energy_kcal", "protein_g", "fat_g"}
 
 
 def test_recipe_preview_uses_the_cooked_weight_and_servings():
     rice = Nutrients(energy_kcal=360, protein_g=7, carbohydrate_g=80)
     beans = Nutrients(energy_kcal=340, protein_g=21, fat_g=1.2, carbohydrate_g=60)
-    preview = logic.recipe_preview(
+    preview = portions.recipe_preview(
         [(rice, 200), (beans, 100), (beans, 0)], servings=4, cooked_weight_g=900
     )
     assert preview["total_kcal"] == "1,060"
     assert preview["weight"] == "900 g"
     assert preview["per_100g"] == "118 kcal / 100 g"
     assert preview["per_serving"] == "265 kcal per serving (225 g)"
-    raw = logic.recipe_preview([(rice, 200)])
+    raw = portions.recipe_preview([(rice, 200)])
     assert (raw["weight"], raw["per_100g"], raw["per_serving"]) == ("200 g", "360 kcal / 100 g", "")
 
 
 def test_editing_a_food_item_can_switch_its_portion():
     facts = logic.FoodFacts.of(make_food())
-    options = logic.edit_choices(facts)
+    options = portions.edit_choices(facts)
     assert options[0] == {"value": "4003", "label": '1 large (3-1/4" dia) (223 g)'}
-    assert options[-1] == {"value": logic.GRAMS, "label": "grams"}
-    assert logic.edit_choices(None) == [{"value": logic.GRAMS, "label": "grams"}]
-    assert logic.edit_request(logic.GRAMS, "4003", 150) == {"grams": 150}
-    assert logic.edit_request("4003", "4003", 2) == {"quantity": 2}
-    assert logic.edit_request("2097", "4003", 3) == {"portion_id": 2097, "quantity": 3}
+    assert options[-1] == {"value": portions.GRAMS, "label": "grams"}
+    assert portions.edit_choices(None) == [{"value": portions.GRAMS, "label": "grams"}]
+    assert portions.edit_request(portions.GRAMS, "4003", 150) == {"grams": 150}
+    assert portions.edit_request("4003", "4003", 2) == {"quantity": 2}
+    assert portions.edit_request("2097", "4003", 3) == {"portion_id": 2097, "quantity": 3}
 
 
 def test_other_meal_types_are_shown_together_after_the_four():
