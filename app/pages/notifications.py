@@ -119,7 +119,9 @@ def feed_item(row: NoticeRow) -> rx.Component:
                 rx.button(
                     "Mark read",
                     on_click=s.mark_read(row.id),
-                    variant="soft",
+                    variant="surface",
+                    color_scheme="gray",
+                    high_contrast=True,
                     size="1",
                     aria_label="Mark read: " + row.title,
                     id="mark-read-" + row.id,
