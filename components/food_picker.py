@@ -86,6 +86,7 @@ def search_panel() -> rx.Component:
             placeholder="Search foods, e.g. chicken breast",
             id="food-search",
             aria_label="Search foods",
+            auto_focus=True,  # type straight away when the dialog opens
             auto_complete="off",
             type="search",
             size="3",
@@ -408,6 +409,8 @@ def food_picker() -> rx.Component:
             ),
             id="food-picker",
             class_name="food-picker",
+            # Keep the search box's own autofocus (Radix would focus the close button).
+            on_open_auto_focus=rx.prevent_default,
             align="start",
             max_width=["calc(100vw - 12px)", "calc(100vw - 24px)", "580px"],
             width="100%",
