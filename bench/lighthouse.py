@@ -64,6 +64,8 @@ def score(url: str, cookie: str | None) -> dict[str, float]:
         for key, audit in audits.items()
         if audit.get("score") == 0 and key in _accessibility_audits(report)
     ]
+    if report.get("runtimeError"):
+        raise SystemExit(f"lighthouse could not load {url}: {report['runtimeError']}")
     return {
         "performance": categories["performance"]["score"],
         "accessibility": categories["accessibility"]["score"],
@@ -71,6 +73,13 @@ def score(url: str, cookie: str | None) -> dict[str, float]:
         "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
         "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
         "failed_accessibility_audits": failed,
+        "failing_elements": {
+            key: [
+                item.get("node", {}).get("snippet", "")[:160]
+                for item in audits[key].get("details", {}).get("items", [])[:3]
+            ]
+            for key in failed
+        },
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app.state.body import BodyFormState
+from components.fields import form_alert, labelled_input
 
 
 def _step(label: str, value, unit: str, *explanation: rx.Component, id: str) -> rx.Component:
@@ -143,4 +144,85 @@ def targets_explained() -> rx.Component:
         id="targets",
         aria_live="polite",
         width="100%",
+    )
+
+
+def custom_targets_form() -> rx.Component:
+    """Set your own targets: calorie target, protein per kg, fat share; empty = formula."""
+    s = BodyFormState
+    return rx.el.details(
+        rx.el.summary(
+            "Set your own calorie target or macro split",
+            cursor="pointer",
+            font_weight="500",
+            id="custom-targets-toggle",
+        ),
+        rx.vstack(
+            rx.text(
+                "Leave a box empty to let the formula decide. Your own target replaces the "
+                "calculated one everywhere, including the over-target warnings.",
+                size="2",
+                color_scheme="gray",
+                high_contrast=True,
+            ),
+            labelled_input(
+                "Calories per day (kcal)",
+                "custom_kcal",
+                value=s.custom_kcal,
+                on_change=lambda v: s.set_custom("kcal", v),
+                input_mode="numeric",
+                placeholder="e.g. 2000",
+                error=s.custom_kcal_error,
+                id="custom-kcal",
+            ),
+            rx.grid(
+                labelled_input(
+                    "Protein (g per kg of body weight)",
+                    "custom_protein",
+                    value=s.custom_protein,
+                    on_change=lambda v: s.set_custom("protein", v),
+                    input_mode="decimal",
+                    placeholder="e.g. 1.6",
+                    error=s.custom_protein_error,
+                    id="custom-protein",
+                ),
+                labelled_input(
+                    "Fat (% of energy)",
+                    "custom_fat",
+                    value=s.custom_fat,
+                    on_change=lambda v: s.set_custom("fat", v),
+                    input_mode="decimal",
+                    placeholder="e.g. 30",
+                    error=s.custom_fat_error,
+                    id="custom-fat",
+                ),
+                columns=rx.breakpoints(initial="1", sm="2"),
+                spacing="3",
+                width="100%",
+            ),
+            form_alert(s.custom_notice, color="grass", id="custom-targets-notice"),
+            rx.hstack(
+                rx.button(
+                    "Save my targets",
+                    on_click=s.save_custom_targets,
+                    loading=s.custom_saving,
+                    size="3",
+                    id="custom-targets-save",
+                ),
+                rx.button(
+                    "Use the formula",
+                    on_click=s.use_formula_targets,
+                    variant="soft",
+                    color_scheme="gray",
+                    size="3",
+                    id="custom-targets-clear",
+                ),
+                spacing="3",
+                wrap="wrap",
+            ),
+            spacing="3",
+            padding_top="1em",
+            align="stretch",
+        ),
+        id="custom-targets",
     )

@@ -100,7 +100,11 @@ def feed_item(row: NoticeRow) -> rx.Component:
     warning = row.kind == "daily_norm_exceeded"
     return rx.el.li(
         rx.hstack(
-            rx.icon(rx.cond(warning, "triangle_alert", "bell"), size=18, flex_shrink="0"),
+            rx.cond(
+                warning,
+                rx.icon("triangle_alert", size=18, flex_shrink="0"),
+                rx.icon("bell", size=18, flex_shrink="0"),
+            ),
             rx.vstack(
                 rx.text(row.title, weight=rx.cond(row.unread, "bold", "medium")),
                 rx.cond(row.body != "", rx.text(row.body, size="2")),

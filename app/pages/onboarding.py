@@ -10,7 +10,7 @@ from app.state.body import BODY_FIELDS, BodyFormState
 from components.body_form import activity_field, body_fields, goal_fields
 from components.fields import form_alert
 from components.layout import app_shell
-from components.targets import targets_explained
+from components.targets import custom_targets_form, targets_explained
 
 TITLE = "Get started · FitLedger"
 STEPS = ("Your body", "Your goal", "Your targets")
@@ -154,6 +154,7 @@ def step_targets() -> rx.Component:
             "Here is how FitLedger worked out your daily targets. You can change them at any time."
         ),
         rx.card(targets_explained(), width="100%"),
+        custom_targets_form(),
         rx.el.details(
             rx.el.summary(
                 "Change activity or goal",

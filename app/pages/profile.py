@@ -6,13 +6,14 @@ import reflex as rx
 
 from app.api.errors import ApiError
 from app.api.users import UsersApi
-from app.state.body import WEIGHT_KG, BodyFormState, parse_decimal
+from app.state.body import WEIGHT_KG, BodyFormState
 from app.state.messages import explain
+from app.state.numbers import parse_decimal
 from app.state.session import SessionState
 from components.body_form import body_fields, goal_fields
 from components.fields import form_alert, labelled_input
 from components.layout import app_shell, sign_out_button
-from components.targets import targets_explained
+from components.targets import custom_targets_form, targets_explained
 
 TITLE = "Profile · FitLedger"
 
@@ -214,7 +215,12 @@ def profile() -> rx.Component:
         rx.grid(
             rx.vstack(body_section(), spacing="4", width="100%"),
             rx.vstack(
-                section("Your targets", targets_explained(), id="profile-targets"),
+                section(
+                    "Your targets",
+                    targets_explained(),
+                    custom_targets_form(),
+                    id="profile-targets",
+                ),
                 weight_section(),
                 account_section(),
                 spacing="4",

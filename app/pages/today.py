@@ -61,6 +61,9 @@ def target_amounts(day: DayDashboard) -> dict[str, float]:
     }
 
 
+DAY_REFRESH_MS = 10_000
+
+
 class TodayState(SessionState):
     loading: bool = True
     error: str = ""
@@ -138,6 +141,24 @@ class TodayState(SessionState):
                     f"Some of today's data ({', '.join(missing)}) could not be loaded; "
                     "the numbers may be incomplete."
                 )
+
+    @rx.event(background=True)
+    async def refresh_day(self, _tick: str = ""):
+        """Timer on this page: today's numbers follow meals logged elsewhere (another tab,
+        the phone) without a reload (one aggregator call per open Today page per tick)."""
+        async with self:
+            if self.loading or not self._today or not self._session_id:
+                return None
+            api = DashboardApi(self.api())
+            today = dt.date.fromisoformat(self._today)
+        try:
+            day = await api.day(today)
+        except ApiError as error:
+            async with self:
+                return self.handle(error)  # keep showing what we have; a dead session redirects
+        async with self:
+            self._show_day(day)
+        return None
 
     @rx.event(background=True)
     async def load_charts(self):
@@ -278,7 +299,11 @@ def notice(row: NoticeRow) -> rx.Component:
     warning = row.kind == "daily_norm_exceeded"
     return rx.box(
         rx.hstack(
-            rx.icon(rx.cond(warning, "triangle_alert", "bell"), size=18, flex_shrink="0"),
+            rx.cond(
+                warning,
+                rx.icon("triangle_alert", size=18, flex_shrink="0"),
+                rx.icon("bell", size=18, flex_shrink="0"),
+            ),
             rx.vstack(
                 rx.text(row.title, weight=rx.cond(row.unread, "bold", "medium"), size="2"),
                 rx.cond(row.body != "", rx.text(row.body, size="2")),
@@ -439,6 +464,12 @@ def today() -> rx.Component:
     s = TodayState
     return app_shell(
         rx.text("Hello, ", SessionState.display_name, id="greeting", color=rx.color("gray", 11)),
+        # Today's numbers follow meals logged elsewhere while this page is open.
+        rx.box(
+            rx.moment(interval=DAY_REFRESH_MS, on_change=TodayState.refresh_day, format="X"),
+            display="none",
+            aria_hidden="true",
+        ),
         rx.cond(
             s.error != "",
             rx.callout(s.error, color_scheme="tomato", role="alert", id="today-error"),

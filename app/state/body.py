@@ -11,8 +11,16 @@ import datetime as dt
 import reflex as rx
 
 from app.api.errors import ApiError, Conflict, NotFound
-from app.api.users import MAX_GOAL_RATE_KG_PER_WEEK, BodyData, Profile, UsersApi
+from app.api.users import (
+    MAX_GOAL_RATE_KG_PER_WEEK,
+    BodyData,
+    CustomTargets,
+    Profile,
+    UsersApi,
+)
+from app.state.custom_targets import API_FIELDS, form_values, parse_custom_targets
 from app.state.messages import explain
+from app.state.numbers import parse_decimal
 from app.state.session import SessionState
 from app.state.targets import TargetsView, explain_targets, number
 
@@ -40,18 +48,6 @@ AGE_YEARS = (13, 120)
 
 BODY_FIELDS = ("sex", "birth_date", "height_cm", "weight_kg", "activity_level")
 GOAL_FIELDS = ("goal", "goal_rate_kg_per_week")
-
-
-def parse_decimal(text: str) -> float | None:
-    """ "72,5" or " 72.5 " → 72.5; None when it is not a number."""
-    cleaned = (text or "").strip().replace(",", ".").replace(" ", "")
-    if not cleaned:
-        return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if value == value and abs(value) != float("inf") else None
 
 
 def age_on(birth: dt.date, today: dt.date) -> int:
@@ -152,6 +148,63 @@ class BodyFormState(SessionState):
     has_targets: bool = False
     targets: TargetsView = TargetsView()
 
+    # Your own targets (empty = the formula): kcal/day, protein g/kg, fat % of energy.
+    custom_kcal: str = ""
+    custom_protein: str = ""
+    custom_fat: str = ""
+    custom_kcal_error: str = ""
+    custom_protein_error: str = ""
+    custom_fat_error: str = ""
+    custom_saving: bool = False
+    custom_notice: str = ""
+
+    @rx.event
+    def set_custom(self, field: str, value: str):
+        setattr(self, f"custom_{field}", value)
+        setattr(self, f"custom_{field}_error", "")
+        self.custom_notice = ""
+
+    @rx.event
+    async def save_custom_targets(self):
+        await self._store_custom(use_formula=False)
+
+    @rx.event
+    async def use_formula_targets(self):
+        await self._store_custom(use_formula=True)
+
+    async def _store_custom(self, *, use_formula: bool) -> None:
+        if use_formula:
+            choices, errors = CustomTargets(), {}
+        else:
+            choices, errors = parse_custom_targets(
+                self.custom_kcal, self.custom_protein, self.custom_fat
+            )
+        for field in ("kcal", "protein", "fat"):
+            setattr(self, f"custom_{field}_error", errors.get(field, ""))
+        if errors:
+            return
+        self.custom_saving = True
+        try:
+            profile = await UsersApi(self.api()).save_custom_targets(choices)
+            await self._load_targets()
+        except ApiError as error:
+            message, fields = explain(error)
+            for api_field, field in API_FIELDS.items():
+                setattr(self, f"custom_{field}_error", fields.get(api_field, ""))
+            self.custom_notice = "" if fields else message
+            return
+        finally:
+            self.custom_saving = False
+        values = form_values(profile)
+        self.custom_kcal, self.custom_protein, self.custom_fat = (
+            values["kcal"],
+            values["protein"],
+            values["fat"],
+        )
+        self.custom_notice = (
+            "Back to the formulas' targets." if use_formula else "Your targets are saved."
+        )
+
     @rx.event
     def set_sex(self, value: str):
         self.sex, self.sex_error = value, ""
@@ -200,6 +253,12 @@ class BodyFormState(SessionState):
         self.goal = profile.goal or ""
         rate = profile.goal_rate_kg_per_week
         self.goal_rate = closest_rate(rate) if rate > 0 else DEFAULT_RATE
+        values = form_values(profile)
+        self.custom_kcal, self.custom_protein, self.custom_fat = (
+            values["kcal"],
+            values["protein"],
+            values["fat"],
+        )
 
     def _body_errors(self) -> dict[str, str]:
         today = dt.datetime.now(dt.UTC).date()

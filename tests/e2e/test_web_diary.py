@@ -124,3 +124,37 @@ def test_the_daily_loop_from_sign_up_to_the_over_norm_warning(
         page.wait_for_url(re.compile(r"/login\?next="))
     finally:
         context.close()
+
+
+def test_your_own_calorie_target_replaces_the_formula(browser: Browser, ui_url: str) -> None:
+    context = new_context(browser, phone=True)
+    try:
+        page = context.new_page()
+        register_in_browser(page, ui_url, name="Flo")
+        _onboard(page)
+        page.locator("#custom-targets-toggle").click()
+        page.locator("#custom-kcal").fill("799")
+        page.locator("#custom-targets-save").click()
+        expect(page.locator("#custom-kcal-error")).to_contain_text("between 800 and 10,000")
+        page.locator("#custom-kcal").fill("1,800")
+        page.locator("#custom-fat").fill("30")
+        page.locator("#custom-targets-save").click()
+        expect(page.locator("#custom-targets-notice")).to_have_text("Your targets are saved.")
+        expect(page.locator("#targets-calories")).to_contain_text("1,800")
+        expect(page.locator("#targets")).to_contain_text("the formulas suggest")
+        screenshot(page, "onboarding-3-own-target-phone")
+        page.locator("#onboarding-start").click()
+        page.wait_for_url(re.compile(r"/$"))
+        page.goto(f"{ui_url}/diary")
+        expect(page.locator("#day-rings")).to_contain_text("of 1,800")
+        page.goto(f"{ui_url}/profile")
+        page.locator("#custom-targets-toggle").click()
+        expect(page.locator("#custom-kcal")).to_have_value("1800")
+        page.locator("#custom-targets-clear").click()
+        expect(page.locator("#custom-targets-notice")).to_have_text(
+            "Back to the formulas' targets."
+        )
+        expect(page.locator("#custom-kcal")).to_have_value("")
+        expect(page.locator("#targets-calories")).not_to_contain_text("1,800")
+    finally:
+        context.close()
