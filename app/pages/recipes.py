@@ -13,6 +13,7 @@ from app.state import portions
 from app.state.messages import explain
 from app.state.session import SessionState
 from components.fields import form_alert, labelled_input
+from components.food_picker import SEARCH_DEBOUNCE_MS
 from components.layout import app_shell
 
 TITLE = "Recipes · FitLedger"
@@ -271,7 +272,7 @@ def builder() -> rx.Component:
                 rx.input.slot(rx.icon("search", size=18, aria_hidden="true")),
                 value=S.query,
                 on_change=S.search,
-                debounce_timeout=250,
+                debounce_timeout=SEARCH_DEBOUNCE_MS,
                 placeholder="Search a food to add",
                 id="ingredient-search",
                 type="search",
