@@ -64,6 +64,8 @@ foods = Table(
     Column("micronutrients", JSONB, nullable=False),
     Column("energy_derived", Boolean, nullable=False),
     Column("quality_flags", ARRAY(Text), nullable=False),
+    Column("aliases", Text, nullable=False),
+    Column("commonly_eaten", Boolean, nullable=False),
     schema=SCHEMA,
 )
 

@@ -29,7 +29,10 @@ STAGING_COLUMNS = (
     "micronutrients",
     "energy_derived",
     "quality_flags",
+    "aliases",
+    "commonly_eaten",
 )
+ALIAS_SEPARATOR = "; "
 
 
 class MalformedFile(Exception):
@@ -57,6 +60,10 @@ class FoodRecord:
     energy_derived: bool = False
     quality_flags: list[str] = field(default_factory=list)
     portions: list[Portion] = field(default_factory=list)
+    # other names (common names, Russian names); searchable like the name
+    aliases: list[str] = field(default_factory=list)
+    # the source marks it as a food people report eating (SR28's survey flag)
+    commonly_eaten: bool = False
 
 
 @dataclass
@@ -91,7 +98,8 @@ class FoodWriter:
         conn.execute(
             "CREATE TEMP TABLE IF NOT EXISTS staging_foods (source text, source_id text, "
             "licence text, name text, brand text, category text, barcode text, "
-            f"{numeric}, micronutrients jsonb, energy_derived boolean, quality_flags text[]) "
+            f"{numeric}, micronutrients jsonb, energy_derived boolean, quality_flags text[], "
+            "aliases text, commonly_eaten boolean) "
             "ON COMMIT DROP"
         )
         conn.execute(
@@ -132,6 +140,8 @@ class FoodWriter:
                         json.dumps({k: float(v) for k, v in n.micronutrients.items()}),
                         r.energy_derived,
                         _pg_array(r.quality_flags),
+                        ALIAS_SEPARATOR.join(dict.fromkeys(r.aliases)),
+                        r.commonly_eaten,
                     )
                 )
         with cur.copy(
