@@ -41,10 +41,10 @@ def get_food(session: Session, food_id: int, user_id: str) -> Any | None:
     return session.execute(select(foods).where(foods.c.id == food_id, visible(user_id))).first()
 
 
-def food_by_barcode(session: Session, barcode: str, user_id: str) -> Any | None:
+def food_by_barcode(session: Session, barcodes: list[str], user_id: str) -> Any | None:
     return session.execute(
         select(foods)
-        .where(foods.c.barcode == barcode, visible(user_id))
+        .where(foods.c.barcode.in_(barcodes), visible(user_id))
         .order_by(foods.c.owner_id.is_(None), foods.c.id)
         .limit(1)
     ).first()

@@ -7,7 +7,8 @@ Stage 1, candidates (each branch a capped index scan; migration 0003 adds the in
 - branded products (Open Food Facts, 685k rows): exact/prefix name matches in index order
   (the exact name sorts first), full-text matches and trigram matches, each capped;
 - the caller's own foods used in the last 90 days that match, however many branded
-  products match too.
+  products match too;
+- the product whose barcode the query is (EAN-13, UPC-A, EAN-8, UPC-E), ranked first (+20).
 Every cap is a few hundred rows, so "chocolate" (15k branded matches) costs about what
 "oats" does: no ts_rank/similarity over every match, no sort of tens of thousands of rows.
 
@@ -43,6 +44,8 @@ from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+from .domain import barcode_forms
 
 WORD = re.compile(r"[\w.%]+", re.UNICODE)
 MAX_WORDS = 6
@@ -106,6 +109,7 @@ CLASSES = (
     "Spices",
     "Squash",
 )
+BARCODE = 20  # the query is the food's barcode
 COMMONLY_EATEN = 0.5  # the source says people report eating it (SR28's survey foods)
 PER_DESCRIPTOR = 0.1
 STEMS = "tsvector_to_array(to_tsvector('russian', {}))"
@@ -232,6 +236,12 @@ def search_foods(
             branches.append(f"SELECT f.id FROM nutrition.foods f WHERE {branded} LIMIT :text_cap")
             params["text_cap"] = BRANDED_TEXT_CAP
         used_match = "true"
+    # a typed or pasted barcode finds its product (the barcode index), first of all
+    params["barcodes"] = barcode_forms(q.strip())
+    if params["barcodes"]:
+        branches.append(
+            f"SELECT f.id FROM nutrition.foods f WHERE {base} AND f.barcode = ANY(:barcodes)"
+        )
     branches.append(
         f"SELECT f.id FROM usage u JOIN nutrition.foods f ON f.id = u.food_id"
         f" WHERE {base} AND {used_match}"
@@ -304,11 +314,12 @@ def search_foods(
                    bool_or(text_hit AND source <> 'off') OVER () AS words_found
             FROM stems
         )
-        SELECT c.id, c.name, c.brand, c.category, c.source, c.barcode, c.energy_derived,
+        SELECT c.id, c.name, c.aliases, c.brand, c.category, c.source, c.barcode, c.energy_derived,
                c.quality_flags, c.energy_kcal, c.energy_kj, c.protein_g, c.fat_g,
                c.saturated_fat_g, c.carbohydrate_g, c.sugars_g, c.fibre_g, c.sodium_mg,
                c.micronutrients, c.owner_id,
-               (CASE WHEN c.source = ANY(:generic_sources) THEN 7 ELSE 0 END
+               (CASE WHEN c.barcode = ANY(:barcodes) THEN {BARCODE} ELSE 0 END
+                + CASE WHEN c.source = ANY(:generic_sources) THEN 7 ELSE 0 END
                 + {relevance}
                 + 2 * ln(1 + c.uses)
                 + ts_rank(c.search, websearch_to_tsquery('russian', :q))

@@ -15,7 +15,15 @@ from backend_services.kernel.errors import InvalidInput, NotFound
 from backend_services.kernel.messaging import Event, add_to_outbox
 
 from . import repository as repo
-from .domain import CORE, HUNDRED, Nutrients, quantize
+from .domain import (
+    ALIAS_SEPARATOR,
+    CORE,
+    HUNDRED,
+    Nutrients,
+    impossible_fields,
+    quantize,
+    stated_energy_flags,
+)
 from .models import MESSAGING, FoodCreate, ItemIn, ItemUpdate, MealCreate, MealUpdate
 
 MAX_YEARS = 10
@@ -34,6 +42,8 @@ def food_public(row: Any, portions: list[dict[str, Any]] | None = None) -> dict[
     return {
         "id": row.id,
         "name": row.name,
+        # common and Russian names (searchable): "oatmeal", "овсянка", ...
+        "other_names": [n for n in (row.aliases or "").split(ALIAS_SEPARATOR) if n],
         "brand": row.brand,
         "category": row.category,
         "source": row.source,
@@ -54,8 +64,14 @@ def get_food(session: Session, user_id: str, food_id: int) -> dict[str, Any]:
 
 
 def create_food(session: Session, user_id: str, data: FoodCreate) -> dict[str, Any]:
+    """A private food, checked as the importers check theirs: impossible values are refused,
+    an energy far from the Atwater estimate is stored with a quality flag."""
     values = data.model_dump()
-    values["energy_kj"] = quantize(data.energy_kcal * Decimal("4.184"))
+    per_100g = Nutrients.from_json({name: values.get(name) for name in CORE})
+    impossible = impossible_fields(per_100g)
+    if impossible:
+        raise InvalidInput("These values cannot be real for 100 g of a food.", fields=impossible)
+    values["energy_kj"] = per_100g.energy_kj
     food_id = repo.insert_food(
         session,
         {
@@ -66,7 +82,7 @@ def create_food(session: Session, user_id: str, data: FoodCreate) -> dict[str, A
             "licence": "private (user-entered)",
             "micronutrients": {},
             "energy_derived": False,
-            "quality_flags": [],
+            "quality_flags": stated_energy_flags(per_100g),
         },
     )
     return get_food(session, user_id, food_id)

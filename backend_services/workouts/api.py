@@ -32,6 +32,8 @@ router = APIRouter(
 
 Id = Annotated[str, Path(pattern=ID_PATTERN)]
 Filter = Annotated[str | None, Query(max_length=60, pattern=r"^[A-Za-z0-9 ._\-]*$")]
+# search text: letters and digits of any script (Russian exercise names), spaces, ". _ -"
+SearchText = Annotated[str | None, Query(max_length=60, pattern=r"^[\w .\-]*$")]
 IdempotencyKey = Annotated[
     str | None, Header(alias="Idempotency-Key", pattern=r"^[A-Za-z0-9:_\-]{1,100}$")
 ]
@@ -54,7 +56,7 @@ Reports = Annotated[ReportService, Depends(_reports)]
 def search_exercises(
     principal: CurrentUser,
     service: Service,
-    q: Filter = None,
+    q: SearchText = None,
     muscle: Filter = None,
     equipment: Filter = None,
     category: Filter = None,

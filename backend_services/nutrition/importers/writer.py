@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import psycopg
 
-from ..domain import CORE, Nutrients
+from ..domain import ALIAS_SEPARATOR, CORE, Nutrients
 
 STAGING_COLUMNS = (
     "source",
@@ -32,7 +32,6 @@ STAGING_COLUMNS = (
     "aliases",
     "commonly_eaten",
 )
-ALIAS_SEPARATOR = "; "
 
 
 class MalformedFile(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -63,6 +64,54 @@ def test_search_detail_and_barcode(
     assert client.get(f"{API}/foods/barcode/4006381333932", headers=as_user).status_code == 422
     assert client.get(f"{API}/foods/barcode/4006381333931", headers=as_user).status_code == 404
     assert client.get(f"{API}/foods", params={"q": "pear"}).status_code == 401
+
+
+OFF_HEADER = (
+    "code\tproduct_name\tfat_100g\tsaturated-fat_100g\tcarbohydrates_100g\tsugars_100g"
+    "\tfiber_100g\tproteins_100g\tsalt_100g\tsodium_100g\talcohol_100g"
+)
+# two rows of the Open Food Facts snapshot: an EAN-8 and a UPC-E product
+OFF_ROWS = (
+    "80176800\tNutella\t30.9\t10.6\t57.5\t56.3\t\t6.3\t0.107\t0.0421259842519685\t0",
+    "04963406\tCoca-Cola\t0\t0\t11\t11\t\t0\t0.0322\t0.0127\t",
+)
+
+
+def test_ean8_and_upc_e_barcodes_find_their_products_also_as_a_search(
+    client: httpx.Client, as_user: dict[str, str], sr28: None, tmp_path: Path
+) -> None:
+    off = tmp_path / "off.tsv"
+    off.write_text("\n".join((OFF_HEADER, *OFF_ROWS)) + "\n", encoding="utf-8")
+    import_foods("off", off, STACK_ENV["DATABASE_URL"])
+    for code, name in (
+        ("80176800", "Nutella"),  # EAN-8
+        ("04963406", "Coca-Cola"),  # UPC-E as printed
+        ("049000006346", "Coca-Cola"),  # the same product's UPC-A
+    ):
+        found = client.get(f"{API}/foods/barcode/{code}", headers=as_user)
+        assert found.status_code == 200 and found.json()["name"] == name, (code, found.text)
+        searched = client.get(f"{API}/foods", params={"q": code}, headers=as_user).json()
+        assert searched["items"][0]["name"] == name, (code, searched)
+    bad = client.get(f"{API}/foods/barcode/80176801", headers=as_user)
+    assert bad.status_code == 422 and "code" in bad.json()["error"]["fields"]
+
+
+def test_a_private_food_with_impossible_values_is_refused_and_a_wrong_energy_flagged(
+    client: httpx.Client, as_user: dict[str, str], user_id: str, sr28: None
+) -> None:
+    impossible = {"name": "Impossible", "energy_kcal": 100}
+    impossible |= {"protein_g": 50, "fat_g": 50, "carbohydrate_g": 50}
+    refused = client.post(f"{API}/foods", json=impossible, headers=as_user)
+    assert refused.status_code == 422, refused.text
+    assert set(refused.json()["error"]["fields"]) == {"protein_g", "fat_g", "carbohydrate_g"}
+    mine = "SELECT count(*) FROM nutrition.foods WHERE owner_id = %s"
+    assert db_scalar(mine, user_id) == 0
+    wrong_energy = {"name": "Odd label", "energy_kcal": 100, "protein_g": 30, "fat_g": 30}
+    flagged = client.post(f"{API}/foods", json=wrong_energy, headers=as_user)
+    assert flagged.status_code == 201, flagged.text
+    assert flagged.json()["quality_flags"] == ["stated energy differs from macronutrients"]
+    right = {"name": "Good label", "energy_kcal": 390, "protein_g": 30, "fat_g": 30}
+    assert client.post(f"{API}/foods", json=right, headers=as_user).json()["quality_flags"] == []
 
 
 def test_log_meal_returns_totals_and_writes_one_event(
