@@ -90,6 +90,13 @@ class _Row:
         self.__dict__.update(values)
 
 
+@router.get("/nutrients")
+def list_nutrients(user: CurrentUser, db: Db) -> dict[str, Any]:
+    """What the keys of ``micronutrients`` mean: name, unit and the daily reference value
+    (US Daily Value for adults, null where there is none), by key."""
+    return {"nutrients": {n.key: n.to_json() for n in repo.nutrient_definitions(db)}}
+
+
 @router.get("/foods/barcode/{code}")
 def food_by_barcode(
     user: CurrentUser, db: Db, code: Annotated[str, Path(max_length=14)]

@@ -292,6 +292,16 @@ def upc_e_to_upc_a(code: str) -> str | None:
     return upc_a if valid_gtin(upc_a) else None
 
 
+def canonical_barcode(code: str) -> str | None:
+    """The one stored form of a valid barcode: EAN-13 (UPC-A and UPC-E expanded to it with a
+    leading zero), EAN-8 as it is; None for an invalid code. An 8-digit code valid both as
+    EAN-8 and as UPC-E stays EAN-8."""
+    if valid_gtin(code):
+        return normalize_gtin(code)
+    upc_a = upc_e_to_upc_a(code)
+    return normalize_gtin(upc_a) if upc_a else None
+
+
 def barcode_forms(code: str) -> list[str]:
     """The stored forms a scanned or typed barcode may have: EAN-13, UPC-A (as EAN-13),
     EAN-8 as it is, and UPC-E both as printed and expanded to UPC-A (an 8-digit code can

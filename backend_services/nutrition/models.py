@@ -69,6 +69,17 @@ foods = Table(
     schema=SCHEMA,
 )
 
+nutrients = Table(
+    "nutrients",
+    METADATA,
+    Column("key", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True)),
+    schema=SCHEMA,
+)
+
 food_portions = Table(
     "food_portions",
     METADATA,

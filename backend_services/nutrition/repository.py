@@ -18,9 +18,11 @@ from .models import (
     idempotency_keys,
     meal_items,
     meals,
+    nutrients,
     recipe_ingredients,
     recipes,
 )
+from .nutrient_reference import NutrientInfo
 
 FOOD_COLUMNS = [c for c in foods.c if c.name not in ("micronutrients",)]
 
@@ -35,6 +37,11 @@ def food_nutrients(row: Any) -> Nutrients:
 
 def visible(user_id: str) -> Any:
     return or_(foods.c.owner_id.is_(None), foods.c.owner_id == user_id)
+
+
+def nutrient_definitions(session: Session) -> list[NutrientInfo]:
+    rows = session.execute(select(nutrients).order_by(nutrients.c.key)).all()
+    return [NutrientInfo(r.key, r.name, r.unit) for r in rows]
 
 
 def get_food(session: Session, food_id: int, user_id: str) -> Any | None:

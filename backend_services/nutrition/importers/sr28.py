@@ -16,6 +16,7 @@ from typing import IO
 
 from ..common_foods import common_foods
 from ..domain import Nutrients, atwater_energy_kcal, energy_mismatch, impossible_values, to_decimal
+from ..nutrient_reference import NutrientInfo
 from .writer import FoodRecord, ImportReport, MalformedFile, Portion
 
 SOURCE = "usda-sr28"
@@ -95,14 +96,20 @@ def count_foods(directory: Path) -> int:
 
 
 def read_sr28(
-    directory: Path, report: ImportReport, advance: Callable[[int], None] | None = None
+    directory: Path,
+    report: ImportReport,
+    advance: Callable[[int], None] | None = None,
+    definitions: dict[str, NutrientInfo] | None = None,
 ) -> Iterator[FoodRecord]:
+    """SR28's foods; ``definitions`` receives what each micronutrient key means."""
     groups = {f[0]: f[1] for _, f in records(find(directory, "FD_GROUP.txt"), 2) if f}
     nutrients: dict[str, str] = {}
     for _, f in records(find(directory, "NUTR_DEF.txt"), 4):
         if f:
             unit = f[1].replace("µ", "u").replace("\xb5", "u")
             nutrients[f[0]] = f"{(f[2] or 'n' + f[0]).lower()}_{unit}"
+            if definitions is not None and f[0] not in SKIP_AS_MICRO and f[3]:
+                definitions[nutrients[f[0]]] = NutrientInfo(nutrients[f[0]], f[3], unit)
     foods: dict[str, Description] = {}
     for _, f in records(find(directory, "FOOD_DES.txt"), 6):
         if not f or not f[0] or not f[2]:

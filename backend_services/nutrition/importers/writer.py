@@ -15,6 +15,7 @@ from decimal import Decimal
 import psycopg
 
 from ..domain import ALIAS_SEPARATOR, CORE, Nutrients
+from ..nutrient_reference import NutrientInfo, unit_symbol
 
 STAGING_COLUMNS = (
     "source",
@@ -115,6 +116,17 @@ class FoodWriter:
     def add_all(self, records: Iterable[FoodRecord]) -> None:
         for record in records:
             self.add(record)
+
+    def define_nutrients(self, definitions: Iterable[NutrientInfo]) -> None:
+        """Record what each micronutrient key means (name and unit, from the dataset)."""
+        rows = [(d.key, d.name, unit_symbol(d.unit), self.report.source) for d in definitions]
+        if rows:
+            self.conn.cursor().executemany(
+                "INSERT INTO nutrition.nutrients (key, name, unit, source) VALUES (%s, %s, %s, %s)"
+                " ON CONFLICT (key) DO UPDATE SET name = excluded.name, unit = excluded.unit,"
+                " source = excluded.source, updated_at = now()",
+                rows,
+            )
 
     def flush(self) -> None:
         if not self.batch:

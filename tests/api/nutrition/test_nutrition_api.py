@@ -96,6 +96,21 @@ def test_ean8_and_upc_e_barcodes_find_their_products_also_as_a_search(
     assert bad.status_code == 422 and "code" in bad.json()["error"]["fields"]
 
 
+def test_micronutrient_keys_have_a_name_unit_and_daily_value(
+    client: httpx.Client, as_user: dict[str, str], sr28: None
+) -> None:
+    found = client.get(f"{API}/nutrients", headers=as_user)
+    assert found.status_code == 200, found.text
+    nutrients = found.json()["nutrients"]
+    assert nutrients["vitc_mg"] == {
+        "name": "Vitamin C, total ascorbic acid",
+        "unit": "mg",
+        "daily_value": 90.0,
+    }
+    apple = client.get(f"{API}/foods/{apple_id(client, as_user)}", headers=as_user).json()
+    assert set(apple["nutrients_per_100g"]["micronutrients"]) <= set(nutrients)
+
+
 def test_a_private_food_with_impossible_values_is_refused_and_a_wrong_energy_flagged(
     client: httpx.Client, as_user: dict[str, str], user_id: str, sr28: None
 ) -> None:

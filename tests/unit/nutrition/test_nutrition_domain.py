@@ -12,6 +12,7 @@ from backend_services.nutrition.domain import (
     Nutrients,
     atwater_energy_kcal,
     barcode_forms,
+    canonical_barcode,
     energy_mismatch,
     impossible_fields,
     impossible_values,
@@ -20,6 +21,7 @@ from backend_services.nutrition.domain import (
     upc_e_to_upc_a,
     valid_gtin,
 )
+from backend_services.nutrition.nutrient_reference import NutrientInfo, unit_symbol
 
 APPLE = Nutrients(  # USDA SR28 09003, apples, raw, with skin
     energy_kcal=Decimal(52),
@@ -171,3 +173,18 @@ def test_barcode_forms_cover_ean8_upc_e_upc_a_and_ean13() -> None:
     assert barcode_forms("012345678905") == ["0012345678905"]  # UPC-A as EAN-13
     assert barcode_forms("4006381333931") == ["4006381333931"]
     assert barcode_forms("4006381333932") == barcode_forms("0123") == barcode_forms("x") == []
+
+
+def test_one_stored_form_per_barcode() -> None:
+    assert canonical_barcode("04963406") == "0049000006346"  # UPC-E -> its UPC-A as EAN-13
+    assert canonical_barcode("049000006346") == "0049000006346"
+    assert canonical_barcode("80176800") == "80176800"
+    assert canonical_barcode("80176801") is None
+
+
+def test_nutrient_units_have_one_spelling_and_daily_values_match_name_and_unit() -> None:
+    assert unit_symbol("\xb5g") == unit_symbol("UG") == "ug"
+    assert unit_symbol("iu") == "IU"
+    assert NutrientInfo("vitd_ug", "Vitamin D (D2 + D3)", "\xb5g").daily_value == 20
+    assert NutrientInfo("vitamin d (d2 + d3)_ug", "Vitamin D (D2 + D3)", "UG").daily_value == 20
+    assert NutrientInfo("ala_g_g", "Alanine", "g").to_json()["daily_value"] is None
