@@ -10,10 +10,12 @@ from backend_services.kernel.dates import IsoDate
 from backend_services.kernel.errors import error_responses
 from backend_services.kernel.identity import CurrentUser
 
+from .importers.merge import separate
 from .models import (
     ID_PATTERN,
     CustomExerciseCreate,
     ProfileUpdate,
+    SeparateSession,
     SetIn,
     SetPatch,
     WorkoutComplete,
@@ -184,6 +186,17 @@ def complete_workout(
 ) -> dict[str, Any]:
     return public(
         service.complete_workout(principal.user_id, workout_id, body or WorkoutComplete())
+    )
+
+
+@router.post("/workouts/{workout_id}/separate", status_code=status.HTTP_201_CREATED)
+def separate_merged_session(
+    workout_id: Id, body: SeparateSession, principal: CurrentUser, service: Service
+) -> dict[str, Any]:
+    """Undo a merge: the session ``merged[]`` lists under this external id becomes its own
+    workout (and counts in the statistics); answers the new workout."""
+    return public(
+        separate(service.repo, principal.user_id, workout_id, body.external_id, service.clock())
     )
 
 

@@ -166,6 +166,11 @@ BUILTIN_EXERCISES: tuple[CatalogExercise, ...] = (
     _sport("volleyball", "Volleyball", VOLLEYBALL, moderate=VOLLEYBALL,
            vigorous=VOLLEYBALL_COMPETITIVE),
     _sport("martial-arts", "Martial Arts", MARTIAL_ARTS),
+    # A whole strength session as health platforms record it (no lifts, only its time):
+    # the Compendium's resistance-training activities, by intensity.
+    CatalogExercise("builtin:strength-training", "Strength Training", "sport", "strength", (),
+                    RESISTANCE_MODERATE, met_by_intensity={"light": RESISTANCE_MODERATE,
+                    "moderate": RESISTANCE_MODERATE, "vigorous": RESISTANCE_VIGOROUS}),
     CatalogExercise("builtin:yoga", "Hatha Yoga", "flexibility", "stretching", (), HATHA_YOGA),
     CatalogExercise("builtin:pilates", "Pilates", "flexibility", "stretching", (), PILATES),
     CatalogExercise("builtin:stretching", "Stretching", "flexibility", "stretching", (),
