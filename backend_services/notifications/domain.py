@@ -263,7 +263,7 @@ def workout_message(name: str | None, calories: float | None, duration_s: float 
 
 
 PR_KINDS = {
-    "e1rm": "estimated one-rep max",
+    "e1rm": "estimated one-rep max (mean of Epley and Brzycki)",
     "weight_at_reps": "heaviest weight",
     "volume": "session volume",
 }

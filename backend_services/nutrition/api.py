@@ -219,7 +219,13 @@ def report(
 ) -> dict[str, Any] | Response:
     data = reports.report(db, user.user_id, from_, to)
     if format == "csv":
-        return Response(reports.report_csv(data), media_type="text/csv; charset=utf-8")
+        # a download with a name that says what it holds
+        name = f"fitledger-nutrition-{from_.isoformat()}-{to.isoformat()}.csv"
+        return Response(
+            reports.report_csv(data),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
     return data
 
 

@@ -29,6 +29,22 @@ from .models import MESSAGING, FoodCreate, ItemIn, ItemUpdate, MealCreate, MealU
 MAX_YEARS = 10
 
 
+# The latest "today" anywhere: UTC+14 (Line Islands). The diary does not know the user's
+# zone, so "not in the future" is checked against it.
+LATEST_UTC_OFFSET = dt.timedelta(hours=14)
+
+
+def check_entry_date(day: dt.date, field: str = "date", now: dt.datetime | None = None) -> None:
+    """A meal's day: within the range of ``check_date`` and not in the future, the rule
+    weigh-ins follow too (a diary records what was eaten, not plans)."""
+    check_date(day, field)
+    latest_today = ((now or dt.datetime.now(dt.UTC)) + LATEST_UTC_OFFSET).date()
+    if day > latest_today:
+        raise InvalidInput(
+            "The date is in the future.", fields={field: "must be on or before today"}
+        )
+
+
 def check_date(day: dt.date, field: str = "date", today: dt.date | None = None) -> None:
     today = today or dt.date.today()
     if abs((day - today).days) > MAX_YEARS * 366:
@@ -204,7 +220,7 @@ def _add_items(
 
 
 def log_meal(session: Session, user_id: str, data: MealCreate) -> dict[str, Any]:
-    check_date(data.date)
+    check_entry_date(data.date)
     meal_id = uuid.uuid4()
     repo.insert_meal(
         session,
@@ -235,7 +251,7 @@ def update_meal(session: Session, user_id: str, meal_id: UUID, data: MealUpdate)
     if "date" in changes:
         if changes["date"] is None:
             raise InvalidInput("The date is required.", fields={"date": "required"})
-        check_date(changes["date"])
+        check_entry_date(changes["date"])
         changes["day"] = changes.pop("date")
     if changes.get("meal_type", "") is None:
         raise InvalidInput("The meal type is required.", fields={"meal_type": "required"})
@@ -342,7 +358,7 @@ def _copy(
 def copy_meal(
     session: Session, user_id: str, meal_id: UUID, to_date: dt.date, meal_type: str | None
 ) -> dict[str, Any]:
-    check_date(to_date, "to_date")
+    check_entry_date(to_date, "to_date")
     meal = _owned_meal(session, user_id, meal_id)
     new_id = _copy(session, user_id, meal, to_date, meal_type)
     day = _publish(session, user_id, "logged", new_id, to_date)
@@ -356,7 +372,7 @@ def copy_day(
     session: Session, user_id: str, from_date: dt.date, to_date: dt.date
 ) -> dict[str, Any]:
     check_date(from_date, "from_date")
-    check_date(to_date, "to_date")
+    check_entry_date(to_date, "to_date")
     copied = [
         _copy(session, user_id, m, to_date, None)
         for m in repo.meals_on(session, user_id, from_date)

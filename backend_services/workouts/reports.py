@@ -140,8 +140,7 @@ class ReportService:
             "exercise_id": exercise_id,
             "name": exercise["name"],
             "from": since.isoformat(),
-            "e1rm_formula": "mean of Epley w(1+r/30) and Brzycki 36w/(37-r); sets over "
-            f"{domain.E1RM_MAX_REPS} reps not estimated",
+            "e1rm_formula": domain.E1RM_FORMULA,
             "sessions": sessions,
             "volume_per_week": [{"week": w, "volume_kg": v} for w, v in sorted(weekly.items())],
             "personal_records": records,

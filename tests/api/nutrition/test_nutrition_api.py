@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +189,9 @@ def test_log_meal_returns_totals_and_writes_one_event(
         headers=as_user,
     )
     assert csv.headers["content-type"].startswith("text/csv") and "2025-03-02" in csv.text
+    assert csv.headers["content-disposition"] == (
+        'attachment; filename="fitledger-nutrition-2025-03-01-2025-03-02.csv"'
+    )
     assert len(client.get(f"{API}/export", headers=as_user).json()["diary"]) == 2
     deleted = client.delete(f"{API}/meals/{body['meal']['id']}", headers=as_user)
     assert deleted.status_code == 200
@@ -209,6 +213,8 @@ def test_log_meal_returns_totals_and_writes_one_event(
         ({"items": [{"food_id": 1, "grams": 1e308}]}, "items.0.grams"),
         ({"items": [{"food_id": 999999999, "grams": 10}]}, "items.0.food_id"),
         ({"date": "2099-01-01"}, "date"),
+        # the day after tomorrow is in the future everywhere (the weigh-ins' rule)
+        ({"date": (date.today() + timedelta(days=2)).isoformat()}, "date"),
         ({"note": "x" * 10_000}, "note"),
         ({"user_id": "someone-else"}, "user_id"),
         ({"items": []}, "items"),

@@ -164,7 +164,10 @@ def test_program_progression_and_summary(service: WorkoutService, reports: Repor
                 entry["id"],
                 StrengthSetIn(reps=5, weight_kg=entry["target"]["weight_kg"]),
             )
-    service.complete_workout("u11", day_a["_id"], WorkoutComplete(body_weight_kg=75))
+    done = service.complete_workout("u11", day_a["_id"], WorkoutComplete(body_weight_kg=75))
+    # every e1RM shown says how it was estimated
+    squat_result = done["result"]["per_exercise"][0]
+    assert squat_result["e1rm_kg"] and squat_result["e1rm_formula"].startswith("mean of Epley")
     day_b = reports.start_from_program("u11", program)
     assert day_b["program"]["day_index"] == 1
     assert day_b["exercises"][0]["target"]["weight_kg"] == 42.5
@@ -176,6 +179,7 @@ def test_program_progression_and_summary(service: WorkoutService, reports: Repor
     assert week["calories_kcal"] > 0
     progress = reports.progress("u11", "builtin:barbell-back-squat")
     assert progress["sessions"][0]["e1rm_kg"] == pytest.approx(45.83, abs=0.01)
+    assert progress["e1rm_formula"] == squat_result["e1rm_formula"]
 
 
 def test_apple_health_import_dedupes_and_malformed_imports_nothing(
