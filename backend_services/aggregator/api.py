@@ -13,7 +13,7 @@ from backend_services.kernel.dates import IsoDate
 from backend_services.kernel.errors import InvalidInput, error_responses
 from backend_services.kernel.identity import CurrentUser, bearer_or_cookie_token
 
-from .dashboard import day_parts, gather_parts, week_bounds, week_parts
+from .dashboard import day_parts, gather_parts, stale_parts, week_bounds, week_parts
 from .health import system_readiness
 
 router = APIRouter(tags=["aggregator"])
@@ -69,6 +69,9 @@ async def day_dashboard(
     """Targets, the day's statistics, diary and workouts in one call."""
     _check_range(day)
     body = await _gather(request, day_parts(day))
+    # "stale": parts behind their sources right after a change (the diary's totals and the
+    # workout list are the truth; the statistics catch up within seconds)
+    body["stale"] = stale_parts(body)
     return {"date": day.isoformat(), "user_id": principal.user_id, **body}
 
 

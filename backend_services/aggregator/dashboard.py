@@ -105,6 +105,29 @@ def day_parts(day: date) -> list[Part]:
     ]
 
 
+def stale_parts(body: dict[str, Any]) -> list[str]:
+    """Parts of a day dashboard that lag their source: the statistics are a projection fed
+    by events (a second or so behind), the diary and the workout list are the sources. The
+    statistics are stale when their intake differs from the diary's totals or their workout
+    count from the completed workouts listed; the client shows the sources' numbers then."""
+    stats, diary, workouts = body.get("stats"), body.get("diary"), body.get("workouts")
+    if not stats or not stats.get("days"):
+        return []
+    day = stats["days"][0]
+    behind = False
+    if diary is not None:
+        eaten = (diary.get("totals") or {}).get("energy_kcal") or 0.0
+        counted = day.get("calories_in") or 0.0
+        behind |= abs(float(eaten) - float(counted)) >= STALE_KCAL
+    if workouts is not None:
+        done = [w for w in workouts.get("items", []) if w.get("status") == "completed"]
+        behind |= len(done) != day.get("workouts", 0)
+    return ["stats"] if behind else []
+
+
+STALE_KCAL = 0.1  # the statistics round intake to 0.1 kcal
+
+
 def week_bounds(day: date) -> tuple[date, date]:
     """Monday to Sunday of the ISO week that holds ``day``."""
     monday = day - timedelta(days=day.weekday())

@@ -153,8 +153,23 @@ def _field_path(loc: tuple[Any, ...]) -> str:
 def validation_fields(exc: RequestValidationError) -> dict[str, str]:
     fields: dict[str, str] = {}
     for err in exc.errors():
+        if err.get("type") == "json_invalid":
+            # the location is the character offset in the body, not a field: say so
+            fields.setdefault("body", _json_error(err))
+            continue
         fields.setdefault(_field_path(tuple(err.get("loc", ()))), str(err.get("msg", "invalid")))
     return fields
+
+
+def _json_error(err: dict[str, Any]) -> str:
+    """The message for a json_invalid error: "not valid JSON at character 12: Expecting ..."."""
+    loc = tuple(err.get("loc", ()))
+    where = next((p for p in loc if isinstance(p, int)), None)
+    reason = (err.get("ctx") or {}).get("error")
+    text = "not valid JSON"
+    if where is not None:
+        text += f" at character {where}"
+    return f"{text}: {reason}" if reason else text
 
 
 def install_error_handlers(app: FastAPI) -> None:

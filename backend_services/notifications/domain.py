@@ -72,6 +72,23 @@ def enabled_channels(
     return channels
 
 
+def effective_preferences(
+    preferences: Mapping[str, Mapping[str, bool]], opted_out: Iterable[str] = ()
+) -> dict[str, dict[str, bool]]:
+    """Every type's channels as they will be used: the preferences (defaults where unset)
+    with e-mail off for the types an unsubscribe link stopped ("*": all of them), so the
+    settings show one truth."""
+    stopped = set(opted_out)
+    return {
+        kind.value: {
+            channel.value: channel_enabled(preferences, kind.value, channel.value)
+            and not (channel == Channel.EMAIL and (kind.value in stopped or "*" in stopped))
+            for channel in Channel
+        }
+        for kind in NotificationType
+    }
+
+
 # --- quiet hours ---
 
 
@@ -263,7 +280,7 @@ def workout_message(name: str | None, calories: float | None, duration_s: float 
 
 
 PR_KINDS = {
-    "e1rm": "estimated one-rep max",
+    "e1rm": "estimated one-rep max (mean of Epley and Brzycki)",
     "weight_at_reps": "heaviest weight",
     "volume": "session volume",
 }

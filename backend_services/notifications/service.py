@@ -214,7 +214,14 @@ class NotificationsService:
             "calorie_target_kcal": None
             if row.calorie_target_kcal is None
             else float(row.calorie_target_kcal),
-            "preferences": row.preferences,
+            # the channels as they are used: e-mail off where an unsubscribe link stopped it
+            "preferences": domain.effective_preferences(row.preferences or {}, opted_out),
+            "quiet_hours": None
+            if row.quiet_start is None or row.quiet_end is None
+            else {
+                "start": row.quiet_start.strftime("%H:%M"),
+                "end": row.quiet_end.strftime("%H:%M"),
+            },
         }
 
     def put_settings(self, user_id: str, body: ReminderSettings) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from backend_services.kernel.identity import CurrentUser
 
 from . import reports, service
 from . import repository as repo
-from .domain import normalize_gtin, valid_gtin
+from .domain import barcode_forms
 from .models import CopyRequest, FoodCreate, ItemUpdate, MealCreate, MealUpdate, RecipeCreate
 from .search import search_foods
 
@@ -90,15 +90,24 @@ class _Row:
         self.__dict__.update(values)
 
 
+@router.get("/nutrients")
+def list_nutrients(user: CurrentUser, db: Db) -> dict[str, Any]:
+    """What the keys of ``micronutrients`` mean: name, unit and the daily reference value
+    (US Daily Value for adults, null where there is none), by key."""
+    return {"nutrients": {n.key: n.to_json() for n in repo.nutrient_definitions(db)}}
+
+
 @router.get("/foods/barcode/{code}")
 def food_by_barcode(
     user: CurrentUser, db: Db, code: Annotated[str, Path(max_length=14)]
 ) -> dict[str, Any]:
-    if not valid_gtin(code) or len(code) == 8:
+    forms = barcode_forms(code)
+    if not forms:
         raise InvalidInput(
-            "Not an EAN-13/UPC-A barcode.", fields={"code": "bad check digit or length"}
+            "Not an EAN-13, UPC-A, EAN-8 or UPC-E barcode.",
+            fields={"code": "bad check digit or length"},
         )
-    row = repo.food_by_barcode(db, normalize_gtin(code), user.user_id)
+    row = repo.food_by_barcode(db, forms, user.user_id)
     if row is None:
         raise NotFound("No food with this barcode.")
     return service.food_public(row, repo.portions_of(db, [row.id]).get(row.id))
@@ -210,7 +219,13 @@ def report(
 ) -> dict[str, Any] | Response:
     data = reports.report(db, user.user_id, from_, to)
     if format == "csv":
-        return Response(reports.report_csv(data), media_type="text/csv; charset=utf-8")
+        # a download with a name that says what it holds
+        name = f"fitledger-nutrition-{from_.isoformat()}-{to.isoformat()}.csv"
+        return Response(
+            reports.report_csv(data),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
     return data
 
 

@@ -32,6 +32,9 @@ ENERGY_TOLERANCE_RATIO = Decimal("0.20")
 MAX_KCAL_PER_100G = Decimal(902)  # pure fat ~ 900 kcal
 MAX_SODIUM_MG_PER_100G = Decimal(39_400)  # pure salt is 39.3 % sodium
 
+# a food's other names ("aliases") are stored as one text, separated by this
+ALIAS_SEPARATOR = "; "
+
 CORE = (
     "energy_kcal",
     "protein_g",
@@ -210,8 +213,47 @@ def impossible_values(per_100g: Nutrients) -> list[str]:
     return reasons
 
 
+MACRONUTRIENTS = ("protein_g", "fat_g", "carbohydrate_g")
+ENERGY_MISMATCH = "stated energy differs from macronutrients"
+
+
+def impossible_fields(per_100g: Nutrients) -> dict[str, str]:
+    """``impossible_values`` by the field each reason is about (for a 422's ``fields``)."""
+    out: dict[str, str] = {}
+    for reason in impossible_values(per_100g):
+        names = sorted((n for n in CORE if n in reason), key=reason.index)
+        if reason.startswith("macronutrients"):
+            names = list(MACRONUTRIENTS)
+        elif reason.startswith("energy"):
+            names = ["energy_kcal"]
+        elif reason.startswith("sodium"):
+            names = ["sodium_mg"]
+        for name in names[:1] if " exceeds " in reason else names:
+            out.setdefault(name, reason)
+    return out
+
+
+def stated_energy_flags(per_100g: Nutrients) -> list[str]:
+    """The importers' energy check for a stated energy: flagged when it is far from the
+    Atwater estimate under both labelling conventions (carbohydrate with fibre, US; without
+    fibre, fibre at 2 kcal/g, EU), so a correct label of either kind passes."""
+    if per_100g.energy_kcal is None:
+        return []
+    macros = {name: getattr(per_100g, name) for name in MACRONUTRIENTS}
+    estimates = [
+        atwater_energy_kcal(**macros),
+        atwater_energy_kcal(**macros, fibre_g=per_100g.fibre_g, carbohydrate_includes_fibre=False),
+    ]
+    known = [e for e in estimates if e is not None]
+    if known and all(energy_mismatch(per_100g.energy_kcal, e) for e in known):
+        return [ENERGY_MISMATCH]
+    return []
+
+
 def valid_gtin(code: str) -> bool:
-    """EAN-13 / UPC-A (12 digits) / EAN-8 check digit (GS1 General Specifications, 7.9.1)."""
+    """EAN-13 / UPC-A (12 digits) / EAN-8 check digit (GS1 General Specifications, 7.9.1).
+
+    A UPC-E code (8 digits too) is checked through its UPC-A form: ``upc_e_to_upc_a``."""
     if not code.isdigit() or len(code) not in (8, 12, 13):
         return False
     digits = [int(c) for c in code]
@@ -224,3 +266,50 @@ def valid_gtin(code: str) -> bool:
 def normalize_gtin(code: str) -> str:
     """UPC-A is EAN-13 with a leading zero; store and look up the 13-digit form."""
     return "0" + code if len(code) == 12 else code
+
+
+def upc_e_to_upc_a(code: str) -> str | None:
+    """The UPC-A a zero-suppressed UPC-E code stands for, or None if it is not one.
+
+    UPC-E is number system (0 or 1), six digits and the UPC-A check digit; the last of the
+    six says where the zeros were suppressed (GS1 General Specifications, UPC-E):
+    0-2 -> NS d1 d2 d6 0000 d3 d4 d5, 3 -> NS d1 d2 d3 00000 d4 d5,
+    4 -> NS d1 d2 d3 d4 00000 d5, 5-9 -> NS d1 d2 d3 d4 d5 0000 d6.
+    """
+    if len(code) != 8 or not code.isdigit() or code[0] not in "01":
+        return None
+    ns, d, check = code[0], code[1:7], code[7]
+    last = d[5]
+    if last in "012":
+        body = d[0:2] + last + "0000" + d[2:5]
+    elif last == "3":
+        body = d[0:3] + "00000" + d[3:5]
+    elif last == "4":
+        body = d[0:4] + "00000" + d[4]
+    else:
+        body = d[0:5] + "0000" + last
+    upc_a = ns + body + check
+    return upc_a if valid_gtin(upc_a) else None
+
+
+def canonical_barcode(code: str) -> str | None:
+    """The one stored form of a valid barcode: EAN-13 (UPC-A and UPC-E expanded to it with a
+    leading zero), EAN-8 as it is; None for an invalid code. An 8-digit code valid both as
+    EAN-8 and as UPC-E stays EAN-8."""
+    if valid_gtin(code):
+        return normalize_gtin(code)
+    upc_a = upc_e_to_upc_a(code)
+    return normalize_gtin(upc_a) if upc_a else None
+
+
+def barcode_forms(code: str) -> list[str]:
+    """The stored forms a scanned or typed barcode may have: EAN-13, UPC-A (as EAN-13),
+    EAN-8 as it is, and UPC-E both as printed and expanded to UPC-A (an 8-digit code can
+    be valid as both EAN-8 and UPC-E). Empty when the code is no valid barcode."""
+    forms = []
+    if valid_gtin(code):
+        forms.append(normalize_gtin(code))
+    upc_a = upc_e_to_upc_a(code)
+    if upc_a is not None:
+        forms += [code, normalize_gtin(upc_a)]
+    return list(dict.fromkeys(forms))

@@ -64,6 +64,19 @@ foods = Table(
     Column("micronutrients", JSONB, nullable=False),
     Column("energy_derived", Boolean, nullable=False),
     Column("quality_flags", ARRAY(Text), nullable=False),
+    Column("aliases", Text, nullable=False),
+    Column("commonly_eaten", Boolean, nullable=False),
+    schema=SCHEMA,
+)
+
+nutrients = Table(
+    "nutrients",
+    METADATA,
+    Column("key", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True)),
     schema=SCHEMA,
 )
 

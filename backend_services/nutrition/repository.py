@@ -18,9 +18,11 @@ from .models import (
     idempotency_keys,
     meal_items,
     meals,
+    nutrients,
     recipe_ingredients,
     recipes,
 )
+from .nutrient_reference import NutrientInfo
 
 FOOD_COLUMNS = [c for c in foods.c if c.name not in ("micronutrients",)]
 
@@ -37,14 +39,19 @@ def visible(user_id: str) -> Any:
     return or_(foods.c.owner_id.is_(None), foods.c.owner_id == user_id)
 
 
+def nutrient_definitions(session: Session) -> list[NutrientInfo]:
+    rows = session.execute(select(nutrients).order_by(nutrients.c.key)).all()
+    return [NutrientInfo(r.key, r.name, r.unit) for r in rows]
+
+
 def get_food(session: Session, food_id: int, user_id: str) -> Any | None:
     return session.execute(select(foods).where(foods.c.id == food_id, visible(user_id))).first()
 
 
-def food_by_barcode(session: Session, barcode: str, user_id: str) -> Any | None:
+def food_by_barcode(session: Session, barcodes: list[str], user_id: str) -> Any | None:
     return session.execute(
         select(foods)
-        .where(foods.c.barcode == barcode, visible(user_id))
+        .where(foods.c.barcode.in_(barcodes), visible(user_id))
         .order_by(foods.c.owner_id.is_(None), foods.c.id)
         .limit(1)
     ).first()

@@ -15,10 +15,34 @@ from backend_services.kernel.errors import InvalidInput, NotFound
 from backend_services.kernel.messaging import Event, add_to_outbox
 
 from . import repository as repo
-from .domain import CORE, HUNDRED, Nutrients, quantize
+from .domain import (
+    ALIAS_SEPARATOR,
+    CORE,
+    HUNDRED,
+    Nutrients,
+    impossible_fields,
+    quantize,
+    stated_energy_flags,
+)
 from .models import MESSAGING, FoodCreate, ItemIn, ItemUpdate, MealCreate, MealUpdate
 
 MAX_YEARS = 10
+
+
+# The latest "today" anywhere: UTC+14 (Line Islands). The diary does not know the user's
+# zone, so "not in the future" is checked against it.
+LATEST_UTC_OFFSET = dt.timedelta(hours=14)
+
+
+def check_entry_date(day: dt.date, field: str = "date", now: dt.datetime | None = None) -> None:
+    """A meal's day: within the range of ``check_date`` and not in the future, the rule
+    weigh-ins follow too (a diary records what was eaten, not plans)."""
+    check_date(day, field)
+    latest_today = ((now or dt.datetime.now(dt.UTC)) + LATEST_UTC_OFFSET).date()
+    if day > latest_today:
+        raise InvalidInput(
+            "The date is in the future.", fields={field: "must be on or before today"}
+        )
 
 
 def check_date(day: dt.date, field: str = "date", today: dt.date | None = None) -> None:
@@ -34,6 +58,8 @@ def food_public(row: Any, portions: list[dict[str, Any]] | None = None) -> dict[
     return {
         "id": row.id,
         "name": row.name,
+        # common and Russian names (searchable): "oatmeal", "овсянка", ...
+        "other_names": [n for n in (row.aliases or "").split(ALIAS_SEPARATOR) if n],
         "brand": row.brand,
         "category": row.category,
         "source": row.source,
@@ -54,8 +80,14 @@ def get_food(session: Session, user_id: str, food_id: int) -> dict[str, Any]:
 
 
 def create_food(session: Session, user_id: str, data: FoodCreate) -> dict[str, Any]:
+    """A private food, checked as the importers check theirs: impossible values are refused,
+    an energy far from the Atwater estimate is stored with a quality flag."""
     values = data.model_dump()
-    values["energy_kj"] = quantize(data.energy_kcal * Decimal("4.184"))
+    per_100g = Nutrients.from_json({name: values.get(name) for name in CORE})
+    impossible = impossible_fields(per_100g)
+    if impossible:
+        raise InvalidInput("These values cannot be real for 100 g of a food.", fields=impossible)
+    values["energy_kj"] = per_100g.energy_kj
     food_id = repo.insert_food(
         session,
         {
@@ -66,7 +98,7 @@ def create_food(session: Session, user_id: str, data: FoodCreate) -> dict[str, A
             "licence": "private (user-entered)",
             "micronutrients": {},
             "energy_derived": False,
-            "quality_flags": [],
+            "quality_flags": stated_energy_flags(per_100g),
         },
     )
     return get_food(session, user_id, food_id)
@@ -188,7 +220,7 @@ def _add_items(
 
 
 def log_meal(session: Session, user_id: str, data: MealCreate) -> dict[str, Any]:
-    check_date(data.date)
+    check_entry_date(data.date)
     meal_id = uuid.uuid4()
     repo.insert_meal(
         session,
@@ -219,7 +251,7 @@ def update_meal(session: Session, user_id: str, meal_id: UUID, data: MealUpdate)
     if "date" in changes:
         if changes["date"] is None:
             raise InvalidInput("The date is required.", fields={"date": "required"})
-        check_date(changes["date"])
+        check_entry_date(changes["date"])
         changes["day"] = changes.pop("date")
     if changes.get("meal_type", "") is None:
         raise InvalidInput("The meal type is required.", fields={"meal_type": "required"})
@@ -326,7 +358,7 @@ def _copy(
 def copy_meal(
     session: Session, user_id: str, meal_id: UUID, to_date: dt.date, meal_type: str | None
 ) -> dict[str, Any]:
-    check_date(to_date, "to_date")
+    check_entry_date(to_date, "to_date")
     meal = _owned_meal(session, user_id, meal_id)
     new_id = _copy(session, user_id, meal, to_date, meal_type)
     day = _publish(session, user_id, "logged", new_id, to_date)
@@ -340,7 +372,7 @@ def copy_day(
     session: Session, user_id: str, from_date: dt.date, to_date: dt.date
 ) -> dict[str, Any]:
     check_date(from_date, "from_date")
-    check_date(to_date, "to_date")
+    check_entry_date(to_date, "to_date")
     copied = [
         _copy(session, user_id, m, to_date, None)
         for m in repo.meals_on(session, user_id, from_date)

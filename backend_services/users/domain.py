@@ -458,3 +458,17 @@ def logged_day_streak(logged_days: Iterable[date], until: date) -> int:
         streak += 1
         cursor -= timedelta(days=1)
     return streak
+
+
+def target_in_force(
+    history: Sequence[tuple[date, int | None]], day: date, before_history: int | None
+) -> int | None:
+    """A day's calorie target: the last change on or before that day (history sorted by
+    day); for a day before the first change, ``before_history`` (the first target known),
+    so every day of a range has one once the user has a target at all."""
+    found = before_history
+    for effective, target in history:
+        if effective > day:
+            break
+        found = target
+    return found

@@ -11,6 +11,8 @@ envelope itself):
   "duration_min"}`` (or ``"duration_s"``, as the workouts service sends); without
   ``local_date``, the day is ``completed_at`` (UTC ISO) or the
   envelope's ``occurred_at`` taken in the user's time zone.
+- ``workouts.workout.imported``: the same data (a workout from a health export); counted
+  exactly like a completed one.
 A malformed event raises ``MalformedEvent``: the consumer retries it, then dead-letters it.
 """
 
@@ -125,7 +127,12 @@ def on_workout_completed(session: Session, event: Event) -> None:
         user_id,
         str(workout_id)[:100],
         day,
-        _amount(data.get("calories_kcal"), "calories_kcal", limit=Decimal("20000")),
+        # a workout without a known energy (no weight anywhere) still counts as a workout
+        _amount(
+            0 if data.get("calories_kcal") is None else data["calories_kcal"],
+            "calories_kcal",
+            limit=Decimal("20000"),
+        ),
         minutes,
     )
 
@@ -137,6 +144,8 @@ HANDLERS = {
     "nutrition.meal.updated": on_meal_changed,
     "nutrition.meal.deleted": on_meal_changed,
     "workouts.workout.completed": on_workout_completed,
+    # imported from a health platform: the same thing to the statistics
+    "workouts.workout.imported": on_workout_completed,
 }
 
 
@@ -159,6 +168,7 @@ SUBSCRIPTIONS: tuple[Subscription, ...] = (
             "nutrition.meal.updated",
             "nutrition.meal.deleted",
             "workouts.workout.completed",
+            "workouts.workout.imported",
         ),
         handler=handle_event,
     ),

@@ -119,6 +119,18 @@ class DailyStat(SQLModel, table=True):
     target_kcal: int | None = Field(default=None)
 
 
+class TargetChange(SQLModel, table=True):
+    """The calorie target in force from ``effective_date`` (the user's local day of the
+    change) until the next change; NULL while the profile is incomplete."""
+
+    __tablename__ = "target_history"
+    __table_args__ = {"schema": SCHEMA}
+
+    user_id: str = Field(sa_column=Column(Text, primary_key=True))
+    effective_date: date = Field(sa_column=Column(Date, primary_key=True))
+    target_kcal: int | None = Field(default=None)
+
+
 class DayWorkout(SQLModel, table=True):
     """Each completed workout once, so a re-sent event never counts a workout twice."""
 

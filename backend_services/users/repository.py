@@ -11,7 +11,15 @@ from sqlalchemy import delete, func, literal_column, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from .models import DailyStat, DayWorkout, DeletedUser, NotificationPreference, Profile, WeightEntry
+from .models import (
+    DailyStat,
+    DayWorkout,
+    DeletedUser,
+    NotificationPreference,
+    Profile,
+    TargetChange,
+    WeightEntry,
+)
 
 
 class UsersRepository:
@@ -199,6 +207,35 @@ class UsersRepository:
             values["target_kcal"] = target_kcal
         self._upsert_stat(user_id, day, values)
 
+    def record_target(self, user_id: str, day: date, target_kcal: int | None) -> None:
+        """The target in force from ``day`` (today) on; a later change today replaces it."""
+        table = TargetChange.__table__  # type: ignore[attr-defined]
+        stmt = insert(table).values(user_id=user_id, effective_date=day, target_kcal=target_kcal)
+        self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["user_id", "effective_date"],
+                set_={"target_kcal": stmt.excluded.target_kcal},
+            )
+        )
+
+    def targets_until(self, user_id: str, until: date) -> list[tuple[date, int | None]]:
+        table = TargetChange.__table__  # type: ignore[attr-defined]
+        rows = self.session.execute(
+            select(table.c.effective_date, table.c.target_kcal)
+            .where(table.c.user_id == user_id, table.c.effective_date <= until)
+            .order_by(table.c.effective_date)
+        ).all()
+        return [(r.effective_date, r.target_kcal) for r in rows]
+
+    def first_target(self, user_id: str) -> int | None:
+        table = TargetChange.__table__  # type: ignore[attr-defined]
+        return self.session.execute(
+            select(table.c.target_kcal)
+            .where(table.c.user_id == user_id)
+            .order_by(table.c.effective_date)
+            .limit(1)
+        ).scalar_one_or_none()
+
     def stats_between(self, user_id: str, start: date, end: date) -> Sequence[DailyStat]:
         return self.session.scalars(
             select(DailyStat)
@@ -226,7 +263,14 @@ class UsersRepository:
 
     def delete_everything(self, user_id: str) -> None:
         """Remove every row about the user and leave a tombstone."""
-        for model in (NotificationPreference, WeightEntry, DailyStat, DayWorkout, Profile):
+        for model in (
+            NotificationPreference,
+            WeightEntry,
+            DailyStat,
+            DayWorkout,
+            TargetChange,
+            Profile,
+        ):
             table = model.__table__  # type: ignore[union-attr]
             self.session.execute(delete(table).where(table.c.user_id == user_id))
         self.session.execute(insert(DeletedUser).values(user_id=user_id).on_conflict_do_nothing())

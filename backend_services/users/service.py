@@ -286,6 +286,7 @@ class UsersService:
                 repo.upsert_weight(user_id, today, weight)
             self._refresh_target(repo, profile, now)
             repo.save_profile(profile)
+            repo.record_target(user_id, today, profile.calorie_target_kcal)
             if weight is not None:
                 repo.set_day_weight(user_id, today, weight, profile.calorie_target_kcal)
                 self._announce_weight(session, repo, user_id, today, weight)
@@ -312,6 +313,7 @@ class UsersService:
                 profile.weight_kg = body.weight_kg
                 self._refresh_target(repo, profile, now)
                 repo.save_profile(profile)
+                repo.record_target(user_id, today, profile.calorie_target_kcal)
             repo.set_day_weight(user_id, day, body.weight_kg, profile.calorie_target_kcal)
             point = self._announce_weight(session, repo, user_id, day, body.weight_kg)
             self._announce_if_changed(session, repo, profile, before, now)
@@ -368,9 +370,17 @@ class UsersService:
             start = start or end - timedelta(days=6)
             _check_range(start, end, max_days=MAX_STATS_DAYS)
             rows = {row.local_date: row for row in repo.stats_between(user_id, start, end)}
+            history = repo.targets_until(user_id, end)
+            first = history[0][1] if history else repo.first_target(user_id)
+            if first is None and not history:
+                profile = repo.get_profile(user_id)  # a target set before history was kept
+                first = profile.calorie_target_kcal if profile else None
             logged = repo.intake_between(user_id, end - timedelta(days=STREAK_LOOKBACK_DAYS), end)
             trend = domain.weight_trend(repo.weights_until(user_id, end))
-        days = [_day_row(start + timedelta(days=i), rows) for i in range((end - start).days + 1)]
+        days = [
+            _day_row(day, rows, domain.target_in_force(history, day, first))
+            for day in (start + timedelta(days=i) for i in range((end - start).days + 1))
+        ]
         in_range_trend = [p for p in trend if p.day >= start]
         intake_in_range = {d: kcal for d, kcal in logged.items() if start <= d <= end}
         adaptive = domain.adaptive_tdee(intake_in_range, in_range_trend)
@@ -521,7 +531,7 @@ def _check_range(start: date, end: date, *, max_days: int) -> None:
         )
 
 
-def _day_row(day: date, rows: dict[date, Any]) -> dict[str, Any]:
+def _day_row(day: date, rows: dict[date, Any], target_kcal: int | None) -> dict[str, Any]:
     row = rows.get(day)
     calories_in = _float(row.calories_in) if row else None
     calories_out = float(row.calories_out) if row else 0.0
@@ -531,7 +541,8 @@ def _day_row(day: date, rows: dict[date, Any]) -> dict[str, Any]:
         "calories_in": calories_in,
         "calories_out": calories_out,
         "net_kcal": None if calories_in is None else round(calories_in - calories_out, 1),
-        "target_kcal": None if not row or row.target_kcal is None else float(row.target_kcal),
+        # the target in force that day (target_history), the same on every call
+        "target_kcal": None if target_kcal is None else float(target_kcal),
         "workouts": row.workouts if row else 0,
         "weight_kg": _float(row.weight_kg) if row else None,
         "protein_g": _float(row.protein_g) if row else None,

@@ -10,10 +10,12 @@ from backend_services.kernel.dates import IsoDate
 from backend_services.kernel.errors import error_responses
 from backend_services.kernel.identity import CurrentUser
 
+from .importers.merge import separate
 from .models import (
     ID_PATTERN,
     CustomExerciseCreate,
     ProfileUpdate,
+    SeparateSession,
     SetIn,
     SetPatch,
     WorkoutComplete,
@@ -32,6 +34,8 @@ router = APIRouter(
 
 Id = Annotated[str, Path(pattern=ID_PATTERN)]
 Filter = Annotated[str | None, Query(max_length=60, pattern=r"^[A-Za-z0-9 ._\-]*$")]
+# search text: letters and digits of any script (Russian exercise names), spaces, ". _ -"
+SearchText = Annotated[str | None, Query(max_length=60, pattern=r"^[\w .\-]*$")]
 IdempotencyKey = Annotated[
     str | None, Header(alias="Idempotency-Key", pattern=r"^[A-Za-z0-9:_\-]{1,100}$")
 ]
@@ -54,7 +58,7 @@ Reports = Annotated[ReportService, Depends(_reports)]
 def search_exercises(
     principal: CurrentUser,
     service: Service,
-    q: Filter = None,
+    q: SearchText = None,
     muscle: Filter = None,
     equipment: Filter = None,
     category: Filter = None,
@@ -182,6 +186,17 @@ def complete_workout(
 ) -> dict[str, Any]:
     return public(
         service.complete_workout(principal.user_id, workout_id, body or WorkoutComplete())
+    )
+
+
+@router.post("/workouts/{workout_id}/separate", status_code=status.HTTP_201_CREATED)
+def separate_merged_session(
+    workout_id: Id, body: SeparateSession, principal: CurrentUser, service: Service
+) -> dict[str, Any]:
+    """Undo a merge: the session ``merged[]`` lists under this external id becomes its own
+    workout (and counts in the statistics); answers the new workout."""
+    return public(
+        separate(service.repo, principal.user_id, workout_id, body.external_id, service.clock())
     )
 
 

@@ -7,7 +7,10 @@ and value here against the published table (../shared/data/met_compendium/).
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 MET_EDITION = "Compendium 2011"
@@ -163,6 +166,11 @@ BUILTIN_EXERCISES: tuple[CatalogExercise, ...] = (
     _sport("volleyball", "Volleyball", VOLLEYBALL, moderate=VOLLEYBALL,
            vigorous=VOLLEYBALL_COMPETITIVE),
     _sport("martial-arts", "Martial Arts", MARTIAL_ARTS),
+    # A whole strength session as health platforms record it (no lifts, only its time):
+    # the Compendium's resistance-training activities, by intensity.
+    CatalogExercise("builtin:strength-training", "Strength Training", "sport", "strength", (),
+                    RESISTANCE_MODERATE, met_by_intensity={"light": RESISTANCE_MODERATE,
+                    "moderate": RESISTANCE_MODERATE, "vigorous": RESISTANCE_VIGOROUS}),
     CatalogExercise("builtin:yoga", "Hatha Yoga", "flexibility", "stretching", (), HATHA_YOGA),
     CatalogExercise("builtin:pilates", "Pilates", "flexibility", "stretching", (), PILATES),
     CatalogExercise("builtin:stretching", "Stretching", "flexibility", "stretching", (),
@@ -170,11 +178,24 @@ BUILTIN_EXERCISES: tuple[CatalogExercise, ...] = (
 )  # fmt: skip
 
 
+# The built-in exercises' Russian names (curated; the file notes its source).
+RUSSIAN_NAMES_FILE = Path(__file__).with_name("data") / "exercise_names_ru.csv"
+
+
+@cache
+def russian_names() -> dict[str, str]:
+    with RUSSIAN_NAMES_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {row["id"]: row["ru"] for row in rows}
+
+
 def exercise_document(ex: CatalogExercise) -> dict[str, Any]:
     """The stored form of a built-in exercise (shared, no owner)."""
     return {
         "_id": ex.id,
         "name": ex.name,
+        # the name in other languages, by language code
+        "names": {"ru": russian_names()[ex.id]} if ex.id in russian_names() else {},
         "kind": ex.kind,
         "category": ex.category,
         "primary_muscles": list(ex.primary_muscles),

@@ -44,6 +44,12 @@ def net_met_calories(met: float, body_mass_kg: float, duration_hours: float) -> 
     return met_calories(max(met - 1.0, 0.0), body_mass_kg, duration_hours)
 
 
+# What every ``e1rm_kg`` the API shows is (it is named beside each one).
+E1RM_FORMULA = (
+    f"mean of Epley w(1+r/30) and Brzycki 36w/(37-r); sets over {E1RM_MAX_REPS} reps not estimated"
+)
+
+
 def epley_1rm(weight_kg: float, reps: int) -> float | None:
     """Epley (1985): e1RM = w x (1 + r/30). One rep is the lift itself. None above the cap."""
     if reps < 1 or weight_kg < 0 or reps > E1RM_MAX_REPS:

@@ -18,6 +18,7 @@ from backend_services.kernel.messaging import Event
 
 PRODUCER = "workouts"
 WORKOUT_COMPLETED = "workouts.workout.completed"
+WORKOUT_IMPORTED = "workouts.workout.imported"
 PERSONAL_RECORD_SET = "workouts.personal_record.set"
 
 # This service consumes nothing yet; the table is here so handlers have one home.
@@ -25,9 +26,22 @@ HANDLERS: dict[str, Any] = {}
 
 
 def workout_completed(user_id: str, workout: dict[str, Any]) -> Event:
+    return _workout_event(WORKOUT_COMPLETED, user_id, workout)
+
+
+def workout_imported(user_id: str, workout: dict[str, Any]) -> Event:
+    """A workout from a health platform's export: the same facts as a completed workout
+    (statistics count it), under its own type so that nobody congratulates a user for a
+    year of history (notifications do not subscribe to it)."""
+    event = _workout_event(WORKOUT_IMPORTED, user_id, workout)
+    event.data["source"] = workout.get("source")
+    return event
+
+
+def _workout_event(kind: str, user_id: str, workout: dict[str, Any]) -> Event:
     result = workout["result"]
     return Event(
-        type=WORKOUT_COMPLETED,
+        type=kind,
         producer=PRODUCER,
         user_id=user_id,
         data={

@@ -118,6 +118,12 @@ class WorkoutComplete(Schema):
     body_weight_kg: BodyWeight | None = None
 
 
+class SeparateSession(Schema):
+    """Which merged session of a workout to make its own workout again."""
+
+    external_id: str = Field(min_length=1, max_length=300)
+
+
 class CustomExerciseCreate(Schema):
     name: Name
     kind: ExerciseKind = "strength"

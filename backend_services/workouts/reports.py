@@ -56,7 +56,7 @@ class ReportService:
                     "The program uses an exercise that is not in the catalog.",
                     fields={"exercise_id": item["exercise_id"]},
                 )
-            weight, reason = _target_weight(
+            weight, reason = target_weight(
                 item, history, (all_time.get(item["exercise_id"]) or {}).get("e1rm")
             )
             entry = new_entry(ex)
@@ -140,8 +140,7 @@ class ReportService:
             "exercise_id": exercise_id,
             "name": exercise["name"],
             "from": since.isoformat(),
-            "e1rm_formula": "mean of Epley w(1+r/30) and Brzycki 36w/(37-r); sets over "
-            f"{domain.E1RM_MAX_REPS} reps not estimated",
+            "e1rm_formula": domain.E1RM_FORMULA,
             "sessions": sessions,
             "volume_per_week": [{"week": w, "volume_kg": v} for w, v in sorted(weekly.items())],
             "personal_records": records,
@@ -222,12 +221,22 @@ class ReportService:
         }
 
 
-def _target_weight(
+def target_weight(
     item: dict[str, Any], history: list[dict[str, Any]], all_time_e1rm: float | None = None
 ) -> tuple[float, str]:
+    """The program's target for ``item`` from the user's completed workouts.
+
+    "Last time" is the most recently started completed workout holding the exercise,
+    whether it came from the program or not (a squat is a squat), so two sessions on one
+    day count in the order they were done. A session's weight is its heaviest working set
+    (warm-ups never count); it met its target when it has at least the target number of
+    working sets and every one reached the target reps (the session's own target, else the
+    program's). The rule (progress / repeat / deload) is ``domain.next_target_weight`` over
+    those sessions, oldest first.
+    """
     outcomes: list[domain.SessionOutcome] = []
     best_e1rm: float | None = all_time_e1rm
-    for past in history:
+    for past in sorted(history, key=_done_order):
         for entry in past["exercises"]:
             if entry["exercise_id"] != item["exercise_id"]:
                 continue
@@ -237,7 +246,7 @@ def _target_weight(
             target_reps = (entry.get("target") or {}).get("reps") or item["reps"]
             weight = max(s.get("weight_kg", 0.0) for s in working)
             met = all(s.get("reps", 0) >= target_reps for s in working) and len(working) >= (
-                (entry.get("target") or {}).get("sets") or 1
+                (entry.get("target") or {}).get("sets") or item["sets"]
             )
             outcomes.append(domain.SessionOutcome(weight, met))
             e1rm = (entry.get("bests") or {}).get("e1rm")
@@ -249,6 +258,12 @@ def _target_weight(
     return domain.next_target_weight(
         item["start_weight_kg"], outcomes, increment_kg=item["increment_kg"]
     )
+
+
+def _done_order(workout: dict[str, Any]) -> tuple[str, str]:
+    """When a workout was done: its start instant (UTC), then its day for old documents."""
+    started = workout.get("started_at")
+    return (started.isoformat() if started else "", workout.get("local_date", ""))
 
 
 def _round(value: float | None) -> float | None:

@@ -29,18 +29,24 @@ from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
 from pymongo.collection import Collection
 from pymongo.database import Database
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script ("жим", "3x5")
 MIN_KEY = 2
 
 
+def _fold(text: str) -> str:
+    """Lower case, and Russian "yo" as "ye" (often typed without the dots)."""
+    return text.lower().replace("\u0451", "\u0435")
+
+
 def search_name(name: str) -> str:
-    return " ".join(_WORD.findall(name.lower()))
+    return " ".join(_WORD.findall(_fold(name)))
 
 
-def search_keys(name: str) -> list[str]:
-    """Suffixes of each word: a prefix match on them is a substring match on the word."""
+def search_keys(name: str, *other_names: str) -> list[str]:
+    """Suffixes of each word of every name (the English one and its translations): a prefix
+    match on them is a substring match on the word."""
     keys: set[str] = set()
-    for word in _WORD.findall(name.lower()):
+    for word in _WORD.findall(_fold(" ".join((name, *other_names)))):
         keys.update(word[i:] for i in range(len(word) - MIN_KEY + 1) if len(word) >= MIN_KEY)
         keys.add(word)
     return sorted(keys)
@@ -124,7 +130,7 @@ class WorkoutsRepository:
             doc = {
                 **doc,
                 "search_name": search_name(doc["name"]),
-                "search_keys": search_keys(doc["name"]),
+                "search_keys": search_keys(doc["name"], *(doc.get("names") or {}).values()),
             }
             result = self.exercises.replace_one({"_id": doc["_id"]}, doc, upsert=True)
             if result.upserted_id is not None:

@@ -592,6 +592,7 @@ def compute_result(
             "net_calories_kcal": _r(net),
             "volume_kg": 0.0,
             "e1rm_kg": None,
+            "e1rm_formula": domain.E1RM_FORMULA,
         }
         if entry["set_kind"] == "strength":
             sets = _strength_sets(entry)

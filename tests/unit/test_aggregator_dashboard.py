@@ -13,6 +13,7 @@ from backend_services.aggregator.dashboard import (
     Part,
     ServiceDirectory,
     gather_parts,
+    stale_parts,
     week_bounds,
 )
 
@@ -81,3 +82,19 @@ def test_week_bounds_are_monday_to_sunday() -> None:
     assert week_bounds(date(2026, 11, 25)) == (date(2026, 11, 23), date(2026, 11, 29))
     assert week_bounds(date(2026, 11, 23))[0] == date(2026, 11, 23)
     assert week_bounds(date(2026, 11, 29))[1] == date(2026, 11, 29)
+
+
+def _day(kcal_in: float | None, workouts: int) -> dict[str, object]:
+    return {"days": [{"calories_in": kcal_in, "workouts": workouts}]}
+
+
+def test_the_statistics_are_marked_stale_while_they_lag_the_diary_or_the_workouts() -> None:
+    diary = {"totals": {"energy_kcal": 650.0}}
+    done = {"items": [{"status": "completed"}, {"status": "in_progress"}]}
+    assert stale_parts({"stats": _day(650.0, 1), "diary": diary, "workouts": done}) == []
+    # just logged: the diary has the meal, the statistics have not heard of it yet
+    assert stale_parts({"stats": _day(None, 1), "diary": diary, "workouts": done}) == ["stats"]
+    assert stale_parts({"stats": _day(650.0, 0), "diary": diary, "workouts": done}) == ["stats"]
+    # a part that could not be loaded is "missing", not stale
+    assert stale_parts({"stats": None, "diary": diary, "workouts": done}) == []
+    assert stale_parts({"stats": _day(None, 0), "diary": None, "workouts": None}) == []

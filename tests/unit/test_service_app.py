@@ -231,7 +231,10 @@ def test_malformed_json_is_422_in_the_shape(client):
     response = client.post(
         "/items", content=b'{"name": "oats",', headers={"content-type": "application/json"}
     )
-    assert_error_shape(response, 422, "validation_error")
+    error = assert_error_shape(response, 422, "validation_error")
+    # where it broke, as a place in the body (not "fields": {"16": "JSON decode error"})
+    assert list(error["fields"]) == ["body"]
+    assert error["fields"]["body"].startswith("not valid JSON at character 16"), error
 
 
 def test_valid_body_is_accepted(client):

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from ..nutrient_reference import NutrientInfo
 from .sr28 import build_record
 from .writer import FoodRecord, ImportReport, MalformedFile, Portion
 
@@ -40,8 +41,12 @@ def _rows(path: Path, required: tuple[str, ...]) -> Iterator[dict[str, str]]:
 
 
 def read_fdc(
-    directory: Path, report: ImportReport, advance: Callable[[int], None] | None = None
+    directory: Path,
+    report: ImportReport,
+    advance: Callable[[int], None] | None = None,
+    definitions: dict[str, NutrientInfo] | None = None,
 ) -> Iterator[FoodRecord]:
+    """FDC's foods; ``definitions`` receives what each micronutrient key means."""
     for name in FILES:
         if not (directory / name).exists():
             raise MalformedFile(f"{directory}: {name} is missing (FoodData Central CSV layout)")
@@ -53,6 +58,8 @@ def read_fdc(
     for row in _rows(directory / "nutrient.csv", ("id", "name", "unit_name")):
         unit = row["unit_name"].lower().replace("µ", "u")
         units[row["id"]] = f"{row['name'].lower()}_{unit}"
+        if definitions is not None:
+            definitions[units[row["id"]]] = NutrientInfo(units[row["id"]], row["name"], unit)
     values: dict[str, dict[str, Decimal]] = {}
     for row in _rows(directory / "food_nutrient.csv", ("fdc_id", "nutrient_id", "amount")):
         try:

@@ -19,12 +19,11 @@ from ..domain import (
     KJ_PER_KCAL,
     Nutrients,
     atwater_energy_kcal,
+    canonical_barcode,
     energy_mismatch,
     impossible_values,
-    normalize_gtin,
     quantize,
     to_decimal,
-    valid_gtin,
 )
 from .writer import FoodRecord, ImportReport, MalformedFile
 
@@ -162,7 +161,7 @@ def _product(row: dict[str, str], report: ImportReport, seen: set[str]) -> FoodR
         per_100g=per_100g,
         brand=(row.get("brands") or "").strip() or None,
         category=(row.get("main_category_en") or "").strip() or None,
-        barcode=normalize_gtin(code) if valid_gtin(code) else code,
+        barcode=canonical_barcode(code) or code,
         energy_derived=energy_derived,
         quality_flags=flags,
     )

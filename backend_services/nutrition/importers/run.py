@@ -11,6 +11,7 @@ import psycopg
 
 from backend_services.kernel.db import normalize_database_url
 
+from ..nutrient_reference import NutrientInfo
 from .fdc import read_fdc
 from .off import read_off
 from .sr28 import read_sr28
@@ -36,13 +37,15 @@ def import_foods(
 ) -> ImportReport:
     """Import ``path`` of ``kind`` (sr28, fdc, off); all or nothing per file."""
     report = ImportReport(source=kind)
+    definitions: dict[str, NutrientInfo] = {}
     with psycopg.connect(psycopg_url(database_url)) as conn:
         try:
             with conn.transaction():
                 writer = FoodWriter(conn, report, batch_size=batch_size)
-                records = _reader(kind, path, report, advance, limit)
+                records = _reader(kind, path, report, advance, limit, definitions)
                 writer.add_all(records)
                 writer.flush()
+                writer.define_nutrients(definitions.values())
         except MalformedFile:
             raise
         except FILE_ERRORS as exc:
@@ -51,12 +54,17 @@ def import_foods(
 
 
 def _reader(
-    kind: str, path: Path, report: ImportReport, advance: Advance | None, limit: int | None
+    kind: str,
+    path: Path,
+    report: ImportReport,
+    advance: Advance | None,
+    limit: int | None,
+    definitions: dict[str, NutrientInfo],
 ) -> Iterable[FoodRecord]:
     if kind == "sr28":
-        return read_sr28(path, report, advance)
+        return read_sr28(path, report, advance, definitions)
     if kind == "fdc":
-        return read_fdc(path, report, advance)
+        return read_fdc(path, report, advance, definitions)
     if kind == "off":
         return read_off(path, report, advance, limit=limit)
     raise ValueError(f"unknown source kind {kind!r}")

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO
 
+from ..common_foods import common_foods
 from ..domain import Nutrients, atwater_energy_kcal, energy_mismatch, impossible_values, to_decimal
+from ..nutrient_reference import NutrientInfo
 from .writer import FoodRecord, ImportReport, MalformedFile, Portion
 
 SOURCE = "usda-sr28"
@@ -60,25 +63,65 @@ def records(path: Path, min_fields: int) -> Iterator[tuple[int, list[str]]]:
                 yield number, fields
 
 
+@dataclass(frozen=True)
+class Description:
+    """One FOOD_DES row: what the food is called and whether people report eating it."""
+
+    name: str
+    category: str | None
+    brand: str | None
+    aliases: list[str]
+    # FOOD_DES "Survey": the food is used in the USDA Food and Nutrient Database for Dietary
+    # Studies (what people report eating in NHANES)
+    commonly_eaten: bool
+
+
+def common_names(field: str) -> list[str]:
+    """SR28's ComName field as names: "oatmeal, old-fashioned oats, rolled oats" -> 3 names.
+
+    Entries that are cut codes or notes rather than names ("URMIS #2399", "includes V-8
+    Splash drinks") are dropped.
+    """
+    names = [n.strip() for n in field.split(",")]
+    return [n for n in names if n and "#" not in n and not n.lower().startswith("includes")]
+
+
+def _curated_names(ndb: str) -> tuple[str, ...]:
+    food = common_foods().get(ndb)
+    return food.names if food else ()
+
+
 def count_foods(directory: Path) -> int:
     return sum(1 for _ in records(find(directory, "FOOD_DES.txt"), 3))
 
 
 def read_sr28(
-    directory: Path, report: ImportReport, advance: Callable[[int], None] | None = None
+    directory: Path,
+    report: ImportReport,
+    advance: Callable[[int], None] | None = None,
+    definitions: dict[str, NutrientInfo] | None = None,
 ) -> Iterator[FoodRecord]:
+    """SR28's foods; ``definitions`` receives what each micronutrient key means."""
     groups = {f[0]: f[1] for _, f in records(find(directory, "FD_GROUP.txt"), 2) if f}
     nutrients: dict[str, str] = {}
     for _, f in records(find(directory, "NUTR_DEF.txt"), 4):
         if f:
             unit = f[1].replace("µ", "u").replace("\xb5", "u")
             nutrients[f[0]] = f"{(f[2] or 'n' + f[0]).lower()}_{unit}"
-    foods: dict[str, tuple[str, str | None, str | None]] = {}
+            if definitions is not None and f[0] not in SKIP_AS_MICRO and f[3]:
+                definitions[nutrients[f[0]]] = NutrientInfo(nutrients[f[0]], f[3], unit)
+    foods: dict[str, Description] = {}
     for _, f in records(find(directory, "FOOD_DES.txt"), 6):
         if not f or not f[0] or not f[2]:
             report.reject("food row without id or name")
             continue
-        foods[f[0]] = (f[2], groups.get(f[1]), f[5] or None)
+        foods[f[0]] = Description(
+            name=f[2],
+            category=groups.get(f[1]),
+            brand=f[5] or None,
+            aliases=common_names(f[4]) + list(_curated_names(f[0])),
+            commonly_eaten=len(f) > 6 and f[6] == "Y",
+        )
     portions: dict[str, list[Portion]] = {}
     for _, f in records(find(directory, "WEIGHT.txt"), 5):
         try:
@@ -119,7 +162,7 @@ def read_sr28(
 
 def _food(
     ndb: str,
-    foods: dict[str, tuple[str, str | None, str | None]],
+    foods: dict[str, Description],
     keys: dict[str, str],
     values: dict[str, Decimal],
     portions: dict[str, list[Portion]],
@@ -128,24 +171,27 @@ def _food(
     if ndb not in foods:
         report.reject("nutrient data for an unknown food")
         return
-    name, category, brand = foods[ndb]
+    food = foods[ndb]
     core = {field: values.get(no) for no, field in CORE_NUTRIENTS.items()}
     micro = {
         key: value
         for no, value in values.items()
         if no not in SKIP_AS_MICRO and (key := keys.get(no, f"n{no}"))
     }
-    yield build_record(
+    record = build_record(
         source=SOURCE,
         source_id=ndb,
         licence=LICENCE,
-        name=name,
-        category=category,
-        brand=brand,
+        name=food.name,
+        category=food.category,
+        brand=food.brand,
         core=core,
         micro=micro,
         portions=portions.get(ndb, []),
     )
+    record.aliases = food.aliases
+    record.commonly_eaten = food.commonly_eaten
+    yield record
 
 
 def build_record(

@@ -14,7 +14,8 @@ from decimal import Decimal
 
 import psycopg
 
-from ..domain import CORE, Nutrients
+from ..domain import ALIAS_SEPARATOR, CORE, Nutrients
+from ..nutrient_reference import NutrientInfo, unit_symbol
 
 STAGING_COLUMNS = (
     "source",
@@ -29,6 +30,8 @@ STAGING_COLUMNS = (
     "micronutrients",
     "energy_derived",
     "quality_flags",
+    "aliases",
+    "commonly_eaten",
 )
 
 
@@ -57,6 +60,10 @@ class FoodRecord:
     energy_derived: bool = False
     quality_flags: list[str] = field(default_factory=list)
     portions: list[Portion] = field(default_factory=list)
+    # other names (common names, Russian names); searchable like the name
+    aliases: list[str] = field(default_factory=list)
+    # the source marks it as a food people report eating (SR28's survey flag)
+    commonly_eaten: bool = False
 
 
 @dataclass
@@ -91,7 +98,8 @@ class FoodWriter:
         conn.execute(
             "CREATE TEMP TABLE IF NOT EXISTS staging_foods (source text, source_id text, "
             "licence text, name text, brand text, category text, barcode text, "
-            f"{numeric}, micronutrients jsonb, energy_derived boolean, quality_flags text[]) "
+            f"{numeric}, micronutrients jsonb, energy_derived boolean, quality_flags text[], "
+            "aliases text, commonly_eaten boolean) "
             "ON COMMIT DROP"
         )
         conn.execute(
@@ -108,6 +116,17 @@ class FoodWriter:
     def add_all(self, records: Iterable[FoodRecord]) -> None:
         for record in records:
             self.add(record)
+
+    def define_nutrients(self, definitions: Iterable[NutrientInfo]) -> None:
+        """Record what each micronutrient key means (name and unit, from the dataset)."""
+        rows = [(d.key, d.name, unit_symbol(d.unit), self.report.source) for d in definitions]
+        if rows:
+            self.conn.cursor().executemany(
+                "INSERT INTO nutrition.nutrients (key, name, unit, source) VALUES (%s, %s, %s, %s)"
+                " ON CONFLICT (key) DO UPDATE SET name = excluded.name, unit = excluded.unit,"
+                " source = excluded.source, updated_at = now()",
+                rows,
+            )
 
     def flush(self) -> None:
         if not self.batch:
@@ -132,6 +151,8 @@ class FoodWriter:
                         json.dumps({k: float(v) for k, v in n.micronutrients.items()}),
                         r.energy_derived,
                         _pg_array(r.quality_flags),
+                        ALIAS_SEPARATOR.join(dict.fromkeys(r.aliases)),
+                        r.commonly_eaten,
                     )
                 )
         with cur.copy(

@@ -1,11 +1,19 @@
-"""Google Fit data from Google Takeout: ``Fit/Daily activity metrics/*.csv`` and
-``Fit/All Sessions/*.json``, as a Takeout zip or a single CSV/JSON file.
+"""Google Fit data from Google Takeout, as a Takeout zip or a single CSV/JSON/TCX file.
 
-Daily CSV columns used: ``Date``, ``Step count``, ``Calories (kcal)`` (Takeout's daily file has
-one row per day; the per-day files have ``Start time``/``End time`` rows and no ``Date``, the
-day then comes from the file name). Sessions: ``fitnessActivity``, ``startTime``, ``endTime``,
-``duration`` ("1800.000s"), ``aggregate[]`` with ``com.google.calories.expended`` and
-``com.google.distance.delta``. Parsed completely before anything is stored.
+A real Takeout's ``Fit`` folder holds three layouts, read wherever they sit in the zip
+(``Takeout/Fit/...``, ``Fit/...`` or the files at the top level):
+- daily metrics, ``Daily activity metrics/*.csv``: ``Date``, ``Step count``,
+  ``Calories (kcal)`` (Takeout's daily file has one row per day; the per-day files have
+  ``Start time``/``End time`` rows and no ``Date``, the day then comes from the file name);
+- sessions, ``All Sessions/*.json``: ``fitnessActivity``, ``startTime``, ``endTime``,
+  ``duration`` ("1800.000s"), ``aggregate[]`` with ``com.google.calories.expended`` and
+  ``com.google.distance.delta``;
+- activities, ``Activities/*.tcx`` (Garmin Training Center XML): ``Activity@Sport``, laps with
+  ``StartTime``, ``TotalTimeSeconds``, ``DistanceMeters``, ``Calories``. Takeout writes an
+  activity for most sessions too: one starting within a minute of a session of the same
+  kind is that session and is read once (the session JSON names the activity more exactly).
+JSON outside ``All Sessions`` that is not a session (``All Data`` points) is skipped.
+Parsed completely before anything is stored.
 """
 
 from __future__ import annotations
@@ -16,9 +24,12 @@ import json
 import re
 import zipfile
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
+
+from defusedxml.ElementTree import fromstring
 
 from .health_common import HealthData, HealthImportError, ImportedWorkout
 
@@ -34,8 +45,8 @@ ACTIVITY_MAP = {
     "rowing.machine": "builtin:rowing-machine",
     "swimming": "builtin:swimming",
     "swimming.pool": "builtin:swimming",
-    "strength_training": "builtin:barbell-back-squat",
-    "weightlifting": "builtin:barbell-back-squat",
+    "strength_training": "builtin:strength-training",
+    "weightlifting": "builtin:strength-training",
     "circuit_training": "builtin:circuit-training",
     "interval_training.high_intensity": "builtin:circuit-training",
     "yoga": "builtin:yoga",
@@ -50,6 +61,9 @@ ACTIVITY_MAP = {
     "stair_climbing.machine": "builtin:stair-climber",
 }
 FALLBACK_ACTIVITY = "builtin:circuit-training"
+SAME_START_S = 60
+TCX_NS = "{http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2}"
+TCX_SPORTS = {"running": "running", "biking": "biking", "walking": "walking"}
 _DAY_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})\.csv$")
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)s$")
 
@@ -58,40 +72,71 @@ def parse_google_fit(path: Path, progress: Callable[[int, int], None] | None = N
     data = HealthData(source="google_fit")
     files = list(_members(path))
     if not files:
-        raise HealthImportError("no Google Fit daily-metrics CSV or session JSON found")
+        raise HealthImportError("no Google Fit daily-metrics CSV, session JSON or activity TCX")
+    activities: list[ImportedWorkout] = []
     for n, (name, content) in enumerate(files):
         try:
-            if name.lower().endswith(".csv"):
+            lower = name.lower()
+            if lower.endswith(".csv"):
                 _daily_csv(data, name, content.decode("utf-8-sig"))
+            elif lower.endswith(".tcx"):
+                activities += _tcx_activities(content)
             else:
-                data.workouts.append(_session(json.loads(content)))
+                doc = json.loads(content)
+                if "All Sessions" in name or _looks_like_session(doc):
+                    data.workouts.append(_session(doc))
         except HealthImportError as exc:
             raise HealthImportError(f"{name}: {exc}") from exc
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise HealthImportError(f"{name}: not a Google Fit file ({exc})") from exc
         if progress:
             progress(n + 1, len(files))
+    data.workouts += [a for a in activities if not _same_session(a, data.workouts)]
     return data
+
+
+def _looks_like_session(doc: Any) -> bool:
+    return isinstance(doc, dict) and {"startTime", "endTime", "fitnessActivity"} <= set(doc)
+
+
+def _same_session(activity: ImportedWorkout, sessions: list[ImportedWorkout]) -> bool:
+    return any(
+        s.exercise_id == activity.exercise_id
+        and abs((s.started_at - activity.started_at).total_seconds()) <= SAME_START_S
+        for s in sessions
+    )
 
 
 def _members(path: Path) -> Iterator[tuple[str, bytes]]:
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
-                name = info.filename
-                if info.is_dir() or "/Fit/" not in f"/{name}":
-                    continue
-                if ("Daily activity metrics" in name and name.endswith(".csv")) or (
-                    "All Sessions" in name and name.endswith(".json")
-                ):
-                    yield name, archive.read(info)
+                if not info.is_dir() and _wanted(info.filename):
+                    yield info.filename, archive.read(info)
         return
-    if path.suffix.lower() in (".csv", ".json"):
+    if path.suffix.lower() in (".csv", ".json", ".tcx"):
         yield path.name, path.read_bytes()
         return
     raw = path.read_bytes()
     # Uploaded without a useful name: sniff.
-    yield ("upload.json" if raw.lstrip()[:1] == b"{" else "upload.csv"), raw
+    head = raw.lstrip()[:200]
+    if head[:1] == b"{":
+        yield "upload.json", raw
+    elif head[:1] == b"<":
+        yield "upload.tcx", raw
+    else:
+        yield "upload.csv", raw
+
+
+def _wanted(name: str) -> bool:
+    """A Takeout member worth reading, wherever the Fit folder sits (or none at all)."""
+    lower = name.lower()
+    base = lower.rsplit("/", 1)[-1]
+    if lower.endswith(".csv"):
+        return "daily activity metrics" in lower or base[:10].count("-") == 2
+    if lower.endswith(".tcx"):
+        return True
+    return lower.endswith(".json") and "/all data/" not in f"/{lower}"
 
 
 def _number(value: str | None, what: str) -> float | None:
@@ -162,3 +207,57 @@ def _session(doc: Any) -> ImportedWorkout:
         distance_m=distance,
         device="Google Fit",
     )
+
+
+def _tcx_activities(content: bytes) -> list[ImportedWorkout]:
+    """The activities of a TCX file (Takeout's ``Activities/*.tcx``), one workout each."""
+    try:
+        root = fromstring(content)
+    except ParseError as exc:
+        raise HealthImportError(f"not valid TCX ({exc})") from exc
+    if not root.tag.endswith("TrainingCenterDatabase"):
+        raise HealthImportError("not a TCX file (no TrainingCenterDatabase)")
+    found = []
+    for activity in root.iter(f"{TCX_NS}Activity"):
+        laps = list(activity.iter(f"{TCX_NS}Lap"))
+        if not laps:
+            continue
+        start = _instant(laps[0].get("StartTime") or activity.findtext(f"{TCX_NS}Id") or "")
+        seconds = sum(_lap_number(lap, "TotalTimeSeconds") or 0.0 for lap in laps)
+        distances = [_lap_number(lap, "DistanceMeters") for lap in laps]
+        energies = [_lap_number(lap, "Calories") for lap in laps]
+        kind = TCX_SPORTS.get((activity.get("Sport") or "").lower(), "other")
+        found.append(
+            ImportedWorkout(
+                external_id=f"googlefit:tcx:{kind}:{start.isoformat()}",
+                activity=kind,
+                exercise_id=ACTIVITY_MAP.get(kind, FALLBACK_ACTIVITY),
+                started_at=start,
+                ended_at=start + timedelta(seconds=seconds),
+                utc_offset_minutes=0,
+                duration_s=seconds,
+                energy_kcal=_sum_known(energies),
+                distance_m=_sum_known(distances),
+                device="Google Fit",
+            )
+        )
+    return found
+
+
+def _instant(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise HealthImportError(f"bad time {text[:30]!r}") from exc
+    if moment.tzinfo is None:
+        raise HealthImportError(f"time without a zone {text[:30]!r}")
+    return moment
+
+
+def _lap_number(lap: Any, tag: str) -> float | None:
+    return _number(lap.findtext(f"{TCX_NS}{tag}"), tag)
+
+
+def _sum_known(values: list[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -65,6 +67,69 @@ def test_search_detail_and_barcode(
     assert client.get(f"{API}/foods", params={"q": "pear"}).status_code == 401
 
 
+OFF_HEADER = (
+    "code\tproduct_name\tfat_100g\tsaturated-fat_100g\tcarbohydrates_100g\tsugars_100g"
+    "\tfiber_100g\tproteins_100g\tsalt_100g\tsodium_100g\talcohol_100g"
+)
+# two rows of the Open Food Facts snapshot: an EAN-8 and a UPC-E product
+OFF_ROWS = (
+    "80176800\tNutella\t30.9\t10.6\t57.5\t56.3\t\t6.3\t0.107\t0.0421259842519685\t0",
+    "04963406\tCoca-Cola\t0\t0\t11\t11\t\t0\t0.0322\t0.0127\t",
+)
+
+
+def test_ean8_and_upc_e_barcodes_find_their_products_also_as_a_search(
+    client: httpx.Client, as_user: dict[str, str], sr28: None, tmp_path: Path
+) -> None:
+    off = tmp_path / "off.tsv"
+    off.write_text("\n".join((OFF_HEADER, *OFF_ROWS)) + "\n", encoding="utf-8")
+    import_foods("off", off, STACK_ENV["DATABASE_URL"])
+    for code, name in (
+        ("80176800", "Nutella"),  # EAN-8
+        ("04963406", "Coca-Cola"),  # UPC-E as printed
+        ("049000006346", "Coca-Cola"),  # the same product's UPC-A
+    ):
+        found = client.get(f"{API}/foods/barcode/{code}", headers=as_user)
+        assert found.status_code == 200 and found.json()["name"] == name, (code, found.text)
+        searched = client.get(f"{API}/foods", params={"q": code}, headers=as_user).json()
+        assert searched["items"][0]["name"] == name, (code, searched)
+    bad = client.get(f"{API}/foods/barcode/80176801", headers=as_user)
+    assert bad.status_code == 422 and "code" in bad.json()["error"]["fields"]
+
+
+def test_micronutrient_keys_have_a_name_unit_and_daily_value(
+    client: httpx.Client, as_user: dict[str, str], sr28: None
+) -> None:
+    found = client.get(f"{API}/nutrients", headers=as_user)
+    assert found.status_code == 200, found.text
+    nutrients = found.json()["nutrients"]
+    assert nutrients["vitc_mg"] == {
+        "name": "Vitamin C, total ascorbic acid",
+        "unit": "mg",
+        "daily_value": 90.0,
+    }
+    apple = client.get(f"{API}/foods/{apple_id(client, as_user)}", headers=as_user).json()
+    assert set(apple["nutrients_per_100g"]["micronutrients"]) <= set(nutrients)
+
+
+def test_a_private_food_with_impossible_values_is_refused_and_a_wrong_energy_flagged(
+    client: httpx.Client, as_user: dict[str, str], user_id: str, sr28: None
+) -> None:
+    impossible = {"name": "Impossible", "energy_kcal": 100}
+    impossible |= {"protein_g": 50, "fat_g": 50, "carbohydrate_g": 50}
+    refused = client.post(f"{API}/foods", json=impossible, headers=as_user)
+    assert refused.status_code == 422, refused.text
+    assert set(refused.json()["error"]["fields"]) == {"protein_g", "fat_g", "carbohydrate_g"}
+    mine = "SELECT count(*) FROM nutrition.foods WHERE owner_id = %s"
+    assert db_scalar(mine, user_id) == 0
+    wrong_energy = {"name": "Odd label", "energy_kcal": 100, "protein_g": 30, "fat_g": 30}
+    flagged = client.post(f"{API}/foods", json=wrong_energy, headers=as_user)
+    assert flagged.status_code == 201, flagged.text
+    assert flagged.json()["quality_flags"] == ["stated energy differs from macronutrients"]
+    right = {"name": "Good label", "energy_kcal": 390, "protein_g": 30, "fat_g": 30}
+    assert client.post(f"{API}/foods", json=right, headers=as_user).json()["quality_flags"] == []
+
+
 def test_log_meal_returns_totals_and_writes_one_event(
     client: httpx.Client, as_user: dict[str, str], user_id: str, sr28: None
 ) -> None:
@@ -124,6 +189,9 @@ def test_log_meal_returns_totals_and_writes_one_event(
         headers=as_user,
     )
     assert csv.headers["content-type"].startswith("text/csv") and "2025-03-02" in csv.text
+    assert csv.headers["content-disposition"] == (
+        'attachment; filename="fitledger-nutrition-2025-03-01-2025-03-02.csv"'
+    )
     assert len(client.get(f"{API}/export", headers=as_user).json()["diary"]) == 2
     deleted = client.delete(f"{API}/meals/{body['meal']['id']}", headers=as_user)
     assert deleted.status_code == 200
@@ -145,6 +213,8 @@ def test_log_meal_returns_totals_and_writes_one_event(
         ({"items": [{"food_id": 1, "grams": 1e308}]}, "items.0.grams"),
         ({"items": [{"food_id": 999999999, "grams": 10}]}, "items.0.food_id"),
         ({"date": "2099-01-01"}, "date"),
+        # the day after tomorrow is in the future everywhere (the weigh-ins' rule)
+        ({"date": (date.today() + timedelta(days=2)).isoformat()}, "date"),
         ({"note": "x" * 10_000}, "note"),
         ({"user_id": "someone-else"}, "user_id"),
         ({"items": []}, "items"),

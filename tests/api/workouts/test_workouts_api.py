@@ -144,6 +144,26 @@ def test_search_finds_by_substring(client: httpx.Client, make_token, user_id) ->
     assert found[0]["met"]["edition"] == "Compendium 2011"
 
 
+@pytest.mark.parametrize(
+    ("q", "name"),
+    [
+        ("жим", "Barbell Bench Press"),  # issue 13: 422 before
+        ("ЖИМ ЛЕЖА", "Barbell Bench Press"),
+        ("лежа", "Barbell Bench Press"),  # typed without the dots of "ё"
+        ("приседания", "Barbell Back Squat"),
+        ("тяга", "Barbell Deadlift"),
+    ],
+)
+def test_search_finds_exercises_by_their_russian_names(
+    client: httpx.Client, make_token, user_id, q: str, name: str
+) -> None:
+    response = client.get(f"{W}/exercises", params={"q": q}, headers=_auth(make_token, user_id))
+    assert response.status_code == 200, response.text
+    found = response.json()["items"]
+    assert name in [e["name"] for e in found], found
+    assert all(e["names"].get("ru") for e in found if e["id"].startswith("builtin:"))
+
+
 def test_idor_every_route(client: httpx.Client, make_token) -> None:
     alice, bob = (
         _auth(make_token, f"a-{uuid.uuid4().hex[:8]}"),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import os
+import re
 from pathlib import Path
 
 import psycopg
@@ -47,3 +49,24 @@ def scalar(url: str, query: str, *params: object) -> object:
     with psycopg.connect(url) as conn:
         row = conn.execute(query, params).fetchone()
     return row[0] if row else None
+
+
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def russian_off_rows(source: Path, target: Path) -> Path:
+    """Write the header and the products with a Cyrillic name of an OFF export to ``target``.
+
+    The first rows of the snapshot are American products; search tests also need the
+    Russian branded products ("Молоко 3,2%") a Russian query competes with (about 1,250).
+    """
+    with (
+        gzip.open(source, "rt", encoding="utf-8", newline="") as src,
+        target.open("w", encoding="utf-8", newline="") as out,
+    ):
+        out.write(src.readline())
+        for line in src:
+            name = line.split("\t", 2)[1] if line.count("\t") >= 2 else ""
+            if CYRILLIC.search(name):
+                out.write(line)
+    return target

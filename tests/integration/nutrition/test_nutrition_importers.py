@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 from nutrition_fixtures import FDC_DIR, OFF_FILE, SR28_DIR, scalar
+from sqlmodel import Session
 
+from backend_services.kernel.db import make_engine
 from backend_services.nutrition.importers.run import import_foods
 from backend_services.nutrition.importers.writer import ImportReport, MalformedFile
+from backend_services.nutrition.repository import nutrient_definitions
 
 
 def food(url: str, source: str, source_id: str, column: str) -> object:
@@ -45,6 +48,33 @@ def test_sr28_imports_every_food_with_published_values(
     )
     assert medium == Decimal("182.000")
     assert scalar(nutrition_db, "SELECT count(*) FROM nutrition.food_portions") == 15438
+
+
+def test_sr28_defines_its_micronutrient_keys_with_names_units_and_daily_values(
+    nutrition_db: str, sr28_report: ImportReport
+) -> None:
+    engine = make_engine(nutrition_db)
+    try:
+        with Session(engine) as session:
+            defined = {n.key: n.to_json() for n in nutrient_definitions(session)}
+    finally:
+        engine.dispose()
+    assert defined["vitc_mg"] == {
+        "name": "Vitamin C, total ascorbic acid",
+        "unit": "mg",
+        "daily_value": 90.0,
+    }
+    # the tags issue 13 met raw: ALA_G is alanine (an amino acid, no Daily Value)
+    assert defined["ala_g_g"] == {"name": "Alanine", "unit": "g", "daily_value": None}
+    assert defined["vita_iu_IU"]["unit"] == "IU"
+    assert defined["vitd_ug"]["daily_value"] == 20.0
+    # every key a food carries is defined
+    keys = scalar(
+        nutrition_db,
+        "SELECT array_agg(DISTINCT k) FROM nutrition.foods, jsonb_object_keys(micronutrients) k"
+        " WHERE source = 'usda-sr28'",
+    )
+    assert isinstance(keys, list) and set(keys) <= set(defined)
 
 
 def test_sr28_reimport_updates_and_never_duplicates(

@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 
 import psycopg
 import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
-from backend_services.kernel.db import make_engine
 from backend_services.nutrition.importers.run import psycopg_url
-from backend_services.nutrition.importers.writer import ImportReport
 from backend_services.nutrition.search import search_foods
-
-
-@pytest.fixture(scope="module")
-def session(
-    nutrition_db: str, sr28_report: ImportReport, off_report: ImportReport
-) -> Iterator[Session]:
-    engine = make_engine(nutrition_db)
-    with Session(engine) as s:
-        yield s
-    engine.dispose()
 
 
 def names(session: Session, q: str, limit: int = 5) -> list[str]:

@@ -66,9 +66,11 @@ def meal_event(
     )
 
 
-def workout_event(user_id: str, workout_id: str, kcal: float, **data: Any) -> Event:
+def workout_event(
+    user_id: str, workout_id: str, kcal: float | None, *, kind: str = "completed", **data: Any
+) -> Event:
     return Event(
-        type="workouts.workout.completed",
+        type=f"workouts.workout.{kind}",
         producer="workouts",
         user_id=user_id,
         occurred_at=data.pop("at", T0),
@@ -146,6 +148,17 @@ def test_a_workout_counts_once_however_often_it_is_announced(
         "ORDER BY workout_id",
         u=user,
     ) == [("w1", Decimal("45.0")), ("w2", Decimal("30.0"))]
+
+
+def test_imported_workouts_count_like_logged_ones_even_without_a_known_energy(
+    deliver: Deliver, users_sql: Sql
+) -> None:
+    # issue 13: a workout imported from a health export reaches the statistics
+    user = new_user()
+    deliver(workout_event(user, "logged", 300, local_date="2024-04-30"))
+    deliver(workout_event(user, "apple", 301.2, kind="imported", local_date="2024-04-30"))
+    deliver(workout_event(user, "no-weight", None, kind="imported", local_date="2024-04-30"))
+    assert day_row(users_sql, user, "2024-04-30") == (None, Decimal("601.2"), 3, None)
 
 
 def test_workout_day_without_local_date_is_taken_in_the_users_time_zone(

@@ -214,3 +214,35 @@ def test_stats_days_averages_streak_and_range_checks(
         users_service.stats(user, date(2025, 3, 10), date(2025, 3, 1))
     with pytest.raises(InvalidInput):
         users_service.stats(user, date(2020, 1, 1), date(2025, 3, 1))
+
+
+def test_a_days_target_is_the_one_in_force_that_day_on_every_day_and_every_call(
+    users_service: UsersService, deliver: Callable[[Event], bool], clock: Any
+) -> None:
+    # issue 13: null on days without entries, and a past day's target changed by a late event
+    user = str(uuid.uuid4())
+    clock.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+    users_service.patch_profile(user, patch(**COMPLETE))
+    first = users_service.targets(user)
+    clock.now = datetime(2025, 3, 5, 9, 0, tzinfo=UTC)
+    users_service.log_weight(user, weigh(weight_kg=70))  # a new weight: a new target from today
+    later = users_service.targets(user)["calorie_target_kcal"]
+    assert later != first["calorie_target_kcal"]
+    before = users_service.stats(user, date(2025, 2, 27), date(2025, 3, 6))
+    # a meal for 2 March logged late (today is 5 March) must not move 2 March's target
+    deliver(
+        Event(
+            type="nutrition.meal.logged",
+            producer="nutrition",
+            user_id=user,
+            data={"date": "2025-03-02", "day_totals": {"energy_kcal": 1900}},
+        )
+    )
+    after = users_service.stats(user, date(2025, 2, 27), date(2025, 3, 6))
+    targets = {d["date"]: d["target_kcal"] for d in after["days"]}
+    assert [d["target_kcal"] for d in before["days"]] == list(targets.values())
+    assert targets[date(2025, 3, 2)] == targets[date(2025, 3, 4)] == first["calorie_target_kcal"]
+    assert targets[date(2025, 3, 5)] == targets[date(2025, 3, 6)] == later
+    # days before the profile existed and days with nothing logged have a target too
+    assert targets[date(2025, 2, 27)] == first["calorie_target_kcal"]
+    assert all(t is not None for t in targets.values())

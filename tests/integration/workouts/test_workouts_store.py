@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from backend_services.kernel.errors import Conflict, InvalidInput
+from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.workouts.importers.apple_health import parse_apple_health
 from backend_services.workouts.importers.free_exercise_db import import_free_exercise_db
 from backend_services.workouts.importers.health_common import HealthImportError
+from backend_services.workouts.importers.merge import separate
 from backend_services.workouts.imports_api import run_import_job
 from backend_services.workouts.models import WorkoutComplete, WorkoutCreate
 from backend_services.workouts.reports import ReportService
@@ -162,7 +164,10 @@ def test_program_progression_and_summary(service: WorkoutService, reports: Repor
                 entry["id"],
                 StrengthSetIn(reps=5, weight_kg=entry["target"]["weight_kg"]),
             )
-    service.complete_workout("u11", day_a["_id"], WorkoutComplete(body_weight_kg=75))
+    done = service.complete_workout("u11", day_a["_id"], WorkoutComplete(body_weight_kg=75))
+    # every e1RM shown says how it was estimated
+    squat_result = done["result"]["per_exercise"][0]
+    assert squat_result["e1rm_kg"] and squat_result["e1rm_formula"].startswith("mean of Epley")
     day_b = reports.start_from_program("u11", program)
     assert day_b["program"]["day_index"] == 1
     assert day_b["exercises"][0]["target"]["weight_kg"] == 42.5
@@ -174,6 +179,7 @@ def test_program_progression_and_summary(service: WorkoutService, reports: Repor
     assert week["calories_kcal"] > 0
     progress = reports.progress("u11", "builtin:barbell-back-squat")
     assert progress["sessions"][0]["e1rm_kg"] == pytest.approx(45.83, abs=0.01)
+    assert progress["e1rm_formula"] == squat_result["e1rm_formula"]
 
 
 def test_apple_health_import_dedupes_and_malformed_imports_nothing(
@@ -206,3 +212,71 @@ def test_apple_health_import_dedupes_and_malformed_imports_nothing(
     assert repo.daily_metrics.count_documents({"user_id": "u13"}) == 0
     with pytest.raises(HealthImportError):
         parse_apple_health(FIXTURES / "apple_health" / "truncated_export.xml")
+
+
+def _apple_export(tmp_path: Path) -> Path:
+    """A copy (an import job removes its upload when done)."""
+    copy = tmp_path / "export.xml"
+    shutil.copyfile(FIXTURES / "apple_health" / "export.xml", copy)
+    return copy
+
+
+def _takeout(tmp_path: Path) -> Path:
+    archive = tmp_path / "takeout.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for f in (FIXTURES / "google_fit").iterdir():
+            folder = "Daily activity metrics" if f.suffix == ".csv" else "All Sessions"
+            z.write(f, f"Takeout/Fit/{folder}/{f.name}")
+    return archive
+
+
+def test_the_same_sessions_from_two_sources_are_one_workout_each_and_can_be_separated(
+    service: WorkoutService, repo: WorkoutsRepository, reports: ReportService, tmp_path: Path
+) -> None:
+    # issue 13: Apple Health, then a Google Fit Takeout with the same run and strength session
+    repo.import_jobs.insert_many([{"_id": "a", "user_id": "u20"}, {"_id": "g", "user_id": "u20"}])
+    apple = run_import_job(repo, service, "a", "u20", "apple-health", _apple_export(tmp_path))
+    google = run_import_job(repo, service, "g", "u20", "google-fit", _takeout(tmp_path))
+    assert apple["workouts_imported"] == 3
+    assert (google["workouts_imported"], google["workouts_merged"]) == (0, 2)
+    assert repo.workouts.count_documents({"user_id": "u20"}) == 3
+    week = reports.summary("u20", date(2024, 4, 29), date(2024, 5, 5))["weeks"][0]
+    assert week["workouts"] == 3
+    run = repo.workouts.find_one({"user_id": "u20", "exercises.exercise_id": "builtin:running"})
+    assert run is not None and run["result"]["calories_kcal"] == pytest.approx(301.2)
+    (merged,) = run["merged"]
+    assert merged["source"] == "google_fit" and merged["calories_kcal"] == pytest.approx(310.5)
+    # importing the Takeout again changes nothing
+    repo.import_jobs.insert_one({"_id": "g2", "user_id": "u20"})
+    again = run_import_job(repo, service, "g2", "u20", "google-fit", _takeout(tmp_path))
+    assert (again["workouts_imported"], again["workouts_merged"]) == (0, 0)
+    # undo: the Google Fit run becomes its own workout, with its own event for the statistics
+    separated = separate(repo, "u20", run["_id"], merged["external_id"], service.clock())
+    assert separated["result"]["calories_kcal"] == pytest.approx(310.5)
+    assert separated["outbox"][0]["type"] == "workouts.workout.imported"
+    assert repo.workouts.count_documents({"user_id": "u20"}) == 4
+    assert repo.workouts.find_one({"_id": run["_id"]})["merged"] == []
+    with pytest.raises(NotFound):
+        separate(repo, "u20", run["_id"], merged["external_id"], service.clock())
+
+
+def test_imported_sessions_get_met_calories_a_compendium_activity_and_a_statistics_event(
+    service: WorkoutService, repo: WorkoutsRepository, tmp_path: Path
+) -> None:
+    repo.import_jobs.insert_one({"_id": "a", "user_id": "u21"})
+    run_import_job(repo, service, "a", "u21", "apple-health", _apple_export(tmp_path))
+    by_exercise = {
+        w["exercises"][0]["exercise_id"]: w for w in repo.workouts.find({"user_id": "u21"})
+    }
+    # Cycling without an energy total: MET 7.5 (01015) x the export's 64.2 kg x 1 h
+    ride = by_exercise["builtin:cycling"]["result"]
+    assert ride["calorie_source"] == "met_estimate"
+    assert (ride["weight_kg"], ride["weight_source"]) == (64.2, "apple_health_export")
+    assert ride["calories_kcal"] == pytest.approx(7.5 * 64.2 * 1.0, abs=0.1)
+    # generic strength training: the Compendium's resistance training, a timed session set
+    strength = by_exercise["builtin:strength-training"]
+    assert strength["exercises"][0]["met"]["code"] == "02054"
+    assert strength["exercises"][0]["sets"][0]["kind"] == "sport"
+    # each imported workout stages one "imported" event (statistics count it, no greeting)
+    for workout in by_exercise.values():
+        assert [e["type"] for e in workout["outbox"]] == ["workouts.workout.imported"]

@@ -130,3 +130,13 @@ def test_messages_carry_the_numbers() -> None:
     assert "1 h 2 min" in workout.body and "413 kcal" in workout.body
     record = domain.personal_record_message("Back Squat", "weight_at_reps", 120.0, 115.0, 5)
     assert "Back Squat" in record.title and "120 kg" in record.body and "5 reps" in record.body
+
+
+def test_settings_show_email_off_where_an_unsubscribe_link_stopped_it() -> None:
+    chosen = {"daily_norm_exceeded": {"email": True, "push": True, "in_app": True}}
+    shown = domain.effective_preferences(chosen, ["daily_norm_exceeded"])
+    assert shown["daily_norm_exceeded"] == {"email": False, "push": True, "in_app": True}
+    assert shown["announcement"]["email"] is True  # a default, not stopped
+    everything = domain.effective_preferences(chosen, ["*"])
+    assert not any(channels["email"] for channels in everything.values())
+    assert domain.effective_preferences(chosen)["daily_norm_exceeded"]["email"] is True

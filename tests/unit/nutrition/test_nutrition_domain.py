@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from backend_services.kernel.errors import InvalidInput
 from backend_services.nutrition.domain import (
     STEP,
     Nutrients,
     atwater_energy_kcal,
+    barcode_forms,
+    canonical_barcode,
     energy_mismatch,
+    impossible_fields,
     impossible_values,
     normalize_gtin,
+    stated_energy_flags,
+    upc_e_to_upc_a,
     valid_gtin,
 )
+from backend_services.nutrition.nutrient_reference import NutrientInfo, unit_symbol
+from backend_services.nutrition.service import check_entry_date
 
 APPLE = Nutrients(  # USDA SR28 09003, apples, raw, with skin
     energy_kcal=Decimal(52),
@@ -113,3 +123,81 @@ def test_scaling_round_trips_within_the_rounding_step(food: Nutrients, g: Decima
 @given(per_100g, grams, grams)
 def test_scaling_is_exact_before_rounding(food: Nutrients, a: Decimal, b: Decimal) -> None:
     assert abs(food.scaled(a + b).fat_g - (food.scaled(a).fat_g + food.scaled(b).fat_g)) <= STEP
+
+
+def test_impossible_values_are_named_by_the_field_they_are_about() -> None:
+    # issue 13: 50 g protein + 50 g fat + 50 g carbohydrate in 100 g
+    too_much = Nutrients(
+        energy_kcal=Decimal(100),
+        protein_g=Decimal(50),
+        fat_g=Decimal(50),
+        carbohydrate_g=Decimal(50),
+    )
+    assert set(impossible_fields(too_much)) == {"protein_g", "fat_g", "carbohydrate_g"}
+    sugars = Nutrients(carbohydrate_g=Decimal(10), sugars_g=Decimal(20))
+    assert impossible_fields(sugars) == {"sugars_g": "sugars_g exceeds carbohydrate_g"}
+    assert impossible_fields(Nutrients(energy_kcal=Decimal(950))) == {
+        "energy_kcal": "energy over 900 kcal per 100 g"
+    }
+    assert impossible_fields(APPLE) == {}
+
+
+def test_a_stated_energy_far_from_atwater_is_flagged_under_either_label_convention() -> None:
+    assert stated_energy_flags(APPLE) == []
+    wrong = Nutrients(
+        energy_kcal=Decimal(100),
+        protein_g=Decimal(30),
+        fat_g=Decimal(30),
+        carbohydrate_g=Decimal(30),
+    )
+    assert stated_energy_flags(wrong) == ["stated energy differs from macronutrients"]
+    # an EU label: 60 g available carbohydrate + 20 g fibre = 280 kcal (US reading: 240)
+    eu = Nutrients(
+        energy_kcal=Decimal(280), carbohydrate_g=Decimal(60), fibre_g=Decimal(20), fat_g=_0()
+    )
+    assert stated_energy_flags(eu) == []
+    assert stated_energy_flags(Nutrients(protein_g=Decimal(10))) == []
+
+
+def _0() -> Decimal:
+    return Decimal(0)
+
+
+def test_upc_e_expands_to_its_upc_a() -> None:
+    # GS1's examples and a real product (Coca-Cola 12 oz can: UPC-E 04963406)
+    assert upc_e_to_upc_a("04963406") == "049000006346"
+    assert upc_e_to_upc_a("01234565") == "012345000065"  # last digit 5-9
+    assert upc_e_to_upc_a("01234566") is None  # bad check digit
+    assert upc_e_to_upc_a("21234565") is None  # number system 2 is not UPC-E
+
+
+def test_barcode_forms_cover_ean8_upc_e_upc_a_and_ean13() -> None:
+    assert barcode_forms("80176800") == ["80176800"]  # EAN-8 (Nutella 30 g)
+    assert barcode_forms("04963406") == ["04963406", "0049000006346"]  # UPC-E only
+    assert barcode_forms("012345678905") == ["0012345678905"]  # UPC-A as EAN-13
+    assert barcode_forms("4006381333931") == ["4006381333931"]
+    assert barcode_forms("4006381333932") == barcode_forms("0123") == barcode_forms("x") == []
+
+
+def test_one_stored_form_per_barcode() -> None:
+    assert canonical_barcode("04963406") == "0049000006346"  # UPC-E -> its UPC-A as EAN-13
+    assert canonical_barcode("049000006346") == "0049000006346"
+    assert canonical_barcode("80176800") == "80176800"
+    assert canonical_barcode("80176801") is None
+
+
+def test_nutrient_units_have_one_spelling_and_daily_values_match_name_and_unit() -> None:
+    assert unit_symbol("\xb5g") == unit_symbol("UG") == "ug"
+    assert unit_symbol("iu") == "IU"
+    assert NutrientInfo("vitd_ug", "Vitamin D (D2 + D3)", "\xb5g").daily_value == 20
+    assert NutrientInfo("vitamin d (d2 + d3)_ug", "Vitamin D (D2 + D3)", "UG").daily_value == 20
+    assert NutrientInfo("ala_g_g", "Alanine", "g").to_json()["daily_value"] is None
+
+
+def test_meals_may_not_be_dated_after_the_latest_today_on_earth() -> None:
+    now = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)  # already 11 March in UTC+14
+    check_entry_date(date(2025, 3, 11), now=now)
+    check_entry_date(date(2020, 1, 1), now=now)
+    with pytest.raises(InvalidInput) as refused:
+        check_entry_date(date(2025, 3, 12), now=now)
+    assert refused.value.fields == {"date": "must be on or before today"}

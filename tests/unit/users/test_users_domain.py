@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from backend_services.users import domain
 from backend_services.users.domain import (
     ACTIVITY_FACTORS,
     ActivityLevel,
@@ -238,3 +239,12 @@ def test_streak_counts_back_from_today_and_tolerates_today_unlogged() -> None:
     assert logged_day_streak([*days, today], today) == 4
     assert logged_day_streak(days, today + timedelta(days=1)) == 0
     assert logged_day_streak([], today) == 0
+
+
+def test_target_in_force_is_the_last_change_on_or_before_the_day() -> None:
+    history = [(date(2025, 3, 1), 2209), (date(2025, 3, 5), 2201), (date(2025, 3, 8), None)]
+    assert domain.target_in_force(history, date(2025, 3, 4), 2209) == 2209
+    assert domain.target_in_force(history, date(2025, 3, 5), 2209) == 2201
+    assert domain.target_in_force(history, date(2025, 3, 9), 2209) is None  # profile incomplete
+    assert domain.target_in_force(history, date(2025, 2, 1), 2209) == 2209  # before the first
+    assert domain.target_in_force([], date(2025, 2, 1), None) is None

@@ -9,9 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from backend_services.workouts.catalog import ALL_METS, BUILTIN_EXERCISES
+from backend_services.workouts.catalog import (
+    ALL_METS,
+    BUILTIN_EXERCISES,
+    exercise_document,
+    russian_names,
+)
 from backend_services.workouts.importers.free_exercise_db import met_for, to_document
-from backend_services.workouts.repository import search_keys
+from backend_services.workouts.repository import search_keys, search_name
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT.parent / "shared" / "data"
@@ -70,3 +75,14 @@ def test_search_keys_make_substrings_prefixes() -> None:
     keys = search_keys("Barbell Bench-Press")
     assert {"barbell", "bench", "press", "ench", "ress"} <= set(keys)
     assert all(len(k) >= 2 for k in keys)
+
+
+def test_every_builtin_exercise_has_a_russian_name_that_is_searchable() -> None:
+    names = russian_names()
+    assert set(names) == {ex.id for ex in BUILTIN_EXERCISES}
+    bench = next(ex for ex in BUILTIN_EXERCISES if ex.id == "builtin:barbell-bench-press")
+    doc = exercise_document(bench)
+    keys = set(search_keys(doc["name"], *doc["names"].values()))
+    # Russian words, their substrings, and "ё" folded to its undotted letter
+    assert {"bench", "жим", "штанги", "лежа", "анги"} <= keys
+    assert search_name("Жим штанги лёжа") == "жим штанги лежа"

@@ -27,6 +27,7 @@ def test_apple_health_xml() -> None:
     assert run.duration_s == pytest.approx(2107, abs=1)
     assert run.utc_offset_minutes == 120
     assert strength.energy_kcal == pytest.approx(212.7)  # from WorkoutStatistics (iOS 16+)
+    assert strength.exercise_id == "builtin:strength-training"
     assert ride.distance_m == pytest.approx(24500)
     assert ride.duration_s == 3600
 
@@ -75,10 +76,74 @@ def test_google_fit_takeout_zip(tmp_path: Path) -> None:
     assert running.energy_kcal == pytest.approx(310.52)
     assert running.distance_m == pytest.approx(5210.4)
     assert running.duration_s == 2107
+    # generic strength training is the Compendium's resistance-training session, not a lift
     assert {w.exercise_id for w in data.workouts} == {
         "builtin:running",
-        "builtin:barbell-back-squat",
+        "builtin:strength-training",
     }
+
+
+TCX = """<?xml version="1.0" encoding="UTF-8"?>
+<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+  <Activities>
+    <Activity Sport="{sport}">
+      <Id>{start}</Id>
+      <Lap StartTime="{start}">
+        <TotalTimeSeconds>1200.0</TotalTimeSeconds><DistanceMeters>3000.0</DistanceMeters>
+        <Calories>180</Calories>
+      </Lap>
+      <Lap StartTime="{start}">
+        <TotalTimeSeconds>907.0</TotalTimeSeconds><DistanceMeters>2210.4</DistanceMeters>
+        <Calories>130</Calories>
+      </Lap>
+    </Activity>
+  </Activities>
+</TrainingCenterDatabase>
+"""
+
+
+@pytest.mark.parametrize("prefix", ["", "Fit/", "Takeout/Fit/"])
+def test_google_fit_takeout_layouts_wherever_they_sit_in_the_zip(
+    tmp_path: Path, prefix: str
+) -> None:
+    archive = tmp_path / "takeout.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for f in GOOGLE.iterdir():
+            folder = "Daily activity metrics/" if f.suffix == ".csv" else "All Sessions/"
+            z.write(f, f"{prefix}{folder}{f.name}" if prefix else f.name)
+        # a ride only Activities/ has, and the run again as an activity (the same session)
+        z.writestr(
+            f"{prefix}Activities/2024-05-02T10_00_00Z_Biking.tcx",
+            TCX.format(sport="Biking", start="2024-05-02T10:00:00.000Z"),
+        )
+        z.writestr(
+            f"{prefix}Activities/2024-04-30T05_01_03Z_Running.tcx",
+            TCX.format(sport="Running", start="2024-04-30T05:01:03.500Z"),
+        )
+        z.writestr(f"{prefix}All Data/derived_com.google.step_count.delta.json", '{"Data": []}')
+    data = parse_google_fit(archive)
+    assert data.steps["2024-04-30"] == 11021
+    assert sorted(w.exercise_id for w in data.workouts) == [
+        "builtin:cycling",
+        "builtin:running",
+        "builtin:strength-training",
+    ]
+    ride = next(w for w in data.workouts if w.exercise_id == "builtin:cycling")
+    assert ride.duration_s == 2107 and ride.distance_m == pytest.approx(5210.4)
+    assert ride.energy_kcal == 310
+    running = next(w for w in data.workouts if w.exercise_id == "builtin:running")
+    assert running.energy_kcal == pytest.approx(310.52)  # the session JSON, read once
+
+
+def test_a_single_tcx_file_and_a_broken_one(tmp_path: Path) -> None:
+    one = tmp_path / "activity.tcx"
+    one.write_text(TCX.format(sport="Running", start="2024-04-30T05:01:03Z"))
+    (run,) = parse_google_fit(one).workouts
+    assert run.exercise_id == "builtin:running" and run.duration_s == 2107
+    broken = tmp_path / "broken.tcx"
+    broken.write_text("<TrainingCenterDatabase><Activities>")
+    with pytest.raises(HealthImportError, match="TCX"):
+        parse_google_fit(broken)
 
 
 def test_google_fit_bad_csv(tmp_path: Path) -> None:
