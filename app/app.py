@@ -12,9 +12,11 @@ from app.pages import (
     password_reset,
     profile,
     register,
+    settings,
     today,
 )
 from app.pages import recipes as recipes_page
+from app.session.export import data_app
 from app.session.http import session_app
 from app.state.session import SessionState
 
@@ -26,7 +28,8 @@ app = rx.App(
         rx.el.link(rel="stylesheet", href="/app.css"),
     ],
     # /session/* (sign in, sign up, sign out) are plain HTTP routes: only they can set cookies.
-    api_transformer=session_app,
+    # /session/export and /session/delete-account: the file download, the cookie clearing.
+    api_transformer=[session_app, data_app],
 )
 
 PRIVATE = [SessionState.require_login]
@@ -96,4 +99,10 @@ app.add_page(
     route=routes.PROFILE,
     title=profile.TITLE,
     on_load=[*PRIVATE, profile.ProfileState.load],
+)
+app.add_page(
+    settings.settings,
+    route=routes.SETTINGS,
+    title=settings.TITLE,
+    on_load=[*PRIVATE, settings.SettingsState.load],
 )

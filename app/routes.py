@@ -14,11 +14,14 @@ RECIPES = "/recipes"
 NOTIFICATIONS = "/notifications"
 PROGRESS = "/progress"
 PROFILE = "/profile"
+SETTINGS = "/settings"
 
 # The UI backend's own form-post routes (app/session/http.py).
 SESSION_LOGIN = "/session/login"
 SESSION_REGISTER = "/session/register"
 SESSION_LOGOUT = "/session/logout"
+SESSION_EXPORT = "/session/export"  # app/session/export.py
+SESSION_DELETE_ACCOUNT = "/session/delete-account"
 
 # Private pages: the login guard sends everyone else to LOGIN.
 PUBLIC = frozenset({LANDING, LOGIN, REGISTER, FORGOT_PASSWORD, RESET_PASSWORD})

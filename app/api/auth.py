@@ -53,9 +53,12 @@ def _tokens(body: dict[str, Any]) -> Tokens:
 class AuthApi:
     """Calls that need no session (sign-up, sign-in, refresh, password reset)."""
 
-    def __init__(self, gateway: Gateway, client_ip: str | None = None):
+    def __init__(
+        self, gateway: Gateway, client_ip: str | None = None, user_agent: str | None = None
+    ):
         self.gateway = gateway
         self.client_ip = client_ip
+        self.user_agent = user_agent  # the browser's: auth records it with the new session
 
     async def register(self, email: str, password: str, display_name: str) -> None:
         await self.gateway.call(
@@ -71,6 +74,7 @@ class AuthApi:
             "/api/auth/login",
             json={"email": email, "password": password},
             client_ip=self.client_ip,
+            user_agent=self.user_agent,
         )
         return _tokens(body)
 

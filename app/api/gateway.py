@@ -68,9 +68,13 @@ class Gateway:
         client_ip: str | None = None,
         files: Any = None,
         raw: bool = False,
+        user_agent: str | None = None,
     ) -> Any:
-        """The decoded JSON answer (None for 204; the response itself when `raw`)."""
+        """The decoded JSON answer (None for 204; the response itself when `raw`).
+        `user_agent`: the browser's, on sign-in, so the session list names the real device."""
         headers: dict[str, str] = {"Accept": "application/json"}
+        if user_agent:
+            headers["User-Agent"] = user_agent[:400]
         if token:
             headers["Authorization"] = f"Bearer {token}"
         if idempotency_key:

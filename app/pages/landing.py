@@ -45,6 +45,17 @@ def _feature(icon: str, title: str, text: str) -> rx.Component:
 
 def landing() -> rx.Component:
     return public_shell(
+        rx.cond(
+            # Sent here by /session/delete-account (app/session/export.py).
+            rx.State.router.url.query.contains("account_deleted=1"),
+            rx.callout(
+                "Your account and all of its data were deleted, and you are signed out.",
+                icon="circle-check",
+                color_scheme="grass",
+                role="status",
+                id="account-deleted",
+            ),
+        ),
         rx.heading("FitLedger", size="9", as_="h1", id="product-name"),
         rx.text(TAGLINE, size="5"),
         rx.hstack(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app import routes
 from app.api.errors import ApiError
 from app.api.users import UsersApi
 from app.state.body import WEIGHT_KG, BodyFormState
@@ -125,6 +126,11 @@ def account_section() -> rx.Component:
             "“Sign out everywhere” ends your sessions on every device.",
             size="2",
             color=rx.color("gray", 11),
+        ),
+        rx.link(
+            "Settings: notifications, time zone, password, devices, your data",
+            href=routes.SETTINGS,
+            id="profile-settings-link",
         ),
         id="profile-account",
     )

@@ -114,7 +114,11 @@ def _refused() -> Response:
 
 async def _start_session(request: Request, email: str, password: str, target: str) -> Response:
     """Sign in through auth, keep the tokens server-side, and set the session cookie."""
-    auth = AuthApi(shared_gateway(), client_ip=client_ip(request))
+    auth = AuthApi(
+        shared_gateway(),
+        client_ip=client_ip(request),
+        user_agent=request.headers.get("user-agent"),
+    )
     tokens = await auth.login(email, password)
     account = await auth.me(tokens.access_token)
     session_id = await shared_store().create(
