@@ -16,6 +16,8 @@ from app.pages import (
     today,
 )
 from app.pages import recipes as recipes_page
+from app.pages import workout as workout_page
+from app.pages import workouts as workouts_page
 from app.session.export import data_app
 from app.session.http import session_app
 from app.state.session import SessionState
@@ -93,6 +95,18 @@ app.add_page(
     route=routes.NOTIFICATIONS,
     title=notifications.TITLE,
     on_load=[*PRIVATE, notifications.NotificationsPageState.load],
+)
+app.add_page(
+    workouts_page.workouts,
+    route=routes.WORKOUTS,
+    title=workouts_page.TITLE,
+    on_load=[*PRIVATE, workouts_page.S.load],
+)
+app.add_page(
+    workout_page.workout,
+    route=routes.WORKOUT,
+    title=workout_page.TITLE,
+    on_load=[*PRIVATE, workout_page.S.load],
 )
 app.add_page(
     profile.profile,

@@ -13,6 +13,8 @@ FOODS_NEW = "/foods/new"
 RECIPES = "/recipes"
 NOTIFICATIONS = "/notifications"
 PROGRESS = "/progress"
+WORKOUTS = "/workouts"
+WORKOUT = "/workouts/[id]"
 PROFILE = "/profile"
 SETTINGS = "/settings"
 
@@ -29,3 +31,7 @@ PUBLIC = frozenset({LANDING, LOGIN, REGISTER, FORGOT_PASSWORD, RESET_PASSWORD})
 
 def diary_day(day: str) -> str:
     return f"{DIARY}/{day}"
+
+
+def workout(workout_id: str) -> str:
+    return f"{WORKOUTS}/{workout_id}"

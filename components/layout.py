@@ -13,6 +13,7 @@ from components.native_form import native_form
 NAV_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("Today", "house", routes.TODAY),
     ("Diary", "book-open", routes.DIARY),
+    ("Workouts", "dumbbell", routes.WORKOUTS),
     ("Profile", "user", routes.PROFILE),
 )
 PHONE = ["flex", "flex", "none"]

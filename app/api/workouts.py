@@ -1,12 +1,15 @@
-"""Typed client of the workouts service (`/api/workouts/*`): history and summaries.
+"""Typed client of the workouts service (`/api/workouts/*`): the exercise catalog, logging a
+workout set by set, completing it, programs, history and summaries.
 
-Part 1 needs "calories from completed workouts today"; part 2's tracker builds on the same
-`Workout` shape (exercises and sets are kept as the service sends them until then).
+Sets are kept as the service sends them (dicts of the set's own fields: a strength set has
+reps/weight_kg/set_type/rpe, a cardio one duration_s/distance_m); the tracker's pure logic
+(app/state/workout_logic.py) reads them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +22,64 @@ LIST_MAX = 500
 
 
 @dataclass(frozen=True)
+class MetValue:
+    """A Compendium activity: code, MET, its wording and edition."""
+
+    code: str
+    value: float
+    description: str
+    edition: str
+
+    @classmethod
+    def from_json(cls, data: Any) -> MetValue:
+        b = p.obj(data)
+        return cls(
+            code=p.text(b.get("code")),
+            value=p.num(b.get("value")),
+            description=p.text(b.get("description")),
+            edition=p.text(b.get("edition")),
+        )
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A catalog exercise (built-in or the user's own)."""
+
+    id: str
+    name: str
+    kind: str
+    category: str
+    primary_muscles: tuple[str, ...]
+    equipment: str | None
+    met: MetValue
+    source: str
+
+    @classmethod
+    def from_json(cls, data: Any) -> Exercise:
+        b = p.obj(data)
+        return cls(
+            id=p.text(b.get("id")),
+            name=p.text(b.get("name")),
+            kind=p.text(b.get("kind"), "strength"),
+            category=p.text(b.get("category")),
+            primary_muscles=p.texts(b.get("primary_muscles")),
+            equipment=p.opt_text(b.get("equipment")),
+            met=MetValue.from_json(b.get("met")),
+            source=p.text(b.get("source")),
+        )
+
+
+@dataclass(frozen=True)
+class Target:
+    """A program day's prescription for one exercise, and why that weight (the rule)."""
+
+    sets: int
+    reps: int
+    weight_kg: float
+    rule: str  # "start" | "progress" | "repeat" | "deload" | "percent_e1rm"
+
+
+@dataclass(frozen=True)
 class WorkoutExercise:
     id: str  # the entry in this workout
     exercise_id: str
@@ -27,10 +88,13 @@ class WorkoutExercise:
     set_kind: str  # which set shape it takes: "strength" | "cardio" | "sport"
     sets: tuple[dict[str, Any], ...]
     notes: str | None
+    met: MetValue | None = None
+    target: Target | None = None
 
     @classmethod
     def from_json(cls, data: Any) -> WorkoutExercise:
         b = p.obj(data)
+        target = p.obj(b.get("target"))
         return cls(
             id=p.text(b.get("id")),
             exercise_id=p.text(b.get("exercise_id")),
@@ -39,6 +103,15 @@ class WorkoutExercise:
             set_kind=p.text(b.get("set_kind")),
             sets=tuple(dict(p.obj(s)) for s in p.items(b.get("sets"))),
             notes=p.opt_text(b.get("notes")),
+            met=MetValue.from_json(b.get("met")) if b.get("met") else None,
+            target=Target(
+                sets=p.whole(target.get("sets")),
+                reps=p.whole(target.get("reps")),
+                weight_kg=p.num(target.get("weight_kg")),
+                rule=p.text(target.get("rule")),
+            )
+            if target
+            else None,
         )
 
 
@@ -53,6 +126,41 @@ class PersonalRecord:
 
 
 @dataclass(frozen=True)
+class ExerciseResult:
+    """One exercise's share of a completed workout: its Compendium pieces and calories."""
+
+    entry_id: str
+    name: str
+    duration_s: int
+    mets: tuple[tuple[str, float, int], ...]  # (code, MET, seconds)
+    met_edition: str
+    calories_kcal: float | None
+    volume_kg: float
+    e1rm_kg: float | None
+
+    @classmethod
+    def from_json(cls, data: Any) -> ExerciseResult:
+        b = p.obj(data)
+        return cls(
+            entry_id=p.text(b.get("entry_id")),
+            name=p.text(b.get("name")),
+            duration_s=p.whole(b.get("duration_s")),
+            mets=tuple(
+                (
+                    p.text(p.obj(m).get("code")),
+                    p.num(p.obj(m).get("value")),
+                    p.whole(p.obj(m).get("seconds")),
+                )
+                for m in p.items(b.get("met"))
+            ),
+            met_edition=p.text(b.get("met_edition")),
+            calories_kcal=p.opt_num(b.get("calories_kcal")),
+            volume_kg=p.num(b.get("volume_kg")),
+            e1rm_kg=p.opt_num(b.get("e1rm_kg")),
+        )
+
+
+@dataclass(frozen=True)
 class WorkoutResult:
     """What completing a workout computed (MET x kg x h, Compendium 2011)."""
 
@@ -64,6 +172,7 @@ class WorkoutResult:
     weight_source: str | None
     volume_kg: float
     personal_records: tuple[PersonalRecord, ...]
+    per_exercise: tuple[ExerciseResult, ...] = ()
 
     @classmethod
     def from_json(cls, data: Any) -> WorkoutResult:
@@ -87,6 +196,7 @@ class WorkoutResult:
                 )
                 for r in p.items(b.get("personal_records"))
             ),
+            per_exercise=tuple(ExerciseResult.from_json(e) for e in p.items(b.get("per_exercise"))),
         )
 
 
@@ -102,6 +212,7 @@ class Workout:
     notes: str | None
     exercises: tuple[WorkoutExercise, ...]
     result: WorkoutResult | None  # set once completed
+    body_weight_kg: float | None = None
 
     @classmethod
     def from_json(cls, data: Any) -> Workout:
@@ -118,6 +229,7 @@ class Workout:
             notes=p.opt_text(b.get("notes")),
             exercises=tuple(WorkoutExercise.from_json(e) for e in p.items(b.get("exercises"))),
             result=WorkoutResult.from_json(result) if result else None,
+            body_weight_kg=p.opt_num(b.get("body_weight_kg")),
         )
 
     @property
@@ -185,8 +297,65 @@ class WorkoutSummary:
         )
 
 
+@dataclass(frozen=True)
+class ProgramExercise:
+    exercise_id: str
+    sets: int
+    reps: int
+    start_weight_kg: float
+    increment_kg: float
+
+
+@dataclass(frozen=True)
+class ProgramDay:
+    name: str
+    exercises: tuple[ProgramExercise, ...]
+
+
+@dataclass(frozen=True)
+class Program:
+    id: str
+    name: str
+    description: str  # the progression rule in words, as the program states it
+    days_per_week: int
+    days: tuple[ProgramDay, ...]
+    source: str
+
+    @classmethod
+    def from_json(cls, data: Any) -> Program:
+        b = p.obj(data)
+        return cls(
+            id=p.text(b.get("id")),
+            name=p.text(b.get("name")),
+            description=p.text(b.get("description")),
+            days_per_week=p.whole(b.get("days_per_week")),
+            days=tuple(
+                ProgramDay(
+                    name=p.text(p.obj(d).get("name")),
+                    exercises=tuple(
+                        ProgramExercise(
+                            exercise_id=p.text(p.obj(e).get("exercise_id")),
+                            sets=p.whole(p.obj(e).get("sets")),
+                            reps=p.whole(p.obj(e).get("reps")),
+                            start_weight_kg=p.num(p.obj(e).get("start_weight_kg")),
+                            increment_kg=p.num(p.obj(e).get("increment_kg")),
+                        )
+                        for e in p.items(p.obj(d).get("exercises"))
+                    ),
+                )
+                for d in p.items(b.get("days"))
+            ),
+            source=p.text(b.get("source")),
+        )
+
+
+def new_idempotency_key() -> str:
+    """One per "start a workout" tap (a retry of the same tap starts it once)."""
+    return uuid.uuid4().hex
+
+
 class WorkoutsApi:
-    """One user's workouts (read side for part 1)."""
+    """One user's workouts: catalog, logging, completion, programs, history."""
 
     def __init__(self, api: Authorized):
         self.api = api
@@ -212,3 +381,87 @@ class WorkoutsApi:
     async def summary(self, start: dt.date, end: dt.date) -> WorkoutSummary:
         params = {"from": start.isoformat(), "to": end.isoformat()}
         return WorkoutSummary.from_json(await self.api.get(f"{API}/summary", params=params))
+
+    # ---- catalog ----
+
+    async def search_exercises(
+        self,
+        query: str = "",
+        *,
+        muscle: str | None = None,
+        equipment: str | None = None,
+        category: str | None = None,
+        kind: str | None = None,
+        limit: int = 25,
+    ) -> tuple[Exercise, ...]:
+        params = {
+            "q": query or None,
+            "muscle": muscle or None,
+            "equipment": equipment or None,
+            "category": category or None,
+            "kind": kind or None,
+            "limit": limit,
+        }
+        body = await self.api.get(
+            f"{API}/exercises", params={k: v for k, v in params.items() if v is not None}
+        )
+        return tuple(Exercise.from_json(x) for x in p.items(p.obj(body).get("items")))
+
+    # ---- logging ----
+
+    async def start(
+        self, *, name: str = "Workout", utc_offset_minutes: int = 0, idempotency_key: str = ""
+    ) -> Workout:
+        body = await self.api.post(
+            f"{API}/workouts",
+            json={"name": name, "utc_offset_minutes": utc_offset_minutes},
+            idempotency_key=idempotency_key or None,
+        )
+        return Workout.from_json(body)
+
+    async def add_exercise(self, workout_id: str, exercise_id: str) -> Workout:
+        body = await self.api.post(
+            f"{API}/workouts/{workout_id}/exercises", json={"exercise_id": exercise_id}
+        )
+        return Workout.from_json(body)
+
+    async def remove_exercise(self, workout_id: str, entry_id: str) -> Workout:
+        body = await self.api.delete(f"{API}/workouts/{workout_id}/exercises/{entry_id}")
+        return Workout.from_json(body)
+
+    async def add_set(self, workout_id: str, entry_id: str, fields: dict[str, Any]) -> Workout:
+        """`fields` is one set as the service takes it, with its `kind`."""
+        body = await self.api.post(
+            f"{API}/workouts/{workout_id}/exercises/{entry_id}/sets", json=fields
+        )
+        return Workout.from_json(body)
+
+    async def update_set(
+        self, workout_id: str, entry_id: str, set_id: str, changes: dict[str, Any]
+    ) -> Workout:
+        body = await self.api.patch(
+            f"{API}/workouts/{workout_id}/exercises/{entry_id}/sets/{set_id}", json=changes
+        )
+        return Workout.from_json(body)
+
+    async def remove_set(self, workout_id: str, entry_id: str, set_id: str) -> Workout:
+        body = await self.api.delete(
+            f"{API}/workouts/{workout_id}/exercises/{entry_id}/sets/{set_id}"
+        )
+        return Workout.from_json(body)
+
+    async def complete(self, workout_id: str) -> Workout:
+        return Workout.from_json(await self.api.post(f"{API}/workouts/{workout_id}/complete"))
+
+    async def delete(self, workout_id: str) -> None:
+        await self.api.delete(f"{API}/workouts/{workout_id}")
+
+    # ---- programs ----
+
+    async def programs(self) -> tuple[Program, ...]:
+        body = await self.api.get(f"{API}/programs")
+        return tuple(Program.from_json(x) for x in p.items(p.obj(body).get("items")))
+
+    async def start_program(self, program_id: str) -> Workout:
+        """Today's workout from the program's next day, targets progressed by its rule."""
+        return Workout.from_json(await self.api.post(f"{API}/programs/{program_id}/start"))

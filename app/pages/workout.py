@@ -1,0 +1,346 @@
+"""One workout (`/workouts/[id]`): the tracker while it is in progress (exercises, set rows,
+rest timer, finish), the summary once finished. State: app/state/tracker.py."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app import routes
+from app.state.exercise_picker import ExercisePickerState
+from app.state.tracker import TrackerState as S
+from components.exercise_picker import exercise_picker
+from components.fields import form_alert
+from components.layout import app_shell
+from components.set_row import set_row
+
+TITLE = "Workout · FitLedger"
+
+
+def rest_timer() -> rx.Component:
+    """Counts down in the browser (CSS, no script: the CSP has no eval); its end is stored in
+    the browser, so a reload shows the time still left."""
+    return rx.cond(
+        S.rest_left > 0,
+        rx.box(
+            rx.hstack(
+                rx.icon("hourglass", size=20, aria_hidden="true"),
+                rx.text("Rest", weight="bold"),
+                rx.el.span(
+                    key=S.rest_key,
+                    class_name="rest-countdown",
+                    style={"--rest-from": S.rest_left.to_string()},
+                    aria_hidden="true",
+                ),
+                rx.el.span(
+                    rx.cond(S.rest_left > 0, S.rest_left.to_string() + " seconds of rest left", ""),
+                    class_name="visually-hidden",
+                ),
+                rx.spacer(),
+                rx.button(
+                    "Skip",
+                    on_click=S.skip_rest,
+                    variant="soft",
+                    color_scheme="gray",
+                    size="3",
+                    id="skip-rest",
+                ),
+                align="center",
+                spacing="2",
+                width="100%",
+            ),
+            id="rest-timer",
+            role="timer",
+            class_name="rest-timer",
+        ),
+    )
+
+
+def exercise_card(entry: rx.Var) -> rx.Component:
+    rows = S.rows[entry["id"]]
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.vstack(
+                    rx.heading(entry["name"], as_="h2", size="4"),
+                    rx.cond(
+                        entry["target"] != "",
+                        rx.text(
+                            "Target ",
+                            entry["target"],
+                            size="2",
+                            color_scheme="grass",
+                            high_contrast=True,
+                            class_name="exercise-target",
+                        ),
+                    ),
+                    spacing="0",
+                    flex="1",
+                    min_width="0",
+                ),
+                rx.cond(
+                    ~S.completed,
+                    rx.icon_button(
+                        rx.icon("x", size=18),
+                        on_click=S.remove_exercise(entry["id"]),
+                        variant="ghost",
+                        color_scheme="gray",
+                        size="3",
+                        aria_label="Remove " + entry["name"],
+                        class_name="remove-exercise",
+                    ),
+                ),
+                align="start",
+                width="100%",
+            ),
+            rx.cond(
+                entry["set_kind"] == "strength",
+                rx.el.div(
+                    rx.el.span("#"),
+                    rx.el.span("kg"),
+                    rx.el.span("Reps"),
+                    rx.el.span("RPE"),
+                    rx.el.span("Done"),
+                    class_name="set-head",
+                    aria_hidden="true",
+                ),
+                rx.el.div(
+                    rx.el.span("#"),
+                    rx.el.span("Minutes"),
+                    rx.el.span(rx.cond(entry["set_kind"] == "cardio", "km", "")),
+                    rx.el.span("Done"),
+                    class_name="set-head set-head-cardio",
+                    aria_hidden="true",
+                ),
+            ),
+            rx.el.ul(rx.foreach(rows, set_row), class_name="set-list"),
+            rx.hstack(
+                rx.cond(
+                    ~S.completed,
+                    rx.button(
+                        rx.icon("plus", size=16, aria_hidden="true"),
+                        "Add set",
+                        on_click=S.add_row(entry["id"]),
+                        variant="soft",
+                        size="3",
+                        class_name="add-set",
+                        aria_label="Add a set to " + entry["name"],
+                    ),
+                ),
+                rx.spacer(),
+                rx.text(entry["volume"], size="2", color_scheme="gray", high_contrast=True),
+                align="center",
+                width="100%",
+            ),
+            rx.text(entry["met"], size="1", color_scheme="gray", high_contrast=True),
+            spacing="2",
+            width="100%",
+            align="stretch",
+        ),
+        width="100%",
+        class_name="exercise-card",
+    )
+
+
+def tracker() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.text(
+                "Started ",
+                rx.moment(date=S.started_iso, from_now=True, interval=30_000),
+                " · ",
+                S.sets_done,
+                " sets · ",
+                S.volume_text,
+                size="2",
+                color_scheme="gray",
+                high_contrast=True,
+                id="workout-progress",
+            ),
+            width="100%",
+        ),
+        rest_timer(),
+        form_alert(S.action_error, id="workout-error"),
+        rx.foreach(S.entries, exercise_card),
+        rx.button(
+            rx.icon("plus", size=18, aria_hidden="true"),
+            "Add exercise",
+            on_click=ExercisePickerState.open_picker,
+            variant="outline",
+            size="4",
+            width="100%",
+            id="add-exercise",
+        ),
+        rx.button(
+            rx.icon("flag", size=18, aria_hidden="true"),
+            "Finish workout",
+            on_click=S.finish,
+            loading=S.busy,
+            size="4",
+            width="100%",
+            id="finish-workout",
+        ),
+        rx.alert_dialog.root(
+            rx.alert_dialog.trigger(
+                rx.button(
+                    "Discard workout",
+                    variant="ghost",
+                    color_scheme="tomato",
+                    size="2",
+                    id="discard-workout",
+                ),
+            ),
+            rx.alert_dialog.content(
+                rx.alert_dialog.title("Discard this workout?"),
+                rx.alert_dialog.description("Its sets are deleted; this cannot be undone."),
+                rx.hstack(
+                    rx.alert_dialog.cancel(
+                        rx.button("Keep it", variant="soft", color_scheme="gray")
+                    ),
+                    rx.alert_dialog.action(
+                        rx.button(
+                            "Discard",
+                            color_scheme="tomato",
+                            on_click=S.discard,
+                            id="confirm-discard",
+                        )
+                    ),
+                    justify="end",
+                    spacing="3",
+                    margin_top="1em",
+                ),
+                max_width="420px",
+            ),
+        ),
+        exercise_picker(),
+        spacing="3",
+        width="100%",
+        align="stretch",
+    )
+
+
+def _stat(value: rx.Var, label: str, stat_id: str) -> rx.Component:
+    return rx.vstack(
+        rx.text(value, size="5", weight="bold", id=stat_id, white_space="nowrap"),
+        rx.text(label, size="1", color_scheme="gray", high_contrast=True),
+        spacing="0",
+        align="center",
+        flex="1",
+        min_width="0",
+    )
+
+
+def summary() -> rx.Component:
+    return rx.vstack(
+        rx.card(
+            rx.vstack(
+                rx.heading("Workout finished", as_="h2", size="5"),
+                rx.grid(
+                    _stat(S.summary["duration"], "Duration", "summary-duration"),
+                    _stat(S.summary["volume"], "Volume", "summary-volume"),
+                    _stat(S.summary["kcal"], "Calories burned", "summary-kcal"),
+                    columns="3",
+                    spacing="2",
+                    width="100%",
+                ),
+                rx.text(S.summary["net_kcal"], size="2", id="summary-net-kcal"),
+                rx.el.dl(
+                    rx.el.dt("Body weight used", font_weight="500"),
+                    rx.el.dd(S.summary["weight"], margin="0 0 0.5em 0", id="summary-weight"),
+                    rx.el.dt("How", font_weight="500"),
+                    rx.el.dd(S.summary["formula"], margin="0", id="summary-formula"),
+                    font_size="0.9em",
+                ),
+                spacing="3",
+                width="100%",
+            ),
+            width="100%",
+        ),
+        rx.cond(
+            S.records.length() > 0,
+            rx.card(
+                rx.vstack(
+                    rx.hstack(
+                        rx.icon("trophy", size=22, color=rx.color("amber", 11)),
+                        rx.heading("New personal records", as_="h2", size="4"),
+                        align="center",
+                        spacing="2",
+                    ),
+                    rx.el.ul(
+                        rx.foreach(
+                            S.records,
+                            lambda r: rx.el.li(
+                                rx.text(rx.el.strong(r["name"]), " — ", r["text"], size="2"),
+                                class_name="record",
+                            ),
+                        ),
+                        class_name="picker-list",
+                        id="summary-records",
+                    ),
+                    spacing="2",
+                    width="100%",
+                ),
+                width="100%",
+                class_name="records-card",
+            ),
+        ),
+        rx.card(
+            rx.vstack(
+                rx.heading("Calories by activity (Compendium 2011)", as_="h2", size="3"),
+                rx.el.ul(
+                    rx.foreach(
+                        S.summary_mets,
+                        lambda m: rx.el.li(
+                            rx.text(rx.el.strong(m["name"]), size="2"),
+                            rx.text(
+                                m["activity"],
+                                " · ",
+                                m["met"],
+                                " · ",
+                                m["time"],
+                                " · ",
+                                m["kcal"],
+                                size="2",
+                                color_scheme="gray",
+                                high_contrast=True,
+                            ),
+                            class_name="met-row",
+                        ),
+                    ),
+                    class_name="picker-list",
+                    id="summary-met",
+                ),
+                spacing="2",
+                width="100%",
+            ),
+            width="100%",
+        ),
+        rx.heading("Sets", as_="h2", size="4"),
+        rx.foreach(S.entries, exercise_card),
+        rx.link("All workouts", href=routes.WORKOUTS, id="back-to-workouts", weight="medium"),
+        spacing="3",
+        width="100%",
+        align="stretch",
+        id="workout-summary",
+    )
+
+
+def workout() -> rx.Component:
+    return app_shell(
+        rx.link(
+            rx.hstack(rx.icon("arrow-left", size=16, aria_hidden="true"), "Workouts", spacing="1"),
+            href=routes.WORKOUTS,
+            size="2",
+            id="workouts-link",
+        ),
+        rx.cond(
+            S.load_error != "",
+            form_alert(S.load_error, id="load-error"),
+            rx.cond(
+                S.loading & (S.entries.length() == 0) & (S.workout_name == ""),
+                rx.center(rx.spinner(size="3"), aria_label="Loading", role="status"),
+                rx.cond(S.completed, summary(), tracker()),
+            ),
+        ),
+        # The workout's own name is the page heading ("Beginner full body: day A").
+        title=rx.cond(S.workout_name != "", S.workout_name, "Workout"),
+    )

@@ -1,0 +1,156 @@
+"""The workouts page (`/workouts`): history newest first, the one in progress to resume, and
+starting a workout (empty, or the next day of a program with its targets progressed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import reflex as rx
+
+from app import routes
+from app.api.errors import ApiError, NotFound
+from app.api.users import UsersApi
+from app.api.workouts import Program, Workout, WorkoutsApi, new_idempotency_key
+from app.state import workout_logic as logic
+from app.state.messages import explain
+from app.state.session import SessionState
+
+HISTORY_LIMIT = 100
+
+
+def utc_offset_minutes(timezone: str, now: dt.datetime) -> int:
+    """The user's offset from UTC now (the service files the workout under their local day)."""
+    try:
+        zone = ZoneInfo(timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    offset = now.astimezone(zone).utcoffset() or dt.timedelta()
+    return int(offset.total_seconds() // 60)
+
+
+def history_row(workout: Workout) -> dict[str, str]:
+    sets = [s for e in workout.exercises for s in e.sets]
+    facts = [f"{len(workout.exercises)} exercises", f"{len(sets)} sets"]
+    if workout.result is not None:
+        facts.insert(0, logic.duration_text(workout.result.duration_s))
+        if workout.result.volume_kg:
+            facts.append(logic.kg_text(workout.result.volume_kg))
+        if workout.result.calories_kcal is not None:
+            facts.append(f"{round(workout.result.calories_kcal)} kcal")
+    return {
+        "id": workout.id,
+        "name": workout.name,
+        "date": workout.local_date.strftime("%a %-d %b %Y") if workout.local_date else "",
+        "facts": " · ".join(facts),
+        "records": str(len(workout.result.personal_records)) if workout.result else "0",
+        "source": "" if workout.source in ("manual", "program") else workout.source,
+        "href": f"{routes.WORKOUTS}/{workout.id}",
+    }
+
+
+def program_row(program: Program) -> dict[str, str]:
+    days = [
+        f"Day {day.name}: "
+        + ", ".join(
+            f"{logic.exercise_name_from_id(x.exercise_id)} {x.sets}{logic.TIMES}{x.reps}"
+            for x in day.exercises
+        )
+        for day in program.days
+    ]
+    return {
+        "id": program.id,
+        "name": program.name,
+        "description": program.description,
+        "days": " | ".join(days),
+        "per_week": f"{program.days_per_week} days a week",
+    }
+
+
+def sorted_newest_first(workouts: tuple[Workout, ...]) -> list[Workout]:
+    epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
+    return sorted(workouts, key=lambda w: w.started_at or epoch, reverse=True)
+
+
+class WorkoutsState(SessionState):
+    loading: bool = True
+    load_error: str = ""
+    start_error: str = ""
+    starting: str = ""  # "empty" or a program id while its workout is being created
+    history: list[dict[str, str]] = []
+    in_progress: dict[str, str] = {}
+    programs: list[dict[str, str]] = []
+
+    _start_key: str = ""
+
+    @rx.event
+    async def load(self):
+        if not self.signed_in:
+            return
+        self.loading = True
+        self.load_error = ""
+        self.start_error = ""
+        api = WorkoutsApi(self.api())
+        try:
+            workouts = sorted_newest_first(await api.workouts(limit=HISTORY_LIMIT))
+        except ApiError as error:
+            yield self.handle(error)
+            self.load_error = explain(error)[0]
+            self.loading = False
+            return
+        open_ones = [w for w in workouts if not w.completed]
+        self.in_progress = history_row(open_ones[0]) if open_ones else {}
+        self.history = [history_row(w) for w in workouts if w.completed]
+        try:
+            self.programs = [program_row(p) for p in await api.programs()]
+        except ApiError:
+            self.programs = []  # starting an empty workout still works
+        self._start_key = new_idempotency_key()
+        self.loading = False
+
+    async def _offset(self) -> int:
+        try:
+            timezone = (await UsersApi(self.api()).profile()).timezone or "UTC"
+        except (NotFound, ApiError):
+            timezone = "UTC"
+        return utc_offset_minutes(timezone, dt.datetime.now(dt.UTC))
+
+    @rx.event
+    async def start_empty(self):
+        if self.starting:
+            return
+        self.starting = "empty"
+        self.start_error = ""
+        yield
+        try:
+            offset = await self._offset()
+            workout = await WorkoutsApi(self.api()).start(
+                name="Workout",
+                utc_offset_minutes=offset,
+                idempotency_key=self._start_key or new_idempotency_key(),
+            )
+        except ApiError as error:
+            self.start_error = explain(error)[0]
+            yield self.handle(error)
+            return
+        finally:
+            self.starting = ""
+        self._start_key = new_idempotency_key()
+        yield rx.redirect(f"{routes.WORKOUTS}/{workout.id}")
+
+    @rx.event
+    async def start_program(self, program_id: str):
+        if self.starting:
+            return
+        self.starting = program_id
+        self.start_error = ""
+        yield
+        try:
+            workout = await WorkoutsApi(self.api()).start_program(program_id)
+        except ApiError as error:
+            self.start_error = explain(error)[0]
+            yield self.handle(error)
+            return
+        finally:
+            self.starting = ""
+        yield rx.redirect(f"{routes.WORKOUTS}/{workout.id}")

@@ -1,0 +1,139 @@
+"""The add-exercise dialog of the tracker (full width on a phone): search as you type, filters
+by muscle group, equipment and category, recently used exercises first."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app.state.exercise_picker import CATEGORIES, EQUIPMENT, MUSCLES
+from app.state.exercise_picker import ExercisePickerState as S
+from components.fields import form_alert
+from components.food_picker import SEARCH_DEBOUNCE_MS
+
+
+def _filter(label: str, select_id: str, options: tuple[str, ...], value, on_change):
+    return rx.vstack(
+        rx.el.label(label, html_for=select_id, font_size="0.85em", font_weight="500"),
+        rx.el.select(
+            rx.el.option("Any", value=""),
+            *[rx.el.option(o.capitalize(), value=o) for o in options],
+            value=value,
+            on_change=on_change,
+            id=select_id,
+            class_name="native-select",
+        ),
+        spacing="1",
+        flex="1",
+        min_width="0",
+    )
+
+
+def _result(row: rx.Var) -> rx.Component:
+    return rx.el.li(
+        rx.el.button(
+            rx.hstack(
+                rx.text(row["name"], size="3", weight="medium"),
+                rx.cond(
+                    row["recent"] == "1",
+                    rx.badge("Recent", color_scheme="grass", variant="soft", size="1"),
+                ),
+                rx.cond(S.adding == row["id"], rx.spinner(size="1")),
+                align="center",
+                spacing="2",
+            ),
+            rx.text(row["details"], size="1", color_scheme="gray", high_contrast=True),
+            on_click=S.pick(row["id"]),
+            disabled=S.adding != "",
+            id="exercise-" + row["id"].replace(":", "-"),
+            class_name="picker-row exercise-result",
+        ),
+        list_style="none",
+    )
+
+
+def exercise_picker() -> rx.Component:
+    """The dialog; open it with `ExercisePickerState.open_picker`."""
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.hstack(
+                rx.dialog.title("Add an exercise", margin="0", size="5"),
+                rx.spacer(),
+                rx.dialog.close(
+                    rx.icon_button(
+                        rx.icon("x", size=20),
+                        variant="ghost",
+                        color_scheme="gray",
+                        size="3",
+                        aria_label="Close",
+                        id="exercise-picker-close",
+                    )
+                ),
+                align="center",
+                width="100%",
+                margin_bottom="0.5em",
+            ),
+            rx.dialog.description(
+                "Search the catalog; exercises you did recently are listed first.",
+                class_name="visually-hidden",
+            ),
+            rx.vstack(
+                rx.el.label(
+                    "Search exercises", html_for="exercise-search", class_name="visually-hidden"
+                ),
+                rx.input(
+                    rx.input.slot(rx.icon("search", size=18, aria_hidden="true")),
+                    rx.cond(S.searching, rx.input.slot(rx.spinner(size="2"), side="right")),
+                    value=S.query,
+                    on_change=S.search,
+                    debounce_timeout=SEARCH_DEBOUNCE_MS,
+                    placeholder="Search, e.g. squat or running",
+                    id="exercise-search",
+                    aria_label="Search exercises",
+                    auto_focus=True,
+                    auto_complete="off",
+                    type="search",
+                    size="3",
+                    width="100%",
+                ),
+                rx.hstack(
+                    _filter("Muscle", "filter-muscle", MUSCLES, S.muscle, S.set_muscle),
+                    _filter(
+                        "Equipment", "filter-equipment", EQUIPMENT, S.equipment, S.set_equipment
+                    ),
+                    _filter("Category", "filter-category", CATEGORIES, S.category, S.set_category),
+                    spacing="2",
+                    width="100%",
+                ),
+                form_alert(S.search_error, id="exercise-search-error"),
+                rx.cond(
+                    S.results.length() > 0,
+                    rx.el.ul(
+                        rx.foreach(S.results, _result),
+                        class_name="picker-list",
+                        id="exercise-results",
+                        aria_label="Exercises",
+                    ),
+                    rx.cond(
+                        ~S.searching,
+                        rx.text(
+                            "No exercise matches. Try fewer words or clear a filter.",
+                            size="2",
+                            id="no-exercises",
+                        ),
+                    ),
+                ),
+                spacing="3",
+                width="100%",
+                align="stretch",
+            ),
+            id="exercise-picker",
+            class_name="food-picker",
+            on_open_auto_focus=rx.prevent_default,
+            align="start",
+            max_width=["calc(100vw - 12px)", "calc(100vw - 24px)", "580px"],
+            width="100%",
+            padding=["0.9em", "1.2em", "1.5em"],
+        ),
+        open=S.picker_open,
+        on_open_change=S.set_picker_open,
+    )

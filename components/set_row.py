@@ -1,0 +1,137 @@
+"""One set of an exercise in the tracker, made for one thumb: big boxes and a 48 px tick.
+
+Strength: weight (kg), reps, RPE, set type; cardio/sport: minutes and kilometres. Every box
+has a stable id by the set's number in the workout (`set-<n>-weight`, `set-<n>-reps`,
+`set-<n>-rpe`, `set-<n>-type`, `set-<n>-minutes`, `set-<n>-km`, `set-<n>-done`).
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app.state.tracker import TrackerState as S
+from app.state.workout_logic import SET_TYPES
+
+
+def _box(row: rx.Var, field: str, suffix: str, label: str, **props) -> rx.Component:
+    props.setdefault("input_mode", "decimal")
+    return rx.el.input(
+        value=row[field],
+        on_change=lambda value: S.set_field(row["key"], field, value),
+        on_blur=S.save_row(row["key"]),
+        id="set-" + row["n"] + "-" + suffix,
+        aria_label="Set " + row["label"] + " " + label,
+        aria_invalid=rx.cond(row["error"] != "", "true", "false"),
+        auto_complete="off",
+        disabled=S.completed,
+        class_name="set-input",
+        **props,
+    )
+
+
+def _tick(row: rx.Var) -> rx.Component:
+    return rx.el.button(
+        rx.icon("check", size=26, aria_hidden="true"),
+        on_click=S.toggle_done(row["key"]),
+        id="set-" + row["n"] + "-done",
+        aria_label=rx.cond(
+            row["done"] == "1",
+            "Set " + row["label"] + " done, tap to undo",
+            "Mark set " + row["label"] + " done",
+        ),
+        aria_pressed=rx.cond(row["done"] == "1", "true", "false"),
+        disabled=S.completed,
+        class_name=rx.cond(row["done"] == "1", "set-tick set-tick-done", "set-tick"),
+    )
+
+
+def _strength_boxes(row: rx.Var) -> rx.Component:
+    return rx.fragment(
+        _box(row, "weight", "weight", "weight in kg", placeholder="kg"),
+        _box(row, "reps", "reps", "reps", placeholder="reps", input_mode="numeric"),
+        _box(
+            row,
+            "rpe",
+            "rpe",
+            "RPE (1 to 10, optional)",
+            placeholder=rx.cond(S.completed, "", "RPE"),
+        ),
+    )
+
+
+def _cardio_boxes(row: rx.Var) -> rx.Component:
+    return rx.fragment(
+        _box(row, "duration", "minutes", "time in minutes", placeholder="min"),
+        rx.cond(
+            row["kind"] == "cardio",
+            _box(
+                row,
+                "distance",
+                "km",
+                "distance in km (optional)",
+                placeholder=rx.cond(S.completed, "", "km"),
+            ),
+        ),
+    )
+
+
+def set_row(row: rx.Var) -> rx.Component:
+    """`row` is one of `TrackerState.rows[entry_id]`."""
+    return rx.el.li(
+        rx.el.div(
+            rx.text(row["label"], class_name="set-number", aria_hidden="true"),
+            rx.cond(row["kind"] == "strength", _strength_boxes(row), _cardio_boxes(row)),
+            _tick(row),
+            class_name=rx.cond(row["kind"] == "strength", "set-line", "set-line set-line-cardio"),
+        ),
+        rx.el.div(
+            rx.cond(
+                row["kind"] == "strength",
+                rx.el.select(
+                    *[rx.el.option(label, value=value) for value, label in SET_TYPES],
+                    value=row["set_type"],
+                    on_change=lambda value: S.set_field(row["key"], "set_type", value),
+                    on_blur=S.save_row(row["key"]),
+                    id="set-" + row["n"] + "-type",
+                    aria_label="Set " + row["label"] + " type",
+                    disabled=S.completed,
+                    class_name="set-type",
+                ),
+            ),
+            rx.cond(
+                row["hint"] != "",
+                rx.text(
+                    "Last time ",
+                    row["hint"],
+                    size="1",
+                    color_scheme="gray",
+                    high_contrast=True,
+                    id="set-" + row["n"] + "-hint",
+                ),
+            ),
+            rx.spacer(),
+            rx.cond(
+                ~S.completed,
+                rx.el.button(
+                    rx.icon("trash-2", size=18, aria_hidden="true"),
+                    on_click=S.remove_row(row["key"]),
+                    id="set-" + row["n"] + "-remove",
+                    aria_label="Remove set " + row["label"],
+                    class_name="set-remove",
+                ),
+            ),
+            class_name="set-meta",
+        ),
+        rx.cond(
+            row["error"] != "",
+            rx.text(
+                row["error"],
+                color_scheme="tomato",
+                size="2",
+                role="alert",
+                id="set-" + row["n"] + "-error",
+            ),
+        ),
+        class_name=rx.cond(row["done"] == "1", "set-row set-row-done", "set-row"),
+        data_set=row["n"],
+    )
