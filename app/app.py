@@ -1,5 +1,7 @@
 """The Reflex app object and its page registrations (nothing else)."""
 
+from pathlib import Path
+
 import reflex as rx
 
 from app import routes
@@ -22,12 +24,15 @@ from app.session.export import data_app
 from app.session.http import session_app
 from app.state.session import SessionState
 
+APP_CSS = Path(__file__).resolve().parents[1] / "assets" / "app.css"
+
 app = rx.App(
     head_components=[
         rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
         rx.el.link(rel="manifest", href="/manifest.json"),
         rx.el.meta(name="theme-color", content="#2f9e44"),
-        rx.el.link(rel="stylesheet", href="/app.css"),
+        # Inlined: one render-blocking request less on a phone's first load.
+        rx.el.style(APP_CSS.read_text(encoding="utf-8")),
     ],
     # /session/* (sign in, sign up, sign out) are plain HTTP routes: only they can set cookies.
     # /session/export and /session/delete-account: the file download, the cookie clearing.
