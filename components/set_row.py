@@ -21,7 +21,7 @@ def _box(row: rx.Var, field: str, suffix: str, label: str, **props) -> rx.Compon
         on_blur=S.save_row(row["key"]),
         id="set-" + row["n"] + "-" + suffix,
         aria_label="Set " + row["label"] + " " + label,
-        aria_invalid=rx.cond(row["error"] != "", "true", "false"),
+        aria_invalid=rx.cond(row["error_field"] == field, "true", "false"),
         auto_complete="off",
         disabled=S.completed,
         class_name="set-input",

@@ -60,6 +60,7 @@ class TrackerState(SessionState):
     rows: dict[str, list[dict[str, str]]] = {}
     volume_text: str = "0 kg"
     sets_done: int = 0
+    sets_done_text: str = "0 sets"
 
     # The rest timer: its end is kept in the browser, so it survives a reload of the tab.
     rest_stored: str = rx.LocalStorage("", name="fl_rest_until")
@@ -129,6 +130,7 @@ class TrackerState(SessionState):
         self.entries = [self._entry_row(view, workout) for view in views]
         all_sets = [s for v in views for s in v.sets]
         self.sets_done = len(all_sets)
+        self.sets_done_text = logic.count_text(len(all_sets), "set")
         self.volume_text = logic.kg_text(logic.volume(all_sets))
         if workout.completed:
             self._summarize(workout)
@@ -182,7 +184,10 @@ class TrackerState(SessionState):
                 rows.append(
                     {
                         "name": part.name,
-                        "activity": f"{code} {descriptions.get(code, '')}".strip(),
+                        # A running pace or a sport's intensity can pick another code than
+                        # the exercise's own; the catalog's wording is known for that one only.
+                        "activity": f"Compendium {code}"
+                        + (f": {descriptions[code]}" if code in descriptions else ""),
                         "met": f"{logic.plain(value)} MET",
                         "time": logic.duration_text(seconds),
                         "kcal": ""
@@ -241,6 +246,7 @@ class TrackerState(SessionState):
             return
         rows[index][field] = value
         rows[index]["error"] = ""
+        rows[index]["error_field"] = ""
         self.rows = {**self.rows, entry_id: rows}
         if index >= logged:
             drafts = [dict(d) for d in self._drafts.get(entry_id, [])]
@@ -256,11 +262,12 @@ class TrackerState(SessionState):
             return {"kind": "sport", "duration_s": body["duration_s"]}
         return body
 
-    def _row_error(self, key: str, message: str) -> None:
+    def _row_error(self, key: str, problem: logic.InvalidSet) -> None:
         entry_id, index, _ = self._locate(key)
         rows = [dict(r) for r in self.rows.get(entry_id, [])]
         if 0 <= index < len(rows):
-            rows[index]["error"] = message
+            rows[index]["error"] = str(problem)
+            rows[index]["error_field"] = problem.field
             self.rows = {**self.rows, entry_id: rows}
 
     async def _call(self, action) -> ApiError | None:
@@ -297,7 +304,7 @@ class TrackerState(SessionState):
         try:
             body = self._set_body(row)
         except logic.InvalidSet as problem:
-            self._row_error(key, str(problem))
+            self._row_error(key, problem)
             return
         drafts = [dict(d) for d in self._drafts.get(entry_id, [])]
         draft_index = index - logged
@@ -325,7 +332,7 @@ class TrackerState(SessionState):
         try:
             body = self._set_body(row)
         except logic.InvalidSet as problem:
-            self._row_error(key, str(problem))
+            self._row_error(key, problem)
             return
         changes = {k: v for k, v in body.items() if k != "kind" and stored.get(k) != v}
         if row["kind"] == "strength" and not row["rpe"].strip() and stored.get("rpe"):

@@ -213,6 +213,7 @@ def logged_row(entry: EntryView, s: Mapping[str, Any]) -> dict[str, str]:
         "duration": minutes_text(s.get("duration_s")),
         "distance": plain(float(s["distance_m"]) / 1000) if s.get("distance_m") else "",
         "error": "",
+        "error_field": "",
     }
 
 
@@ -227,6 +228,7 @@ def draft_row(weight: str = "", reps: str = "", set_type: str = "working") -> di
         "duration": "",
         "distance": "",
         "error": "",
+        "error_field": "",  # the box the error is about (marked invalid)
     }
 
 
@@ -360,6 +362,11 @@ def rule_text(rule: str, weight_kg: float | None, reps: int, sets: int) -> str:
         target += f" at {plain(weight_kg)} kg"
     why = RULE_WORDS.get(rule, "")
     return f"{target} — {why}" if why else target
+
+
+def count_text(count: int, noun: str) -> str:
+    """ "1 set", "3 sets"."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def duration_text(seconds: float) -> str:

@@ -31,7 +31,10 @@ def utc_offset_minutes(timezone: str, now: dt.datetime) -> int:
 
 def history_row(workout: Workout) -> dict[str, str]:
     sets = [s for e in workout.exercises for s in e.sets]
-    facts = [f"{len(workout.exercises)} exercises", f"{len(sets)} sets"]
+    facts = [
+        logic.count_text(len(workout.exercises), "exercise"),
+        logic.count_text(len(sets), "set"),
+    ]
     if workout.result is not None:
         facts.insert(0, logic.duration_text(workout.result.duration_s))
         if workout.result.volume_kg:

@@ -240,6 +240,8 @@ def test_progression_rule_in_words():
 
 
 def test_summary_words():
+    assert logic.count_text(1, "exercise") == "1 exercise"
+    assert logic.count_text(3, "set") == "3 sets"
     assert logic.duration_text(42) == "42 s"
     assert logic.duration_text(47 * 60) == "47 min"
     assert logic.duration_text(75 * 60) == "1 h 15 min"

@@ -1,0 +1,178 @@
+"""The workout tracker in the browser, through nginx, at phone size first.
+
+Start a workout → add an exercise from the picker → log three sets with the rest timer →
+reload (the workout and the timer are still there) → finish → the summary names the calories,
+the Compendium activity and its MET, and the body weight used. A program day starts with its
+targets and the progression rule in words. Pages are photographed at phone and desktop size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from browser import PASSWORD, launch, new_context, new_email, screenshot
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e]
+
+SETS = (("60", "8"), ("62.5", "6"), ("62.5", "5"))
+
+
+@pytest.fixture(scope="module")
+def browser(ui_url: str) -> Iterator[Browser]:
+    yield from launch()
+
+
+@pytest.fixture(scope="module")
+def session_cookie(ui_url: str) -> str:
+    """A user with a profile (82 kg: the weight the calories use), signed in by form post."""
+    email = new_email()
+    with httpx.Client(base_url=ui_url, timeout=30) as http:
+        answer = http.post(
+            "/session/register",
+            data={"display_name": "Sam", "email": email, "password": PASSWORD},
+            headers={"Origin": ui_url},
+        )
+        assert answer.status_code == 303, answer.text
+        token = http.post("/api/auth/login", json={"email": email, "password": PASSWORD}).json()[
+            "access_token"
+        ]
+        http.patch(
+            "/api/users/me",
+            headers={"Authorization": f"Bearer {token}"},
+            json={
+                "sex": "male",
+                "birth_date": "1988-02-03",
+                "height_cm": 180,
+                "weight_kg": 82,
+                "activity_level": "light",
+                "goal": "maintain",
+            },
+        ).raise_for_status()
+        return answer.cookies["fl_session"]
+
+
+def _signed_in(browser: Browser, ui_url: str, cookie: str, *, phone: bool) -> BrowserContext:
+    context = new_context(browser, phone=phone)
+    context.add_cookies(
+        [
+            {
+                "name": "fl_session",
+                "value": cookie,
+                "url": ui_url,
+                "httpOnly": True,
+                "sameSite": "Lax",
+            }
+        ]
+    )
+    return context
+
+
+def _no_sideways_overflow(page: Page) -> None:
+    overflow = page.evaluate(
+        "document.scrollingElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 1, f"{overflow}px wider than the screen"
+
+
+def _log_set(page: Page, n: int, weight: str, reps: str) -> None:
+    page.locator(f"#set-{n}-weight").fill(weight)
+    page.locator(f"#set-{n}-reps").fill(reps)
+    page.locator(f"#set-{n}-done").click()
+    expect(page.locator(f"#set-{n}-done")).to_have_attribute("aria-pressed", "true")
+
+
+def test_log_a_workout_and_see_its_calories_and_met(
+    browser: Browser, ui_url: str, session_cookie: str
+) -> None:
+    context = _signed_in(browser, ui_url, session_cookie, phone=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{ui_url}/workouts")
+        expect(page.get_by_role("heading", name="Workouts", exact=True)).to_be_visible()
+        page.locator("#start-workout").click()
+        page.wait_for_url(re.compile(r"/workouts/[0-9a-f]+$"))
+
+        page.locator("#add-exercise").click()
+        page.locator("#exercise-search").fill("bench")
+        result = page.locator("#exercise-results li", has_text="Barbell Bench Press").first
+        expect(result).to_be_visible()
+        screenshot(page, "exercise-picker-phone")
+        result.locator("button").click()
+        expect(page.locator("#exercise-picker")).to_be_hidden()
+
+        for n, (weight, reps) in enumerate(SETS, start=1):
+            if n > 1:
+                page.get_by_role("button", name="Add a set to Barbell Bench Press").click()
+            _log_set(page, n, weight, reps)
+            expect(page.locator("#rest-timer")).to_be_visible()
+        expect(page.locator("#workout-progress")).to_contain_text("3 sets")
+        _no_sideways_overflow(page)
+        screenshot(page, "workout-tracker-phone")
+
+        # The workout lives in the service and the rest's end in the browser: a reload keeps both.
+        page.reload()
+        expect(page.locator("#set-3-done")).to_have_attribute("aria-pressed", "true")
+        expect(page.locator("#set-2-weight")).to_have_value("62.5")
+        expect(page.locator("#rest-timer")).to_be_visible()
+
+        page.locator("#finish-workout").click()
+        expect(page.locator("#workout-summary")).to_be_visible()
+        expect(page.locator("#summary-kcal")).to_have_text(re.compile(r"^\d+ kcal$"))
+        expect(page.locator("#summary-met")).to_contain_text("02054")
+        expect(page.locator("#summary-met")).to_contain_text("3.5 MET")
+        expect(page.locator("#summary-weight")).to_contain_text("82 kg")
+        # 60x8 + 62.5x6 + 62.5x5
+        expect(page.locator("#summary-volume")).to_have_text("1,168 kg")
+        expect(page.locator("#rest-timer")).to_have_count(0)
+        _no_sideways_overflow(page)
+        screenshot(page, "workout-summary-phone")
+        summary_url = page.url
+
+        page.goto(f"{ui_url}/workouts")
+        expect(page.locator("#history li").first).to_contain_text("1 exercise · 3 sets")
+        screenshot(page, "workouts-phone")
+    finally:
+        context.close()
+
+    desktop = _signed_in(browser, ui_url, session_cookie, phone=False)
+    try:
+        page = desktop.new_page()
+        page.goto(summary_url)
+        expect(page.locator("#summary-kcal")).to_have_text(re.compile(r"^\d+ kcal$"))
+        screenshot(page, "workout-summary-desktop")
+        page.goto(f"{ui_url}/workouts")
+        expect(page.locator("#history")).to_be_visible()
+        screenshot(page, "workouts-desktop")
+    finally:
+        desktop.close()
+
+
+def test_a_program_day_starts_with_its_targets_and_rule(
+    browser: Browser, ui_url: str, session_cookie: str
+) -> None:
+    context = _signed_in(browser, ui_url, session_cookie, phone=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{ui_url}/workouts")
+        page.locator("#start-program-builtin-beginner-full-body-3day").click()
+        page.wait_for_url(re.compile(r"/workouts/[0-9a-f]+$"))
+        expect(page.locator(".exercise-target").first).to_contain_text("3 \u00d7 5 at 40 kg")
+        expect(page.locator(".exercise-target").first).to_contain_text("starting weight")
+        expect(page.locator("#set-1-weight")).to_have_value("40")
+        expect(page.locator("#set-1-reps")).to_have_value("5")
+        screenshot(page, "workout-program-phone")
+
+        page.goto(f"{ui_url}/workouts")
+        expect(page.locator("#workout-in-progress")).to_contain_text("day A")
+        page.locator("#resume-workout").click()
+        expect(page.locator("#set-1-weight")).to_have_value("40")
+        page.locator("#discard-workout").click()
+        page.locator("#confirm-discard").click()
+        page.wait_for_url(re.compile(r"/workouts/?$"))
+        expect(page.locator("#workout-in-progress")).to_have_count(0)
+    finally:
+        context.close()
