@@ -53,10 +53,14 @@ def preference_grid() -> rx.Component:
     return rx.table.root(
         rx.table.header(
             rx.table.row(
-                rx.table.column_header_cell("Notification", scope="col"),
+                rx.table.column_header_cell("Notification", scope="col", padding_left="0"),
                 *[
                     rx.table.column_header_cell(
-                        label, scope="col", text_align="center", white_space="nowrap"
+                        label,
+                        scope="col",
+                        text_align="center",
+                        white_space="nowrap",
+                        padding_x="0.3em",
                     )
                     for _channel, label in GRID_CHANNELS
                 ],
@@ -65,7 +69,7 @@ def preference_grid() -> rx.Component:
         rx.table.body(
             *[
                 rx.table.row(
-                    rx.table.row_header_cell(TYPE_LABELS[kind]),
+                    rx.table.row_header_cell(TYPE_LABELS[kind], padding_left="0"),
                     *[
                         rx.table.cell(
                             rx.checkbox(
@@ -76,6 +80,7 @@ def preference_grid() -> rx.Component:
                                 size="3",
                             ),
                             text_align="center",
+                            padding_x="0.3em",
                         )
                         for channel, label in GRID_CHANNELS
                     ],
@@ -520,12 +525,16 @@ def data_section() -> rx.Component:
             "log, diary, foods and recipes, workouts, notification settings and feed.",
             size="2",
         ),
-        rx.button(
-            # A plain link (not client-side routing): the browser downloads the attachment.
-            rx.el.a("Download my data", href=routes.SESSION_EXPORT, download=""),
-            as_child=True,
-            variant="outline",
+        rx.link(
+            rx.hstack(
+                rx.icon("download", size=18), rx.text("Download my data (JSON)"), spacing="2"
+            ),
+            href=routes.SESSION_EXPORT,
+            # Document navigation, not client-side routing: the browser downloads the answer.
+            reload_document=True,
+            download="",
             id="export-link",
+            weight="medium",
             align_self="start",
         ),
         rx.separator(),

@@ -12,7 +12,7 @@ from app.api.users import CHANNELS, NOTIFICATION_TYPES
 
 # The grid's columns in the order a user reads them (in the app first: it is always there).
 GRID_CHANNELS: tuple[tuple[str, str], ...] = (
-    ("in_app", "In the app"),
+    ("in_app", "In app"),
     ("email", "E-mail"),
     ("push", "Push"),
 )
