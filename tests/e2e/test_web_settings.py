@@ -109,6 +109,28 @@ def test_wrong_current_password_is_shown_next_to_the_field(page: Page, ui_url: s
     expect(page.locator("#current-password-error")).to_be_visible()
 
 
+def test_a_new_password_signs_out_the_other_devices_only(browser: Browser, ui_url: str) -> None:
+    laptop, phone = new_context(browser), new_context(browser, phone=True)
+    try:
+        first = laptop.new_page()
+        email = register_in_browser(first, ui_url, name="Vic")
+        second = phone.new_page()
+        sign_in_in_browser(second, ui_url, email)
+        open_settings(first, ui_url)
+        first.get_by_label("Current password").fill(PASSWORD)
+        first.get_by_label("New password").fill("a brand new sturdy passphrase")
+        first.get_by_role("button", name="Change password").click()
+        expect(first.locator("#password-notice")).to_contain_text("other devices were signed out")
+        expect(first.locator(".session-row")).to_have_count(1)
+        second.goto(f"{ui_url}/diary")
+        second.wait_for_url(re.compile(r"/login"))
+        first.goto(f"{ui_url}/diary")
+        expect(first).not_to_have_url(re.compile(r"/login"))
+    finally:
+        laptop.close()
+        phone.close()
+
+
 def test_revoking_another_session_signs_that_device_out(browser: Browser, ui_url: str) -> None:
     laptop, phone = new_context(browser), new_context(browser, phone=True)
     try:
