@@ -109,6 +109,10 @@ def set_row(row: rx.Var) -> rx.Component:
                     id="set-" + row["n"] + "-hint",
                 ),
             ),
+            rx.cond(
+                row["e1rm"] != "",
+                rx.text(row["e1rm"], size="1", weight="medium", id="set-" + row["n"] + "-e1rm"),
+            ),
             rx.spacer(),
             rx.cond(
                 ~S.completed,

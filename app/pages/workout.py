@@ -32,6 +32,12 @@ def rest_timer() -> rx.Component:
                     aria_hidden="true",
                 ),
                 rx.el.span(
+                    "Next set!",
+                    key=S.rest_key + "-over",
+                    class_name="rest-over",
+                    style={"--rest-from": S.rest_left.to_string()},
+                ),
+                rx.el.span(
                     rx.cond(S.rest_left > 0, S.rest_left.to_string() + " seconds of rest left", ""),
                     class_name="visually-hidden",
                 ),

@@ -167,10 +167,13 @@ def volume(sets: Iterable[Mapping[str, Any]]) -> float:
     return round(sum(set_volume(s) for s in sets), 3)
 
 
+def kg_number(value: float) -> str:
+    """A weight to read (not to edit): 0.1 kg, thousands separated: 1,217.5 / 83.1 / 60."""
+    return f"{round(value, 1):,.1f}".removesuffix(".0")
+
+
 def kg_text(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{round(value):,d} kg" if value >= 1000 else f"{plain(value)} kg"
+    return "—" if value is None else f"{kg_number(value)} kg"
 
 
 def set_text(s: Mapping[str, Any]) -> str:
@@ -203,7 +206,11 @@ class EntryView:
 
 
 def logged_row(entry: EntryView, s: Mapping[str, Any]) -> dict[str, str]:
+    working = s.get("set_type", "working") in WORKING_TYPES
     return {
+        "e1rm": e1rm_text(float(s.get("weight_kg") or 0), int(s.get("reps") or 0))
+        if "reps" in s and working
+        else "",
         "set_id": str(s.get("id", "")),
         "done": "1",
         "weight": plain(s.get("weight_kg")) if "reps" in s else "",
@@ -219,6 +226,7 @@ def logged_row(entry: EntryView, s: Mapping[str, Any]) -> dict[str, str]:
 
 def draft_row(weight: str = "", reps: str = "", set_type: str = "working") -> dict[str, str]:
     return {
+        "e1rm": "",
         "set_id": "",
         "done": "",
         "weight": weight,
@@ -390,5 +398,5 @@ def record_text(kind: str, value: float, previous: float | None, reps: int | Non
         "weight_at_reps": f"Heaviest for {reps} reps" if reps else "Heaviest set",
         "volume": "Most volume",
     }.get(kind, kind.replace("_", " ").capitalize())
-    was = f" (was {plain(previous)} kg)" if previous else " (first time)"
-    return f"{what}: {plain(value)} kg{was}"
+    was = f" (was {kg_number(previous)} kg)" if previous else " (first time)"
+    return f"{what}: {kg_number(value)} kg{was}"

@@ -126,7 +126,7 @@ def test_log_a_workout_and_see_its_calories_and_met(
         expect(page.locator("#summary-met")).to_contain_text("3.5 MET")
         expect(page.locator("#summary-weight")).to_contain_text("82 kg")
         # 60x8 + 62.5x6 + 62.5x5
-        expect(page.locator("#summary-volume")).to_have_text("1,168 kg")
+        expect(page.locator("#summary-volume")).to_have_text("1,167.5 kg")
         expect(page.locator("#rest-timer")).to_have_count(0)
         _no_sideways_overflow(page)
         screenshot(page, "workout-summary-phone")

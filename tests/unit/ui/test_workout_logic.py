@@ -134,6 +134,8 @@ def test_set_and_weight_texts():
     assert logic.set_text({"duration_s": 1500, "distance_m": 5000}) == "25 min · 5 km"
     assert logic.kg_text(1168) == "1,168 kg"
     assert logic.kg_text(855.5) == "855.5 kg"
+    assert logic.kg_text(1217.5) == "1,217.5 kg"
+    assert logic.kg_text(83.07) == "83.1 kg"
 
 
 # ---- rows ----
@@ -174,6 +176,8 @@ def test_rows_are_numbered_through_the_workout_logged_first_with_last_times_hint
         ("2", "2", "", "e1:1"),
     ]
     assert rows["e1"][0]["set_id"] == "s1"
+    assert rows["e1"][0]["e1rm"] == "e1RM 75.2 kg"  # 60 x 8: Epley 76.0, Brzycki 74.48
+    assert rows["e1"][1]["e1rm"] == ""
     assert rows["e1"][0]["hint"] == "57.5 kg \u00d7 8"
     assert rows["e1"][1]["hint"] == ""  # last time had one set
     assert [r["n"] for r in rows["e2"]] == ["3"]
@@ -246,7 +250,7 @@ def test_summary_words():
     assert logic.duration_text(47 * 60) == "47 min"
     assert logic.duration_text(75 * 60) == "1 h 15 min"
     assert logic.exercise_name_from_id("builtin:barbell-back-squat") == "Barbell back squat"
-    assert logic.record_text("e1rm", 70.2, 66.0, None) == "Estimated 1RM: 70.2 kg (was 66 kg)"
+    assert logic.record_text("e1rm", 83.07, 75.24, None) == "Estimated 1RM: 83.1 kg (was 75.2 kg)"
     assert logic.record_text("weight_at_reps", 100, None, 5) == (
         "Heaviest for 5 reps: 100 kg (first time)"
     )
