@@ -28,6 +28,9 @@ EXPORT_FORMAT = "fitledger-export/1"
 EARLIEST = "1900-01-01"
 # The users service's longest weight-log range (backend_services/users/service.py).
 WEIGHT_LOG_MAX_DAYS = 3660
+WORKOUTS_PAGE = 500  # the workouts service's largest page
+FEED_PAGE = 100  # the notifications service's largest page
+MAX_PAGES = 100
 
 
 def export_parts(today: dt.date) -> tuple[tuple[str, str, str, Mapping[str, Any]], ...]:
@@ -42,10 +45,15 @@ def export_parts(today: dt.date) -> tuple[tuple[str, str, str, Mapping[str, Any]
         ("users", "profile", "/api/users/me", {}),
         ("users", "weights", "/api/users/me/weights", {"from": weights_from.isoformat()}),
         ("nutrition", "export", "/api/nutrition/export", {}),
-        ("workouts", "workouts", "/api/workouts/workouts", {"from": EARLIEST, "limit": 500}),
+        (
+            "workouts",
+            "workouts",
+            "/api/workouts/workouts",
+            {"from": EARLIEST, "limit": WORKOUTS_PAGE},
+        ),
         ("workouts", "profile", "/api/workouts/profile", {}),
         ("notifications", "settings", "/api/notifications/settings", {}),
-        ("notifications", "feed", "/api/notifications/", {"limit": 100}),
+        ("notifications", "feed", "/api/notifications/", {"limit": FEED_PAGE}),
     )
 
 
@@ -74,8 +82,51 @@ def export_filename(now: dt.datetime) -> str:
     return f"fitledger-export-{now.astimezone(dt.UTC).strftime('%Y-%m-%d')}.json"
 
 
+class Truncated(ApiError):
+    """A list had more pages than the export reads: the file says so in `incomplete`."""
+
+
+async def _all_workouts(api: Authorized, path: str, params: Mapping[str, Any]) -> Any:
+    """Every workout, newest first, a page at a time (the list pages by local date)."""
+    items: list[Any] = []
+    seen: set[str] = set()
+    query = dict(params)
+    for _ in range(MAX_PAGES):
+        page = (await api.get(path, params=query) or {}).get("items") or []
+        items += [w for w in page if str(w.get("id")) not in seen]
+        seen.update(str(w.get("id")) for w in page)
+        if len(page) < WORKOUTS_PAGE:
+            return {"items": items}
+        oldest = min(str(w.get("local_date", "")) for w in page)
+        if not oldest or oldest == query.get("to"):
+            break  # a whole page on one day: the date cannot page any further
+        query["to"] = oldest  # inclusive; the ids already seen are dropped
+    raise Truncated(400, "truncated", f"Only the newest {len(items)} workouts are in the file.")
+
+
+async def _all_notifications(api: Authorized, path: str, params: Mapping[str, Any]) -> Any:
+    items: list[Any] = []
+    cursor = None
+    for _ in range(MAX_PAGES):
+        page = await api.get(path, params={**params, "cursor": cursor}) or {}
+        items += page.get("items") or []
+        cursor = page.get("next_cursor")
+        if not cursor:
+            return {"items": items, "unread_count": page.get("unread_count", 0)}
+    raise Truncated(400, "truncated", f"Only the newest {len(items)} notifications are in.")
+
+
 async def _read_part(api: Authorized, path: str, params: Mapping[str, Any]) -> Any:
+    reader = PAGED_READERS.get(path)
+    if reader is not None:
+        return await reader(api, path, params)
     return await api.get(path, params=params)
+
+
+PAGED_READERS = {
+    "/api/workouts/workouts": _all_workouts,
+    "/api/notifications/": _all_notifications,
+}
 
 
 @data_app.get(routes.SESSION_EXPORT)

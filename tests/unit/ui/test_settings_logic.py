@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 import pytest
 
 from app.api.users import CHANNELS, NOTIFICATION_TYPES
+from app.session import export
 from app.session.export import export_document, export_filename
 from app.state.settings_logic import (
     device_words,
@@ -179,3 +181,34 @@ def test_export_document_groups_parts_and_says_what_is_missing() -> None:
         }
     ]
     assert export_filename(now) == "fitledger-export-2026-12-01.json"
+
+
+class PagedWorkouts:
+    """Stands in for the gateway: the workouts list, newest first, `limit` a page."""
+
+    def __init__(self, days: list[str]):
+        self.workouts = [{"id": str(i), "local_date": d} for i, d in enumerate(days)]
+        self.calls = 0
+
+    async def get(self, path: str, params: dict) -> dict:
+        self.calls += 1
+        to = params.get("to") or "9999-12-31"
+        found = [w for w in self.workouts if w["local_date"] <= to]
+        return {"items": found[: params["limit"]]}
+
+
+def test_the_export_reads_every_workout_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(export, "WORKOUTS_PAGE", 3)
+    days = ["2026-11-30", "2026-11-29", "2026-11-29", "2026-11-20", "2026-11-10", "2026-11-01"]
+    api = PagedWorkouts(days)
+    body = asyncio.run(export._all_workouts(api, "/api/workouts/workouts", {"limit": 3}))
+    assert [w["id"] for w in body["items"]] == ["0", "1", "2", "3", "4", "5"]
+
+
+def test_the_export_says_when_a_day_has_more_workouts_than_a_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(export, "WORKOUTS_PAGE", 2)
+    api = PagedWorkouts(["2026-11-30", "2026-11-29", "2026-11-29", "2026-11-29"])
+    with pytest.raises(export.Truncated):
+        asyncio.run(export._all_workouts(api, "/api/workouts/workouts", {"limit": 2}))
