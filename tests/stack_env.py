@@ -36,8 +36,6 @@ STACK_ENV = {
     "MONGODB_PORT": str(MONGODB_PORT),
     "SMTP_PORT": str(SMTP_PORT),
     "STACK_WITH_UI": "true" if WITH_UI else "false",
-    # The stack imports USDA SR28 on start when its food table is empty (as `make run` does).
-    "FOOD_DATA_DIR": str(ROOT.parent / "shared" / "data" / "usda_sr28" / "raw"),
     # Test suites register many users from one address; the limit itself is tested separately.
     "GATEWAY_AUTH_RATE_PER_MINUTE": "6000",
     # A short brute-force window, so a test can see the owner sign in after the cool-down.
