@@ -1,22 +1,16 @@
-"""``fitledger data fetch``: downloads from a loopback HTTP server serving fixture archives.
-
-The server speaks enough HTTP/1.1 for the downloader: ``Range: bytes=N-`` answered with 206,
-and it can cut a response short (an interrupted download) or ignore ranges (an old server).
-"""
+"""``fitledger data fetch``: downloads from a loopback HTTP server serving fixture archives
+(tests/integration/file_server.py), resumed, verified, refused, and the SR28 import."""
 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
-import threading
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from file_server import Files, serve, sha
 from nutrition_fixtures import SR28_SAMPLE, drop_database, fresh_database, scalar
 from typer.testing import CliRunner
 
@@ -33,65 +27,10 @@ from backend_services.datasets.sources import DATASETS
 DB_NAME = "fitledger_test_data_fetch"
 
 
-@dataclass
-class Files:
-    """What the server serves and how it misbehaves; it records every Range header."""
-
-    content: dict[str, bytes]
-    cut_first_after: int | None = None  # send only this many bytes of the first response
-    ignore_range: bool = False
-    ranges: list[str | None] = field(default_factory=list)
-
-
-def _handler(files: Files) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def do_GET(self) -> None:
-            body = files.content.get(self.path)
-            if body is None:
-                self.send_error(404)
-                return
-            asked = self.headers.get("Range")
-            files.ranges.append(asked)
-            start = 0
-            if asked and not files.ignore_range:
-                start = int(asked.removeprefix("bytes=").rstrip("-"))
-                if start >= len(body):
-                    self.send_response(416)
-                    self.send_header("Content-Range", f"bytes */{len(body)}")
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                self.send_response(206)
-                self.send_header("Content-Range", f"bytes {start}-{len(body) - 1}/{len(body)}")
-            else:
-                self.send_response(200)
-            self.send_header("Content-Length", str(len(body) - start))
-            self.end_headers()
-            payload = body[start:]
-            if files.cut_first_after is not None and len(files.ranges) == 1:
-                payload = payload[: files.cut_first_after]
-                self.close_connection = True
-            self.wfile.write(payload)
-
-    return Handler
-
-
 @pytest.fixture
 def server() -> Iterator[tuple[str, Files]]:
-    files = Files(content={})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(files))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", files
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve() as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -114,10 +53,6 @@ def database() -> Iterator[str]:
         yield url
     finally:
         drop_database(DB_NAME)
-
-
-def sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def test_fetch_sr28_downloads_verifies_and_imports(
@@ -241,10 +176,3 @@ def test_http_errors_are_reported(server: tuple[str, Files], tmp_path: Path) -> 
     base, _ = server
     with pytest.raises(DownloadError, match="HTTP 404"):
         download(f"{base}/missing.zip", tmp_path / "m.zip", sha256=None)
-
-
-def test_every_dataset_has_an_https_url_and_a_reason_for_its_checksum() -> None:
-    for dataset in DATASETS.values():
-        assert dataset.url.startswith("https://"), dataset
-        assert dataset.why and dataset.licence
-        assert dataset.sha256 is None or len(dataset.sha256) == 64
