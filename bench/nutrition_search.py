@@ -117,7 +117,8 @@ def import_source(
     ]
     result = {
         "kind": kind,
-        "path": str(path.relative_to(base.ROOT.parent)),
+        # The file's name and folder, not where this machine keeps it (any path works).
+        "path": f"{path.parent.name}/{path.name}",
         **counts,
         "wall_seconds": round(wall, 1),
         "cli_seconds": float(found["seconds"]),
