@@ -8,9 +8,10 @@ PYTHON ?= python3
 GATEWAY_PORT ?= 8080
 # The Reflex bundle has the public URL baked in; a change triggers a rebuild.
 PUBLIC_URL ?= http://localhost:$(GATEWAY_PORT)
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export REFLEX_TELEMETRY_ENABLED := false
 export GATEWAY_PORT PUBLIC_URL
+# FORCE_PACKAGES=1: the package step runs its install command even when all is present (CI).
+export FORCE_PACKAGES
 
 UI_SOURCES := $(shell find app components assets -type f -not -path '*/__pycache__/*' 2>/dev/null) rxconfig.py
 UI_BUILD := .web/build/client/index.html
@@ -71,16 +72,8 @@ admin: venv ## create the first administrator (prompts for e-mail and password)
 setup: system-packages venv ui ## everything `run` and `test` need: packages, virtualenv, bun, UI build
 
 system-packages: ## nginx, Prometheus, Chromium (browser tests), npm from Debian's packages, if missing
-	@missing=""; \
-	command -v nginx >/dev/null || missing="$$missing nginx-light"; \
-	command -v chromium >/dev/null || missing="$$missing chromium"; \
-	command -v npm >/dev/null || missing="$$missing npm"; \
-	command -v prometheus >/dev/null || missing="$$missing prometheus"; \
-	if [ -n "$$missing" ]; then \
-		echo "installing:$$missing"; \
-		$(SUDO) apt-get update -qq && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	@bash deploy/local/packages.sh --no-recommends \
+		nginx:nginx-light chromium:chromium npm:npm prometheus:prometheus
 
 services: ## start the local PostgreSQL, Redis and RabbitMQ if they are not running
 	@bash deploy/local/services.sh

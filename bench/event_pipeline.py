@@ -565,7 +565,7 @@ def run(args: argparse.Namespace) -> int:
     import redis
 
     if not ns.SR28_DIR.exists():
-        raise Abort(f"{ns.SR28_DIR} is missing (the shared reference data, ../shared/data)")
+        raise Abort(f"FOOD_DATA_DIR={ns.SR28_DIR} is missing")
     rates = [float(r) for r in args.rates.split(",") if r.strip()]
     stack = ss.BenchStack("events", args.port_shift, redis_db=REDIS_DB)
     stack.drop_database()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import signal
@@ -38,12 +39,14 @@ from urllib.parse import quote
 
 import httpx
 
+from backend_services.nutrition.importers.sr28_compact import SHIPPED_SR28
 from bench import gateway_overhead as base
 from bench import service_stack as ss
 
-SHARED_DATA = base.ROOT.parent / "shared" / "data"
-SR28_DIR = SHARED_DATA / "usda_sr28" / "raw"
-OFF_FILE = SHARED_DATA / "openfoodfacts_lifyzer_2018" / "off_products_2018.tsv.gz"
+# The full datasets: SR28 from FOOD_DATA_DIR (default: the copy the repository ships), Open
+# Food Facts from OFF_FILE (`fitledger data fetch off` downloads it; CI points it at its copy).
+SR28_DIR = Path(os.environ.get("FOOD_DATA_DIR") or SHIPPED_SR28)
+OFF_FILE = Path(os.environ["OFF_FILE"]) if os.environ.get("OFF_FILE") else None
 REQUESTS_DIR = base.ROOT / ".local" / "bench-nutrition-requests"
 
 # (query, kind): what people type, with the typos and languages the search must handle.
@@ -114,7 +117,8 @@ def import_source(
     ]
     result = {
         "kind": kind,
-        "path": str(path.relative_to(base.ROOT.parent)),
+        # The file's name and folder, not where this machine keeps it (any path works).
+        "path": f"{path.parent.name}/{path.name}",
         **counts,
         "wall_seconds": round(wall, 1),
         "cli_seconds": float(found["seconds"]),
@@ -484,9 +488,11 @@ def run(args: argparse.Namespace) -> int:
     import redis
 
     wrk = base.ensure_wrk(install=not args.no_install)
-    for path in (SR28_DIR, OFF_FILE):
-        if not path.exists():
-            raise Abort(f"{path} is missing (the shared reference data, ../shared/data)")
+    if OFF_FILE is None or not OFF_FILE.exists():
+        raise Abort(f"OFF_FILE={OFF_FILE or ''} is not an Open Food Facts export: set OFF_FILE")
+    off_file = OFF_FILE
+    if not SR28_DIR.exists():
+        raise Abort(f"FOOD_DATA_DIR={SR28_DIR} is missing")
     stack = ss.BenchStack("nutrition", args.port_shift, redis_db=7)
     if not args.keep_data:
         stack.drop_database()
@@ -506,7 +512,7 @@ def run(args: argparse.Namespace) -> int:
             if not (args.keep_data and have > 0):
                 imports.append(import_source(stack, "sr28", SR28_DIR, 900))
                 limit = () if args.off_limit is None else ("--limit", str(args.off_limit))
-                imports.append(import_source(stack, "off", OFF_FILE, 3600, *limit))
+                imports.append(import_source(stack, "off", off_file, 3600, *limit))
             with psycopg.connect(pg_url, autocommit=True) as conn:
                 started = time.perf_counter()
                 conn.execute("ANALYZE nutrition.foods")

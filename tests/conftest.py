@@ -17,7 +17,6 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.policy import default
@@ -27,6 +26,7 @@ import httpx
 import psycopg
 import pytest
 import redis
+from accounts import Account
 from psycopg import sql
 from stack_env import (
     AMQP_VHOST,
@@ -177,21 +177,6 @@ def client(stack: str) -> Iterator[httpx.Client]:
 @pytest.fixture
 def user_id() -> str:
     return f"user-{secrets.token_hex(6)}"
-
-
-@dataclass(frozen=True)
-class Account:
-    """A user registered and signed in through the gateway."""
-
-    email: str
-    password: str
-    user_id: str
-    access_token: str
-    refresh_token: str
-
-    @property
-    def headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.access_token}"}
 
 
 @pytest.fixture(scope="session")

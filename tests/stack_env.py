@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from backend_services.nutrition.importers.sr28_compact import SHIPPED_SR28
+
 ROOT = Path(__file__).resolve().parents[1]
 # E2E_PORT_SHIFT moves every port of the test stack (so several stacks can run side by side
 # while developing); the UI runs only unshifted, because its bundle is built for port 8080.
@@ -36,8 +38,9 @@ STACK_ENV = {
     "MONGODB_PORT": str(MONGODB_PORT),
     "SMTP_PORT": str(SMTP_PORT),
     "STACK_WITH_UI": "true" if WITH_UI else "false",
-    # The stack imports USDA SR28 on start when its food table is empty (as `make run` does).
-    "FOOD_DATA_DIR": str(ROOT.parent / "shared" / "data" / "usda_sr28" / "raw"),
+    # The stack imports SR28 on start when its food table is empty: from the copy the
+    # repository ships, as a fresh `make run` does (CI's FOOD_DATA_DIR is for other tests).
+    "FOOD_DATA_DIR": str(SHIPPED_SR28),
     # Test suites register many users from one address; the limit itself is tested separately.
     "GATEWAY_AUTH_RATE_PER_MINUTE": "6000",
     # A short brute-force window, so a test can see the owner sign in after the cool-down.

@@ -81,10 +81,11 @@ def migrate(database_url: str) -> None:
 
 
 def seed_foods(settings: StackSettings) -> None:
-    """Import USDA SR28 from ``FOOD_DATA_DIR`` when the food table is still empty."""
+    """Import USDA SR28 from ``FOOD_DATA_DIR`` (default: the shipped copy) on first start, i.e.
+    when the food table is still empty, so a new user's first search finds food."""
     from backend_services.nutrition.importers.run import count_foods, import_foods
 
-    if settings.food_data_dir is None or count_foods(settings.database_url) > 0:
+    if not settings.seed_foods or count_foods(settings.database_url) > 0:
         return
     print(f"importing USDA SR28 foods from {settings.food_data_dir} ...", flush=True)
     report = import_foods("sr28", settings.food_data_dir, settings.database_url)

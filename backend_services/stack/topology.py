@@ -16,6 +16,7 @@ from backend_services.kernel.settings import (
     LOCAL_DATABASE_URL,
     LOCAL_REDIS_URL,
 )
+from backend_services.nutrition.importers.sr28_compact import SHIPPED_SR28
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,7 +68,10 @@ class StackSettings(BaseSettings):
     auth_rate_per_minute: int = Field(default=60, alias="GATEWAY_AUTH_RATE_PER_MINUTE")
     max_body: str = Field(default="2m", alias="GATEWAY_MAX_BODY")
     upload_max_body: str = Field(default="512m", alias="GATEWAY_UPLOAD_MAX_BODY")
-    food_data_dir: Path | None = Field(default=None, alias="FOOD_DATA_DIR")
+    # On first start (empty food table) the stack imports USDA SR28 from this folder: by default
+    # the compact copy the repository ships; SEED_FOODS=false leaves the table empty.
+    food_data_dir: Path = Field(default=SHIPPED_SR28, alias="FOOD_DATA_DIR")
+    seed_foods: bool = Field(default=True, alias="SEED_FOODS")
 
     @field_validator("data_dir", "root")
     @classmethod

@@ -2,7 +2,8 @@
 
 MET values: Ainsworth BE et al., 2011 Compendium of Physical Activities: a second update of
 codes and MET values, Med Sci Sports Exerc 2011;43(8):1575-81. A unit test checks every code
-and value here against the published table (../shared/data/met_compendium/).
+and value here against the published table (its rows in tests/fixtures/exercises/, the whole
+table from MET_COMPENDIUM_FILE).
 """
 
 from __future__ import annotations

@@ -16,18 +16,6 @@ wait_port() {
 
 is_local() { [[ -z "${1:-}" || "$1" == *"127.0.0.1"* || "$1" == *"localhost"* ]]; }
 
-install_missing() {
-    local missing=()
-    command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
-    command -v redis-server >/dev/null || missing+=(redis-server)
-    command -v rabbitmq-server >/dev/null || missing+=(rabbitmq-server)
-    if ((${#missing[@]})); then
-        echo "installing: ${missing[*]}"
-        $SUDO apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $SUDO -E apt-get install -y -qq "${missing[@]}"
-    fi
-}
-
 start_postgres() {
     listening 5432 && return 0
     echo "starting PostgreSQL"
@@ -52,7 +40,8 @@ start_rabbitmq() {
     wait_port RabbitMQ 5672
 }
 
-install_missing
+bash "$(dirname "$0")/packages.sh" \
+    pg_ctlcluster:postgresql redis-server:redis-server rabbitmq-server:rabbitmq-server
 is_local "${DATABASE_URL:-}" && start_postgres
 is_local "${REDIS_URL:-}" && start_redis
 is_local "${AMQP_URL:-}" && start_rabbitmq

@@ -10,12 +10,12 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
-from stack_env import ROOT, STACK_ENV
+from reference_data import SR28_SHIPPED
+from stack_env import STACK_ENV
 
 from backend_services.nutrition.importers.run import import_foods, psycopg_url
 
 pytestmark = pytest.mark.e2e
-SR28 = ROOT.parent / "shared" / "data" / "usda_sr28" / "raw"
 API = "/api/nutrition"
 
 
@@ -27,7 +27,7 @@ def db_scalar(query: str, *params: object) -> Any:
 
 @pytest.fixture(scope="module")
 def sr28(stack: str) -> None:
-    import_foods("sr28", SR28, STACK_ENV["DATABASE_URL"])
+    import_foods("sr28", SR28_SHIPPED, STACK_ENV["DATABASE_URL"])
 
 
 @pytest.fixture

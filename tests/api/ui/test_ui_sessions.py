@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 import redis.asyncio as aioredis
-from conftest import Account
+from accounts import Account
 
 from app.api.auth import AuthApi
 from app.api.errors import Unauthorized

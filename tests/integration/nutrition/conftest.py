@@ -1,17 +1,16 @@
-"""Nutrition integration fixtures: one migrated database per session, SR28 + an OFF slice."""
+"""Nutrition integration fixtures: one migrated database per session, SR28 + an OFF slice.
+
+SR28 is the shipped copy (every food); the OFF slice comes from the full export at ``OFF_FILE``
+and the tests that use it are skipped (failed under REQUIRE_FULL_DATASETS=1) without it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-from nutrition_fixtures import (
-    OFF_FILE,
-    SR28_DIR,
-    drop_database,
-    fresh_database,
-    russian_off_rows,
-)
+from nutrition_fixtures import SR28_DIR, drop_database, fresh_database, russian_off_rows
+from reference_data import full_dataset
 from sqlmodel import Session
 
 from backend_services.kernel.db import make_engine
@@ -19,13 +18,11 @@ from backend_services.nutrition.importers.run import import_foods
 from backend_services.nutrition.importers.writer import ImportReport
 
 DB_NAME = "fitledger_test_nutrition"
-OFF_SAMPLE_ROWS = 30_000
+OFF_SLICE_ROWS = 30_000
 
 
 @pytest.fixture(scope="session")
 def nutrition_db() -> Iterator[str]:
-    if not SR28_DIR.exists():
-        pytest.skip(f"reference data missing at {SR28_DIR}")
     url = fresh_database(DB_NAME)
     try:
         yield url
@@ -40,7 +37,7 @@ def sr28_report(nutrition_db: str) -> ImportReport:
 
 @pytest.fixture(scope="session")
 def off_report(nutrition_db: str, sr28_report: ImportReport) -> ImportReport:
-    return import_foods("off", OFF_FILE, nutrition_db, limit=OFF_SAMPLE_ROWS)
+    return import_foods("off", full_dataset("OFF_FILE"), nutrition_db, limit=OFF_SLICE_ROWS)
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +45,8 @@ def off_russian_report(
     nutrition_db: str, off_report: ImportReport, tmp_path_factory: pytest.TempPathFactory
 ) -> ImportReport:
     """The snapshot's Russian products (the first rows are American ones)."""
-    rows = russian_off_rows(OFF_FILE, tmp_path_factory.mktemp("off") / "off_russian.tsv")
+    off_file = full_dataset("OFF_FILE")
+    rows = russian_off_rows(off_file, tmp_path_factory.mktemp("off") / "off_russian.tsv")
     return import_foods("off", rows, nutrition_db)
 
 

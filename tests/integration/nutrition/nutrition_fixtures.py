@@ -1,4 +1,8 @@
-"""Helpers for nutrition integration tests: a private database, migrated, with real data."""
+"""Helpers for nutrition integration tests: a private database, migrated, with real data.
+
+Every SR28 food comes from the compact copy the repository ships; the Open Food Facts slice
+the search tests rank against needs the full export (``OFF_FILE``, see tests/reference_data.py).
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,13 @@ from pathlib import Path
 
 import psycopg
 from psycopg import sql
+from reference_data import FIXTURES, OFF_SAMPLE, SR28_SAMPLE, SR28_SHIPPED
 
 from backend_services.kernel import migrations
 
-ROOT = Path(__file__).resolve().parents[3]
-DATA = ROOT.parent / "shared" / "data"
-SR28_DIR = DATA / "usda_sr28" / "raw"
-OFF_FILE = DATA / "openfoodfacts_lifyzer_2018" / "off_products_2018.tsv.gz"
-FDC_DIR = ROOT / "tests" / "fixtures" / "fdc"
+__all__ = ["FDC_DIR", "OFF_SAMPLE", "SR28_DIR", "SR28_SAMPLE"]
+SR28_DIR = SR28_SHIPPED
+FDC_DIR = FIXTURES / "fdc"
 ADMIN_URL = os.environ.get(
     "FITLEDGER_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres"
 )

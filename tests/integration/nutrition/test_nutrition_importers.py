@@ -1,4 +1,5 @@
-"""Importers on the real SR28 files, an Open Food Facts slice and an FDC CSV fixture."""
+"""Importers on the real SR28 data (the shipped copy and a sample in the release's own layout),
+Open Food Facts (a sample; the full export's slice when ``OFF_FILE`` is set) and an FDC fixture."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from nutrition_fixtures import FDC_DIR, OFF_FILE, SR28_DIR, scalar
+from nutrition_fixtures import FDC_DIR, OFF_SAMPLE, SR28_DIR, SR28_SAMPLE, scalar
 from sqlmodel import Session
 
 from backend_services.kernel.db import make_engine
@@ -97,7 +98,8 @@ def test_a_truncated_file_fails_and_leaves_previous_data_intact(
     # Change a value, then cut the gzip stream in the middle: the import must roll back.
     with gzip.open(SR28_DIR / "NUT_DATA.txt.gz", "rb") as src:
         content = src.read()
-    content = content.replace(b"~09003~^~208~^52^", b"~09003~^~208~^99^", 1)
+    content = content.replace(b"~09003~^~208~^52\r\n", b"~09003~^~208~^99\r\n", 1)
+    assert b"~09003~^~208~^99" in content
     compressed = gzip.compress(content)
     (tmp_path / "NUT_DATA.txt.gz").write_bytes(compressed[: len(compressed) * 2 // 3])
     with pytest.raises(MalformedFile, match="unreadable"):
@@ -107,6 +109,23 @@ def test_a_truncated_file_fails_and_leaves_previous_data_intact(
         scalar(nutrition_db, "SELECT count(*) FROM nutrition.foods WHERE source='usda-sr28'")
         == 8789
     )
+
+
+def test_the_release_layout_stores_what_the_shipped_copy_stores(
+    nutrition_db: str, sr28_report: ImportReport
+) -> None:
+    # The sample keeps every column of the release files (and plain-text files): importing it
+    # over the shipped copy finds each of its foods already there, with the same values.
+    report = import_foods("sr28", SR28_SAMPLE, nutrition_db)
+    assert (report.imported, report.updated, report.rejected_total) == (0, 302, 0)
+    assert food(nutrition_db, "usda-sr28", "09003", "energy_kcal") == Decimal("52.000")
+    assert food(nutrition_db, "usda-sr28", "09003", "micronutrients->>'vitc_mg'") == "4.6"
+    assert food(nutrition_db, "usda-sr28", "05062", "protein_g") == Decimal("22.500")
+    assert (
+        scalar(nutrition_db, "SELECT count(*) FROM nutrition.foods WHERE source='usda-sr28'")
+        == 8789
+    )
+    assert scalar(nutrition_db, "SELECT count(*) FROM nutrition.food_portions") == 15438
 
 
 def test_a_folder_in_the_wrong_layout_is_refused(nutrition_db: str, tmp_path: Path) -> None:
@@ -151,9 +170,19 @@ def test_off_slice_derives_energy_and_rejects_bad_rows(
     assert negatives == 0
 
 
+def test_off_sample_derives_energy_and_rejects_impossible_rows(nutrition_db: str) -> None:
+    report = import_foods("off", OFF_SAMPLE, nutrition_db)
+    assert report.imported + report.updated == 296
+    assert report.rejected == {"impossible values: macronutrients over 100 g per 100 g": 4}
+    # 0000000000017 "Vitória crackers": fat 7, carbs 70.1, protein 7.8 -> 4*7.8 + 9*7 + 4*70.1
+    assert food(nutrition_db, "off", "0000000000017", "energy_kcal") == Decimal("374.600")
+    assert food(nutrition_db, "off", "0000000000017", "energy_derived") is True
+    assert food(nutrition_db, "off", "0000000000017", "licence").startswith("ODbL")
+
+
 def test_off_file_rows_with_bad_values_are_counted(nutrition_db: str, tmp_path: Path) -> None:
     sample = tmp_path / "sample.tsv"
-    with gzip.open(OFF_FILE, "rt", encoding="utf-8") as src:
+    with gzip.open(OFF_SAMPLE, "rt", encoding="utf-8") as src:
         header = src.readline()
     sample.write_text(
         header

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from reference_data import EXERCISES_SAMPLE
 
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.workouts.importers.apple_health import parse_apple_health
@@ -22,7 +23,6 @@ from backend_services.workouts.repository import WorkoutsRepository
 from backend_services.workouts.service import WorkoutService
 
 ROOT = Path(__file__).resolve().parents[3]
-DATA = ROOT.parent / "shared" / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
@@ -140,13 +140,10 @@ def test_custom_exercises_are_private(service: WorkoutService) -> None:
 
 
 def test_free_exercise_db_import_is_idempotent(repo: WorkoutsRepository) -> None:
-    path = DATA / "exercises" / "free-exercise-db" / "exercises.json"
-    if not path.exists():
-        pytest.skip("free-exercise-db missing")
-    first = import_free_exercise_db(repo, path)
-    again = import_free_exercise_db(repo, path)
-    assert (first.inserted, first.rejected) == (873, [])
-    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 873)
+    first = import_free_exercise_db(repo, EXERCISES_SAMPLE)
+    again = import_free_exercise_db(repo, EXERCISES_SAMPLE)
+    assert (first.inserted, first.rejected) == (26, [])
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 26)
 
 
 def test_program_progression_and_summary(service: WorkoutService, reports: ReportService) -> None:

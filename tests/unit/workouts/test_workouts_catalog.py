@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from reference_data import COMPENDIUM_SAMPLE, EXERCISES_SAMPLE, full_dataset
 
 from backend_services.workouts.catalog import (
     ALL_METS,
@@ -18,20 +19,24 @@ from backend_services.workouts.catalog import (
 from backend_services.workouts.importers.free_exercise_db import met_for, to_document
 from backend_services.workouts.repository import search_keys, search_name
 
-ROOT = Path(__file__).resolve().parents[3]
-DATA = ROOT.parent / "shared" / "data"
-COMPENDIUM = DATA / "met_compendium" / "compendium_2011_met.csv"
-FREE_EXERCISE_DB = DATA / "exercises" / "free-exercise-db" / "exercises.json"
 
-
-@pytest.fixture(scope="module")
-def compendium() -> dict[str, float]:
-    if not COMPENDIUM.exists():
-        pytest.skip(f"reference data missing: {COMPENDIUM}")
-    with COMPENDIUM.open(encoding="utf-8") as f:
+def read_compendium(path: Path) -> dict[str, float]:
+    with path.open(encoding="utf-8") as f:
         return {
             row["code_2011"]: float(row["met_2011"]) for row in csv.DictReader(f) if row["met_2011"]
         }
+
+
+@pytest.fixture(
+    scope="module",
+    params=["sample", "full"],
+    ids=["compendium-sample", "compendium-full"],
+)
+def compendium(request: pytest.FixtureRequest) -> dict[str, float]:
+    """The published rows of the catalog's codes (sample), or the whole 2011 table."""
+    if request.param == "sample":
+        return read_compendium(COMPENDIUM_SAMPLE)
+    return read_compendium(full_dataset("MET_COMPENDIUM_FILE"))
 
 
 def test_every_catalog_met_matches_the_2011_compendium(compendium: dict[str, float]) -> None:
@@ -53,11 +58,20 @@ def test_builtin_ids_are_unique_and_sports_have_intensities() -> None:
 
 
 def test_free_exercise_db_maps_every_record() -> None:
-    if not FREE_EXERCISE_DB.exists():
-        pytest.skip("free-exercise-db missing")
-    data = json.loads(FREE_EXERCISE_DB.read_text())
+    data = json.loads(full_dataset("EXERCISES_FILE").read_text())
     docs = [to_document(raw) for raw in data]
     assert len(docs) == 873
+    assert {d["_id"] for d in docs} >= {d["_id"] for d in sample_documents()}
+
+
+def sample_documents() -> list[dict]:
+    return [to_document(raw) for raw in json.loads(EXERCISES_SAMPLE.read_text())]
+
+
+def test_free_exercise_db_sample_maps_kinds_and_mets() -> None:
+    data = json.loads(EXERCISES_SAMPLE.read_text())
+    docs = sample_documents()
+    assert len(docs) == 26
     by_id = {d["_id"]: d for d in docs}
     assert by_id["fedb:Barbell_Squat"]["met"]["code"] == "02054"
     treadmill = next(r for r in data if r["name"] == "Running, Treadmill")

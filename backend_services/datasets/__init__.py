@@ -1,0 +1,1 @@
+"""Public reference datasets: where to download them, and ``fitledger data fetch``."""

@@ -1,0 +1,24 @@
+"""A test account registered through the gateway (the ``register`` fixture makes them).
+
+Here, not in conftest.py: a test module's ``from conftest import ...`` finds whichever
+conftest.py was imported last (tests/api/notifications has one too), so a whole-suite run
+failed to collect."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Account:
+    """A user registered and signed in through the gateway."""
+
+    email: str
+    password: str
+    user_id: str
+    access_token: str
+    refresh_token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.access_token}"}
