@@ -9,6 +9,7 @@ un-ticking deletes it again and leaves its numbers in the row.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 import reflex as rx
@@ -21,6 +22,8 @@ from app.state.messages import explain
 from app.state.session import SessionState
 
 HISTORY_LIMIT = 60  # past workouts read for "last time" hints and recently used exercises
+# A second tap on the same tick this soon is a double tap, not "undo" (a gym, one hand).
+DOUBLE_TAP_S = 0.8
 
 
 def _now() -> dt.datetime:
@@ -77,6 +80,7 @@ class TrackerState(SessionState):
     _seeded: list[str] = []  # entries whose first rows were made (a removed draft stays gone)
     _last: dict[str, list[dict[str, Any]]] = {}
     _history: tuple[Workout, ...] = ()
+    _last_tap: tuple[str, float] = ("", 0.0)
 
     # ---- loading ----
 
@@ -93,6 +97,7 @@ class TrackerState(SessionState):
         self.loading = True
         self.load_error = ""
         self.action_error = ""
+        yield  # another workout's rows are gone before this one arrives
         api = WorkoutsApi(self.api())
         try:
             workout = await api.workout(workout_id)
@@ -290,6 +295,11 @@ class TrackerState(SessionState):
         row = self._row(key)
         if row is None or self.completed:
             return
+        now = time.monotonic()
+        last_key, last_at = self._last_tap
+        self._last_tap = (key, now)
+        if last_key == key and now - last_at < DOUBLE_TAP_S:
+            return
         entry_id, index, logged = self._locate(key)
         if row["done"]:
             set_id = row["set_id"]
@@ -365,6 +375,11 @@ class TrackerState(SessionState):
     async def remove_row(self, key: str):
         row = self._row(key)
         if row is None or self.completed:
+            return
+        now = time.monotonic()
+        last_key, last_at = self._last_tap
+        self._last_tap = (key, now)
+        if last_key == key and now - last_at < DOUBLE_TAP_S:
             return
         entry_id, index, logged = self._locate(key)
         if row["done"]:

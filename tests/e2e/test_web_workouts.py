@@ -110,6 +110,16 @@ def test_log_a_workout_and_see_its_calories_and_met(
             _log_set(page, n, weight, reps)
             expect(page.locator("#rest-timer")).to_be_visible()
         expect(page.locator("#workout-progress")).to_contain_text("3 sets")
+        # Untick takes the set back out and keeps its numbers; a quick double tap does not.
+        page.wait_for_timeout(1000)
+        page.locator("#set-3-done").click()
+        expect(page.locator("#set-3-done")).to_have_attribute("aria-pressed", "false")
+        expect(page.locator("#workout-progress")).to_contain_text("2 sets")
+        expect(page.locator("#set-3-weight")).to_have_value("62.5")
+        page.wait_for_timeout(1000)
+        page.locator("#set-3-done").dblclick()
+        expect(page.locator("#set-3-done")).to_have_attribute("aria-pressed", "true")
+        expect(page.locator("#workout-progress")).to_contain_text("3 sets")
         _no_sideways_overflow(page)
         screenshot(page, "workout-tracker-phone")
 
