@@ -61,6 +61,39 @@ def rest_timer() -> rx.Component:
     )
 
 
+def discard_button() -> rx.Component:
+    """Delete the workout (in progress: "discard"), after a confirmation."""
+    verb = rx.cond(S.completed, "Delete", "Discard")
+    return rx.alert_dialog.root(
+        rx.alert_dialog.trigger(
+            rx.button(
+                verb,
+                " workout",
+                variant="ghost",
+                color_scheme="tomato",
+                size="2",
+                id="discard-workout",
+            ),
+        ),
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(verb, " this workout?"),
+            rx.alert_dialog.description(
+                "Its sets and calories are deleted; this cannot be undone."
+            ),
+            rx.hstack(
+                rx.alert_dialog.cancel(rx.button("Keep it", variant="soft", color_scheme="gray")),
+                rx.alert_dialog.action(
+                    rx.button(verb, color_scheme="tomato", on_click=S.discard, id="confirm-discard")
+                ),
+                justify="end",
+                spacing="3",
+                margin_top="1em",
+            ),
+            max_width="420px",
+        ),
+    )
+
+
 def exercise_card(entry: rx.Var) -> rx.Component:
     rows = S.rows[entry["id"]]
     return rx.card(
@@ -185,38 +218,7 @@ def tracker() -> rx.Component:
             width="100%",
             id="finish-workout",
         ),
-        rx.alert_dialog.root(
-            rx.alert_dialog.trigger(
-                rx.button(
-                    "Discard workout",
-                    variant="ghost",
-                    color_scheme="tomato",
-                    size="2",
-                    id="discard-workout",
-                ),
-            ),
-            rx.alert_dialog.content(
-                rx.alert_dialog.title("Discard this workout?"),
-                rx.alert_dialog.description("Its sets are deleted; this cannot be undone."),
-                rx.hstack(
-                    rx.alert_dialog.cancel(
-                        rx.button("Keep it", variant="soft", color_scheme="gray")
-                    ),
-                    rx.alert_dialog.action(
-                        rx.button(
-                            "Discard",
-                            color_scheme="tomato",
-                            on_click=S.discard,
-                            id="confirm-discard",
-                        )
-                    ),
-                    justify="end",
-                    spacing="3",
-                    margin_top="1em",
-                ),
-                max_width="420px",
-            ),
-        ),
+        discard_button(),
         exercise_picker(),
         spacing="3",
         width="100%",
@@ -322,7 +324,13 @@ def summary() -> rx.Component:
         ),
         rx.heading("Sets", as_="h2", size="4"),
         rx.foreach(S.entries, exercise_card),
-        rx.link("All workouts", href=routes.WORKOUTS, id="back-to-workouts", weight="medium"),
+        rx.hstack(
+            rx.link("All workouts", href=routes.WORKOUTS, id="back-to-workouts", weight="medium"),
+            rx.spacer(),
+            discard_button(),
+            align="center",
+            width="100%",
+        ),
         spacing="3",
         width="100%",
         align="stretch",

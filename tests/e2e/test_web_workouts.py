@@ -157,6 +157,13 @@ def test_log_a_workout_and_see_its_calories_and_met(
         page.goto(f"{ui_url}/workouts")
         expect(page.locator("#history")).to_be_visible()
         screenshot(page, "workouts-desktop")
+
+        # A finished workout can be deleted from its summary (history is then empty).
+        page.goto(summary_url)
+        page.locator("#discard-workout").click()
+        page.locator("#confirm-discard").click()
+        page.wait_for_url(re.compile(r"/workouts/?$"))
+        expect(page.locator("#no-history")).to_be_visible()
     finally:
         desktop.close()
 
