@@ -200,6 +200,7 @@ def reminders() -> rx.Component:
                                     rx.checkbox(
                                         checked=S.workout_days[i],
                                         on_change=lambda on, d=i: S.set_workout_day(d, on),
+                                        aria_label=f"Remind me on {name}",
                                         id=f"workout-day-{i}",
                                     ),
                                     rx.text(name, size="2"),
@@ -304,9 +305,11 @@ def region_section() -> rx.Component:
                     hint="Type to search, e.g. Berlin or New_York. Your diary days follow it.",
                     list="timezone-names",
                     auto_complete="off",
+                    on_focus=S.show_timezone_names,
                     id="timezone",
                 ),
-                time_zone_options(),
+                # Rendered once the field is used: ~420 names stay off the first paint.
+                rx.cond(S.timezone_names_shown, time_zone_options()),
                 rx.hstack(
                     rx.button("Save time zone", on_click=S.save_timezone, id="timezone-save"),
                     notice(S.timezone_notice, "timezone-notice"),

@@ -60,6 +60,7 @@ class SettingsState(SessionState):
     timezone: str = "UTC"
     timezone_error: str = ""
     timezone_notice: str = ""
+    timezone_names_shown: bool = False
     language: str = "en"
 
     # Security
@@ -285,6 +286,10 @@ class SettingsState(SessionState):
         return None
 
     # --- time zone and language --------------------------------------------------------
+
+    @rx.event
+    def show_timezone_names(self):
+        self.timezone_names_shown = True
 
     @rx.event
     def set_timezone(self, value: str):
