@@ -109,8 +109,9 @@ def set_row(row: rx.Var) -> rx.Component:
                     id="set-" + row["n"] + "-hint",
                 ),
             ),
+            # In the summary only: during the workout the row has room for last time's set.
             rx.cond(
-                row["e1rm"] != "",
+                S.completed & (row["e1rm"] != ""),
                 rx.text(row["e1rm"], size="1", weight="medium", id="set-" + row["n"] + "-e1rm"),
             ),
             rx.spacer(),

@@ -450,8 +450,13 @@ class WorkoutsApi:
         )
         return Workout.from_json(body)
 
-    async def complete(self, workout_id: str) -> Workout:
-        return Workout.from_json(await self.api.post(f"{API}/workouts/{workout_id}/complete"))
+    async def complete(self, workout_id: str, body_weight_kg: float | None = None) -> Workout:
+        """Finish it: the service computes calories with `body_weight_kg` if given, else the
+        weight it knows for that day (the answer says which)."""
+        body = {"body_weight_kg": body_weight_kg} if body_weight_kg else None
+        return Workout.from_json(
+            await self.api.post(f"{API}/workouts/{workout_id}/complete", json=body)
+        )
 
     async def delete(self, workout_id: str) -> None:
         await self.api.delete(f"{API}/workouts/{workout_id}")

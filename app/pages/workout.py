@@ -9,7 +9,7 @@ from app import routes
 from app.state.exercise_picker import ExercisePickerState
 from app.state.tracker import TrackerState as S
 from components.exercise_picker import exercise_picker
-from components.fields import form_alert
+from components.fields import form_alert, labelled_input
 from components.layout import app_shell
 from components.set_row import set_row
 
@@ -208,6 +208,16 @@ def tracker() -> rx.Component:
             size="4",
             width="100%",
             id="add-exercise",
+        ),
+        labelled_input(
+            "Body weight today (kg, optional)",
+            "body_weight",
+            id="finish-weight",
+            value=S.finish_weight,
+            on_change=S.set_finish_weight,
+            input_mode="decimal",
+            placeholder="Your logged weight is used",
+            error=S.finish_weight_error,
         ),
         rx.button(
             rx.icon("flag", size=18, aria_hidden="true"),

@@ -56,6 +56,8 @@ class TrackerState(SessionState):
     load_error: str = ""
     action_error: str = ""
     busy: bool = False
+    finish_weight: str = ""  # optional: today's body weight for the calories
+    finish_weight_error: str = ""
 
     # One dict per exercise: id, name, set_kind, target (the prescription and rule in words),
     # met ("Compendium 02054: resistance training, 8-15 repetitions, 3.5 MET").
@@ -400,13 +402,23 @@ class TrackerState(SessionState):
     # ---- finishing ----
 
     @rx.event
+    def set_finish_weight(self, value: str):
+        self.finish_weight = value
+        self.finish_weight_error = ""
+
+    @rx.event
     async def finish(self):
         if self.completed or self.busy:
             return
         if not self.sets_done:
             self.action_error = "Tick at least one set before finishing."
             return
-        error = await self._call(lambda api: api.complete(self.workout_id))
+        try:
+            weight = logic.parse_body_weight(self.finish_weight)
+        except logic.InvalidSet as problem:
+            self.finish_weight_error = str(problem)
+            return
+        error = await self._call(lambda api: api.complete(self.workout_id, weight))
         if error is not None:
             return self.handle(error)
         self.rest_stored, self.rest_left, self.rest_key = "", 0, ""

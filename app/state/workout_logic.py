@@ -102,6 +102,17 @@ def parse_strength_set(weight: str, reps: str, rpe: str, set_type: str) -> dict[
     return body
 
 
+def parse_body_weight(text: str) -> float | None:
+    """Today's body weight for the calories (optional: empty uses the logged weight)."""
+    try:
+        kg = parse_number(text)
+    except ValueError:
+        kg = -1.0
+    if kg is not None and not 20 < kg <= 400:
+        raise InvalidSet("body_weight", "Body weight: 20 to 400 kg")
+    return kg
+
+
 def parse_cardio_set(minutes: str, km: str) -> dict[str, Any]:
     """A cardio interval from minutes (e.g. "25" or "25:30") and kilometres (optional)."""
     text = minutes.strip()

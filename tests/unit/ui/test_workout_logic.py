@@ -92,6 +92,14 @@ def test_cardio_set_in_minutes_or_minutes_and_seconds():
         logic.parse_cardio_set("20", "far")
 
 
+def test_body_weight_for_the_calories_is_optional_and_sane():
+    assert logic.parse_body_weight("") is None
+    assert logic.parse_body_weight("81,5") == 81.5
+    for wrong in ("heavy", "5", "500"):
+        with pytest.raises(logic.InvalidSet):
+            logic.parse_body_weight(wrong)
+
+
 def test_numbers_for_the_boxes_have_no_trailing_zero():
     assert logic.plain(60.0) == "60"
     assert logic.plain(62.5) == "62.5"
