@@ -29,7 +29,7 @@ CHROME_FLAGS = (
     "--disable-component-update"
 )
 PUBLIC_PAGES = ["/welcome", "/login", "/register", "/forgot-password", "/reset-password?token=x"]
-PRIVATE_PAGES = ["/", "/diary", "/onboarding", "/profile", "/notifications"]
+PRIVATE_PAGES = ["/", "/diary", "/onboarding", "/profile", "/notifications", "/settings"]
 
 
 def score(url: str, cookie: str | None) -> dict[str, float]:
