@@ -14,7 +14,7 @@ from app.api.errors import ApiError, NotFound
 from app.api.notifications import NotificationsApi, ReminderSettings
 from app.api.users import QuietHours, UsersApi
 from app.session.http import FLASH_COOKIE, decode_flash
-from app.state.messages import explain
+from app.state.messages import explain, plain_message
 from app.state.session import SessionState, cookie_value
 from app.state.settings_logic import (
     device_words,
@@ -104,8 +104,16 @@ class SettingsState(SessionState):
         flash = decode_flash(cookie_value(self.router.headers.cookie, FLASH_COOKIE))
         if flash.get("form") == routes.SETTINGS:
             fields = flash.get("fields") or {}
-            reason = str(fields.get("password") or flash.get("message") or "")
-            self.delete_error = f"Your account was not deleted: {reason.lower()}."
+            if fields.get("password"):
+                reason = f"{str(fields['password']).rstrip('.')}."
+            else:
+                reason = plain_message(
+                    str(flash.get("code", "")),
+                    str(flash.get("message", "")),
+                    int(flash.get("status", 0) or 0),
+                    flash.get("retry_after"),
+                )
+            self.delete_error = f"Your account was not deleted: {reason[:1].lower()}{reason[1:]}"
         try:
             api = self.api()
             results = await asyncio.gather(
