@@ -153,11 +153,12 @@ def make_token(stack: str, sessions_redis: redis.Redis) -> Callable[..., str]:
         user_id: str | None = None, role: str = "user", *, live: bool = True, ttl_seconds: int = 900
     ) -> str:
         session_id = uuid.uuid4().hex
-        if live:
-            sessions_redis.set(f"auth:session:{session_id}", user_id or "", ex=ttl_seconds)
+        user_id = user_id or str(uuid.uuid4())
+        if live:  # the index maps a session to its user; every service compares the two
+            sessions_redis.set(f"auth:session:{session_id}", user_id, ex=ttl_seconds)
         return issue_access_token(
             key,
-            user_id=user_id or str(uuid.uuid4()),
+            user_id=user_id,
             role=role,
             session_id=session_id,
             issuer="fitledger-auth",

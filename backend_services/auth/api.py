@@ -16,7 +16,7 @@ from backend_services.kernel.identity import (
     bearer_or_cookie_token,
     client_address,
 )
-from backend_services.kernel.tokens import AccessTokenVerifier, InvalidToken, Principal
+from backend_services.kernel.tokens import AccessTokenVerifier, InvalidToken
 
 from .models import (
     AcceptedResponse,
@@ -55,25 +55,9 @@ def session_index(request: Request) -> SessionIndex:
 Service = Annotated[AuthService, Depends(auth_service)]
 
 
-def live_user(
-    principal: CurrentUser, sessions: Annotated[SessionIndex, Depends(session_index)]
-) -> Principal:
-    """Auth's own routes are not behind the gateway's check: ask the session index here."""
-    if not sessions.is_active(principal.session_id):
-        raise Unauthorized("This session has ended; sign in again.")
-    return principal
-
-
-LiveUser = Annotated[Principal, Depends(live_user)]
-
-
-def live_admin(
-    admin: AdminUser, sessions: Annotated[SessionIndex, Depends(session_index)]
-) -> Principal:
-    return live_user(admin, sessions)
-
-
-LiveAdmin = Annotated[Principal, Depends(live_admin)]
+# The kernel's CurrentUser already refuses ended sessions (auth reads its index uncached).
+LiveUser = CurrentUser
+LiveAdmin = AdminUser
 
 
 def _client(request: Request) -> ClientContext:

@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from backend_services.kernel.cache import make_redis, ping_redis
 from backend_services.kernel.db import make_engine, ping_database
 from backend_services.kernel.service_app import create_service_app
+from backend_services.kernel.sessions import RedisSessionCheck
 from backend_services.kernel.tokens import AccessTokenVerifier
 
 from . import api
@@ -38,6 +39,8 @@ def create_app(settings: AuthSettings | None = None) -> FastAPI:
             "redis": lambda: ping_redis(redis_client),
         },
         verifier=verifier,
+        # auth ends sessions itself: its own check reads the index without a local cache
+        session_check=RedisSessionCheck(redis_client, cache_seconds=0),
     )
     sessions = SessionIndex(redis_client)
     throttle = LoginThrottle(

@@ -11,6 +11,7 @@ from sqlalchemy import Column, DateTime, Index, Text
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
+from backend_services.kernel.bodies import StrictBody
 from backend_services.kernel.messaging import MessagingTables
 
 METADATA = SQLModel.metadata
@@ -83,7 +84,7 @@ class PasswordResetToken(SQLModel, table=True):
 # --- API schemas (allow-lists: unknown fields are refused) ---
 
 
-class Strict(BaseModel):
+class Strict(StrictBody):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 

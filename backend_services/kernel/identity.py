@@ -1,7 +1,8 @@
 """Who is calling: the FastAPI dependencies that turn an access token into a Principal.
 
-Services verify the token themselves (defence in depth) and never trust identity headers a
-client could send; the gateway's check additionally enforces session revocation.
+Services verify the token themselves and check that its session is still live in auth's
+session index (defence in depth: the gateway is not the only door), and never trust identity
+headers a client could send.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from .errors import Forbidden, Unauthorized
+from .sessions import SessionCheck
 from .tokens import AccessTokenVerifier, InvalidToken, Principal
 
 ACCESS_COOKIE = "fl_access"
@@ -30,9 +32,14 @@ def current_principal(request: Request) -> Principal:
     if verifier is None or not token:
         raise Unauthorized("Sign in to continue.")
     try:
-        return verifier.verify(token)
+        principal = verifier.verify(token)
     except InvalidToken as exc:
         raise Unauthorized("Your session is not valid; sign in again.") from exc
+    sessions: SessionCheck | None = getattr(request.app.state, "session_check", None)
+    # Fail closed: without a way to see revocations, no token is accepted.
+    if sessions is None or not sessions.is_live(principal.session_id, principal.user_id):
+        raise Unauthorized("This session has ended; sign in again.")
+    return principal
 
 
 def admin_principal(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:

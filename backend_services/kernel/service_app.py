@@ -16,10 +16,13 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .cache import make_redis
 from .errors import COMMON_ERROR_STATUSES, error_body, error_responses, install_error_handlers
 from .logs import configure_logging, request_id_var
 from .metrics import MetricsMiddleware, metrics_endpoint
+from .sessions import RedisSessionCheck, SessionCheck
 from .settings import ServiceSettings
+from .strict_json import StrictJsonMiddleware
 from .tokens import AccessTokenVerifier
 
 log = logging.getLogger("fitledger.http")
@@ -99,6 +102,7 @@ def create_service_app(
     lifespan: Callable[[FastAPI], AbstractAsyncContextManager[Any]] | None = None,
     body_types: Iterable[str] = ("application/json",),
     verifier: AccessTokenVerifier | None = None,
+    session_check: SessionCheck | None = None,
     readiness_timeout: float = 2.0,
 ) -> FastAPI:
     """Build a service's FastAPI app with everything every service must have."""
@@ -113,6 +117,7 @@ def create_service_app(
     )
     app.state.settings = settings
     app.state.token_verifier = verifier or _verifier_from_settings(settings)
+    app.state.session_check = session_check or _session_check_from_settings(settings)
     checks = readiness or {}
 
     @app.get("/healthz", include_in_schema=False)
@@ -146,6 +151,7 @@ def create_service_app(
     for router in routers:
         app.include_router(router, responses=error_responses(*COMMON_ERROR_STATUSES))
     install_error_handlers(app)
+    app.add_middleware(StrictJsonMiddleware, max_body_bytes=settings.max_json_body_bytes)
     app.add_middleware(MetricsMiddleware, service=settings.service_name)
     app.add_middleware(RequestContextMiddleware, body_types=tuple(body_types))
     return app
@@ -159,6 +165,13 @@ async def _run_check(check: ReadinessCheck, timeout: float) -> str:
         return "timeout"
     except Exception as exc:
         return f"error: {type(exc).__name__}"
+
+
+def _session_check_from_settings(settings: ServiceSettings) -> SessionCheck | None:
+    url = settings.session_index_url or settings.redis_url
+    if not url:
+        return None  # tokens are then refused (fail closed), see identity.py
+    return RedisSessionCheck(make_redis(url), cache_seconds=settings.session_cache_seconds)
 
 
 def _verifier_from_settings(settings: ServiceSettings) -> AccessTokenVerifier | None:

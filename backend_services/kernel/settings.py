@@ -46,6 +46,13 @@ class ServiceSettings(BaseSettings):
     jwt_audience: str = "fitledger"
     jwt_algorithms: tuple[str, ...] = ("EdDSA",)
     jwt_leeway_seconds: int = 10
+    # auth's Redis session index, read by every service to refuse revoked sessions
+    # (default: REDIS_URL); answers are kept locally for at most this long (< 1 s).
+    session_index_url: str | None = None
+    session_cache_seconds: float = Field(default=0.5, ge=0, lt=1)
+
+    # The gateway's limit, enforced again here: a service's own port is a door too.
+    max_json_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
 
     db_pool_size: int = 5
     db_pool_timeout_seconds: float = 2.0
@@ -69,6 +76,12 @@ class ServiceSettings(BaseSettings):
                         missing.append(name.upper())
                 else:
                     object.__setattr__(self, name, default)
+        if (
+            self.environment == "production"
+            and self.jwt_public_keys_file
+            and not (self.session_index_url or self.redis_url)
+        ):
+            missing.append("SESSION_INDEX_URL or REDIS_URL (to refuse revoked sessions)")
         if missing:
             raise ValueError(f"production settings need: {', '.join(missing)}")
         return self

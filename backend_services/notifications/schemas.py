@@ -8,8 +8,10 @@ from typing import Any
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
 
+from backend_services.kernel.bodies import StrictBody
 
-class StrictModel(BaseModel):
+
+class StrictModel(StrictBody):
     model_config = ConfigDict(extra="forbid")
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -28,6 +28,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.dialects.postgresql import UUID as PgUUID
 from sqlmodel import SQLModel
 
+from backend_services.kernel.bodies import PatchBody, StrictBody
 from backend_services.kernel.messaging import MessagingTables
 
 METADATA = SQLModel.metadata
@@ -174,7 +175,7 @@ Per100 = Annotated[
 ]
 
 
-class Strict(BaseModel):
+class Strict(StrictBody):
     model_config = ConfigDict(extra="forbid")
 
 
@@ -231,13 +232,15 @@ class MealCreate(Strict):
     note: Note | None = None
 
 
-class MealUpdate(Strict):
+class MealUpdate(PatchBody):
+    nullable_in_patch = frozenset({"note"})  # null clears the note
+
     meal_type: MealType | None = None
     note: Note | None = None
     date: dt.date | None = None
 
 
-class ItemUpdate(Strict):
+class ItemUpdate(PatchBody):
     """New grams, a new quantity of the item's portion, or another portion of its food."""
 
     grams: Grams | None = None

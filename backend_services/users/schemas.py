@@ -16,6 +16,8 @@ from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, model_validator
 
+from backend_services.kernel.bodies import PatchBody, StrictBody
+
 from .domain import (
     CUSTOM_FAT_ENERGY_SHARE_RANGE,
     CUSTOM_KCAL_RANGE,
@@ -118,7 +120,7 @@ Units = Literal["metric", "imperial"]
 Language = Literal["en", "ru"]
 
 
-class StrictModel(BaseModel):
+class StrictModel(StrictBody):
     model_config = ConfigDict(extra="forbid")
 
 
@@ -182,8 +184,10 @@ NULLABLE_IN_PATCH = frozenset(
 )
 
 
-class ProfilePatch(StrictModel):
+class ProfilePatch(StrictModel, PatchBody):
     """``PATCH /api/users/me``: only the fields sent change."""
+
+    nullable_in_patch = NULLABLE_IN_PATCH
 
     sex: Sex | None = None
     birth_date: BirthDate | None = None
@@ -200,15 +204,6 @@ class ProfilePatch(StrictModel):
     timezone: TimeZone | None = None
     language: Language | None = None
     notifications: NotificationSettingsIn | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _no_nulls(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            nulls = [k for k, v in data.items() if v is None and k not in NULLABLE_IN_PATCH]
-            if nulls:
-                raise ValueError(f"may not be null: {', '.join(sorted(nulls))}")
-        return data
 
     def changes(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.model_fields_set}

@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
+
+from backend_services.kernel.bodies import PatchBody, StrictBody
 
 from .domain import MAX_WORKOUT_SECONDS
 
@@ -44,7 +46,7 @@ BodyWeight = Annotated[float, Field(gt=20, le=MAX_BODY_WEIGHT_KG, allow_inf_nan=
 DurationSeconds = Annotated[int, Field(ge=1, le=MAX_WORKOUT_SECONDS)]
 
 
-class Schema(BaseModel):
+class Schema(StrictBody):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
@@ -76,7 +78,7 @@ class SportSetIn(Schema):
 SetIn = Annotated[StrengthSetIn | CardioSetIn | SportSetIn, Field(discriminator="kind")]
 
 
-class SetPatch(Schema):
+class SetPatch(Schema, PatchBody):
     reps: int | None = Field(default=None, ge=0, le=1000)
     weight_kg: float | None = Field(default=None, ge=0, le=1000, allow_inf_nan=False)
     set_type: SetType | None = None
@@ -104,7 +106,10 @@ class WorkoutCreate(Schema):
     )
 
 
-class WorkoutPatch(Schema):
+class WorkoutPatch(Schema, PatchBody):
+    # null clears these; a workout always has a name, a start and an offset
+    nullable_in_patch = frozenset({"notes", "ended_at", "body_weight_kg"})
+
     name: Name | None = None
     notes: Notes | None = None
     started_at: Instant | None = None

@@ -27,6 +27,7 @@ from backend_services.kernel.errors import (
 )
 from backend_services.kernel.identity import AdminUser, CurrentUser
 from backend_services.kernel.service_app import create_service_app
+from backend_services.kernel.sessions import SessionCheck
 from backend_services.kernel.settings import ServiceSettings
 from backend_services.kernel.tokens import AccessTokenVerifier
 
@@ -59,6 +60,19 @@ def _raise(kind: str) -> None:
         "base": DomainError("Plain domain error."),
     }
     raise errors[kind]
+
+
+class KnownSessions(SessionCheck):
+    """The session index as a set of (session, user) pairs."""
+
+    def __init__(self, *live: tuple[str, str]):
+        self.live = set(live)
+
+    def is_live(self, session_id: str, user_id: str) -> bool:
+        return (session_id, user_id) in self.live
+
+
+SESSIONS = KnownSessions(("s-1", "user-7"))
 
 
 def build_router() -> APIRouter:
@@ -135,6 +149,7 @@ def app(signing_key: SigningKey, key_dir: Path) -> FastAPI:
         routers=[build_router(), build_prefixed_router()],
         readiness={"db": _db_check},
         verifier=verifier,
+        session_check=SESSIONS,
     )
 
 
@@ -149,9 +164,9 @@ def client(app: FastAPI) -> TestClient:
 def token_for(key: SigningKey, role: str = "user", **kw) -> str:
     return issue_access_token(
         key,
-        user_id="user-7",
+        user_id=kw.get("user_id", "user-7"),
         role=role,
-        session_id="s-1",
+        session_id=kw.get("session_id", "s-1"),
         issuer=kw.get("issuer", ISSUER),
         audience=AUDIENCE,
     )
@@ -453,6 +468,57 @@ def test_admin_route_is_200_for_an_admin(client, signing_key):
     response = client.get("/admin/stats", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200
     assert response.json() == {"admin": "user-7"}
+
+
+def test_an_ended_session_is_refused(client, signing_key):
+    token = token_for(signing_key, session_id="s-ended")
+    response = client.get("/me", headers={"Authorization": f"Bearer {token}"})
+    assert_error_shape(response, 401, "unauthorized")
+
+
+def test_a_session_of_another_user_is_refused(client, signing_key):
+    token = token_for(signing_key, user_id="user-8")  # signed, but s-1 belongs to user-7
+    response = client.get("/me", headers={"Authorization": f"Bearer {token}"})
+    assert_error_shape(response, 401, "unauthorized")
+
+
+def test_without_a_session_index_tokens_are_refused(signing_key, key_dir):
+    verifier = AccessTokenVerifier.from_jwks_file(
+        key_dir / "jwks.json", issuer=ISSUER, audience=AUDIENCE
+    )
+    app = create_service_app(
+        ServiceSettings(service_name=SERVICE, environment="test", log_level="WARNING"),
+        routers=[build_router()],
+        verifier=verifier,
+    )
+    app.state.session_check = None
+    response = TestClient(app).get(
+        "/me", headers={"Authorization": f"Bearer {token_for(signing_key)}"}
+    )
+    assert_error_shape(response, 401, "unauthorized")
+
+
+def test_duplicate_keys_are_422_and_store_nothing(client):
+    response = client.post(
+        "/items",
+        content='{"name": "oats", "amount": 1, "amount": 2}',
+        headers={"content-type": "application/json"},
+    )
+    error = assert_error_shape(response, 422, "validation_error")
+    assert error["fields"] == {"amount": "given more than once"}
+    assert STORED == []
+
+
+def test_a_body_over_the_service_limit_is_413_even_without_a_length(client):
+    def chunks():
+        yield b'{"name": "'
+        for _ in range(3):
+            yield b"x" * (1024 * 1024)
+        yield b'", "amount": 1}'
+
+    response = client.post("/items", content=chunks(), headers={"content-type": "application/json"})
+    assert_error_shape(response, 413, "payload_too_large")
+    assert STORED == []
 
 
 def test_without_a_verifier_protected_routes_fail_closed(signing_key):
