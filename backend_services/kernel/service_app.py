@@ -20,6 +20,7 @@ from .cache import make_redis
 from .errors import COMMON_ERROR_STATUSES, error_body, error_responses, install_error_handlers
 from .logs import configure_logging, request_id_var
 from .metrics import MetricsMiddleware, metrics_endpoint
+from .service_credentials import load_service_secret
 from .sessions import RedisSessionCheck, SessionCheck
 from .settings import ServiceSettings
 from .strict_json import StrictJsonMiddleware
@@ -118,6 +119,7 @@ def create_service_app(
     app.state.settings = settings
     app.state.token_verifier = verifier or _verifier_from_settings(settings)
     app.state.session_check = session_check or _session_check_from_settings(settings)
+    app.state.service_secret = load_service_secret(settings.service_secret_file)
     checks = readiness or {}
 
     @app.get("/healthz", include_in_schema=False)

@@ -51,6 +51,9 @@ class ServiceSettings(BaseSettings):
     session_index_url: str | None = None
     session_cache_seconds: float = Field(default=0.5, ge=0, lt=1)
 
+    # The secret services prove themselves with on /internal/* routes (service_credentials.py).
+    service_secret_file: str | None = None
+
     # The gateway's limit, enforced again here: a service's own port is a door too.
     max_json_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
 

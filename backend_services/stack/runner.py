@@ -21,9 +21,10 @@ from psycopg import sql
 
 from backend_services.auth.keys import generate_signing_key, write_public_jwks
 from backend_services.kernel import migrations
+from backend_services.kernel.service_credentials import write_service_secret
 
 from .render import render_gateway, render_supervisord
-from .topology import SERVICES, StackSettings
+from .topology import SERVICE_SECRET_NAME, SERVICES, StackSettings
 
 
 class StackError(RuntimeError):
@@ -97,6 +98,8 @@ def ensure_keys(keys_dir: Path) -> None:
         generate_signing_key(keys_dir)
     else:
         write_public_jwks(keys_dir)
+    if not (keys_dir / SERVICE_SECRET_NAME).exists():
+        write_service_secret(keys_dir / SERVICE_SECRET_NAME)
 
 
 def ensure_ui_gateway_key(path: Path) -> None:

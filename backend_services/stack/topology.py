@@ -19,6 +19,7 @@ from backend_services.kernel.settings import (
 from backend_services.nutrition.importers.sr28_compact import SHIPPED_SR28
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SERVICE_SECRET_NAME = "service-secret"  # in the keys folder; see kernel/service_credentials.py
 
 
 @dataclass(frozen=True)
@@ -136,4 +137,5 @@ class StackSettings(BaseSettings):
             "SMTP_URL": f"smtp://127.0.0.1:{self.smtp_port}",
             "JWT_PUBLIC_KEYS_FILE": str(self.keys_dir / "jwks.json"),
             "SIGNING_KEYS_DIR": str(self.keys_dir),
+            "SERVICE_SECRET_FILE": str(self.keys_dir / SERVICE_SECRET_NAME),
         }

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from backend_services.kernel.dates import IsoDate
 from backend_services.kernel.errors import NotFound, error_responses
 from backend_services.kernel.identity import AdminUser, CurrentUser
+from backend_services.kernel.service_credentials import internal_callers
 
 from .schemas import (
     ProfileOut,
@@ -101,7 +102,11 @@ def read_profile_as_admin(
 
 
 # Service-to-service questions; the gateway never routes /internal/*.
-internal = APIRouter(prefix="/internal/users", include_in_schema=False)
+internal = APIRouter(
+    prefix="/internal/users",
+    include_in_schema=False,
+    dependencies=[Depends(internal_callers("workouts"))],
+)
 
 
 @internal.get("/{user_id}/weight")

@@ -50,7 +50,8 @@ def create_app(settings: WorkoutsSettings | None = None) -> FastAPI:
         lifespan=lifespan,
         body_types=("application/json", "multipart/form-data"),
     )
-    workouts = WorkoutService(repo, UsersServiceWeights(settings.service_urls.get("users", [])))
+    weights = UsersServiceWeights(settings.service_urls.get("users", []), app.state.service_secret)
+    workouts = WorkoutService(repo, weights)
     app.state.mongo = client
     app.state.repository = repo
     app.state.workout_service = workouts

@@ -12,16 +12,19 @@ from datetime import date
 
 import httpx
 
+from backend_services.kernel.service_credentials import CREDENTIAL_HEADER, service_credential
+
 log = logging.getLogger("fitledger.workouts.weights")
 
 
 class UsersServiceWeights:
     """``BodyWeightProvider`` over ``GET /internal/users/{id}/weight?on=`` of the users service."""
 
-    def __init__(self, base_urls: list[str], *, timeout_seconds: float = 1.0):
+    def __init__(self, base_urls: list[str], secret: bytes | None, *, timeout_seconds: float = 1.0):
         self._urls = base_urls
         self._start = itertools.cycle(range(max(len(base_urls), 1)))
-        self._client = httpx.Client(timeout=timeout_seconds)
+        headers = {CREDENTIAL_HEADER: service_credential(secret, "workouts")} if secret else {}
+        self._client = httpx.Client(timeout=timeout_seconds, headers=headers)
 
     def weight_on(self, user_id: str, on: date) -> float | None:
         if not self._urls:
