@@ -28,12 +28,14 @@ import pytest
 import redis
 from accounts import Account
 from psycopg import sql
+from push_receiver import PushReceiver
 from stack_env import (
     AMQP_VHOST,
     DATA_DIR,
     EXISTING,
     GATEWAY,
     GATEWAY_PORT,
+    PUSH_RECEIVER_PORT,
     ROOT,
     STACK_ENV,
     WITH_UI,
@@ -241,6 +243,13 @@ def admin_account(stack: str, register: Callable[..., Account]) -> Account:
         login.json()["access_token"],
         login.json()["refresh_token"],
     )
+
+
+@pytest.fixture(scope="session")
+def push_receiver() -> Iterator[PushReceiver]:
+    """The local Web Push service, on the one origin the test stack may push to."""
+    with PushReceiver(port=PUSH_RECEIVER_PORT) as receiver:
+        yield receiver
 
 
 @pytest.fixture(scope="session")

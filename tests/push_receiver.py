@@ -70,7 +70,7 @@ class DeviceSubscription:
 
 
 class PushReceiver:
-    def __init__(self, host: str = "127.0.0.1"):
+    def __init__(self, host: str = "127.0.0.1", port: int = 0):
         self.subscriptions: dict[str, DeviceSubscription] = {}
         self.messages: list[PushMessage] = []
         self._lock = threading.Lock()
@@ -88,7 +88,7 @@ class PushReceiver:
             def log_message(self, *_: Any) -> None:
                 return
 
-        self.server = ThreadingHTTPServer((host, 0), Handler)
+        self.server = ThreadingHTTPServer((host, port), Handler)
         self.origin = f"http://{host}:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

@@ -22,6 +22,10 @@ DATA_DIR = ROOT / ".local" / (f"e2e-{SHIFT}" if SHIFT else "e2e")
 if EXISTING:
     DATA_DIR = ROOT / ".local"
 GATEWAY = f"http://127.0.0.1:{GATEWAY_PORT}"
+# The local Web Push receiver (tests/push_receiver.py): the one origin the stack's
+# notifications service may push to besides public https endpoints.
+PUSH_RECEIVER_PORT = 18380 + SHIFT
+PUSH_RECEIVER_ORIGIN = f"http://127.0.0.1:{PUSH_RECEIVER_PORT}"
 AMQP_VHOST = f"fitledger_e2e_{SHIFT}" if SHIFT else "fitledger_e2e"
 STACK_ENV = {
     "FITLEDGER_DATA_DIR": str(DATA_DIR),
@@ -38,6 +42,7 @@ STACK_ENV = {
     "MONGODB_PORT": str(MONGODB_PORT),
     "SMTP_PORT": str(SMTP_PORT),
     "STACK_WITH_UI": "true" if WITH_UI else "false",
+    "PUSH_ALLOWED_TEST_ORIGINS": f'["{PUSH_RECEIVER_ORIGIN}"]',
     # The stack imports SR28 on start when its food table is empty: from the copy the
     # repository ships, as a fresh `make run` does (CI's FOOD_DATA_DIR is for other tests).
     "FOOD_DATA_DIR": str(SHIPPED_SR28),

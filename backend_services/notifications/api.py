@@ -75,6 +75,7 @@ def vapid_public_key(_: CurrentUser, service: Service) -> dict[str, str]:
     "/push-subscriptions",
     response_model=PushSubscriptionOut,
     status_code=status.HTTP_201_CREATED,
+    responses=error_responses(409),
 )
 def subscribe_push(
     body: PushSubscriptionIn, principal: CurrentUser, service: Service

@@ -264,7 +264,7 @@ class PushChannel(ChannelWorker):
                     .where(push_subscriptions.c.id == sub.id)
                     .values(last_success_at=func.now())
                 )
-            elif result.outcome == "expired":
+            elif result.outcome in ("expired", "refused"):  # a refused one never will be
                 session.execute(
                     push_subscriptions.delete().where(push_subscriptions.c.id == sub.id)
                 )

@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from py_vapid import Vapid
 from pywebpush import WebPushException, webpush
+
+from .push_endpoints import EndpointRefused, check_push_endpoint, normalized_origins
 
 
 def _b64url(raw: bytes) -> str:
@@ -64,21 +67,43 @@ def vapid_public_key(key: ec.EllipticCurvePrivateKey) -> str:
 
 @dataclass(frozen=True)
 class PushResult:
-    outcome: str  # sent | expired | failed
+    outcome: str  # sent | expired | failed | refused (not an endpoint we may call)
     status: int | None = None
     error: str | None = None
 
 
+class _NoRedirects(requests.Session):
+    """A push service answers; it never sends us elsewhere (a redirect is an SSRF path)."""
+
+    def request(self, *args: Any, **kwargs: Any) -> requests.Response:
+        kwargs["allow_redirects"] = False
+        return super().request(*args, **kwargs)
+
+
 class WebPushSender:
     def __init__(
-        self, key: ec.EllipticCurvePrivateKey, subject: str, *, ttl: int, timeout: float = 10.0
+        self,
+        key: ec.EllipticCurvePrivateKey,
+        subject: str,
+        *,
+        ttl: int,
+        timeout: float = 10.0,
+        allowed_test_origins: tuple[str, ...] = (),
     ):
         self._vapid = Vapid(private_key=key)
         self.subject, self.ttl, self.timeout = subject, ttl, timeout
+        self._allowed = normalized_origins(allowed_test_origins)
+        self._http = _NoRedirects()
 
     def send(self, subscription: dict[str, Any], payload: dict[str, Any]) -> PushResult:
         try:
+            # Again at send time: the host name may resolve somewhere else by now.
+            check_push_endpoint(subscription["endpoint"], self._allowed)
+        except EndpointRefused as exc:
+            return PushResult("refused", None, f"endpoint refused: {exc}")
+        try:
             response = webpush(
+                requests_session=self._http,
                 subscription_info=subscription,
                 data=json.dumps(payload, separators=(",", ":")),
                 vapid_private_key=self._vapid,

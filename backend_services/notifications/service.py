@@ -7,18 +7,18 @@ import base64
 import binascii
 import uuid
 from datetime import datetime
-from ipaddress import ip_address
 from typing import Any
 
 from sqlalchemy import Engine, and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from backend_services.kernel.db import unit_of_work
-from backend_services.kernel.errors import InvalidInput, NotFound
+from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 
 from . import dead_letters, domain
 from . import repository as repo
 from .models import announcements, notifications, push_subscriptions, recipients
+from .push_endpoints import EndpointRefused, check_push_endpoint, normalized_origins
 from .schemas import AnnouncementIn, PushSubscriptionIn, ReminderSettings
 from .settings import NotificationsSettings
 
@@ -124,20 +124,13 @@ class NotificationsService:
     # --- push subscriptions ---
 
     def _check_endpoint(self, endpoint: str) -> None:
-        from urllib.parse import urlparse
-
-        url = urlparse(endpoint)
-        if url.scheme != "https" and not self.settings.push_allow_http_endpoints:
-            raise InvalidInput("Push endpoints must use https.", fields={"endpoint": "not https"})
-        host = url.hostname or ""
-        if not self.settings.push_allow_http_endpoints:
-            # Our worker POSTs to this URL: never to an address inside our network.
-            try:
-                address = ip_address(host)
-            except ValueError:
-                return
-            if not address.is_global:
-                raise InvalidInput("Not a push service.", fields={"endpoint": "private address"})
+        allowed = normalized_origins(self.settings.push_allowed_test_origins)
+        try:
+            check_push_endpoint(endpoint, allowed)
+        except EndpointRefused as exc:
+            raise InvalidInput(
+                f"Not a push service endpoint: {exc}.", fields={"endpoint": str(exc)}
+            ) from exc
 
     def subscribe_push(self, user_id: str, body: PushSubscriptionIn) -> dict[str, Any]:
         endpoint = str(body.endpoint)
@@ -149,18 +142,25 @@ class NotificationsService:
             "user_agent": body.user_agent,
         }
         with unit_of_work(self.engine) as session:
-            # One row per endpoint (a browser profile): signing in as someone else on the
-            # same browser moves the device to that account.
+            # One row per endpoint (a browser profile). It stays with the account that
+            # subscribed it: knowing an endpoint must not let anyone take its notifications
+            # (the owner removes it, e.g. on sign-out, before another account subscribes).
             row = (
                 session.execute(
                     pg_insert(push_subscriptions)
                     .values(id=uuid.uuid4(), endpoint=endpoint, **values)
-                    .on_conflict_do_update(index_elements=["endpoint"], set_=values)
+                    .on_conflict_do_update(
+                        index_elements=["endpoint"],
+                        set_=values,
+                        where=push_subscriptions.c.user_id == user_id,
+                    )
                     .returning(*push_subscriptions.c)
                 )
                 .mappings()
-                .one()
+                .one_or_none()
             )
+        if row is None:
+            raise Conflict("This push endpoint belongs to another account.", code="endpoint_taken")
         return dict(row)
 
     def list_push(self, user_id: str) -> list[dict[str, Any]]:

@@ -24,8 +24,9 @@ class NotificationsSettings(ServiceSettings):
         default_factory=lambda: os.path.join(_default_keys_dir(), "vapid", "private.pem")
     )
     vapid_subject: str = "mailto:admin@fitledger.local"
-    # Push endpoints are URLs a client hands us: outside local/test only https is accepted.
-    push_allow_http_endpoints: bool | None = None
+    # Push endpoints are URLs a client hands us: https to public addresses only, except these
+    # exact origins (the local test push receiver; refused in production). See push_endpoints.
+    push_allowed_test_origins: tuple[str, ...] = ()
     push_ttl_seconds: int = Field(default=12 * 3600, ge=0, le=28 * 24 * 3600)
 
     # Per-user sending limits (per channel, per rolling hour); security mails are exempt.
@@ -52,7 +53,7 @@ class NotificationsSettings(ServiceSettings):
     required_in_production: tuple[str, ...] = ("database_url", "amqp_url", "smtp_url")
 
     @model_validator(mode="after")
-    def _push_http_only_locally(self) -> NotificationsSettings:
-        if self.push_allow_http_endpoints is None:
-            object.__setattr__(self, "push_allow_http_endpoints", self.environment != "production")
+    def _test_push_receivers_only_locally(self) -> NotificationsSettings:
+        if self.environment == "production" and self.push_allowed_test_origins:
+            raise ValueError("PUSH_ALLOWED_TEST_ORIGINS is for the local test receiver only")
         return self

@@ -32,6 +32,7 @@ def build_runnables(settings: NotificationsSettings) -> list[Runnable]:
         load_or_create_vapid_key(settings.vapid_private_key_file),
         settings.vapid_subject,
         ttl=settings.push_ttl_seconds,
+        allowed_test_origins=settings.push_allowed_test_origins,
     )
     runnables: list[Runnable] = [
         OutboxRelay(engine, MESSAGING, settings.amqp_url, settings.events_exchange)

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator
 import pytest
 from event_bus import publish, queue_exists
 from notifications_api_helpers import wait_until
-from push_receiver import PushReceiver
 
 from backend_services.kernel.messaging import Event
 from backend_services.notifications.events import SUBSCRIPTIONS
@@ -20,12 +19,6 @@ from backend_services.notifications.events import SUBSCRIPTIONS
 def publish_event(stack: str) -> Iterator[Callable[[Event], None]]:
     wait_until(lambda: all(queue_exists(sub.queue) for sub in SUBSCRIPTIONS), timeout=60)
     yield publish
-
-
-@pytest.fixture(scope="session")
-def push_receiver() -> Iterator[PushReceiver]:
-    with PushReceiver() as receiver:
-        yield receiver
 
 
 @pytest.fixture(scope="session")

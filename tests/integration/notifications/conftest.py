@@ -63,9 +63,10 @@ def engine(notifications_database: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def settings(tmp_path: Any) -> NotificationsSettings:
+def settings(tmp_path: Any, push_receiver: PushReceiver) -> NotificationsSettings:
     return NotificationsSettings(
         environment="test",
+        push_allowed_test_origins=(push_receiver.origin,),
         database_url=TEST_DB_URL,
         public_url="https://fit.example",
         vapid_private_key_file=str(tmp_path / "vapid.pem"),

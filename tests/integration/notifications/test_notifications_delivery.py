@@ -58,7 +58,10 @@ def email_channel(engine: Engine, settings: NotificationsSettings, smtp: Mailbox
 
 def push_channel(engine: Engine, settings: NotificationsSettings) -> PushChannel:
     key = load_or_create_vapid_key(settings.vapid_private_key_file)
-    return PushChannel(engine, settings, WebPushSender(key, settings.vapid_subject, ttl=60))
+    sender = WebPushSender(
+        key, settings.vapid_subject, ttl=60, allowed_test_origins=settings.push_allowed_test_origins
+    )
+    return PushChannel(engine, settings, sender)
 
 
 def test_norm_warning_goes_out_by_email_with_a_working_unsubscribe_token(
