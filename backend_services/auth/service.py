@@ -214,34 +214,14 @@ class AuthService:
 
     # --- passwords ---------------------------------------------------------------------
     def forgot_password(self, email: str) -> None:
-        """Always the same answer; a mail goes out only for an active account."""
-        email = domain.normalize_email(email)
-        now = utcnow()
-        raw, hashed = domain.new_opaque_token()
-        base_url = self.settings.public_url.rstrip("/")
+        """Always the same answer and the same work: one outbox row, whatever the address.
+
+        Looking the address up here would take longer for a known one (a token row, a mail
+        event) and tell an attacker which addresses have accounts; the auth worker does it
+        (``issue_password_reset``)."""
         with unit_of_work(self.engine) as session:
-            repo = AuthRepository(session)
-            user = repo.user_by_email(email)
-            if user is None or user.disabled:
-                return
-            repo.add(
-                PasswordResetToken(
-                    token_hash=hashed,
-                    user_id=user.id,
-                    expires_at=now + timedelta(minutes=self.settings.reset_token_ttl_minutes),
-                )
-            )
-            _publish(
-                session,
-                "auth.password_reset.requested",
-                user.id,
-                {
-                    "email": email,
-                    "display_name": user.display_name,
-                    "reset_url": f"{base_url}/reset-password?token={raw}",
-                    "expires_in_minutes": self.settings.reset_token_ttl_minutes,
-                },
-            )
+            email = domain.normalize_email(email)
+            _publish(session, "auth.password_reset.asked", None, {"email": email})
 
     def reset_password(self, raw_token: str, new_password: str) -> None:
         now = utcnow()
@@ -341,6 +321,34 @@ class AuthService:
             public = UserPublic.model_validate(user, from_attributes=True)
         self.sessions.revoke(*(str(i) for i in revoked))
         return public
+
+
+def issue_password_reset(session: Session, settings: AuthSettings, email: str) -> None:
+    """The worker's half of a forgot-password request: a single-use link for an active
+    account (mailed by the notifications service), nothing for any other address."""
+    user = AuthRepository(session).user_by_email(email)
+    if user is None or user.disabled:
+        return
+    raw, hashed = domain.new_opaque_token()
+    session.add(
+        PasswordResetToken(
+            token_hash=hashed,
+            user_id=user.id,
+            expires_at=utcnow() + timedelta(minutes=settings.reset_token_ttl_minutes),
+        )
+    )
+    base_url = settings.public_url.rstrip("/")
+    _publish(
+        session,
+        "auth.password_reset.requested",
+        user.id,
+        {
+            "email": email,
+            "display_name": user.display_name,
+            "reset_url": f"{base_url}/reset-password?token={raw}",
+            "expires_in_minutes": settings.reset_token_ttl_minutes,
+        },
+    )
 
 
 def _check_policy(password: str, email: str, *, field: str) -> None:

@@ -16,7 +16,8 @@ class AuthSettings(ServiceSettings):
     bcrypt_rounds: int = Field(default=12, ge=12, le=16)
     public_url: str = "http://localhost:8080"
     mail_from: str = "FitLedger <no-reply@fitledger.local>"
-    # Brute-force limits: failures per window before 429.
+    # Brute-force limits: failures per window before 429 (the account limit counts per
+    # client address, so nobody can lock the owner out; see throttle.py).
     login_failures_per_account: int = 5
     login_failures_per_ip: int = 30
     login_failure_window_seconds: int = 15 * 60

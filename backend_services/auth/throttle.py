@@ -1,7 +1,12 @@
-"""Brute-force protection: failed sign-ins counted per account and per client address in Redis.
+"""Brute-force protection: failed sign-ins counted in Redis per account *from one address*,
+and per address over all accounts.
 
 A fixed window per key: after N failures the key answers 429 with the seconds left, until the
-window ends (OWASP ASVS V6.3: throttle, do not lock the owner out for good).
+window ends (OWASP ASVS V6.3). The account counter is per address on purpose: an attacker who
+knows someone's e-mail can lock that account only for their own address, never for its owner
+signing in from elsewhere (a lockout would be a denial of service). Guessing from many
+addresses is bounded by the per-address limit of each, bcrypt's cost and the refusal of
+common passwords.
 """
 
 from __future__ import annotations
@@ -20,8 +25,8 @@ class LoginThrottle:
 
     @staticmethod
     def _keys(email: str, ip: str) -> tuple[str, str]:
-        account = hashlib.sha256(email.encode()).hexdigest()[:32]
-        return f"auth:fail:acct:{account}", f"auth:fail:ip:{ip}"
+        account = hashlib.sha256(f"{email}\n{ip}".encode()).hexdigest()[:32]
+        return f"auth:fail:acct-ip:{account}", f"auth:fail:ip:{ip}"
 
     def check(self, email: str, ip: str) -> None:
         """Raise RateLimited while either counter is over its limit."""

@@ -11,7 +11,7 @@ from .settings import AuthSettings
 def main() -> None:
     settings = AuthSettings()
     mailer = SmtpMailer(settings.smtp_url or "smtp://127.0.0.1:1025", settings.mail_from)
-    run_service_worker(settings, MESSAGING, subscriptions(mailer))
+    run_service_worker(settings, MESSAGING, subscriptions(mailer, settings))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ headers a client could send.
 
 from __future__ import annotations
 
+from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -53,5 +54,25 @@ AdminUser = Annotated[Principal, Depends(admin_principal)]
 
 
 def client_address(request: Request) -> str:
-    """The caller's address: the gateway overwrites X-Real-IP, so it cannot be chosen."""
-    return request.headers.get("x-real-ip") or (request.client.host if request.client else "")
+    """The caller's address. The gateway overwrites X-Real-IP, so the header is believed only
+    when the connection comes from a gateway address (``TRUSTED_PROXIES``)."""
+    peer = request.client.host if request.client else ""
+    trusted: tuple[IPv4Network | IPv6Network, ...] = getattr(
+        request.app.state, "trusted_proxies", ()
+    )
+    forwarded = request.headers.get("x-real-ip", "").strip()
+    if forwarded and _within(peer, trusted):
+        return forwarded
+    return peer
+
+
+def trusted_networks(entries: tuple[str, ...]) -> tuple[IPv4Network | IPv6Network, ...]:
+    return tuple(ip_network(entry, strict=False) for entry in entries)
+
+
+def _within(address: str, networks: tuple[IPv4Network | IPv6Network, ...]) -> bool:
+    try:
+        ip = ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)

@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .cache import make_redis
 from .errors import COMMON_ERROR_STATUSES, error_body, error_responses, install_error_handlers
+from .identity import trusted_networks
 from .logs import configure_logging, request_id_var
 from .metrics import MetricsMiddleware, metrics_endpoint
 from .service_credentials import load_service_secret
@@ -120,6 +121,7 @@ def create_service_app(
     app.state.token_verifier = verifier or _verifier_from_settings(settings)
     app.state.session_check = session_check or _session_check_from_settings(settings)
     app.state.service_secret = load_service_secret(settings.service_secret_file)
+    app.state.trusted_proxies = trusted_networks(settings.trusted_proxies)
     checks = readiness or {}
 
     @app.get("/healthz", include_in_schema=False)

@@ -51,6 +51,10 @@ class ServiceSettings(BaseSettings):
     session_index_url: str | None = None
     session_cache_seconds: float = Field(default=0.5, ge=0, lt=1)
 
+    # Addresses (or networks) of the gateway: only their X-Real-IP is believed (rate limits,
+    # session records); anyone else is seen as the address it connects from.
+    trusted_proxies: tuple[str, ...] = ()
+
     # The secret services prove themselves with on /internal/* routes (service_credentials.py).
     service_secret_file: str | None = None
 

@@ -42,6 +42,7 @@ class NotificationsSettings(ServiceSettings):
     # cannot list queues): every consumer queue of the stack, ``.dlq`` appended.
     dead_letter_queues: tuple[str, ...] = (
         "auth.mail.password_reset.dlq",
+        "auth.password_reset.dlq",
         "auth.mail.repeated_registration.dlq",
         "users.accounts.dlq",
         "users.activity.dlq",

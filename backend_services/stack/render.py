@@ -80,6 +80,7 @@ def render_gateway(
         .get_template("nginx/gateway.conf.j2")
         .render(
             standalone=standalone,
+            proxy_source=settings.gateway_source_address if standalone else None,
             run_dir=settings.run_dir,
             log_dir=settings.log_dir,
             access_log=access_log or f"{settings.log_dir}/nginx-access.log",

@@ -5,6 +5,7 @@ nginx, supervisord and the aggregator's health check are all generated from this
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,9 @@ class StackSettings(BaseSettings):
     data_dir: Path = Field(default=PROJECT_ROOT / ".local", alias="FITLEDGER_DATA_DIR")
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8080
+    # The local gateway connects to the services from this loopback address, the only one
+    # whose X-Real-IP they believe (TRUSTED_PROXIES).
+    gateway_source_address: str = Field(default="127.0.0.2", alias="GATEWAY_SOURCE_ADDRESS")
     port_base: int = Field(default=8100, alias="SERVICE_PORT_BASE")
     instances: int = Field(default=2, alias="SERVICE_INSTANCES", ge=1, le=8)
     worker_metrics_base: int = 9100
@@ -138,4 +142,5 @@ class StackSettings(BaseSettings):
             "JWT_PUBLIC_KEYS_FILE": str(self.keys_dir / "jwks.json"),
             "SIGNING_KEYS_DIR": str(self.keys_dir),
             "SERVICE_SECRET_FILE": str(self.keys_dir / SERVICE_SECRET_NAME),
+            "TRUSTED_PROXIES": json.dumps([self.gateway_source_address]),
         }
