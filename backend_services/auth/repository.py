@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 from typing import Any
@@ -33,8 +34,13 @@ class AuthRepository:
         self.session.delete(user)
 
     def search_users(self, query: str, limit: int, offset: int) -> tuple[list[User], int]:
+        # The query is literal text: %, _ and \ match themselves, not as LIKE wildcards.
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", query) + "%"
         condition = (
-            or_(col(User.email).ilike(f"%{query}%"), col(User.display_name).ilike(f"%{query}%"))
+            or_(
+                col(User.email).ilike(pattern, escape="\\"),
+                col(User.display_name).ilike(pattern, escape="\\"),
+            )
             if query
             else True
         )

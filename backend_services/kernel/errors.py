@@ -6,6 +6,7 @@ Every error body has the same shape: ``{"error": {"code", "message", "fields"}}`
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +17,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from .logs import request_id_var
 
@@ -172,6 +174,25 @@ def _json_error(err: dict[str, Any]) -> str:
     return f"{text}: {reason}" if reason else text
 
 
+def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    """Every method the API answers at this path, read from the OpenAPI document (the
+    router's own 405 names too few: GET, POST and DELETE of one path are separate routes)."""
+    table: list[tuple[re.Pattern[str], set[str]]] | None = getattr(app.state, "allow_table", None)
+    if table is None:
+        table = [
+            (compile_path(path)[0], {m.upper() for m in item if m.upper() in _METHODS})
+            for path, item in app.openapi().get("paths", {}).items()
+        ]
+        app.state.allow_table = table
+    methods = set().union(*(m for regex, m in table if regex.match(request.url.path)))
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
+_METHODS = {"GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD"}
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Map every exception to the one error shape; never leak a stack trace or SQL."""
 
@@ -187,10 +208,13 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, "error")
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
-        return error_response(exc.status_code, code, message, headers=exc.headers)
+        headers = exc.headers
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(app, request))}
+        return error_response(exc.status_code, code, message, headers=headers)
 
     @app.exception_handler(DBAPIError)
     async def _database(_: Request, exc: DBAPIError) -> JSONResponse:

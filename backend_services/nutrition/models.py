@@ -163,9 +163,13 @@ idempotency_keys = Table(
 # ---- request schemas: allow-lists with bounds (RELIABILITY.md "Bad input") ----
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# breakfast, lunch, dinner, snack, or a named custom meal ("Pre-workout", "Après-ski"):
+# letters, digits, spaces and . ' - only, starting with a letter or digit (no markup).
 MealType = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[^\x00]+$"),
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[^\W_][\w .'\-]*$"
+    ),
 ]
 Grams = Annotated[
     Decimal, Field(gt=0, le=5000, max_digits=9, decimal_places=2, allow_inf_nan=False)

@@ -82,6 +82,10 @@ def build_router() -> APIRouter:
     def get_item(item_id: int) -> dict[str, int]:
         return {"id": item_id}
 
+    @router.get("/items")
+    def list_items() -> list[dict]:
+        return STORED
+
     @router.post("/items", status_code=201)
     def create_item(item: ItemIn) -> dict:
         STORED.append(item.model_dump())
@@ -264,6 +268,12 @@ def test_unknown_route_is_404_in_the_shape(client):
 
 def test_wrong_method_is_405_in_the_shape(client):
     assert_error_shape(client.delete("/items/1"), 405, "method_not_allowed")
+
+
+def test_405_allows_every_method_of_the_path_across_routes(client):
+    assert client.delete("/items/1").headers["allow"] == "GET, HEAD"
+    # GET /items and POST /items are two routes: both are named
+    assert client.put("/items").headers["allow"] == "GET, HEAD, POST"
 
 
 def test_unhandled_exception_is_a_bare_500(client):
