@@ -1,10 +1,13 @@
-"""Fuzz every service's OpenAPI through the gateway with schemathesis (RELIABILITY.md, "Bad input").
+"""Fuzz every service's OpenAPI with schemathesis (RELIABILITY.md, "Bad input"), through the
+gateway and on the service's own port.
 
 Each service's schema is read from one of its instances directly (the gateway does not serve
-``/openapi.json``); the requests go to the gateway with a real session, so they meet the same
-nginx checks, rate limits and identity headers as the UI's. Every response must be: no 5xx, a
-documented status, the declared content type and a body matching the declared schema; input
-that violates the schema must be refused (``negative_data_rejection``).
+``/openapi.json``). Through the gateway the requests meet the same nginx checks, rate limits
+and identity headers as the UI's; on the service's own port (as anything inside the cluster
+could call it) the service alone must hold to its document, with the same real session.
+Every response must be: no 5xx, a documented status, the declared content type and a body
+matching the declared schema; input that violates the schema must be refused
+(``negative_data_rejection``).
 
 Bounded and repeatable: ``MAX_EXAMPLES`` positive and as many negative cases per operation,
 derandomized, no shrinking, requests paced under the gateway's rate limit. Driven through
@@ -39,7 +42,7 @@ from backend_services.stack.topology import SERVICES, StackSettings
 
 pytestmark = pytest.mark.e2e
 
-MAX_EXAMPLES = 25
+MAX_EXAMPLES = {"gateway": 25, "direct": 10}  # the direct run checks the same documents again
 # The gateway allows 50 requests/s (burst 100) per client on /api/ and 6000/min (burst 20) on
 # /api/auth/ in the test stack: stay under both, so a 429 here is the service's own answer.
 MIN_INTERVAL_SECONDS = 1 / 40
@@ -89,10 +92,10 @@ def fuzz_user(register: Callable[..., Any]) -> Any:  # conftest's Account
     return register()
 
 
-def _load_schema(service: str, gateway: str) -> schemathesis.BaseSchema:
+def _load_schema(service: str, base_url: str) -> schemathesis.BaseSchema:
     url = f"http://127.0.0.1:{_instance_port(service)}/openapi.json"
     schema = schemathesis.openapi.from_url(url, timeout=10)
-    schema.config.update(base_url=gateway)
+    schema.config.update(base_url=base_url)
     return schema
 
 
@@ -106,7 +109,9 @@ def _pace() -> None:
     _last_request[0] = time.monotonic()
 
 
-def _fuzz_operation(operation: APIOperation, headers: dict[str, str]) -> list[str]:
+def _fuzz_operation(
+    operation: APIOperation, headers: dict[str, str], max_examples: int
+) -> list[str]:
     """Run positive and negative cases; return one line per distinct failure."""
     found: dict[str, str] = {}
     key = (operation.method.upper(), operation.path)
@@ -115,7 +120,7 @@ def _fuzz_operation(operation: APIOperation, headers: dict[str, str]) -> list[st
 
         @given(case=operation.as_strategy(generation_mode=mode))
         @settings(
-            max_examples=MAX_EXAMPLES,
+            max_examples=max_examples,
             derandomize=True,
             database=None,
             deadline=None,
@@ -136,9 +141,13 @@ def _fuzz_operation(operation: APIOperation, headers: dict[str, str]) -> list[st
 
 
 # One test per service: every failing operation is listed at once, not just the first.
+@pytest.mark.parametrize("door", ["gateway", "direct"])
 @pytest.mark.parametrize("service", FUZZED)
-def test_openapi_fuzz(service: str, stack: str, fuzz_user: Any, admin_account: Any) -> None:
-    schema = _load_schema(service, stack)
+def test_openapi_fuzz(
+    service: str, door: str, stack: str, fuzz_user: Any, admin_account: Any
+) -> None:
+    base_url = stack if door == "gateway" else f"http://127.0.0.1:{_instance_port(service)}"
+    schema = _load_schema(service, base_url)
     failures: list[str] = []
     try:
         for result in schema.get_all_operations():
@@ -147,7 +156,8 @@ def test_openapi_fuzz(service: str, stack: str, fuzz_user: Any, admin_account: A
             if (operation.method.upper(), operation.path) in DESTRUCTIVE:
                 continue
             account = admin_account if "/admin/" in operation.path else fuzz_user
-            failures += [f"{label}: {line}" for line in _fuzz_operation(operation, account.headers)]
+            found = _fuzz_operation(operation, account.headers, MAX_EXAMPLES[door])
+            failures += [f"{label}: {line}" for line in found]
     finally:
         if service == "auth":
             # Fuzzed sign-ins count as failures per client address: let the window pass, so
