@@ -50,6 +50,7 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/workouts/programs/{program_id}/start"): {},
     ("PATCH", "/api/auth/admin/users/{user_id}/status"): {"disabled": True},
     ("PATCH", "/api/auth/admin/users/{user_id}/role"): {"role": "admin"},
+    ("POST", "/api/notifications/admin/dead-letters/{queue}/replay"): {},
 }
 # Uploads are multipart and create the caller's own job; B's job is B's (covered elsewhere).
 SKIPPED = {("POST", "/api/workouts/imports/{provider}")}
