@@ -13,12 +13,14 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.concurrency import run_in_threadpool
+from fastapi.dependencies.models import Dependant
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .cache import make_redis
 from .errors import COMMON_ERROR_STATUSES, error_body, error_responses, install_error_handlers
-from .identity import trusted_networks
+from .identity import admin_principal, current_principal, trusted_networks
 from .logs import configure_logging, request_id_var
 from .metrics import MetricsMiddleware, metrics_endpoint
 from .service_credentials import load_service_secret
@@ -153,12 +155,33 @@ def create_service_app(
     # Every route documents the errors the gateway and the kernel can give it (and 422 in
     # the one error shape, instead of FastAPI's default `{"detail": [...]}` schema).
     for router in routers:
+        _document_identity_refusals(router)
         app.include_router(router, responses=error_responses(*COMMON_ERROR_STATUSES))
     install_error_handlers(app)
     app.add_middleware(StrictJsonMiddleware, max_body_bytes=settings.max_json_body_bytes)
     app.add_middleware(MetricsMiddleware, service=settings.service_name)
     app.add_middleware(RequestContextMiddleware, body_types=tuple(body_types))
     return app
+
+
+def _document_identity_refusals(router: APIRouter) -> None:
+    """Routes that need a signed-in user document 401, admin routes also 403, whatever the
+    route's own ``responses=`` says (the dependency answers them, not the route)."""
+    for route in router.routes:
+        if not isinstance(route, APIRoute):
+            continue
+        calls = {d.call for d in _all_dependencies(route.dependant)}
+        statuses = [401] if current_principal in calls else []
+        statuses += [403] if admin_principal in calls else []
+        for status, spec in error_responses(*statuses).items():
+            route.responses.setdefault(status, spec)
+
+
+def _all_dependencies(dependant: Dependant) -> list[Dependant]:
+    found = []
+    for sub in dependant.dependencies:
+        found += [sub, *_all_dependencies(sub)]
+    return found
 
 
 async def _run_check(check: ReadinessCheck, timeout: float) -> str:
