@@ -19,7 +19,13 @@ pytestmark = pytest.mark.e2e
 # PATCH fields where null means "clear it"; every other PATCH field must be refused as null.
 # A new PATCH route gets no nullable field unless it is listed here on purpose.
 NULLABLE_IN_PATCH = {
-    "PATCH /api/users/me": {"body_fat_pct"},
+    "PATCH /api/users/me": {
+        "body_fat_pct",
+        # null: "use the formula again"
+        "custom_calorie_target_kcal",
+        "custom_protein_g_per_kg",
+        "custom_fat_energy_share",
+    },
     "PATCH /api/nutrition/meals/{meal_id}": {"note"},
     "PATCH /api/workouts/workouts/{workout_id}": {"notes", "ended_at", "body_weight_kg"},
 }
