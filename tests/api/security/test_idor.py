@@ -21,6 +21,11 @@ from typing import Any
 import httpx
 import pytest
 from push_receiver import PushReceiver
+from security_fixtures import (  # noqa: F401 (fixtures, found by name)
+    doors_fixture,
+    openapi_fixture,
+    operations_fixture,
+)
 from security_helpers import Operation, bearer
 from stack_env import GATEWAY
 

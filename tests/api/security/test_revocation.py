@@ -18,6 +18,11 @@ from typing import Any
 import httpx
 import jwt
 import pytest
+from security_fixtures import (  # noqa: F401 (fixtures, found by name)
+    doors_fixture,
+    openapi_fixture,
+    operations_fixture,
+)
 from security_helpers import SERVICE_NAMES, Operation, bearer, direct_url
 from stack_env import DATA_DIR
 

@@ -12,6 +12,11 @@ from typing import Any
 
 import httpx
 import pytest
+from security_fixtures import (  # noqa: F401 (fixtures, found by name)
+    doors_fixture,
+    openapi_fixture,
+    operations_fixture,
+)
 from security_helpers import Operation, bearer, resolve
 
 pytestmark = pytest.mark.e2e

@@ -1,6 +1,9 @@
 """Fixtures for the security suite: every service's own port beside the gateway, and the
 services' OpenAPI documents (read from their ports), so a new route is covered without
-editing a test."""
+editing a test.
+
+Imported by the test modules rather than kept in a conftest.py: tests elsewhere import
+``conftest`` by name, and a second conftest.py here would be the one they find."""
 
 from __future__ import annotations
 
@@ -12,8 +15,8 @@ import pytest
 from security_helpers import SERVICE_NAMES, Operation, direct_url
 
 
-@pytest.fixture(scope="session")
-def openapi(stack: str) -> dict[str, dict[str, Any]]:
+@pytest.fixture(scope="session", name="openapi")
+def openapi_fixture(stack: str) -> dict[str, dict[str, Any]]:
     documents = {}
     for service in SERVICE_NAMES:
         answer = httpx.get(f"{direct_url(service)}/openapi.json", timeout=10)
@@ -22,8 +25,8 @@ def openapi(stack: str) -> dict[str, dict[str, Any]]:
     return documents
 
 
-@pytest.fixture(scope="session")
-def operations(openapi: dict[str, dict[str, Any]]) -> list[Operation]:
+@pytest.fixture(scope="session", name="operations")
+def operations_fixture(openapi: dict[str, dict[str, Any]]) -> list[Operation]:
     found = []
     for service, document in openapi.items():
         for path, item in document["paths"].items():
@@ -34,8 +37,8 @@ def operations(openapi: dict[str, dict[str, Any]]) -> list[Operation]:
     return found
 
 
-@pytest.fixture
-def doors(stack: str) -> Iterator[dict[str, httpx.Client]]:
+@pytest.fixture(name="doors")
+def doors_fixture(stack: str) -> Iterator[dict[str, httpx.Client]]:
     """One client per way in: each service's own port, and the gateway."""
     clients = {name: httpx.Client(base_url=direct_url(name), timeout=10) for name in SERVICE_NAMES}
     clients["gateway"] = httpx.Client(base_url=stack, timeout=10)
