@@ -17,6 +17,7 @@ from zoneinfo import available_timezones
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from backend_services.kernel.bodies import PatchBody, StrictBody
+from backend_services.kernel.dates import IsoDate
 
 from .domain import (
     CUSTOM_FAT_ENERGY_SHARE_RANGE,
@@ -30,7 +31,6 @@ from .domain import (
 )
 
 MIN_AGE_YEARS, MAX_AGE_YEARS = 13, 120
-OLDEST_LOG_DATE = dt.date(1900, 1, 1)
 
 
 class NotificationType(StrEnum):
@@ -213,7 +213,8 @@ class WeightLogIn(StrictModel):
     """``POST /api/users/me/weights``; ``date`` is the user's local day (default: today)."""
 
     weight_kg: WeightKg
-    date: dt.date | None = Field(default=None, ge=OLDEST_LOG_DATE)
+    # YYYY-MM-DD only (a number is not read as a Unix timestamp), 1900..2200 as everywhere
+    date: IsoDate | None = None
 
 
 # --- responses ---

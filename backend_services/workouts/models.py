@@ -8,12 +8,13 @@ a strict pattern.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field, model_validator
 
 from backend_services.kernel.bodies import PatchBody, StrictBody
+from backend_services.kernel.dates import IsoDate
 
 from .domain import MAX_WORKOUT_SECONDS
 
@@ -146,7 +147,7 @@ class CustomExerciseCreate(Schema):
 
 class ProfileUpdate(Schema):
     body_weight_kg: BodyWeight
-    on: date | None = None
+    on: IsoDate | None = None  # YYYY-MM-DD, 1900..2200 (kernel/dates.py)
 
     @model_validator(mode="after")
     def _not_future(self) -> ProfileUpdate:

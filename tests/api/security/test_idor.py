@@ -52,6 +52,7 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "reps": 99
     },
     ("POST", "/api/workouts/workouts/{workout_id}/complete"): {},
+    ("POST", "/api/workouts/workouts/{workout_id}/separate"): {"external_id": "x"},
     ("POST", "/api/workouts/programs/{program_id}/start"): {},
     ("PATCH", "/api/auth/admin/users/{user_id}/status"): {"disabled": True},
     ("PATCH", "/api/auth/admin/users/{user_id}/role"): {"role": "admin"},
@@ -217,11 +218,7 @@ def test_user_b_cannot_reach_user_a_on_any_route_with_an_id(
     wrong = []
     for op in targeted:
         body = BODIES.get((op.method, op.path))
-        if (
-            op.method in ("POST", "PATCH", "PUT")
-            and body is None
-            and op.body_schema({}) is not None
-        ):
+        if op.method in ("POST", "PATCH", "PUT") and body is None and "requestBody" in op.spec:
             wrong.append(f"{op.label}: add a sample body to BODIES")
             continue
         for door in (op.service, "gateway"):
