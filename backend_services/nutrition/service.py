@@ -30,18 +30,22 @@ MAX_YEARS = 10
 
 
 # The latest "today" anywhere: UTC+14 (Line Islands). The diary does not know the user's
-# zone, so "not in the future" is checked against it.
+# zone, so "how far ahead" is counted from it.
 LATEST_UTC_OFFSET = dt.timedelta(hours=14)
+# Meals may be planned a week ahead (copy today's lunch to tomorrow, prepare the week's
+# meals); a weigh-in records a measurement, so it may not be in the future at all.
+PLAN_AHEAD_DAYS = 7
 
 
 def check_entry_date(day: dt.date, field: str = "date", now: dt.datetime | None = None) -> None:
-    """A meal's day: within the range of ``check_date`` and not in the future, the rule
-    weigh-ins follow too (a diary records what was eaten, not plans)."""
+    """A meal's day: within the range of ``check_date`` and at most PLAN_AHEAD_DAYS after
+    the latest today on Earth."""
     check_date(day, field)
     latest_today = ((now or dt.datetime.now(dt.UTC)) + LATEST_UTC_OFFSET).date()
-    if day > latest_today:
+    if day > latest_today + dt.timedelta(days=PLAN_AHEAD_DAYS):
         raise InvalidInput(
-            "The date is in the future.", fields={field: "must be on or before today"}
+            f"Meals can be planned at most {PLAN_AHEAD_DAYS} days ahead.",
+            fields={field: f"must be at most {PLAN_AHEAD_DAYS} days after today"},
         )
 
 

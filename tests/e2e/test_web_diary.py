@@ -45,7 +45,8 @@ def _onboard(page: Page) -> None:
     expect(page.locator("#onboarding-step-3")).to_be_visible()
 
 
-def _log_food(page: Page, meal: str, query: str, pick: str, grams: str) -> None:
+def _log_food(page: Page, meal: str, query: str, pick: str, grams: str, kcal: str) -> None:
+    expect(page.locator(".rt-Skeleton")).to_have_count(0, timeout=LIVE_MS)  # the day is loaded
     page.locator(f"#add-{meal}").click()
     search = page.locator("#food-search")
     search.fill(query)
@@ -54,8 +55,11 @@ def _log_food(page: Page, meal: str, query: str, pick: str, grams: str) -> None:
     row.locator("button").click()
     page.locator("#portion-select").select_option(label="grams")
     page.locator("#amount-input").fill(grams)
-    expect(page.locator("#picked-kcal")).not_to_have_text("")
+    # As a user does: log once the preview shows the amount typed.
+    expect(page.locator("#picked-kcal")).to_contain_text(kcal)
     page.locator("#log-food").click()
+    expect(page.locator("#diary-notice")).to_contain_text("Added")
+    expect(page.locator(f"#meal-{meal}-kcal")).to_contain_text(kcal, timeout=LIVE_MS)
 
 
 def test_the_daily_loop_from_sign_up_to_the_over_norm_warning(
@@ -87,7 +91,12 @@ def test_the_daily_loop_from_sign_up_to_the_over_norm_warning(
         expect(page.locator("#meal-lunch")).to_be_visible()
         # "chiken brest" with the typos people make: chicken breast, 120 kcal / 100 g raw.
         _log_food(
-            page, "lunch", "chiken brest", "breast, skinless, boneless, meat only, raw", "200"
+            page,
+            "lunch",
+            "chiken brest",
+            "breast, skinless, boneless, meat only, raw",
+            "200",
+            "240",
         )
         expect(page.locator("#meal-lunch-kcal")).to_contain_text("240")
         expect(page.locator("#day-kcal")).to_contain_text("240")
@@ -95,7 +104,7 @@ def test_the_daily_loop_from_sign_up_to_the_over_norm_warning(
         expect(today.locator(".notice-warning")).to_have_count(0)
 
         # Enough to pass the norm: ~3.5 kg of chicken would be silly; olive oil is 884/100 g.
-        _log_food(page, "dinner", "olive oil", "Oil, olive", "150")
+        _log_food(page, "dinner", "olive oil", "Oil, olive", "150", "1,326")
         expect(page.locator("#meal-dinner-kcal")).to_contain_text(re.compile(r"1,?326"))
         warning = today.locator(".notice-warning").first
         expect(warning).to_contain_text("Over your daily norm", timeout=LIVE_MS)

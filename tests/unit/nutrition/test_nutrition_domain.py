@@ -194,10 +194,11 @@ def test_nutrient_units_have_one_spelling_and_daily_values_match_name_and_unit()
     assert NutrientInfo("ala_g_g", "Alanine", "g").to_json()["daily_value"] is None
 
 
-def test_meals_may_not_be_dated_after_the_latest_today_on_earth() -> None:
+def test_meals_may_be_planned_a_week_after_the_latest_today_on_earth() -> None:
     now = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)  # already 11 March in UTC+14
     check_entry_date(date(2025, 3, 11), now=now)
+    check_entry_date(date(2025, 3, 18), now=now)  # a week after 11 March
     check_entry_date(date(2020, 1, 1), now=now)
     with pytest.raises(InvalidInput) as refused:
-        check_entry_date(date(2025, 3, 12), now=now)
-    assert refused.value.fields == {"date": "must be on or before today"}
+        check_entry_date(date(2025, 3, 19), now=now)
+    assert refused.value.fields == {"date": "must be at most 7 days after today"}
