@@ -16,7 +16,7 @@ export FORCE_PACKAGES
 UI_SOURCES := $(shell find app components assets -type f -not -path '*/__pycache__/*' 2>/dev/null) rxconfig.py
 UI_BUILD := .web/build/client/index.html
 
-.PHONY: help run up ui-reload stop status test test-unit test-integration test-e2e lint format bench admin \
+.PHONY: help run up ui-reload bench-ui lighthouse stop status test test-unit test-integration test-e2e lint format bench admin \
         setup system-packages services venv ui clean FORCE
 
 help: ## this list
@@ -65,6 +65,13 @@ bench: setup services ## every benchmark in bench/ (numbers in the README; ~20 m
 	$(BIN)/python -m bench.nutrition_search
 	$(BIN)/python -m bench.workouts_history
 	$(BIN)/python -m bench.event_pipeline
+
+bench-ui: venv ## the web app in a browser, then Lighthouse per page (with `make up` running)
+	$(BIN)/python -m bench.ui_browser
+	$(BIN)/python -m bench.lighthouse
+
+lighthouse: ## Lighthouse from the npm registry into .local/lighthouse (for bench/lighthouse.py)
+	npm install --prefix .local/lighthouse --no-audit --no-fund lighthouse@12
 
 admin: venv ## create the first administrator (prompts for e-mail and password)
 	$(BIN)/fitledger admin create
