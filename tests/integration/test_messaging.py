@@ -110,6 +110,11 @@ def test_relay_killed_between_publish_and_mark_sent_republishes_and_consumer_ded
     duplicates = hang_after - 2 * batch
     wait_until(lambda: db.backlog() == 0, what="outbox drained by the new relay")
     wait_until(lambda: cons.deliveries == n + duplicates, what="all deliveries incl. duplicates")
+    # A delivery is counted when it arrives, before its handler runs and commits: wait for them.
+    wait_until(
+        lambda: db.processed() >= n and cons.duplicates >= duplicates,
+        what="every delivery handled and committed",
+    )
     assert cons.duplicates == duplicates, "the re-published events were not deduplicated"
     assert_exactly_once(db, n)
 
