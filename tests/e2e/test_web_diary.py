@@ -51,14 +51,14 @@ def _log_food(page: Page, meal: str, query: str, pick: str, grams: str, kcal: st
     search = page.locator("#food-search")
     search.fill(query)
     row = page.locator("#food-results li", has_text=pick).first
-    expect(row).to_be_visible()
+    expect(row).to_be_visible(timeout=LIVE_MS)
     row.locator("button").click()
     page.locator("#portion-select").select_option(label="grams")
     page.locator("#amount-input").fill(grams)
     # As a user does: log once the preview shows the amount typed.
-    expect(page.locator("#picked-kcal")).to_contain_text(kcal)
+    expect(page.locator("#picked-kcal")).to_contain_text(kcal, timeout=LIVE_MS)
     page.locator("#log-food").click()
-    expect(page.locator("#diary-notice")).to_contain_text("Added")
+    expect(page.locator("#diary-notice")).to_contain_text("Added", timeout=LIVE_MS)
     expect(page.locator(f"#meal-{meal}-kcal")).to_contain_text(kcal, timeout=LIVE_MS)
 
 
