@@ -6,7 +6,7 @@ import reflex as rx
 
 from app import routes
 from app.session.http import FLASH_COOKIE, decode_flash
-from app.state.messages import plain_fields, plain_message
+from app.state.messages import explain_flash
 from app.state.session import SessionState, cookie_value
 from components.fields import form_alert, labelled_input
 from components.layout import public_shell
@@ -42,17 +42,7 @@ class LoginState(SessionState):
             self.notice = "Please sign in to continue."
         flash = read_flash(self.router.headers.cookie, routes.LOGIN)
         self.email = str(flash.get("email", ""))
-        self.error = (
-            plain_message(
-                str(flash.get("code", "")),
-                str(flash.get("message", "")),
-                int(flash.get("status", 0) or 0),
-                flash.get("retry_after"),
-            )
-            if flash
-            else ""
-        )
-        fields = plain_fields(flash.get("fields") or {})
+        self.error, fields = explain_flash(flash)
         self.email_error = fields.get("email", "")
         self.password_error = fields.get("password", "")
         if flash.get("next"):

@@ -6,7 +6,7 @@ import reflex as rx
 
 from app import routes
 from app.pages.login import read_flash
-from app.state.messages import plain_fields, plain_message
+from app.state.messages import explain_flash
 from app.state.session import SessionState
 from components.fields import form_alert, labelled_input
 from components.layout import public_shell
@@ -32,19 +32,9 @@ class RegisterState(SessionState):
         flash = read_flash(self.router.headers.cookie, routes.REGISTER)
         self.display_name = str(flash.get("display_name", ""))
         self.email = str(flash.get("email", ""))
-        code = str(flash.get("code", ""))
-        if not flash:
-            self.error = ""
-        elif code == "invalid_credentials":
+        self.error, fields = explain_flash(flash)
+        if flash.get("code") == "invalid_credentials":
             self.error = MAYBE_TAKEN
-        else:
-            self.error = plain_message(
-                code,
-                str(flash.get("message", "")),
-                int(flash.get("status", 0) or 0),
-                flash.get("retry_after"),
-            )
-        fields = plain_fields(flash.get("fields") or {})
         self.name_error = fields.get("display_name", "")
         self.email_error = fields.get("email", "")
         self.password_error = fields.get("password", "")

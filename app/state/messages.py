@@ -58,3 +58,16 @@ def explain(error: ApiError) -> tuple[str, dict[str, str]]:
         plain_message(error.code, error.message, error.status, error.retry_after),
         plain_fields(error.fields),
     )
+
+
+def explain_flash(flash: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """A refused form post's flash cookie (app/session/http.py) in plain words; ("", {}) if none."""
+    if not flash:
+        return "", {}
+    message = plain_message(
+        str(flash.get("code", "")),
+        str(flash.get("message", "")),
+        int(flash.get("status", 0) or 0),
+        flash.get("retry_after"),
+    )
+    return message, plain_fields(flash.get("fields") or {})
