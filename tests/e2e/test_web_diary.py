@@ -54,7 +54,12 @@ def _log_food(page: Page, meal: str, query: str, pick: str, grams: str, kcal: st
     expect(row).to_be_visible(timeout=LIVE_MS)
     row.locator("button").click()
     page.locator("#portion-select").select_option(label="grams")
-    page.locator("#amount-input").fill(grams)
+    # Choosing grams sets the amount to 100; type only once that answer is on screen (typing
+    # into the field while it is being replaced once gave "100200" on a loaded CI machine).
+    amount = page.locator("#amount-input")
+    expect(amount).to_have_value("100", timeout=LIVE_MS)
+    amount.fill(grams)
+    expect(amount).to_have_value(grams)
     # As a user does: log once the preview shows the amount typed.
     expect(page.locator("#picked-kcal")).to_contain_text(kcal, timeout=LIVE_MS)
     page.locator("#log-food").click()
