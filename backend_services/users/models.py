@@ -46,6 +46,10 @@ class Profile(SQLModel, table=True):
     custom_protein_g_per_kg: Decimal | None = Field(default=None, sa_column=Column(Numeric(3, 2)))
     custom_fat_energy_share: Decimal | None = Field(default=None, sa_column=Column(Numeric(3, 2)))
     units: str = Field(default="metric", sa_column=Column(Text, nullable=False))
+    # The first day of the user's week in week views: "monday" (ISO 8601) or "sunday".
+    week_start: str = Field(
+        default="monday", sa_column=Column(Text, nullable=False, server_default="monday")
+    )
     timezone: str = Field(default="UTC", sa_column=Column(Text, nullable=False))
     language: str = Field(default="en", sa_column=Column(Text, nullable=False))
     quiet_hours_start: time | None = Field(default=None, sa_column=Column(Time))

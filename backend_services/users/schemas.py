@@ -118,6 +118,7 @@ BirthDate = Annotated[dt.date, AfterValidator(_check_birth_date)]
 TimeZone = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_check_time_zone)]
 Units = Literal["metric", "imperial"]
 Language = Literal["en", "ru"]
+WeekStart = Literal["monday", "sunday"]
 
 
 class StrictModel(StrictBody):
@@ -167,6 +168,7 @@ class ProfileReplace(StrictModel):
     custom_protein_g_per_kg: CustomProteinPerKg | None = None
     custom_fat_energy_share: CustomFatShare | None = None
     units: Units = "metric"
+    week_start: WeekStart = "monday"
     timezone: TimeZone = "UTC"
     language: Language = "en"
     notifications: NotificationSettingsIn | None = None
@@ -201,6 +203,7 @@ class ProfilePatch(StrictModel, PatchBody):
     custom_protein_g_per_kg: CustomProteinPerKg | None = None
     custom_fat_energy_share: CustomFatShare | None = None
     units: Units | None = None
+    week_start: WeekStart | None = None
     timezone: TimeZone | None = None
     language: Language | None = None
     notifications: NotificationSettingsIn | None = None
@@ -246,6 +249,7 @@ class ProfileOut(BaseModel):
         description="The user's own fat share of energy (0..1); null: the default."
     )
     units: Units
+    week_start: WeekStart = Field(description="The first day of the week in week views.")
     timezone: str
     language: Language
     notifications: NotificationSettingsOut

@@ -116,6 +116,7 @@ def profile_view(repo: UsersRepository, profile: Profile) -> dict[str, Any]:
         "custom_protein_g_per_kg": _float(profile.custom_protein_g_per_kg),
         "custom_fat_energy_share": _float(profile.custom_fat_energy_share),
         "units": profile.units,
+        "week_start": profile.week_start,
         "timezone": profile.timezone,
         "language": profile.language,
         "notifications": {
