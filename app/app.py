@@ -22,6 +22,7 @@ from app.pages import workout as workout_page
 from app.pages import workouts as workouts_page
 from app.session.export import data_app
 from app.session.http import session_app
+from app.state.preferences import PreferencesState
 from app.state.session import SessionState
 
 APP_CSS = Path(__file__).resolve().parents[1] / "assets" / "app.css"
@@ -39,7 +40,7 @@ app = rx.App(
     api_transformer=[session_app, data_app],
 )
 
-PRIVATE = [SessionState.require_login]
+PRIVATE = [SessionState.require_login, PreferencesState.load]
 PUBLIC_ONLY = [SessionState.redirect_if_signed_in]
 
 app.add_page(

@@ -83,6 +83,7 @@ class Profile:
     missing_fields: tuple[str, ...]
     created_at: dt.datetime | None
     updated_at: dt.datetime | None
+    week_start: str = "monday"  # "monday" | "sunday": the first day of week views
 
     @classmethod
     def from_json(cls, data: Any) -> Profile:
@@ -109,6 +110,7 @@ class Profile:
             missing_fields=p.texts(b.get("missing_fields")),
             created_at=p.opt_instant(b.get("created_at")),
             updated_at=p.opt_instant(b.get("updated_at")),
+            week_start=p.text(b.get("week_start"), "monday"),
         )
 
 

@@ -6,6 +6,7 @@ import reflex as rx
 
 from app import routes
 from app.api.users import NOTIFICATION_TYPES
+from app.pages.settings_units import units_section
 from app.state.settings import SettingsState
 from app.state.settings_logic import (
     GRID_CHANNELS,
@@ -566,7 +567,7 @@ def settings() -> rx.Component:
             ),
         ),
         rx.grid(
-            rx.vstack(notifications_section(), spacing="4", width="100%"),
+            rx.vstack(units_section(section), notifications_section(), spacing="4", width="100%"),
             rx.vstack(
                 region_section(), security_section(), data_section(), spacing="4", width="100%"
             ),

@@ -1,0 +1,62 @@
+"""Settings: units (metric / imperial) and the first day of the week. Saved at once."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app.state import units as u
+from app.state.preferences import PreferencesState as P
+from components.fields import form_alert
+
+
+def choice(label: str, name: str, value: rx.Var[str], on_change, options) -> rx.Component:
+    return rx.vstack(
+        rx.text(label, weight="medium", size="2", as_="div", id=f"{name}-label"),
+        rx.segmented_control.root(
+            *[rx.segmented_control.item(text, value=key) for key, text in options],
+            value=value,
+            on_change=on_change,
+            size="3",
+            width="100%",
+            id=name,
+            aria_labelledby=f"{name}-label",
+        ),
+        spacing="1",
+        align="stretch",
+        width="100%",
+    )
+
+
+def units_section(section) -> rx.Component:
+    """`section` is the settings page's card (title, children, id)."""
+    return section(
+        "Units and week",
+        choice(
+            "Units",
+            "units",
+            P.units,
+            P.save_units,
+            ((u.METRIC, "Metric (kg, cm)"), (u.IMPERIAL, "Imperial (lb, ft in)")),
+        ),
+        choice(
+            "Weeks start on",
+            "week-start",
+            P.week_start,
+            P.save_week_start,
+            ((u.MONDAY, "Monday"), (u.SUNDAY, "Sunday")),
+        ),
+        rx.text(
+            "Everything is stored in kilograms and centimetres; this only changes what you see "
+            "and type. Calories stay in kcal.",
+            size="1",
+            color=rx.color("gray", 11),
+        ),
+        form_alert(P.units_error, id="units-error"),
+        rx.cond(
+            P.units_notice != "",
+            rx.text(
+                P.units_notice, color_scheme="grass", size="2", id="units-notice", role="status"
+            ),
+        ),
+        id="settings-units",
+    )

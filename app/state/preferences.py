@@ -1,0 +1,73 @@
+"""The user's units and week start as state every private page can read.
+
+Loaded once per tab by the login guard's page load (`PreferencesState.load` in app.py's
+PRIVATE list) and updated when settings change them. Components read `PreferencesState.units`
+/ `.weight_unit` / `.week_start`; a page's backend handler gets them with
+`await self.get_state(PreferencesState)` and formats with the pure `app/state/units.py`.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app.api.errors import ApiError
+from app.api.users import UsersApi
+from app.state import units as u
+from app.state.messages import explain
+from app.state.session import SessionState
+
+
+class PreferencesState(SessionState):
+    units: str = u.METRIC
+    week_start: str = u.MONDAY
+    _loaded_for: str = ""  # the session the choice was read for
+
+    @rx.var
+    def weight_unit(self) -> str:
+        return u.weight_unit(self.units)
+
+    @rx.var
+    def imperial(self) -> bool:
+        return u.imperial(self.units)
+
+    @rx.event
+    async def load(self):
+        """Read the choice from the profile once per session (defaults until it exists)."""
+        if not self.signed_in or self._loaded_for == self._session_id:
+            return
+        try:
+            profile = await UsersApi(self.api()).profile()
+        except ApiError:
+            return  # no profile yet (or the service is down): metric, Monday
+        self.remember(profile.units, profile.week_start)
+
+    def remember(self, units: str, week_start: str) -> None:
+        self.units = units if units in u.UNIT_SYSTEMS else u.METRIC
+        self.week_start = week_start if week_start in u.WEEK_STARTS else u.MONDAY
+        self._loaded_for = self._session_id
+
+    # --- the settings page's choice (app/pages/settings_units.py) -------------------------
+
+    units_notice: str = ""
+    units_error: str = ""
+
+    @rx.event
+    async def save_units(self, value: str):
+        await self._save(units=value)
+
+    @rx.event
+    async def save_week_start(self, value: str):
+        await self._save(week_start=value)
+
+    async def _save(self, **choice: str) -> rx.event.EventSpec | None:
+        self.units_notice = self.units_error = ""
+        try:
+            profile = await UsersApi(self.api()).update_profile(**choice)
+        except ApiError as error:
+            self.units_error = explain(error)[0]
+            return self.handle(error)
+        self.remember(profile.units, profile.week_start)
+        system = "pounds, feet and inches" if u.imperial(self.units) else "kilograms, centimetres"
+        first = "Sunday" if self.week_start == u.SUNDAY else "Monday"
+        self.units_notice = f"Saved. Weights and heights in {system}; weeks start on {first}."
+        return None
