@@ -16,6 +16,7 @@ from backend_services.kernel.identity import AdminUser, CurrentUser
 from backend_services.kernel.service_credentials import internal_callers
 
 from .schemas import (
+    ExpenditureOut,
     ProfileOut,
     ProfilePatch,
     ProfileReplace,
@@ -90,6 +91,16 @@ def read_my_stats(
     principal: CurrentUser, users: Service, start: FromDate = None, end: ToDate = None
 ) -> dict[str, Any]:
     return users.stats(principal.user_id, start, end)
+
+
+@router.get("/me/expenditure", response_model=ExpenditureOut, responses=error_responses(409))
+def read_my_expenditure(
+    principal: CurrentUser,
+    users: Service,
+    end: ToDate = None,
+) -> dict[str, Any]:
+    """Adaptive expenditure over the 28 days to ``to`` (default today) and a suggested target."""
+    return users.expenditure(principal.user_id, end)
 
 
 @router.get("/admin/profiles/{user_id}", response_model=ProfileOut, responses=error_responses(403))

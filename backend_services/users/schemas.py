@@ -358,3 +358,43 @@ class StatsOut(BaseModel):
     averages: AveragesOut
     streak_days: int
     adaptive_tdee: AdaptiveOut | None
+
+
+class ExcludedDayOut(BaseModel):
+    day: dt.date
+    reason: str
+
+
+class CheckInOut(BaseModel):
+    tdee_kcal: int
+    band_kcal: int = Field(description="Half-width of the 95 % interval, kcal.")
+    goal_rate_kg_per_week: float = Field(description="Negative to lose weight.")
+    suggested_target_kcal: int
+    current_target_kcal: int
+    safe_floor_kcal: int
+    floor_applied: bool
+    message: str
+
+
+class ExpenditureOut(BaseModel):
+    """Adaptive expenditure: logged intake and the weight line, with the formula as prior."""
+
+    tdee_kcal: float
+    band_kcal: float = Field(description="Half-width of the 95 % interval, kcal.")
+    source: Literal["formula", "data"] = Field(
+        description="formula: too little data yet (see reason); data: combined with the formula."
+    )
+    formula_tdee_kcal: float
+    window_start: dt.date
+    window_end: dt.date
+    trusted_days: int
+    completeness: float = Field(description="Trusted days / days in the window, 0-1.")
+    weigh_ins: int
+    mean_intake_kcal: float | None
+    weight_slope_kg_per_week: float | None
+    data_tdee_kcal: float | None = Field(description="The data's own estimate, before the prior.")
+    data_weight: float = Field(description="The data's share of the answer, 0-1.")
+    excluded: list[ExcludedDayOut]
+    reason: str
+    method: str
+    check_in: CheckInOut

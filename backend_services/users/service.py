@@ -20,7 +20,7 @@ from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.kernel.messaging import Event, add_to_outbox
 
-from . import domain
+from . import domain, expenditure
 from .models import MESSAGING, Profile
 from .repository import UsersRepository
 from .schemas import (
@@ -394,6 +394,45 @@ class UsersService:
             "averages": _averages(days),
             "streak_days": domain.logged_day_streak(logged, end),
             "adaptive_tdee": None if adaptive is None else vars(adaptive),
+        }
+
+    def expenditure(self, user_id: str, end: date | None) -> dict[str, Any]:
+        """The adaptive expenditure over the 4 weeks to ``end`` and the target it implies."""
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            repo = UsersRepository(session)
+            profile = repo.get_profile(user_id)
+            if profile is None:
+                raise NotFound("No profile yet.", code="profile_not_found")
+            body = body_profile(profile)
+            if body is None:
+                raise Conflict(
+                    "Fill in your profile to get an expenditure estimate.",
+                    code="profile_incomplete",
+                    fields={name: "required" for name in missing_for_targets(profile)},
+                )
+            end = end or local_day(now, profile.timezone)
+            start = end - timedelta(days=expenditure.WINDOW_DAYS - 1)
+            intake = repo.intake_between(user_id, start, end)
+            weights = [(d, w) for d, w in repo.weights_until(user_id, end) if d >= start]
+        targets = domain.compute_targets(body, end)
+        estimate = expenditure.estimate(
+            {d: float(kcal) for d, kcal in intake.items()},
+            {d: float(kg) for d, kg in weights},
+            float(targets.tdee_kcal),
+            end,
+        )
+        rate = float(targets.goal_adjustment_kcal) * 7 / float(domain.KCAL_PER_KG_BODY_MASS)
+        suggestion = expenditure.check_in(
+            estimate,
+            rate,
+            current_target_kcal=int(targets.calorie_target_kcal),
+            safe_floor_kcal=int(targets.safe_floor_kcal),
+        )
+        return {
+            **vars(estimate),
+            "excluded": [vars(e) for e in estimate.excluded],
+            "check_in": vars(suggestion),
         }
 
     def admin_profile(self, user_id: str) -> dict[str, Any]:
