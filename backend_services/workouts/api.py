@@ -14,7 +14,9 @@ from .importers.merge import separate
 from .models import (
     ID_PATTERN,
     CustomExerciseCreate,
+    ExerciseOrder,
     ProfileUpdate,
+    ProgramCreate,
     SeparateSession,
     SetIn,
     SetPatch,
@@ -151,6 +153,14 @@ def remove_exercise(
     return public(service.remove_exercise(principal.user_id, workout_id, entry_id))
 
 
+@router.put("/workouts/{workout_id}/exercise-order")
+def reorder_exercises(
+    workout_id: Id, body: ExerciseOrder, principal: CurrentUser, service: Service
+) -> dict[str, Any]:
+    """The exercises of a workout in progress in a new order (each entry id once)."""
+    return public(service.reorder_exercises(principal.user_id, workout_id, body))
+
+
 @router.post("/workouts/{workout_id}/exercises/{entry_id}/sets", status_code=201)
 def add_set(
     workout_id: Id, entry_id: Id, body: SetIn, principal: CurrentUser, service: Service
@@ -215,6 +225,26 @@ def set_profile(body: ProfileUpdate, principal: CurrentUser, service: Service) -
 @router.get("/programs")
 def list_programs(principal: CurrentUser, reports: Reports) -> dict[str, Any]:
     return {"items": [public(p) for p in reports.list_programs(principal.user_id)]}
+
+
+@router.post("/programs", status_code=status.HTTP_201_CREATED)
+def create_program(body: ProgramCreate, principal: CurrentUser, reports: Reports) -> dict[str, Any]:
+    """A program of your own: days of strength exercises with sets x reps, a starting weight
+    and the progression (kg added after a session with every target rep, or a % of e1RM)."""
+    return public(reports.create_program(principal.user_id, body))
+
+
+@router.put("/programs/{program_id}")
+def update_program(
+    program_id: Id, body: ProgramCreate, principal: CurrentUser, reports: Reports
+) -> dict[str, Any]:
+    return public(reports.update_program(principal.user_id, program_id, body))
+
+
+@router.delete("/programs/{program_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_program(program_id: Id, principal: CurrentUser, reports: Reports) -> Response:
+    reports.delete_program(principal.user_id, program_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get("/programs/{program_id}")

@@ -119,6 +119,12 @@ class WorkoutPatch(Schema, PatchBody):
     body_weight_kg: BodyWeight | None = None
 
 
+class ExerciseOrder(Schema):
+    """A workout's exercises in their new order: each entry id of the workout once."""
+
+    entry_ids: list[EntityId] = Field(min_length=1, max_length=MAX_EXERCISES_PER_WORKOUT)
+
+
 class WorkoutComplete(Schema):
     ended_at: Instant | None = None
     body_weight_kg: BodyWeight | None = None

@@ -416,5 +416,28 @@ class WorkoutsRepository:
     def list_programs(self, user_id: str) -> list[dict[str, Any]]:
         return list(self.programs.find({"owner_id": user_id}).sort("name", ASCENDING))
 
+    def replace_program(
+        self, user_id: str, program_id: str, fields: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        return self.programs.find_one_and_update(
+            {"_id": program_id, "owner_id": user_id},
+            {"$set": fields},
+            return_document=ReturnDocument.AFTER,
+        )
+
+    def count_programs(self, user_id: str) -> int:
+        return self.programs.count_documents({"owner_id": user_id})
+
+    def program_sessions_done(self, user_id: str, program_id: str) -> int:
+        """Completed workouts started from the program (deleted ones do not count)."""
+        return self.workouts.count_documents(
+            {
+                "user_id": user_id,
+                "program.program_id": program_id,
+                "status": "completed",
+                "deleted": {"$ne": True},
+            }
+        )
+
     def delete_program(self, user_id: str, program_id: str) -> bool:
         return self.programs.delete_one({"_id": program_id, "owner_id": user_id}).deleted_count == 1

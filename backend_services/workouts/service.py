@@ -20,6 +20,7 @@ from .models import (
     MAX_EXERCISES_PER_WORKOUT,
     MAX_SETS_PER_EXERCISE,
     CustomExerciseCreate,
+    ExerciseOrder,
     SetPatch,
     WorkoutComplete,
     WorkoutCreate,
@@ -241,6 +242,18 @@ class WorkoutService:
         if len(remaining) == len(doc["exercises"]):
             raise NotFound("No such exercise in this workout.")
         return self._write(doc, {"exercises": remaining})
+
+    def reorder_exercises(
+        self, user_id: str, workout_id: str, order: ExerciseOrder
+    ) -> dict[str, Any]:
+        doc = self._editable(user_id, workout_id)
+        by_id = {e["id"]: e for e in doc["exercises"]}
+        if sorted(order.entry_ids) != sorted(by_id):
+            raise InvalidInput(
+                "List each exercise of the workout once, in the new order.",
+                fields={"entry_ids": "must hold each exercise of the workout exactly once"},
+            )
+        return self._write(doc, {"exercises": [by_id[i] for i in order.entry_ids]})
 
     def add_set(self, user_id: str, workout_id: str, entry_id: str, data: Any) -> dict[str, Any]:
         doc = self._editable(user_id, workout_id)

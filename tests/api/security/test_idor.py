@@ -54,6 +54,17 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/workouts/workouts/{workout_id}/complete"): {},
     ("POST", "/api/workouts/workouts/{workout_id}/separate"): {"external_id": "x"},
     ("POST", "/api/workouts/programs/{program_id}/start"): {},
+    ("PUT", "/api/workouts/programs/{program_id}"): {
+        "name": "B was here",
+        "days_per_week": 1,
+        "days": [
+            {
+                "name": "A",
+                "exercises": [{"exercise_id": "builtin:barbell-row", "sets": 1, "reps": 1}],
+            }
+        ],
+    },
+    ("PUT", "/api/workouts/workouts/{workout_id}/exercise-order"): {"entry_ids": ["x"]},
     ("PATCH", "/api/auth/admin/users/{user_id}/status"): {"disabled": True},
     ("PATCH", "/api/auth/admin/users/{user_id}/role"): {"role": "admin"},
     ("POST", "/api/notifications/admin/dead-letters/{queue}/replay"): {},
@@ -138,7 +149,23 @@ def a_records(register: Callable[..., Any], push_receiver: PushReceiver) -> dict
         )
         feed = _ok(c.get("/api/notifications/", headers=h), "feed")
         sessions = _ok(c.get("/api/auth/sessions", headers=h), "sessions")
-        programs = _ok(c.get("/api/workouts/programs", headers=h), "programs")
+        program = _ok(
+            c.post(
+                "/api/workouts/programs",
+                json={
+                    "name": f"{marker} program",
+                    "days_per_week": 1,
+                    "days": [
+                        {
+                            "name": "A",
+                            "exercises": [{"exercise_id": exercise["id"], "sets": 3, "reps": 5}],
+                        }
+                    ],
+                },
+                headers=h,
+            ),
+            "program",
+        )
     notifications = feed.get("items", [])
     ids = {
         "food_id": food["id"],
@@ -154,7 +181,7 @@ def a_records(register: Callable[..., Any], push_receiver: PushReceiver) -> dict
         "notification_id": notifications[0]["id"] if notifications else str(uuid.uuid4()),
         "session_id": next(s["id"] for s in sessions if s["current"]),
         "user_id": a.user_id,
-        "program_id": (programs.get("items") or programs.get("programs") or [{"id": "x"}])[0]["id"],
+        "program_id": program["id"],
         # Not A's records: catalog or global names (B's answer must still hold nothing of A).
         "code": "0000000000000",
         "order": "recent",
@@ -182,6 +209,7 @@ def _a_view(client: httpx.Client, a: Any, ids: dict[str, Any]) -> dict[str, Any]
         f"/api/nutrition/foods/{ids['food_id']}",
         f"/api/workouts/workouts/{ids['workout_id']}",
         f"/api/workouts/exercises/{ids['exercise_id']}",
+        f"/api/workouts/programs/{ids['program_id']}",
     ]
     view = {}
     for path in paths:
