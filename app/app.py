@@ -7,6 +7,7 @@ import reflex as rx
 from app import routes
 from app.pages import diary as diary_page
 from app.pages import (
+    health_import,
     landing,
     login,
     notifications,
@@ -125,4 +126,10 @@ app.add_page(
     route=routes.SETTINGS,
     title=settings.TITLE,
     on_load=[*PRIVATE, settings.SettingsState.load],
+)
+app.add_page(
+    health_import.health_import,
+    route=routes.IMPORTS,
+    title=health_import.TITLE,
+    on_load=[*PRIVATE, health_import.S.load],
 )

@@ -15,6 +15,7 @@ NOTIFICATIONS = "/notifications"
 PROGRESS = "/progress"
 WORKOUTS = "/workouts"
 WORKOUT = "/workouts/[id]"
+IMPORTS = "/imports"  # health exports (Apple Health, Google Fit)
 PROFILE = "/profile"
 SETTINGS = "/settings"
 
@@ -23,6 +24,7 @@ SESSION_LOGIN = "/session/login"
 SESSION_REGISTER = "/session/register"
 SESSION_LOGOUT = "/session/logout"
 SESSION_EXPORT = "/session/export"  # app/session/export.py
+SESSION_EXPORT_ZIP = "/session/export.zip"  # the same with one CSV per kind
 SESSION_DELETE_ACCOUNT = "/session/delete-account"
 
 # Private pages: the login guard sends everyone else to LOGIN.

@@ -14,6 +14,7 @@ from app.state.session import SessionState
 from components.body_form import body_fields, goal_fields
 from components.fields import form_alert, labelled_input
 from components.layout import app_shell, sign_out_button
+from components.section_card import section
 from components.targets import custom_targets_form, targets_explained
 
 TITLE = "Profile · FitLedger"
@@ -95,20 +96,6 @@ class ProfileState(BodyFormState):
         )
         self.weight_kg = f"{point.weight_kg:g}"
         return None
-
-
-def section(title: str, *children, id: str) -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.heading(title, size="4", as_="h2"),
-            *children,
-            spacing="4",
-            width="100%",
-            align="stretch",
-        ),
-        id=id,
-        width="100%",
-    )
 
 
 def account_section() -> rx.Component:

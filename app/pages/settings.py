@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from app import routes
 from app.api.users import NOTIFICATION_TYPES
+from app.pages.settings_data import data_section
 from app.pages.settings_units import units_section
 from app.state.settings import SettingsState
 from app.state.settings_logic import (
@@ -18,33 +18,15 @@ from app.state.settings_logic import (
 )
 from components.fields import field_error, form_alert, labelled_input
 from components.layout import app_shell, sign_out_button
-from components.native_form import native_form
+from components.section_card import section, subheading
 
 TITLE = "Settings · FitLedger"
 S = SettingsState
 MUTED = rx.color("gray", 11)
 
 
-def section(title: str, *children, id: str) -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.heading(title, size="4", as_="h2"),
-            *children,
-            spacing="4",
-            width="100%",
-            align="stretch",
-        ),
-        id=id,
-        width="100%",
-    )
-
-
 def notice(text: rx.Var[str], id: str) -> rx.Component:
     return rx.cond(text != "", rx.text(text, color_scheme="grass", size="2", id=id, role="status"))
-
-
-def subheading(text: str) -> rx.Component:
-    return rx.heading(text, size="3", as_="h3")
 
 
 # --- notifications ----------------------------------------------------------------------
@@ -470,90 +452,6 @@ def security_section() -> rx.Component:
     )
 
 
-# --- your data --------------------------------------------------------------------------
-
-
-def delete_dialog() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.trigger(
-            rx.button("Delete my account…", color_scheme="tomato", id="delete-account-open"),
-        ),
-        rx.alert_dialog.content(
-            rx.alert_dialog.title("Delete your account?"),
-            rx.alert_dialog.description(
-                "This deletes your account, diary, recipes, workouts, weight log, "
-                "notifications and settings on this server, and signs you out everywhere. "
-                "It cannot be undone. Download your data first if you want to keep it.",
-                size="2",
-            ),
-            native_form(
-                rx.vstack(
-                    labelled_input(
-                        "Your password",
-                        "password",
-                        type="password",
-                        auto_complete="current-password",
-                        required=True,
-                        id="delete-password",
-                    ),
-                    rx.hstack(
-                        rx.alert_dialog.cancel(
-                            rx.button("Keep my account", variant="soft", color_scheme="gray"),
-                        ),
-                        rx.button(
-                            "Delete forever",
-                            type="submit",
-                            color_scheme="tomato",
-                            id="delete-account-confirm",
-                        ),
-                        justify="end",
-                        spacing="3",
-                        wrap="wrap",
-                    ),
-                    spacing="4",
-                    align="stretch",
-                    padding_top="1em",
-                ),
-                action=routes.SESSION_DELETE_ACCOUNT,
-            ),
-            max_width="460px",
-        ),
-    )
-
-
-def data_section() -> rx.Component:
-    return section(
-        "Your data",
-        rx.text(
-            "Everything FitLedger holds about you in one JSON file: account, profile, weight "
-            "log, diary, foods and recipes, workouts, notification settings and feed.",
-            size="2",
-        ),
-        rx.link(
-            rx.hstack(
-                rx.icon("download", size=18), rx.text("Download my data (JSON)"), spacing="2"
-            ),
-            href=routes.SESSION_EXPORT,
-            # Document navigation, not client-side routing: the browser downloads the answer.
-            reload_document=True,
-            download="",
-            id="export-link",
-            weight="medium",
-            align_self="start",
-        ),
-        rx.separator(),
-        subheading("Delete account"),
-        rx.text(
-            "Deleting your account removes all of your data from this server for good.",
-            size="2",
-            color=MUTED,
-        ),
-        form_alert(S.delete_error, id="delete-error"),
-        rx.box(delete_dialog()),
-        id="settings-data",
-    )
-
-
 def settings() -> rx.Component:
     return app_shell(
         form_alert(S.load_error, color="amber", id="settings-load-error"),
@@ -567,7 +465,7 @@ def settings() -> rx.Component:
             ),
         ),
         rx.grid(
-            rx.vstack(units_section(section), notifications_section(), spacing="4", width="100%"),
+            rx.vstack(units_section(), notifications_section(), spacing="4", width="100%"),
             rx.vstack(
                 region_section(), security_section(), data_section(), spacing="4", width="100%"
             ),

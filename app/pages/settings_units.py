@@ -7,6 +7,7 @@ import reflex as rx
 from app.state import units as u
 from app.state.preferences import PreferencesState as P
 from components.fields import form_alert
+from components.section_card import section
 
 
 def choice(label: str, name: str, value: rx.Var[str], on_change, options) -> rx.Component:
@@ -27,8 +28,7 @@ def choice(label: str, name: str, value: rx.Var[str], on_change, options) -> rx.
     )
 
 
-def units_section(section) -> rx.Component:
-    """`section` is the settings page's card (title, children, id)."""
+def units_section() -> rx.Component:
     return section(
         "Units and week",
         choice(

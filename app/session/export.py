@@ -18,6 +18,7 @@ from fastapi.responses import RedirectResponse, Response
 from app import routes
 from app.api.errors import ApiError
 from app.api.gateway import Authorized, shared_gateway
+from app.session.export_csv import export_zip
 from app.session.http import _back_to_form, _refused, client_ip, same_origin
 from app.session.store import COOKIE, SessionEnded, SessionTokens, shared_store
 
@@ -129,8 +130,8 @@ PAGED_READERS = {
 }
 
 
-@data_app.get(routes.SESSION_EXPORT)
-async def export(request: Request) -> Response:
+async def _read_everything(request: Request) -> tuple[dict[str, Any], dt.datetime] | Response:
+    """The export document of the signed-in user, or the redirect to sign in."""
     session_id = request.cookies.get(COOKIE, "")
     if await shared_store().read(session_id) is None:
         return RedirectResponse(f"{routes.LOGIN}?next={routes.SETTINGS}", status_code=303)
@@ -156,15 +157,43 @@ async def export(request: Request) -> Response:
             raise answer
         else:
             results[(service, name)] = answer
-    body = json.dumps(export_document(results, failures, now), indent=2, ensure_ascii=False)
+    return export_document(results, failures, now), now
+
+
+def _attachment(body: str | bytes, media_type: str, filename: str) -> Response:
     return Response(
         body,
-        media_type="application/json",
+        media_type=media_type,
         headers={
-            "Content-Disposition": f'attachment; filename="{export_filename(now)}"',
+            "Content-Disposition": f'attachment; filename="{filename}"',
             "Cache-Control": "no-store",
         },
     )
+
+
+@data_app.get(routes.SESSION_EXPORT)
+async def export(request: Request) -> Response:
+    return await _download(request, "json")
+
+
+@data_app.get(routes.SESSION_EXPORT_ZIP)
+async def export_zip_file(request: Request) -> Response:
+    """The same document plus one CSV per kind of record, in a zip."""
+    return await _download(request, "zip")
+
+
+async def _download(request: Request, kind: str) -> Response:
+    read = await _read_everything(request)
+    if isinstance(read, Response):
+        return read
+    document, now = read
+    name = export_filename(now)
+    if kind == "zip":
+        return _attachment(
+            export_zip(document, name), "application/zip", name.removesuffix(".json") + ".zip"
+        )
+    body = json.dumps(document, indent=2, ensure_ascii=False)
+    return _attachment(body, "application/json", name)
 
 
 @data_app.post(routes.SESSION_DELETE_ACCOUNT)

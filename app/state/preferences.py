@@ -17,6 +17,11 @@ from app.state.messages import explain
 from app.state.session import SessionState
 
 
+def _one(value: str | list[str]) -> str:
+    """A segmented control answers its one value (a list only in multiple mode)."""
+    return value[0] if isinstance(value, list) and value else str(value or "")
+
+
 class PreferencesState(SessionState):
     units: str = u.METRIC
     week_start: str = u.MONDAY
@@ -52,12 +57,12 @@ class PreferencesState(SessionState):
     units_error: str = ""
 
     @rx.event
-    async def save_units(self, value: str):
-        await self._save(units=value)
+    async def save_units(self, value: str | list[str]):
+        return await self._save(units=_one(value))
 
     @rx.event
-    async def save_week_start(self, value: str):
-        await self._save(week_start=value)
+    async def save_week_start(self, value: str | list[str]):
+        return await self._save(week_start=_one(value))
 
     async def _save(self, **choice: str) -> rx.event.EventSpec | None:
         self.units_notice = self.units_error = ""

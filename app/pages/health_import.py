@@ -1,0 +1,249 @@
+"""The import page (`/imports`): upload an Apple Health or Google Fit export, watch the job,
+see what was imported with its provenance and undo a merge. State: app/state/health_import.py."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app import routes
+from app.state.health_import import UPLOAD_ID
+from app.state.health_import import HealthImportState as S
+from components.fields import form_alert
+from components.layout import app_shell
+
+TITLE = "Import workouts · FitLedger"
+MUTED = rx.color("gray", 11)
+
+
+def how_to() -> rx.Component:
+    return rx.vstack(
+        rx.text(
+            "Bring your history from a phone. Workouts that two sources recorded (the same run "
+            "in Apple Health and Google Fit) become one workout, and you can split them again.",
+            size="2",
+        ),
+        rx.el.ul(
+            rx.el.li(
+                rx.text.strong("Apple Health: "),
+                "Health app → your picture → Export All Health Data, then upload export.zip "
+                "(or the export.xml inside it).",
+            ),
+            rx.el.li(
+                rx.text.strong("Google Fit: "),
+                "takeout.google.com → Fit only → upload the Takeout zip.",
+            ),
+            font_size="0.875em",
+            padding_left="1.2em",
+            margin="0",
+        ),
+        spacing="2",
+        align="stretch",
+    )
+
+
+def chosen_file() -> rx.Component:
+    return rx.foreach(
+        rx.selected_files(UPLOAD_ID),
+        lambda name: rx.text(
+            rx.icon("file", size=14, aria_hidden="true"), " ", name, size="2", id="chosen-file"
+        ),
+    )
+
+
+def upload_box() -> rx.Component:
+    return rx.vstack(
+        rx.upload(
+            rx.vstack(
+                rx.icon("upload", size=28, aria_hidden="true", color=rx.color("grass", 11)),
+                rx.text("Choose or drop export.zip, export.xml or a Takeout zip", weight="medium"),
+                rx.text("One file; large exports take a minute.", size="1", color=MUTED),
+                align="center",
+                spacing="1",
+            ),
+            id=UPLOAD_ID,
+            multiple=False,
+            max_files=1,
+            accept={
+                "application/zip": [".zip"],
+                "application/x-zip-compressed": [".zip"],
+                "text/xml": [".xml"],
+                "application/xml": [".xml"],
+            },
+            border=f"2px dashed {rx.color('gray', 7)}",
+            border_radius="var(--radius-3)",
+            padding="1.5em 1em",
+            width="100%",
+            cursor="pointer",
+        ),
+        chosen_file(),
+        rx.button(
+            rx.icon("file-up", size=18, aria_hidden="true"),
+            "Import",
+            on_click=S.handle_upload(rx.upload_files(upload_id=UPLOAD_ID)),
+            loading=S.uploading,
+            disabled=rx.selected_files(UPLOAD_ID).length() == 0,
+            size="3",
+            id="import-start",
+            width=["100%", "auto"],
+        ),
+        form_alert(S.upload_error, id="upload-error"),
+        spacing="3",
+        align="stretch",
+        width="100%",
+    )
+
+
+def report_line(line: rx.Var) -> rx.Component:
+    return rx.hstack(
+        rx.text(line.label, size="2"),
+        rx.spacer(),
+        rx.text(line.count, size="2", weight="bold"),
+        id=line.id,
+        width="100%",
+        border_bottom=f"1px solid {rx.color('gray', 4)}",
+        padding_y="0.25em",
+    )
+
+
+def job_card() -> rx.Component:
+    return rx.cond(
+        S.job_id != "",
+        rx.card(
+            rx.vstack(
+                rx.hstack(
+                    rx.text(S.job_provider, weight="bold"),
+                    rx.text(S.job_file, size="2", color=MUTED, truncate=True),
+                    spacing="2",
+                    align="baseline",
+                    min_width="0",
+                ),
+                rx.progress(value=S.progress_pct, max=100, size="3", aria_label="Import progress"),
+                rx.text(S.progress_text, size="2", id="import-progress", role="status"),
+                form_alert(S.job_error, id="import-error"),
+                rx.cond(
+                    S.report.length() > 0,
+                    rx.vstack(
+                        rx.foreach(S.report, report_line),
+                        spacing="0",
+                        width="100%",
+                        id="import-report",
+                    ),
+                ),
+                spacing="3",
+                align="stretch",
+                width="100%",
+            ),
+            id="import-job",
+            width="100%",
+        ),
+    )
+
+
+def undo_button(merge: rx.Var, workout_id: rx.Var) -> rx.Component:
+    return rx.cond(
+        merge.workout_id == workout_id,
+        rx.hstack(
+            rx.text("Also from ", merge.label, size="1", color=MUTED, flex="1", min_width="0"),
+            rx.button(
+                rx.icon("split", size=14, aria_hidden="true"),
+                "Undo merge",
+                on_click=S.undo_merge(merge.workout_id, merge.external_id),
+                loading=S.separating == merge.external_id,
+                size="1",
+                variant="soft",
+                color_scheme="amber",
+                class_name="undo-merge",
+                aria_label="Undo merge: " + merge.label,
+            ),
+            align="center",
+            spacing="2",
+            width="100%",
+        ),
+    )
+
+
+def imported_item(row: rx.Var) -> rx.Component:
+    return rx.el.li(
+        rx.vstack(
+            rx.link(
+                rx.text(row.name, size="3", weight="medium"),
+                href=row.href,
+                color="inherit",
+            ),
+            rx.hstack(
+                rx.badge(
+                    rx.cond(row.merged, rx.icon("merge", size=12, aria_hidden="true")),
+                    row.provenance,
+                    variant="soft",
+                    color_scheme=rx.cond(row.merged, "amber", "gray"),
+                    class_name="provenance",
+                ),
+                rx.text(row.date, size="2", color=MUTED),
+                spacing="2",
+                align="center",
+                wrap="wrap",
+            ),
+            rx.text(row.facts, size="2", color=MUTED),
+            rx.foreach(S.merges, lambda merge: undo_button(merge, row.id)),
+            spacing="1",
+            align="stretch",
+            padding_y="0.6em",
+            border_bottom=f"1px solid {rx.color('gray', 4)}",
+        ),
+        list_style="none",
+        class_name="imported-row",
+        id="imported-" + row.id,
+    )
+
+
+def imported_list() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.heading("Imported workouts", as_="h2", size="4"),
+            rx.spacer(),
+            rx.link("All workouts", href=routes.WORKOUTS, size="2"),
+            align="baseline",
+            width="100%",
+        ),
+        rx.cond(
+            S.merge_notice != "",
+            rx.text(
+                S.merge_notice, color_scheme="grass", size="2", id="merge-notice", role="status"
+            ),
+        ),
+        form_alert(S.merge_error, id="merge-error"),
+        form_alert(S.load_error, id="imports-load-error"),
+        rx.cond(
+            S.rows.length() > 0,
+            rx.el.ul(rx.foreach(S.rows, imported_item), id="imported", padding="0", margin="0"),
+            rx.cond(
+                S.loading,
+                rx.center(rx.spinner(), role="status", aria_label="Loading"),
+                rx.text("Nothing imported yet.", size="2", color=MUTED, id="no-imports"),
+            ),
+        ),
+        spacing="2",
+        align="stretch",
+        width="100%",
+    )
+
+
+def health_import() -> rx.Component:
+    return app_shell(
+        rx.grid(
+            rx.vstack(
+                rx.card(
+                    rx.vstack(how_to(), upload_box(), spacing="4", width="100%"),
+                    width="100%",
+                ),
+                job_card(),
+                spacing="4",
+                width="100%",
+            ),
+            rx.card(imported_list(), width="100%"),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="4",
+            width="100%",
+        ),
+        title="Import workouts",
+    )

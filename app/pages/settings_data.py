@@ -1,0 +1,111 @@
+"""Settings, your data: the export downloads (JSON, zip with CSV), imports, deleting the account."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app import routes
+from app.state.settings import SettingsState as S
+from components.fields import form_alert, labelled_input
+from components.native_form import native_form
+from components.section_card import section, subheading
+
+MUTED = rx.color("gray", 11)
+
+
+def delete_dialog() -> rx.Component:
+    return rx.alert_dialog.root(
+        rx.alert_dialog.trigger(
+            rx.button("Delete my account…", color_scheme="tomato", id="delete-account-open"),
+        ),
+        rx.alert_dialog.content(
+            rx.alert_dialog.title("Delete your account?"),
+            rx.alert_dialog.description(
+                "This deletes your account, diary, recipes, workouts, weight log, "
+                "notifications and settings on this server, and signs you out everywhere. "
+                "It cannot be undone. Download your data first if you want to keep it.",
+                size="2",
+            ),
+            native_form(
+                rx.vstack(
+                    labelled_input(
+                        "Your password",
+                        "password",
+                        type="password",
+                        auto_complete="current-password",
+                        required=True,
+                        id="delete-password",
+                    ),
+                    rx.hstack(
+                        rx.alert_dialog.cancel(
+                            rx.button("Keep my account", variant="soft", color_scheme="gray"),
+                        ),
+                        rx.button(
+                            "Delete forever",
+                            type="submit",
+                            color_scheme="tomato",
+                            id="delete-account-confirm",
+                        ),
+                        justify="end",
+                        spacing="3",
+                        wrap="wrap",
+                    ),
+                    spacing="4",
+                    align="stretch",
+                    padding_top="1em",
+                ),
+                action=routes.SESSION_DELETE_ACCOUNT,
+            ),
+            max_width="460px",
+        ),
+    )
+
+
+def download_link(text: str, href: str, id: str) -> rx.Component:
+    return rx.link(
+        rx.hstack(rx.icon("download", size=18), rx.text(text), spacing="2"),
+        href=href,
+        # Document navigation, not client-side routing: the browser downloads the answer.
+        reload_document=True,
+        download="",
+        id=id,
+        weight="medium",
+        align_self="start",
+    )
+
+
+def data_section() -> rx.Component:
+    return section(
+        "Your data",
+        rx.text(
+            "Everything FitLedger holds about you: account, profile, weight log, diary, foods "
+            "and recipes, workouts, notification settings and feed. The zip adds a CSV file "
+            "per kind (diary, weights, workouts, sets, notifications) for spreadsheets.",
+            size="2",
+        ),
+        download_link(
+            "Download everything (JSON + CSV, zip)", routes.SESSION_EXPORT_ZIP, "export-zip-link"
+        ),
+        download_link("Download as one JSON file", routes.SESSION_EXPORT, "export-link"),
+        rx.link(
+            rx.hstack(
+                rx.icon("file-up", size=18),
+                rx.text("Import from Apple Health or Google Fit"),
+                spacing="2",
+            ),
+            href=routes.IMPORTS,
+            id="imports-link",
+            weight="medium",
+            align_self="start",
+        ),
+        rx.separator(),
+        subheading("Delete account"),
+        rx.text(
+            "Deleting your account removes all of your data from this server for good.",
+            size="2",
+            color=MUTED,
+        ),
+        form_alert(S.delete_error, id="delete-error"),
+        rx.box(delete_dialog()),
+        id="settings-data",
+    )

@@ -1,0 +1,183 @@
+"""The import page's pure logic: which export a file is, the job's progress and report in
+words, imported workouts with their provenance ("Apple Health + Google Fit")."""
+
+from __future__ import annotations
+
+import dataclasses
+import zipfile
+from collections.abc import Iterable, Mapping
+from typing import IO
+
+from app.api.health_imports import ImportedWorkout, ImportJob
+from app.state import units as u
+from app.state.workout_logic import duration_text
+
+SOURCE_LABELS = {
+    "apple_health": "Apple Health",
+    "google_fit": "Google Fit",
+    "manual": "Logged in FitLedger",
+    "program": "Logged in FitLedger",
+}
+PROVIDER_LABELS = {"apple-health": "Apple Health", "google-fit": "Google Fit"}
+NOT_AN_EXPORT = (
+    "This file is not a health export FitLedger can read. Upload Apple Health's export.zip "
+    "(or the export.xml inside it) or a Google Fit Takeout zip."
+)
+
+
+def source_label(source: str) -> str:
+    return SOURCE_LABELS.get(source, source.replace("_", " ").title())
+
+
+def provider_of(file_name: str, zip_names: Iterable[str] | None) -> str | None:
+    """Which importer reads this file: "apple-health", "google-fit", or None.
+
+    An .xml is Apple's export.xml; in a zip Apple's has an `export.xml`, a Takeout has a
+    `Fit/` folder (or, zipped at top level, sessions JSON / activities TCX / daily CSV).
+    """
+    name = file_name.lower()
+    if name.endswith(".xml"):
+        return "apple-health"
+    if zip_names is None:
+        return None
+    names = [n.replace("\\", "/").lower() for n in zip_names]
+    if any(n == "export.xml" or n.endswith("/export.xml") for n in names):
+        return "apple-health"
+    google = ("fit/", "all sessions/", "activities/", "daily activity metrics")
+    if any(part in n for n in names for part in google) or any(
+        n.endswith((".tcx", ".json")) for n in names
+    ):
+        return "google-fit"
+    return None
+
+
+def zip_member_names(content: IO[bytes]) -> list[str] | None:
+    """The names inside a zip (read from its directory, not unpacked); None if not a zip."""
+    try:
+        with zipfile.ZipFile(content) as archive:
+            return archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    finally:
+        content.seek(0)
+
+
+def progress_words(job: ImportJob) -> str:
+    if job.status == "queued":
+        return "Waiting to start…"
+    if job.status == "failed":
+        return "The import stopped."
+    if job.status == "succeeded":
+        return "Done."
+    share = f" {round(job.fraction * 100)} %"
+    if job.phase == "storing":
+        return "Saving workouts…" + share
+    return "Reading the export…" + share
+
+
+def progress_percent(job: ImportJob) -> int:
+    """One bar over both phases: reading is the first 80 %, saving the rest."""
+    if job.status == "succeeded":
+        return 100
+    if job.phase == "storing":
+        return 80 + round(job.fraction * 20)
+    if job.phase == "parsing":
+        return round(job.fraction * 80)
+    return 0
+
+
+@dataclasses.dataclass
+class ReportLine:
+    label: str
+    count: str
+    id: str
+
+
+def report_lines(report: Mapping[str, int]) -> list[ReportLine]:
+    """The job's counts in plain words (skips say why: already there)."""
+    lines = (
+        ("records_read", "Health records read (steps, energy, weight)"),
+        ("workouts_read", "Workouts in the file"),
+        ("workouts_imported", "Imported as new workouts"),
+        ("workouts_merged", "Merged into a workout you already had (same session)"),
+        ("workouts_already_present", "Skipped: already imported before"),
+        ("days_with_metrics", "Days of steps and active energy"),
+        ("body_mass_readings", "Weigh-ins"),
+    )
+    return [
+        ReportLine(label, str(report.get(key, 0)), f"report-{key.replace('_', '-')}")
+        for key, label in lines
+        if key in report
+    ]
+
+
+def failure_words(error: str | None) -> str:
+    reason = (error or "").strip() or "unknown reason"
+    if reason.startswith("internal error"):
+        return "Something went wrong on the server while importing. Nothing was saved; try again."
+    return f"FitLedger could not read this export ({reason}). Nothing was imported."
+
+
+def provenance(workout: ImportedWorkout) -> str:
+    """Where a workout's record(s) came from: "Apple Health + Google Fit"."""
+    labels = [source_label(workout.source)]
+    for other in workout.merged:
+        label = source_label(other.source)
+        if label not in labels:
+            labels.append(label)
+    return " + ".join(labels)
+
+
+@dataclasses.dataclass
+class ImportedRow:
+    id: str
+    name: str
+    date: str
+    facts: str
+    provenance: str
+    merged: bool
+    href: str
+
+
+@dataclasses.dataclass
+class MergeRow:
+    """One merged record a user can split off again."""
+
+    workout_id: str
+    external_id: str
+    label: str  # "Google Fit: 310.5 kcal (device)"
+
+
+def kcal_words(kcal: float | None, source: str) -> str:
+    if kcal is None:
+        return "no calories"
+    how = "from the device" if source == "device" else "estimated from MET"
+    return f"{round(kcal, 1):g} kcal {how}"
+
+
+def imported_row(workout: ImportedWorkout, units: str, href: str) -> ImportedRow:
+    facts = [duration_text(workout.duration_s)] if workout.duration_s else []
+    if workout.distance_m:
+        facts.append(u.distance_text(workout.distance_m, units))
+    facts.append(kcal_words(workout.calories_kcal, workout.calorie_source))
+    return ImportedRow(
+        id=workout.id,
+        name=workout.name,
+        date=workout.local_date.strftime("%a %-d %b %Y") if workout.local_date else "",
+        facts=" · ".join(facts),
+        provenance=provenance(workout),
+        merged=bool(workout.merged),
+        href=href,
+    )
+
+
+def merge_rows(workouts: Iterable[ImportedWorkout]) -> list[MergeRow]:
+    return [
+        MergeRow(
+            workout_id=w.id,
+            external_id=m.external_id,
+            label=f"{source_label(m.source)}: {kcal_words(m.calories_kcal, m.calorie_source)}",
+        )
+        for w in workouts
+        for m in w.merged
+    ]
