@@ -24,6 +24,7 @@ from .schemas import (
     ReminderSettings,
     ReplayIn,
     SettingsOut,
+    TestPushOut,
     VapidKeyOut,
 )
 from .service import NotificationsService
@@ -104,6 +105,19 @@ def unsubscribe_push(
 ) -> Response:
     service.unsubscribe_push(principal.user_id, subscription_id=subscription_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/push-subscriptions/{subscription_id}/test",
+    response_model=TestPushOut,
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=error_responses(409),
+)
+def send_test_push(
+    subscription_id: uuid.UUID, principal: CurrentUser, service: Service
+) -> dict[str, Any]:
+    """Queue a test notification to this device; the push worker sends it within seconds."""
+    return service.test_push(principal.user_id, subscription_id)
 
 
 @router.get("/settings", response_model=SettingsOut)

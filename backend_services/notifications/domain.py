@@ -39,6 +39,16 @@ class Channel(StrEnum):
 
 SENT_CHANNELS = (Channel.EMAIL, Channel.PUSH)  # the in-app feed row is always stored
 
+# A delivery the user asked for from settings ("send a test notification"): one device,
+# no feed row, not held back by preferences or quiet hours.
+PUSH_TEST = "push_test"
+PUSH_TEST_MESSAGE = {
+    "type": PUSH_TEST,
+    "title": "FitLedger test notification",
+    "body": "Push notifications work on this device.",
+    "url": "/settings",
+}
+
 # Mirrors users' defaults (users/schemas.py DEFAULT_CHANNELS) for users whose first
 # ``users.profile.updated`` has not arrived yet.
 DEFAULT_PREFERENCES: dict[str, dict[str, bool]] = {

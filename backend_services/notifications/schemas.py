@@ -71,6 +71,11 @@ class PushSubscriptionOut(BaseModel):
     last_success_at: dt.datetime | None
 
 
+class TestPushOut(BaseModel):
+    subscription_id: uuid.UUID
+    queued: bool
+
+
 class VapidKeyOut(BaseModel):
     public_key: str
 

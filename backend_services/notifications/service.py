@@ -17,7 +17,7 @@ from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 
 from . import dead_letters, domain
 from . import repository as repo
-from .models import announcements, notifications, push_subscriptions, recipients
+from .models import announcements, deliveries, notifications, push_subscriptions, recipients
 from .push_endpoints import EndpointRefused, check_push_endpoint, normalized_origins
 from .schemas import AnnouncementIn, PushSubscriptionIn, ReminderSettings
 from .settings import NotificationsSettings
@@ -192,6 +192,43 @@ class NotificationsService:
             ).first()
         if gone is None:
             raise NotFound("No such push subscription.")
+
+    def test_push(self, user_id: str, subscription_id: uuid.UUID) -> dict[str, Any]:
+        """Queue a test notification to one of the caller's devices (the push worker sends
+        it, as any push; preferences and quiet hours do not hold back a test asked for)."""
+        with unit_of_work(self.engine) as session:
+            owned = session.execute(
+                select(push_subscriptions.c.id)
+                .where(
+                    push_subscriptions.c.id == subscription_id,
+                    push_subscriptions.c.user_id == user_id,
+                )
+                .with_for_update()
+            ).first()
+            if owned is None:
+                raise NotFound("No such push subscription.")
+            waiting = session.execute(
+                select(deliveries.c.id).where(
+                    deliveries.c.user_id == user_id,
+                    deliveries.c.kind == domain.PUSH_TEST,
+                    deliveries.c.status == "pending",
+                    deliveries.c.payload["subscription_id"].astext == str(subscription_id),
+                )
+            ).first()
+            if waiting is not None:
+                raise Conflict(
+                    "A test notification to this device is already on its way.",
+                    code="test_push_pending",
+                )
+            session.execute(
+                deliveries.insert().values(
+                    user_id=user_id,
+                    channel="push",
+                    kind=domain.PUSH_TEST,
+                    payload={"subscription_id": str(subscription_id)},
+                )
+            )
+        return {"subscription_id": subscription_id, "queued": True}
 
     # --- settings and unsubscribe ---
 
