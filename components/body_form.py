@@ -65,8 +65,9 @@ def choice_group(
 
 
 def body_fields() -> rx.Component:
-    """Sex, birth date, height, weight, activity level (metric units)."""
+    """Sex, birth date, height, weight, activity level (in the user's units)."""
     s = BodyFormState
+    imperial = s.units == "imperial"
     return rx.vstack(
         choice_group(
             "Sex (the formulas differ)",
@@ -88,22 +89,22 @@ def body_fields() -> rx.Component:
         ),
         rx.grid(
             labelled_input(
-                "Height (cm)",
+                rx.cond(imperial, "Height (ft in)", "Height (cm)"),
                 "height_cm",
-                input_mode="decimal",
+                input_mode=rx.cond(imperial, "text", "decimal"),
                 value=s.height_cm,
                 on_change=s.set_height_cm,
                 error=s.height_cm_error,
-                placeholder="170",
+                placeholder=rx.cond(imperial, "5 ft 7 in", "170"),
             ),
             labelled_input(
-                "Weight (kg)",
+                rx.cond(imperial, "Weight (lb)", "Weight (kg)"),
                 "weight_kg",
                 input_mode="decimal",
                 value=s.weight_kg,
                 on_change=s.set_weight_kg,
                 error=s.weight_kg_error,
-                placeholder="70",
+                placeholder=rx.cond(imperial, "155", "70"),
             ),
             columns="2",
             spacing="3",

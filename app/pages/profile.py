@@ -7,9 +7,9 @@ import reflex as rx
 from app import routes
 from app.api.errors import ApiError
 from app.api.users import UsersApi
+from app.state import units as u
 from app.state.body import WEIGHT_KG, BodyFormState
 from app.state.messages import explain
-from app.state.numbers import parse_decimal
 from app.state.session import SessionState
 from components.body_form import body_fields, goal_fields
 from components.fields import form_alert, labelled_input
@@ -20,14 +20,15 @@ from components.targets import custom_targets_form, targets_explained
 TITLE = "Profile · FitLedger"
 
 
-def weight_error(text: str) -> str:
+def weight_error(text: str, units: str = u.METRIC) -> str:
     """Plain words for a weigh-in the service would refuse ("" when it is fine)."""
-    value = parse_decimal(text)
-    if value is None:
-        return "Enter your weight in kg."
-    low, high = WEIGHT_KG
-    if not low <= value <= high:
-        return f"Enter between {low:g} and {high:g} kg."
+    kg = u.parse_weight_kg(text, units)
+    unit = u.weight_unit(units)
+    if kg is None:
+        return f"Enter your weight in {unit}."
+    if not WEIGHT_KG[0] <= round(kg, 2) <= WEIGHT_KG[1]:
+        low, high = (u.weight_number(limit, units) for limit in WEIGHT_KG)
+        return f"Enter between {low} and {high} {unit}."
     return ""
 
 
@@ -76,10 +77,10 @@ class ProfileState(BodyFormState):
 
     @rx.event
     async def log_weight(self):
-        self.weigh_in_error = weight_error(self.weigh_in)
+        self.weigh_in_error = weight_error(self.weigh_in, self.units)
         if self.weigh_in_error:
             return None
-        kg = round(parse_decimal(self.weigh_in) or 0.0, 2)
+        kg = round(u.parse_weight_kg(self.weigh_in, self.units) or 0.0, 2)
         self.logging_weight = True
         try:
             point = await UsersApi(self.api()).log_weight(kg)
@@ -91,10 +92,10 @@ class ProfileState(BodyFormState):
             self.logging_weight = False
         self.weigh_in = ""
         self.weigh_in_notice = (
-            f"Logged {point.weight_kg:g} kg for {point.date.isoformat()} "
-            f"(trend {point.trend_kg:.1f} kg)."
+            f"Logged {u.weight_text(point.weight_kg, self.units)} for {point.date.isoformat()} "
+            f"(trend {u.weight_text(point.trend_kg, self.units)})."
         )
-        self.weight_kg = f"{point.weight_kg:g}"
+        self.weight_kg = u.weight_field(point.weight_kg, self.units)
         return None
 
 
@@ -130,7 +131,7 @@ def weight_section() -> rx.Component:
         rx.hstack(
             rx.box(
                 labelled_input(
-                    "Weight (kg)",
+                    rx.cond(s.units == u.IMPERIAL, "Weight (lb)", "Weight (kg)"),
                     "weigh_in",
                     input_mode="decimal",
                     value=s.weigh_in,

@@ -18,6 +18,7 @@ from app.api.users import (
     Profile,
     UsersApi,
 )
+from app.state import units as u
 from app.state.custom_targets import API_FIELDS, form_values, parse_custom_targets
 from app.state.messages import explain
 from app.state.numbers import parse_decimal
@@ -61,9 +62,16 @@ def rate_in_words(rate: str) -> str:
 
 
 def validate_body(
-    sex: str, birth_date: str, height_cm: str, weight_kg: str, activity: str, today: dt.date
+    sex: str,
+    birth_date: str,
+    height: str,
+    weight: str,
+    activity: str,
+    today: dt.date,
+    units: str = u.METRIC,
 ) -> dict[str, str]:
-    """Step 1: {field: plain message} for what is missing or out of range."""
+    """Step 1: {field: plain message} for what is missing or out of range. `height` and
+    `weight` are as typed in the user's units (cm/kg or ft in/lb)."""
     errors: dict[str, str] = {}
     if sex not in ("male", "female"):
         errors["sex"] = "Choose the sex the formulas should use."
@@ -75,15 +83,21 @@ def validate_body(
         age = age_on(born, today)
         if not AGE_YEARS[0] <= age <= AGE_YEARS[1]:
             errors["birth_date"] = f"Your age must be between {AGE_YEARS[0]} and {AGE_YEARS[1]}."
-    for name, text, (low, high), unit in (
-        ("height_cm", height_cm, HEIGHT_CM, "cm"),
-        ("weight_kg", weight_kg, WEIGHT_KG, "kg"),
-    ):
-        value = parse_decimal(text)
-        if value is None:
-            errors[name] = f"Enter a number in {unit}."
-        elif not low <= value <= high:
-            errors[name] = f"Enter between {low:g} and {high:g} {unit}."
+    cm, kg = u.parse_height_cm(height, units), u.parse_weight_kg(weight, units)
+    if cm is None:
+        errors["height_cm"] = (
+            "Enter your height like 5 ft 7 in." if u.imperial(units) else "Enter a number in cm."
+        )
+    elif not HEIGHT_CM[0] <= round(cm, 1) <= HEIGHT_CM[1]:
+        low, high = (u.height_text(limit, units) for limit in HEIGHT_CM)
+        if not u.imperial(units):
+            low = f"{HEIGHT_CM[0]:g}"  # "between 50 and 272 cm"
+        errors["height_cm"] = f"Enter between {low} and {high}."
+    if kg is None:
+        errors["weight_kg"] = f"Enter a number in {u.weight_unit(units)}."
+    elif not WEIGHT_KG[0] <= round(kg, 2) <= WEIGHT_KG[1]:
+        low, high = (u.weight_number(limit, units) for limit in WEIGHT_KG)
+        errors["weight_kg"] = f"Enter between {low} and {high} {u.weight_unit(units)}."
     if activity not in {c[0] for c in ACTIVITY_CHOICES}:
         errors["activity_level"] = "Choose how active you are."
     return errors
@@ -102,14 +116,21 @@ def validate_goal(goal: str, rate: str) -> dict[str, str]:
 
 
 def body_data(
-    sex: str, birth_date: str, height_cm: str, weight_kg: str, activity: str, goal: str, rate: str
+    sex: str,
+    birth_date: str,
+    height: str,
+    weight: str,
+    activity: str,
+    goal: str,
+    rate: str,
+    units: str = u.METRIC,
 ) -> BodyData:
-    """The validated form as the users client takes it (call the validators first)."""
+    """The validated form as the users client takes it, in SI (call the validators first)."""
     return BodyData(
         sex=sex,
         birth_date=dt.date.fromisoformat(birth_date.strip()),
-        height_cm=round(parse_decimal(height_cm) or 0.0, 1),
-        weight_kg=round(parse_decimal(weight_kg) or 0.0, 2),
+        height_cm=round(u.parse_height_cm(height, units) or 0.0, 1),
+        weight_kg=round(u.parse_weight_kg(weight, units) or 0.0, 2),
         activity_level=activity,
         goal=goal,
         goal_rate_kg_per_week=0.0 if goal == "maintain" else (parse_decimal(rate) or 0.0),
@@ -126,8 +147,9 @@ class BodyFormState(SessionState):
 
     sex: str = ""
     birth_date: str = ""
-    height_cm: str = ""
-    weight_kg: str = ""
+    height_cm: str = ""  # as typed, in the user's units (cm or ft in)
+    weight_kg: str = ""  # as typed, in the user's units (kg or lb)
+    units: str = u.METRIC  # the profile's choice (app/state/units.py)
     activity_level: str = ""
     goal: str = ""
     goal_rate: str = DEFAULT_RATE
@@ -247,8 +269,9 @@ class BodyFormState(SessionState):
     def _fill_from(self, profile: Profile) -> None:
         self.sex = profile.sex or ""
         self.birth_date = profile.birth_date.isoformat() if profile.birth_date else ""
-        self.height_cm = f"{profile.height_cm:g}" if profile.height_cm is not None else ""
-        self.weight_kg = f"{profile.weight_kg:g}" if profile.weight_kg is not None else ""
+        self.units = profile.units
+        self.height_cm = u.height_field(profile.height_cm, self.units)
+        self.weight_kg = u.weight_field(profile.weight_kg, self.units)
         self.activity_level = profile.activity_level or ""
         self.goal = profile.goal or ""
         rate = profile.goal_rate_kg_per_week
@@ -263,7 +286,13 @@ class BodyFormState(SessionState):
     def _body_errors(self) -> dict[str, str]:
         today = dt.datetime.now(dt.UTC).date()
         return validate_body(
-            self.sex, self.birth_date, self.height_cm, self.weight_kg, self.activity_level, today
+            self.sex,
+            self.birth_date,
+            self.height_cm,
+            self.weight_kg,
+            self.activity_level,
+            today,
+            self.units,
         )
 
     def _goal_errors(self) -> dict[str, str]:
@@ -298,6 +327,7 @@ class BodyFormState(SessionState):
             self.activity_level,
             self.goal,
             self.goal_rate,
+            self.units,
         )
         try:
             await UsersApi(self.api()).save_body_data(data)

@@ -13,6 +13,9 @@ Factors are exact by definition (international yard and pound agreement, 1959):
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+from app.state.numbers import parse_decimal
 
 METRIC = "metric"
 IMPERIAL = "imperial"
@@ -123,3 +126,49 @@ def weekday_names(week_start: str) -> tuple[str, ...]:
     """Short day names in the user's order, for week headers and calendars."""
     names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
     return (names[6], *names[:6]) if week_start == SUNDAY else names
+
+
+_FEET_INCHES = re.compile(
+    r"^\s*(?P<ft>\d+(?:[.,]\d+)?)\s*(?:ft|feet|foot|')\s*"
+    r"(?:(?P<in>\d+(?:[.,]\d+)?)\s*(?:in|inches|inch|\"|'')?)?\s*$",
+    re.IGNORECASE,
+)
+_INCHES = re.compile(r"^\s*(?P<in>\d+(?:[.,]\d+)?)\s*(?:in|inches|inch|\")\s*$", re.IGNORECASE)
+
+
+def parse_height_cm(text: str, units: str) -> float | None:
+    """A typed height in cm: metric "170"; imperial "5 ft 7 in", "5'7\"", "5 ft", "67 in",
+    or two numbers "5 7" (feet, inches). None when it cannot be read."""
+    if not imperial(units):
+        return parse_decimal(text)
+    only_inches = _INCHES.match(text or "")
+    if only_inches is not None:
+        total = parse_decimal(only_inches["in"])
+        return None if total is None else height_to_cm(0, total)
+    found = _FEET_INCHES.match(text or "")
+    if found is not None:
+        feet, inches = parse_decimal(found["ft"]), parse_decimal(found["in"] or "0")
+    else:
+        parts = (text or "").split()
+        if len(parts) != 2:
+            return None
+        feet, inches = parse_decimal(parts[0]), parse_decimal(parts[1])
+    if feet is None or inches is None or feet < 0 or not 0 <= inches < INCHES_PER_FOOT:
+        return None
+    return height_to_cm(feet, inches)
+
+
+def parse_weight_kg(text: str, units: str) -> float | None:
+    """A typed weight (kg or lb, decimal comma allowed) in kg; None when not a number."""
+    value = parse_decimal(text)
+    return None if value is None else weight_to_kg(value, units)
+
+
+def height_field(cm: float | None, units: str) -> str:
+    """A height put into the form for editing ("170" / "5 ft 7 in")."""
+    if cm is None:
+        return ""
+    if not imperial(units):
+        return f"{cm:g}"
+    feet, inches = feet_inches(cm)
+    return f"{feet} ft {round(inches):d} in" if round(inches) < 12 else f"{feet + 1} ft 0 in"

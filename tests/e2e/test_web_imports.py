@@ -106,3 +106,33 @@ def test_import_apple_then_google_merges_and_a_merge_can_be_undone(
         screenshot(page, "imports-desktop")
     finally:
         desktop.close()
+
+
+def test_imperial_units_show_and_take_pounds_and_feet(browser: Browser, ui_url: str) -> None:
+    cookie = user_with_profile(ui_url, "Una", 82)  # 180 cm, 82 kg
+    context = signed_in(browser, ui_url, cookie, phone=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{ui_url}/profile")
+        expect(page.get_by_label("Weight (kg)").first).to_have_value("82")
+        page.goto(f"{ui_url}/settings")
+        expect(page.locator("#settings-units")).to_be_visible()
+        page.get_by_role("radio", name="Imperial (lb, ft in)").click()
+        expect(page.locator("#units-notice")).to_contain_text("pounds")
+        page.get_by_role("radio", name="Sunday").click()
+        expect(page.locator("#units-notice")).to_contain_text("Sunday")
+        screenshot(page, "settings-units-phone")
+
+        page.goto(f"{ui_url}/profile")
+        expect(page.get_by_label("Height (ft in)")).to_have_value("5 ft 11 in")
+        expect(page.get_by_label("Weight (lb)").first).to_have_value("180.8")
+        weigh_in = page.locator("#profile-weight").get_by_label("Weight (lb)")
+        weigh_in.fill("180")
+        page.locator("#log-weight").click()
+        expect(page.locator("#weigh-in-notice")).to_contain_text("Logged 180 lb")
+        no_sideways_overflow(page)
+        screenshot(page, "profile-imperial-phone")
+        page.reload()
+        expect(page.get_by_label("Weight (lb)").first).to_have_value("180")
+    finally:
+        context.close()

@@ -381,3 +381,14 @@ def test_when_visible_observes_its_box_and_fires_the_event_once():
     assert "IntersectionObserver" in hooks and "seen.disconnect(); fire();" in hooks
     assert 'getElementById("charts-sentinel")' in hooks and "show_charts" in hooks
     assert not any("onVisible" in prop for prop in box.render()["props"])
+
+
+def test_imperial_body_data_is_checked_and_stored_in_si():
+    assert (
+        validate_body("male", "1990-01-01", "5 ft 11 in", "180", "light", TODAY, "imperial") == {}
+    )
+    errors = validate_body("male", "1990-01-01", "180", "30", "light", TODAY, "imperial")
+    assert errors["height_cm"] == "Enter your height like 5 ft 7 in."
+    assert errors["weight_kg"] == "Enter between 44.1 and 1,102.3 lb."
+    data = body_data("male", "1990-01-01", "5 ft 11 in", "180", "light", "maintain", "", "imperial")
+    assert (data.height_cm, data.weight_kg) == (180.3, 81.65)

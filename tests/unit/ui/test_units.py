@@ -86,3 +86,42 @@ def test_the_week_starts_on_the_users_day(day: dt.date, start: str, first: dt.da
 def test_weekday_names_follow_the_week_start() -> None:
     assert u.weekday_names("monday")[0] == "Mon" and u.weekday_names("monday")[-1] == "Sun"
     assert u.weekday_names("sunday")[:2] == ("Sun", "Mon")
+
+
+@pytest.mark.parametrize(
+    ("text", "cm"),
+    [
+        ("5 ft 7 in", 170.18),
+        ("5'7\"", 170.18),
+        ("5' 7", 170.18),
+        ("5 ft", 152.4),
+        ("5 7", 170.18),
+        ("67 in", 170.18),
+        ("6 feet 0 inches", 182.88),
+        ("5 ft 6,5 in", 168.91),
+    ],
+)
+def test_imperial_heights_as_people_type_them(text: str, cm: float) -> None:
+    assert u.parse_height_cm(text, "imperial") == pytest.approx(cm)
+
+
+@pytest.mark.parametrize("text", ["", "tall", "5 ft 13 in", "5 7 1", "-5 ft"])
+def test_unreadable_heights_are_none(text: str) -> None:
+    assert u.parse_height_cm(text, "imperial") is None
+
+
+def test_metric_heights_and_weights_are_plain_numbers() -> None:
+    assert u.parse_height_cm("170,5", "metric") == 170.5
+    assert u.parse_weight_kg("72,5", "metric") == 72.5
+    assert u.parse_weight_kg("160", "imperial") == pytest.approx(72.5747792)
+    assert u.parse_weight_kg("heavy", "imperial") is None
+
+
+def test_height_fields_read_back_as_typed() -> None:
+    assert u.height_field(170.18, "imperial") == "5 ft 7 in"
+    assert u.parse_height_cm(u.height_field(170.18, "imperial"), "imperial") == pytest.approx(
+        170.18
+    )
+    assert u.height_field(182.8, "imperial") == "6 ft 0 in"
+    assert u.height_field(170.5, "metric") == "170.5"
+    assert u.height_field(None, "imperial") == ""
