@@ -8,12 +8,27 @@ diary and the workouts. Pages are photographed at phone and desktop size.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
-from browser import ROOT, launch, no_sideways_overflow, screenshot, signed_in, user_with_profile
+from browser import (
+    PASSWORD,
+    ROOT,
+    launch,
+    new_context,
+    no_sideways_overflow,
+    register_in_browser,
+    screenshot,
+    signed_in,
+    user_with_profile,
+)
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -134,5 +149,59 @@ def test_imperial_units_show_and_take_pounds_and_feet(browser: Browser, ui_url: 
         screenshot(page, "profile-imperial-phone")
         page.reload()
         expect(page.get_by_label("Weight (lb)").first).to_have_value("180")
+    finally:
+        context.close()
+
+
+def _api_token(ui_url: str, email: str) -> str:
+    with httpx.Client(base_url=ui_url, timeout=30) as http:
+        login = http.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+        assert login.status_code == 200, login.text
+        return str(login.json()["access_token"])
+
+
+def test_export_zip_holds_the_diary_and_the_workouts(browser: Browser, ui_url: str) -> None:
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        email = register_in_browser(page, ui_url, name="Eli")
+        auth = {"Authorization": f"Bearer {_api_token(ui_url, email)}"}
+        with httpx.Client(base_url=ui_url, timeout=30, headers=auth) as http:
+            meal = http.post(
+                "/api/nutrition/meals",
+                json={
+                    "date": dt.date.today().isoformat(),
+                    "meal_type": "lunch",
+                    "items": [{"quick_add": {"name": "Export lentil soup", "energy_kcal": 410}}],
+                },
+            )
+            assert meal.status_code == 201, meal.text
+            with APPLE.open("rb") as export:
+                job = http.post(
+                    "/api/workouts/imports/apple-health", files={"file": ("export.xml", export)}
+                )
+            assert job.status_code == 202, job.text
+            poll = f"/api/workouts/imports/{job.json()['id']}"
+            for _ in range(LIVE_MS // 250):  # the job runs in the background
+                status = http.get(poll).json()["status"]
+                if status in ("succeeded", "failed"):
+                    break
+                page.wait_for_timeout(250)
+            assert status == "succeeded"
+
+        page.goto(f"{ui_url}/settings")
+        expect(page.locator("#export-zip-link")).to_be_visible()
+        with page.expect_download() as info:
+            page.locator("#export-zip-link").click()
+        download = info.value
+        assert re.fullmatch(r"fitledger-export-\d{4}-\d{2}-\d{2}\.zip", download.suggested_filename)
+        archive = zipfile.ZipFile(download.path())
+        diary = list(csv.DictReader(io.StringIO(archive.read("diary.csv").decode())))
+        assert [(r["food"], r["energy_kcal"]) for r in diary] == [("Export lentil soup", "410.0")]
+        workouts = list(csv.DictReader(io.StringIO(archive.read("workouts.csv").decode())))
+        assert sorted(w["source"] for w in workouts) == ["apple_health"] * 3
+        assert {w["date"] for w in workouts} == {"2024-04-30", "2024-05-01", "2024-05-02"}
+        [document] = [n for n in archive.namelist() if n.endswith(".json")]
+        assert "Export lentil soup" in archive.read(document).decode()
     finally:
         context.close()
