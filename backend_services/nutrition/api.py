@@ -19,10 +19,19 @@ from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound, error_responses
 from backend_services.kernel.identity import CurrentUser
 
-from . import reports, service
+from . import phrase_resolver, reports, service
 from . import repository as repo
 from .domain import barcode_forms
-from .models import CopyRequest, FoodCreate, ItemUpdate, MealCreate, MealUpdate, RecipeCreate
+from .models import (
+    CopyRequest,
+    DescribeIn,
+    DescribeOut,
+    FoodCreate,
+    ItemUpdate,
+    MealCreate,
+    MealUpdate,
+    RecipeCreate,
+)
 from .search import search_foods
 
 router = APIRouter(prefix="/api/nutrition", tags=["nutrition"], responses=error_responses(401, 404))
@@ -121,6 +130,13 @@ def get_food(user: CurrentUser, db: Db, food_id: FoodId) -> dict[str, Any]:
 @router.post("/foods", status_code=201)
 def create_food(user: CurrentUser, db: Db, body: FoodCreate) -> dict[str, Any]:
     return service.create_food(db, user.user_id, body)
+
+
+@router.post("/describe", response_model=DescribeOut)
+def describe_meal(user: CurrentUser, db: Db, body: DescribeIn) -> dict[str, Any]:
+    """Logging in words: "2 eggs, a slice of toast with butter" → items to confirm (nothing
+    is saved; log the confirmed ``log_item`` bodies with ``POST /meals``)."""
+    return phrase_resolver.describe(db, user.user_id, body.text)
 
 
 @router.post("/meals", status_code=201, responses=error_responses(409))

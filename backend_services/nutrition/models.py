@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -292,3 +292,45 @@ class RecipeCreate(Strict):
 
 
 JsonDict = dict[str, Any]
+
+
+# ---- logging in words (phrase_resolver.py) ----
+
+
+class DescribeIn(Strict):
+    text: Annotated[
+        str,
+        StringConstraints(
+            strip_whitespace=True, min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]*$"
+        ),
+    ]
+
+
+class FoodRef(BaseModel):
+    id: int
+    name: str
+    brand: str | None
+
+
+class DescribedItem(BaseModel):
+    text: str = Field(description="The words this item came from.")
+    query: str = Field(description="What was searched for.")
+    goes_with: str | None = Field(description='"milk" in "coffee with milk" goes with "coffee".')
+    food: FoodRef
+    alternatives: list[FoodRef]
+    amount: str = Field(description='The amount in words: "2 medium (88 g)".')
+    grams: float
+    energy_kcal: float
+    assumption: str | None = Field(description="What was assumed, for the person to check.")
+    log_item: JsonDict = Field(description="The item as POST /meals takes it.")
+
+
+class Unmatched(BaseModel):
+    text: str
+    query: str
+
+
+class DescribeOut(BaseModel):
+    items: list[DescribedItem]
+    unmatched: list[Unmatched]
+    energy_kcal: float

@@ -36,8 +36,11 @@ MEASURE_WORDS: dict[Unit, tuple[str, ...]] = {
     Unit.SERVING: ("serving", "portion"),
     Unit.OUNCE: ("oz",),
 }
-# A count with no unit ("2 eggs", "an apple"): these measures, best first.
-COUNT_WORDS = ("medium", "large", "each", "piece", "whole", "fruit", "small", "slice", "item")
+# A count with no unit ("2 eggs", "an apple", "a coffee"): these measures, best first.
+COUNT_WORDS = (
+    "medium", "large", "each", "piece", "whole", "fruit", "small", "slice", "item", "serving",
+    "cup",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
