@@ -1,0 +1,10 @@
+"""Browser tests wait on what a user sees; on a busy 2-core CI machine a server round trip that
+hashes a password (bcrypt) or crosses the event bus can take longer than Playwright's default
+5 s. Waits get 15 s by default (tests that wait on events use their own, longer ones). These
+are patience limits for the UI to answer at all, not speed checks: speed is in bench/."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+expect.set_options(timeout=15_000)
