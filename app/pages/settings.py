@@ -6,6 +6,7 @@ import reflex as rx
 
 from app.api.users import NOTIFICATION_TYPES
 from app.pages.settings_data import data_section
+from app.pages.settings_push import push_device
 from app.pages.settings_units import units_section
 from app.state.settings import SettingsState
 from app.state.settings_logic import (
@@ -245,11 +246,7 @@ def notifications_section() -> rx.Component:
                 preference_grid(),
                 form_alert(S.prefs_error, id="prefs-error"),
                 notice(S.prefs_notice, "prefs-notice"),
-                rx.text(
-                    "Push reaches this device only after you turn push on for it.",
-                    size="1",
-                    color=MUTED,
-                ),
+                push_device(),
                 spacing="2",
                 align="stretch",
                 width="100%",
