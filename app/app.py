@@ -14,6 +14,9 @@ from app.pages import (
     onboarding,
     password_reset,
     profile,
+    program_editor,
+    programs,
+    progress,
     register,
     settings,
     today,
@@ -24,7 +27,6 @@ from app.pages import workouts as workouts_page
 from app.session.export import data_app
 from app.session.http import session_app
 from app.state.preferences import PreferencesState
-from app.state.push_device import PushDeviceState
 from app.state.session import SessionState
 
 APP_CSS = Path(__file__).resolve().parents[1] / "assets" / "app.css"
@@ -36,8 +38,6 @@ app = rx.App(
         rx.el.meta(name="theme-color", content="#2f9e44"),
         # Inlined: one render-blocking request less on a phone's first load.
         rx.el.style(APP_CSS.read_text(encoding="utf-8")),
-        # Web Push on this device (settings): clicks and the browser's answers, no eval.
-        rx.script(src="/push.js", defer=True),
     ],
     # /session/* (sign in, sign up, sign out) are plain HTTP routes: only they can set cookies.
     # /session/export and /session/delete-account: the file download, the cookie clearing.
@@ -110,7 +110,25 @@ app.add_page(
     workouts_page.workouts,
     route=routes.WORKOUTS,
     title=workouts_page.TITLE,
-    on_load=[*PRIVATE, workouts_page.S.load],
+    on_load=[*PRIVATE, workouts_page.S.load, workouts_page.P.load_programs, workouts_page.C.reload],
+)
+app.add_page(
+    progress.progress,
+    route=routes.PROGRESS,
+    title=progress.TITLE,
+    on_load=[*PRIVATE, progress.S.load],
+)
+app.add_page(
+    programs.programs,
+    route=routes.PROGRAMS,
+    title=programs.TITLE,
+    on_load=[*PRIVATE, programs.P.load_programs],
+)
+app.add_page(
+    program_editor.program_editor,
+    route=routes.PROGRAM,
+    title=program_editor.TITLE,
+    on_load=[*PRIVATE, program_editor.S.load],
 )
 app.add_page(
     workout_page.workout,
@@ -128,7 +146,7 @@ app.add_page(
     settings.settings,
     route=routes.SETTINGS,
     title=settings.TITLE,
-    on_load=[*PRIVATE, settings.SettingsState.load, PushDeviceState.load],
+    on_load=[*PRIVATE, settings.SettingsState.load],
 )
 app.add_page(
     health_import.health_import,

@@ -13,6 +13,8 @@ FOODS_NEW = "/foods/new"
 RECIPES = "/recipes"
 NOTIFICATIONS = "/notifications"
 PROGRESS = "/progress"
+PROGRAMS = "/programs"
+PROGRAM = "/programs/[id]"  # "new": the editor for a new program
 WORKOUTS = "/workouts"
 WORKOUT = "/workouts/[id]"
 IMPORTS = "/imports"  # health exports (Apple Health, Google Fit)
@@ -37,3 +39,11 @@ def diary_day(day: str) -> str:
 
 def workout(workout_id: str) -> str:
     return f"{WORKOUTS}/{workout_id}"
+
+
+def program(program_id: str) -> str:
+    return f"{PROGRAMS}/{program_id}"
+
+
+def progress(exercise_id: str) -> str:
+    return f"{PROGRESS}?exercise={exercise_id}"

@@ -7,12 +7,14 @@ the first paint never waits for it. The figure builders are pure and unit-tested
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
 import reflex as rx
 
 from app.state.dashboard import DayRow, WeightRow
+from app.state.progress_logic import MuscleWeeks, SessionRow
 
 # Radix colour steps that read well on white (grass 9, orange 9, blue 9, amber 10, violet 9).
 IN_COLOR = "#30a46c"
@@ -24,6 +26,22 @@ CARB_COLOR = "#6e56cf"
 WEIGHT_COLOR = "#8d8d8d"
 TREND_COLOR = "#0090ff"
 GOAL_COLOR = "#30a46c"
+DAY_MS = 86_400_000  # a bar's width on a date axis is in milliseconds
+E1RM_COLOR = "#0090ff"
+VOLUME_COLOR = "#30a46c"
+# One colour per muscle group, in the order the groups are listed (most trained first).
+MUSCLE_COLORS = (
+    "#0090ff",
+    "#30a46c",
+    "#f76b15",
+    "#6e56cf",
+    "#ffba18",
+    "#e54666",
+    "#12a594",
+    "#8d8d8d",
+    "#d6409f",
+    "#3e63dd",
+)
 HEIGHT = 260
 # A small template instead of Reflex's default (the full "plotly" template in every page).
 TEMPLATE = go.layout.Template(
@@ -119,6 +137,70 @@ def weight_figure(rows: Sequence[WeightRow]) -> go.Figure:
         ]
     )
     return _layout(fig, y_title="kg")
+
+
+def pad_dates(fig: go.Figure, dates: Sequence[str], days: int) -> go.Figure:
+    """A few bars on a date axis keep a bar's width (Plotly would stretch one bar across)."""
+    if 0 < len(set(dates)) < 4:
+        first, last = dt.date.fromisoformat(min(dates)), dt.date.fromisoformat(max(dates))
+        pad = dt.timedelta(days=days)
+        fig.update_xaxes(range=[(first - pad).isoformat(), (last + pad).isoformat()])
+    return fig
+
+
+def e1rm_figure(rows: Sequence[SessionRow]) -> go.Figure:
+    """The estimated 1RM per session as a line with dots; hovering shows the best set."""
+    known = [r for r in rows if r.e1rm_kg is not None]
+    fig = go.Figure(
+        go.Scatter(
+            x=[r.date for r in known],
+            y=[r.e1rm_kg for r in known],
+            text=[r.best_set for r in known],
+            name="e1RM",
+            mode="lines+markers",
+            line={"color": E1RM_COLOR, "width": 3},
+            marker={"size": 8},
+            hovertemplate="%{y:.1f} kg (best set %{text})<extra></extra>",
+        )
+    )
+    return pad_dates(_layout(fig, y_title="kg"), [r.date for r in known], 3)
+
+
+def session_volume_figure(rows: Sequence[SessionRow]) -> go.Figure:
+    """Volume (reps x kg of the working sets) per session, as bars."""
+    fig = go.Figure(
+        go.Bar(
+            x=[r.date for r in rows],
+            y=[r.volume_kg for r in rows],
+            name="Volume",
+            marker_color=VOLUME_COLOR,
+            width=0.8 * DAY_MS,
+        )
+    )
+    return pad_dates(_layout(fig, y_title="kg", barmode="group"), [r.date for r in rows], 3)
+
+
+def muscle_figure(weeks: MuscleWeeks, *, measure: str) -> go.Figure:
+    """Weekly working sets (`measure="sets"`) or volume per muscle group, stacked by week."""
+    values = weeks.sets if measure == "sets" else weeks.volume
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=weeks.weeks,
+                y=values[muscle],
+                name=muscle.capitalize(),
+                marker_color=MUSCLE_COLORS[n % len(MUSCLE_COLORS)],
+                width=5 * DAY_MS,
+            )
+            for n, muscle in enumerate(weeks.muscles)
+        ]
+    )
+    fig = _layout(fig, y_title="sets" if measure == "sets" else "kg", barmode="stack")
+    fig = pad_dates(fig, weeks.weeks, 7)
+    if measure == "sets":
+        most = max((sum(week) for week in zip(*values.values(), strict=True)), default=0)
+        fig.update_yaxes(tickformat="d", dtick=1 if most <= 10 else None)  # whole sets
+    return fig
 
 
 def numbers_table(

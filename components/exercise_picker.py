@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import reflex as rx
 
-from app.state.exercise_picker import CATEGORIES, EQUIPMENT, MUSCLES
-from app.state.exercise_picker import ExercisePickerState as S
+from app.state.exercise_picker import (
+    CATEGORIES,
+    EQUIPMENT,
+    MUSCLES,
+    ExercisePickerState,
+    ExerciseSearch,
+)
 from components.fields import form_alert
 from components.food_picker import SEARCH_DEBOUNCE_MS
 
@@ -28,7 +33,7 @@ def _filter(label: str, select_id: str, options: tuple[str, ...], value, on_chan
     )
 
 
-def _result(row: rx.Var) -> rx.Component:
+def _result(S: type[ExerciseSearch], row: rx.Var) -> rx.Component:
     return rx.el.li(
         rx.el.button(
             rx.hstack(
@@ -51,8 +56,8 @@ def _result(row: rx.Var) -> rx.Component:
     )
 
 
-def exercise_picker() -> rx.Component:
-    """The dialog; open it with `ExercisePickerState.open_picker`."""
+def exercise_picker(S: type[ExerciseSearch] = ExercisePickerState) -> rx.Component:
+    """The dialog of picker state `S`; open it with `S.open_picker`."""
     return rx.dialog.root(
         rx.dialog.content(
             rx.hstack(
@@ -108,7 +113,7 @@ def exercise_picker() -> rx.Component:
                 rx.cond(
                     S.results.length() > 0,
                     rx.el.ul(
-                        rx.foreach(S.results, _result),
+                        rx.foreach(S.results, lambda row: _result(S, row)),
                         class_name="picker-list",
                         id="exercise-results",
                         aria_label="Exercises",

@@ -14,6 +14,7 @@ NAV_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("Today", "house", routes.TODAY),
     ("Diary", "book-open", routes.DIARY),
     ("Workouts", "dumbbell", routes.WORKOUTS),
+    ("Progress", "trending-up", routes.PROGRESS),
     ("Profile", "user", routes.PROFILE),
 )
 PHONE = ["flex", "flex", "none"]
@@ -172,6 +173,16 @@ def live_updates() -> rx.Component:
         rx.moment(interval=POLL_MS, on_change=NotificationsState.poll, format="X"),
         display="none",
         aria_hidden="true",
+    )
+
+
+def back_link(label: str, href: str, *, id: str | None = None) -> rx.Component:
+    """ "← Workouts": the page above this one."""
+    return rx.link(
+        rx.hstack(rx.icon("arrow-left", size=16, aria_hidden="true"), label, spacing="1"),
+        href=href,
+        size="2",
+        id=id,
     )
 
 

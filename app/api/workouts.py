@@ -8,6 +8,7 @@ reps/weight_kg/set_type/rpe, a cardio one duration_s/distance_m); the tracker's 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 from collections.abc import Iterable
@@ -90,6 +91,7 @@ class WorkoutExercise:
     notes: str | None
     met: MetValue | None = None
     target: Target | None = None
+    muscles: tuple[str, ...] = ()  # the exercise's primary muscles (snapshotted)
 
     @classmethod
     def from_json(cls, data: Any) -> WorkoutExercise:
@@ -112,6 +114,7 @@ class WorkoutExercise:
             )
             if target
             else None,
+            muscles=p.texts(b.get("muscles")),
         )
 
 
@@ -213,6 +216,7 @@ class Workout:
     exercises: tuple[WorkoutExercise, ...]
     result: WorkoutResult | None  # set once completed
     body_weight_kg: float | None = None
+    program_id: str | None = None  # started from this program's day
 
     @classmethod
     def from_json(cls, data: Any) -> Workout:
@@ -230,6 +234,7 @@ class Workout:
             exercises=tuple(WorkoutExercise.from_json(e) for e in p.items(b.get("exercises"))),
             result=WorkoutResult.from_json(result) if result else None,
             body_weight_kg=p.opt_num(b.get("body_weight_kg")),
+            program_id=p.opt_text(p.obj(b.get("program")).get("program_id")),
         )
 
     @property
@@ -304,6 +309,29 @@ class ProgramExercise:
     reps: int
     start_weight_kg: float
     increment_kg: float
+    percent_e1rm: float | None = None  # the target is this share of the e1RM instead
+
+    @classmethod
+    def from_json(cls, data: Any) -> ProgramExercise:
+        b = p.obj(data)
+        return cls(
+            exercise_id=p.text(b.get("exercise_id")),
+            sets=p.whole(b.get("sets")),
+            reps=p.whole(b.get("reps")),
+            start_weight_kg=p.num(b.get("start_weight_kg")),
+            increment_kg=p.num(b.get("increment_kg")),
+            percent_e1rm=p.opt_num(b.get("percent_e1rm")),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "exercise_id": self.exercise_id,
+            "sets": self.sets,
+            "reps": self.reps,
+            "start_weight_kg": self.start_weight_kg,
+            "increment_kg": self.increment_kg,
+            "percent_e1rm": self.percent_e1rm,
+        }
 
 
 @dataclass(frozen=True)
@@ -313,17 +341,53 @@ class ProgramDay:
 
 
 @dataclass(frozen=True)
+class ProgramPosition:
+    """Where the user is in a program: completed sessions, the week they make, the next day."""
+
+    sessions_done: int = 0
+    week: int = 1
+    next_day_index: int = 0
+    next_day: str = ""
+
+
+@dataclass(frozen=True)
+class ProgramDraft:
+    """A program of one's own as it is sent to be created or replaced."""
+
+    name: str
+    description: str
+    days_per_week: int
+    days: tuple[ProgramDay, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "description": self.description,
+            "days_per_week": self.days_per_week,
+            "days": [
+                {"name": d.name, "exercises": [x.to_json() for x in d.exercises]} for d in self.days
+            ],
+        }
+
+
+@dataclass(frozen=True)
 class Program:
     id: str
     name: str
     description: str  # the progression rule in words, as the program states it
     days_per_week: int
     days: tuple[ProgramDay, ...]
-    source: str
+    source: str  # "builtin" | "own"
+    position: ProgramPosition = ProgramPosition()
+
+    @property
+    def own(self) -> bool:
+        return self.source == "own"
 
     @classmethod
     def from_json(cls, data: Any) -> Program:
         b = p.obj(data)
+        at = p.obj(b.get("position"))
         return cls(
             id=p.text(b.get("id")),
             name=p.text(b.get("name")),
@@ -333,19 +397,83 @@ class Program:
                 ProgramDay(
                     name=p.text(p.obj(d).get("name")),
                     exercises=tuple(
-                        ProgramExercise(
-                            exercise_id=p.text(p.obj(e).get("exercise_id")),
-                            sets=p.whole(p.obj(e).get("sets")),
-                            reps=p.whole(p.obj(e).get("reps")),
-                            start_weight_kg=p.num(p.obj(e).get("start_weight_kg")),
-                            increment_kg=p.num(p.obj(e).get("increment_kg")),
-                        )
-                        for e in p.items(p.obj(d).get("exercises"))
+                        ProgramExercise.from_json(e) for e in p.items(p.obj(d).get("exercises"))
                     ),
                 )
                 for d in p.items(b.get("days"))
             ),
             source=p.text(b.get("source")),
+            position=ProgramPosition(
+                sessions_done=p.whole(at.get("sessions_done")),
+                week=p.whole(at.get("week"), 1),
+                next_day_index=p.whole(at.get("next_day_index")),
+                next_day=p.text(at.get("next_day")),
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class ProgressSession:
+    """One completed session of an exercise: its best set and what it estimates."""
+
+    workout_id: str
+    local_date: dt.date
+    best_reps: int | None
+    best_weight_kg: float | None
+    e1rm_kg: float | None
+    volume_kg: float
+
+
+@dataclass(frozen=True)
+class ExerciseProgress:
+    """An exercise over time (`GET /progress/{id}`): sessions oldest first, weekly volume,
+    personal records, and the e1RM formula the service uses, in words."""
+
+    exercise_id: str
+    name: str
+    e1rm_formula: str
+    sessions: tuple[ProgressSession, ...]
+    personal_records: tuple[tuple[dt.date, PersonalRecord], ...]
+
+    @classmethod
+    def from_json(cls, data: Any) -> ExerciseProgress:
+        b = p.obj(data)
+        sessions = []
+        for item in p.items(b.get("sessions")):
+            s = p.obj(item)
+            best = p.obj(s.get("best_set"))
+            sessions.append(
+                ProgressSession(
+                    workout_id=p.text(s.get("workout_id")),
+                    local_date=p.day(s.get("local_date")),
+                    best_reps=p.opt_whole(best.get("reps")),
+                    best_weight_kg=p.opt_num(best.get("weight_kg")),
+                    e1rm_kg=p.opt_num(s.get("e1rm_kg")),
+                    volume_kg=p.num(s.get("volume_kg")),
+                )
+            )
+        records = []
+        for item in p.items(b.get("personal_records")):
+            r = p.obj(item)
+            records.append(
+                (
+                    p.day(r.get("local_date")),
+                    PersonalRecord(
+                        exercise_id=p.text(r.get("exercise_id")),
+                        exercise_name=p.text(r.get("exercise_name")),
+                        kind=p.text(r.get("kind")),
+                        value=p.num(r.get("value")),
+                        previous=p.opt_num(r.get("previous")),
+                        reps=p.opt_whole(r.get("reps")),
+                    ),
+                )
+            )
+        return cls(
+            exercise_id=p.text(b.get("exercise_id")),
+            name=p.text(b.get("name")),
+            e1rm_formula=p.text(b.get("e1rm_formula")),
+            sessions=tuple(sessions),
+            personal_records=tuple(records),
         )
 
 
@@ -407,6 +535,16 @@ class WorkoutsApi:
         )
         return tuple(Exercise.from_json(x) for x in p.items(p.obj(body).get("items")))
 
+    async def exercise(self, exercise_id: str) -> Exercise:
+        return Exercise.from_json(await self.api.get(f"{API}/exercises/{exercise_id}"))
+
+    async def exercise_names(self, ids: Iterable[str]) -> dict[str, str]:
+        """Names of catalog exercises by id (programs list ids only); unknown ids are left
+        out (a deleted custom exercise)."""
+        wanted = sorted(set(ids))
+        found = await asyncio.gather(*(self.exercise(i) for i in wanted), return_exceptions=True)
+        return {i: x.name for i, x in zip(wanted, found, strict=True) if isinstance(x, Exercise)}
+
     # ---- logging ----
 
     async def start(
@@ -427,6 +565,13 @@ class WorkoutsApi:
 
     async def remove_exercise(self, workout_id: str, entry_id: str) -> Workout:
         body = await self.api.delete(f"{API}/workouts/{workout_id}/exercises/{entry_id}")
+        return Workout.from_json(body)
+
+    async def reorder_exercises(self, workout_id: str, entry_ids: Iterable[str]) -> Workout:
+        """The workout's exercises in this order (each of its entry ids once)."""
+        body = await self.api.put(
+            f"{API}/workouts/{workout_id}/exercise-order", json={"entry_ids": list(entry_ids)}
+        )
         return Workout.from_json(body)
 
     async def add_set(self, workout_id: str, entry_id: str, fields: dict[str, Any]) -> Workout:
@@ -466,6 +611,25 @@ class WorkoutsApi:
     async def programs(self) -> tuple[Program, ...]:
         body = await self.api.get(f"{API}/programs")
         return tuple(Program.from_json(x) for x in p.items(p.obj(body).get("items")))
+
+    async def program(self, program_id: str) -> Program:
+        return Program.from_json(await self.api.get(f"{API}/programs/{program_id}"))
+
+    async def create_program(self, draft: ProgramDraft) -> Program:
+        return Program.from_json(await self.api.post(f"{API}/programs", json=draft.to_json()))
+
+    async def update_program(self, program_id: str, draft: ProgramDraft) -> Program:
+        body = await self.api.put(f"{API}/programs/{program_id}", json=draft.to_json())
+        return Program.from_json(body)
+
+    async def delete_program(self, program_id: str) -> None:
+        await self.api.delete(f"{API}/programs/{program_id}")
+
+    async def progress(self, exercise_id: str, start: dt.date | None = None) -> ExerciseProgress:
+        """Completed sessions of the exercise since `start` (the service's default: 2 years)."""
+        params = {"from": start.isoformat()} if start else None
+        body = await self.api.get(f"{API}/progress/{exercise_id}", params=params)
+        return ExerciseProgress.from_json(body)
 
     async def start_program(self, program_id: str) -> Workout:
         """Today's workout from the program's next day, targets progressed by its rule."""

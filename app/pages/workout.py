@@ -10,7 +10,7 @@ from app.state.exercise_picker import ExercisePickerState
 from app.state.tracker import TrackerState as S
 from components.exercise_picker import exercise_picker
 from components.fields import form_alert, labelled_input
-from components.layout import app_shell
+from components.layout import app_shell, back_link
 from components.set_row import set_row
 
 TITLE = "Workout · FitLedger"
@@ -94,6 +94,40 @@ def discard_button() -> rx.Component:
     )
 
 
+def exercise_actions(entry: rx.Var) -> rx.Component:
+    """Move the exercise up or down in the workout (saved at once), or remove it."""
+    return rx.el.div(
+        rx.icon_button(
+            rx.icon("arrow-up", size=18),
+            on_click=S.move_exercise(entry["id"], -1),
+            disabled=entry["first"] == "1",
+            variant="ghost",
+            size="3",
+            aria_label="Move " + entry["name"] + " up",
+            class_name="move-exercise-up",
+        ),
+        rx.icon_button(
+            rx.icon("arrow-down", size=18),
+            on_click=S.move_exercise(entry["id"], 1),
+            disabled=entry["last"] == "1",
+            variant="ghost",
+            size="3",
+            aria_label="Move " + entry["name"] + " down",
+            class_name="move-exercise-down",
+        ),
+        rx.icon_button(
+            rx.icon("x", size=18),
+            on_click=S.remove_exercise(entry["id"]),
+            variant="ghost",
+            color_scheme="gray",
+            size="3",
+            aria_label="Remove " + entry["name"],
+            class_name="remove-exercise",
+        ),
+        class_name="move-buttons",
+    )
+
+
 def exercise_card(entry: rx.Var) -> rx.Component:
     rows = S.rows[entry["id"]]
     return rx.card(
@@ -116,18 +150,7 @@ def exercise_card(entry: rx.Var) -> rx.Component:
                     flex="1",
                     min_width="0",
                 ),
-                rx.cond(
-                    ~S.completed,
-                    rx.icon_button(
-                        rx.icon("x", size=18),
-                        on_click=S.remove_exercise(entry["id"]),
-                        variant="ghost",
-                        color_scheme="gray",
-                        size="3",
-                        aria_label="Remove " + entry["name"],
-                        class_name="remove-exercise",
-                    ),
-                ),
+                rx.cond(~S.completed, exercise_actions(entry)),
                 align="start",
                 width="100%",
             ),
@@ -336,6 +359,7 @@ def summary() -> rx.Component:
         rx.foreach(S.entries, exercise_card),
         rx.hstack(
             rx.link("All workouts", href=routes.WORKOUTS, id="back-to-workouts", weight="medium"),
+            rx.link("Progress", href=S.progress_href, id="summary-progress", weight="medium"),
             rx.spacer(),
             discard_button(),
             align="center",
@@ -350,12 +374,7 @@ def summary() -> rx.Component:
 
 def workout() -> rx.Component:
     return app_shell(
-        rx.link(
-            rx.hstack(rx.icon("arrow-left", size=16, aria_hidden="true"), "Workouts", spacing="1"),
-            href=routes.WORKOUTS,
-            size="2",
-            id="workouts-link",
-        ),
+        back_link("Workouts", routes.WORKOUTS, id="workouts-link"),
         rx.cond(
             S.load_error != "",
             form_alert(S.load_error, id="load-error"),

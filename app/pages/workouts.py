@@ -1,13 +1,19 @@
 """The workouts page (`/workouts`): resume the workout in progress, start one (empty or from a
-program day), and the history newest first. State: app/state/workouts.py."""
+program day), and the history as a list or a month calendar. State: app/state/workouts.py,
+app/state/history_calendar.py, app/state/programs.py."""
 
 from __future__ import annotations
 
 import reflex as rx
 
+from app import routes
+from app.pages.programs import program_card
+from app.state.history_calendar import HistoryCalendarState as C
+from app.state.programs import ProgramsState as P
 from app.state.workouts import WorkoutsState as S
 from components.fields import form_alert
 from components.layout import app_shell
+from components.month_calendar import month_calendar
 
 TITLE = "Workouts · FitLedger"
 
@@ -42,52 +48,24 @@ def resume_card() -> rx.Component:
     )
 
 
-def program_card(row: rx.Var) -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.hstack(
-                rx.text(row["name"], size="3", weight="bold"),
-                rx.badge(row["per_week"], variant="soft", color_scheme="gray"),
-                align="center",
-                spacing="2",
-                wrap="wrap",
-            ),
-            rx.text(row["description"], size="2"),
-            rx.text(row["days"], size="1", color_scheme="gray", high_contrast=True),
-            rx.button(
-                rx.icon("play", size=16, aria_hidden="true"),
-                "Start the next day",
-                on_click=S.start_program(row["id"]),
-                loading=S.starting == row["id"],
-                variant="soft",
-                size="3",
-                id="start-program-" + row["id"].replace(":", "-"),
-                width=["100%", "auto"],
-            ),
-            spacing="2",
-            align="start",
-        ),
-        width="100%",
-    )
-
-
 def start_section() -> rx.Component:
     return rx.vstack(
         rx.button(
             rx.icon("plus", size=20, aria_hidden="true"),
             "Start a workout",
             on_click=S.start_empty,
-            loading=S.starting == "empty",
+            loading=S.starting,
             size="4",
             width="100%",
             id="start-workout",
         ),
         form_alert(S.start_error, id="start-error"),
+        form_alert(P.start_program_error, id="start-program-error"),
         rx.cond(
-            S.programs.length() > 0,
+            P.programs.length() > 0,
             rx.vstack(
                 rx.heading("Or follow a program", as_="h2", size="4"),
-                rx.foreach(S.programs, program_card),
+                rx.foreach(P.programs, program_card),
                 spacing="2",
                 width="100%",
                 align="stretch",
@@ -140,25 +118,98 @@ def history_item(row: rx.Var) -> rx.Component:
     )
 
 
-def history() -> rx.Component:
+def calendar() -> rx.Component:
     return rx.vstack(
-        rx.heading("History", as_="h2", size="4"),
+        month_calendar(
+            title=C.calendar_title,
+            weekdays=C.weekday_labels,
+            weeks=C.calendar_weeks,
+            on_pick=C.pick_day,
+            on_previous=C.change_month(-1),
+            on_next=C.change_month(1),
+            loading=C.calendar_loading,
+            id="history-calendar",
+        ),
+        form_alert(C.calendar_error, id="calendar-error"),
         rx.cond(
-            S.history.length() > 0,
-            rx.el.ul(rx.foreach(S.history, history_item), class_name="picker-list", id="history"),
-            rx.cond(
-                ~S.loading,
-                rx.text("Finished workouts will be listed here.", size="2", id="no-history"),
+            C.selected_day != "",
+            rx.vstack(
+                rx.heading(C.selected_title, as_="h3", size="3"),
+                rx.cond(
+                    C.day_rows.length() > 0,
+                    rx.el.ul(
+                        rx.foreach(C.day_rows, history_item),
+                        class_name="picker-list",
+                        id="day-workouts",
+                    ),
+                    rx.text("No workout on this day.", size="2", id="no-day-workouts"),
+                ),
+                spacing="1",
+                width="100%",
+                align="stretch",
             ),
         ),
+        spacing="3",
+        width="100%",
+        align="stretch",
+    )
+
+
+def history_list() -> rx.Component:
+    return rx.cond(
+        S.history.length() > 0,
+        rx.el.ul(rx.foreach(S.history, history_item), class_name="picker-list", id="history"),
+        rx.cond(
+            ~S.loading,
+            rx.text("Finished workouts will be listed here.", size="2", id="no-history"),
+        ),
+    )
+
+
+def history() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.heading("History", as_="h2", size="4"),
+            rx.spacer(),
+            rx.segmented_control.root(
+                rx.segmented_control.item("List", value="list"),
+                rx.segmented_control.item("Calendar", value="calendar"),
+                value=C.view,
+                on_change=C.set_view,
+                aria_label="Show the history as",
+                id="history-view",
+            ),
+            align="center",
+            width="100%",
+        ),
+        rx.cond(C.view == "calendar", calendar(), history_list()),
         spacing="2",
         width="100%",
         align="stretch",
     )
 
 
+def area_links() -> rx.Component:
+    return rx.hstack(
+        rx.link(
+            rx.hstack(rx.icon("trending-up", size=16, aria_hidden="true"), "Progress", spacing="1"),
+            href=routes.PROGRESS,
+            id="progress-link",
+            weight="medium",
+        ),
+        rx.link(
+            rx.hstack(rx.icon("list-checks", size=16, aria_hidden="true"), "Programs", spacing="1"),
+            href=routes.PROGRAMS,
+            id="all-programs-link",
+            weight="medium",
+        ),
+        spacing="5",
+    )
+
+
 def workouts() -> rx.Component:
     return app_shell(
+        area_links(),
         form_alert(S.load_error, id="load-error"),
         resume_card(),
         start_section(),

@@ -1,8 +1,11 @@
 """Adding an exercise to the open workout: search as you type (stale answers dropped by a
 sequence number), filters by muscle group, equipment and category, recently used first.
-A substate of the tracker it adds to."""
+`ExerciseSearch` is the picker itself (a mixin); the tracker's and the program editor's
+pickers are substates of the state they add to."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import reflex as rx
 
@@ -48,7 +51,10 @@ def exercise_row(exercise: Exercise, recent: frozenset[str] = frozenset()) -> di
     }
 
 
-class ExercisePickerState(TrackerState):
+class ExerciseSearch(rx.State, mixin=True):
+    """The picker's search, filters and results; what a pick does is the using state's
+    (`_add`): the tracker adds the exercise to the workout, the program editor to a day."""
+
     picker_open: bool = False
     query: str = ""
     muscle: str = ""
@@ -61,12 +67,31 @@ class ExercisePickerState(TrackerState):
 
     _seq: int = 0
 
+    def _workouts_api(self) -> WorkoutsApi:
+        raise NotImplementedError
+
+    def _recent_ids(self) -> list[str]:
+        """Exercises to list first (the tracker: recently done)."""
+        return []
+
+    def _kind(self) -> str | None:
+        """Only exercises of this kind ("strength", ...); None: any."""
+        return None
+
+    async def _add(self, exercise_id: str) -> ApiError | None:
+        """Use the picked exercise; an error is shown in the picker, which stays open."""
+        raise NotImplementedError
+
+    def _failed(self, error: ApiError) -> Any:
+        """What to do besides showing the error (e.g. redirect a dead session)."""
+        return None
+
     @rx.event
     def open_picker(self):
         self.picker_open = True
         self.query = ""
         self.search_error = ""
-        return ExercisePickerState.run_search
+        return type(self).run_search
 
     @rx.event
     def set_picker_open(self, value: bool):
@@ -75,22 +100,22 @@ class ExercisePickerState(TrackerState):
     @rx.event
     def search(self, text: str):
         self.query = text
-        return ExercisePickerState.run_search
+        return type(self).run_search
 
     @rx.event
     def set_muscle(self, value: str):
         self.muscle = value
-        return ExercisePickerState.run_search
+        return type(self).run_search
 
     @rx.event
     def set_equipment(self, value: str):
         self.equipment = value
-        return ExercisePickerState.run_search
+        return type(self).run_search
 
     @rx.event
     def set_category(self, value: str):
         self.category = value
-        return ExercisePickerState.run_search
+        return type(self).run_search
 
     @rx.event(background=True)
     async def run_search(self):
@@ -104,14 +129,16 @@ class ExercisePickerState(TrackerState):
                 self.equipment,
                 self.category,
             )
-            recent = logic.recent_exercise_ids(self._history)
-            api = WorkoutsApi(self.api())
+            recent = self._recent_ids()
+            kind = self._kind()
+            api = self._workouts_api()
         try:
             found = await api.search_exercises(
                 query,
                 muscle=muscle or None,
                 equipment=equipment or None,
                 category=category or None,
+                kind=kind,
                 limit=SEARCH_LIMIT,
             )
         except ApiError as error:
@@ -133,11 +160,27 @@ class ExercisePickerState(TrackerState):
         self.adding = exercise_id
         yield
         try:
-            error = await self._call(lambda api: api.add_exercise(self.workout_id, exercise_id))
+            error = await self._add(exercise_id)
         finally:
             self.adding = ""
         if error is not None:
             self.search_error = explain(error)[0]
-            yield self.handle(error)
+            yield self._failed(error)
             return
         self.picker_open = False
+
+
+class ExercisePickerState(ExerciseSearch, TrackerState):
+    """The tracker's picker: a pick adds the exercise to the open workout."""
+
+    def _workouts_api(self) -> WorkoutsApi:
+        return WorkoutsApi(self.api())
+
+    def _recent_ids(self) -> list[str]:
+        return logic.recent_exercise_ids(self._history)
+
+    async def _add(self, exercise_id: str) -> ApiError | None:
+        return await self._call(lambda api: api.add_exercise(self.workout_id, exercise_id))
+
+    def _failed(self, error: ApiError) -> Any:
+        return self.handle(error)

@@ -73,6 +73,7 @@ class TrackerState(SessionState):
     rest_key: str = ""
 
     # The finished summary.
+    progress_href: str = routes.PROGRESS  # the progress page on this workout's first lift
     summary: dict[str, str] = {}
     summary_mets: list[dict[str, str]] = []
     records: list[dict[str, str]] = []
@@ -135,10 +136,15 @@ class TrackerState(SessionState):
                 self._seeded = [*self._seeded, view.id]
         self.rows = logic.numbered_rows(views, self._drafts, self._last)
         self.entries = [self._entry_row(view, workout) for view in views]
+        for n, entry in enumerate(self.entries):
+            entry["first"] = "1" if n == 0 else ""
+            entry["last"] = "1" if n == len(self.entries) - 1 else ""
         all_sets = [s for v in views for s in v.sets]
         self.sets_done = len(all_sets)
         self.sets_done_text = logic.count_text(len(all_sets), "set")
         self.volume_text = logic.kg_text(logic.volume(all_sets))
+        lifts = [v.exercise_id for v in views if v.set_kind == "strength" and v.sets]
+        self.progress_href = routes.progress(lifts[0]) if lifts else routes.PROGRESS
         if workout.completed:
             self._summarize(workout)
 
@@ -393,6 +399,18 @@ class TrackerState(SessionState):
         self._drafts = {**self._drafts, entry_id: drafts}
         if self._workout is not None:
             self._show(self._workout)
+
+    @rx.event
+    async def move_exercise(self, entry_id: str, step: int):
+        """Up (-1) or down (+1) one place; the order is saved in the workout."""
+        if self._workout is None or self.completed or self.busy:
+            return None
+        current = [e.id for e in self._workout.exercises]
+        order = logic.move(current, entry_id, step)
+        if order == current:
+            return None
+        error = await self._call(lambda api: api.reorder_exercises(self.workout_id, order))
+        return None if error is None else self.handle(error)
 
     @rx.event
     async def remove_exercise(self, entry_id: str):

@@ -336,6 +336,17 @@ def recent_first(rows: Sequence[Mapping[str, str]], recent: Sequence[str]) -> li
     ]
 
 
+def move(items: Sequence[str], item: str, step: int) -> list[str]:
+    """`items` with `item` moved `step` places (-1 up, +1 down), kept inside the list."""
+    order = list(items)
+    if item not in order:
+        return order
+    at = order.index(item)
+    to = min(max(at + step, 0), len(order) - 1)
+    order.insert(to, order.pop(at))
+    return order
+
+
 # ---- rest timer ----
 
 

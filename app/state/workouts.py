@@ -1,5 +1,6 @@
-"""The workouts page (`/workouts`): history newest first, the one in progress to resume, and
-starting a workout (empty, or the next day of a program with its targets progressed)."""
+"""The workouts page (`/workouts`): history newest first as a list and as a month calendar,
+the one in progress to resume, and starting an empty workout (a program's next day:
+app/state/programs.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import reflex as rx
 from app import routes
 from app.api.errors import ApiError, NotFound
 from app.api.users import UsersApi
-from app.api.workouts import Program, Workout, WorkoutsApi, new_idempotency_key
+from app.api.workouts import Workout, WorkoutsApi, new_idempotency_key
 from app.state import workout_logic as logic
 from app.state.messages import explain
 from app.state.session import SessionState
@@ -52,24 +53,6 @@ def history_row(workout: Workout) -> dict[str, str]:
     }
 
 
-def program_row(program: Program) -> dict[str, str]:
-    days = [
-        f"Day {day.name}: "
-        + ", ".join(
-            f"{logic.exercise_name_from_id(x.exercise_id)} {x.sets}{logic.TIMES}{x.reps}"
-            for x in day.exercises
-        )
-        for day in program.days
-    ]
-    return {
-        "id": program.id,
-        "name": program.name,
-        "description": program.description,
-        "days": " | ".join(days),
-        "per_week": f"{program.days_per_week} days a week",
-    }
-
-
 def sorted_newest_first(workouts: tuple[Workout, ...]) -> list[Workout]:
     epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
     return sorted(workouts, key=lambda w: w.started_at or epoch, reverse=True)
@@ -79,10 +62,9 @@ class WorkoutsState(SessionState):
     loading: bool = True
     load_error: str = ""
     start_error: str = ""
-    starting: str = ""  # "empty" or a program id while its workout is being created
+    starting: bool = False  # an empty workout is being created
     history: list[dict[str, str]] = []
     in_progress: dict[str, str] = {}
-    programs: list[dict[str, str]] = []
 
     _start_key: str = ""
 
@@ -104,10 +86,6 @@ class WorkoutsState(SessionState):
         open_ones = [w for w in workouts if not w.completed]
         self.in_progress = history_row(open_ones[0]) if open_ones else {}
         self.history = [history_row(w) for w in workouts if w.completed]
-        try:
-            self.programs = [program_row(p) for p in await api.programs()]
-        except ApiError:
-            self.programs = []  # starting an empty workout still works
         self._start_key = new_idempotency_key()
         self.loading = False
 
@@ -122,7 +100,7 @@ class WorkoutsState(SessionState):
     async def start_empty(self):
         if self.starting:
             return
-        self.starting = "empty"
+        self.starting = True
         self.start_error = ""
         yield
         try:
@@ -137,23 +115,6 @@ class WorkoutsState(SessionState):
             yield self.handle(error)
             return
         finally:
-            self.starting = ""
+            self.starting = False
         self._start_key = new_idempotency_key()
-        yield rx.redirect(f"{routes.WORKOUTS}/{workout.id}")
-
-    @rx.event
-    async def start_program(self, program_id: str):
-        if self.starting:
-            return
-        self.starting = program_id
-        self.start_error = ""
-        yield
-        try:
-            workout = await WorkoutsApi(self.api()).start_program(program_id)
-        except ApiError as error:
-            self.start_error = explain(error)[0]
-            yield self.handle(error)
-            return
-        finally:
-            self.starting = ""
-        yield rx.redirect(f"{routes.WORKOUTS}/{workout.id}")
+        yield rx.redirect(routes.workout(workout.id))

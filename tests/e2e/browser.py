@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,3 +89,56 @@ def sign_in_in_browser(page: Page, base: str, email: str, password: str = PASSWO
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     expect(page).not_to_have_url(re.compile(r"/login"))
+
+
+def user_with_profile(ui_url: str, name: str = "Sam", weight_kg: float = 82) -> str:
+    """A new user with a profile (`weight_kg`: the weight calories use), signed in by the UI's
+    own form post; answers the session cookie's value."""
+    email = new_email()
+    with httpx.Client(base_url=ui_url, timeout=30) as http:
+        answer = http.post(
+            "/session/register",
+            data={"display_name": name, "email": email, "password": PASSWORD},
+            headers={"Origin": ui_url},
+        )
+        assert answer.status_code == 303, answer.text
+        token = http.post("/api/auth/login", json={"email": email, "password": PASSWORD}).json()[
+            "access_token"
+        ]
+        http.patch(
+            "/api/users/me",
+            headers={"Authorization": f"Bearer {token}"},
+            json={
+                "sex": "male",
+                "birth_date": "1988-02-03",
+                "height_cm": 180,
+                "weight_kg": weight_kg,
+                "activity_level": "light",
+                "goal": "maintain",
+            },
+        ).raise_for_status()
+        return answer.cookies["fl_session"]
+
+
+def signed_in(browser: Browser, ui_url: str, cookie: str, *, phone: bool) -> BrowserContext:
+    """A browser context carrying the session cookie (phone or desktop size)."""
+    context = new_context(browser, phone=phone)
+    context.add_cookies(
+        [
+            {
+                "name": "fl_session",
+                "value": cookie,
+                "url": ui_url,
+                "httpOnly": True,
+                "sameSite": "Lax",
+            }
+        ]
+    )
+    return context
+
+
+def no_sideways_overflow(page: Page) -> None:
+    overflow = page.evaluate(
+        "document.scrollingElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 1, f"{overflow}px wider than the screen"

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import httpx
 import pytest
-from browser import PASSWORD, launch, new_context, new_email, screenshot
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from browser import launch, screenshot, user_with_profile
+from browser import no_sideways_overflow as _no_sideways_overflow
+from browser import signed_in as _signed_in
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
@@ -29,53 +30,7 @@ def browser(ui_url: str) -> Iterator[Browser]:
 @pytest.fixture(scope="module")
 def session_cookie(ui_url: str) -> str:
     """A user with a profile (82 kg: the weight the calories use), signed in by form post."""
-    email = new_email()
-    with httpx.Client(base_url=ui_url, timeout=30) as http:
-        answer = http.post(
-            "/session/register",
-            data={"display_name": "Sam", "email": email, "password": PASSWORD},
-            headers={"Origin": ui_url},
-        )
-        assert answer.status_code == 303, answer.text
-        token = http.post("/api/auth/login", json={"email": email, "password": PASSWORD}).json()[
-            "access_token"
-        ]
-        http.patch(
-            "/api/users/me",
-            headers={"Authorization": f"Bearer {token}"},
-            json={
-                "sex": "male",
-                "birth_date": "1988-02-03",
-                "height_cm": 180,
-                "weight_kg": 82,
-                "activity_level": "light",
-                "goal": "maintain",
-            },
-        ).raise_for_status()
-        return answer.cookies["fl_session"]
-
-
-def _signed_in(browser: Browser, ui_url: str, cookie: str, *, phone: bool) -> BrowserContext:
-    context = new_context(browser, phone=phone)
-    context.add_cookies(
-        [
-            {
-                "name": "fl_session",
-                "value": cookie,
-                "url": ui_url,
-                "httpOnly": True,
-                "sameSite": "Lax",
-            }
-        ]
-    )
-    return context
-
-
-def _no_sideways_overflow(page: Page) -> None:
-    overflow = page.evaluate(
-        "document.scrollingElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    assert overflow <= 1, f"{overflow}px wider than the screen"
+    return user_with_profile(ui_url, "Sam", 82)
 
 
 def _log_set(page: Page, n: int, weight: str, reps: str) -> None:

@@ -1,0 +1,255 @@
+"""The program editor (`/programs/new`, `/programs/<id>`): name, days a week, the days and
+their exercises with sets x reps and a progression rule. State: app/state/program_editor.py."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app import routes
+from app.state.program_editor import ProgramEditorState as S
+from app.state.program_editor import ProgramExercisePicker
+from components.exercise_picker import exercise_picker
+from components.fields import form_alert, labelled_input
+from components.layout import app_shell, back_link
+
+TITLE = "Program · FitLedger"
+
+
+def _box(label: rx.Var | str, value: rx.Var, on_change, box_id: rx.Var, mode: str = "decimal"):
+    return rx.vstack(
+        rx.el.label(label, html_for=box_id, font_size="0.8em", font_weight="500"),
+        rx.el.input(
+            value=value,
+            on_change=on_change,
+            id=box_id,
+            input_mode=mode,
+            class_name="set-input",
+            aria_invalid=rx.cond(S.error_field == box_id, "true", "false"),
+        ),
+        spacing="1",
+        min_width="0",
+    )
+
+
+def exercise_row(day: rx.Var, row: rx.Var) -> rx.Component:
+    key = row["id"]
+
+    def change(field: str):
+        return lambda value: S.set_row_field(day["id"], key, field, value)
+
+    return rx.el.li(
+        rx.vstack(
+            rx.hstack(
+                rx.text(row["name"], weight="bold", size="3", flex="1", min_width="0"),
+                rx.el.div(
+                    rx.icon_button(
+                        rx.icon("arrow-up", size=18),
+                        on_click=S.move_row(day["id"], key, -1),
+                        variant="ghost",
+                        size="3",
+                        aria_label="Move " + row["name"] + " up",
+                    ),
+                    rx.icon_button(
+                        rx.icon("arrow-down", size=18),
+                        on_click=S.move_row(day["id"], key, 1),
+                        variant="ghost",
+                        size="3",
+                        aria_label="Move " + row["name"] + " down",
+                    ),
+                    rx.icon_button(
+                        rx.icon("x", size=18),
+                        on_click=S.remove_row(day["id"], key),
+                        variant="ghost",
+                        color_scheme="gray",
+                        size="3",
+                        aria_label="Remove " + row["name"],
+                    ),
+                    class_name="move-buttons",
+                ),
+                align="center",
+                width="100%",
+            ),
+            rx.vstack(
+                rx.el.label("Progression", html_for=key + "-rule", font_size="0.8em"),
+                rx.el.select(
+                    rx.el.option("Add weight after a session with every rep", value="linear"),
+                    rx.el.option("A share of your estimated 1RM", value="percent"),
+                    value=row["rule"],
+                    on_change=change("rule"),
+                    id=key + "-rule",
+                    class_name="native-select",
+                ),
+                spacing="1",
+                width="100%",
+            ),
+            rx.grid(
+                _box("Sets", row["sets"], change("sets"), key + "-sets", "numeric"),
+                _box("Reps", row["reps"], change("reps"), key + "-reps", "numeric"),
+                rx.cond(
+                    row["rule"] == "percent",
+                    _box("% of your e1RM", row["percent"], change("percent"), key + "-percent"),
+                    rx.fragment(
+                        _box("Start (kg)", row["start"], change("start"), key + "-start"),
+                        _box("Add (kg)", row["increment"], change("increment"), key + "-increment"),
+                    ),
+                ),
+                columns=rx.breakpoints(initial="2", sm="4"),
+                spacing="2",
+                width="100%",
+            ),
+            spacing="2",
+            width="100%",
+        ),
+        class_name="program-exercise",
+        padding_y="0.6em",
+        border_top=f"1px solid {rx.color('gray', 5)}",
+        list_style="none",
+    )
+
+
+def day_card(day: rx.Var) -> rx.Component:
+    name_id = day["id"] + "-name"
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.vstack(
+                    rx.el.label("Day", html_for=name_id, font_size="0.8em", font_weight="500"),
+                    rx.el.input(
+                        value=day["name"],
+                        on_change=lambda v: S.rename_day(day["id"], v),
+                        id=name_id,
+                        class_name="native-select",
+                        aria_invalid=rx.cond(S.error_field == name_id, "true", "false"),
+                        max_length=120,
+                    ),
+                    spacing="1",
+                    flex="1",
+                ),
+                rx.button(
+                    "Remove day",
+                    on_click=S.remove_day(day["id"]),
+                    variant="ghost",
+                    color_scheme="tomato",
+                    size="2",
+                    aria_label="Remove day " + day["name"],
+                ),
+                align="end",
+                width="100%",
+            ),
+            rx.el.ul(
+                rx.foreach(S.rows[day["id"]], lambda row: exercise_row(day, row)),
+                margin="0",
+                padding="0",
+                width="100%",
+            ),
+            rx.button(
+                rx.icon("plus", size=16, aria_hidden="true"),
+                "Add exercise",
+                on_click=ProgramExercisePicker.open_for_day(day["id"]),
+                variant="soft",
+                size="3",
+                class_name="add-program-exercise",
+                aria_label="Add an exercise to day " + day["name"],
+            ),
+            spacing="2",
+            width="100%",
+            align="stretch",
+        ),
+        width="100%",
+        class_name="program-day",
+    )
+
+
+def editor() -> rx.Component:
+    return rx.vstack(
+        labelled_input(
+            "Name",
+            "name",
+            id="program-name",
+            value=S.name,
+            on_change=S.set_name,
+            max_length=120,
+            error=rx.cond(S.error_field == "name", S.form_error, ""),
+        ),
+        labelled_input(
+            "Description (optional)",
+            "description",
+            id="program-description",
+            value=S.description,
+            on_change=S.set_description,
+            max_length=2000,
+        ),
+        rx.vstack(
+            rx.el.label("Days a week", html_for="program-days-per-week", font_weight="500"),
+            rx.el.select(
+                *[rx.el.option(str(n), value=str(n)) for n in range(1, 8)],
+                value=S.days_per_week,
+                on_change=S.set_days_per_week,
+                id="program-days-per-week",
+                class_name="native-select",
+            ),
+            spacing="1",
+            width="8em",
+        ),
+        rx.text(
+            "Add weight: start at a weight and add the increase after a session where every "
+            "target rep was made (same weight after a miss, 10 % lighter after three misses). "
+            "% of e1RM: the target is that share of your estimated 1RM.",
+            size="2",
+            color_scheme="gray",
+            high_contrast=True,
+        ),
+        rx.foreach(S.days, day_card),
+        rx.button(
+            rx.icon("plus", size=18, aria_hidden="true"),
+            "Add a day",
+            on_click=S.add_day,
+            variant="outline",
+            size="3",
+            id="add-day",
+        ),
+        form_alert(rx.cond(S.error_field == "name", "", S.form_error), id="program-error"),
+        rx.hstack(
+            rx.button(
+                "Save program",
+                on_click=S.save,
+                loading=S.saving,
+                size="4",
+                id="save-program",
+                flex="1",
+            ),
+            rx.cond(
+                S.program_id != "",
+                rx.button(
+                    "Delete",
+                    on_click=S.delete,
+                    variant="soft",
+                    color_scheme="tomato",
+                    size="4",
+                    id="delete-program",
+                ),
+            ),
+            width="100%",
+            spacing="3",
+        ),
+        exercise_picker(ProgramExercisePicker),
+        spacing="3",
+        width="100%",
+        align="stretch",
+    )
+
+
+def program_editor() -> rx.Component:
+    return app_shell(
+        back_link("Programs", routes.PROGRAMS, id="programs-link"),
+        rx.cond(
+            S.load_error != "",
+            form_alert(S.load_error, id="load-error"),
+            rx.cond(
+                S.loading,
+                rx.center(rx.spinner(size="3"), aria_label="Loading", role="status"),
+                editor(),
+            ),
+        ),
+        title=rx.cond(S.program_id != "", "Edit program", "New program"),
+    )

@@ -1,0 +1,211 @@
+"""The program editor (`/programs/new`, `/programs/<id>` for one's own): name, days a week,
+days with their exercises (picked from the catalog), sets x reps and each exercise's
+progression rule. Saving sends the whole program; the service checks it again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reflex as rx
+
+from app import routes
+from app.api.errors import ApiError
+from app.api.workouts import WorkoutsApi
+from app.state import program_logic as logic
+from app.state import workout_logic
+from app.state.exercise_picker import ExerciseSearch
+from app.state.messages import explain
+from app.state.session import SessionState
+
+NEW = "new"
+
+
+class ProgramEditorState(SessionState):
+    program_id: str = ""  # "" while it is a new one
+    loading: bool = True
+    load_error: str = ""
+    saving: bool = False
+    form_error: str = ""
+    error_field: str = ""  # the box the error is about ("name", "<row id>-sets", ...)
+    name: str = ""
+    description: str = ""
+    days_per_week: str = "3"
+    days: list[dict[str, str]] = []  # id, name
+    rows: dict[str, list[dict[str, str]]] = {}  # day id -> its exercises
+    picker_day: str = ""  # the day the exercise picker adds to
+
+    @rx.event
+    async def load(self):
+        if not self.signed_in:
+            return
+        wanted = self.router.page.params.get("id", NEW)
+        self.loading = True
+        self.load_error = self.form_error = self.error_field = ""
+        if wanted == NEW:
+            first = logic.new_day([])
+            self.program_id, self.name, self.description, self.days_per_week = "", "", "", "3"
+            self.days, self.rows = [first], {first["id"]: []}
+            self.loading = False
+            return
+        api = WorkoutsApi(self.api())
+        try:
+            program = await api.program(wanted)
+            names = await api.exercise_names(
+                x.exercise_id for d in program.days for x in d.exercises
+            )
+        except ApiError as error:
+            self.load_error = (
+                "There is no such program." if error.status == 404 else explain(error)[0]
+            )
+            self.loading = False
+            yield self.handle(error)
+            return
+        if not program.own:
+            self.load_error = "A built-in program cannot be changed; create your own."
+            self.loading = False
+            return
+        self.program_id = program.id
+        self.name, self.description = program.name, program.description
+        self.days_per_week = str(program.days_per_week)
+        self.days, self.rows = logic.editor_form(program, names)
+        self.loading = False
+
+    # ---- boxes ----
+
+    def _clear_error(self) -> None:
+        self.form_error = self.error_field = ""
+
+    @rx.event
+    def set_name(self, value: str):
+        self.name = value
+        self._clear_error()
+
+    @rx.event
+    def set_description(self, value: str):
+        self.description = value
+        self._clear_error()
+
+    @rx.event
+    def set_days_per_week(self, value: str):
+        self.days_per_week = value
+        self._clear_error()
+
+    @rx.event
+    def add_day(self):
+        if len(self.days) >= logic.MAX_DAYS:
+            self.form_error = f"A program has at most {logic.MAX_DAYS} days."
+            return
+        day = logic.new_day(self.days)
+        self.days = [*self.days, day]
+        self.rows = {**self.rows, day["id"]: []}
+
+    @rx.event
+    def rename_day(self, day_id: str, value: str):
+        self.days = [{**d, "name": value} if d["id"] == day_id else d for d in self.days]
+        self._clear_error()
+
+    @rx.event
+    def remove_day(self, day_id: str):
+        self.days = [d for d in self.days if d["id"] != day_id]
+        self.rows = {k: v for k, v in self.rows.items() if k != day_id}
+
+    @rx.event
+    def set_row_field(self, day_id: str, row_id: str, field: str, value: str):
+        self.rows = {
+            **self.rows,
+            day_id: [
+                {**r, field: value} if r["id"] == row_id else r for r in self.rows.get(day_id, [])
+            ],
+        }
+        self._clear_error()
+
+    @rx.event
+    def remove_row(self, day_id: str, row_id: str):
+        kept = [r for r in self.rows.get(day_id, []) if r["id"] != row_id]
+        self.rows = {**self.rows, day_id: kept}
+
+    @rx.event
+    def move_row(self, day_id: str, row_id: str, step: int):
+        rows = self.rows.get(day_id, [])
+        order = workout_logic.move([r["id"] for r in rows], row_id, step)
+        by_id = {r["id"]: r for r in rows}
+        self.rows = {**self.rows, day_id: [by_id[i] for i in order]}
+
+    def add_exercise(self, exercise_id: str, name: str) -> str:
+        """The picked exercise at the end of the picker's day; an error message, or ""."""
+        rows = self.rows.get(self.picker_day)
+        if rows is None:
+            return "Pick the day first."
+        if len(rows) >= logic.MAX_EXERCISES_PER_DAY:
+            return f"A day holds at most {logic.MAX_EXERCISES_PER_DAY} exercises."
+        self.rows = {**self.rows, self.picker_day: [*rows, logic.new_row(exercise_id, name)]}
+        return ""
+
+    # ---- saving ----
+
+    @rx.event
+    async def save(self):
+        if self.saving:
+            return
+        try:
+            draft = logic.read_program(
+                self.name, self.description, self.days_per_week, self.days, self.rows
+            )
+        except logic.InvalidProgram as problem:
+            self.form_error, self.error_field = str(problem), problem.field
+            return
+        self.saving = True
+        self._clear_error()
+        yield
+        api = WorkoutsApi(self.api())
+        try:
+            if self.program_id:
+                await api.update_program(self.program_id, draft)
+            else:
+                await api.create_program(draft)
+        except ApiError as error:
+            self.form_error = explain(error)[0]
+            yield self.handle(error)
+            return
+        finally:
+            self.saving = False
+        yield rx.redirect(routes.PROGRAMS)
+
+    @rx.event
+    async def delete(self):
+        if not self.program_id:
+            return
+        try:
+            await WorkoutsApi(self.api()).delete_program(self.program_id)
+        except ApiError as error:
+            self.form_error = explain(error)[0]
+            yield self.handle(error)
+            return
+        yield rx.redirect(routes.PROGRAMS)
+
+
+class ProgramExercisePicker(ExerciseSearch, ProgramEditorState):
+    """The editor's picker: a pick appends the exercise to the chosen day (strength only:
+    a program prescribes sets x reps)."""
+
+    def _workouts_api(self) -> WorkoutsApi:
+        return WorkoutsApi(self.api())
+
+    def _kind(self) -> str | None:
+        return "strength"
+
+    async def _add(self, exercise_id: str) -> ApiError | None:
+        name = next((r["name"] for r in self.results if r["id"] == exercise_id), exercise_id)
+        self.form_error = self.add_exercise(exercise_id, name)
+        return None
+
+    def _failed(self, error: ApiError) -> Any:
+        return self.handle(error)
+
+    @rx.event
+    def open_for_day(self, day_id: str):
+        self.picker_day = day_id
+        self.picker_open = True
+        self.query = ""
+        self.search_error = ""
+        return ProgramExercisePicker.run_search

@@ -1,0 +1,64 @@
+"""Programs (`/programs`, and the "follow a program" part of `/workouts`): the built-in ones
+and the user's own, where the user is in each (week, next day), and starting the next day."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app import routes
+from app.api.errors import ApiError
+from app.api.workouts import WorkoutsApi
+from app.state import program_logic as logic
+from app.state.messages import explain
+from app.state.session import SessionState
+
+
+class ProgramsState(SessionState):
+    programs_loading: bool = True
+    programs_error: str = ""
+    start_program_error: str = ""
+    starting_program: str = ""  # the program whose next day is being created
+    programs: list[dict[str, str]] = []
+
+    @rx.event
+    async def load_programs(self):
+        if not self.signed_in:
+            return
+        self.programs_loading = True
+        self.programs_error = ""
+        self.start_program_error = ""
+        api = WorkoutsApi(self.api())
+        try:
+            found = await api.programs()
+            names = await api.exercise_names(
+                x.exercise_id
+                for p in found
+                if p.own
+                for d in p.days
+                for x in d.exercises
+                if not x.exercise_id.startswith("builtin:")
+            )
+        except ApiError as error:
+            self.programs_error = explain(error)[0]
+            self.programs_loading = False
+            yield self.handle(error)
+            return
+        self.programs = [logic.program_card(p, names) for p in found]
+        self.programs_loading = False
+
+    @rx.event
+    async def start_program(self, program_id: str):
+        if self.starting_program:
+            return
+        self.starting_program = program_id
+        self.start_program_error = ""
+        yield
+        try:
+            workout = await WorkoutsApi(self.api()).start_program(program_id)
+        except ApiError as error:
+            self.start_program_error = explain(error)[0]
+            yield self.handle(error)
+            return
+        finally:
+            self.starting_program = ""
+        yield rx.redirect(routes.workout(workout.id))
