@@ -27,6 +27,7 @@ from app.pages import workouts as workouts_page
 from app.session.export import data_app
 from app.session.http import session_app
 from app.state.preferences import PreferencesState
+from app.state.push_device import PushDeviceState
 from app.state.session import SessionState
 
 APP_CSS = Path(__file__).resolve().parents[1] / "assets" / "app.css"
@@ -38,6 +39,8 @@ app = rx.App(
         rx.el.meta(name="theme-color", content="#2f9e44"),
         # Inlined: one render-blocking request less on a phone's first load.
         rx.el.style(APP_CSS.read_text(encoding="utf-8")),
+        # Web Push on this device (settings): clicks and the browser's answers, no eval.
+        rx.script(src="/push.js", defer=True),
     ],
     # /session/* (sign in, sign up, sign out) are plain HTTP routes: only they can set cookies.
     # /session/export and /session/delete-account: the file download, the cookie clearing.
@@ -146,7 +149,7 @@ app.add_page(
     settings.settings,
     route=routes.SETTINGS,
     title=settings.TITLE,
-    on_load=[*PRIVATE, settings.SettingsState.load],
+    on_load=[*PRIVATE, settings.SettingsState.load, PushDeviceState.load],
 )
 app.add_page(
     health_import.health_import,
