@@ -67,7 +67,8 @@ def upload(page: Page, path: Path) -> None:
 
 
 def report(page: Page, key: str) -> str:
-    return page.locator(f"#report-{key}").inner_text()
+    """The count of one line of the job's report."""
+    return page.locator(f"#report-{key}").inner_text().split()[-1]
 
 
 def test_import_apple_then_google_merges_and_a_merge_can_be_undone(
@@ -149,6 +150,38 @@ def test_imperial_units_show_and_take_pounds_and_feet(browser: Browser, ui_url: 
         screenshot(page, "profile-imperial-phone")
         page.reload()
         expect(page.get_by_label("Weight (lb)").first).to_have_value("180")
+    finally:
+        context.close()
+
+
+def large_apple_export(folder: Path, steps: int) -> Path:
+    """The Apple fixture with `steps` more step records (several MB, like a real export)."""
+    record = (
+        '<Record type="HKQuantityTypeIdentifierStepCount" sourceName="Phone" unit="count" '
+        'startDate="2024-04-{day:02d} 09:{minute:02d}:00 +0200" '
+        'endDate="2024-04-{day:02d} 09:{minute:02d}:30 +0200" value="10"/>\n'
+    )
+    text = APPLE.read_text(encoding="utf-8")
+    extra = "".join(record.format(day=1 + i % 28, minute=i % 60) for i in range(steps))
+    path = folder / "export.xml"
+    path.write_text(text.replace("</HealthData>", extra + "</HealthData>"), encoding="utf-8")
+    return path
+
+
+def test_an_export_of_several_megabytes_goes_through(
+    browser: Browser, ui_url: str, tmp_path: Path
+) -> None:
+    export = large_apple_export(tmp_path, 40_000)
+    assert export.stat().st_size > 5 * 1024 * 1024  # over the gateway's usual 2 MB body limit
+    context = signed_in(browser, ui_url, user_with_profile(ui_url, "Max"), phone=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{ui_url}/imports")
+        expect(page.locator("#no-imports")).to_be_visible()
+        upload(page, export)
+        expect(page.locator("#import-progress")).to_have_text("Done.", timeout=LIVE_MS)
+        assert int(report(page, "records-read")) >= 40_000
+        expect(page.locator(".imported-row")).to_have_count(3)
     finally:
         context.close()
 
