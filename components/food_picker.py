@@ -7,7 +7,9 @@ import reflex as rx
 
 from app import routes
 from app.state.food_picker import FoodPickerState as S
+from components.describe_panel import describe_panel
 from components.fields import form_alert, labelled_input
+from components.log_button import log_button
 
 # Search as you type: the pause after the last keystroke before asking (UI.md: the answer
 # itself takes ~30-80 ms here, so 150 ms keeps "typed → results" near 250 ms).
@@ -15,6 +17,7 @@ SEARCH_DEBOUNCE_MS = 150
 
 TABS = (
     ("search", "Search"),
+    ("words", "In words"),
     ("quick", "Quick add"),
     ("barcode", "Barcode"),
     ("new", "New food"),
@@ -218,15 +221,7 @@ def portion_form() -> rx.Component:
             aria_live="polite",
         ),
         form_alert(S.log_error, id="log-error"),
-        rx.button(
-            "Log to ",
-            S.picker_label,
-            on_click=S.log_picked,
-            loading=S.log_busy,
-            size="3",
-            width="100%",
-            id="log-food",
-        ),
+        log_button(S.log_picked, id="log-food"),
         spacing="3",
         width="100%",
         align="stretch",
@@ -258,15 +253,7 @@ def quick_panel() -> rx.Component:
             width="100%",
         ),
         form_alert(S.log_error, id="quick-error"),
-        rx.button(
-            "Log to ",
-            S.picker_label,
-            on_click=S.log_quick,
-            loading=S.log_busy,
-            size="3",
-            width="100%",
-            id="quick-log",
-        ),
+        log_button(S.log_quick, id="quick-log"),
         spacing="3",
         width="100%",
         align="stretch",
@@ -387,7 +374,8 @@ def food_picker() -> rx.Component:
                 margin_bottom="0.5em",
             ),
             rx.dialog.description(
-                "Search a food, or use quick add, a barcode, a new food or a recipe.",
+                "Search a food, say it in words, or use quick add, a barcode, a new food or a "
+                "recipe.",
                 class_name="visually-hidden",
             ),
             rx.cond(
@@ -403,6 +391,7 @@ def food_picker() -> rx.Component:
                         class_name="picker-tabs",
                     ),
                     rx.tabs.content(search_panel(), value="search", padding_top="0.8em"),
+                    rx.tabs.content(describe_panel(), value="words", padding_top="0.8em"),
                     rx.tabs.content(quick_panel(), value="quick", padding_top="0.8em"),
                     rx.tabs.content(barcode_panel(), value="barcode", padding_top="0.8em"),
                     rx.tabs.content(new_food_panel(), value="new", padding_top="0.8em"),

@@ -12,6 +12,7 @@ from app.state.body import WEIGHT_KG, BodyFormState
 from app.state.messages import explain
 from app.state.session import SessionState
 from components.body_form import body_fields, goal_fields
+from components.expenditure_card import expenditure_card
 from components.fields import form_alert, labelled_input
 from components.layout import app_shell, sign_out_button
 from components.section_card import section
@@ -215,6 +216,7 @@ def profile() -> rx.Component:
                     custom_targets_form(),
                     id="profile-targets",
                 ),
+                expenditure_card(),
                 weight_section(),
                 account_section(),
                 spacing="4",

@@ -37,6 +37,9 @@ MIN_WEIGH_INS = 4
 MIN_WEIGHT_SPAN_DAYS = 7
 # The formula's spread around the truth, as a share of its value (one standard deviation).
 FORMULA_RELATIVE_SD = 0.10
+# The energy-balance model is not more exact than this even on perfect data: 7700 kcal/kg holds
+# for fat; early losses carry water and glycogen at far less (Hall, Int J Obes 2008;32:573-576).
+MODEL_SD_KCAL = 50.0
 Z_95 = 1.96
 
 
@@ -113,7 +116,7 @@ def estimate(
         slope, slope_se = _line([(d - start).days for d, _ in weigh_ins], [w for _, w in weigh_ins])
         intake_se = _sd(trusted, mean_intake) / math.sqrt(len(trusted))
         data_tdee = mean_intake - slope * KCAL_PER_KG
-        data_var = intake_se**2 + (slope_se * KCAL_PER_KG) ** 2
+        data_var = intake_se**2 + (slope_se * KCAL_PER_KG) ** 2 + MODEL_SD_KCAL**2
         data_weight = prior_sd**2 / (prior_sd**2 + data_var)
         tdee = data_weight * data_tdee + (1 - data_weight) * formula_tdee_kcal
         sd = math.sqrt(data_weight * data_var)  # = 1 / sqrt(1/prior_var + 1/data_var)

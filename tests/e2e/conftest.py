@@ -5,6 +5,16 @@ are patience limits for the UI to answer at all, not speed checks: speed is in b
 
 from __future__ import annotations
 
-from playwright.sync_api import expect
+from collections.abc import Iterator
+
+import pytest
+from browser import launch
+from playwright.sync_api import Browser, expect
 
 expect.set_options(timeout=15_000)
+
+
+@pytest.fixture(scope="module")
+def browser(ui_url: str) -> Iterator[Browser]:
+    """One headless Chromium per test module (modules may still bring their own)."""
+    yield from launch()

@@ -9,16 +9,15 @@ Every page is also photographed at phone and desktop size.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
 from browser import (
-    launch,
     new_context,
     register_in_browser,
     screenshot,
 )
+from onboarding import Body, onboard
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -26,23 +25,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 LIVE_MS = 30_000
 
 
-@pytest.fixture(scope="module")
-def browser(ui_url: str) -> Iterator[Browser]:
-    yield from launch()
-
-
-def _onboard(page: Page) -> None:
-    """Female, 36 in 2026, 165 cm, 60 kg, sedentary, keep weight (Mifflin-St Jeor)."""
-    page.locator("#sex-female").click()
-    page.get_by_label("Birth date").fill("1990-05-01")
-    page.get_by_label("Height (cm)").fill("165")
-    page.get_by_label("Weight (kg)").fill("60")
-    page.locator("#activity_level-sedentary").click()
-    page.locator("#onboarding-next").click()
-    expect(page.locator("#onboarding-step-2")).to_be_visible()
-    page.locator("#goal-maintain").click()
-    page.locator("#onboarding-next").click()
-    expect(page.locator("#onboarding-step-3")).to_be_visible()
+# Female, 36 in 2026, 165 cm, 60 kg, sedentary, keep weight (Mifflin-St Jeor).
+EVE = Body("female", "1990-05-01", "165", "60", "sedentary", "maintain")
 
 
 def _log_food(page: Page, meal: str, query: str, pick: str, grams: str, kcal: str) -> None:
@@ -75,7 +59,7 @@ def test_the_daily_loop_from_sign_up_to_the_over_norm_warning(
         page = context.new_page()
         register_in_browser(page, ui_url, name="Eve")
         screenshot(page, "onboarding-1-desktop")
-        _onboard(page)
+        onboard(page, EVE)
         # BMR = 10*60 + 6.25*165 - 5*age - 161 (Mifflin-St Jeor), named with its inputs.
         expect(page.locator("#targets-formula")).to_contain_text("Mifflin-St Jeor")
         age = date.today().year - 1990 - (1 if date.today() < date(date.today().year, 5, 1) else 0)
@@ -145,7 +129,7 @@ def test_your_own_calorie_target_replaces_the_formula(browser: Browser, ui_url: 
     try:
         page = context.new_page()
         register_in_browser(page, ui_url, name="Flo")
-        _onboard(page)
+        onboard(page, EVE)
         page.locator("#custom-targets-toggle").click()
         page.locator("#custom-kcal").fill("799")
         page.locator("#custom-targets-save").click()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 import pytest
 
 from backend_services.users.expenditure import (
     KCAL_PER_KG,
+    MODEL_SD_KCAL,
     WINDOW_DAYS,
     EstimateSource,
     check_in,
@@ -29,10 +31,12 @@ def test_steady_intake_and_a_straight_weight_line_give_the_energy_balance() -> N
     assert result.source is EstimateSource.DATA
     assert result.data_tdee_kcal == pytest.approx(2000 + 0.5 * KCAL_PER_KG / 7)
     assert result.weight_slope_kg_per_week == pytest.approx(-0.5)
-    # Noise-free data is certain: the prior gets no say and the band closes.
-    assert result.data_weight == pytest.approx(1.0)
-    assert result.tdee_kcal == pytest.approx(2550.0)
-    assert result.band_kcal == pytest.approx(0.0, abs=1e-6)
+    # Noise-free data leaves only the model's own error (50 kcal): the data carries
+    # 240² / (240² + 50²) of the answer against the formula's 10 % (240 kcal).
+    weight = 240.0**2 / (240.0**2 + MODEL_SD_KCAL**2)
+    assert result.data_weight == pytest.approx(weight)
+    assert result.tdee_kcal == pytest.approx(weight * 2550 + (1 - weight) * 2400)
+    assert result.band_kcal == pytest.approx(1.96 * math.sqrt(weight * MODEL_SD_KCAL**2))
     assert result.completeness == 1.0 and result.excluded == ()
 
 
@@ -89,12 +93,13 @@ def test_noisy_data_leans_on_the_formula_in_proportion_to_its_noise() -> None:
 def test_check_in_suggests_a_target_for_the_goal_rate() -> None:
     result = estimate({d: 2000.0 for d in DAYS}, _losing(0.5), 2400.0, END)
     suggestion = check_in(result, -0.5, current_target_kcal=1900, safe_floor_kcal=1200)
-    # 2,550 - 0.5 x 7700 / 7 = 2,000 kcal.
-    assert suggestion.tdee_kcal == 2550
-    assert suggestion.suggested_target_kcal == 2000
+    # ~2,544 (the data, nudged by the formula) - 0.5 x 7700 / 7 = ~1,994 → 1,990 kcal.
+    assert suggestion.tdee_kcal == 2540
+    assert suggestion.band_kcal == 100
+    assert suggestion.suggested_target_kcal == 1990
     assert not suggestion.floor_applied
     assert suggestion.message == (
-        "Your expenditure looks like 2,550 ± 0 kcal; new target 2,000 kcal for -0.5 kg/week."
+        "Your expenditure looks like 2,540 ± 100 kcal; new target 1,990 kcal for -0.5 kg/week."
     )
 
 

@@ -1,0 +1,114 @@
+"""What the user really burns (the users service's adaptive estimate) and the weekly check-in:
+"your expenditure looks like 2,480 ± 120 kcal; new target 1,930" — accept it or keep yours."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app.api.errors import ApiError, Conflict
+from app.api.expenditure import Expenditure, expenditure
+from app.api.users import UsersApi
+from app.state import units as u
+from app.state.body import BodyFormState
+from app.state.messages import explain
+from app.state.preferences import PreferencesState
+
+SHOWN_EXCLUDED = 7  # the most recent days left out, with their reason
+
+
+def _kcal(value: float) -> str:
+    return f"{round(value):,d}"
+
+
+def expenditure_view(e: Expenditure, units: str = u.METRIC) -> dict[str, str]:
+    """The card's lines; every number says where it came from."""
+    period = f"{e.window_start:%-d %b} to {e.window_end:%-d %b}"
+    days = (e.window_end - e.window_start).days + 1
+    if e.source == "data":
+        source = (
+            f"From {e.trusted_days} fully logged days and {e.weigh_ins} weigh-ins ({period}), "
+            f"combined with the formula's {_kcal(e.formula_tdee_kcal)} kcal; your data carries "
+            f"{e.data_weight:.0%} of the answer."
+        )
+    else:
+        source = f"The formula's estimate for now: {e.reason} ({period})."
+    trend = ""
+    if e.weight_slope_kg_per_week is not None:
+        shown = u.kg_to_shown(e.weight_slope_kg_per_week, units)
+        trend = f"Weight line {shown:+.2f} {u.weight_unit(units)} a week"
+        if e.mean_intake_kcal is not None:
+            trend += f" on {_kcal(e.mean_intake_kcal)} kcal a day eaten"
+        trend += "."
+    check = e.check_in
+    return {
+        # To 10 kcal, as the check-in says it: the estimate is not more precise than that.
+        "headline": f"{check.tdee_kcal:,d} ± {check.band_kcal:,d} kcal a day",
+        "source": source,
+        "trend": trend,
+        "completeness": f"{e.completeness:.0%} of the last {days} days fully logged",
+        "method": e.method,
+        "check_in": check.message,
+        "suggested": str(check.suggested_target_kcal),
+        "suggested_text": f"{check.suggested_target_kcal:,d}",
+        "can_accept": "yes"
+        if e.source == "data" and check.suggested_target_kcal != check.current_target_kcal
+        else "",
+    }
+
+
+def excluded_rows(e: Expenditure) -> list[dict[str, str]]:
+    latest = sorted(e.excluded, reverse=True)[:SHOWN_EXCLUDED]
+    return [{"day": f"{day:%a %-d %b}", "reason": reason} for day, reason in latest]
+
+
+class ExpenditureState(BodyFormState):
+    energy: dict[str, str] = {}
+    excluded: list[dict[str, str]] = []
+    excluded_count: int = 0
+    completeness_pct: int = 0
+    energy_loading: bool = True
+    energy_error: str = ""
+    energy_notice: str = ""
+    accepting: bool = False
+
+    @rx.event
+    async def load_energy(self):
+        self.energy_loading, self.energy_error = True, ""
+        try:
+            found = await expenditure(self.api())
+        except Conflict:
+            self.energy = {}
+            self.energy_error = "Fill in your body data and goal first."
+            return None
+        except ApiError as error:
+            self.energy_error = explain(error)[0]
+            return self.handle(error)
+        finally:
+            self.energy_loading = False
+        await self._show_energy(found)
+        return None
+
+    async def _show_energy(self, found: Expenditure) -> None:
+        units = (await self.get_state(PreferencesState)).units
+        self.energy = expenditure_view(found, units)
+        self.excluded = excluded_rows(found)
+        self.excluded_count = len(found.excluded)
+        self.completeness_pct = round(found.completeness * 100)
+
+    @rx.event
+    async def accept_target(self):
+        target = int(self.energy.get("suggested") or 0)
+        if not target:
+            return None
+        self.accepting, self.energy_notice = True, ""
+        try:
+            await UsersApi(self.api()).update_profile(custom_calorie_target_kcal=target)
+            await self._load_targets()
+            await self._show_energy(await expenditure(self.api()))
+        except ApiError as error:
+            self.energy_error = explain(error)[0]
+            return self.handle(error)
+        finally:
+            self.accepting = False
+        self.energy_notice = f"Your target is now {target:,d} kcal a day."
+        return None
