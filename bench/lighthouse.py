@@ -18,9 +18,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import httpx
+
 from bench import gateway_overhead as base
 from bench import service_stack as ss
-from bench.ui_browser import _seed_user
+from bench.ui_browser import PASSWORD, _seed_user
 
 LIGHTHOUSE = base.ROOT / ".local" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 RESULTS = base.ROOT / "bench" / "results"
@@ -29,7 +31,18 @@ CHROME_FLAGS = (
     "--disable-component-update"
 )
 PUBLIC_PAGES = ["/welcome", "/login", "/register", "/forgot-password", "/reset-password?token=x"]
-PRIVATE_PAGES = ["/", "/diary", "/onboarding", "/profile", "/notifications", "/settings"]
+PRIVATE_PAGES = [
+    "/",
+    "/diary",
+    "/onboarding",
+    "/profile",
+    "/notifications",
+    "/settings",
+    "/workouts",
+    "/progress",
+    "/programs",
+    "/programs/new",
+]
 
 
 def score(url: str, cookie: str | None) -> dict[str, float]:
@@ -83,6 +96,27 @@ def score(url: str, cookie: str | None) -> dict[str, float]:
     }
 
 
+def _seed_workouts(url: str, email: str) -> None:
+    """Two finished program days, so the progress page draws its charts."""
+    with httpx.Client(base_url=url, timeout=30) as http:
+        token = http.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+        auth = {"Authorization": f"Bearer {token.json()['access_token']}"}
+        for _ in range(2):
+            started = http.post(
+                "/api/workouts/programs/builtin:beginner-full-body-3day/start", headers=auth
+            ).json()
+            for entry in started["exercises"]:
+                target = entry["target"]
+                for _ in range(target["sets"]):
+                    http.post(
+                        f"/api/workouts/workouts/{started['id']}/exercises/{entry['id']}/sets",
+                        json={"kind": "strength", "reps": target["reps"],
+                              "weight_kg": target["weight_kg"]},
+                        headers=auth,
+                    ).raise_for_status()  # fmt: skip
+            http.post(f"/api/workouts/workouts/{started['id']}/complete", headers=auth)
+
+
 def _accessibility_audits(report: dict) -> set[str]:
     return {ref["id"] for ref in report["categories"]["accessibility"]["auditRefs"]}
 
@@ -90,13 +124,16 @@ def _accessibility_audits(report: dict) -> set[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://localhost:8080")
+    parser.add_argument("pages", nargs="*", help="paths to score (default: every page)")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         raise SystemExit("lighthouse is not installed: make lighthouse")
     url = args.url.rstrip("/")
-    cookie, _email = _seed_user(url)
+    cookie, email = _seed_user(url)
+    _seed_workouts(url, email)
     results = {}
-    for path in PUBLIC_PAGES + PRIVATE_PAGES:
+    pages = args.pages or PUBLIC_PAGES + PRIVATE_PAGES
+    for path in pages:
         results[path] = score(url + path, cookie if path in PRIVATE_PAGES else None)
         print(path, results[path], flush=True)
     machine = base.machine_info("n/a")
@@ -116,10 +153,12 @@ def main() -> None:
         ss.machine_line(machine),
         "",
     ]
+    print("\n".join(lines))
+    if args.pages:
+        return  # a few pages: printed only, the stored results stay those of every page
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "lighthouse.json").write_text(json.dumps(results, indent=2) + "\n")
     (RESULTS / "lighthouse.md").write_text("\n".join(lines))
-    print("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -72,8 +72,8 @@ def exercise_row(day: rx.Var, row: rx.Var) -> rx.Component:
             rx.vstack(
                 rx.el.label("Progression", html_for=key + "-rule", font_size="0.8em"),
                 rx.el.select(
-                    rx.el.option("Add weight after a session with every rep", value="linear"),
-                    rx.el.option("A share of your estimated 1RM", value="percent"),
+                    rx.el.option("Add weight (linear)", value="linear"),
+                    rx.el.option("% of your e1RM", value="percent"),
                     value=row["rule"],
                     on_change=change("rule"),
                     id=key + "-rule",
@@ -149,7 +149,7 @@ def day_card(day: rx.Var) -> rx.Component:
                 variant="soft",
                 size="3",
                 class_name="add-program-exercise",
-                aria_label="Add an exercise to day " + day["name"],
+                aria_label="Add exercise to day " + day["name"],
             ),
             spacing="2",
             width="100%",

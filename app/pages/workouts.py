@@ -91,6 +91,7 @@ def history_item(row: rx.Var) -> rx.Component:
                             row["records"] + " PR",
                             color_scheme="amber",
                             variant="soft",
+                            high_contrast=True,
                         ),
                     ),
                     rx.cond(row["source"] != "", rx.badge(row["source"], variant="outline")),
