@@ -8,6 +8,7 @@ import reflex as rx
 from app import routes
 from app.state.health_import import UPLOAD_ID
 from app.state.health_import import HealthImportState as S
+from app.state.import_logic import MAX_UPLOAD_BYTES
 from components.fields import form_alert
 from components.layout import app_shell
 
@@ -63,6 +64,8 @@ def upload_box() -> rx.Component:
             id=UPLOAD_ID,
             multiple=False,
             max_files=1,
+            max_size=MAX_UPLOAD_BYTES,
+            on_drop_rejected=S.rejected,
             accept={
                 "application/zip": [".zip"],
                 "application/x-zip-compressed": [".zip"],

@@ -74,6 +74,10 @@ class HealthImportState(SessionState):
         self.job_error = logic.failure_words(job.error) if job.status == "failed" else ""
 
     @rx.event
+    def rejected(self, rejections: list[dict]):
+        self.upload_error = logic.rejection_words(rejections)
+
+    @rx.event
     async def handle_upload(self, files: list[rx.UploadFile]):
         self.upload_error = ""
         if len(files) != 1:

@@ -25,6 +25,21 @@ NOT_AN_EXPORT = (
 )
 
 
+# The gateway's and the importer's upload limit (GATEWAY_UPLOAD_MAX_BODY, import_max_bytes).
+MAX_UPLOAD_BYTES = 512 * 1024 * 1024
+
+
+def rejection_words(rejections: list[dict]) -> str:
+    """Why the file chooser refused a file (react-dropzone's error codes), in plain words."""
+    codes = {str(e.get("code")) for r in rejections for e in (r.get("errors") or [])}
+    if "file-too-large" in codes:
+        limit = MAX_UPLOAD_BYTES // (1024 * 1024)
+        return f"This file is larger than {limit} MB, the most FitLedger imports at once."
+    if "too-many-files" in codes:
+        return "Choose one export file."
+    return NOT_AN_EXPORT
+
+
 def source_label(source: str) -> str:
     return SOURCE_LABELS.get(source, source.replace("_", " ").title())
 

@@ -154,6 +154,28 @@ def test_imperial_units_show_and_take_pounds_and_feet(browser: Browser, ui_url: 
         context.close()
 
 
+def test_a_file_that_is_not_an_export_is_refused_in_plain_words(
+    browser: Browser, ui_url: str, session_cookie: str, tmp_path: Path
+) -> None:
+    photos = tmp_path / "photos.zip"
+    with zipfile.ZipFile(photos, "w") as archive:
+        archive.writestr("IMG_0001.jpg", b"not really a photo")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not an export")
+    context = signed_in(browser, ui_url, session_cookie, phone=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{ui_url}/imports")
+        expect(page.locator("#imports-load-error")).to_have_count(0)
+        page.locator("#health-export input[type=file]").set_input_files(str(notes))
+        expect(page.locator("#upload-error")).to_contain_text("not a health export")
+        upload(page, photos)
+        expect(page.locator("#upload-error")).to_contain_text("not a health export")
+        expect(page.locator("#import-job")).to_have_count(0)
+    finally:
+        context.close()
+
+
 def large_apple_export(folder: Path, steps: int) -> Path:
     """The Apple fixture with `steps` more step records (several MB, like a real export)."""
     record = (

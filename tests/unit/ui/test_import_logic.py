@@ -150,3 +150,10 @@ def test_a_merged_workout_names_both_sources_and_offers_each_merge_to_undo() -> 
         "google:run",
         "Google Fit: 310.5 kcal from the device",
     )
+
+
+def test_files_the_chooser_refuses_are_explained() -> None:
+    too_big = [{"file": {"name": "export.zip"}, "errors": [{"code": "file-too-large"}]}]
+    assert "larger than 512 MB" in logic.rejection_words(too_big)
+    photo = [{"file": {"name": "a.jpg"}, "errors": [{"code": "file-invalid-type"}]}]
+    assert logic.rejection_words(photo) == logic.NOT_AN_EXPORT
