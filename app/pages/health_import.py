@@ -45,8 +45,12 @@ def how_to() -> rx.Component:
 def chosen_file() -> rx.Component:
     return rx.foreach(
         rx.selected_files(UPLOAD_ID),
-        lambda name: rx.text(
-            rx.icon("file", size=14, aria_hidden="true"), " ", name, size="2", id="chosen-file"
+        lambda name: rx.hstack(
+            rx.icon("file", size=14, aria_hidden="true", flex_shrink="0"),
+            rx.text(name, size="2", id="chosen-file", truncate=True),
+            spacing="1",
+            align="center",
+            min_width="0",
         ),
     )
 
