@@ -315,6 +315,7 @@ class TrackerState(SessionState):
             back.update(rpe=row["rpe"], duration=row["duration"], distance=row["distance"])
             self._drafts = {**self._drafts, entry_id: [back, *self._drafts.get(entry_id, [])]}
             error = await self._call(lambda api: api.remove_set(self.workout_id, entry_id, set_id))
+            self._last_tap = (key, time.monotonic())  # as below: a queued second tap
             if error is not None:
                 self._drafts = {**self._drafts, entry_id: self._drafts[entry_id][1:]}
                 return self.handle(error)
@@ -330,6 +331,9 @@ class TrackerState(SessionState):
         previous = self._drafts
         self._drafts = {**self._drafts, entry_id: kept}
         error = await self._call(lambda api: api.add_set(self.workout_id, entry_id, body))
+        # Events of a tab run one after another: a second tap that arrived while this one was
+        # saving runs now, and counts from here (on a slow server it would look like a new tap).
+        self._last_tap = (key, time.monotonic())
         if error is not None:
             self._drafts = previous
             return self.handle(error)
