@@ -14,6 +14,7 @@ from app.api.errors import ApiError, NotFound
 from app.api.users import UsersApi
 from app.api.workouts import Workout, WorkoutsApi, new_idempotency_key
 from app.state import workout_logic as logic
+from app.state.import_logic import source_label
 from app.state.messages import explain
 from app.state.session import SessionState
 
@@ -48,7 +49,7 @@ def history_row(workout: Workout) -> dict[str, str]:
         "date": workout.local_date.strftime("%a %-d %b %Y") if workout.local_date else "",
         "facts": " · ".join(facts),
         "records": str(len(workout.result.personal_records)) if workout.result else "0",
-        "source": "" if workout.source in ("manual", "program") else workout.source,
+        "source": "" if workout.source in ("manual", "program") else source_label(workout.source),
         "href": f"{routes.WORKOUTS}/{workout.id}",
     }
 

@@ -112,6 +112,7 @@ def test_import_apple_then_google_merges_and_a_merge_can_be_undone(
         history = page.locator("#history")
         expect(history).to_contain_text("Apple Health")
         expect(history).to_contain_text("Google Fit")
+        expect(history).not_to_contain_text("apple_health")  # the source by its name
     finally:
         context.close()
     desktop = signed_in(browser, ui_url, session_cookie, phone=False)
