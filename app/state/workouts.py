@@ -16,7 +16,9 @@ from app.api.workouts import Workout, WorkoutsApi, new_idempotency_key
 from app.state import workout_logic as logic
 from app.state.import_logic import source_label
 from app.state.messages import explain
+from app.state.preferences import PreferencesState
 from app.state.session import SessionState
+from app.state.units import weight_text
 
 HISTORY_LIMIT = 100
 
@@ -31,7 +33,7 @@ def utc_offset_minutes(timezone: str, now: dt.datetime) -> int:
     return int(offset.total_seconds() // 60)
 
 
-def history_row(workout: Workout) -> dict[str, str]:
+def history_row(workout: Workout, units: str = "metric") -> dict[str, str]:
     sets = [s for e in workout.exercises for s in e.sets]
     facts = [
         logic.count_text(len(workout.exercises), "exercise"),
@@ -40,7 +42,7 @@ def history_row(workout: Workout) -> dict[str, str]:
     if workout.result is not None:
         facts.insert(0, logic.duration_text(workout.result.duration_s))
         if workout.result.volume_kg:
-            facts.append(logic.kg_text(workout.result.volume_kg))
+            facts.append(weight_text(workout.result.volume_kg, units))
         if workout.result.calories_kcal is not None:
             facts.append(f"{round(workout.result.calories_kcal)} kcal")
     return {
@@ -85,8 +87,9 @@ class WorkoutsState(SessionState):
             self.loading = False
             return
         open_ones = [w for w in workouts if not w.completed]
-        self.in_progress = history_row(open_ones[0]) if open_ones else {}
-        self.history = [history_row(w) for w in workouts if w.completed]
+        units = (await self.get_state(PreferencesState)).units
+        self.in_progress = history_row(open_ones[0], units) if open_ones else {}
+        self.history = [history_row(w, units) for w in workouts if w.completed]
         self._start_key = new_idempotency_key()
         self.loading = False
 

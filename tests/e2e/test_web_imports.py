@@ -125,11 +125,51 @@ def test_import_apple_then_google_merges_and_a_merge_can_be_undone(
         desktop.close()
 
 
+def _bench_press_done(ui_url: str, token: str) -> None:
+    """A finished workout of 100 kg x 5 (500 kg of volume), logged through the API."""
+    auth = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=ui_url, timeout=30, headers=auth) as http:
+        started = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).isoformat()
+        workout = http.post(
+            "/api/workouts/workouts",
+            json={
+                "name": "Bench day",
+                "started_at": started,
+                "exercises": [
+                    {
+                        "exercise_id": "builtin:barbell-bench-press",
+                        "sets": [{"kind": "strength", "reps": 5, "weight_kg": 100}],
+                    }
+                ],
+            },
+        )
+        assert workout.status_code == 201, workout.text
+        done = http.post(f"/api/workouts/workouts/{workout.json()['id']}/complete")
+        assert done.status_code == 200, done.text
+
+
 def test_imperial_units_show_and_take_pounds_and_feet(browser: Browser, ui_url: str) -> None:
-    cookie = user_with_profile(ui_url, "Una", 82)  # 180 cm, 82 kg
-    context = signed_in(browser, ui_url, cookie, phone=True)
+    context = new_context(browser, phone=True)
     try:
         page = context.new_page()
+        email = register_in_browser(page, ui_url, name="Una")
+        token = _api_token(ui_url, email)
+        with httpx.Client(base_url=ui_url, timeout=30) as http:
+            http.patch(
+                "/api/users/me",
+                headers={"Authorization": f"Bearer {token}"},
+                json={
+                    "sex": "male",
+                    "birth_date": "1988-02-03",
+                    "height_cm": 180,
+                    "weight_kg": 82,
+                    "activity_level": "light",
+                    "goal": "maintain",
+                },
+            ).raise_for_status()
+        _bench_press_done(ui_url, token)
+        page.goto(f"{ui_url}/workouts")
+        expect(page.locator("#history")).to_contain_text("500 kg")
         page.goto(f"{ui_url}/profile")
         expect(page.get_by_label("Weight (kg)").first).to_have_value("82")
         page.goto(f"{ui_url}/settings")
@@ -151,6 +191,8 @@ def test_imperial_units_show_and_take_pounds_and_feet(browser: Browser, ui_url: 
         screenshot(page, "profile-imperial-phone")
         page.reload()
         expect(page.get_by_label("Weight (lb)").first).to_have_value("180")
+        page.goto(f"{ui_url}/workouts")
+        expect(page.locator("#history")).to_contain_text("1,102.3 lb")  # the same 500 kg
     finally:
         context.close()
 
