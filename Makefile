@@ -78,9 +78,13 @@ admin: venv ## create the first administrator (prompts for e-mail and password)
 
 setup: system-packages venv ui ## everything `run` and `test` need: packages, virtualenv, bun, UI build
 
-system-packages: ## nginx, Prometheus, Chromium (browser tests), npm from Debian's packages, if missing
+system-packages: ## nginx, Prometheus and its exporters, Chromium (browser tests), npm from Debian's packages, if missing
 	@bash deploy/local/packages.sh --no-recommends \
-		nginx:nginx-light chromium:chromium npm:npm prometheus:prometheus
+		nginx:nginx-light chromium:chromium npm:npm prometheus:prometheus \
+		prometheus-nginx-exporter:prometheus-nginx-exporter \
+		prometheus-postgres-exporter:prometheus-postgres-exporter \
+		prometheus-redis-exporter:prometheus-redis-exporter \
+		prometheus-node-exporter:prometheus-node-exporter
 
 services: ## start the local PostgreSQL, Redis and RabbitMQ if they are not running
 	@bash deploy/local/services.sh
