@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from backend_services.nutrition.importers.sr28_compact import SHIPPED_SR28
+from backend_services.stack.topology import EXPORTERS
 
 ROOT = Path(__file__).resolve().parents[1]
 # E2E_PORT_SHIFT moves every port of the test stack (so several stacks can run side by side
@@ -25,6 +27,10 @@ GATEWAY = f"http://127.0.0.1:{GATEWAY_PORT}"
 # The stack's own Prometheus (when installed), scraping only this stack.
 PROMETHEUS_PORT = 9090 + SHIFT
 PROMETHEUS = f"http://127.0.0.1:{PROMETHEUS_PORT}"
+# The stack starts Prometheus and each exporter only when installed (`make system-packages`).
+OBSERVED = shutil.which("prometheus") is not None and all(
+    shutil.which(spec.binary) for spec in EXPORTERS
+)
 # The local Web Push receiver (tests/push_receiver.py): the one origin the stack's
 # notifications service may push to besides public https endpoints.
 PUSH_RECEIVER_PORT = 18380 + SHIFT

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 
 import httpx
 import pytest
-from stack_env import AMQP_VHOST, PROMETHEUS
+from stack_env import AMQP_VHOST, OBSERVED, PROMETHEUS
 
 from backend_services.stack.topology import EXPORTERS
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.skipif(
-        shutil.which("prometheus") is None
-        or any(shutil.which(spec.binary) is None for spec in EXPORTERS),
-        reason="Prometheus or an exporter is not installed (`make system-packages`)",
-    ),
+    pytest.mark.skipif(not OBSERVED, reason="Prometheus or an exporter is not installed"),
 ]
 JOBS = {
     "prometheus",
