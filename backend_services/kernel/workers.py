@@ -11,6 +11,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from prometheus_client import start_http_server
@@ -82,7 +83,13 @@ def run_service_worker(
         OutboxRelay(engine, tables, settings.amqp_url, settings.events_exchange)
     ]
     runnables += [
-        EventConsumer(engine, tables, settings.amqp_url, settings.events_exchange, sub)
+        EventConsumer(
+            engine,
+            tables,
+            settings.amqp_url,
+            settings.events_exchange,
+            replace(sub, queue_type=settings.amqp_queue_type),
+        )
         for sub in subscriptions
     ]
     runnables += extra(engine)
