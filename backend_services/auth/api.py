@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from backend_services.kernel.errors import Unauthorized, error_body, error_responses
+from backend_services.kernel.business_metrics import SIGN_INS
+from backend_services.kernel.errors import RateLimited, Unauthorized, error_body, error_responses
 from backend_services.kernel.identity import (
     ACCESS_COOKIE,
     AdminUser,
@@ -119,7 +120,15 @@ def register(body: RegisterRequest, service: Service) -> AcceptedResponse:
 def login(
     body: LoginRequest, request: Request, response: Response, service: Service
 ) -> TokenResponse:
-    issued = service.login(body.email, body.password, _client(request))
+    try:
+        issued = service.login(body.email, body.password, _client(request))
+    except RateLimited:
+        SIGN_INS.labels("throttled").inc()
+        raise
+    except Unauthorized:
+        SIGN_INS.labels("failed").inc()
+        raise
+    SIGN_INS.labels("ok").inc()
     return _token_answer(request, response, service, issued)
 
 

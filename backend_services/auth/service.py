@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from backend_services.kernel.business_metrics import REGISTRATIONS, on_commit
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from backend_services.kernel.messaging import Event, add_to_outbox
@@ -83,6 +84,7 @@ class AuthService:
                 user = User(email=email, display_name=display_name, password_hash=password_hash)
                 repo.add(user)
                 session.flush()
+                on_commit(session, REGISTRATIONS.inc)
                 _publish(
                     session,
                     "auth.user.registered",

@@ -3,6 +3,7 @@
 from backend_services.kernel.email import SmtpMailer
 from backend_services.kernel.workers import run_service_worker
 
+from .active_users import ActiveUsersGauge
 from .events import subscriptions
 from .models import MESSAGING
 from .settings import AuthSettings
@@ -11,7 +12,12 @@ from .settings import AuthSettings
 def main() -> None:
     settings = AuthSettings()
     mailer = SmtpMailer(settings.smtp_url or "smtp://127.0.0.1:1025", settings.mail_from)
-    run_service_worker(settings, MESSAGING, subscriptions(mailer, settings))
+    run_service_worker(
+        settings,
+        MESSAGING,
+        subscriptions(mailer, settings),
+        extra=lambda engine: [ActiveUsersGauge(engine)],
+    )
 
 
 if __name__ == "__main__":

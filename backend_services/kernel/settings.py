@@ -34,6 +34,9 @@ class ServiceSettings(BaseSettings):
     smtp_url: str | None = None
 
     events_exchange: str = "fitledger.events"
+    # The type the consumers declare their queues with: unset for the broker's default
+    # (classic), "quorum" on a RabbitMQ cluster (docs/operations.md).
+    amqp_queue_type: Literal["classic", "quorum"] | None = None
     # Internal addresses of other services' instances, for the few answers needed now
     # ({"users": ["http://127.0.0.1:8121", ...]}); the local launcher fills it in.
     service_urls: dict[str, list[str]] = Field(default_factory=dict)

@@ -10,10 +10,12 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from prometheus_client import start_http_server
+from sqlalchemy import Engine
 
 from .messaging import MessagingTables, Subscription
 from .metrics import metrics_registry
@@ -62,8 +64,10 @@ def run_service_worker(
     settings: ServiceSettings,
     tables: MessagingTables,
     subscriptions: Sequence[Subscription] = (),
+    extra: Callable[[Engine], Sequence[Runnable]] = lambda _: (),
 ) -> None:
-    """A service's worker process: its outbox relay plus one consumer thread per queue."""
+    """A service's worker process: its outbox relay, one consumer thread per queue, and the
+    ``extra`` threads made with its engine."""
     from .db import make_engine
     from .logs import configure_logging
     from .messaging import EventConsumer, OutboxRelay
@@ -73,14 +77,21 @@ def run_service_worker(
     engine = make_engine(
         settings.database_url,
         application_name=f"{settings.service_name}-worker",
-        pool_size=len(subscriptions) + 2,
+        pool_size=len(subscriptions) + 3,
     )
     runnables: list[Runnable] = [
         OutboxRelay(engine, tables, settings.amqp_url, settings.events_exchange)
     ]
     runnables += [
-        EventConsumer(engine, tables, settings.amqp_url, settings.events_exchange, sub)
+        EventConsumer(
+            engine,
+            tables,
+            settings.amqp_url,
+            settings.events_exchange,
+            replace(sub, queue_type=settings.amqp_queue_type),
+        )
         for sub in subscriptions
     ]
+    runnables += extra(engine)
     port = os.environ.get("METRICS_PORT")
     run_until_stopped(runnables, metrics_port=int(port) if port else None)

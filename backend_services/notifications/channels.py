@@ -23,6 +23,7 @@ from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
+from backend_services.kernel.business_metrics import NOTIFICATIONS_SENT, on_commit
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.email import SmtpMailer
 from backend_services.kernel.messaging.broker import TRANSIENT_ERRORS
@@ -173,6 +174,8 @@ class ChannelWorker(abc.ABC):
         self, session: Session, task: Row[Any], outcome: str, target: str | None, error: str | None
     ) -> None:
         ATTEMPTS.labels(self.channel, outcome).inc()
+        kind = self._notification_type(session, task) or task.kind
+        on_commit(session, NOTIFICATIONS_SENT.labels(kind, self.channel, outcome).inc)
         session.execute(
             insert(delivery_attempts).values(
                 delivery_id=task.id,

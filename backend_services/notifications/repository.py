@@ -15,6 +15,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
+from backend_services.kernel.business_metrics import NOTIFICATIONS_SENT, on_commit
+
 from . import domain
 from .models import (
     USER_TABLES,
@@ -109,6 +111,7 @@ def notify(
     ).first()
     if created is None:
         return None
+    on_commit(session, NOTIFICATIONS_SENT.labels(message.type, "in_app", "stored").inc)
     channels = domain.enabled_channels(
         row.preferences, message.type, opted_out_types(session, user_id)
     )

@@ -19,12 +19,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from backend_services.kernel.business_metrics import (
+    MEAL_OVER_NORM,
+    OVER_NORM_WARNINGS,
+    SCENARIO_SECONDS,
+    WORKOUT_CONGRATULATED,
+    on_commit,
+)
 from backend_services.kernel.messaging import Event
 
 from . import domain
@@ -163,6 +170,17 @@ def on_weight_logged(session: Session, event: Event) -> None:
     repo.update_recipient(session, user_id, **changes)
 
 
+def _time_scenario(session: Session, scenario: str, event: Event) -> None:
+    """The reference scenario's end-to-end time: the user's action to its notification
+    committed (the SLOs in deploy/prometheus/rules.yml)."""
+    on_commit(
+        session,
+        lambda: SCENARIO_SECONDS.labels(scenario).observe(
+            max((datetime.now(UTC) - event.occurred_at).total_seconds(), 0.0)
+        ),
+    )
+
+
 # --- nutrition ---
 
 
@@ -185,7 +203,7 @@ def on_meal_changed(session: Session, event: Event) -> None:
     if not warn:
         return
     assert target is not None
-    repo.notify(
+    warning = repo.notify(
         session,
         user_id,
         domain.daily_norm_message(total, target),
@@ -196,6 +214,9 @@ def on_meal_changed(session: Session, event: Event) -> None:
         },
         dedupe_key=f"daily_norm:{day.isoformat()}:{state.warnings}",
     )
+    if warning is not None:
+        on_commit(session, OVER_NORM_WARNINGS.inc)
+        _time_scenario(session, MEAL_OVER_NORM, event)
     streak_start = day - timedelta(days=domain.OVER_STREAK_DAYS)
     if domain.over_streak_reached(day, repo.over_days(session, user_id, streak_start, day)):
         repo.notify(
@@ -222,7 +243,7 @@ def on_workout_completed(session: Session, event: Event) -> None:
         None if calories is None else float(calories),
         None if duration is None else float(duration),
     )
-    repo.notify(
+    congratulated = repo.notify(
         session,
         user_id,
         message,
@@ -233,6 +254,8 @@ def on_workout_completed(session: Session, event: Event) -> None:
         },
         dedupe_key=f"workout:{data['workout_id']}",
     )
+    if congratulated is not None:
+        _time_scenario(session, WORKOUT_CONGRATULATED, event)
 
 
 def on_personal_record(session: Session, event: Event) -> None:

@@ -14,6 +14,12 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from backend_services.kernel.business_metrics import (
+    CALORIES_LOGGED,
+    FOOD_ITEMS_LOGGED,
+    MEALS_LOGGED,
+    on_commit,
+)
 from backend_services.kernel.dates import IsoDate
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound, error_responses
@@ -147,17 +153,30 @@ def log_meal(
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> Any:
     if idempotency_key is None:
-        return service.log_meal(db, user.user_id, body)
+        return _counted(db, service.log_meal(db, user.user_id, body))
     digest = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
     stored = repo.claim_idempotency_key(db, user.user_id, idempotency_key, digest)
     if stored is not None:
         if stored.request_hash != digest:
             raise Conflict("This Idempotency-Key was used for another request.")
         return JSONResponse(stored.response, status_code=stored.status_code or 201)
-    result = service.log_meal(db, user.user_id, body)
+    result = _counted(db, service.log_meal(db, user.user_id, body))
     payload = json.loads(bytes(JSONResponse(result).body))
     repo.store_idempotent_response(db, user.user_id, idempotency_key, 201, payload)
     return JSONResponse(payload, status_code=201)
+
+
+def _counted(db: Session, logged: dict[str, Any]) -> dict[str, Any]:
+    """Count the logged meal (business metrics) once its transaction commits."""
+    meal = logged["meal"]
+
+    def count() -> None:
+        MEALS_LOGGED.labels(meal["meal_type"]).inc()
+        FOOD_ITEMS_LOGGED.inc(len(meal["items"]))
+        CALORIES_LOGGED.inc(meal["totals"]["energy_kcal"] or 0)
+
+    on_commit(db, count)
+    return logged
 
 
 @router.patch("/meals/{meal_id}")

@@ -6,10 +6,11 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 
-from .topology import SERVICES, StackSettings
+from .topology import EXPORTERS, SERVICES, ExporterSpec, StackSettings
 
 ERROR_PAGES = (
     (400, "bad_request", "The request is malformed."),
@@ -98,6 +99,7 @@ def render_gateway(
             upload_max_body=settings.upload_max_body,
             error_pages=ERROR_PAGES,
             ui_key=ui_key,
+            status_listen=f"127.0.0.1:{settings.nginx_status_port}" if standalone else None,
         )
     )
     if standalone:
@@ -170,6 +172,7 @@ def programs(settings: StackSettings) -> list[Program]:
             )
         )
         result.append(Program("ui-frontend", f"bash {ui} run-frontend", priority=40, startsecs=2))
+    result += exporter_programs(settings)
     result += prometheus_program(settings)
     result.append(
         Program(
@@ -183,7 +186,8 @@ def programs(settings: StackSettings) -> list[Program]:
 
 
 def prometheus_program(settings: StackSettings) -> list[Program]:
-    """Prometheus on 127.0.0.1:9090 when the binary is installed (optional: Debian `prometheus`).
+    """Prometheus on 127.0.0.1:PROMETHEUS_PORT (9090) when the binary is installed (Debian
+    `prometheus`, which `make setup` installs).
 
     Its config is rendered into run_dir by the runner; short retention, since local data is
     throwaway.
@@ -196,12 +200,56 @@ def prometheus_program(settings: StackSettings) -> list[Program]:
             "prometheus",
             f"{binary} --config.file={settings.run_dir / 'prometheus.yml'}"
             f" --storage.tsdb.path={settings.data_dir / 'prometheus'}"
-            " --storage.tsdb.retention.time=2d --web.listen-address=127.0.0.1:9090"
+            " --storage.tsdb.retention.time=2d"
+            f" --web.listen-address=127.0.0.1:{settings.prometheus_port}"
             " --web.enable-lifecycle --log.level=warn",
             priority=60,
             startsecs=2,
         )
     ]
+
+
+def installed_exporters() -> list[ExporterSpec]:
+    return [spec for spec in EXPORTERS if shutil.which(spec.binary)]
+
+
+def exporter_programs(settings: StackSettings) -> list[Program]:
+    """The infrastructure exporters whose Debian packages are installed (`make setup`)."""
+    programs = []
+    for spec in installed_exporters():
+        listen = f"127.0.0.1:{settings.exporter_port(spec)}"
+        command, environment = _exporter_command(spec.name, settings, listen)
+        programs.append(
+            Program(
+                f"exporter-{spec.name}",
+                f"{shutil.which(spec.binary)} {command}",
+                environment=environment,
+                priority=55,
+            )
+        )
+    return programs
+
+
+def _exporter_command(name: str, settings: StackSettings, listen: str) -> tuple[str, str]:
+    if name == "nginx":
+        status = f"http://127.0.0.1:{settings.nginx_status_port}/stub_status"
+        return f"-web.listen-address {listen} -nginx.scrape-uri {status}", ""
+    if name == "redis":
+        redis = urlsplit(settings.redis_url)._replace(path="").geturl()
+        return f"-web.listen-address {listen} -redis.addr {redis}", ""
+    if name == "postgres":
+        dsn = settings.database_url.replace("+psycopg", "")
+        if "sslmode=" not in dsn:  # lib/pq asks for TLS unless told otherwise
+            dsn += ("&" if "?" in dsn else "?") + "sslmode=disable"
+        return f"--web.listen-address={listen}", f'DATA_SOURCE_NAME="{_supervisor_escape(dsn)}"'
+    if name == "node":  # Debian enables the systemd collector, which needs systemd's bus
+        return f"--web.listen-address={listen} --no-collector.systemd", ""
+    return f"--web.listen-address={listen}", ""
+
+
+def _supervisor_escape(value: str) -> str:
+    """supervisord expands ``%(...)s`` in its values: a literal percent sign is doubled."""
+    return value.replace("%", "%%")
 
 
 def render_supervisord(settings: StackSettings, *, foreground: bool) -> str:

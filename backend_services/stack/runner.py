@@ -23,8 +23,8 @@ from backend_services.auth.keys import generate_signing_key, write_public_jwks
 from backend_services.kernel import migrations
 from backend_services.kernel.service_credentials import write_service_secret
 
-from .render import render_gateway, render_supervisord
-from .topology import SERVICE_SECRET_NAME, SERVICES, StackSettings
+from .render import installed_exporters, render_gateway, render_supervisord
+from .topology import RABBITMQ_PROMETHEUS_PORT, SERVICE_SECRET_NAME, SERVICES, StackSettings
 
 
 class StackError(RuntimeError):
@@ -156,7 +156,16 @@ def write_prometheus_config(settings: StackSettings) -> None:
         scrape_interval="5s",
         stack_name="local",
         rules_file=settings.root / "deploy" / "prometheus" / "rules.yml",
-        prometheus_address="127.0.0.1:9090",
+        prometheus_address=f"127.0.0.1:{settings.prometheus_port}",
+        exporters=[
+            {"name": spec.name, "target": f"127.0.0.1:{settings.exporter_port(spec)}"}
+            for spec in installed_exporters()
+        ],
+        rabbitmq=(
+            {"target": f"127.0.0.1:{RABBITMQ_PROMETHEUS_PORT}", "vhost": settings.amqp_vhost}
+            if settings.local_broker
+            else None
+        ),
         services=[
             {
                 "name": spec.name,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -42,6 +43,24 @@ SERVICES: tuple[ServiceSpec, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class ExporterSpec:
+    """A Prometheus exporter from Debian's packages, started when its binary is installed."""
+
+    name: str  # the scrape job is ``<name>``, the process ``exporter-<name>``
+    binary: str
+    offset: int  # listens on exporter_port_base + offset
+
+
+EXPORTERS: tuple[ExporterSpec, ...] = (
+    ExporterSpec("node", "prometheus-node-exporter", 1),
+    ExporterSpec("nginx", "prometheus-nginx-exporter", 3),
+    ExporterSpec("redis", "prometheus-redis-exporter", 4),
+    ExporterSpec("postgres", "prometheus-postgres-exporter", 7),
+)
+RABBITMQ_PROMETHEUS_PORT = 15692  # the broker's rabbitmq_prometheus plugin
+
+
 class StackSettings(BaseSettings):
     """What the launcher reads from the environment; every value has a local default."""
 
@@ -57,6 +76,9 @@ class StackSettings(BaseSettings):
     port_base: int = Field(default=8100, alias="SERVICE_PORT_BASE")
     instances: int = Field(default=2, alias="SERVICE_INSTANCES", ge=1, le=8)
     worker_metrics_base: int = 9100
+    prometheus_port: int = 9090
+    # nginx's stub_status listens on the base itself, each exporter on base + its offset.
+    exporter_port_base: int = 9110
     mongodb_port: int = 27017
     smtp_port: int = 1025
     ui_frontend_port: int = 3000
@@ -129,6 +151,21 @@ class StackSettings(BaseSettings):
 
     def worker_metrics_port(self, spec: ServiceSpec) -> int:
         return self.worker_metrics_base + spec.slot
+
+    def exporter_port(self, spec: ExporterSpec) -> int:
+        return self.exporter_port_base + spec.offset
+
+    @property
+    def nginx_status_port(self) -> int:
+        return self.exporter_port_base
+
+    @property
+    def amqp_vhost(self) -> str:
+        return unquote(urlparse(self.amqp_url).path.removeprefix("/")) or "/"
+
+    @property
+    def local_broker(self) -> bool:
+        return urlparse(self.amqp_url).hostname in {"127.0.0.1", "localhost", "::1"}
 
     def shared_environment(self) -> dict[str, str]:
         """Environment every service and worker process gets."""

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
 
+from backend_services.kernel.business_metrics import WORKOUTS_COMPLETED
 from backend_services.kernel.dates import IsoDate
 from backend_services.kernel.errors import error_responses
 from backend_services.kernel.identity import CurrentUser
@@ -194,9 +195,9 @@ def complete_workout(
     service: Service,
     body: WorkoutComplete | None = None,
 ) -> dict[str, Any]:
-    return public(
-        service.complete_workout(principal.user_id, workout_id, body or WorkoutComplete())
-    )
+    completed = service.complete_workout(principal.user_id, workout_id, body or WorkoutComplete())
+    WORKOUTS_COMPLETED.labels("app").inc()
+    return public(completed)
 
 
 @router.post("/workouts/{workout_id}/separate", status_code=status.HTTP_201_CREATED)

@@ -21,6 +21,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Request, UploadFile, status
 from fastapi import Path as PathParam
 
+from backend_services.kernel.business_metrics import IMPORT_JOBS, WORKOUTS_IMPORTED
 from backend_services.kernel.errors import DomainError, InvalidInput, NotFound, error_responses
 from backend_services.kernel.identity import CurrentUser
 
@@ -145,12 +146,16 @@ def run_import_job(
             progress={"phase": "done", "fraction": 1.0},
             finished_at=datetime.now(UTC),
         )
+        WORKOUTS_IMPORTED.labels(provider).inc(report["workouts_imported"])
+        IMPORT_JOBS.labels(provider, "succeeded").inc()
         return report
     except HealthImportError as exc:
         update(status="failed", error=str(exc)[:500], finished_at=datetime.now(UTC))
+        IMPORT_JOBS.labels(provider, "rejected").inc()
         return {}
     except Exception as exc:
         log.exception("import job failed")
+        IMPORT_JOBS.labels(provider, "failed").inc()
         update(
             status="failed",
             error=f"internal error ({type(exc).__name__})",

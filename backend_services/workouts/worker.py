@@ -14,6 +14,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -167,7 +168,10 @@ def main() -> None:
     repo = WorkoutsRepository(db)
     relay = MongoOutboxRelay(repo, settings.amqp_url, settings.events_exchange)
     deletions = MongoEventConsumer(
-        db, settings.amqp_url, settings.events_exchange, ACCOUNT_DELETIONS
+        db,
+        settings.amqp_url,
+        settings.events_exchange,
+        replace(ACCOUNT_DELETIONS, queue_type=settings.amqp_queue_type),
     )
     port = os.environ.get("METRICS_PORT")
     run_until_stopped([relay, deletions], metrics_port=int(port) if port else None)

@@ -40,9 +40,17 @@ start_rabbitmq() {
     wait_port RabbitMQ 5672
 }
 
+# The broker's own Prometheus endpoint (:15692): queue depths, consumers, unacked messages.
+# Enabling is online and idempotent; the running node picks it up without a restart.
+enable_rabbitmq_metrics() {
+    $SUDO rabbitmq-plugins list -e -m 2>/dev/null | grep -qx rabbitmq_prometheus && return 0
+    echo "enabling RabbitMQ's rabbitmq_prometheus plugin"
+    $SUDO rabbitmq-plugins enable --quiet rabbitmq_prometheus
+}
+
 bash "$(dirname "$0")/packages.sh" \
     pg_ctlcluster:postgresql redis-server:redis-server rabbitmq-server:rabbitmq-server
 is_local "${DATABASE_URL:-}" && start_postgres
 is_local "${REDIS_URL:-}" && start_redis
-is_local "${AMQP_URL:-}" && start_rabbitmq
+is_local "${AMQP_URL:-}" && start_rabbitmq && enable_rabbitmq_metrics
 echo "PostgreSQL, Redis and RabbitMQ are up"

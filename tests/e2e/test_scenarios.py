@@ -152,6 +152,22 @@ def finish_workout(client: httpx.Client, account: Any, weight_kg: float) -> dict
     return body
 
 
+def after_both_scenarios(
+    client: httpx.Client, register: Callable[..., Any], push_service: PushReceiver
+) -> Any:
+    """A new user who logged two meals past the norm and finished a workout; returns the
+    account once the warning and the congratulations are in its feed."""
+    account, target, _ = new_user(client, register, push_service)
+    almonds = food(client, account, "almonds")
+    grams = round(0.6 * target / float(almonds["nutrients_per_100g"]["energy_kcal"]) * 100)
+    log_meal(client, account, almonds["id"], grams)
+    log_meal(client, account, almonds["id"], grams)
+    finish_workout(client, account, 60)
+    wait_until(lambda: feed(client, account, "daily_norm_exceeded"), what="the warning")
+    wait_until(lambda: feed(client, account, "workout_completed"), what="the congratulations")
+    return account
+
+
 def test_add_a_meal(client: httpx.Client, register, mailbox, push_service: PushReceiver) -> None:
     account, target, device = new_user(client, register, push_service)
     almonds = food(client, account, "almonds")

@@ -41,7 +41,9 @@ def yaml_files() -> list[Path]:
 
 def k8s_documents() -> list[dict]:
     docs = []
-    for path in sorted((DEPLOY / "kubernetes").glob("*.yaml")):
+    for path in sorted((DEPLOY / "kubernetes" / "base").glob("*.yaml")):
+        if path.name == "kustomization.yaml":
+            continue
         docs += [d for d in yaml.safe_load_all(path.read_text()) if d is not None]
     return docs
 

@@ -51,6 +51,8 @@ class Subscription:
     handler: Handler
     retry_delays_seconds: Sequence[float] = field(default=(1.0, 5.0, 30.0))
     max_attempts: int = 5
+    # None: the broker's default (classic); "quorum" on a RabbitMQ cluster (AMQP_QUEUE_TYPE).
+    queue_type: str | None = None
 
     @property
     def dead_letter_queue(self) -> str:
@@ -63,7 +65,8 @@ class Subscription:
 
 def declare_subscription(channel: BlockingChannel, exchange: str, sub: Subscription) -> None:
     declare_exchange(channel, exchange)
-    channel.queue_declare(queue=sub.queue, durable=True)
+    typed = {"x-queue-type": sub.queue_type} if sub.queue_type else {}
+    channel.queue_declare(queue=sub.queue, durable=True, arguments=typed or None)
     for key in sub.routing_keys:
         channel.queue_bind(queue=sub.queue, exchange=exchange, routing_key=key)
     for index, delay in enumerate(sub.retry_delays_seconds):
@@ -74,9 +77,10 @@ def declare_subscription(channel: BlockingChannel, exchange: str, sub: Subscript
                 "x-message-ttl": int(delay * 1000),
                 "x-dead-letter-exchange": "",
                 "x-dead-letter-routing-key": sub.queue,
+                **typed,
             },
         )
-    channel.queue_declare(queue=sub.dead_letter_queue, durable=True)
+    channel.queue_declare(queue=sub.dead_letter_queue, durable=True, arguments=typed or None)
 
 
 class BrokerConsumer(abc.ABC):

@@ -1,0 +1,1 @@
+"""``fitledger backup`` / ``fitledger restore``: every service's data in one archive."""
