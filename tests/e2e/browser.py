@@ -94,6 +94,12 @@ def sign_in_in_browser(page: Page, base: str, email: str, password: str = PASSWO
 def user_with_profile(ui_url: str, name: str = "Sam", weight_kg: float = 82) -> str:
     """A new user with a profile (`weight_kg`: the weight calories use), signed in by the UI's
     own form post; answers the session cookie's value."""
+    return user_with_token(ui_url, name, weight_kg)[0]
+
+
+def user_with_token(ui_url: str, name: str = "Sam", weight_kg: float = 82) -> tuple[str, str]:
+    """`user_with_profile`, answering (session cookie, API access token) for tests that also
+    write through the public API as that user."""
     email = new_email()
     with httpx.Client(base_url=ui_url, timeout=30) as http:
         answer = http.post(
@@ -117,7 +123,7 @@ def user_with_profile(ui_url: str, name: str = "Sam", weight_kg: float = 82) -> 
                 "goal": "maintain",
             },
         ).raise_for_status()
-        return answer.cookies["fl_session"]
+        return answer.cookies["fl_session"], token
 
 
 def signed_in(browser: Browser, ui_url: str, cookie: str, *, phone: bool) -> BrowserContext:

@@ -28,6 +28,7 @@ from browser import (
     screenshot,
     signed_in,
     user_with_profile,
+    user_with_token,
 )
 from playwright.sync_api import Browser, Page, expect
 
@@ -149,24 +150,10 @@ def _bench_press_done(ui_url: str, token: str) -> None:
 
 
 def test_imperial_units_show_and_take_pounds_and_feet(browser: Browser, ui_url: str) -> None:
-    context = new_context(browser, phone=True)
+    cookie, token = user_with_token(ui_url, "Una", 82)  # 180 cm, 82 kg
+    context = signed_in(browser, ui_url, cookie, phone=True)
     try:
         page = context.new_page()
-        email = register_in_browser(page, ui_url, name="Una")
-        token = _api_token(ui_url, email)
-        with httpx.Client(base_url=ui_url, timeout=30) as http:
-            http.patch(
-                "/api/users/me",
-                headers={"Authorization": f"Bearer {token}"},
-                json={
-                    "sex": "male",
-                    "birth_date": "1988-02-03",
-                    "height_cm": 180,
-                    "weight_kg": 82,
-                    "activity_level": "light",
-                    "goal": "maintain",
-                },
-            ).raise_for_status()
         _bench_press_done(ui_url, token)
         page.goto(f"{ui_url}/workouts")
         expect(page.locator("#history")).to_contain_text("500 kg")
