@@ -34,6 +34,7 @@ class HistoryCalendarState(WorkoutsState):
 
     _month_workouts: tuple[Workout, ...] = ()
     _week_start: str = units.MONDAY
+    _units: str = units.METRIC
 
     @rx.event
     async def reload(self):
@@ -64,7 +65,7 @@ class HistoryCalendarState(WorkoutsState):
 
     async def _show_month(self, month: dt.date):
         prefs = await self.get_state(PreferencesState)
-        self._week_start = prefs.week_start
+        self._week_start, self._units = prefs.week_start, prefs.units
         self.month_iso = month.isoformat()
         self.calendar_title = cal.month_title(month)
         self.weekday_labels = list(units.weekday_names(self._week_start))
@@ -104,5 +105,5 @@ class HistoryCalendarState(WorkoutsState):
         self.selected_day = iso
         self.selected_title = day.strftime("%A %-d %B")
         on_day = [w for w in self._month_workouts if w.local_date == day]
-        self.day_rows = [history_row(w) for w in sorted_newest_first(tuple(on_day))]
+        self.day_rows = [history_row(w, self._units) for w in sorted_newest_first(tuple(on_day))]
         self._draw()
