@@ -8,8 +8,8 @@ embedded SecantusDB, wiped first unless --keep-data; Redis db 8, vhost
 fitledger_bench_workouts, gateway rate limits raised), then
 
 1. seeds the ``workouts`` collection through pymongo with completed workouts in the shape the
-   service stores them (documents built with the service's own ``new_entry`` and
-   ``compute_result``, events in the embedded outbox already sent): ``--heavy`` for one user
+   service stores them (documents built with the service's own ``documents.new_entry`` and
+   ``domain.compute_result``, events in the embedded outbox already sent): ``--heavy`` for one user
    over 25 years, then other users (300 each over two years) until ``--total`` documents or
    ``--seed-budget`` seconds, whichever comes first (the report says which);
 2. times, for the heavy user, ``GET /api/workouts/workouts?from=&to=`` (month windows) and
@@ -68,7 +68,8 @@ def templates(count: int, seed: int) -> list[dict[str, Any]]:
     """Completed workouts built with the service's own code: strength (70 %), cardio (25 %),
     sport (5 %); the seeder stamps ids, user and dates onto copies of these."""
     from backend_services.workouts.catalog import BUILTIN_EXERCISES, exercise_document
-    from backend_services.workouts.service import WeightUsed, compute_result, new_entry
+    from backend_services.workouts.documents import new_entry
+    from backend_services.workouts.domain import WeightUsed, compute_result
 
     rng = random.Random(seed)
     docs = {e.id: exercise_document(e) for e in BUILTIN_EXERCISES}

@@ -27,6 +27,7 @@ from .models import (
     WorkoutPatch,
     public,
 )
+from .program_service import ProgramService
 from .reports import ReportService
 from .service import WorkoutService
 
@@ -48,11 +49,16 @@ def _service(request: Request) -> WorkoutService:
     return request.app.state.workout_service
 
 
+def _programs(request: Request) -> ProgramService:
+    return request.app.state.program_service
+
+
 def _reports(request: Request) -> ReportService:
     return request.app.state.report_service
 
 
 Service = Annotated[WorkoutService, Depends(_service)]
+Programs = Annotated[ProgramService, Depends(_programs)]
 Reports = Annotated[ReportService, Depends(_reports)]
 
 
@@ -224,40 +230,42 @@ def set_profile(body: ProfileUpdate, principal: CurrentUser, service: Service) -
 
 # ---------------------------------------------------------------- programs, progress, summary
 @router.get("/programs")
-def list_programs(principal: CurrentUser, reports: Reports) -> dict[str, Any]:
-    return {"items": [public(p) for p in reports.list_programs(principal.user_id)]}
+def list_programs(principal: CurrentUser, programs: Programs) -> dict[str, Any]:
+    return {"items": [public(p) for p in programs.list_programs(principal.user_id)]}
 
 
 @router.post("/programs", status_code=status.HTTP_201_CREATED)
-def create_program(body: ProgramCreate, principal: CurrentUser, reports: Reports) -> dict[str, Any]:
+def create_program(
+    body: ProgramCreate, principal: CurrentUser, programs: Programs
+) -> dict[str, Any]:
     """A program of your own: days of strength exercises with sets x reps, a starting weight
     and the progression (kg added after a session with every target rep, or a % of e1RM)."""
-    return public(reports.create_program(principal.user_id, body))
+    return public(programs.create_program(principal.user_id, body))
 
 
 @router.put("/programs/{program_id}")
 def update_program(
-    program_id: Id, body: ProgramCreate, principal: CurrentUser, reports: Reports
+    program_id: Id, body: ProgramCreate, principal: CurrentUser, programs: Programs
 ) -> dict[str, Any]:
-    return public(reports.update_program(principal.user_id, program_id, body))
+    return public(programs.update_program(principal.user_id, program_id, body))
 
 
 @router.delete("/programs/{program_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_program(program_id: Id, principal: CurrentUser, reports: Reports) -> Response:
-    reports.delete_program(principal.user_id, program_id)
+def delete_program(program_id: Id, principal: CurrentUser, programs: Programs) -> Response:
+    programs.delete_program(principal.user_id, program_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get("/programs/{program_id}")
-def get_program(program_id: Id, principal: CurrentUser, reports: Reports) -> dict[str, Any]:
-    return public(reports.get_program(principal.user_id, program_id))
+def get_program(program_id: Id, principal: CurrentUser, programs: Programs) -> dict[str, Any]:
+    return public(programs.get_program(principal.user_id, program_id))
 
 
 @router.post("/programs/{program_id}/start", status_code=status.HTTP_201_CREATED)
 def start_program_workout(
-    program_id: Id, principal: CurrentUser, reports: Reports
+    program_id: Id, principal: CurrentUser, programs: Programs
 ) -> dict[str, Any]:
-    return public(reports.start_from_program(principal.user_id, program_id))
+    return public(programs.start_workout(principal.user_id, program_id))
 
 
 @router.get("/progress/{exercise_id}")

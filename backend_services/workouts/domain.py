@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 # kcal per MET per kg per hour. The Compendium's convention is 1 MET ~ 1 kcal/kg/h (Ainsworth
 # et al. 2011). The oxygen-cost form (1 MET = 3.5 mL O2/kg/min, ~5 kcal/L O2: kcal/min =
@@ -252,3 +253,147 @@ def running_met_for_speed(distance_m: float, duration_s: float) -> tuple[str, fl
         if mph >= threshold:
             chosen = (code, met)
     return chosen
+
+
+# ---------------------------------------------------------------- a completed workout's result
+# Compendium codes of running at a speed: a set with distance and time uses the speed's MET.
+RUNNING_CODES = frozenset({"12020", "12030", "12050", "12070", "12090"})
+CALORIE_FORMULA = "MET x body mass (kg) x duration (h), Compendium 2011; net = (MET-1)"
+
+
+@dataclass(frozen=True)
+class WeightUsed:
+    """The body weight calories were computed with, and where it came from."""
+
+    kg: float | None
+    source: str  # workout | users_service | profile | profile_latest | none | <source>_export
+
+
+def bests_from_doc(stored: dict[str, Any]) -> ExerciseBests:
+    """The bests as stored on a workout entry or an ``exercise_bests`` document."""
+    return ExerciseBests(
+        stored.get("e1rm"),
+        stored.get("volume", 0.0),
+        {int(k): v for k, v in stored.get("weight_by_reps", {}).items()},
+    )
+
+
+def strength_sets(entry: dict[str, Any]) -> list[StrengthSet]:
+    return [
+        StrengthSet(s["reps"], s.get("weight_kg", 0.0), s.get("set_type", "working"))
+        for s in entry["sets"]
+    ]
+
+
+def compute_result(
+    doc: dict[str, Any],
+    ended: datetime,
+    weight: WeightUsed,
+    history: dict[str, ExerciseBests],
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """Calories per exercise and in total, volume, records. Returns (result, bests by entry)."""
+    started = doc["started_at"]
+    if started.tzinfo is None:
+        started = started.replace(tzinfo=UTC)
+    elapsed = (ended - started).total_seconds()
+    timed = sum(
+        s.get("duration_s", 0)
+        for e in doc["exercises"]
+        if e["set_kind"] != "strength"
+        for s in e["sets"]
+    )
+    strength = [e for e in doc["exercises"] if e["set_kind"] == "strength"]
+    allocated = dict(
+        zip(
+            [e["id"] for e in strength],
+            allocate_strength_seconds(elapsed, timed, [len(e["sets"]) for e in strength]),
+            strict=True,
+        )
+    )
+    per_exercise, records, bests_by_entry = [], [], {}
+    total_kcal = total_net = total_volume = 0.0
+    for entry in doc["exercises"]:
+        parts = met_parts(entry, allocated.get(entry["id"], 0.0))
+        seconds = sum(p[2] for p in parts)
+        kcal = net = None
+        if weight.kg is not None:
+            kcal = sum(met_calories(met, weight.kg, sec / 3600) for _, met, sec in parts)
+            net = sum(net_met_calories(met, weight.kg, sec / 3600) for _, met, sec in parts)
+            total_kcal += kcal
+            total_net += net
+        item: dict[str, Any] = {
+            "entry_id": entry["id"],
+            "exercise_id": entry["exercise_id"],
+            "name": entry["name"],
+            "muscles": entry.get("muscles", []),
+            "duration_s": round(seconds),
+            "met": [
+                {"code": code, "value": met, "seconds": round(sec)} for code, met, sec in parts
+            ],
+            "met_edition": entry["met"].get("edition"),
+            "calories_kcal": _r(kcal),
+            "net_calories_kcal": _r(net),
+            "volume_kg": 0.0,
+            "e1rm_kg": None,
+            "e1rm_formula": E1RM_FORMULA,
+        }
+        if entry["set_kind"] == "strength":
+            sets = strength_sets(entry)
+            bests = ExerciseBests.of_sets(sets)
+            item["volume_kg"] = bests.volume
+            item["e1rm_kg"] = bests.e1rm
+            total_volume += bests.volume
+            bests_by_entry[entry["id"]] = {
+                "e1rm": bests.e1rm,
+                "volume": bests.volume,
+                "weight_by_reps": {str(k): v for k, v in bests.weight_by_reps.items()},
+            }
+            for pr in detect_personal_records(bests, history.get(entry["exercise_id"])):
+                records.append(
+                    {
+                        "exercise_id": entry["exercise_id"],
+                        "exercise_name": entry["name"],
+                        "kind": pr.kind,
+                        "value": pr.value,
+                        "previous": pr.previous,
+                        "reps": pr.reps,
+                    }
+                )
+        per_exercise.append(item)
+    result = {
+        "duration_s": round(max(elapsed, timed)),
+        "calories_kcal": _r(total_kcal) if weight.kg is not None else None,
+        "net_calories_kcal": _r(total_net) if weight.kg is not None else None,
+        "calorie_formula": CALORIE_FORMULA,
+        "weight_kg": weight.kg,
+        "weight_source": weight.source,
+        "volume_kg": round(total_volume, 3),
+        "per_exercise": per_exercise,
+        "personal_records": records,
+    }
+    return result, bests_by_entry
+
+
+def met_parts(entry: dict[str, Any], strength_seconds: float) -> list[tuple[str, float, float]]:
+    """(Compendium code, MET, seconds) pieces of one exercise entry."""
+    met = entry["met"]
+    if entry["set_kind"] == "strength":
+        explicit = sum(s.get("duration_s", 0) for s in entry["sets"])
+        return [(met["code"], met["value"], float(explicit or strength_seconds))]
+    parts = []
+    for s in entry["sets"]:
+        code, value = met["code"], met["value"]
+        if entry["set_kind"] == "sport":
+            chosen = entry.get("met_by_intensity", {}).get(s.get("intensity", "moderate"))
+            if chosen:
+                code, value = chosen["code"], chosen["value"]
+        elif code in RUNNING_CODES and s.get("distance_m"):
+            by_speed = running_met_for_speed(s["distance_m"], s["duration_s"])
+            if by_speed:
+                code, value = by_speed
+        parts.append((code, value, float(s["duration_s"])))
+    return parts
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)

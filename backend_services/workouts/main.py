@@ -17,6 +17,7 @@ from backend_services.kernel.service_info import service_info_router
 from .api import router
 from .catalog import BUILTIN_EXERCISES, exercise_document
 from .imports_api import router as imports_router
+from .program_service import ProgramService
 from .reports import ReportService
 from .repository import WorkoutsRepository
 from .service import WorkoutService
@@ -55,6 +56,7 @@ def create_app(settings: WorkoutsSettings | None = None) -> FastAPI:
     app.state.mongo = client
     app.state.repository = repo
     app.state.workout_service = workouts
+    app.state.program_service = ProgramService(repo, workouts.clock)
     app.state.report_service = ReportService(repo, workouts)
     app.state.import_settings = settings
     return app

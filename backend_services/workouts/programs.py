@@ -1,8 +1,11 @@
-"""Built-in training programs (templates of days -> exercises with targets) and their schedule."""
+"""Built-in training programs (templates of days -> exercises with targets), their schedule and
+progression. No I/O."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from . import domain
 
 
 def _ex(exercise_id: str, sets: int, reps: int, start: float, inc: float = 2.5) -> dict[str, Any]:
@@ -67,3 +70,48 @@ def next_day_index(program: dict[str, Any], last_day_index: int | None) -> int:
     if last_day_index is None:
         return 0
     return (last_day_index + 1) % len(program["days"])
+
+
+def target_weight(
+    item: dict[str, Any], history: list[dict[str, Any]], all_time_e1rm: float | None = None
+) -> tuple[float, str]:
+    """The program's target for ``item`` from the user's completed workouts.
+
+    "Last time" is the most recently started completed workout holding the exercise,
+    whether it came from the program or not (a squat is a squat), so two sessions on one
+    day count in the order they were done. A session's weight is its heaviest working set
+    (warm-ups never count); it met its target when it has at least the target number of
+    working sets and every one reached the target reps (the session's own target, else the
+    program's). The rule (progress / repeat / deload) is ``domain.next_target_weight`` over
+    those sessions, oldest first.
+    """
+    outcomes: list[domain.SessionOutcome] = []
+    best_e1rm: float | None = all_time_e1rm
+    for past in sorted(history, key=_done_order):
+        for entry in past["exercises"]:
+            if entry["exercise_id"] != item["exercise_id"]:
+                continue
+            working = [s for s in entry["sets"] if s.get("set_type", "working") != "warm_up"]
+            if not working:
+                continue
+            target_reps = (entry.get("target") or {}).get("reps") or item["reps"]
+            weight = max(s.get("weight_kg", 0.0) for s in working)
+            met = all(s.get("reps", 0) >= target_reps for s in working) and len(working) >= (
+                (entry.get("target") or {}).get("sets") or item["sets"]
+            )
+            outcomes.append(domain.SessionOutcome(weight, met))
+            e1rm = (entry.get("bests") or {}).get("e1rm")
+            if e1rm:
+                best_e1rm = max(best_e1rm or 0.0, e1rm)
+    if item.get("percent_e1rm") and best_e1rm:
+        weight = best_e1rm * item["percent_e1rm"] / 100
+        return round(weight // 1.25 * 1.25, 3), "percent_e1rm"
+    return domain.next_target_weight(
+        item["start_weight_kg"], outcomes, increment_kg=item["increment_kg"]
+    )
+
+
+def _done_order(workout: dict[str, Any]) -> tuple[str, str]:
+    """When a workout was done: its start instant (UTC), then its day for old documents."""
+    started = workout.get("started_at")
+    return (started.isoformat() if started else "", workout.get("local_date", ""))

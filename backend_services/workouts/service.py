@@ -6,7 +6,6 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
@@ -16,6 +15,7 @@ from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 
 from . import domain, events
 from .catalog import ALL_METS, HEALTH_CLUB, RESISTANCE_MODERATE, STRETCHING, Met
+from .documents import SET_FIELDS, day_fields, find_entry, new_entry, new_set, new_workout
 from .models import (
     MAX_EXERCISES_PER_WORKOUT,
     MAX_SETS_PER_EXERCISE,
@@ -28,14 +28,6 @@ from .models import (
     WorkoutPatch,
 )
 from .repository import WorkoutsRepository, search_name
-
-SET_KIND_FOR_EXERCISE = {
-    "strength": "strength",
-    "cardio": "cardio",
-    "flexibility": "cardio",
-    "sport": "sport",
-}
-RUNNING_CODES = frozenset({"12020", "12030", "12050", "12070", "12090"})
 
 
 class BodyWeightProvider(Protocol):
@@ -50,12 +42,6 @@ class NoUsersService:
 
     def weight_on(self, user_id: str, on: date) -> float | None:
         return None
-
-
-@dataclass(frozen=True)
-class WeightUsed:
-    kg: float | None
-    source: str  # workout | users_service | profile | profile_latest | none
 
 
 def _now() -> datetime:
@@ -139,26 +125,18 @@ class WorkoutService:
                 return self._replay(existing, fingerprint), False
         now = self.clock()
         started = data.started_at or now
-        entries = self._entries(user_id, data.exercises)
-        doc: dict[str, Any] = {
-            "_id": uuid.uuid4().hex,
-            "user_id": user_id,
-            "status": "in_progress",
-            "name": data.name,
-            "notes": data.notes,
-            "source": "manual",
-            "started_at": started,
-            "ended_at": None,
-            "utc_offset_minutes": data.utc_offset_minutes,
-            **_day_fields(started, data.utc_offset_minutes),
-            "body_weight_kg": data.body_weight_kg,
-            "exercises": entries,
-            "program": None,
-            "result": None,
-            "created_at": now,
-            "updated_at": now,
-            "version": 1,
-        }
+        doc = new_workout(
+            user_id,
+            name=data.name,
+            notes=data.notes,
+            source="manual",
+            started_at=started,
+            utc_offset_minutes=data.utc_offset_minutes,
+            body_weight_kg=data.body_weight_kg,
+            exercises=self._entries(user_id, data.exercises),
+            program=None,
+            now=now,
+        )
         if idempotency_key:
             doc["idempotency_key"] = idempotency_key
             doc["idempotency_hash"] = fingerprint
@@ -213,7 +191,7 @@ class WorkoutService:
         ended = changes.get("ended_at", doc.get("ended_at"))
         _check_times(started, ended)
         offset = changes.get("utc_offset_minutes", doc["utc_offset_minutes"])
-        changes.update(_day_fields(started, offset))
+        changes.update(day_fields(started, offset))
         return self._write(doc, changes)
 
     def delete_workout(self, user_id: str, workout_id: str) -> None:
@@ -258,13 +236,13 @@ class WorkoutService:
     def add_set(self, user_id: str, workout_id: str, entry_id: str, data: Any) -> dict[str, Any]:
         doc = self._editable(user_id, workout_id)
         entries = [dict(e) for e in doc["exercises"]]
-        entry = _find_entry(entries, entry_id)
+        entry = find_entry(entries, entry_id)
         if len(entry["sets"]) >= MAX_SETS_PER_EXERCISE:
             raise InvalidInput(
                 f"An exercise holds at most {MAX_SETS_PER_EXERCISE} sets.",
                 fields={"sets": "too many"},
             )
-        entry["sets"] = [*entry["sets"], _set_doc(entry, data)]
+        entry["sets"] = [*entry["sets"], new_set(entry, data)]
         return self._write(doc, {"exercises": entries})
 
     def update_set(
@@ -272,9 +250,9 @@ class WorkoutService:
     ) -> dict[str, Any]:
         doc = self._editable(user_id, workout_id)
         entries = [dict(e) for e in doc["exercises"]]
-        entry = _find_entry(entries, entry_id)
+        entry = find_entry(entries, entry_id)
         changes = patch.model_dump(exclude_unset=True)
-        allowed = _SET_FIELDS[entry["set_kind"]]
+        allowed = SET_FIELDS[entry["set_kind"]]
         wrong = {k: "not a field of this kind of set" for k in changes if k not in allowed}
         nulls = {k: "cannot be null" for k, v in changes.items() if v is None}
         if wrong or nulls:
@@ -296,7 +274,7 @@ class WorkoutService:
     ) -> dict[str, Any]:
         doc = self._editable(user_id, workout_id)
         entries = [dict(e) for e in doc["exercises"]]
-        entry = _find_entry(entries, entry_id)
+        entry = find_entry(entries, entry_id)
         kept = [s for s in entry["sets"] if s["id"] != set_id]
         if len(kept) == len(entry["sets"]):
             raise NotFound("No such set.")
@@ -324,7 +302,7 @@ class WorkoutService:
                 data.body_weight_kg or doc.get("body_weight_kg"),
             )
             history = self._history_bests(user_id, doc)
-            result, bests = compute_result(doc, ended, weight, history)
+            result, bests = domain.compute_result(doc, ended, weight, history)
             now = self.clock()
             finished = {**doc, "result": result}
             staged = [events.workout_completed(user_id, finished)] + [
@@ -355,21 +333,21 @@ class WorkoutService:
                 return updated
         raise Conflict("The workout changed while completing it; try again.")
 
-    def resolve_weight(self, user_id: str, on: date, given: float | None) -> WeightUsed:
+    def resolve_weight(self, user_id: str, on: date, given: float | None) -> domain.WeightUsed:
         """Body weight for calories, and where it came from (said in the response)."""
         if given:
-            return WeightUsed(float(given), "workout")
+            return domain.WeightUsed(float(given), "workout")
         from_users = self.weights.weight_on(user_id, on)
         if from_users:
-            return WeightUsed(from_users, "users_service")
+            return domain.WeightUsed(from_users, "users_service")
         profile = self.repo.profile(user_id) or {}
         log = profile.get("weights", [])
         on_or_before = [w for w in log if w["date"] <= on.isoformat()]
         if on_or_before:
-            return WeightUsed(on_or_before[-1]["kg"], "profile")
+            return domain.WeightUsed(on_or_before[-1]["kg"], "profile")
         if log:
-            return WeightUsed(log[-1]["kg"], "profile_latest")
-        return WeightUsed(None, "none")
+            return domain.WeightUsed(log[-1]["kg"], "profile_latest")
+        return domain.WeightUsed(None, "none")
 
     def _history_bests(self, user_id: str, doc: dict[str, Any]) -> dict[str, domain.ExerciseBests]:
         """All-time bests of the user's other completed workouts, per strength exercise: the
@@ -386,7 +364,7 @@ class WorkoutService:
             known = stored.get(exercise_id)
             if known is not None:
                 if known.get("sessions"):
-                    merged[exercise_id] = bests_from_doc(known)
+                    merged[exercise_id] = domain.bests_from_doc(known)
                 continue
             rebuilt, sessions = self._bests_from_history(user_id, exercise_id, doc["_id"])
             self.repo.merge_exercise_bests(
@@ -414,7 +392,7 @@ class WorkoutService:
                 stored = entry.get("bests")
                 if entry["exercise_id"] != exercise_id or not stored:
                     continue
-                merged = merged.merge(bests_from_doc(stored))
+                merged = merged.merge(domain.bests_from_doc(stored))
                 sessions += 1
         return merged, sessions
 
@@ -462,7 +440,7 @@ class WorkoutService:
             entry["notes"] = item.notes
             for m, s in enumerate(item.sets):
                 try:
-                    entry["sets"].append(_set_doc(entry, s))
+                    entry["sets"].append(new_set(entry, s))
                 except InvalidInput as exc:
                     raise InvalidInput(
                         exc.message,
@@ -470,50 +448,6 @@ class WorkoutService:
                     ) from exc
             entries.append(entry)
         return entries
-
-
-_SET_FIELDS = {
-    "strength": {"reps", "weight_kg", "set_type", "rpe", "duration_s"},
-    "cardio": {"duration_s", "distance_m", "avg_heart_rate"},
-    "sport": {"duration_s", "intensity"},
-}
-
-
-def new_entry(ex: dict[str, Any]) -> dict[str, Any]:
-    """A workout's copy of an exercise: name, kind and MET snapshotted so history is stable."""
-    return {
-        "id": uuid.uuid4().hex[:12],
-        "exercise_id": ex["_id"],
-        "name": ex["name"],
-        "kind": ex["kind"],
-        "set_kind": SET_KIND_FOR_EXERCISE[ex["kind"]],
-        "muscles": ex.get("primary_muscles", []),
-        "met": ex["met"],
-        "met_by_intensity": ex.get("met_by_intensity", {}),
-        "sets": [],
-        "target": None,
-    }
-
-
-def _set_doc(entry: dict[str, Any], data: Any) -> dict[str, Any]:
-    if data.kind != entry["set_kind"]:
-        raise InvalidInput(
-            f"{entry['name']} takes {entry['set_kind']} sets, not {data.kind} sets.",
-            fields={"kind": f"must be {entry['set_kind']}"},
-        )
-    return {"id": uuid.uuid4().hex[:12], **data.model_dump(exclude_none=True)}
-
-
-def _find_entry(entries: list[dict[str, Any]], entry_id: str) -> dict[str, Any]:
-    for entry in entries:
-        if entry["id"] == entry_id:
-            return entry
-    raise NotFound("No such exercise in this workout.")
-
-
-def _day_fields(started: datetime, offset: int) -> dict[str, Any]:
-    day = domain.local_day(started, offset)
-    return {"local_date": day.local_date, "iso_year": day.iso_year, "iso_week": day.iso_week}
 
 
 def _check_times(started: datetime, ended: datetime | None) -> None:
@@ -538,132 +472,3 @@ def _met_for_custom(data: CustomExerciseCreate) -> Met:
                 return met
         raise InvalidInput("Unknown Compendium code.", fields={"met_code": "not in the catalog"})
     return {"strength": RESISTANCE_MODERATE, "flexibility": STRETCHING}.get(data.kind, HEALTH_CLUB)
-
-
-def bests_from_doc(stored: dict[str, Any]) -> domain.ExerciseBests:
-    return domain.ExerciseBests(
-        stored.get("e1rm"),
-        stored.get("volume", 0.0),
-        {int(k): v for k, v in stored.get("weight_by_reps", {}).items()},
-    )
-
-
-def _strength_sets(entry: dict[str, Any]) -> list[domain.StrengthSet]:
-    return [
-        domain.StrengthSet(s["reps"], s.get("weight_kg", 0.0), s.get("set_type", "working"))
-        for s in entry["sets"]
-    ]
-
-
-def compute_result(
-    doc: dict[str, Any],
-    ended: datetime,
-    weight: WeightUsed,
-    history: dict[str, domain.ExerciseBests],
-) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
-    """Calories per exercise and in total, volume, records. Returns (result, bests by entry)."""
-    started = doc["started_at"]
-    if started.tzinfo is None:
-        started = started.replace(tzinfo=UTC)
-    elapsed = (ended - started).total_seconds()
-    timed = sum(
-        s.get("duration_s", 0)
-        for e in doc["exercises"]
-        if e["set_kind"] != "strength"
-        for s in e["sets"]
-    )
-    strength = [e for e in doc["exercises"] if e["set_kind"] == "strength"]
-    allocated = dict(
-        zip(
-            [e["id"] for e in strength],
-            domain.allocate_strength_seconds(elapsed, timed, [len(e["sets"]) for e in strength]),
-            strict=True,
-        )
-    )
-    per_exercise, records, bests_by_entry = [], [], {}
-    total_kcal = total_net = total_volume = 0.0
-    for entry in doc["exercises"]:
-        parts = _met_parts(entry, allocated.get(entry["id"], 0.0))
-        seconds = sum(p[2] for p in parts)
-        kcal = net = None
-        if weight.kg is not None:
-            kcal = sum(domain.met_calories(met, weight.kg, sec / 3600) for _, met, sec in parts)
-            net = sum(domain.net_met_calories(met, weight.kg, sec / 3600) for _, met, sec in parts)
-            total_kcal += kcal
-            total_net += net
-        item: dict[str, Any] = {
-            "entry_id": entry["id"],
-            "exercise_id": entry["exercise_id"],
-            "name": entry["name"],
-            "muscles": entry.get("muscles", []),
-            "duration_s": round(seconds),
-            "met": [
-                {"code": code, "value": met, "seconds": round(sec)} for code, met, sec in parts
-            ],
-            "met_edition": entry["met"].get("edition"),
-            "calories_kcal": _r(kcal),
-            "net_calories_kcal": _r(net),
-            "volume_kg": 0.0,
-            "e1rm_kg": None,
-            "e1rm_formula": domain.E1RM_FORMULA,
-        }
-        if entry["set_kind"] == "strength":
-            sets = _strength_sets(entry)
-            bests = domain.ExerciseBests.of_sets(sets)
-            item["volume_kg"] = bests.volume
-            item["e1rm_kg"] = bests.e1rm
-            total_volume += bests.volume
-            bests_by_entry[entry["id"]] = {
-                "e1rm": bests.e1rm,
-                "volume": bests.volume,
-                "weight_by_reps": {str(k): v for k, v in bests.weight_by_reps.items()},
-            }
-            for pr in domain.detect_personal_records(bests, history.get(entry["exercise_id"])):
-                records.append(
-                    {
-                        "exercise_id": entry["exercise_id"],
-                        "exercise_name": entry["name"],
-                        "kind": pr.kind,
-                        "value": pr.value,
-                        "previous": pr.previous,
-                        "reps": pr.reps,
-                    }
-                )
-        per_exercise.append(item)
-    result = {
-        "duration_s": round(max(elapsed, timed)),
-        "calories_kcal": _r(total_kcal) if weight.kg is not None else None,
-        "net_calories_kcal": _r(total_net) if weight.kg is not None else None,
-        "calorie_formula": "MET x body mass (kg) x duration (h), Compendium 2011; net = (MET-1)",
-        "weight_kg": weight.kg,
-        "weight_source": weight.source,
-        "volume_kg": round(total_volume, 3),
-        "per_exercise": per_exercise,
-        "personal_records": records,
-    }
-    return result, bests_by_entry
-
-
-def _met_parts(entry: dict[str, Any], strength_seconds: float) -> list[tuple[str, float, float]]:
-    """(Compendium code, MET, seconds) pieces of one exercise entry."""
-    met = entry["met"]
-    if entry["set_kind"] == "strength":
-        explicit = sum(s.get("duration_s", 0) for s in entry["sets"])
-        return [(met["code"], met["value"], float(explicit or strength_seconds))]
-    parts = []
-    for s in entry["sets"]:
-        code, value = met["code"], met["value"]
-        if entry["set_kind"] == "sport":
-            chosen = entry.get("met_by_intensity", {}).get(s.get("intensity", "moderate"))
-            if chosen:
-                code, value = chosen["code"], chosen["value"]
-        elif code in RUNNING_CODES and s.get("distance_m"):
-            by_speed = domain.running_met_for_speed(s["distance_m"], s["duration_s"])
-            if by_speed:
-                code, value = by_speed
-        parts.append((code, value, float(s["duration_s"])))
-    return parts
-
-
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)

@@ -24,8 +24,9 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from .. import domain, events
+from ..documents import new_entry
 from ..repository import WorkoutsRepository
-from ..service import WeightUsed, WorkoutService, new_entry
+from ..service import WorkoutService
 from .merge import already_merged, find_same_session, merge_into
 
 SOURCE_LABELS = {"apple_health": "Apple Health", "google_fit": "Google Fit"}
@@ -179,7 +180,7 @@ def _workout_document(
         # the export's own weigh-in beats none, and beats one from a later day
         exported = export_weight(body_mass, day.local_date)
         if exported is not None:
-            weight = WeightUsed(exported, f"{source}_export")
+            weight = domain.WeightUsed(exported, f"{source}_export")
     met = entry["met"]["value"]
     hours = workout.duration_s / 3600
     estimate = (

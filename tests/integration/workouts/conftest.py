@@ -18,6 +18,7 @@ from pymongo import MongoClient
 
 from backend_services.kernel.mongo import make_mongo_client
 from backend_services.workouts.main import prepare_database
+from backend_services.workouts.program_service import ProgramService
 from backend_services.workouts.reports import ReportService
 from backend_services.workouts.repository import WorkoutsRepository
 from backend_services.workouts.service import WorkoutService
@@ -76,6 +77,11 @@ def repo(secantus_uri: str) -> Iterator[WorkoutsRepository]:
 @pytest.fixture
 def service(repo: WorkoutsRepository) -> WorkoutService:
     return WorkoutService(repo)
+
+
+@pytest.fixture
+def programs(repo: WorkoutsRepository, service: WorkoutService) -> ProgramService:
+    return ProgramService(repo, service.clock)
 
 
 @pytest.fixture

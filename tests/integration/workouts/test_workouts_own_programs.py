@@ -17,7 +17,7 @@ from backend_services.workouts.models import (
     WorkoutCreate,
     WorkoutExerciseIn,
 )
-from backend_services.workouts.reports import ReportService
+from backend_services.workouts.program_service import ProgramService
 from backend_services.workouts.repository import WorkoutsRepository
 from backend_services.workouts.service import WorkoutService
 
@@ -73,9 +73,9 @@ def _do_all_target_sets(service: WorkoutService, user: str, workout: dict[str, A
 
 
 def test_own_program_is_created_listed_started_and_progressed(
-    service: WorkoutService, reports: ReportService
+    service: WorkoutService, programs: ProgramService
 ) -> None:
-    created = reports.create_program("p1", _program())
+    created = programs.create_program("p1", _program())
     assert created["source"] == "own" and created["owner_id"] == "p1"
     assert created["position"] == {
         "sessions_done": 0,
@@ -83,11 +83,11 @@ def test_own_program_is_created_listed_started_and_progressed(
         "next_day_index": 0,
         "next_day": "Upper",
     }
-    listed = reports.list_programs("p1")
+    listed = programs.list_programs("p1")
     assert [p["_id"] for p in listed] == [BUILTIN, created["_id"]]
-    assert reports.list_programs("someone-else")[-1]["_id"] == BUILTIN  # private
+    assert programs.list_programs("someone-else")[-1]["_id"] == BUILTIN  # private
 
-    upper = reports.start_from_program("p1", created["_id"])
+    upper = programs.start_workout("p1", created["_id"])
     assert upper["name"] == "Upper / lower: day Upper"
     assert upper["exercises"][0]["target"] == {
         "sets": 4,
@@ -96,20 +96,20 @@ def test_own_program_is_created_listed_started_and_progressed(
         "rule": "start",
     }
     _do_all_target_sets(service, "p1", upper)
-    after_one = reports.get_program("p1", created["_id"])["position"]
+    after_one = programs.get_program("p1", created["_id"])["position"]
     assert after_one == {"sessions_done": 1, "week": 1, "next_day_index": 1, "next_day": "Lower"}
 
-    lower = reports.start_from_program("p1", created["_id"])
+    lower = programs.start_workout("p1", created["_id"])
     assert lower["exercises"][0]["target"]["weight_kg"] == 60
     _do_all_target_sets(service, "p1", lower)
-    upper_again = reports.start_from_program("p1", created["_id"])
+    upper_again = programs.start_workout("p1", created["_id"])
     assert upper_again["exercises"][0]["target"]["weight_kg"] == 52.5
     assert upper_again["exercises"][0]["target"]["rule"] == "progress"
     _do_all_target_sets(service, "p1", upper_again)
-    lower_again = reports.start_from_program("p1", created["_id"])
+    lower_again = programs.start_workout("p1", created["_id"])
     _do_all_target_sets(service, "p1", lower_again)
     # Four completed sessions of a four-days-a-week program: week 2 begins, with day Upper.
-    assert reports.get_program("p1", created["_id"])["position"] == {
+    assert programs.get_program("p1", created["_id"])["position"] == {
         "sessions_done": 4,
         "week": 2,
         "next_day_index": 0,
@@ -118,38 +118,38 @@ def test_own_program_is_created_listed_started_and_progressed(
 
 
 def test_own_program_is_edited_and_deleted_by_its_owner_only(
-    reports: ReportService, repo: WorkoutsRepository
+    programs: ProgramService, repo: WorkoutsRepository
 ) -> None:
-    created = reports.create_program("p2", _program())
+    created = programs.create_program("p2", _program())
     changed = _program(name="Upper / lower, heavier", days_per_week=2)
     with pytest.raises(NotFound):
-        reports.update_program("intruder", created["_id"], changed)
+        programs.update_program("intruder", created["_id"], changed)
     with pytest.raises(NotFound):
-        reports.delete_program("intruder", created["_id"])
+        programs.delete_program("intruder", created["_id"])
     stored = repo.get_program("p2", created["_id"])
     assert stored is not None and stored["name"] == "Upper / lower"
 
-    updated = reports.update_program("p2", created["_id"], changed)
+    updated = programs.update_program("p2", created["_id"], changed)
     assert updated["name"] == "Upper / lower, heavier" and updated["days_per_week"] == 2
     assert updated["created_at"] == stored["created_at"]
-    reports.delete_program("p2", created["_id"])
+    programs.delete_program("p2", created["_id"])
     with pytest.raises(NotFound):
-        reports.get_program("p2", created["_id"])
+        programs.get_program("p2", created["_id"])
     with pytest.raises(Conflict):
-        reports.update_program("p2", BUILTIN, changed)
+        programs.update_program("p2", BUILTIN, changed)
     with pytest.raises(Conflict):
-        reports.delete_program("p2", BUILTIN)
+        programs.delete_program("p2", BUILTIN)
 
 
 def test_program_exercises_must_be_known_strength_exercises(
-    service: WorkoutService, reports: ReportService, repo: WorkoutsRepository
+    service: WorkoutService, programs: ProgramService, repo: WorkoutsRepository
 ) -> None:
     secret = service.create_custom_exercise("owner", CustomExerciseCreate(name="Secret lift"))
     days = _program().model_dump()["days"]
     days[0]["exercises"].append({"exercise_id": "builtin:running", "sets": 1, "reps": 1})
     days[1]["exercises"].append({"exercise_id": secret["_id"], "sets": 3, "reps": 5})
     with pytest.raises(InvalidInput) as refused:
-        reports.create_program("p3", _program(days=days))
+        programs.create_program("p3", _program(days=days))
     assert refused.value.fields == {
         "days.0.exercises.1.exercise_id": "not a strength exercise",
         "days.1.exercises.1.exercise_id": "unknown exercise",  # another user's
@@ -157,7 +157,7 @@ def test_program_exercises_must_be_known_strength_exercises(
     assert repo.list_programs("p3") == []
     # The owner of the custom exercise may use it.
     days[0]["exercises"].pop()
-    mine = reports.create_program("owner", _program(days=days))
+    mine = programs.create_program("owner", _program(days=days))
     assert mine["days"][1]["exercises"][1]["exercise_id"] == secret["_id"]
 
 

@@ -124,7 +124,7 @@ def test_hot_query_shapes_are_index_scans(seeded: WorkoutsRepository) -> None:
             ],
             "cursor": {},
         },
-        # reports.progress / start_from_program: one exercise, a date window.
+        # reports.progress / programs.start_workout: one exercise, a date window.
         "progress per exercise": {
             "find": "workouts",
             "filter": {

@@ -18,6 +18,7 @@ from backend_services.workouts.importers.health_common import HealthImportError
 from backend_services.workouts.importers.merge import separate
 from backend_services.workouts.imports_api import run_import_job
 from backend_services.workouts.models import WorkoutComplete, WorkoutCreate
+from backend_services.workouts.program_service import ProgramService
 from backend_services.workouts.reports import ReportService
 from backend_services.workouts.repository import WorkoutsRepository
 from backend_services.workouts.service import WorkoutService
@@ -146,9 +147,11 @@ def test_free_exercise_db_import_is_idempotent(repo: WorkoutsRepository) -> None
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 26)
 
 
-def test_program_progression_and_summary(service: WorkoutService, reports: ReportService) -> None:
+def test_program_progression_and_summary(
+    service: WorkoutService, programs: ProgramService, reports: ReportService
+) -> None:
     program = "builtin:beginner-full-body-3day"
-    day_a = reports.start_from_program("u11", program)
+    day_a = programs.start_workout("u11", program)
     squat = day_a["exercises"][0]
     assert squat["target"] == {"sets": 3, "reps": 5, "weight_kg": 40, "rule": "start"}
     for entry in day_a["exercises"]:
@@ -165,7 +168,7 @@ def test_program_progression_and_summary(service: WorkoutService, reports: Repor
     # every e1RM shown says how it was estimated
     squat_result = done["result"]["per_exercise"][0]
     assert squat_result["e1rm_kg"] and squat_result["e1rm_formula"].startswith("mean of Epley")
-    day_b = reports.start_from_program("u11", program)
+    day_b = programs.start_workout("u11", program)
     assert day_b["program"]["day_index"] == 1
     assert day_b["exercises"][0]["target"]["weight_kg"] == 42.5
     today = date.fromisoformat(day_a["local_date"])

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from backend_services.workouts.reports import target_weight
+from backend_services.workouts.programs import target_weight
 
 SQUAT = "builtin:barbell-back-squat"
 # the beginner program's squat: 3 x 5 from 40 kg, +2.5 kg
