@@ -54,8 +54,7 @@ async def _gather(request: Request, parts: list[Any]) -> dict[str, Any]:
     token = bearer_or_cookie_token(request) or ""
     settings = request.app.state.settings
     return await gather_parts(
-        request.app.state.http,
-        request.app.state.directory,
+        request.app.state.services,
         parts,
         token,
         settings.upstream_timeout_seconds,

@@ -9,13 +9,12 @@ missing, instead of failing whole.
 from __future__ import annotations
 
 import asyncio
-import itertools
 import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-import httpx
+from backend_services.kernel.internal_http import AsyncInternalClient
 
 log = logging.getLogger("fitledger.aggregator")
 
@@ -30,56 +29,28 @@ class Part:
     params: dict[str, str] | None = None
 
 
-class ServiceDirectory:
-    """Instance addresses per service; successive calls rotate over the instances."""
-
-    def __init__(self, service_urls: dict[str, list[str]]):
-        self._urls = service_urls
-        self._cursors = {
-            name: itertools.cycle(range(len(urls))) for name, urls in service_urls.items() if urls
-        }
-
-    def candidates(self, service: str) -> list[str]:
-        urls = self._urls.get(service, [])
-        if not urls:
-            return []
-        start = next(self._cursors[service])
-        return urls[start:] + urls[:start]
-
-
-async def fetch_part(
-    client: httpx.AsyncClient, directory: ServiceDirectory, part: Part, token: str, timeout: float
-) -> Any:
-    """The part's JSON; tries the next instance when one refuses the connection."""
-    last_error: Exception | None = None
-    for base_url in directory.candidates(part.service):
-        try:
-            response = await client.get(
-                f"{base_url}{part.path}",
-                params=part.params,
-                headers={"Authorization": f"Bearer {token}"},
-                timeout=timeout,
-            )
-        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-            last_error = exc
-            continue
-        response.raise_for_status()
-        return response.json()
-    raise last_error or LookupError(f"no instances for {part.service}")
+async def fetch_part(client: AsyncInternalClient, part: Part, token: str, timeout: float) -> Any:
+    """The part's JSON (the next instance is tried when one cannot be reached)."""
+    response = await client.get(
+        part.service,
+        part.path,
+        params=part.params,
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=timeout,
+    )
+    response.raise_for_status()
+    return response.json()
 
 
 async def gather_parts(
-    client: httpx.AsyncClient,
-    directory: ServiceDirectory,
+    client: AsyncInternalClient,
     parts: list[Part],
     token: str,
     timeout: float,
 ) -> dict[str, Any]:
     async def guarded(part: Part) -> tuple[str, Any, bool]:
         try:
-            value = await asyncio.wait_for(
-                fetch_part(client, directory, part, token, timeout), timeout
-            )
+            value = await asyncio.wait_for(fetch_part(client, part, token, timeout), timeout)
             return part.name, value, True
         except Exception as exc:  # any failure of one part must not fail the whole answer
             log.warning(

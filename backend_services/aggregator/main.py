@@ -8,10 +8,10 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import FastAPI
 
+from backend_services.kernel.internal_http import AsyncInternalClient, ServiceInstances
 from backend_services.kernel.service_app import create_service_app
 
 from . import api
-from .dashboard import ServiceDirectory
 from .settings import AggregatorSettings
 
 
@@ -25,8 +25,10 @@ def create_app(settings: AggregatorSettings | None = None) -> FastAPI:
             timeout=settings.upstream_timeout_seconds, limits=limits
         ) as client:
             app.state.http = client
+            app.state.services = AsyncInternalClient(
+                client, ServiceInstances(settings.service_urls)
+            )
             yield
 
     app = create_service_app(settings, routers=[api.router, api.dashboard], lifespan=lifespan)
-    app.state.directory = ServiceDirectory(settings.service_urls)
     return app

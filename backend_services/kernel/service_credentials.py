@@ -69,3 +69,8 @@ def internal_callers(*allowed: str) -> Callable[[Request], str]:
         return caller
 
     return check
+
+
+def credential_headers(secret: bytes | None, caller: str) -> dict[str, str]:
+    """The headers ``caller`` sends on ``/internal/*`` calls (none without a secret)."""
+    return {CREDENTIAL_HEADER: service_credential(secret, caller)} if secret else {}

@@ -6,12 +6,15 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import httpx
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from pymongo.errors import PyMongoError
 
+from backend_services.kernel.internal_http import InternalClient, ServiceInstances
 from backend_services.kernel.mongo import default_database, make_mongo_client, ping_mongo
 from backend_services.kernel.service_app import create_service_app
+from backend_services.kernel.service_credentials import credential_headers
 from backend_services.kernel.service_info import service_info_router
 
 from .api import router
@@ -42,6 +45,7 @@ def create_app(settings: WorkoutsSettings | None = None) -> FastAPI:
         except PyMongoError as exc:
             log.warning("workouts store not prepared at start-up", extra={"error": repr(exc)})
         yield
+        users.close()
         client.close()
 
     app = create_service_app(
@@ -51,8 +55,14 @@ def create_app(settings: WorkoutsSettings | None = None) -> FastAPI:
         lifespan=lifespan,
         body_types=("application/json", "multipart/form-data"),
     )
-    weights = UsersServiceWeights(settings.service_urls.get("users", []), app.state.service_secret)
-    workouts = WorkoutService(repo, weights)
+    users = InternalClient(
+        httpx.Client(
+            timeout=settings.users_timeout_seconds,
+            headers=credential_headers(app.state.service_secret, "workouts"),
+        ),
+        ServiceInstances(settings.service_urls),
+    )
+    workouts = WorkoutService(repo, UsersServiceWeights(users))
     app.state.mongo = client
     app.state.repository = repo
     app.state.workout_service = workouts

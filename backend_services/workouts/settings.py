@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from backend_services.kernel.settings import ServiceSettings
 
 
@@ -12,3 +14,5 @@ class WorkoutsSettings(ServiceSettings):
     # client_max_body_size must allow as much on /api/workouts/imports/).
     import_max_bytes: int = 512 * 1024 * 1024
     import_spool_dir: str | None = None  # default: the system temp folder
+    # The body-weight question to the users service, per instance tried (calories wait on it).
+    users_timeout_seconds: float = Field(default=1.0, gt=0, le=10)

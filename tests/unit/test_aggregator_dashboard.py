@@ -9,13 +9,8 @@ from datetime import date
 import httpx
 import pytest
 
-from backend_services.aggregator.dashboard import (
-    Part,
-    ServiceDirectory,
-    gather_parts,
-    stale_parts,
-    week_bounds,
-)
+from backend_services.aggregator.dashboard import Part, gather_parts, stale_parts, week_bounds
+from backend_services.kernel.internal_http import AsyncInternalClient, ServiceInstances
 
 
 def transport(routes: dict[str, object]) -> httpx.MockTransport:
@@ -37,7 +32,7 @@ PARTS = [Part("a", "users", "/x"), Part("b", "nutrition", "/y"), Part("c", "work
 
 
 async def run(routes: dict[str, object], timeout: float = 0.5) -> tuple[dict, float]:
-    directory = ServiceDirectory(
+    instances = ServiceInstances(
         {
             "users": ["http://u1:1", "http://u2:2"],
             "nutrition": ["http://n1:1"],
@@ -46,7 +41,7 @@ async def run(routes: dict[str, object], timeout: float = 0.5) -> tuple[dict, fl
     )
     async with httpx.AsyncClient(transport=transport(routes)) as client:
         started = time.perf_counter()
-        body = await gather_parts(client, directory, PARTS, "tok", timeout)
+        body = await gather_parts(AsyncInternalClient(client, instances), PARTS, "tok", timeout)
         return body, time.perf_counter() - started
 
 
