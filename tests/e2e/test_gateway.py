@@ -7,12 +7,12 @@ import json
 import os
 import signal
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
 import redis
+from polling import wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -36,15 +36,6 @@ def assert_error_shape(response: httpx.Response, code: str) -> None:
     assert body["error"]["code"] == code
     assert isinstance(body["error"]["message"], str) and body["error"]["message"]
     assert isinstance(body["error"]["fields"], dict)
-
-
-def wait_until(predicate: Callable[[], bool], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.25)
-    raise AssertionError("condition not met in time")
 
 
 def health_ok(client: httpx.Client) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+from polling import wait_until
 from push_receiver import DeviceSubscription, PushReceiver
 from pymongo import MongoClient
 from stack_env import MONGODB_PORT, STACK_ENV
@@ -27,17 +27,6 @@ ALL_CHANNELS = {"email": True, "push": True, "in_app": True}
 PREFERENCES = {
     kind: ALL_CHANNELS for kind in ("daily_norm_exceeded", "workout_completed", "personal_record")
 }
-
-
-def wait_until(condition: Callable[[], Any], timeout: float = 30.0, what: str = "") -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        result = condition()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            pytest.fail(f"not reached in {timeout:.0f} s: {what}")
-        time.sleep(0.25)
 
 
 @pytest.fixture(scope="module")

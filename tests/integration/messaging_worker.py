@@ -42,8 +42,11 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "tests"):  # run as a script too (the worker subprocess)
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from polling import wait_until  # noqa: E402
 
 from backend_services.kernel.db import make_engine, unit_of_work  # noqa: E402
 from backend_services.kernel.messaging import (  # noqa: E402
@@ -160,23 +163,6 @@ def hanging_handler(
             _hang(marker, f"in-handler event={event.id}")
 
     return handle
-
-
-def wait_until(
-    predicate: Callable[[], Any], *, timeout: float = 20.0, interval: float = 0.05, what: str = ""
-) -> Any:
-    """Poll ``predicate`` until it is truthy; fail with ``what`` (and its last value) otherwise."""
-    deadline = time.monotonic() + timeout
-    value: Any = None
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(
-                f"timed out after {timeout}s waiting for {what or predicate}: {value!r}"
-            )
-        time.sleep(interval)
 
 
 @dataclass

@@ -18,9 +18,11 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from polling import wait_until
 
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 VENV_BIN = Path(sys.executable).parent
@@ -43,21 +45,6 @@ def wait_for_port(port: int, timeout: float = START_TIMEOUT, proc: subprocess.Po
             return
         time.sleep(0.05)
     raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout}s")
-
-
-def wait_until(predicate: Callable[[], Any], timeout: float, interval: float = 0.1) -> Any:
-    """Poll ``predicate`` until it returns a truthy value; raise TimeoutError after ``timeout``."""
-    deadline = time.monotonic() + timeout
-    last_error: BaseException | None = None
-    while time.monotonic() < deadline:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except Exception as exc:  # the condition may raise while the thing is coming up
-            last_error = exc
-        time.sleep(interval)
-    raise TimeoutError(f"condition not met within {timeout}s (last error: {last_error!r})")
 
 
 def _kill_process(proc: subprocess.Popen | None, sig: int = signal.SIGKILL) -> None:

@@ -27,8 +27,8 @@ from messaging_worker import (
     log_meals,
     relay,
     subscription,
-    wait_until,
 )
+from polling import wait_until
 from rabbit_node import PrivateRabbitNode
 
 from backend_services.kernel.messaging import Event

@@ -23,6 +23,7 @@ import httpx
 import psycopg
 import pytest
 from fastapi import APIRouter, FastAPI
+from polling import wait_until
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
 from sqlmodel import Field as SQLField

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from event_bus import publish, queue_exists
-from notifications_api_helpers import wait_until
+from polling import wait_until
 
 from backend_services.kernel.messaging import Event
 from backend_services.notifications.events import SUBSCRIPTIONS

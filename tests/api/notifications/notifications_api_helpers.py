@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 import httpx
-import pytest
+from polling import wait_until
 from stack_env import STACK_ENV
 
 from backend_services.kernel.messaging import Event
 
 # The stack's first notifications instance: SERVICE_PORT_BASE + 10 * slot (5) + 1.
 NOTIFICATIONS_INSTANCE = f"http://127.0.0.1:{int(STACK_ENV['SERVICE_PORT_BASE']) + 51}"
-
-
-def wait_until(condition: Callable[[], Any], timeout: float = 30.0) -> Any:
-    """Poll until ``condition`` returns something truthy; fail after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = condition()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            pytest.fail("the stack did not reach the expected state in time")
-        time.sleep(0.2)
 
 
 def meal(user_id: str, total: float, day: str = "2026-03-10") -> Event:

@@ -11,9 +11,9 @@ import httpx
 from notifications_api_helpers import (
     meal,
     wait_for_feed,
-    wait_until,
     workout,
 )
+from polling import wait_until
 from push_receiver import PushReceiver
 
 from backend_services.kernel.messaging import Event

@@ -8,7 +8,6 @@ also proves the consumer end to end. The stack runs in a RabbitMQ vhost of its o
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ import httpx
 import psycopg
 import pytest
 from event_bus import publish, queue_exists
+from polling import wait_until
 from stack_env import STACK_ENV
 
 from backend_services.kernel.messaging import Event
@@ -41,18 +41,6 @@ def publish_event(stack: str) -> Iterator[Callable[[Event], None]]:
     # dropped by the exchange: wait for the queues first.
     wait_until(lambda: all(queue_exists(sub.queue) for sub in SUBSCRIPTIONS), timeout=60)
     yield publish
-
-
-def wait_until(condition: Callable[[], Any], timeout: float = 30.0) -> Any:
-    """Poll until ``condition`` returns something truthy; fail after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = condition()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            pytest.fail("the stack did not reach the expected state in time")
-        time.sleep(0.2)
 
 
 @pytest.fixture(scope="session")

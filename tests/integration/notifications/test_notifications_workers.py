@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -13,6 +12,7 @@ from typing import Any
 import pika
 import pytest
 from notifications_factories import Users, meal_event
+from polling import wait_until
 from sqlalchemy import Engine, text
 
 from backend_services.kernel.errors import NotFound
@@ -122,15 +122,6 @@ def publish(amqp: str, exchange: str, body: bytes, routing_key: str, message_id:
         pika.BasicProperties(message_id=message_id, delivery_mode=2, type=routing_key),
     )
     connection.close()
-
-
-def wait_until(check: Callable[[], bool], timeout: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.1)
-    return check()
 
 
 def test_consumers_over_rabbitmq_dedupe_redeliveries_and_dead_letter_poison(
