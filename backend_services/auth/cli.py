@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from backend_services.kernel.db import make_engine
+from backend_services.kernel.db import service_engine
 from backend_services.kernel.errors import InvalidInput
 
 from .service import create_admin
@@ -27,8 +27,7 @@ def create_admin_command(
 ) -> None:
     """Create the first administrator (or make an existing account one)."""
     settings = AuthSettings()
-    assert settings.database_url
-    engine = make_engine(settings.database_url, application_name="fitledger-cli")
+    engine = service_engine(settings, application_name="fitledger-cli")
     try:
         user_id = create_admin(engine, settings, email, password, display_name)
     except InvalidInput as exc:

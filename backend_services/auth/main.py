@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from backend_services.kernel.cache import make_redis, ping_redis
-from backend_services.kernel.db import make_engine, ping_database
+from backend_services.kernel.db import ping_database, service_engine
 from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.sessions import RedisSessionCheck
 from backend_services.kernel.tokens import AccessTokenVerifier
@@ -28,9 +28,8 @@ def create_app(settings: AuthSettings | None = None) -> FastAPI:
         algorithms=settings.jwt_algorithms,
         leeway_seconds=settings.jwt_leeway_seconds,
     )
-    assert settings.redis_url and settings.database_url
-    redis_client = make_redis(settings.redis_url)
-    engine = make_engine(settings.database_url, application_name="auth")
+    redis_client = make_redis(settings.require("redis_url"))
+    engine = service_engine(settings)
     app = create_service_app(
         settings,
         routers=[api.public, api.internal],

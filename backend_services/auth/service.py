@@ -231,13 +231,10 @@ class AuthService:
             repo = AuthRepository(session)
             token = repo.reset_token(domain.token_hash(raw_token), for_update=True)
             if token is None or token.used_at is not None or token.expires_at <= now:
-                raise InvalidInput(
-                    "This reset link is invalid or has expired.",
-                    code="invalid_reset_token",
-                    fields={"token": "invalid"},
-                )
+                raise _invalid_reset_link()
             user = repo.user(token.user_id, for_update=True)
-            assert user is not None  # the foreign key cascades
+            if user is None:  # not while the foreign key cascades a deleted account's tokens
+                raise _invalid_reset_link()
             _check_policy(new_password, user.email, field="new_password")
             user.password_hash = domain.hash_password(new_password, self.settings.bcrypt_rounds)
             user.password_changed_at = now
@@ -397,3 +394,11 @@ def create_admin(
         else:
             user.role = "admin"
         return user.id
+
+
+def _invalid_reset_link() -> InvalidInput:
+    return InvalidInput(
+        "This reset link is invalid or has expired.",
+        code="invalid_reset_token",
+        fields={"token": "invalid"},
+    )

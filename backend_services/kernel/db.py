@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from sqlalchemy import Engine, text
 from sqlmodel import Session, create_engine
 
+from .settings import ServiceSettings
+
 
 def normalize_database_url(url: str) -> str:
     """Accept ``postgresql://`` URLs and use the psycopg 3 driver for them."""
@@ -38,6 +40,20 @@ def make_engine(
         pool_pre_ping=True,
         pool_recycle=1800,
         connect_args={"connect_timeout": connect_timeout, "application_name": application_name},
+    )
+
+
+def service_engine(
+    settings: ServiceSettings, *, application_name: str | None = None, pool_size: int | None = None
+) -> Engine:
+    """The engine of a service process, with the service's pool and timeout settings
+    (``pool_size``: a worker's own need, one connection per thread)."""
+    return make_engine(
+        settings.require("database_url"),
+        pool_size=pool_size or settings.db_pool_size,
+        pool_timeout=settings.db_pool_timeout_seconds,
+        connect_timeout=settings.db_connect_timeout_seconds,
+        application_name=application_name or settings.service_name,
     )
 
 

@@ -11,6 +11,13 @@ LOCAL_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/fitledger"
 LOCAL_MONGODB_URI = "mongodb://127.0.0.1:27017/fitledger"
 LOCAL_REDIS_URL = "redis://127.0.0.1:6379/0"
 LOCAL_AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/%2F"
+LOCAL_SMTP_URL = "smtp://127.0.0.1:1025"  # the local mail catcher
+
+Connection = Literal["database_url", "mongodb_uri", "redis_url", "amqp_url", "smtp_url"]
+
+
+class MissingSetting(ValueError):
+    """A setting the process needs was not given."""
 
 
 class ServiceSettings(BaseSettings):
@@ -64,9 +71,15 @@ class ServiceSettings(BaseSettings):
     # The gateway's limit, enforced again here: a service's own port is a door too.
     max_json_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
 
-    db_pool_size: int = 5
-    db_pool_timeout_seconds: float = 2.0
-    db_connect_timeout_seconds: int = 2
+    # Every PostgreSQL engine of the service (kernel/db.py ``service_engine``).
+    db_pool_size: int = Field(default=5, ge=1, le=100)
+    db_pool_timeout_seconds: float = Field(default=2.0, gt=0, le=60)
+    db_connect_timeout_seconds: int = Field(default=2, ge=1, le=60)
+
+    # A worker process's Prometheus endpoint (none when unset); loopback locally, containers
+    # set METRICS_HOST=0.0.0.0 so Prometheus can scrape.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_host: str = "127.0.0.1"
 
     required_in_production: tuple[str, ...] = ()
 
@@ -77,6 +90,7 @@ class ServiceSettings(BaseSettings):
             "mongodb_uri": LOCAL_MONGODB_URI,
             "redis_url": LOCAL_REDIS_URL,
             "amqp_url": LOCAL_AMQP_URL,
+            "smtp_url": LOCAL_SMTP_URL,
         }
         missing = []
         for name, default in local.items():
@@ -95,6 +109,14 @@ class ServiceSettings(BaseSettings):
         if missing:
             raise ValueError(f"production settings need: {', '.join(missing)}")
         return self
+
+    def require(self, name: Connection) -> str:
+        """A connection string the caller cannot work without (set outside production by
+        the local defaults; in production by ``required_in_production``)."""
+        value = getattr(self, name)
+        if not value:
+            raise MissingSetting(f"{name.upper()} is not set ({self.service_name})")
+        return str(value)
 
     @property
     def schema_name(self) -> str:

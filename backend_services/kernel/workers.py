@@ -7,7 +7,6 @@ SIGINT sets one stop event; every loop notices it within a second and closes cle
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import threading
 from collections.abc import Callable, Sequence
@@ -34,6 +33,7 @@ def run_until_stopped(
     runnables: Sequence[Runnable],
     *,
     metrics_port: int | None = None,
+    metrics_host: str = "127.0.0.1",
     stop: threading.Event | None = None,
 ) -> None:
     stop = stop or threading.Event()
@@ -41,9 +41,7 @@ def run_until_stopped(
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
     if metrics_port:
-        # Loopback locally; containers set METRICS_HOST=0.0.0.0 so Prometheus can scrape.
-        host = os.environ.get("METRICS_HOST", "127.0.0.1")
-        start_http_server(metrics_port, addr=host, registry=metrics_registry())
+        start_http_server(metrics_port, addr=metrics_host, registry=metrics_registry())
     threads = [
         threading.Thread(target=r.run, args=(stop,), name=r.name, daemon=True) for r in runnables
     ]
@@ -68,30 +66,29 @@ def run_service_worker(
 ) -> None:
     """A service's worker process: its outbox relay, one consumer thread per queue, and the
     ``extra`` threads made with its engine."""
-    from .db import make_engine
+    from .db import service_engine
     from .logs import configure_logging
     from .messaging import EventConsumer, OutboxRelay
 
     configure_logging(f"{settings.service_name}-worker", settings.instance_id, settings.log_level)
-    assert settings.database_url and settings.amqp_url
-    engine = make_engine(
-        settings.database_url,
+    amqp_url = settings.require("amqp_url")
+    engine = service_engine(
+        settings,
         application_name=f"{settings.service_name}-worker",
         pool_size=len(subscriptions) + 3,
     )
-    runnables: list[Runnable] = [
-        OutboxRelay(engine, tables, settings.amqp_url, settings.events_exchange)
-    ]
+    runnables: list[Runnable] = [OutboxRelay(engine, tables, amqp_url, settings.events_exchange)]
     runnables += [
         EventConsumer(
             engine,
             tables,
-            settings.amqp_url,
+            amqp_url,
             settings.events_exchange,
             replace(sub, queue_type=settings.amqp_queue_type),
         )
         for sub in subscriptions
     ]
     runnables += extra(engine)
-    port = os.environ.get("METRICS_PORT")
-    run_until_stopped(runnables, metrics_port=int(port) if port else None)
+    run_until_stopped(
+        runnables, metrics_port=settings.metrics_port, metrics_host=settings.metrics_host
+    )

@@ -120,9 +120,8 @@ def quiet_hours_end(
     """
     zone = _zone(time_zone)
     local = now.astimezone(zone)
-    if not in_quiet_hours(local.time().replace(tzinfo=None), start, end):
+    if end is None or not in_quiet_hours(local.time().replace(tzinfo=None), start, end):
         return None
-    assert end is not None
     candidate = datetime.combine(local.date(), end, tzinfo=zone)
     if candidate <= local:
         candidate = datetime.combine(local.date() + timedelta(days=1), end, tzinfo=zone)

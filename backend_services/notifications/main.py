@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from backend_services.kernel.db import make_engine, ping_database
+from backend_services.kernel.db import ping_database, service_engine
 from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.service_info import service_info_router
 
@@ -16,14 +16,7 @@ from .settings import NotificationsSettings
 
 def create_app(settings: NotificationsSettings | None = None) -> FastAPI:
     settings = settings or NotificationsSettings()
-    assert settings.database_url
-    engine = make_engine(
-        settings.database_url,
-        pool_size=settings.db_pool_size,
-        pool_timeout=settings.db_pool_timeout_seconds,
-        connect_timeout=settings.db_connect_timeout_seconds,
-        application_name=settings.service_name,
-    )
+    engine = service_engine(settings)
     public_key = vapid_public_key(load_or_create_vapid_key(settings.vapid_private_key_file))
     app = create_service_app(
         settings,

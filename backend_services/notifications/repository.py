@@ -45,6 +45,15 @@ def ensure_recipient(session: Session, user_id: str) -> None:
     )
 
 
+def ensured_recipient(session: Session, user_id: str) -> Row[Any]:
+    """The user's recipient row, created (with its unsubscribe token) when missing."""
+    ensure_recipient(session, user_id)
+    row = recipient(session, user_id)
+    if row is None:
+        raise RuntimeError(f"the recipient {user_id} was created but cannot be read")
+    return row
+
+
 def update_recipient(session: Session, user_id: str, **values: Any) -> None:
     ensure_recipient(session, user_id)
     session.execute(
@@ -91,9 +100,7 @@ def notify(
 ) -> uuid.UUID | None:
     """Store the in-app notification and one delivery task per enabled e-mail/push channel,
     in the caller's transaction. Returns None when ``dedupe_key`` was already used."""
-    ensure_recipient(session, user_id)
-    row = recipient(session, user_id)
-    assert row is not None
+    row = ensured_recipient(session, user_id)
     notification_id = uuid.uuid4()
     created = session.execute(
         pg_insert(notifications)

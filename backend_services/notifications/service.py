@@ -234,10 +234,8 @@ class NotificationsService:
 
     def get_settings(self, user_id: str) -> dict[str, Any]:
         with unit_of_work(self.engine) as session:
-            repo.ensure_recipient(session, user_id)
-            row = repo.recipient(session, user_id)
+            row = repo.ensured_recipient(session, user_id)
             opted_out = repo.opted_out_types(session, user_id)
-        assert row is not None
         return {
             "meal_reminder_times": row.meal_reminder_times,
             "workout_reminder_days": row.workout_reminder_days,
@@ -319,13 +317,11 @@ class NotificationsService:
         return dict(row)
 
     def dead_letters(self) -> list[dict[str, Any]]:
-        assert self.settings.amqp_url
         return dead_letters.list_dead_letters(
-            self.settings.amqp_url, self.settings.dead_letter_queues
+            self.settings.require("amqp_url"), self.settings.dead_letter_queues
         )
 
     def replay(self, queue: str, message_id: str | None) -> dict[str, Any]:
         if queue not in self.settings.dead_letter_queues:
             raise NotFound("No such dead-letter queue.")
-        assert self.settings.amqp_url
-        return dead_letters.replay_dead_letter(self.settings.amqp_url, queue, message_id)
+        return dead_letters.replay_dead_letter(self.settings.require("amqp_url"), queue, message_id)

@@ -9,20 +9,16 @@ from pydantic import Field, model_validator
 from backend_services.kernel.settings import ServiceSettings
 
 
-def _default_keys_dir() -> str:
-    # The local stack gives every process SIGNING_KEYS_DIR (its keys folder).
-    return os.environ.get("SIGNING_KEYS_DIR", ".local/keys")
-
-
 class NotificationsSettings(ServiceSettings):
     service_name: str = "notifications"
     public_url: str = "http://localhost:8080"
     mail_from: str = "FitLedger <no-reply@fitledger.local>"
 
-    # Web Push (RFC 8292 VAPID). The key pair is created at start-up if the file is missing.
-    vapid_private_key_file: str = Field(
-        default_factory=lambda: os.path.join(_default_keys_dir(), "vapid", "private.pem")
-    )
+    # Web Push (RFC 8292 VAPID). The key pair is created at start-up if the file is missing;
+    # by default it lives in the keys folder (the local stack gives every process
+    # SIGNING_KEYS_DIR).
+    signing_keys_dir: str = ".local/keys"
+    vapid_private_key_file: str = ""
     vapid_subject: str = "mailto:admin@fitledger.local"
     # Push endpoints are URLs a client hands us: https to public addresses only, except these
     # exact origins (the local test push receiver; refused in production). See push_endpoints.
@@ -52,6 +48,13 @@ class NotificationsSettings(ServiceSettings):
     )
 
     required_in_production: tuple[str, ...] = ("database_url", "amqp_url", "smtp_url")
+
+    @model_validator(mode="after")
+    def _vapid_key_in_the_keys_folder(self) -> NotificationsSettings:
+        if not self.vapid_private_key_file:
+            default = os.path.join(self.signing_keys_dir, "vapid", "private.pem")
+            object.__setattr__(self, "vapid_private_key_file", default)  # the model is frozen
+        return self
 
     @model_validator(mode="after")
     def _test_push_receivers_only_locally(self) -> NotificationsSettings:

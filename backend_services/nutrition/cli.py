@@ -26,8 +26,7 @@ DatabaseOption = Annotated[
 
 
 def _run(kind: str, path: Path, database_url: str | None, total: int | None, **kw: int) -> None:
-    url = database_url or NutritionSettings().database_url
-    assert url
+    url = database_url or NutritionSettings().require("database_url")
     start = time.perf_counter()
     with Progress(
         TextColumn(f"importing {kind}"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from backend_services.kernel.db import make_engine, ping_database
+from backend_services.kernel.db import ping_database, service_engine
 from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.service_info import service_info_router
 
@@ -14,8 +14,7 @@ from .settings import NutritionSettings
 
 def create_app(settings: NutritionSettings | None = None) -> FastAPI:
     settings = settings or NutritionSettings()
-    assert settings.database_url
-    engine = make_engine(settings.database_url, application_name=settings.service_name)
+    engine = service_engine(settings)
     app = create_service_app(
         settings,
         routers=[service_info_router(settings.service_name), router],

@@ -131,7 +131,8 @@ def _item_row(session: Session, user_id: str, item: ItemIn, index: int) -> dict[
             grams = quantize(recipe["serving_g"] * (item.quantity or Decimal(1)))
         per100 = Nutrients.from_json(recipe["per_100g"])
         return {"name": recipe["name"], "grams": grams, "nutrients": per100.scaled(grams)}
-    assert item.food_id is not None
+    if item.food_id is None:  # ItemIn requires one of quick_add, recipe_id, food_id
+        raise InvalidInput("Give a food, a recipe or a quick add.", fields={field: "required"})
     food = repo.get_food(session, item.food_id, user_id)
     if food is None:
         raise InvalidInput("Unknown food.", fields={f"{field}.food_id": "no such food"})
@@ -142,7 +143,8 @@ def _item_row(session: Session, user_id: str, item: ItemIn, index: int) -> dict[
                 "Unknown portion.", fields={f"{field}.portion_id": "not a portion of this food"}
             )
         grams = quantize(portion.grams / portion.amount * (item.quantity or Decimal(1)))
-    assert grams is not None
+    if grams is None:  # ItemIn requires grams or a portion for a food
+        raise InvalidInput("Give grams or a portion.", fields={f"{field}.grams": "required"})
     return {"name": food.name, "grams": grams, "nutrients": repo.food_nutrients(food).scaled(grams)}
 
 
@@ -300,8 +302,7 @@ def update_item(session: Session, user_id: str, item_id: UUID, data: ItemUpdate)
         grams = data.grams
         quantity = None
         portion_id = None  # an amount in grams is no longer a number of portions
-    else:
-        assert data.quantity is not None
+    elif data.quantity is not None:
         per_unit = item.grams / (item.quantity or Decimal(1))
         grams, quantity = quantize(per_unit * data.quantity), data.quantity
     old = Nutrients.from_json(item.nutrients)

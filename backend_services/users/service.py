@@ -64,17 +64,24 @@ def missing_for_targets(profile: Profile) -> list[str]:
 
 
 def body_profile(profile: Profile) -> domain.BodyProfile | None:
-    if missing_for_targets(profile):
-        return None
-    assert profile.sex and profile.birth_date and profile.activity_level and profile.goal
-    assert profile.height_cm is not None and profile.weight_kg is not None
+    sex, birth_date, height_cm = profile.sex, profile.birth_date, profile.height_cm
+    weight_kg, activity_level, goal = profile.weight_kg, profile.activity_level, profile.goal
+    if (
+        sex is None
+        or birth_date is None
+        or height_cm is None
+        or weight_kg is None
+        or activity_level is None
+        or goal is None
+    ):
+        return None  # the fields of REQUIRED_FOR_TARGETS
     return domain.BodyProfile(
-        sex=domain.Sex(profile.sex),
-        birth_date=profile.birth_date,
-        height_cm=Decimal(profile.height_cm),
-        weight_kg=Decimal(profile.weight_kg),
-        activity_level=domain.ActivityLevel(profile.activity_level),
-        goal=domain.Goal(profile.goal),
+        sex=domain.Sex(sex),
+        birth_date=birth_date,
+        height_cm=Decimal(height_cm),
+        weight_kg=Decimal(weight_kg),
+        activity_level=domain.ActivityLevel(activity_level),
+        goal=domain.Goal(goal),
         goal_rate_kg_per_week=Decimal(profile.goal_rate_kg_per_week),
         body_fat_pct=None if profile.body_fat_pct is None else Decimal(profile.body_fat_pct),
         custom_calorie_target_kcal=_decimal(profile.custom_calorie_target_kcal),
@@ -454,7 +461,8 @@ class UsersService:
         if profile is None:
             repo.create_profile_if_missing(user_id, None)
             profile = repo.get_profile(user_id, for_update=True)
-        assert profile is not None
+        if profile is None:
+            raise RuntimeError(f"the profile of {user_id} was created but cannot be read")
         return profile
 
     @staticmethod

@@ -24,9 +24,7 @@ def import_exercises(
     from .repository import WorkoutsRepository
     from .settings import WorkoutsSettings
 
-    uri = mongodb_uri or WorkoutsSettings().mongodb_uri
-    assert uri
-    client = make_mongo_client(uri)
+    client = make_mongo_client(mongodb_uri or WorkoutsSettings().require("mongodb_uri"))
     try:
         repo = WorkoutsRepository(default_database(client))
         prepare_database(repo)

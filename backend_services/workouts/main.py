@@ -32,8 +32,7 @@ log = logging.getLogger("fitledger.workouts")
 
 def create_app(settings: WorkoutsSettings | None = None) -> FastAPI:
     settings = settings or WorkoutsSettings()
-    assert settings.mongodb_uri
-    client = make_mongo_client(settings.mongodb_uri)
+    client = make_mongo_client(settings.require("mongodb_uri"))
     repo = WorkoutsRepository(default_database(client))
 
     @asynccontextmanager

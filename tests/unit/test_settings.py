@@ -6,7 +6,9 @@ import pytest
 from pydantic import ValidationError
 
 from backend_services.kernel import settings as settings_module
-from backend_services.kernel.settings import ServiceSettings
+from backend_services.kernel.db import service_engine
+from backend_services.kernel.settings import MissingSetting, ServiceSettings
+from backend_services.notifications.settings import NotificationsSettings
 
 URL_VARS = ("DATABASE_URL", "MONGODB_URI", "REDIS_URL", "AMQP_URL", "SMTP_URL", "ENVIRONMENT")
 
@@ -14,6 +16,13 @@ URL_VARS = ("DATABASE_URL", "MONGODB_URI", "REDIS_URL", "AMQP_URL", "SMTP_URL", 
 class NutritionLikeSettings(ServiceSettings):
     service_name: str = "nutrition"
     required_in_production: tuple[str, ...] = ("database_url", "redis_url", "amqp_url")
+
+
+PRODUCTION_URLS = {
+    "database_url": "postgresql://db.internal/fitledger",
+    "redis_url": "redis://cache.internal:6379/0",
+    "amqp_url": "amqp://mq.internal/%2F",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -91,3 +100,39 @@ def test_token_defaults_are_asymmetric_only():
     s = ServiceSettings()
     assert s.jwt_algorithms == ("EdDSA",)
     assert s.schema_name == s.service_name
+
+
+def test_a_connection_a_process_needs_but_was_not_given_is_named():
+    settings = NutritionLikeSettings(environment="production", **PRODUCTION_URLS)
+    assert settings.require("database_url") == PRODUCTION_URLS["database_url"]
+    with pytest.raises(MissingSetting, match="MONGODB_URI is not set"):
+        settings.require("mongodb_uri")
+
+
+def test_local_profiles_default_the_mail_catcher():
+    assert NutritionLikeSettings().require("smtp_url") == settings_module.LOCAL_SMTP_URL
+
+
+def test_metrics_endpoint_and_pool_come_from_the_environment(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("METRICS_PORT", "9105")
+    monkeypatch.setenv("METRICS_HOST", "0.0.0.0")
+    monkeypatch.setenv("DB_POOL_SIZE", "7")
+    monkeypatch.setenv("DB_POOL_TIMEOUT_SECONDS", "3.5")
+    settings = NutritionLikeSettings()
+    assert (settings.metrics_port, settings.metrics_host) == (9105, "0.0.0.0")
+    engine = service_engine(settings)
+    try:
+        assert engine.pool.size() == 7  # type: ignore[attr-defined]
+        assert engine.pool.timeout() == 3.5  # type: ignore[attr-defined]
+    finally:
+        engine.dispose()
+    monkeypatch.setenv("METRICS_PORT", "0")
+    with pytest.raises(ValidationError):
+        NutritionLikeSettings()
+
+
+def test_the_vapid_key_lives_in_the_keys_folder_unless_given(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("SIGNING_KEYS_DIR", "/srv/keys")
+    assert NotificationsSettings().vapid_private_key_file == "/srv/keys/vapid/private.pem"
+    monkeypatch.setenv("VAPID_PRIVATE_KEY_FILE", "/elsewhere/vapid.pem")
+    assert NotificationsSettings().vapid_private_key_file == "/elsewhere/vapid.pem"
