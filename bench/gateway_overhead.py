@@ -298,22 +298,13 @@ def mint_token(
     """An access token for ``user_id`` signed with the stack's newest key, with its session
     registered in Redis as a login would (the gateway's /internal/verify checks it).
     Returns (token, Redis session key); delete the key when done."""
-    from backend_services.auth.keys import load_signing_keys
-    from backend_services.auth.tokens import issue_access_token
+    from backend_services.kernel.sessions import session_key
+    from backend_services.stack.dev_tokens import mint_access_token
 
-    session_id = session_id or uuid.uuid4().hex
-    session_key = f"auth:session:{session_id}"
-    redis_client.set(session_key, user_id, ex=ttl_seconds)
-    token = issue_access_token(
-        load_signing_keys(keys_dir)[-1],
-        user_id=user_id,
-        role="user",
-        session_id=session_id,
-        issuer="fitledger-auth",
-        audience="fitledger",
-        ttl_seconds=ttl_seconds,
+    minted = mint_access_token(
+        keys_dir, redis_client, user_id, session_id=session_id, ttl_seconds=ttl_seconds
     )
-    return token, session_key
+    return minted.token, session_key(minted.session_id)
 
 
 def port_shift_env(shift: int) -> dict[str, str]:
@@ -676,7 +667,7 @@ def run(args: argparse.Namespace) -> int:
     (DATA_DIR / "logs" / "nginx-access.log").unlink(missing_ok=True)
     t0 = time.monotonic()
     redis_client = redis.Redis.from_url(STACK_ENV["REDIS_URL"], decode_responses=True)
-    session_key = f"auth:session:{uuid.uuid4().hex}"
+    session_keys: list[str] = []  # the sessions mint_token registers, deleted at the end
     try:
         started = fitledger_stack("up", "--detach")
         if started.returncode != 0:
@@ -688,9 +679,9 @@ def run(args: argparse.Namespace) -> int:
         if f"rate={RATE_PER_SECOND}r/s" not in nginx_conf or f"burst={BURST}" not in nginx_conf:
             raise BenchError("the generated nginx.conf does not carry the raised rate limits")
 
-        session_id = session_key.removeprefix("auth:session:")
         user_id = f"bench-{uuid.uuid4().hex[:12]}"
-        token, _ = mint_token(settings.keys_dir, redis_client, user_id, session_id=session_id)
+        token, key = mint_token(settings.keys_dir, redis_client, user_id)
+        session_keys.append(key)
         _smoke(targets, token, user_id)
 
         procs = find_processes(settings.instances)
@@ -753,7 +744,8 @@ def run(args: argparse.Namespace) -> int:
         memory_after = procs.memory()
     finally:
         try:
-            redis_client.delete(session_key)
+            if session_keys:
+                redis_client.delete(*session_keys)
             redis_client.close()
         except redis.RedisError:
             pass

@@ -1,9 +1,11 @@
 """Shared fixtures. The whole stack is started once per session, the way `make run` does, only
 when a test asks for it (tests/api and tests/e2e).
 
-It runs on the standard ports (the UI bundle is built for the gateway's port), with its own
-data folder and database, and is stopped at the end. A stack already running there makes the
-session fail fast instead of testing the wrong processes.
+It runs on the standard ports with the UI (whose bundle is built for the gateway's port), or
+with ``E2E_PORT_SHIFT`` on shifted ports, its own vhost and Redis database, without the UI
+(tests/stack_env.py); either way with its own data folder and database, stopped at the end.
+A stack already running on its ports makes the session fail fast instead of testing the
+wrong processes (``E2E_EXISTING_STACK=1`` uses one you run on purpose).
 """
 
 from __future__ import annotations
@@ -41,8 +43,7 @@ from stack_env import (
     WITH_UI,
 )
 
-from backend_services.auth.keys import load_signing_keys
-from backend_services.auth.tokens import issue_access_token
+from backend_services.stack.dev_tokens import mint_access_token
 
 
 def _port_busy(port: int) -> bool:
@@ -144,29 +145,21 @@ def sessions_redis(stack: str) -> Iterator[redis.Redis]:
 
 @pytest.fixture(scope="session")
 def make_token(stack: str, sessions_redis: redis.Redis) -> Callable[..., str]:
-    """Factory: an access token signed by the stack's auth key, for a live session.
-
-    The auth service's login endpoint arrives with its own issue; until then tests mint
-    tokens exactly as auth does and register the session in the Redis index it checks.
-    """
-    key = load_signing_keys(DATA_DIR / "keys")[-1]
+    """Factory: an access token signed by the stack's auth key, for a live session (or, with
+    ``live=False``, for none), for a user who need not have an account: quicker than a
+    registration and login when a test only needs an identity."""
 
     def make(
         user_id: str | None = None, role: str = "user", *, live: bool = True, ttl_seconds: int = 900
     ) -> str:
-        session_id = uuid.uuid4().hex
-        user_id = user_id or str(uuid.uuid4())
-        if live:  # the index maps a session to its user; every service compares the two
-            sessions_redis.set(f"auth:session:{session_id}", user_id, ex=ttl_seconds)
-        return issue_access_token(
-            key,
-            user_id=user_id,
+        return mint_access_token(
+            DATA_DIR / "keys",
+            sessions_redis,
+            user_id or str(uuid.uuid4()),
             role=role,
-            session_id=session_id,
-            issuer="fitledger-auth",
-            audience="fitledger",
+            live=live,
             ttl_seconds=ttl_seconds,
-        )
+        ).token
 
     return make
 
