@@ -18,19 +18,18 @@ import pika
 import pika.exceptions
 import psycopg
 import pytest
+from databases import database_url
 from messaging_worker import Db, Threads, Topology, Worker, create_test_tables
 from rabbit_node import PrivateRabbitNode, rabbitmq_available
 
+from backend_services.kernel import migrations
 from backend_services.kernel.db import make_engine
 from backend_services.stack.runner import ensure_database
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-PG_ADMIN_URL = os.environ.get(
-    "FITLEDGER_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
 TEST_DB = "fitledger_test"
-TEST_DB_URL = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{TEST_DB}"
+TEST_DB_URL = database_url(TEST_DB)
 SHARED_AMQP_URL = os.environ.get("FITLEDGER_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/%2F")
 
 
@@ -50,6 +49,19 @@ def ensure_test_database() -> Callable[[str], str]:
 
 
 @pytest.fixture(scope="session")
+def migrated_database(ensure_test_database: Callable[[str], str]) -> Callable[[str], str]:
+    """Factory: the service's own test database ``fitledger_test_<service>``, migrated to
+    head; returns its URL."""
+
+    def migrate(service: str) -> str:
+        url = ensure_test_database(database_url(f"fitledger_test_{service}"))
+        migrations.upgrade(service, url)
+        return url
+
+    return migrate
+
+
+@pytest.fixture(scope="session")
 def test_database(ensure_test_database: Callable[[str], str]) -> str:
     return ensure_test_database(TEST_DB_URL)
 
@@ -63,9 +75,7 @@ def db(test_database: str) -> Iterator[Db]:
         yield Db(engine, schema, tables, test_database)
     finally:
         engine.dispose()
-        with psycopg.connect(
-            PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{TEST_DB}", autocommit=True
-        ) as conn:
+        with psycopg.connect(TEST_DB_URL, autocommit=True) as conn:
             conn.execute("SET lock_timeout = '10s'")
             conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 

@@ -7,25 +7,21 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from psycopg import sql
+from databases import drop_database, fresh_database
 
 from backend_services.kernel import migrations
 from backend_services.stack.topology import SERVICES
 
-ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 POSTGRES_SERVICES = [spec.name for spec in SERVICES if spec.postgres]
 
 
 @pytest.fixture
 def database_url() -> Iterator[str]:
     name = f"fitledger_mig_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
-        yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+        yield fresh_database(name)
     finally:
-        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+        drop_database(name)
 
 
 def tables(database_url: str, schema: str) -> set[str]:

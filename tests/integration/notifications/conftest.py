@@ -5,7 +5,6 @@ Push receiver."""
 
 from __future__ import annotations
 
-import os
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,23 +12,18 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from databases import database_url, emptied_engine
 from notifications_factories import Mailbox, Users
 from push_receiver import PushReceiver
 from sqlalchemy import Engine, text
 
-from backend_services.kernel import migrations
-from backend_services.kernel.db import make_engine
 from backend_services.kernel.messaging import Event, EventConsumer
 from backend_services.notifications.events import subscriptions
 from backend_services.notifications.models import MESSAGING
 from backend_services.notifications.settings import NotificationsSettings
 from backend_services.stack.mail_catcher import MaildirHandler
 
-PG_ADMIN_URL = os.environ.get(
-    "FITLEDGER_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
-TEST_DB = "fitledger_test_notifications"
-TEST_DB_URL = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{TEST_DB}"
+TEST_DB_URL = database_url("fitledger_test_notifications")
 TABLES = (
     "delivery_attempts",
     "deliveries",
@@ -47,19 +41,16 @@ TABLES = (
 
 
 @pytest.fixture(scope="session")
-def notifications_database(ensure_test_database: Callable[[str], str]) -> str:
-    ensure_test_database(TEST_DB_URL)
-    migrations.upgrade("notifications", TEST_DB_URL)
-    return TEST_DB_URL
+def notifications_database(migrated_database: Callable[[str], str]) -> str:
+    return migrated_database("notifications")
 
 
 @pytest.fixture
 def engine(notifications_database: str) -> Iterator[Engine]:
-    engine = make_engine(notifications_database, pool_size=8, application_name="notif-tests")
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {', '.join('notifications.' + t for t in TABLES)} CASCADE"))
-    yield engine
-    engine.dispose()
+    with emptied_engine(
+        notifications_database, "notifications", TABLES, pool_size=8, application_name="notif-tests"
+    ) as engine:
+        yield engine
 
 
 @pytest.fixture

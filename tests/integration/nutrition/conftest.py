@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from nutrition_fixtures import SR28_DIR, drop_database, fresh_database, russian_off_rows
+from databases import drop_database
+from nutrition_fixtures import SR28_DIR, fresh_nutrition_database, russian_off_rows
 from reference_data import full_dataset
 from sqlmodel import Session
 
@@ -23,7 +24,7 @@ OFF_SLICE_ROWS = 30_000
 
 @pytest.fixture(scope="session")
 def nutrition_db() -> Iterator[str]:
-    url = fresh_database(DB_NAME)
+    url = fresh_nutrition_database(DB_NAME)
     try:
         yield url
     finally:

@@ -6,14 +6,12 @@ the search tests rank against needs the full export (``OFF_FILE``, see tests/ref
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import os
 import re
 from pathlib import Path
 
 import psycopg
-from psycopg import sql
+from databases import fresh_database
 from reference_data import FIXTURES, OFF_SAMPLE, SR28_SAMPLE, SR28_SHIPPED
 
 from backend_services.kernel import migrations
@@ -21,31 +19,13 @@ from backend_services.kernel import migrations
 __all__ = ["FDC_DIR", "OFF_SAMPLE", "SR28_DIR", "SR28_SAMPLE"]
 SR28_DIR = SR28_SHIPPED
 FDC_DIR = FIXTURES / "fdc"
-ADMIN_URL = os.environ.get(
-    "FITLEDGER_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
 
 
-def fresh_database(name: str) -> str:
-    """Drop and create ``name`` and migrate the nutrition schema into it."""
-    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+def fresh_nutrition_database(name: str) -> str:
+    """Database ``name`` made anew with the nutrition schema migrated into it."""
+    url = fresh_database(name)
     migrations.upgrade("nutrition", url)
     return url
-
-
-def drop_database(name: str) -> None:
-    with (
-        contextlib.suppress(psycopg.Error),
-        psycopg.connect(ADMIN_URL, autocommit=True) as conn,
-    ):
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
 
 
 def scalar(url: str, query: str, *params: object) -> object:

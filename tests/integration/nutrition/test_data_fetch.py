@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from databases import drop_database
 from file_server import Files, serve, sha
-from nutrition_fixtures import SR28_SAMPLE, drop_database, fresh_database, scalar
+from nutrition_fixtures import SR28_SAMPLE, fresh_nutrition_database, scalar
 from typer.testing import CliRunner
 
 from backend_services.cli import app
@@ -48,7 +49,7 @@ def sr28_zip() -> bytes:
 
 @pytest.fixture
 def database() -> Iterator[str]:
-    url = fresh_database(DB_NAME)
+    url = fresh_nutrition_database(DB_NAME)
     try:
         yield url
     finally:

@@ -7,25 +7,18 @@ the real RabbitMQ on unique exchange and queue names).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
+from databases import emptied_engine
 from sqlalchemy import Engine, text
 
-from backend_services.kernel import migrations
-from backend_services.kernel.db import make_engine
 from backend_services.kernel.messaging import Event, EventConsumer
 from backend_services.users.events import SUBSCRIPTIONS
 from backend_services.users.models import MESSAGING
 from backend_services.users.service import UsersService
 
-PG_ADMIN_URL = os.environ.get(
-    "FITLEDGER_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
-USERS_TEST_DB = "fitledger_test_users"
-USERS_TEST_DB_URL = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{USERS_TEST_DB}"
 USERS_TABLES = (
     "notification_preferences",
     "weights",
@@ -39,19 +32,16 @@ USERS_TABLES = (
 
 
 @pytest.fixture(scope="session")
-def users_database(ensure_test_database: Callable[[str], str]) -> str:
-    ensure_test_database(USERS_TEST_DB_URL)
-    migrations.upgrade("users", USERS_TEST_DB_URL)
-    return USERS_TEST_DB_URL
+def users_database(migrated_database: Callable[[str], str]) -> str:
+    return migrated_database("users")
 
 
 @pytest.fixture
 def users_engine(users_database: str) -> Iterator[Engine]:
-    engine = make_engine(users_database, pool_size=4, application_name="users-tests")
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {', '.join('users.' + t for t in USERS_TABLES)} CASCADE"))
-    yield engine
-    engine.dispose()
+    with emptied_engine(
+        users_database, "users", USERS_TABLES, pool_size=4, application_name="users-tests"
+    ) as engine:
+        yield engine
 
 
 class Clock:
