@@ -9,6 +9,7 @@ from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.service_info import service_info_router
 
 from .api import router
+from .service import NutritionService
 from .settings import NutritionSettings
 
 
@@ -20,5 +21,5 @@ def create_app(settings: NutritionSettings | None = None) -> FastAPI:
         routers=[service_info_router(settings.service_name), router],
         readiness={"postgres": lambda: ping_database(engine)},
     )
-    app.state.engine = engine
+    app.state.nutrition_service = NutritionService(engine)
     return app

@@ -15,14 +15,12 @@ from backend_services.kernel.messaging import Event
 
 from . import repository as repo
 from .domain import ATWATER, CORE, Nutrients
-from .service import check_date, day_view, food_public, recipe_nutrition
+from .views import day_view, food_public, recipe_nutrition
 
 MAX_DAYS = 366
 
 
 def report(session: Session, user_id: str, start: dt.date, end: dt.date) -> dict[str, Any]:
-    check_date(start, "from")
-    check_date(end, "to")
     if end < start or (end - start).days >= MAX_DAYS:
         raise InvalidInput(
             "Bad range.", fields={"to": f"on or after from, at most {MAX_DAYS} days"}

@@ -1,30 +1,54 @@
-"""Nutrition use cases: foods, diary, recipes. Each function runs in the caller's session
-(unit of work); changes to the diary write their event to the outbox in that transaction."""
+"""Nutrition use cases: foods, diary, recipes, reports. ``NutritionService`` owns each use
+case's transaction (unit of work); the diary's changes write their event to the outbox in it.
+The module's functions below it run inside that transaction (``session``)."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
+import json
 import uuid
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 from uuid import UUID
 
+from fastapi.encoders import jsonable_encoder
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from backend_services.kernel.errors import InvalidInput, NotFound
+from backend_services.kernel.business_metrics import (
+    CALORIES_LOGGED,
+    FOOD_ITEMS_LOGGED,
+    MEALS_LOGGED,
+    on_commit,
+)
+from backend_services.kernel.db import unit_of_work
+from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.kernel.messaging import Event, add_to_outbox
 
+from . import phrase_resolver, reports
 from . import repository as repo
 from .domain import (
-    ALIAS_SEPARATOR,
     CORE,
-    HUNDRED,
     Nutrients,
+    barcode_forms,
     impossible_fields,
     quantize,
     stated_energy_flags,
 )
-from .models import MESSAGING, FoodCreate, ItemIn, ItemUpdate, MealCreate, MealUpdate
+from .models import (
+    MESSAGING,
+    FoodCreate,
+    ItemIn,
+    ItemUpdate,
+    MealCreate,
+    MealUpdate,
+    RecipeCreate,
+)
+from .search import search_foods
+from .views import day_view, food_public, recipe_nutrition
 
 MAX_YEARS = 10
 
@@ -58,32 +82,14 @@ def check_date(day: dt.date, field: str = "date", today: dt.date | None = None) 
 # ---- foods ----
 
 
-def food_public(row: Any, portions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "name": row.name,
-        # common and Russian names (searchable): "oatmeal", "овсянка", ...
-        "other_names": [n for n in (row.aliases or "").split(ALIAS_SEPARATOR) if n],
-        "brand": row.brand,
-        "category": row.category,
-        "source": row.source,
-        "barcode": row.barcode,
-        "private": row.owner_id is not None,
-        "energy_derived": row.energy_derived,
-        "quality_flags": list(row.quality_flags or []),
-        "nutrients_per_100g": repo.food_nutrients(row).to_json(),
-        "portions": portions or [],
-    }
-
-
-def get_food(session: Session, user_id: str, food_id: int) -> dict[str, Any]:
+def _get_food(session: Session, user_id: str, food_id: int) -> dict[str, Any]:
     row = repo.get_food(session, food_id, user_id)
     if row is None:
         raise NotFound("No such food.")
     return food_public(row, repo.portions_of(session, [row.id]).get(row.id))
 
 
-def create_food(session: Session, user_id: str, data: FoodCreate) -> dict[str, Any]:
+def _create_food(session: Session, user_id: str, data: FoodCreate) -> dict[str, Any]:
     """A private food, checked as the importers check theirs: impossible values are refused,
     an energy far from the Atwater estimate is stored with a quality flag."""
     values = data.model_dump()
@@ -105,7 +111,7 @@ def create_food(session: Session, user_id: str, data: FoodCreate) -> dict[str, A
             "quality_flags": stated_energy_flags(per_100g),
         },
     )
-    return get_food(session, user_id, food_id)
+    return _get_food(session, user_id, food_id)
 
 
 # ---- diary ----
@@ -146,42 +152,6 @@ def _item_row(session: Session, user_id: str, item: ItemIn, index: int) -> dict[
     if grams is None:  # ItemIn requires grams or a portion for a food
         raise InvalidInput("Give grams or a portion.", fields={f"{field}.grams": "required"})
     return {"name": food.name, "grams": grams, "nutrients": repo.food_nutrients(food).scaled(grams)}
-
-
-def _item_public(row: Any) -> dict[str, Any]:
-    return {
-        "id": str(row.id),
-        "food_id": row.food_id,
-        "recipe_id": str(row.recipe_id) if row.recipe_id else None,
-        "portion_id": row.portion_id,
-        "quantity": None if row.quantity is None else float(row.quantity),
-        "grams": None if row.grams is None else float(row.grams),
-        "name": row.name,
-        "nutrients": row.nutrients,
-    }
-
-
-def _meal_public(meal: Any, items: list[Any]) -> dict[str, Any]:
-    totals = Nutrients.total(Nutrients.from_json(i.nutrients) for i in items)
-    return {
-        "id": str(meal.id),
-        "date": meal.day.isoformat(),
-        "meal_type": meal.meal_type,
-        "note": meal.note,
-        "items": [_item_public(i) for i in items],
-        "totals": totals.to_json(),
-    }
-
-
-def day_view(session: Session, user_id: str, day: dt.date) -> dict[str, Any]:
-    meals = repo.meals_on(session, user_id, day)
-    items = repo.items_of(session, [m.id for m in meals])
-    by_meal: dict[UUID, list[Any]] = {}
-    for item in items:
-        by_meal.setdefault(item.meal_id, []).append(item)
-    public = [_meal_public(m, by_meal.get(m.id, [])) for m in meals]
-    totals = Nutrients.total(Nutrients.from_json(i.nutrients) for i in items)
-    return {"date": day.isoformat(), "meals": public, "totals": totals.to_json()}
 
 
 def _publish(
@@ -225,7 +195,7 @@ def _add_items(
     repo.insert_items(session, rows)
 
 
-def log_meal(session: Session, user_id: str, data: MealCreate) -> dict[str, Any]:
+def _log_meal(session: Session, user_id: str, data: MealCreate) -> dict[str, Any]:
     check_entry_date(data.date)
     meal_id = uuid.uuid4()
     repo.insert_meal(
@@ -251,7 +221,7 @@ def _owned_meal(session: Session, user_id: str, meal_id: UUID) -> Any:
     return meal
 
 
-def update_meal(session: Session, user_id: str, meal_id: UUID, data: MealUpdate) -> dict[str, Any]:
+def _update_meal(session: Session, user_id: str, meal_id: UUID, data: MealUpdate) -> dict[str, Any]:
     meal = _owned_meal(session, user_id, meal_id)
     changes = data.model_dump(exclude_unset=True)
     if "date" in changes:
@@ -271,14 +241,14 @@ def update_meal(session: Session, user_id: str, meal_id: UUID, data: MealUpdate)
     }
 
 
-def delete_meal(session: Session, user_id: str, meal_id: UUID) -> dict[str, Any]:
+def _delete_meal(session: Session, user_id: str, meal_id: UUID) -> dict[str, Any]:
     meal = _owned_meal(session, user_id, meal_id)
     repo.delete_meal(session, meal_id)
     day = _publish(session, user_id, "deleted", meal_id, meal.day)
     return {"day_totals": day["totals"]}
 
 
-def update_item(session: Session, user_id: str, item_id: UUID, data: ItemUpdate) -> dict[str, Any]:
+def _update_item(session: Session, user_id: str, item_id: UUID, data: ItemUpdate) -> dict[str, Any]:
     item = repo.get_item(session, item_id, user_id)
     if item is None:
         raise NotFound("No such item.")
@@ -324,7 +294,7 @@ def update_item(session: Session, user_id: str, item_id: UUID, data: ItemUpdate)
     }
 
 
-def delete_item(session: Session, user_id: str, item_id: UUID) -> dict[str, Any]:
+def _delete_item(session: Session, user_id: str, item_id: UUID) -> dict[str, Any]:
     item = repo.get_item(session, item_id, user_id)
     if item is None:
         raise NotFound("No such item.")
@@ -360,7 +330,7 @@ def _copy(
     return new_id
 
 
-def copy_meal(
+def _copy_meal(
     session: Session, user_id: str, meal_id: UUID, to_date: dt.date, meal_type: str | None
 ) -> dict[str, Any]:
     check_entry_date(to_date, "to_date")
@@ -373,7 +343,7 @@ def copy_meal(
     }
 
 
-def copy_day(
+def _copy_day(
     session: Session, user_id: str, from_date: dt.date, to_date: dt.date
 ) -> dict[str, Any]:
     check_date(from_date, "from_date")
@@ -387,7 +357,7 @@ def copy_day(
     return day_view(session, user_id, to_date)
 
 
-def used_foods(session: Session, user_id: str, order: str, limit: int) -> list[dict[str, Any]]:
+def _used_foods(session: Session, user_id: str, order: str, limit: int) -> list[dict[str, Any]]:
     return [
         {
             "id": r.id,
@@ -404,43 +374,7 @@ def used_foods(session: Session, user_id: str, order: str, limit: int) -> list[d
 # ---- recipes ----
 
 
-def recipe_nutrition(
-    session: Session, user_id: str, recipe_id: UUID, *, field: str = "recipe_id"
-) -> dict[str, Any]:
-    """Per-100 g and per-serving nutrients: the ingredients' sum over the cooked weight (or
-    the raw weight when no cooked weight is given), and over the number of servings."""
-    recipe = repo.get_recipe(session, recipe_id, user_id)
-    if recipe is None:
-        raise (
-            InvalidInput("Unknown recipe.", fields={field: "no such recipe"})
-            if field != "id"
-            else NotFound("No such recipe.")
-        )
-    rows = repo.recipe_ingredient_rows(session, recipe_id)
-    total = Nutrients.total(repo.food_nutrients(r).scaled(r.grams) for r in rows)
-    raw_weight = sum((r.grams for r in rows), Decimal(0))
-    weight = recipe.cooked_weight_g or raw_weight
-    serving_g = quantize(weight / recipe.servings) if recipe.servings else None
-    return {
-        "id": str(recipe.id),
-        "name": recipe.name,
-        "servings": None if recipe.servings is None else float(recipe.servings),
-        "cooked_weight_g": None
-        if recipe.cooked_weight_g is None
-        else float(recipe.cooked_weight_g),
-        "ingredients": [
-            {"food_id": r.food_id, "name": r.name, "grams": float(r.grams)} for r in rows
-        ],
-        "total": total.to_json(),
-        "per_100g": total.scaled(HUNDRED * HUNDRED / weight).to_json() if weight else None,
-        "serving_g": serving_g,
-        "per_serving": total.scaled(HUNDRED / recipe.servings).to_json()
-        if recipe.servings
-        else None,
-    }
-
-
-def list_recipes(session: Session, user_id: str) -> list[dict[str, Any]]:
+def _list_recipes(session: Session, user_id: str) -> list[dict[str, Any]]:
     """The user's recipes with their nutrients, oldest first (a user keeps a handful)."""
     return [
         recipe_nutrition(session, user_id, r.id, field="id")
@@ -448,11 +382,7 @@ def list_recipes(session: Session, user_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def nutrients_csv_fields() -> list[str]:
-    return [*CORE, "energy_kj"]
-
-
-def create_recipe(session: Session, user_id: str, data: Any) -> dict[str, Any]:
+def _create_recipe(session: Session, user_id: str, data: RecipeCreate) -> dict[str, Any]:
     recipe_id = uuid.uuid4()
     for index, ingredient in enumerate(data.ingredients):
         if repo.get_food(session, ingredient.food_id, user_id) is None:
@@ -480,3 +410,184 @@ def create_recipe(session: Session, user_id: str, data: Any) -> dict[str, Any]:
         ],
     )
     return recipe_nutrition(session, user_id, recipe_id, field="id")
+
+
+# ---- the use cases ----
+
+
+class NutritionService:
+    """Every use case in its own transaction, committed before the caller answers."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    # foods
+    def search_foods(
+        self,
+        user_id: str,
+        *,
+        q: str,
+        category: str | None,
+        source: str | None,
+        limit: int,
+        cursor: str | None,
+    ) -> dict[str, Any]:
+        """One page of foods ranked for ``q``; ``next_cursor`` continues it."""
+        offset = _offset(cursor)
+        with unit_of_work(self.engine) as session:
+            rows = search_foods(
+                session,
+                q=q,
+                user_id=user_id,
+                category=category,
+                source=source,
+                limit=limit,
+                offset=offset,
+            )
+            more = len(rows) > limit
+            rows = rows[:limit]
+            portions = repo.portions_of(session, [r["id"] for r in rows])
+        items = [
+            food_public(SimpleNamespace(**r), portions.get(r["id"]))
+            | {"score": round(float(r["score"]), 3)}
+            for r in rows
+        ]
+        return {"items": items, "next_cursor": _cursor(offset + limit) if more else None}
+
+    def nutrient_definitions(self) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return {"nutrients": {n.key: n.to_json() for n in repo.nutrient_definitions(session)}}
+
+    def food_by_barcode(self, user_id: str, code: str) -> dict[str, Any]:
+        forms = barcode_forms(code)
+        if not forms:
+            raise InvalidInput(
+                "Not an EAN-13, UPC-A, EAN-8 or UPC-E barcode.",
+                fields={"code": "bad check digit or length"},
+            )
+        with unit_of_work(self.engine) as session:
+            row = repo.food_by_barcode(session, forms, user_id)
+            if row is None:
+                raise NotFound("No food with this barcode.")
+            return food_public(row, repo.portions_of(session, [row.id]).get(row.id))
+
+    def get_food(self, user_id: str, food_id: int) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return _get_food(session, user_id, food_id)
+
+    def create_food(self, user_id: str, data: FoodCreate) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return _create_food(session, user_id, data)
+
+    # the diary
+    def describe(self, user_id: str, text: str) -> dict[str, Any]:
+        """A phrase in words as diary items to confirm; nothing is saved."""
+        with unit_of_work(self.engine) as session:
+            return phrase_resolver.describe(session, user_id, text)
+
+    def log_meal(
+        self, user_id: str, data: MealCreate, idempotency_key: str | None = None
+    ) -> dict[str, Any]:
+        """The logged meal and the day's totals. A repeated ``idempotency_key`` answers what
+        the first request answered (and logs nothing); with another body it is a conflict."""
+        with unit_of_work(self.engine) as session:
+            if idempotency_key is None:
+                return _counted(session, _log_meal(session, user_id, data))
+            digest = hashlib.sha256(data.model_dump_json().encode()).hexdigest()
+            stored = repo.claim_idempotency_key(session, user_id, idempotency_key, digest)
+            if stored is not None:
+                if stored.request_hash != digest:
+                    raise Conflict("This Idempotency-Key was used for another request.")
+                return dict(stored.response)
+            answer = jsonable_encoder(_counted(session, _log_meal(session, user_id, data)))
+            repo.store_idempotent_response(session, user_id, idempotency_key, 201, answer)
+            return answer
+
+    def update_meal(self, user_id: str, meal_id: UUID, data: MealUpdate) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return _update_meal(session, user_id, meal_id, data)
+
+    def delete_meal(self, user_id: str, meal_id: UUID) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return _delete_meal(session, user_id, meal_id)
+
+    def copy_meal(
+        self, user_id: str, meal_id: UUID, to_date: dt.date, meal_type: str | None
+    ) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return _copy_meal(session, user_id, meal_id, to_date, meal_type)
+
+    def update_item(self, user_id: str, item_id: UUID, data: ItemUpdate) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return _update_item(session, user_id, item_id, data)
+
+    def delete_item(self, user_id: str, item_id: UUID) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return _delete_item(session, user_id, item_id)
+
+    def day(self, user_id: str, day: dt.date) -> dict[str, Any]:
+        check_date(day)
+        with unit_of_work(self.engine) as session:
+            return day_view(session, user_id, day)
+
+    def copy_day(self, user_id: str, from_date: dt.date, to_date: dt.date) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return _copy_day(session, user_id, from_date, to_date)
+
+    def used_foods(self, user_id: str, order: str, limit: int) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return {"items": _used_foods(session, user_id, order, limit)}
+
+    # recipes
+    def create_recipe(self, user_id: str, data: RecipeCreate) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return _create_recipe(session, user_id, data)
+
+    def list_recipes(self, user_id: str) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return {"items": _list_recipes(session, user_id)}
+
+    def get_recipe(self, user_id: str, recipe_id: UUID) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return recipe_nutrition(session, user_id, recipe_id, field="id")
+
+    # reports
+    def report(self, user_id: str, start: dt.date, end: dt.date) -> dict[str, Any]:
+        check_date(start, "from")
+        check_date(end, "to")
+        with unit_of_work(self.engine) as session:
+            return reports.report(session, user_id, start, end)
+
+    def export(self, user_id: str) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            return reports.export(session, user_id)
+
+
+def _counted(session: Session, logged: dict[str, Any]) -> dict[str, Any]:
+    """Count the logged meal (business metrics) once its transaction commits."""
+    meal = logged["meal"]
+
+    def count() -> None:
+        MEALS_LOGGED.labels(meal["meal_type"]).inc()
+        FOOD_ITEMS_LOGGED.inc(len(meal["items"]))
+        CALORIES_LOGGED.inc(meal["totals"]["energy_kcal"] or 0)
+
+    on_commit(session, count)
+    return logged
+
+
+def _offset(cursor: str | None) -> int:
+    """Where a page starts: the offset a ``next_cursor`` carries (0 without one)."""
+    if not cursor:
+        return 0
+    try:
+        offset = int(json.loads(base64.urlsafe_b64decode(cursor.encode()))["o"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InvalidInput("Bad cursor.", fields={"cursor": "not a cursor from this API"}) from exc
+    if not 0 <= offset <= 10_000:
+        raise InvalidInput("Bad cursor.", fields={"cursor": "out of range"})
+    return offset
+
+
+def _cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode()
