@@ -24,9 +24,13 @@ from typing import Any
 import httpx
 
 from bench import gateway_overhead as base
+from bench.harness.cli import BenchError
+from bench.harness.machine import machine_info
+from bench.harness.processes import HOST, port_busy
+from bench.harness.report import RESULTS_DIR
 
-RESULTS = base.RESULTS_DIR / "auth_login.json"
-GATEWAY = f"http://{base.HOST}:{base.GATEWAY_PORT}"
+RESULTS = RESULTS_DIR / "auth_login.json"
+GATEWAY = f"http://{HOST}:{base.GATEWAY_PORT}"
 PASSWORD = "benchmark pass phrase 42"
 
 
@@ -39,7 +43,7 @@ def register_accounts(count: int) -> list[str]:
                 json={"email": email, "password": PASSWORD, "display_name": "B"},
             )
             if answer.status_code != 201:
-                raise base.BenchError(f"registration failed: {answer.status_code} {answer.text}")
+                raise BenchError(f"registration failed: {answer.status_code} {answer.text}")
     return emails
 
 
@@ -73,7 +77,7 @@ def login_load(emails: list[str], seconds: float, concurrency: int) -> dict[str,
         thread.join()
     wall = time.monotonic() - began
     if failures:
-        raise base.BenchError(f"{len(failures)} logins failed: {sorted(set(failures))}")
+        raise BenchError(f"{len(failures)} logins failed: {sorted(set(failures))}")
     cuts = statistics.quantiles(latencies, n=100)
     return {
         "logins": len(latencies),
@@ -91,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--accounts", type=int, default=40)
     args = parser.parse_args(argv)
-    if base._port_busy(base.GATEWAY_PORT):
+    if port_busy(base.GATEWAY_PORT):
         print(f"port {base.GATEWAY_PORT} is in use: `make stop` first", file=sys.stderr)
         return 2
     base.STACK_ENV["GATEWAY_AUTH_RATE_PER_MINUTE"] = "1000000"
@@ -110,9 +114,9 @@ def main(argv: list[str] | None = None) -> int:
         "bcrypt_cost": 12,
         "concurrency": args.concurrency,
         **result,
-        "machine": base.machine_info("n/a"),
+        "machine": machine_info("n/a"),
     }
-    base.RESULTS_DIR.mkdir(exist_ok=True)
+    RESULTS_DIR.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2))
     print(
         f"logins through the gateway at bcrypt cost 12, {args.concurrency} concurrent: "

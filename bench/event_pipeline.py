@@ -3,7 +3,7 @@
     python -m bench.event_pipeline [--port-shift 10000] [--rates 10,25,50] [--seconds 20]
                                    [--backlog 2000]
 
-Starts its own port-shifted stack (bench/service_stack.py: .local/bench-events, database
+Starts its own port-shifted stack (bench/harness/stack.py: .local/bench-events, database
 fitledger_bench_events, dropped first, Redis db 9, vhost fitledger_bench_events), imports
 USDA SR28 with the real CLI (for a real food to log), mints tokens for fresh users (no
 registration: ``PUT /api/users/me`` creates the profile) and gives each a small sedentary
@@ -33,7 +33,6 @@ import argparse
 import asyncio
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -46,9 +45,13 @@ from typing import Any
 
 import httpx
 
-from bench import gateway_overhead as base
 from bench import nutrition_search as ns
-from bench import service_stack as ss
+from bench.harness import cli
+from bench.harness.cli import BenchError, restore_signals, run_main, stop_on_signals
+from bench.harness.machine import machine_info, machine_line, redis_version
+from bench.harness.processes import cpu_seconds, descendants, machine_busy_ticks
+from bench.harness.report import percentiles_ms, save
+from bench.harness.stack import BenchStack, forget_sessions, mint_token
 
 DEFAULT_SHIFT = 10_000
 REDIS_DB = 9
@@ -69,18 +72,18 @@ FOOD_QUERY = "Nuts, almonds"
 OVER_FACTOR = 1.3  # meal energy / target
 
 
-class Abort(base.BenchError):
+class Abort(BenchError):
     pass
 
 
-def pg(stack: ss.BenchStack) -> str:
+def pg(stack: BenchStack) -> str:
     return stack.database_url.replace("postgresql+psycopg://", "postgresql://")
 
 
 # ------------------------------------------------------------------------------ helpers
 
 
-def supervisorctl(stack: ss.BenchStack, *args: str) -> str:
+def supervisorctl(stack: BenchStack, *args: str) -> str:
     ctl = Path(sys.executable).parent / "supervisorctl"
     conf = stack.data_dir / "run" / "supervisord.conf"
     done = subprocess.run(
@@ -174,23 +177,23 @@ class Meter:
     """CPU over one phase: the whole machine, this stack's supervised processes (without the
     shared PostgreSQL and RabbitMQ), and this process (the load generator)."""
 
-    def __init__(self, stack: ss.BenchStack) -> None:
+    def __init__(self, stack: BenchStack) -> None:
         self.supervisord = int((stack.data_dir / "run" / "supervisord.pid").read_text().strip())
         self.started = time.monotonic()
-        self.busy0 = base.machine_busy_ticks()
+        self.busy0 = machine_busy_ticks()
         self.cpu0 = self._cpu()
-        self.own0 = base.cpu_seconds([os.getpid()])
+        self.own0 = cpu_seconds([os.getpid()])
 
     def _cpu(self) -> dict[int, float]:
-        pids = [self.supervisord, *base.descendants(self.supervisord)]
-        return {pid: base.cpu_seconds([pid]) for pid in pids}
+        pids = [self.supervisord, *descendants(self.supervisord)]
+        return {pid: cpu_seconds([pid]) for pid in pids}
 
     def done(self) -> dict[str, float]:
         wall = time.monotonic() - self.started
-        busy1, cpu1 = base.machine_busy_ticks(), self._cpu()
+        busy1, cpu1 = machine_busy_ticks(), self._cpu()
         busy = (busy1[0] - self.busy0[0]) / max(1, busy1[1] - self.busy0[1])
         stack = sum(v - self.cpu0.get(pid, 0.0) for pid, v in cpu1.items())
-        own = base.cpu_seconds([os.getpid()]) - self.own0
+        own = cpu_seconds([os.getpid()]) - self.own0
         return {
             "seconds": round(wall, 1),
             "machine_busy_pct": round(busy * 100, 1),
@@ -201,7 +204,7 @@ class Meter:
         }
 
 
-def wait_quiet(stack: ss.BenchStack, timeout: float = 180) -> float:
+def wait_quiet(stack: BenchStack, timeout: float = 180) -> float:
     """Until every queue of the stack's vhost is empty (the last phase's events, the profile
     events, the users service's stats consumer): each phase starts from an idle pipeline."""
     return wait_for(
@@ -294,7 +297,7 @@ async def _post_meals(
         "send_seconds": round(wall, 2),
         # requests started per second, first to last start (open loop: the schedule's rate)
         "achieved_rate": round((len(sent) - 1) / span, 1) if span > 0 else float(len(sent)),
-        "http_ms": ss.percentiles_ms(latencies),
+        "http_ms": percentiles_ms(latencies),
         "sends_late_over_50ms": sum(1 for s in late if s > 0.05),
     }
 
@@ -303,7 +306,7 @@ async def _post_meals(
 
 
 def steady_phase(
-    stack: ss.BenchStack,
+    stack: BenchStack,
     conn: Any,
     tokens: list[str],
     users: list[str],
@@ -328,11 +331,11 @@ def steady_phase(
     result = {
         "rate_per_second": rate,
         **http,
-        "pipeline_ms": ss.percentiles_ms(lat),
+        "pipeline_ms": percentiles_ms(lat),
         # broker + consumer: notification stored - event published by the relay
-        "after_publish_ms": ss.percentiles_ms(consumed),
+        "after_publish_ms": percentiles_ms(consumed),
         "pipeline_mean_ms": round(statistics.fmean(lat) * 1000, 2),
-        "outbox_lag_ms": ss.percentiles_ms(outbox_lags(conn, users)),
+        "outbox_lag_ms": percentiles_ms(outbox_lags(conn, users)),
         "notifications": len(lat),
         "cpu_while_sending": cpu,
     }
@@ -350,7 +353,7 @@ def steady_phase(
 
 
 def backlog_phase(
-    stack: ss.BenchStack,
+    stack: BenchStack,
     conn: Any,
     tokens: list[str],
     users: list[str],
@@ -520,7 +523,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         "busy cores well above the stack's plus PostgreSQL's share mean other work (other "
         "stacks, test runs) competed for the same cores.",
         "",
-        ss.machine_line(report["machine"]),
+        machine_line(report["machine"]),
         "",
     ]
     return "\n".join(lines)
@@ -530,34 +533,20 @@ def render_markdown(report: dict[str, Any]) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.event_pipeline",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--port-shift", type=int, default=DEFAULT_SHIFT, help="(10000)")
+    parser = cli.parser("event_pipeline", __doc__)
+    cli.add_port_shift(parser, DEFAULT_SHIFT)
     parser.add_argument(
         "--rates", default="10,25,50", help="steady meals/s, comma-separated (10,25,50)"
     )
     parser.add_argument("--seconds", type=float, default=20, help="length of each rate (20)")
     parser.add_argument("--backlog", type=int, default=2000, help="meals in the backlog (2000)")
     parser.add_argument("--backlog-concurrency", type=int, default=16, help="(16)")
-    parser.add_argument("--wait", type=int, default=0, help="seconds to wait for free ports")
-    parser.add_argument("--output", type=Path, default=base.RESULTS_DIR, help="results folder")
+    cli.add_wait_and_output(parser)
     return parser.parse_args(argv)
 
 
-def _terminate(signum: int, _frame: Any) -> None:
-    raise SystemExit(128 + signum)
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        return run(args)
-    except base.BenchError as exc:
-        print(f"\nbench.event_pipeline: {exc}", file=sys.stderr, flush=True)
-        return 1
+    return run_main("event_pipeline", run, parse_args(argv))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -567,9 +556,9 @@ def run(args: argparse.Namespace) -> int:
     if not ns.SR28_DIR.exists():
         raise Abort(f"FOOD_DATA_DIR={ns.SR28_DIR} is missing")
     rates = [float(r) for r in args.rates.split(",") if r.strip()]
-    stack = ss.BenchStack("events", args.port_shift, redis_db=REDIS_DB)
+    stack = BenchStack("events", args.port_shift, redis_db=REDIS_DB)
     stack.drop_database()
-    old = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    old = stop_on_signals()
     t0 = time.monotonic()
     redis_client = redis.Redis.from_url(stack.redis_url, decode_responses=True)
     session_keys: list[str] = []
@@ -598,7 +587,7 @@ def run(args: argparse.Namespace) -> int:
             everyone = [u for g in groups for u in g]
             tokens: dict[str, str] = {}
             for user in everyone:
-                token, key = base.mint_token(settings.keys_dir, redis_client, user)
+                token, key = mint_token(settings.keys_dir, redis_client, user)
                 tokens[user] = token
                 session_keys.append(key)
             print(f"  {len(everyone)} users: setting profiles ...", flush=True)
@@ -659,7 +648,7 @@ def run(args: argparse.Namespace) -> int:
                     "profile": PROFILE,
                     "stack_env": stack.env(),
                 },
-                "machine": base.machine_info(ss.redis_version(redis_client)),
+                "machine": machine_info(redis_version(redis_client)),
                 "sr28_import": sr28,
                 "food": {"id": food_id, "name": food_name, "kcal_per_100g": kcal_100g},
                 "meal_grams": grams,
@@ -669,16 +658,10 @@ def run(args: argparse.Namespace) -> int:
                 "backlog": backlog,
             }
     finally:
-        try:
-            for key in session_keys:
-                redis_client.delete(key)
-            redis_client.close()
-        except redis.RedisError:
-            pass
-        for sig, handler in old.items():
-            signal.signal(sig, handler)
+        forget_sessions(redis_client, session_keys)
+        restore_signals(old)
     report["config"]["wall_seconds"] = round(time.monotonic() - t0, 1)
-    ss.save(args.output, "event_pipeline", report, render_markdown(report))
+    save(args.output, "event_pipeline", report, render_markdown(report))
     return 0
 
 

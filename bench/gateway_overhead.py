@@ -22,30 +22,31 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
-import resource
-import shutil
-import signal
-import socket
-import statistics
 import subprocess
 import sys
 import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-BENCH_DIR = Path(__file__).resolve().parent
-RESULTS_DIR = BENCH_DIR / "results"
-LUA_SCRIPT = BENCH_DIR / "wrk_report.lua"
+from bench.harness import cli
+from bench.harness.cli import BenchError, restore_signals, run_main, stop_on_signals
+from bench.harness.machine import ensure_wrk, machine_info
+from bench.harness.processes import HOST, children, descendants, port_busy, rss_mib, supervisor_pid
+from bench.harness.stack import (
+    BURST,
+    RATE_PER_SECOND,
+    ROOT,
+    fitledger_exe,
+    forget_sessions,
+    mint_token,
+    stack_ports,
+)
+from bench.harness.wrk import Target, check_clean, run_wrk, summarize
+
 DATA_DIR = ROOT / ".local" / "bench"
-HOST = "127.0.0.1"  # the only address this benchmark ever sends load to
 GATEWAY_PORT = 8080
-RATE_PER_SECOND = 100_000
-BURST = 100_000
 STACK_ENV = {
     "FITLEDGER_DATA_DIR": str(DATA_DIR),
     "DATABASE_URL": "postgresql+psycopg://postgres@127.0.0.1:5432/fitledger_bench",
@@ -54,104 +55,12 @@ STACK_ENV = {
     "GATEWAY_RATE_PER_SECOND": str(RATE_PER_SECOND),
     "GATEWAY_BURST": str(BURST),
 }
-TOKEN_TTL_SECONDS = 3600
-CLK_TCK = os.sysconf("SC_CLK_TCK")
-
-
-class BenchError(RuntimeError):
-    """The benchmark cannot run or its measurement is invalid; the message says why."""
 
 
 # --------------------------------------------------------------------------------------- tools
 
 
-def ensure_wrk(install: bool) -> str:
-    """Path of ``wrk``; installs Debian's package when running as root and allowed to."""
-    path = shutil.which("wrk")
-    if path:
-        return path
-    how = "sudo apt-get install -y wrk   (Debian/Ubuntu package 'wrk')"
-    if not install or os.geteuid() != 0 or shutil.which("apt-get") is None:
-        raise BenchError(f"wrk is not installed. Install it with:\n    {how}")
-    print("wrk is missing: installing Debian's package (apt-get install wrk) ...", flush=True)
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    apt = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "wrk"]
-    if subprocess.run(apt, env=env, check=False).returncode != 0:
-        subprocess.run(["apt-get", "update", "-qq"], env=env, check=False)
-        subprocess.run(apt, env=env, check=False)
-    path = shutil.which("wrk")
-    if not path:
-        raise BenchError(f"could not install wrk. Install it with:\n    {how}")
-    return path
-
-
-def _first_line(cmd: list[str]) -> str:
-    try:
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
-        return "unknown"
-    text = (done.stdout or done.stderr).strip()
-    return text.splitlines()[0].strip() if text else "unknown"
-
-
-def _pkg_version(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "not installed"
-
-
-def machine_info(redis_version: str) -> dict[str, Any]:
-    lscpu: dict[str, str] = {}
-    out = subprocess.run(["lscpu"], capture_output=True, text=True, check=False).stdout
-    for line in out.splitlines():
-        key, _, value = line.partition(":")
-        lscpu[key.strip()] = value.strip()
-    mem_kib = 0
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemTotal:"):
-            mem_kib = int(line.split()[1])
-    return {
-        "cpu_model": lscpu.get("Model name", platform.processor() or "unknown"),
-        "cpus_online": os.cpu_count(),
-        "cpus_usable": len(os.sched_getaffinity(0)),
-        "threads_per_core": lscpu.get("Thread(s) per core"),
-        "hypervisor": lscpu.get("Hypervisor vendor"),
-        "ram_gib": round(mem_kib / 1024 / 1024, 1),
-        "kernel": platform.release(),
-        "os": _first_line(["sh", "-c", ". /etc/os-release && echo $PRETTY_NAME"]),
-        "tools": {
-            "wrk": _first_line(["wrk", "-v"]).split(" Copyright")[0],
-            "nginx": _first_line(["nginx", "-v"]),
-            "python": platform.python_version(),
-            "uvicorn": _pkg_version("uvicorn"),
-            "fastapi": _pkg_version("fastapi"),
-            "pyjwt": _pkg_version("PyJWT"),
-            "cryptography": _pkg_version("cryptography"),
-            "redis-server": redis_version,
-        },
-    }
-
-
 # ---------------------------------------------------------------------------------- the stack
-
-
-def _port_busy(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(1)
-        return sock.connect_ex((HOST, port)) == 0
-
-
-def _fitledger_exe() -> Path:
-    exe = Path(sys.executable).parent / "fitledger"
-    if not exe.exists():
-        raise BenchError(
-            f"{exe} not found: run with the project's virtualenv "
-            "(`make bench` or `.venv/bin/python -m bench.gateway_overhead`)"
-        )
-    return exe
 
 
 def fitledger_stack(
@@ -159,81 +68,13 @@ def fitledger_stack(
 ) -> subprocess.CompletedProcess[str]:
     """``fitledger stack ARGS`` with ``env`` (default: this benchmark's STACK_ENV) on top."""
     return subprocess.run(
-        [str(_fitledger_exe()), "stack", *args],
+        [str(fitledger_exe()), "stack", *args],
         env={**os.environ, **(STACK_ENV if env is None else env)},
         capture_output=True,
         text=True,
         check=False,
         cwd=ROOT,
     )
-
-
-def stack_ports(settings: Any) -> dict[str, int]:
-    from backend_services.stack.topology import SERVICES
-
-    ports = {"gateway": settings.gateway_port, "smtp": settings.smtp_port}
-    if settings.embedded_mongodb:
-        ports["mongodb"] = settings.mongodb_port
-    for spec in SERVICES:
-        for i, port in enumerate(settings.instance_ports(spec), start=1):
-            ports[f"{spec.name}-{i}"] = port
-        if spec.worker:
-            ports[f"{spec.name}-worker metrics"] = settings.worker_metrics_port(spec)
-    return ports
-
-
-def supervisor_pid(name: str, data_dir: Path | None = None) -> int:
-    """Pid of a supervised program (``users-1`` runs in group ``users`` as ``users:users-1``)
-    of the stack whose data dir is ``data_dir`` (default: this benchmark's)."""
-    conf = (data_dir or DATA_DIR) / "run" / "supervisord.conf"
-    done = None
-    for qualified in (f"{name.split('-')[0]}:{name}", name):
-        done = subprocess.run(
-            [str(Path(sys.executable).parent / "supervisorctl"), "-c", str(conf), "pid", qualified],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.stdout.strip().isdigit() and int(done.stdout.strip()) > 0:
-            return int(done.stdout.strip())
-    raise BenchError(f"no pid for {name}: {done and done.stdout} {done and done.stderr}")
-
-
-def children(pid: int) -> list[int]:
-    result = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                result.append(int(entry.name))
-    return sorted(result)
-
-
-def rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return 0.0
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime + stime
-    return total / CLK_TCK
-
-
-def machine_busy_ticks() -> tuple[int, int]:
-    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-    idle = values[3] + values[4]  # idle + iowait
-    return sum(values) - idle, sum(values)
 
 
 @dataclass
@@ -263,22 +104,13 @@ class Processes:
         }
 
 
-def descendants(pid: int) -> list[int]:
-    found, queue = [], [pid]
-    while queue:
-        kids = children(queue.pop())
-        found += kids
-        queue += kids
-    return found
-
-
 def find_processes(instances: int) -> Processes:
-    master = supervisor_pid("gateway")
+    master = supervisor_pid("gateway", DATA_DIR)
     procs = Processes(
         nginx_master=master,
         nginx_workers=children(master),
-        users=[supervisor_pid(f"users-{i}") for i in range(1, instances + 1)],
-        auth=[supervisor_pid(f"auth-{i}") for i in range(1, instances + 1)],
+        users=[supervisor_pid(f"users-{i}", DATA_DIR) for i in range(1, instances + 1)],
+        auth=[supervisor_pid(f"auth-{i}", DATA_DIR) for i in range(1, instances + 1)],
         rest=[],
     )
     named = {pid for pids in procs.groups().values() for pid in pids}
@@ -287,189 +119,10 @@ def find_processes(instances: int) -> Processes:
     return procs
 
 
-def mint_token(
-    keys_dir: Path,
-    redis_client: Any,
-    user_id: str,
-    *,
-    session_id: str | None = None,
-    ttl_seconds: int = TOKEN_TTL_SECONDS,
-) -> tuple[str, str]:
-    """An access token for ``user_id`` signed with the stack's newest key, with its session
-    registered in Redis as a login would (the gateway's /internal/verify checks it).
-    Returns (token, Redis session key); delete the key when done."""
-    from backend_services.kernel.sessions import session_key
-    from backend_services.stack.dev_tokens import mint_access_token
-
-    minted = mint_access_token(
-        keys_dir, redis_client, user_id, session_id=session_id, ttl_seconds=ttl_seconds
-    )
-    return minted.token, session_key(minted.session_id)
-
-
-def port_shift_env(shift: int) -> dict[str, str]:
-    """Environment that moves every port of a stack by ``shift`` (as the e2e stacks do), so a
-    benchmark stack runs beside a developer's stack or a test stack."""
-    return {
-        "GATEWAY_PORT": str(8080 + shift),
-        "SERVICE_PORT_BASE": str(8100 + shift),
-        "WORKER_METRICS_BASE": str(9100 + shift),
-        "MONGODB_PORT": str(27017 + shift),
-        "SMTP_PORT": str(1025 + shift),
-    }
-
-
-def ensure_amqp_vhost(vhost: str) -> None:
-    """A RabbitMQ vhost of the benchmark's own (another stack would take its events)."""
-    ctl = shutil.which("rabbitmqctl")
-    if ctl is None:
-        raise BenchError("rabbitmqctl not found: cannot create the benchmark's vhost")
-    for cmd in (
-        [ctl, "-q", "add_vhost", vhost],
-        [ctl, "-q", "set_permissions", "-p", vhost, "guest", ".*", ".*", ".*"],
-    ):
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=60)
-        if done.returncode != 0 and "already_exists" not in done.stderr + done.stdout:
-            raise BenchError(f"{' '.join(cmd)} failed: {done.stdout} {done.stderr}")
-
-
-def busy_ports(settings: Any) -> dict[str, int]:
-    """The stack's ports (gateway, instances, workers, mongodb, smtp) already taken."""
-    return {name: port for name, port in stack_ports(settings).items() if _port_busy(port)}
-
-
 # ---------------------------------------------------------------------------------------- wrk
 
 
-@dataclass(frozen=True)
-class Target:
-    key: str
-    label: str
-    url: str
-
-
-def run_wrk(
-    wrk: str,
-    target: Target,
-    token: str | None,
-    *,
-    threads: int,
-    connections: int,
-    seconds: int,
-    procs: Any,
-    redis_client: Any,
-    script: Path = LUA_SCRIPT,
-    script_args: tuple[str, ...] = (),
-    timeout_s: int = 10,
-) -> dict[str, Any]:
-    """One wrk run against ``target``; ``procs`` is anything with ``groups()`` ->
-    {name: [pids]} (CPU is reported per group; "rest" is not on the request path).
-    ``token=None`` sends no Authorization header (a ``script`` that builds its own requests);
-    ``script_args`` go to the script's ``init(args)``."""
-    if not target.url.startswith(f"http://{HOST}:"):
-        raise BenchError(f"refusing to load anything but {HOST}: {target.url}")
-    auth = ["-H", f"Authorization: Bearer {token}"] if token is not None else []
-    cmd = [
-        wrk,
-        f"-t{threads}",
-        f"-c{connections}",
-        f"-d{seconds}s",
-        "--timeout",
-        f"{timeout_s}s",
-        "--latency",
-        "-s",
-        str(script),
-        *auth,
-        target.url,
-        *(["--", *script_args] if script_args else []),
-    ]
-    groups = procs.groups()
-    cpu_before = {name: cpu_seconds(pids) for name, pids in groups.items()}
-    redis_before = _redis_cpu(redis_client)
-    busy_before, total_before = machine_busy_ticks()
-    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.monotonic()
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    wall = time.monotonic() - started
-    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    busy_after, total_after = machine_busy_ticks()
-    redis_after = _redis_cpu(redis_client)
-    cpu_after = {name: cpu_seconds(pids) for name, pids in groups.items()}
-    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("WRK_JSON ")]
-    if done.returncode != 0 or not lines:
-        raise BenchError(f"wrk failed on {target.url}:\n{done.stdout}\n{done.stderr}")
-    result: dict[str, Any] = json.loads(lines[-1].removeprefix("WRK_JSON "))
-    seconds_run = result["duration_us"] / 1e6
-    result["rps"] = round(result["requests"] / seconds_run, 1)
-    cpu = {name: round(cpu_after[name] - cpu_before[name], 2) for name in groups}
-    cpu["redis"] = round(redis_after - redis_before, 2)
-    cpu["wrk"] = round(
-        (children_after.ru_utime + children_after.ru_stime)
-        - (children_before.ru_utime + children_before.ru_stime),
-        2,
-    )
-    machine = (busy_after - busy_before) / CLK_TCK
-    # The request path: every named group (nginx, users, auth, ...) but "rest", plus Redis.
-    cpu["stack"] = round(sum(cpu[name] for name in groups if name != "rest") + cpu["redis"], 2)
-    # Anything else on the machine (other engineers' stacks, tests, ...) competing for the cores.
-    cpu["other"] = round(max(0.0, machine - cpu["stack"] - cpu["rest"] - cpu["wrk"]), 2)
-    result["cpu_seconds"] = cpu
-    result["wrk_cores_used"] = round(cpu["wrk"] / wall, 2)
-    result["machine_busy_pct"] = round(
-        100 * (busy_after - busy_before) / max(1, total_after - total_before), 1
-    )
-    result["raw_stdout"] = done.stdout
-    return result
-
-
-def _redis_cpu(client: Any) -> float:
-    info = client.info("cpu")
-    return float(info["used_cpu_user"]) + float(info["used_cpu_sys"])
-
-
-def check_clean(result: dict[str, Any], target: Target) -> None:
-    errors = {k: v for k, v in result["errors"].items() if v}
-    if result["non2xx"] or errors:
-        raise BenchError(
-            f"INVALID MEASUREMENT for {target.label} ({target.url}): {result['non2xx']} non-2xx "
-            f"answers, socket errors {errors or 'none'} out of {result['requests']} requests.\n"
-            f"{result['raw_stdout']}"
-        )
-
-
 # ------------------------------------------------------------------------------------ reports
-
-
-def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    def med(values: list[float]) -> float:
-        return round(statistics.median(values), 3)
-
-    lat = {p: med([r["latency_us"][p] / 1000 for r in runs]) for p in ("p50", "p90", "p95", "p99")}
-    rps = [r["rps"] for r in runs]
-    requests = sum(r["requests"] for r in runs)
-    cpu_names = runs[0]["cpu_seconds"].keys()
-    cpu_ms_per_req = {
-        name: round(1000 * sum(r["cpu_seconds"][name] for r in runs) / requests, 3)
-        for name in cpu_names
-    }
-    return {
-        "latency_ms_median_of_runs": lat,
-        "latency_ms_range": {
-            p: [
-                round(min(r["latency_us"][p] for r in runs) / 1000, 3),
-                round(max(r["latency_us"][p] for r in runs) / 1000, 3),
-            ]
-            for p in ("p50", "p95", "p99")
-        },
-        "rps_median": med(rps),
-        "rps_range": [min(rps), max(rps)],
-        "requests_total": requests,
-        "non2xx_total": sum(r["non2xx"] for r in runs),
-        "socket_errors_total": sum(sum(r["errors"].values()) for r in runs),
-        "cpu_ms_per_request": cpu_ms_per_req,
-        "wrk_cores_used_max": max(r["wrk_cores_used"] for r in runs),
-        "machine_busy_pct_median": med([r["machine_busy_pct"] for r in runs]),
-    }
 
 
 def _fmt(value: float) -> str:
@@ -581,11 +234,7 @@ def render_markdown(report: dict[str, Any]) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.gateway_overhead",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = cli.parser("gateway_overhead", __doc__)
     parser.add_argument("--seconds", type=int, default=15, help="length of each run (15)")
     parser.add_argument("--runs", type=int, default=3, help="runs per target (3)")
     parser.add_argument("--warmup", type=int, default=5, help="warm-up seconds per target (5)")
@@ -597,33 +246,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=5,
         help="extra 1-connection run per target for unloaded latency; 0 skips (5)",
     )
-    parser.add_argument(
-        "--wait",
-        type=int,
-        default=0,
-        help="seconds to wait for another stack to free the ports before refusing (0)",
-    )
+    cli.add_wait_and_output(parser)
     parser.add_argument("--no-install", action="store_true", help="never apt-get install wrk")
-    parser.add_argument("--output", type=Path, default=RESULTS_DIR, help="results folder")
     return parser.parse_args(argv)
 
 
-def _terminate(signum: int, _frame: Any) -> None:
-    raise SystemExit(128 + signum)  # unwinds through `finally`, which stops the stack
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        return run(args)
-    except BenchError as exc:
-        print(f"\nbench.gateway_overhead: {exc}", file=sys.stderr, flush=True)
-        return 1
+    return run_main("gateway_overhead", run, parse_args(argv))
 
 
 def run(args: argparse.Namespace) -> int:
     wrk = ensure_wrk(install=not args.no_install)
-    _fitledger_exe()
+    fitledger_exe()
     os.environ.update(STACK_ENV)  # StackSettings below reads the same values as the launcher
 
     import redis
@@ -635,15 +269,15 @@ def run(args: argparse.Namespace) -> int:
         raise BenchError(f"unexpected gateway port {settings.gateway_port}")
     deadline = time.monotonic() + args.wait
     while time.monotonic() < deadline and any(
-        _port_busy(port) for port in stack_ports(settings).values()
+        port_busy(port) for port in stack_ports(settings).values()
     ):
         time.sleep(2)
-    if _port_busy(GATEWAY_PORT):
+    if port_busy(GATEWAY_PORT):
         raise BenchError(
             f"port {GATEWAY_PORT} is in use: stop the running stack (`make stop`) or wait for "
             "the e2e tests to finish; the benchmark starts its own stack."
         )
-    busy = {name: port for name, port in stack_ports(settings).items() if _port_busy(port)}
+    busy = {name: port for name, port in stack_ports(settings).items() if port_busy(port)}
     if busy:
         raise BenchError(f"ports the benchmark's stack needs are in use: {busy}")
 
@@ -656,7 +290,7 @@ def run(args: argparse.Namespace) -> int:
         "verify": Target("verify", "auth-1 verify", f"http://{HOST}:{auth_port}/internal/verify"),
     }
 
-    old_handlers = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    old_handlers = stop_on_signals()
     print(
         f"starting a benchmark stack in {DATA_DIR} (database fitledger_bench, Redis db 6, no UI)"
         f"\n  gateway rate limits raised: GATEWAY_RATE_PER_SECOND={RATE_PER_SECOND} "
@@ -743,16 +377,10 @@ def run(args: argparse.Namespace) -> int:
                 )
         memory_after = procs.memory()
     finally:
-        try:
-            if session_keys:
-                redis_client.delete(*session_keys)
-            redis_client.close()
-        except redis.RedisError:
-            pass
+        forget_sessions(redis_client, session_keys)
         stopped = fitledger_stack("down")
         print(f"  stack stopped ({stopped.stdout.strip() or stopped.stderr.strip()})", flush=True)
-        for sig, handler in old_handlers.items():
-            signal.signal(sig, handler)
+        restore_signals(old_handlers)
 
     summary = {key: summarize(rs) for key, rs in runs.items()}
     d, g = summary["direct"], summary["gateway"]

@@ -20,12 +20,12 @@ from pathlib import Path
 
 import httpx
 
-from bench import gateway_overhead as base
-from bench import service_stack as ss
+from bench.harness.machine import machine_info, machine_line
+from bench.harness.stack import ROOT
 from bench.ui_browser import PASSWORD, _seed_user
 
-LIGHTHOUSE = base.ROOT / ".local" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-RESULTS = base.ROOT / "bench" / "results"
+LIGHTHOUSE = ROOT / ".local" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+RESULTS = ROOT / "bench" / "results"
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update"
@@ -136,7 +136,7 @@ def main() -> None:
     for path in pages:
         results[path] = score(url + path, cookie if path in PRIVATE_PAGES else None)
         print(path, results[path], flush=True)
-    machine = base.machine_info("n/a")
+    machine = machine_info("n/a")
     lines = [
         "# Lighthouse at phone size (bench/lighthouse.py)",
         "",
@@ -150,7 +150,7 @@ def main() -> None:
             for path, r in results.items()
         ],
         "",
-        ss.machine_line(machine),
+        machine_line(machine),
         "",
     ]
     print("\n".join(lines))

@@ -2,7 +2,7 @@
 
     python -m bench.nutrition_search [--port-shift 6000] [--seconds 15] [--runs 2]
 
-Starts its own port-shifted stack (bench/service_stack.py: .local/bench-nutrition, database
+Starts its own port-shifted stack (bench/harness/stack.py: .local/bench-nutrition, database
 fitledger_bench_nutrition, dropped first unless --keep-data, Redis db 7, vhost
 fitledger_bench_nutrition, gateway rate limits raised), then
 
@@ -27,7 +27,6 @@ import json
 import os
 import random
 import re
-import signal
 import statistics
 import sys
 import time
@@ -40,14 +39,27 @@ from urllib.parse import quote
 import httpx
 
 from backend_services.nutrition.importers.sr28_compact import SHIPPED_SR28
-from bench import gateway_overhead as base
-from bench import service_stack as ss
+from bench.harness import cli
+from bench.harness.cli import BenchError, restore_signals, run_main, stop_on_signals
+from bench.harness.machine import ensure_wrk, machine_info, machine_line, redis_version
+from bench.harness.processes import ProcessGroups, rss_mib
+from bench.harness.report import save
+from bench.harness.stack import (
+    DEFAULT_SHIFT,
+    ROOT,
+    BenchStack,
+    fitledger_exe,
+    forget_sessions,
+    mint_token,
+    run_quiet,
+)
+from bench.harness.wrk import summarize, write_requests, wrk_line, wrk_replay
 
 # The full datasets: SR28 from FOOD_DATA_DIR (default: the copy the repository ships), Open
 # Food Facts from OFF_FILE (`fitledger data fetch off` downloads it; CI points it at its copy).
 SR28_DIR = Path(os.environ.get("FOOD_DATA_DIR") or SHIPPED_SR28)
 OFF_FILE = Path(os.environ["OFF_FILE"]) if os.environ.get("OFF_FILE") else None
-REQUESTS_DIR = base.ROOT / ".local" / "bench-nutrition-requests"
+REQUESTS_DIR = ROOT / ".local" / "bench-nutrition-requests"
 
 # (query, kind): what people type, with the typos and languages the search must handle.
 QUERIES: list[tuple[str, str]] = [
@@ -81,7 +93,7 @@ BARCODE_SHARE = 0.2
 SERIAL_BUDGET_S = 8.0  # per query in the unloaded pass  # of the replayed search mix
 
 
-class Abort(base.BenchError):
+class Abort(BenchError):
     pass
 
 
@@ -95,13 +107,13 @@ REPORT_LINE = re.compile(
 
 
 def import_source(
-    stack: ss.BenchStack, kind: str, path: Path, timeout: float, *extra: str
+    stack: BenchStack, kind: str, path: Path, timeout: float, *extra: str
 ) -> dict[str, Any]:
-    exe = base._fitledger_exe()
+    exe = fitledger_exe()
     env = {**stack.env(), "COLUMNS": "200", "TERM": "dumb", "NO_COLOR": "1"}
     print(f"  importing {kind} from {path} ...", flush=True)
     started = time.perf_counter()
-    done = ss.run_quiet([str(exe), "foods", "import", kind, str(path), *extra], env, timeout)
+    done = run_quiet([str(exe), "foods", "import", kind, str(path), *extra], env, timeout)
     wall = time.perf_counter() - started
     found = REPORT_LINE.search(done.stderr + done.stdout)
     if done.returncode != 0 or not found:
@@ -428,7 +440,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         + ".",
         "",
         *([f"Note: {cfg['note']}", ""] if cfg.get("note") else []),
-        ss.machine_line(m),
+        machine_line(m),
         "Other load on the machine during the run: see `machine busy` and `cpu_seconds.other` "
         "in the JSON (other engineers' stacks and tests share these cores).",
         "",
@@ -440,12 +452,8 @@ def render_markdown(report: dict[str, Any]) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.nutrition_search",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--port-shift", type=int, default=ss.DEFAULT_SHIFT, help="(6000)")
+    parser = cli.parser("nutrition_search", __doc__)
+    cli.add_port_shift(parser, DEFAULT_SHIFT)
     parser.add_argument("--seconds", type=int, default=15, help="length of each wrk run (15)")
     parser.add_argument("--runs", type=int, default=2, help="wrk runs per point (2)")
     parser.add_argument("--warmup", type=int, default=5, help="warm-up seconds (5)")
@@ -464,41 +472,31 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="keep the database and skip the import when foods are there (no import numbers)",
     )
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--wait", type=int, default=0, help="seconds to wait for free ports")
+    cli.add_wait_and_output(parser)
     parser.add_argument("--no-install", action="store_true", help="never apt-get install wrk")
-    parser.add_argument("--output", type=Path, default=base.RESULTS_DIR, help="results folder")
     return parser.parse_args(argv)
 
 
-def _terminate(signum: int, _frame: Any) -> None:
-    raise SystemExit(128 + signum)
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        return run(args)
-    except base.BenchError as exc:
-        print(f"\nbench.nutrition_search: {exc}", file=sys.stderr, flush=True)
-        return 1
+    return run_main("nutrition_search", run, parse_args(argv))
 
 
 def run(args: argparse.Namespace) -> int:
     import psycopg
     import redis
 
-    wrk = base.ensure_wrk(install=not args.no_install)
+    wrk = ensure_wrk(install=not args.no_install)
     if OFF_FILE is None or not OFF_FILE.exists():
         raise Abort(f"OFF_FILE={OFF_FILE or ''} is not an Open Food Facts export: set OFF_FILE")
     off_file = OFF_FILE
     if not SR28_DIR.exists():
         raise Abort(f"FOOD_DATA_DIR={SR28_DIR} is missing")
-    stack = ss.BenchStack("nutrition", args.port_shift, redis_db=7)
+    stack = BenchStack("nutrition", args.port_shift, redis_db=7)
     if not args.keep_data:
         stack.drop_database()
     pg_url = stack.database_url.replace("postgresql+psycopg://", "postgresql://")
     concurrencies = [int(c) for c in args.concurrency.split(",") if c.strip()]
-    old = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    old = stop_on_signals()
     t0 = time.monotonic()
     redis_client = redis.Redis.from_url(stack.redis_url, decode_responses=True)
     session_keys: list[str] = []
@@ -525,7 +523,7 @@ def run(args: argparse.Namespace) -> int:
 
             # ---- tokens
             def token_for(user_id: str) -> str:
-                token, key = base.mint_token(settings.keys_dir, redis_client, user_id)
+                token, key = mint_token(settings.keys_dir, redis_client, user_id)
                 session_keys.append(key)
                 return token
 
@@ -544,16 +542,16 @@ def run(args: argparse.Namespace) -> int:
                         f"results  top: {(row['top'] or '')[:50]}",
                         flush=True,
                     )
-            mix_file = ss.write_requests(
+            mix_file = write_requests(
                 REQUESTS_DIR / "search.tsv",
                 search_requests(searcher, QUERIES, barcodes, args.seed),
             )
             procs = stack.processes("nutrition", settings.instances)
             memory_before = _memory(procs, stack)
-            redis_ver = ss.redis_version(redis_client)
+            redis_ver = redis_version(redis_client)
 
             def replay(file: Path, label: str, connections: int, seconds: int) -> dict[str, Any]:
-                return ss.wrk_replay(
+                return wrk_replay(
                     wrk,
                     stack,
                     file,
@@ -575,7 +573,7 @@ def run(args: argparse.Namespace) -> int:
                 for c in concurrencies:
                     result = replay(mix_file, f"search c={c}", c, args.seconds)
                     search_runs[str(c)].append(result)
-                    print(ss.wrk_line(f"run {round_no} search c={c}", result), flush=True)
+                    print(wrk_line(f"run {round_no} search c={c}", result), flush=True)
 
             # ---- 3. diary writes
             users = [f"bench-diary-{i:02d}-{uuid.uuid4().hex[:6]}" for i in range(args.write_users)]
@@ -596,14 +594,14 @@ def run(args: argparse.Namespace) -> int:
                 for i, body in enumerate(bodies * 2)
             ]
             random.Random(args.seed).shuffle(write_lines)
-            write_file = ss.write_requests(REQUESTS_DIR / "meals.tsv", write_lines)
+            write_file = write_requests(REQUESTS_DIR / "meals.tsv", write_lines)
             print(f"  warm-up {args.warmup} s (diary writes)", flush=True)
             warm = replay(write_file, "writes warm-up", args.write_connections, args.warmup)
             write_runs = []
             for round_no in range(1, args.runs + 1):
                 result = replay(write_file, "meals", args.write_connections, args.seconds)
                 write_runs.append(result)
-                print(ss.wrk_line(f"run {round_no} POST meals", result), flush=True)
+                print(wrk_line(f"run {round_no} POST meals", result), flush=True)
             time.sleep(1)
             with psycopg.connect(pg_url, autocommit=True) as conn:
                 placeholders = ",".join(["%s"] * len(users))
@@ -639,15 +637,15 @@ def run(args: argparse.Namespace) -> int:
                     "stack_env": stack.env(),
                     "queries": QUERIES,
                 },
-                "machine": base.machine_info(redis_ver),
+                "machine": machine_info(redis_ver),
                 "imports": imports,
                 "analyze_seconds": round(analyze_seconds, 1),
                 "table": table,
                 "serial": serial,
-                "search_load": {c: base.summarize(rs) for c, rs in search_runs.items()},
+                "search_load": {c: summarize(rs) for c, rs in search_runs.items()},
                 "search_runs": search_runs,
                 "writes": {
-                    "summary": base.summarize(write_runs),
+                    "summary": summarize(write_runs),
                     "runs": write_runs,
                     "warmup_requests": warm["requests"],
                     "smoke_meals": 1,
@@ -658,14 +656,8 @@ def run(args: argparse.Namespace) -> int:
                 "memory": {"before": memory_before, "after": memory_after},
             }
     finally:
-        try:
-            for key in session_keys:
-                redis_client.delete(key)
-            redis_client.close()
-        except redis.RedisError:
-            pass
-        for sig, handler in old.items():
-            signal.signal(sig, handler)
+        forget_sessions(redis_client, session_keys)
+        restore_signals(old)
     report["config"]["wall_seconds"] = round(time.monotonic() - t0, 1)
     expected = (
         report["writes"]["summary"]["requests_total"] + report["writes"]["warmup_requests"] + 1
@@ -674,17 +666,17 @@ def run(args: argparse.Namespace) -> int:
         raise Abort(
             f"only {report['writes']['meals_in_db']} meals stored for {expected} acknowledged"
         )
-    ss.save(args.output, "nutrition_search", report, render_markdown(report))
+    save(args.output, "nutrition_search", report, render_markdown(report))
     return 0
 
 
-def _memory(procs: ss.ProcessGroups, stack: ss.BenchStack) -> dict[str, Any]:
+def _memory(procs: ProcessGroups, stack: BenchStack) -> dict[str, Any]:
     nutrition = procs.rss_mib("nutrition")
     return {
         "nutrition instances": round(sum(nutrition), 1),
         "nutrition-1": nutrition[0],
-        "nutrition worker": base.rss_mib(stack.pid("nutrition-worker")),
-        "nginx workers": round(sum(base.rss_mib(p) for p in procs.by_name["nginx"][1:]), 1),
+        "nutrition worker": rss_mib(stack.pid("nutrition-worker")),
+        "nginx workers": round(sum(rss_mib(p) for p in procs.by_name["nginx"][1:]), 1),
     }
 
 

@@ -31,8 +31,9 @@ from typing import Any
 import httpx
 from playwright.sync_api import Page, sync_playwright
 
-from bench import gateway_overhead as base
-from bench import service_stack as ss
+from bench.harness.machine import machine_info, machine_line
+from bench.harness.report import percentiles_ms
+from bench.harness.stack import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -57,7 +58,7 @@ QUERIES = [
     ("salmon", "salmon"),
     ("bread", "bread"),
 ]
-RESULTS = base.ROOT / "bench" / "results"
+RESULTS = ROOT / "bench" / "results"
 READY_SELECTOR = "#today-summary"
 
 
@@ -149,10 +150,10 @@ def _first_loads(browser: Any, url: str, cookie: str, loads: int) -> dict[str, A
         warm_ready.append(ready)
     context.close()
     return {
-        "cold_load_event": ss.percentiles_ms(cold_nav),
-        "cold_ready": ss.percentiles_ms(cold_ready),
-        "warm_load_event": ss.percentiles_ms(warm_nav),
-        "warm_ready": ss.percentiles_ms(warm_ready),
+        "cold_load_event": percentiles_ms(cold_nav),
+        "cold_ready": percentiles_ms(cold_ready),
+        "warm_load_event": percentiles_ms(warm_nav),
+        "warm_ready": percentiles_ms(warm_ready),
     }
 
 
@@ -217,8 +218,8 @@ def _add_food_loop(browser: Any, url: str, cookie: str, rounds: int) -> dict[str
         page.wait_for_timeout(200)
     context.close()
     return {
-        "search_results_after_typing": ss.percentiles_ms(search_times),
-        "log_and_totals_updated": ss.percentiles_ms(log_times),
+        "search_results_after_typing": percentiles_ms(search_times),
+        "log_and_totals_updated": percentiles_ms(log_times),
         "rounds": rounds,
     }
 
@@ -239,7 +240,7 @@ def main() -> None:
             loop = _add_food_loop(browser, url, cookie, args.rounds)
         finally:
             browser.close()
-    machine = base.machine_info("n/a")
+    machine = machine_info("n/a")
     report = {
         "url": url,
         "user": email,
@@ -265,7 +266,7 @@ def main() -> None:
         "|---|---|---|---|",
         *[f"| {name} | {p['p50']} | {p['p95']} | {p['max']} |" for name, p in rows],
         "",
-        ss.machine_line(machine),
+        machine_line(machine),
         "",
     ]
     RESULTS.mkdir(parents=True, exist_ok=True)

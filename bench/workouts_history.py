@@ -3,7 +3,7 @@ and workout completion throughput, through the gateway.
 
     python -m bench.workouts_history [--port-shift 6000] [--heavy 100000] [--total 1000000]
 
-Starts its own port-shifted stack (bench/service_stack.py: .local/bench-workouts with its own
+Starts its own port-shifted stack (bench/harness/stack.py: .local/bench-workouts with its own
 embedded SecantusDB, wiped first unless --keep-data; Redis db 8, vhost
 fitledger_bench_workouts, gateway rate limits raised), then
 
@@ -32,19 +32,21 @@ import argparse
 import random
 import resource
 import shutil
-import signal
 import sys
 import threading
 import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
 
-from bench import gateway_overhead as base
-from bench import service_stack as ss
+from bench.harness import cli
+from bench.harness.cli import BenchError, restore_signals, run_main, stop_on_signals
+from bench.harness.machine import machine_info, machine_line, redis_version
+from bench.harness.processes import machine_busy_ticks, rss_mib
+from bench.harness.report import percentiles_ms, save
+from bench.harness.stack import DEFAULT_SHIFT, BenchStack, forget_sessions, mint_token
 
 HEAVY_FROM = date(2001, 1, 1)
 OTHER_WORKOUTS_PER_USER = 300
@@ -57,7 +59,7 @@ FLOW_EXERCISES = (
 )
 
 
-class Abort(base.BenchError):
+class Abort(BenchError):
     pass
 
 
@@ -397,7 +399,7 @@ def timed_gets(
         "requests": len(times),
         "ok": len(sizes),
         "errors": errors,
-        "latency_ms": ss.percentiles_ms(times),
+        "latency_ms": percentiles_ms(times),
         "items_per_answer": sizes,
         "bytes_note": "sessions/items/weeks per answer",
     }
@@ -479,7 +481,7 @@ def completion_load(
 
     threads = [threading.Thread(target=worker, args=(t,)) for t in tokens]
     cpu0 = resource.getrusage(resource.RUSAGE_SELF)
-    busy0, total0 = base.machine_busy_ticks()
+    busy0, total0 = machine_busy_ticks()
     began = time.monotonic()
     for t in threads:
         t.start()
@@ -487,7 +489,7 @@ def completion_load(
         t.join()
     wall = time.monotonic() - began
     cpu1 = resource.getrusage(resource.RUSAGE_SELF)
-    busy1, total1 = base.machine_busy_ticks()
+    busy1, total1 = machine_busy_ticks()
     client_cpu = (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime)
     requests = sum(len(v) for v in stats.times.values())
     return {
@@ -498,7 +500,7 @@ def completion_load(
         "requests": requests,
         "requests_per_second": round(requests / wall, 1),
         "requests_per_workout": 2 + len(FLOW_EXERCISES) * sets_per_exercise,
-        "latency_ms": {step: ss.percentiles_ms(v) for step, v in stats.times.items() if v},
+        "latency_ms": {step: percentiles_ms(v) for step, v in stats.times.items() if v},
         "failures": stats.failures[:5],
         "non2xx": len(stats.failures),
         "client_cpu_seconds": round(client_cpu, 2),
@@ -601,7 +603,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     ]
     for name, plan in report["explain"].items():
         lines.append(f"- {name}: {plan}")
-    lines += ["", ss.machine_line(report["machine"]), ""]
+    lines += ["", machine_line(report["machine"]), ""]
     return "\n".join(lines)
 
 
@@ -609,12 +611,8 @@ def render_markdown(report: dict[str, Any]) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.workouts_history",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--port-shift", type=int, default=ss.DEFAULT_SHIFT, help="(6000)")
+    parser = cli.parser("workouts_history", __doc__)
+    cli.add_port_shift(parser, DEFAULT_SHIFT)
     parser.add_argument("--heavy", type=int, default=100_000, help="heavy user's workouts")
     parser.add_argument("--total", type=int, default=1_000_000, help="documents in all")
     parser.add_argument(
@@ -631,44 +629,34 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--heavy-completions", type=int, default=3, help="(3)")
     parser.add_argument("--keep-data", action="store_true", help="reuse the seeded store")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--wait", type=int, default=0, help="seconds to wait for free ports")
-    parser.add_argument("--output", type=Path, default=base.RESULTS_DIR, help="results folder")
+    cli.add_wait_and_output(parser)
     parser.add_argument("--tag", default="", help="suffix of the result files' names")
     return parser.parse_args(argv)
 
 
-def _terminate(signum: int, _frame: Any) -> None:
-    raise SystemExit(128 + signum)
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        return run(args)
-    except base.BenchError as exc:
-        print(f"\nbench.workouts_history: {exc}", file=sys.stderr, flush=True)
-        return 1
+    return run_main("workouts_history", run, parse_args(argv))
 
 
-def _memory(stack: ss.BenchStack, instances: int) -> dict[str, float]:
-    workouts = [base.rss_mib(stack.pid(f"workouts-{i}")) for i in range(1, instances + 1)]
+def _memory(stack: BenchStack, instances: int) -> dict[str, float]:
+    workouts = [rss_mib(stack.pid(f"workouts-{i}")) for i in range(1, instances + 1)]
     return {
-        "SecantusDB": base.rss_mib(stack.pid("mongodb")),
+        "SecantusDB": rss_mib(stack.pid("mongodb")),
         "workouts-1": workouts[0],
         "workouts instances": round(sum(workouts), 1),
-        "workouts worker": base.rss_mib(stack.pid("workouts-worker")),
+        "workouts worker": rss_mib(stack.pid("workouts-worker")),
     }
 
 
 def run(args: argparse.Namespace) -> int:
     import redis
 
-    stack = ss.BenchStack("workouts", args.port_shift, redis_db=8)
+    stack = BenchStack("workouts", args.port_shift, redis_db=8)
     if not args.keep_data:
         shutil.rmtree(stack.data_dir / "mongo", ignore_errors=True)
     rng = random.Random(args.seed)
     heavy_user = "bench-heavy-user"
-    old = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    old = stop_on_signals()
     t0 = time.monotonic()
     redis_client = redis.Redis.from_url(stack.redis_url, decode_responses=True)
     session_keys: list[str] = []
@@ -677,7 +665,7 @@ def run(args: argparse.Namespace) -> int:
         with stack.running(wait=args.wait) as settings:
 
             def token_for(user_id: str) -> str:
-                token, key = base.mint_token(settings.keys_dir, redis_client, user_id)
+                token, key = mint_token(settings.keys_dir, redis_client, user_id)
                 session_keys.append(key)
                 return token
 
@@ -806,7 +794,7 @@ def run(args: argparse.Namespace) -> int:
                     "sets_per_exercise": args.sets_per_exercise,
                     "stack_env": stack.env(),
                 },
-                "machine": base.machine_info(ss.redis_version(redis_client)),
+                "machine": machine_info(redis_version(redis_client)),
                 "seed": seeded,
                 "explain": explain,
                 "heavy_per_month": heavy_per_month,
@@ -817,17 +805,11 @@ def run(args: argparse.Namespace) -> int:
                 "memory": {"empty": memory_empty, "seeded": memory_seeded, "after": memory_after},
             }
     finally:
-        try:
-            for key in session_keys:
-                redis_client.delete(key)
-            redis_client.close()
-        except redis.RedisError:
-            pass
-        for sig, handler in old.items():
-            signal.signal(sig, handler)
+        forget_sessions(redis_client, session_keys)
+        restore_signals(old)
     report["config"]["wall_seconds"] = round(time.monotonic() - t0, 1)
     stem = "workouts_history" + (f"_{args.tag}" if args.tag else "")
-    ss.save(args.output, stem, report, render_markdown(report))
+    save(args.output, stem, report, render_markdown(report))
     return 0
 
 
