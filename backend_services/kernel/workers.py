@@ -33,7 +33,7 @@ def run_until_stopped(
     runnables: Sequence[Runnable],
     *,
     metrics_port: int | None = None,
-    metrics_host: str = "127.0.0.1",
+    metrics_host: str | None = None,
     stop: threading.Event | None = None,
 ) -> None:
     stop = stop or threading.Event()
@@ -41,7 +41,9 @@ def run_until_stopped(
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
     if metrics_port:
-        start_http_server(metrics_port, addr=metrics_host, registry=metrics_registry())
+        # Loopback unless METRICS_HOST says otherwise (settings), for callers that pass none.
+        host = metrics_host or ServiceSettings().metrics_host
+        start_http_server(metrics_port, addr=host, registry=metrics_registry())
     threads = [
         threading.Thread(target=r.run, args=(stop,), name=r.name, daemon=True) for r in runnables
     ]

@@ -1,0 +1,53 @@
+"""A worker's /metrics endpoint listens where the settings say (METRICS_PORT, METRICS_HOST)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+
+import httpx
+import pytest
+from polling import wait_until
+
+from backend_services.kernel.settings import ServiceSettings
+from backend_services.kernel.workers import run_until_stopped
+
+
+class Idle:
+    name = "idle"
+
+    def run(self, stop: threading.Event) -> None:
+        stop.wait()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_the_endpoint_listens_on_the_host_from_the_settings(monkeypatch: pytest.MonkeyPatch):
+    port = _free_port()
+    monkeypatch.setenv("METRICS_PORT", str(port))
+    monkeypatch.setenv("METRICS_HOST", "127.0.0.2")  # another loopback address
+    settings = ServiceSettings()
+    stop = threading.Event()
+    # as the notifications and workouts workers call it: the port given, the host not
+    worker = threading.Thread(
+        target=run_until_stopped,
+        args=([Idle()],),
+        kwargs={"metrics_port": settings.metrics_port, "stop": stop},
+    )
+    worker.start()
+    try:
+        answer = wait_until(
+            lambda: httpx.get(f"http://127.0.0.2:{port}/metrics", timeout=2),
+            what="the metrics endpoint on 127.0.0.2",
+            retry_on=(httpx.TransportError,),
+        )
+        assert answer.status_code == 200 and "# HELP" in answer.text
+        with pytest.raises(httpx.ConnectError):
+            httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=2)
+    finally:
+        stop.set()
+        worker.join(timeout=10)
