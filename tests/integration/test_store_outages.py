@@ -42,7 +42,6 @@ try:  # tests/ is not a package today; keep working if it becomes one
         PrivatePostgres,
         PrivateRedis,
         serve_in_thread,
-        wait_until,
     )
 except ImportError:  # pragma: no cover
     from .outage_servers import (  # type: ignore[no-redef]
@@ -50,7 +49,6 @@ except ImportError:  # pragma: no cover
         PrivatePostgres,
         PrivateRedis,
         serve_in_thread,
-        wait_until,
     )
 
 # A request must come back within this (generous) bound, outage or not; a hang is a failure.
