@@ -17,10 +17,11 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+from polling import wait_until
 from push_receiver import PushReceiver
 from pymongo import MongoClient
 from stack_env import MONGODB_PORT, ROOT, STACK_ENV
-from test_scenarios import after_both_scenarios, day_stats, today, wait_until
+from test_scenarios import after_both_scenarios, day_stats, today
 
 from backend_services.backup.run import POSTGRES_SCHEMAS
 

@@ -10,10 +10,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
+from polling import wait_until
 from prometheus_client.parser import text_string_to_metric_families
 from push_receiver import PushReceiver
 from stack_env import STACK_ENV
-from test_scenarios import finish_workout, food, log_meal, new_user, wait_until
+from test_scenarios import finish_workout, food, log_meal, new_user
 
 from backend_services.stack.topology import SERVICES, StackSettings
 

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from polling import wait_until
 from push_receiver import PushReceiver
 from stack_env import OBSERVED, PROMETHEUS
-from test_scenarios import after_both_scenarios, wait_until
+from test_scenarios import after_both_scenarios
 
 from backend_services.stack.topology import PROJECT_ROOT
 
