@@ -298,10 +298,14 @@ JsonDict = dict[str, Any]
 
 
 class DescribeIn(Strict):
+    # As typed: no control characters anywhere (the pattern sees the raw text, so a leading
+    # tab is refused as the schema says), at least one visible character.
     text: Annotated[
         str,
         StringConstraints(
-            strip_whitespace=True, min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]*$"
+            min_length=1,
+            max_length=500,
+            pattern=r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$",
         ),
     ]
 

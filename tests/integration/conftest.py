@@ -18,7 +18,7 @@ import pika
 import pika.exceptions
 import psycopg
 import pytest
-from databases import database_url
+from databases import database_url, fresh_database
 from messaging_worker import Db, Threads, Topology, Worker, create_test_tables
 from rabbit_node import PrivateRabbitNode, rabbitmq_available
 
@@ -50,11 +50,14 @@ def ensure_test_database() -> Callable[[str], str]:
 
 @pytest.fixture(scope="session")
 def migrated_database(ensure_test_database: Callable[[str], str]) -> Callable[[str], str]:
-    """Factory: the service's own test database ``fitledger_test_<service>``, migrated to
-    head; returns its URL."""
+    """Factory: the service's own test database ``fitledger_test_<service>``, created afresh
+    and migrated to head; returns its URL. Fresh, as on a new machine: a database another
+    checkout migrated further (a branch with a newer revision) must not break this run."""
 
     def migrate(service: str) -> str:
-        url = ensure_test_database(database_url(f"fitledger_test_{service}"))
+        name = f"fitledger_test_{service}"
+        ensure_test_database(database_url(name))  # skips the tests if PostgreSQL is away
+        url = fresh_database(name)
         migrations.upgrade(service, url)
         return url
 
