@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import httpx
+
 
 @dataclass(frozen=True)
 class Account:
@@ -22,3 +24,20 @@ class Account:
     @property
     def headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.access_token}"}
+
+
+PROFILE = {
+    "sex": "male",
+    "birth_date": "1990-01-01",
+    "height_cm": 180,
+    "weight_kg": 80,
+    "activity_level": "sedentary",
+    "goal": "maintain",
+    "timezone": "UTC",
+}
+
+
+def put_profile(client: httpx.Client, account: Account, **changes: object) -> None:
+    """Give ``account`` a full profile (targets need one) through the gateway."""
+    answer = client.put("/api/users/me", headers=account.headers, json={**PROFILE, **changes})
+    assert answer.status_code == 200, answer.text

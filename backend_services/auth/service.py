@@ -248,11 +248,7 @@ class AuthService:
         now = utcnow()
         with unit_of_work(self.engine) as session:
             repo = AuthRepository(session)
-            user = repo.user(uuid.UUID(principal.user_id), for_update=True)
-            if user is None or not domain.verify_password(current, user.password_hash):
-                raise InvalidInput(
-                    "The current password is wrong.", fields={"current_password": "wrong password"}
-                )
+            user = _owner_by_password(repo, principal, current, "current_password")
             _check_policy(new, user.email, field="new_password")
             user.password_hash = domain.hash_password(new, self.settings.bcrypt_rounds)
             user.password_changed_at = now
@@ -263,14 +259,22 @@ class AuthService:
         self.sessions.revoke(*(str(i) for i in revoked))
 
     def delete_account(self, principal: Principal, password: str) -> None:
-        with unit_of_work(self.engine) as session:
-            repo = AuthRepository(session)
-            user = repo.user(uuid.UUID(principal.user_id), for_update=True)
-            if user is None or not domain.verify_password(password, user.password_hash):
-                raise InvalidInput("The password is wrong.", fields={"password": "wrong password"})
-            revoked = repo.revoke_sessions(user.id, utcnow(), "account_deleted")
-            repo.delete_user(user)
-            _publish(session, "auth.user.deleted", user.id, {})
+        marked = False
+        try:
+            with unit_of_work(self.engine) as session:
+                repo = AuthRepository(session)
+                user = _owner_by_password(repo, principal, password, "password")
+                # Marked before the commit, so before any service can see auth.user.deleted
+                # (kernel/account_erasure.py); taken back if the deletion does not commit.
+                self.sessions.mark_deleted(principal.user_id)
+                marked = True
+                revoked = repo.revoke_sessions(user.id, utcnow(), "account_deleted")
+                repo.delete_user(user)
+                _publish(session, "auth.user.deleted", user.id, {})
+        except BaseException:
+            if marked:
+                self.sessions.unmark_deleted(principal.user_id)
+            raise
         self.sessions.revoke(*(str(i) for i in revoked), principal.session_id)
 
     def account(self, principal: Principal) -> UserPublic:
@@ -348,6 +352,17 @@ def issue_password_reset(session: Session, settings: AuthSettings, email: str) -
             "expires_in_minutes": settings.reset_token_ttl_minutes,
         },
     )
+
+
+def _owner_by_password(
+    repo: AuthRepository, principal: Principal, password: str, field: str
+) -> User:
+    """The caller's account, locked, if ``password`` is its password (else 422 on ``field``)."""
+    user = repo.user(uuid.UUID(principal.user_id), for_update=True)
+    if user is None or not domain.verify_password(password, user.password_hash):
+        which = "current password" if field == "current_password" else "password"
+        raise InvalidInput(f"The {which} is wrong.", fields={field: "wrong password"})
+    return user
 
 
 def _check_policy(password: str, email: str, *, field: str) -> None:

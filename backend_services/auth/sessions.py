@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import redis
 
-from backend_services.kernel.sessions import session_key
+from backend_services.kernel.sessions import (
+    DELETED_ACCOUNT_SECONDS,
+    deleted_account_key,
+    session_key,
+)
 
 
 class SessionIndex:
@@ -16,6 +20,13 @@ class SessionIndex:
 
     def is_active(self, session_id: str) -> bool:
         return bool(self._redis.exists(session_key(session_id)))
+
+    def mark_deleted(self, user_id: str) -> None:
+        """Before an account's deletion commits: services erase writes that raced it."""
+        self._redis.set(deleted_account_key(user_id), "1", ex=DELETED_ACCOUNT_SECONDS)
+
+    def unmark_deleted(self, user_id: str) -> None:
+        self._redis.delete(deleted_account_key(user_id))
 
     def revoke(self, *session_ids: str) -> None:
         if session_ids:

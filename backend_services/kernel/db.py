@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, create_engine
 
 from .settings import ServiceSettings
@@ -67,6 +68,13 @@ def unit_of_work(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def lock_account(session: OrmSession, user_id: str) -> None:
+    """Serialise this transaction with every other one that locks the same account, until
+    commit: an account's deletion and a consumer that first checks "not deleted" and then
+    writes for it cannot interleave (the deletion would miss the uncommitted row)."""
+    session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:u, 0))"), {"u": user_id})
 
 
 def ping_database(engine: Engine) -> None:

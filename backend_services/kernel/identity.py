@@ -40,6 +40,8 @@ def current_principal(request: Request) -> Principal:
     # Fail closed: without a way to see revocations, no token is accepted.
     if sessions is None or not sessions.is_live(principal.session_id, principal.user_id):
         raise Unauthorized("This session has ended; sign in again.")
+    # For the after-write check of a deleted account (account_erasure.py).
+    request.state.user_id = principal.user_id
     return principal
 
 

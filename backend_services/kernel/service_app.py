@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .account_erasure import EraseAccount, ErasedAccountWrites
 from .cache import make_redis
 from .errors import COMMON_ERROR_STATUSES, error_body, error_responses, install_error_handlers
 from .identity import admin_principal, current_principal, trusted_networks
@@ -108,8 +109,13 @@ def create_service_app(
     verifier: AccessTokenVerifier | None = None,
     session_check: SessionCheck | None = None,
     readiness_timeout: float = 2.0,
+    erase_account: EraseAccount | None = None,
 ) -> FastAPI:
-    """Build a service's FastAPI app with everything every service must have."""
+    """Build a service's FastAPI app with everything every service must have.
+
+    ``erase_account`` (services that store a user's data): what the service's
+    ``auth.user.deleted`` handler erases, run again after a write that raced the deletion.
+    """
     configure_logging(settings.service_name, settings.instance_id, settings.log_level)
     local = settings.environment != "production"
     app = FastAPI(
@@ -158,6 +164,10 @@ def create_service_app(
         _document_identity_refusals(router)
         app.include_router(router, responses=error_responses(*COMMON_ERROR_STATUSES))
     install_error_handlers(app)
+    if erase_account is not None:
+        app.add_middleware(
+            ErasedAccountWrites, erase=erase_account, sessions=lambda: app.state.session_check
+        )
     app.add_middleware(StrictJsonMiddleware, max_body_bytes=settings.max_json_body_bytes)
     app.add_middleware(MetricsMiddleware, service=settings.service_name)
     app.add_middleware(RequestContextMiddleware, body_types=tuple(body_types))

@@ -18,10 +18,18 @@ from collections.abc import Callable
 import redis
 
 SESSION_KEY_PREFIX = "auth:session:"
+# Written by auth before an account's deletion commits, kept for a day: a write that passed
+# its session check just before the revocation finds it after its commit (account_erasure.py).
+DELETED_ACCOUNT_PREFIX = "auth:deleted-account:"
+DELETED_ACCOUNT_SECONDS = 24 * 3600
 
 
 def session_key(session_id: str) -> str:
     return SESSION_KEY_PREFIX + session_id
+
+
+def deleted_account_key(user_id: str) -> str:
+    return DELETED_ACCOUNT_PREFIX + user_id
 
 
 class SessionCheck(ABC):
@@ -29,6 +37,10 @@ class SessionCheck(ABC):
 
     @abstractmethod
     def is_live(self, session_id: str, user_id: str) -> bool: ...
+
+    @abstractmethod
+    def account_deleted(self, user_id: str) -> bool:
+        """Whether the account is being or has been deleted (never cached)."""
 
 
 class RedisSessionCheck(SessionCheck):
@@ -72,6 +84,9 @@ class RedisSessionCheck(SessionCheck):
                     self._forget_expired(now)
                 self._answers[key] = (now + self._ttl, live)
         return live
+
+    def account_deleted(self, user_id: str) -> bool:
+        return bool(self._redis.exists(deleted_account_key(user_id)))
 
     def _forget_expired(self, now: float) -> None:
         for stale in [k for k, (until, _) in self._answers.items() if until <= now]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from backend_services.kernel.account_erasure import erase_in_transaction
 from backend_services.kernel.db import ping_database, service_engine
 from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.service_info import service_info_router
 
+from . import repository
 from .api import router
 from .push import load_or_create_vapid_key, vapid_public_key
 from .service import NotificationsService
@@ -24,6 +26,7 @@ def create_app(settings: NotificationsSettings | None = None) -> FastAPI:
         readiness={"postgres": lambda: ping_database(engine)},
         # RFC 8058 one-click unsubscribe posts a form body.
         body_types=("application/json", "application/x-www-form-urlencoded"),
+        erase_account=erase_in_transaction(engine, repository.delete_user),
     )
     app.state.engine = engine
     app.state.notifications_service = NotificationsService(engine, settings, public_key)

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from backend_services.kernel.business_metrics import NOTIFICATIONS_SENT, on_commit
+from backend_services.kernel.db import lock_account
 
 from . import domain
 from .models import (
@@ -85,6 +86,7 @@ def add_opt_out(session: Session, user_id: str, kind: str) -> None:
 
 
 def delete_user(session: Session, user_id: str) -> None:
+    lock_account(session, user_id)  # as is_deleted: no write for the user slips past this
     for table in USER_TABLES:
         session.execute(delete(table).where(table.c.user_id == user_id))
     session.execute(pg_insert(deleted_users).values(user_id=user_id).on_conflict_do_nothing())

@@ -32,6 +32,7 @@ from backend_services.kernel.business_metrics import (
     WORKOUT_CONGRATULATED,
     on_commit,
 )
+from backend_services.kernel.db import lock_account
 from backend_services.kernel.messaging import Event
 
 from . import domain
@@ -308,9 +309,12 @@ HANDLERS: dict[str, Handler] = {
 
 def handle_event(session: Session, event: Event) -> None:
     user_id = event.user_id
-    # Events that arrive after the account was deleted must not bring its data back.
-    if user_id and event.type != "auth.user.deleted" and repo.is_deleted(session, user_id):
-        return
+    # Events that arrive after the account was deleted must not bring its data back; the
+    # lock keeps a deletion from committing between this check and the handler's writes.
+    if user_id and event.type != "auth.user.deleted":
+        lock_account(session, user_id)
+        if repo.is_deleted(session, user_id):
+            return
     handler = HANDLERS.get(event.type)
     if handler is not None:
         handler(session, event)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from backend_services.kernel.account_erasure import erase_in_transaction
 from backend_services.kernel.db import ping_database, service_engine
 from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.service_info import service_info_router
 
+from . import repository
 from .api import router
 from .service import NutritionService
 from .settings import NutritionSettings
@@ -20,6 +22,7 @@ def create_app(settings: NutritionSettings | None = None) -> FastAPI:
         settings,
         routers=[service_info_router(settings.service_name), router],
         readiness={"postgres": lambda: ping_database(engine)},
+        erase_account=erase_in_transaction(engine, repository.delete_user_data),
     )
     app.state.nutrition_service = NutritionService(engine)
     return app

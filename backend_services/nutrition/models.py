@@ -6,7 +6,6 @@ and the trigram index, which the ORM cannot express); schemas are pydantic allow
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any
 from uuid import UUID
@@ -29,6 +28,7 @@ from sqlalchemy.dialects.postgresql import UUID as PgUUID
 from sqlmodel import SQLModel
 
 from backend_services.kernel.bodies import PatchBody, StrictBody
+from backend_services.kernel.dates import IsoDate
 from backend_services.kernel.messaging import MessagingTables
 
 METADATA = SQLModel.metadata
@@ -230,7 +230,7 @@ Note = Annotated[str, StringConstraints(max_length=1000)]
 
 
 class MealCreate(Strict):
-    date: dt.date
+    date: IsoDate
     meal_type: MealType
     items: Annotated[list[ItemIn], Field(min_length=1, max_length=100)]
     note: Note | None = None
@@ -241,7 +241,7 @@ class MealUpdate(PatchBody):
 
     meal_type: MealType | None = None
     note: Note | None = None
-    date: dt.date | None = None
+    date: IsoDate | None = None
 
 
 class ItemUpdate(PatchBody):
@@ -255,7 +255,7 @@ class ItemUpdate(PatchBody):
 
 
 class CopyRequest(Strict):
-    to_date: dt.date
+    to_date: IsoDate
     meal_type: MealType | None = None
 
 

@@ -11,6 +11,8 @@ from sqlalchemy import delete, func, literal_column, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
+from backend_services.kernel.db import lock_account
+
 from .models import (
     DailyStat,
     DayWorkout,
@@ -48,6 +50,9 @@ class UsersRepository:
         self.session.refresh(profile)
 
     def is_deleted(self, user_id: str) -> bool:
+        """Also locks the account until commit, so a deletion cannot slip in before the
+        caller's write (delete_everything takes the same lock)."""
+        lock_account(self.session, user_id)
         return self.session.get(DeletedUser, user_id) is not None
 
     # --- notification preferences ---
@@ -263,6 +268,7 @@ class UsersRepository:
 
     def delete_everything(self, user_id: str) -> None:
         """Remove every row about the user and leave a tombstone."""
+        lock_account(self.session, user_id)
         for model in (
             NotificationPreference,
             WeightEntry,

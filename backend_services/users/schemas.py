@@ -17,7 +17,7 @@ from zoneinfo import available_timezones
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from backend_services.kernel.bodies import PatchBody, StrictBody
-from backend_services.kernel.dates import IsoDate
+from backend_services.kernel.dates import PastDate
 
 from .domain import (
     CUSTOM_FAT_ENERGY_SHARE_RANGE,
@@ -216,8 +216,8 @@ class WeightLogIn(StrictModel):
     """``POST /api/users/me/weights``; ``date`` is the user's local day (default: today)."""
 
     weight_kg: WeightKg
-    # YYYY-MM-DD only (a number is not read as a Unix timestamp), 1900..2200 as everywhere
-    date: IsoDate | None = None
+    # the kernel's rule for days; the service also refuses a day after the user's own today
+    date: PastDate | None = None
 
 
 # --- responses ---

@@ -15,7 +15,10 @@ from .repository import WorkoutsRepository
 def delete_user_data(db: Any, event: Event) -> None:
     if not event.user_id:
         raise ValueError("auth.user.deleted without a user_id")
-    user_id = event.user_id
+    erase_user(db, event.user_id)
+
+
+def erase_user(db: Any, user_id: str) -> None:
     repo = WorkoutsRepository(db)
     repo.workouts.delete_many({"user_id": user_id})
     repo.exercise_bests.delete_many({"user_id": user_id})

@@ -25,6 +25,7 @@ from backend_services.kernel.business_metrics import IMPORT_JOBS, WORKOUTS_IMPOR
 from backend_services.kernel.errors import DomainError, InvalidInput, NotFound, error_responses
 from backend_services.kernel.identity import CurrentUser
 
+from .account_deletion import erase_user
 from .importers.apple_health import parse_apple_health
 from .importers.google_fit import parse_google_fit
 from .importers.health_common import HealthData, HealthImportError, store_health_data
@@ -92,9 +93,13 @@ async def upload_export(
         "finished_at": None,
     }
     repo.import_jobs.insert_one(job)
+    sessions = request.app.state.session_check
+    user_id = principal.user_id
     threading.Thread(
         target=run_import_job,
-        args=(repo, service, job["_id"], principal.user_id, provider, path),
+        args=(repo, service, job["_id"], user_id, provider, path),
+        # the job outlives the request: it looks for a deletion of the account itself
+        kwargs={"account_deleted": lambda: sessions.account_deleted(user_id)},
         name=f"import-{job['_id'][:8]}",
         daemon=True,
     ).start()
@@ -119,8 +124,10 @@ def run_import_job(
     user_id: str,
     provider: str,
     path: Path,
+    account_deleted: Callable[[], bool] = lambda: False,
 ) -> dict[str, Any]:
-    """Parse everything, then store; the job document says how far it got and how it ended."""
+    """Parse everything, then store; the job document says how far it got and how it ended.
+    An account deleted while the job stored its workouts keeps none of them."""
 
     def update(**fields: Any) -> None:
         repo.import_jobs.update_one({"_id": job_id}, {"$set": fields})
@@ -148,6 +155,9 @@ def run_import_job(
         )
         WORKOUTS_IMPORTED.labels(provider).inc(report["workouts_imported"])
         IMPORT_JOBS.labels(provider, "succeeded").inc()
+        if account_deleted():
+            erase_user(repo.db, user_id)
+            return {}
         return report
     except HealthImportError as exc:
         update(status="failed", error=str(exc)[:500], finished_at=datetime.now(UTC))

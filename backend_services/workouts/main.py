@@ -17,6 +17,7 @@ from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.service_credentials import credential_headers
 from backend_services.kernel.service_info import service_info_router
 
+from .account_deletion import erase_user
 from .api import router
 from .catalog import BUILTIN_EXERCISES, exercise_document
 from .imports_api import router as imports_router
@@ -53,6 +54,7 @@ def create_app(settings: WorkoutsSettings | None = None) -> FastAPI:
         readiness={"mongodb": lambda: ping_mongo(client)},
         lifespan=lifespan,
         body_types=("application/json", "multipart/form-data"),
+        erase_account=lambda user_id: erase_user(repo.db, user_id),
     )
     users = InternalClient(
         httpx.Client(

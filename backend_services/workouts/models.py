@@ -8,13 +8,12 @@ a strict pattern.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field
 
 from backend_services.kernel.bodies import PatchBody, StrictBody
-from backend_services.kernel.dates import IsoDate
+from backend_services.kernel.dates import Instant, PastDate
 
 from .domain import MAX_WORKOUT_SECONDS
 
@@ -29,18 +28,6 @@ Intensity = Literal["light", "moderate", "vigorous"]
 ExerciseKind = Literal["strength", "cardio", "sport", "flexibility"]
 
 
-def _sane_instant(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        raise ValueError("must include a time zone offset, e.g. 2024-05-01T07:30:00Z")
-    value = value.astimezone(UTC)
-    if value.year < 2000:
-        raise ValueError("must be after 2000-01-01")
-    if value > datetime.now(UTC) + timedelta(days=1):
-        raise ValueError("must not be in the future")
-    return value
-
-
-Instant = Annotated[datetime, AfterValidator(_sane_instant)]
 Name = Annotated[str, Field(min_length=1, max_length=120)]
 Notes = Annotated[str, Field(max_length=2000)]
 BodyWeight = Annotated[float, Field(gt=20, le=MAX_BODY_WEIGHT_KG, allow_inf_nan=False)]
@@ -153,13 +140,7 @@ class CustomExerciseCreate(Schema):
 
 class ProfileUpdate(Schema):
     body_weight_kg: BodyWeight
-    on: IsoDate | None = None  # YYYY-MM-DD, 1900..2200 (kernel/dates.py)
-
-    @model_validator(mode="after")
-    def _not_future(self) -> ProfileUpdate:
-        if self.on and self.on > datetime.now(UTC).date() + timedelta(days=1):
-            raise ValueError("on: must not be in the future")
-        return self
+    on: PastDate | None = None  # the kernel's rule for days (kernel/dates.py)
 
 
 class ProgramExerciseIn(Schema):

@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+from accounts import put_profile
 from polling import wait_until
 from push_receiver import DeviceSubscription, PushReceiver
 from pymongo import MongoClient
@@ -59,21 +60,7 @@ def new_user(
 ) -> tuple[Any, float, DeviceSubscription]:
     """Registered, with a profile and target, every channel on, and one push device."""
     account = register()
-    profile = client.put(
-        "/api/users/me",
-        headers=account.headers,
-        json={
-            "sex": "male",
-            "birth_date": "1990-01-01",
-            "height_cm": 180,
-            "weight_kg": 80,
-            "activity_level": "sedentary",
-            "goal": "maintain",
-            "timezone": "UTC",
-            "notifications": {"preferences": PREFERENCES},
-        },
-    )
-    assert profile.status_code == 200, profile.text
+    put_profile(client, account, notifications={"preferences": PREFERENCES})
     target = client.get("/api/users/me/targets", headers=account.headers).json()
 
     def notifications_know_the_profile() -> bool:

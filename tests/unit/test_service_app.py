@@ -71,6 +71,9 @@ class KnownSessions(SessionCheck):
     def is_live(self, session_id: str, user_id: str) -> bool:
         return (session_id, user_id) in self.live
 
+    def account_deleted(self, user_id: str) -> bool:
+        return False
+
 
 SESSIONS = KnownSessions(("s-1", "user-7"))
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from decimal import Decimal
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backend_services.kernel.errors import InvalidInput
 from backend_services.nutrition.domain import (
     STEP,
     Nutrients,
@@ -25,7 +22,6 @@ from backend_services.nutrition.domain import (
     valid_gtin,
 )
 from backend_services.nutrition.nutrient_reference import NutrientInfo, unit_symbol
-from backend_services.nutrition.service import check_entry_date
 
 APPLE = Nutrients(  # USDA SR28 09003, apples, raw, with skin
     energy_kcal=Decimal(52),
@@ -192,13 +188,3 @@ def test_nutrient_units_have_one_spelling_and_daily_values_match_name_and_unit()
     assert NutrientInfo("vitd_ug", "Vitamin D (D2 + D3)", "\xb5g").daily_value == 20
     assert NutrientInfo("vitamin d (d2 + d3)_ug", "Vitamin D (D2 + D3)", "UG").daily_value == 20
     assert NutrientInfo("ala_g_g", "Alanine", "g").to_json()["daily_value"] is None
-
-
-def test_meals_may_be_planned_a_week_after_the_latest_today_on_earth() -> None:
-    now = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)  # already 11 March in UTC+14
-    check_entry_date(date(2025, 3, 11), now=now)
-    check_entry_date(date(2025, 3, 18), now=now)  # a week after 11 March
-    check_entry_date(date(2020, 1, 1), now=now)
-    with pytest.raises(InvalidInput) as refused:
-        check_entry_date(date(2025, 3, 19), now=now)
-    assert refused.value.fields == {"date": "must be at most 7 days after today"}
