@@ -31,6 +31,7 @@ from pymongo.database import Database
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script ("жим", "3x5")
 MIN_KEY = 2
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _fold(text: str) -> str:
@@ -50,6 +51,26 @@ def search_keys(name: str, *other_names: str) -> list[str]:
         keys.update(word[i:] for i in range(len(word) - MIN_KEY + 1) if len(word) >= MIN_KEY)
         keys.add(word)
     return sorted(keys)
+
+
+def relevance(doc: dict[str, Any], words: Sequence[str]) -> tuple[Any, ...]:
+    """Sort key of a search hit, best first: over its names (English and translations), the
+    most query words that start a word of the name, then a name whose head word (the
+    movement: first in Russian, "Жим штанги лёжа"; last in English, "Barbell Bench Press")
+    starts with a query word, then the shortest such name (the plain exercise before its
+    variations); the curated built-in catalog before imported exercises; then the name."""
+    best: tuple[int, int, int] | None = None
+    for name in (doc.get("name") or "", *(doc.get("names") or {}).values()):
+        name_words = _WORD.findall(_fold(name))
+        if not name_words:
+            continue
+        starts = sum(any(w.startswith(q) for w in name_words) for q in words)
+        head = name_words[0] if _CYRILLIC.search(name) else name_words[-1]
+        misses_head = 0 if any(head.startswith(q) for q in words) else 1
+        key = (-starts, misses_head, len(name_words))
+        best = key if best is None or key < best else best
+    builtin = 0 if doc.get("source") == "builtin" else 1
+    return (*(best or (0, 1, 99)), builtin, doc.get("search_name") or "")
 
 
 def prefix_range(prefix: str) -> dict[str, str]:
@@ -192,7 +213,7 @@ class WorkoutsRepository:
             return all(not value or doc.get(field) == value for field, value in fields)
 
         found = [d for d in self.exercises.find(query) if wanted(d)]
-        found.sort(key=lambda d: d.get("search_name") or "")
+        found.sort(key=lambda d: relevance(d, ordered))
         return found[:limit]
 
     def delete_custom_exercise(self, user_id: str, exercise_id: str) -> bool:

@@ -19,6 +19,7 @@ from ..catalog import (
     HEALTH_CLUB,
     Met,
 )
+from ..exercise_names_ru import free_exercise_db_names_ru
 from ..repository import WorkoutsRepository
 
 _ID = re.compile(r"^[A-Za-z0-9_\-]{1,100}$")
@@ -74,6 +75,8 @@ def to_document(raw: Any) -> dict[str, Any]:
     return {
         "_id": f"fedb:{ext_id}",
         "name": name.strip(),
+        # searchable like the English name (data/free_exercise_db_names_ru.csv)
+        "names": {"ru": ru} if (ru := free_exercise_db_names_ru().get(ext_id)) else {},
         "kind": KIND_BY_CATEGORY.get(category, "strength"),
         "category": category,
         "primary_muscles": muscles["primaryMuscles"],
