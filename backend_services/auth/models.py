@@ -14,6 +14,8 @@ from sqlmodel import SQLModel
 from backend_services.kernel.bodies import StrictBody
 from backend_services.kernel.messaging import MessagingTables
 
+from .domain import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+
 METADATA = SQLModel.metadata
 MESSAGING = MessagingTables("auth", METADATA)
 SCHEMA = {"schema": "auth"}
@@ -89,11 +91,24 @@ class Strict(StrictBody):
 
 
 Password = Field(min_length=1, max_length=1024)
+# A new password: the document states the policy's length (8-128); the policy itself checks
+# it (domain.check_password_policy) so the refusal keeps its plain-words message.
+NewPassword = Field(
+    min_length=1,
+    max_length=1024,
+    json_schema_extra={
+        "minLength": MIN_PASSWORD_LENGTH,
+        "maxLength": MAX_PASSWORD_LENGTH,
+        "description": f"{MIN_PASSWORD_LENGTH}-{MAX_PASSWORD_LENGTH} characters, at least 3 "
+        "different ones, not among the 30,000 most common passwords, not containing the "
+        "e-mail address's name.",
+    },
+)
 
 
 class RegisterRequest(Strict):
     email: EmailStr = Field(max_length=254)
-    password: str = Password
+    password: str = NewPassword
     display_name: str = Field(min_length=1, max_length=80)
 
 
@@ -112,12 +127,12 @@ class ForgotPasswordRequest(Strict):
 
 class ResetPasswordRequest(Strict):
     token: str = Field(min_length=20, max_length=200)
-    new_password: str = Password
+    new_password: str = NewPassword
 
 
 class ChangePasswordRequest(Strict):
     current_password: str = Password
-    new_password: str = Password
+    new_password: str = NewPassword
 
 
 class DeleteAccountRequest(Strict):

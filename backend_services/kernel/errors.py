@@ -119,6 +119,16 @@ _DESCRIPTIONS = {
 COMMON_ERROR_STATUSES = (400, 413, 414, 415, 422, 429, 503)
 
 
+def refusals(**rules: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI 422 of a route whose use case refuses more than its schema can say (a check
+    digit, a password list, a range across two fields): the rules by field, so every refusal
+    is in the document (tests/api/security/test_documented_refusals.py)."""
+    listed = "; ".join(f"`{field}`: {rule}" for field, rule in rules.items())
+    entry = error_responses(422)[422]
+    entry["description"] = f"{_DESCRIPTIONS[422]} Besides the schema: {listed}."
+    return {422: entry}
+
+
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses=`` for routes that can answer these statuses with ErrorBody."""
     # The content type is explicit, so routes answering HTML or CSV still document their

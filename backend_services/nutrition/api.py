@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import Response
 
 from backend_services.kernel.dates import IsoDate
-from backend_services.kernel.errors import error_responses
+from backend_services.kernel.errors import error_responses, refusals
 from backend_services.kernel.identity import CurrentUser
 
 from . import reports, schemas
@@ -63,7 +63,11 @@ def list_nutrients(user: CurrentUser, nutrition: Nutrition) -> dict[str, Any]:
     return nutrition.nutrient_definitions()
 
 
-@router.get("/foods/barcode/{code}", response_model=schemas.Food)
+@router.get(
+    "/foods/barcode/{code}",
+    response_model=schemas.Food,
+    responses=refusals(code="an EAN-13, UPC-A, EAN-8 or UPC-E barcode with a valid check digit"),
+)
 def food_by_barcode(
     user: CurrentUser, nutrition: Nutrition, code: Annotated[str, Path(max_length=14)]
 ) -> dict[str, Any]:
@@ -75,7 +79,18 @@ def get_food(user: CurrentUser, nutrition: Nutrition, food_id: FoodId) -> dict[s
     return nutrition.get_food(user.user_id, food_id)
 
 
-@router.post("/foods", status_code=201, response_model=schemas.Food)
+@router.post(
+    "/foods",
+    status_code=201,
+    response_model=schemas.Food,
+    responses=refusals(
+        protein_g="with fat_g and carbohydrate_g at most 100 g per 100 g",
+        fat_g="with protein_g and carbohydrate_g at most 100 g per 100 g",
+        carbohydrate_g="with protein_g and fat_g at most 100 g per 100 g",
+        sugars_g="at most carbohydrate_g",
+        saturated_fat_g="at most fat_g",
+    ),
+)
 def create_food(user: CurrentUser, nutrition: Nutrition, body: FoodCreate) -> dict[str, Any]:
     return nutrition.create_food(user.user_id, body)
 
@@ -170,7 +185,10 @@ def get_recipe(user: CurrentUser, nutrition: Nutrition, recipe_id: UUID) -> dict
 @router.get(
     "/reports",
     response_model=None,
-    responses={200: {"model": schemas.Report, "content": {"application/json": {}, "text/csv": {}}}},
+    responses={
+        200: {"model": schemas.Report, "content": {"application/json": {}, "text/csv": {}}},
+        **refusals(to="on or after `from`, at most 366 days after it"),
+    },
 )
 def report(
     user: CurrentUser,

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
 from backend_services.kernel.dates import IsoDate
-from backend_services.kernel.errors import NotFound, error_responses
+from backend_services.kernel.errors import NotFound, error_responses, refusals
 from backend_services.kernel.identity import AdminUser, CurrentUser
 from backend_services.kernel.service_credentials import internal_callers
 
@@ -26,7 +26,7 @@ from .schemas import (
     WeightLogOut,
     WeightPointOut,
 )
-from .service import UsersService
+from .service import MAX_STATS_DAYS, UsersService
 
 
 def users_service(request: Request) -> UsersService:
@@ -63,7 +63,10 @@ def update_my_profile(body: ProfilePatch, principal: CurrentUser, users: Service
     "/me/weights",
     response_model=WeightPointOut,
     status_code=status.HTTP_201_CREATED,
-    responses={200: {"model": WeightPointOut, "description": "The day's entry was replaced."}},
+    responses={
+        200: {"model": WeightPointOut, "description": "The day's entry was replaced."},
+        **refusals(date="not after your own today (in your profile's time zone)"),
+    },
 )
 def log_my_weight(
     body: WeightLogIn, principal: CurrentUser, users: Service, response: Response
@@ -74,7 +77,11 @@ def log_my_weight(
     return logged.point
 
 
-@router.get("/me/weights", response_model=WeightLogOut)
+@router.get(
+    "/me/weights",
+    response_model=WeightLogOut,
+    responses=refusals(**{"from": "on or before `to`, at most 3660 days before it"}),
+)
 def read_my_weights(
     principal: CurrentUser, users: Service, start: FromDate = None, end: ToDate = None
 ) -> dict[str, Any]:
@@ -86,7 +93,11 @@ def read_my_targets(principal: CurrentUser, users: Service) -> dict[str, Any]:
     return users.targets(principal.user_id)
 
 
-@router.get("/me/stats", response_model=StatsOut)
+@router.get(
+    "/me/stats",
+    response_model=StatsOut,
+    responses=refusals(**{"from": f"on or before `to`, at most {MAX_STATS_DAYS} days before it"}),
+)
 def read_my_stats(
     principal: CurrentUser, users: Service, start: FromDate = None, end: ToDate = None
 ) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, 
 
 from backend_services.kernel.business_metrics import WORKOUTS_COMPLETED
 from backend_services.kernel.dates import IsoDate
-from backend_services.kernel.errors import error_responses
+from backend_services.kernel.errors import error_responses, refusals
 from backend_services.kernel.identity import CurrentUser
 
 from .importers.merge import separate
@@ -279,7 +279,12 @@ def progress(
     return reports.progress(principal.user_id, exercise_id, date_from)
 
 
-@router.get("/summary")
+@router.get(
+    "/summary",
+    responses=refusals(
+        **{"from": "on or before `to`"}, to="at most 732 days (two years) after `from`"
+    ),
+)
 def summary(
     principal: CurrentUser,
     reports: Reports,

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001, RUF003  (Russian text: its Cyrillic letters are meant)
 """Russian names for the free-exercise-db catalog: hand-written ones first, the rest composed.
 
 The shipped table is ``data/free_exercise_db_names_ru.csv`` (id, name_en, name_ru, how), built

@@ -146,15 +146,16 @@ def test_writes_racing_an_account_deletion_leave_nothing(
     ]
     for writer in writers:
         writer.start()
-    for writer in writers:
-        assert writer.accepted.wait(30), (writer.path, writer.statuses[-3:])
-
-    deleted = client.request(
-        "DELETE", "/api/auth/me", json={"password": account.password}, headers=account.headers
-    )
-    assert deleted.status_code == 204, deleted.text
-    for writer in writers:
-        writer.deleted.set()
+    try:
+        for writer in writers:
+            assert writer.accepted.wait(30), (writer.path, writer.statuses[-3:])
+        deleted = client.request(
+            "DELETE", "/api/auth/me", json={"password": account.password}, headers=account.headers
+        )
+        assert deleted.status_code == 204, deleted.text
+    finally:  # the writers stop once refused for good, whatever happened here
+        for writer in writers:
+            writer.deleted.set()
     for writer in writers:
         writer.join(60)
         assert not writer.is_alive(), f"{writer.path} was never refused"

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (Russian text: its Cyrillic letters are meant)
 """Russian names of the free-exercise-db catalog (data/free_exercise_db_names_ru.csv): every
 exercise has one, the shipped table is what the curated names and the glossary give, and the
 glossary writes Russian word order."""
