@@ -41,7 +41,9 @@ STACK_ENV = {
     "DATABASE_URL": "postgresql+psycopg://postgres@127.0.0.1:5432/fitledger_e2e"
     + (f"_{SHIFT}" if SHIFT else ""),
     # A Redis database per shift: the session fixture flushes it.
-    "REDIS_URL": f"redis://127.0.0.1:6379/{5 + (SHIFT // 100) % 10}",
+    # (SHIFT // 100) % 11 keeps shifts a thousand apart (0, 1000, 2000, ...) in different
+    # databases 5-15; with % 10 they all shared database 5 and each run flushed the others'.
+    "REDIS_URL": f"redis://127.0.0.1:6379/{5 + (SHIFT // 100) % 11}",
     # A vhost of its own: another stack on this broker (a dev stack, a parallel test run)
     # would otherwise share queue names and take this stack's events.
     "AMQP_URL": f"amqp://guest:guest@127.0.0.1:5672/{AMQP_VHOST}",
