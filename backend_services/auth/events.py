@@ -1,43 +1,49 @@
-"""Auth events and the handlers table of its worker."""
+"""Auth's handler table: the worker's half of a forgot-password request and the mail to the
+owner of an address someone tried to sign up with. Auth publishes the events in
+``backend_services/kernel/contracts/auth.py``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from sqlmodel import Session
 
+from backend_services.kernel.contracts import (
+    PasswordResetAsked,
+    Received,
+    RegistrationDuplicateAttempted,
+    queues,
+)
+from backend_services.kernel.contracts.handlers import ContractHandler, HandlerTable
+from backend_services.kernel.contracts.handlers import subscriptions as from_tables
 from backend_services.kernel.email import SmtpMailer
-from backend_services.kernel.messaging import Event, Subscription
+from backend_services.kernel.messaging import Subscription
 
-from .mailer import mail_handler, repeated_registration_mail
+from .mailer import repeated_registration_mail
 from .service import issue_password_reset
 from .settings import AuthSettings
 
-# Published by auth (through the outbox).
-USER_REGISTERED = "auth.user.registered"
-USER_DELETED = "auth.user.deleted"
-PASSWORD_RESET_ASKED = "auth.password_reset.asked"  # {email}: any address, see forgot_password
-PASSWORD_RESET_REQUESTED = "auth.password_reset.requested"
-PASSWORD_CHANGED = "auth.password.changed"
-REGISTRATION_DUPLICATE_ATTEMPTED = "auth.registration.duplicate_attempted"
 
-
-def _password_reset_handler(settings: AuthSettings) -> Callable[[Any, Event], None]:
-    def handle(session: Any, event: Event) -> None:
-        issue_password_reset(session, settings, str(event.data["email"]))
+def _password_reset_handler(settings: AuthSettings) -> ContractHandler:
+    def handle(session: Session, event: Received[PasswordResetAsked]) -> None:
+        issue_password_reset(session, settings, event.data.email)
 
     return handle
 
 
+def _repeated_registration_handler(mailer: SmtpMailer) -> ContractHandler:
+    def handle(_: Session, event: Received[RegistrationDuplicateAttempted]) -> None:
+        mailer.send(repeated_registration_mail(event.data.email))
+
+    return handle
+
+
+def handlers(mailer: SmtpMailer, settings: AuthSettings) -> dict[str, HandlerTable]:
+    return {
+        queues.AUTH_PASSWORD_RESET: {PasswordResetAsked: _password_reset_handler(settings)},
+        queues.AUTH_REPEATED_REGISTRATION_MAIL: {
+            RegistrationDuplicateAttempted: _repeated_registration_handler(mailer)
+        },
+    }
+
+
 def subscriptions(mailer: SmtpMailer, settings: AuthSettings) -> tuple[Subscription, ...]:
-    return (
-        Subscription(
-            queue="auth.password_reset",
-            routing_keys=(PASSWORD_RESET_ASKED,),
-            handler=_password_reset_handler(settings),
-        ),
-        Subscription(
-            queue="auth.mail.repeated_registration",
-            routing_keys=(REGISTRATION_DUPLICATE_ATTEMPTED,),
-            handler=mail_handler(mailer, repeated_registration_mail),
-        ),
-    )
+    return from_tables(handlers(mailer, settings))

@@ -9,27 +9,13 @@ Delivery is at least once: a crash after sending and before the commit sends aga
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from sqlalchemy.orm import Session
-
-from backend_services.kernel.email import OutgoingEmail, SmtpMailer
-from backend_services.kernel.messaging import Event
+from backend_services.kernel.email import OutgoingEmail
 
 
-def repeated_registration_mail(event: Event) -> OutgoingEmail:
+def repeated_registration_mail(to: str) -> OutgoingEmail:
     text = (
         "Someone tried to create a FitLedger account with this e-mail address, which already "
         "has one.\n\nIf it was you: sign in, or use 'Forgot password' to choose a new password. "
         "If not, you can ignore this message.\n"
     )
-    return OutgoingEmail(to=event.data["email"], subject="Your FitLedger account", text=text)
-
-
-def mail_handler(
-    mailer: SmtpMailer, compose: Callable[[Event], OutgoingEmail]
-) -> Callable[[Session, Event], None]:
-    def handle(_: Session, event: Event) -> None:
-        mailer.send(compose(event))
-
-    return handle
+    return OutgoingEmail(to=to, subject="Your FitLedger account", text=text)

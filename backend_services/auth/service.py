@@ -16,9 +16,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from backend_services.kernel.business_metrics import REGISTRATIONS, on_commit
+from backend_services.kernel.contracts import EventContract
+from backend_services.kernel.contracts import auth as published
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound, Unauthorized
-from backend_services.kernel.messaging import Event, add_to_outbox
+from backend_services.kernel.messaging import add_to_outbox
 from backend_services.kernel.tokens import Principal
 
 from . import domain
@@ -77,9 +79,7 @@ class AuthService:
             with unit_of_work(self.engine) as session:
                 repo = AuthRepository(session)
                 if repo.user_by_email(email) is not None:
-                    _publish(
-                        session, "auth.registration.duplicate_attempted", None, {"email": email}
-                    )
+                    _publish(session, published.RegistrationDuplicateAttempted(email=email), None)
                     return
                 user = User(email=email, display_name=display_name, password_hash=password_hash)
                 repo.add(user)
@@ -87,9 +87,8 @@ class AuthService:
                 on_commit(session, REGISTRATIONS.inc)
                 _publish(
                     session,
-                    "auth.user.registered",
+                    published.UserRegistered(email=email, display_name=display_name),
                     user.id,
-                    {"email": email, "display_name": display_name},
                 )
         except IntegrityError:
             return  # a concurrent registration of the same address won; same answer
@@ -223,7 +222,7 @@ class AuthService:
         (``issue_password_reset``)."""
         with unit_of_work(self.engine) as session:
             email = domain.normalize_email(email)
-            _publish(session, "auth.password_reset.asked", None, {"email": email})
+            _publish(session, published.PasswordResetAsked(email=email), None)
 
     def reset_password(self, raw_token: str, new_password: str) -> None:
         now = utcnow()
@@ -241,7 +240,7 @@ class AuthService:
             token.used_at = now
             repo.expire_reset_tokens(user.id, now)
             revoked = repo.revoke_sessions(user.id, now, "password_reset")
-            _publish(session, "auth.password.changed", user.id, {"via": "reset"})
+            _publish(session, published.PasswordChanged(via="reset"), user.id)
         self.sessions.revoke(*(str(i) for i in revoked))
 
     def change_password(self, principal: Principal, current: str, new: str) -> None:
@@ -255,7 +254,7 @@ class AuthService:
             revoked = repo.revoke_sessions(
                 user.id, now, "password_change", keep=uuid.UUID(principal.session_id)
             )
-            _publish(session, "auth.password.changed", user.id, {"via": "change"})
+            _publish(session, published.PasswordChanged(via="change"), user.id)
         self.sessions.revoke(*(str(i) for i in revoked))
 
     def delete_account(self, principal: Principal, password: str) -> None:
@@ -270,7 +269,7 @@ class AuthService:
                 marked = True
                 revoked = repo.revoke_sessions(user.id, utcnow(), "account_deleted")
                 repo.delete_user(user)
-                _publish(session, "auth.user.deleted", user.id, {})
+                _publish(session, published.UserDeleted(), user.id)
         except BaseException:
             if marked:
                 self.sessions.unmark_deleted(principal.user_id)
@@ -341,17 +340,13 @@ def issue_password_reset(session: Session, settings: AuthSettings, email: str) -
         )
     )
     base_url = settings.public_url.rstrip("/")
-    _publish(
-        session,
-        "auth.password_reset.requested",
-        user.id,
-        {
-            "email": email,
-            "display_name": user.display_name,
-            "reset_url": f"{base_url}/reset-password?token={raw}",
-            "expires_in_minutes": settings.reset_token_ttl_minutes,
-        },
+    requested = published.PasswordResetRequested(
+        email=email,
+        display_name=user.display_name,
+        reset_url=f"{base_url}/reset-password?token={raw}",
+        expires_in_minutes=settings.reset_token_ttl_minutes,
     )
+    _publish(session, requested, user.id)
 
 
 def _owner_by_password(
@@ -372,14 +367,8 @@ def _check_policy(password: str, email: str, *, field: str) -> None:
         raise InvalidInput(str(exc), fields={field: str(exc)}) from exc
 
 
-def _publish(
-    session: Session, type_: str, user_id: uuid.UUID | None, data: dict[str, object]
-) -> None:
-    add_to_outbox(
-        session,
-        MESSAGING,
-        Event(type=type_, producer="auth", user_id=str(user_id) if user_id else None, data=data),
-    )
+def _publish(session: Session, event: EventContract, user_id: uuid.UUID | None) -> None:
+    add_to_outbox(session, MESSAGING, event.event(user_id))
 
 
 def create_admin(
@@ -401,10 +390,7 @@ def create_admin(
             repo.add(user)
             session.flush()
             _publish(
-                session,
-                "auth.user.registered",
-                user.id,
-                {"email": email, "display_name": display_name},
+                session, published.UserRegistered(email=email, display_name=display_name), user.id
             )
         else:
             user.role = "admin"

@@ -16,26 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-
-class NotificationType(StrEnum):
-    """The same names as the users service's preference matrix."""
-
-    DAILY_NORM_EXCEEDED = "daily_norm_exceeded"
-    WORKOUT_COMPLETED = "workout_completed"
-    PERSONAL_RECORD = "personal_record"
-    GOAL_PROGRESS = "goal_progress"
-    LOGGING_REMINDER = "logging_reminder"
-    ANNOUNCEMENT = "announcement"
-
-
-class Channel(StrEnum):
-    EMAIL = "email"
-    PUSH = "push"
-    IN_APP = "in_app"
-
+from backend_services.kernel.contracts.preferences import Channel, NotificationType, default_matrix
 
 SENT_CHANNELS = (Channel.EMAIL, Channel.PUSH)  # the in-app feed row is always stored
 
@@ -49,17 +32,8 @@ PUSH_TEST_MESSAGE = {
     "url": "/settings",
 }
 
-# Mirrors users' defaults (users/schemas.py DEFAULT_CHANNELS) for users whose first
-# ``users.profile.updated`` has not arrived yet.
-DEFAULT_PREFERENCES: dict[str, dict[str, bool]] = {
-    kind.value: {
-        Channel.EMAIL.value: kind
-        in (NotificationType.GOAL_PROGRESS, NotificationType.ANNOUNCEMENT),
-        Channel.PUSH.value: False,
-        Channel.IN_APP.value: True,
-    }
-    for kind in NotificationType
-}
+# For users whose first ``users.profile.updated`` has not arrived yet.
+DEFAULT_PREFERENCES: dict[str, dict[str, bool]] = default_matrix()
 
 OVER_STREAK_DAYS = 3
 

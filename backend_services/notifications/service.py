@@ -12,10 +12,12 @@ from typing import Any
 from sqlalchemy import Engine, and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from backend_services.kernel.contracts.queues import DEAD_LETTER_QUEUES
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
+from backend_services.kernel.messaging.dead_letters import list_dead_letters, replay_dead_letter
 
-from . import dead_letters, domain
+from . import domain
 from . import repository as repo
 from .models import announcements, deliveries, notifications, push_subscriptions, recipients
 from .push_endpoints import EndpointRefused, check_push_endpoint, normalized_origins
@@ -317,11 +319,9 @@ class NotificationsService:
         return dict(row)
 
     def dead_letters(self) -> list[dict[str, Any]]:
-        return dead_letters.list_dead_letters(
-            self.settings.require("amqp_url"), self.settings.dead_letter_queues
-        )
+        return list_dead_letters(self.settings.require("amqp_url"), DEAD_LETTER_QUEUES)
 
     def replay(self, queue: str, message_id: str | None) -> dict[str, Any]:
-        if queue not in self.settings.dead_letter_queues:
+        if queue not in DEAD_LETTER_QUEUES:
             raise NotFound("No such dead-letter queue.")
-        return dead_letters.replay_dead_letter(self.settings.require("amqp_url"), queue, message_id)
+        return replay_dead_letter(self.settings.require("amqp_url"), queue, message_id)

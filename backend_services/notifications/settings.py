@@ -34,19 +34,6 @@ class NotificationsSettings(ServiceSettings):
     reminder_grace_minutes: int = Field(default=30, ge=1, le=720)
     announcement_batch_size: int = Field(default=500, ge=1, le=10000)
 
-    # Dead-letter queues the admin page inspects (the broker without its management plugin
-    # cannot list queues): every consumer queue of the stack, ``.dlq`` appended.
-    dead_letter_queues: tuple[str, ...] = (
-        "auth.mail.password_reset.dlq",
-        "auth.password_reset.dlq",
-        "auth.mail.repeated_registration.dlq",
-        "users.accounts.dlq",
-        "users.activity.dlq",
-        "notifications.audit.dlq",
-        "notifications.accounts.dlq",
-        "notifications.activity.dlq",
-    )
-
     required_in_production: tuple[str, ...] = ("database_url", "amqp_url", "smtp_url")
 
     @model_validator(mode="after")

@@ -1,4 +1,4 @@
-"""Reports over a date range (JSON and CSV), the full export, and erasing a user's data."""
+"""Reports over a date range (JSON and CSV) and the full export of a user's data."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from backend_services.kernel.errors import InvalidInput
-from backend_services.kernel.messaging import Event
 
 from . import repository as repo
 from .domain import ATWATER, CORE, Nutrients
@@ -103,10 +102,3 @@ def export(session: Session, user_id: str) -> dict[str, Any]:
         "foods": foods,
         "recipes": recipes,
     }
-
-
-def on_user_deleted(session: Session, event: Event) -> None:
-    """``auth.user.deleted``: erase the user's data (idempotent: a second delete is a no-op)."""
-    user_id = event.user_id or str(event.data.get("user_id") or "")
-    if user_id:
-        repo.delete_user_data(session, user_id)

@@ -24,9 +24,10 @@ from backend_services.kernel.business_metrics import (
     MEALS_LOGGED,
     on_commit,
 )
+from backend_services.kernel.contracts import DayTotals
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
-from backend_services.kernel.messaging import Event, add_to_outbox
+from backend_services.kernel.messaging import add_to_outbox
 
 from . import phrase_resolver, reports
 from . import repository as repo
@@ -38,6 +39,7 @@ from .domain import (
     quantize,
     stated_energy_flags,
 )
+from .events import MEAL_EVENTS, MealChange
 from .models import (
     MESSAGING,
     FoodCreate,
@@ -126,19 +128,12 @@ def _item_row(session: Session, user_id: str, item: ItemIn, index: int) -> dict[
 
 
 def _publish(
-    session: Session, user_id: str, kind: str, meal_id: UUID, day: dt.date
+    session: Session, user_id: str, kind: MealChange, meal_id: UUID, day: dt.date
 ) -> dict[str, Any]:
     view = day_view(session, user_id, day)
-    add_to_outbox(
-        session,
-        MESSAGING,
-        Event(
-            type=f"nutrition.meal.{kind}",
-            producer="nutrition",
-            user_id=user_id,
-            data={"meal_id": str(meal_id), "date": day.isoformat(), "day_totals": view["totals"]},
-        ),
-    )
+    totals = DayTotals.model_validate(view["totals"])
+    change = MEAL_EVENTS[kind](meal_id=meal_id, date=day, day_totals=totals)
+    add_to_outbox(session, MESSAGING, change.event(user_id))
     return view
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 from zoneinfo import available_timezones
@@ -17,6 +16,7 @@ from zoneinfo import available_timezones
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from backend_services.kernel.bodies import PatchBody, StrictBody
+from backend_services.kernel.contracts.preferences import Channel, NotificationType
 from backend_services.kernel.dates import PastDate
 
 from .domain import (
@@ -31,33 +31,6 @@ from .domain import (
 )
 
 MIN_AGE_YEARS, MAX_AGE_YEARS = 13, 120
-
-
-class NotificationType(StrEnum):
-    DAILY_NORM_EXCEEDED = "daily_norm_exceeded"
-    WORKOUT_COMPLETED = "workout_completed"
-    PERSONAL_RECORD = "personal_record"
-    GOAL_PROGRESS = "goal_progress"
-    LOGGING_REMINDER = "logging_reminder"
-    ANNOUNCEMENT = "announcement"
-
-
-class Channel(StrEnum):
-    EMAIL = "email"
-    PUSH = "push"
-    IN_APP = "in_app"
-
-
-# What a user gets before choosing: everything in the app, e-mail only for the rarer, more
-# important kinds, push only once the user has subscribed a device and opted in.
-DEFAULT_CHANNELS: dict[NotificationType, dict[Channel, bool]] = {
-    kind: {
-        Channel.EMAIL: kind in (NotificationType.GOAL_PROGRESS, NotificationType.ANNOUNCEMENT),
-        Channel.PUSH: False,
-        Channel.IN_APP: True,
-    }
-    for kind in NotificationType
-}
 
 
 def _quantizer(places: str) -> AfterValidator:

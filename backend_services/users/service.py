@@ -16,27 +16,29 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from backend_services.kernel.contracts import ProfileUpdated, WeightLogged
+from backend_services.kernel.contracts import QuietHours as PublishedQuietHours
+from backend_services.kernel.contracts import Targets as PublishedTargets
+from backend_services.kernel.contracts.preferences import (
+    DEFAULT_CHANNELS,
+    Channel,
+    NotificationType,
+)
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
-from backend_services.kernel.messaging import Event, add_to_outbox
+from backend_services.kernel.messaging import add_to_outbox
 
 from . import domain, expenditure
 from .models import MESSAGING, Profile
 from .repository import UsersRepository
 from .schemas import (
-    DEFAULT_CHANNELS,
-    Channel,
     NotificationSettingsIn,
-    NotificationType,
     ProfilePatch,
     ProfileReplace,
     QuietHours,
     WeightLogIn,
 )
 
-PRODUCER = "users"
-PROFILE_UPDATED = "users.profile.updated"
-WEIGHT_LOGGED = "users.weight.logged"
 REQUIRED_FOR_TARGETS = ("sex", "birth_date", "height_cm", "weight_kg", "activity_level", "goal")
 MAX_STATS_DAYS = 366
 STREAK_LOOKBACK_DAYS = 3660
@@ -94,11 +96,13 @@ def _decimal(value: Decimal | int | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-def notification_matrix(repo: UsersRepository, user_id: str) -> dict[str, dict[str, bool]]:
-    matrix = {k.value: {c.value: on for c, on in v.items()} for k, v in DEFAULT_CHANNELS.items()}
+def notification_matrix(
+    repo: UsersRepository, user_id: str
+) -> dict[NotificationType, dict[Channel, bool]]:
+    matrix = {kind: dict(chosen) for kind, chosen in DEFAULT_CHANNELS.items()}
     for choice in repo.notification_overrides(user_id):
-        if choice.type in matrix and choice.channel in matrix[choice.type]:
-            matrix[choice.type][choice.channel] = choice.enabled
+        if choice.type in matrix and choice.channel in matrix[NotificationType(choice.type)]:
+            matrix[NotificationType(choice.type)][Channel(choice.channel)] = choice.enabled
     return matrix
 
 
@@ -229,11 +233,6 @@ def record_workout(
     target = profile.calorie_target_kcal if profile else None
     for affected in repo.record_workout(user_id, workout_id, day, calories_kcal, duration_min):
         repo.refresh_day_activity(user_id, affected, target)
-
-
-def user_time_zone(session: Session, user_id: str) -> str:
-    profile = UsersRepository(session).get_profile(user_id)
-    return profile.timezone if profile else "UTC"
 
 
 # --- API use cases ---
@@ -501,50 +500,43 @@ class UsersService:
 
     def _published_state(
         self, repo: UsersRepository, profile: Profile, now: datetime
-    ) -> dict[str, Any]:
+    ) -> ProfileUpdated:
         """What ``users.profile.updated`` carries; published when any of it changes."""
         body = body_profile(profile)
         targets = (
             None if body is None else domain.compute_targets(body, local_day(now, profile.timezone))
         )
-        return {
-            "targets": None
+        return ProfileUpdated(
+            targets=None
             if targets is None
-            else {
-                "calorie_target_kcal": float(targets.calorie_target_kcal),
-                "target_source": targets.target_source.value,
-                "protein_g": float(targets.macros.protein_g),
-                "fat_g": float(targets.macros.fat_g),
-                "carbohydrate_g": float(targets.macros.carbohydrate_g),
-                "floor_applied": targets.floor_applied,
-            },
-            "timezone": profile.timezone,
-            "language": profile.language,
-            "units": profile.units,
-            "notifications": notification_matrix(repo, profile.user_id),
-            "quiet_hours": None
+            else PublishedTargets(
+                calorie_target_kcal=float(targets.calorie_target_kcal),
+                target_source=targets.target_source.value,
+                protein_g=float(targets.macros.protein_g),
+                fat_g=float(targets.macros.fat_g),
+                carbohydrate_g=float(targets.macros.carbohydrate_g),
+                floor_applied=targets.floor_applied,
+            ),
+            timezone=profile.timezone,
+            language=profile.language,
+            units=profile.units,
+            notifications=notification_matrix(repo, profile.user_id),
+            quiet_hours=None
             if profile.quiet_hours_start is None or profile.quiet_hours_end is None
-            else {
-                "start": profile.quiet_hours_start.isoformat(timespec="minutes"),
-                "end": profile.quiet_hours_end.isoformat(timespec="minutes"),
-            },
-        }
+            else PublishedQuietHours(start=profile.quiet_hours_start, end=profile.quiet_hours_end),
+        )
 
     def _announce_if_changed(
         self,
         session: Session,
         repo: UsersRepository,
         profile: Profile,
-        before: dict[str, Any],
+        before: ProfileUpdated,
         now: datetime,
     ) -> None:
         after = self._published_state(repo, profile, now)
         if after != before:
-            add_to_outbox(
-                session,
-                MESSAGING,
-                Event(type=PROFILE_UPDATED, producer=PRODUCER, user_id=profile.user_id, data=after),
-            )
+            add_to_outbox(session, MESSAGING, after.event(profile.user_id))
 
     @staticmethod
     def _announce_weight(
@@ -553,20 +545,8 @@ class UsersService:
         points = domain.weight_trend(repo.weights_until(user_id, day))
         trend = next((p.trend_kg for p in reversed(points) if p.day == day), weight)
         point = {"date": day, "weight_kg": float(weight), "trend_kg": float(trend)}
-        add_to_outbox(
-            session,
-            MESSAGING,
-            Event(
-                type=WEIGHT_LOGGED,
-                producer=PRODUCER,
-                user_id=user_id,
-                data={
-                    "date": day.isoformat(),
-                    "weight_kg": float(weight),
-                    "trend_kg": float(trend),
-                },
-            ),
-        )
+        logged = WeightLogged(date=day, weight_kg=float(weight), trend_kg=float(trend))
+        add_to_outbox(session, MESSAGING, logged.event(user_id))
         return point
 
 

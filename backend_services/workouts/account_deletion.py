@@ -7,14 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from backend_services.kernel.messaging import Event
+from backend_services.kernel.contracts import Received, UserDeleted
 
 from .repository import WorkoutsRepository
 
 
-def delete_user_data(db: Any, event: Event) -> None:
-    if not event.user_id:
-        raise ValueError("auth.user.deleted without a user_id")
+def delete_user_data(db: Any, event: Received[UserDeleted]) -> None:
     erase_user(db, event.user_id)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -47,6 +48,24 @@ def connect(amqp_url: str, *, name: str) -> pika.BlockingConnection:
 
 def declare_exchange(channel: BlockingChannel, exchange: str) -> None:
     channel.exchange_declare(exchange=exchange, exchange_type="topic", durable=True)
+
+
+def publish_persistent(
+    channel: BlockingChannel, exchange: str, routing_key: str, payload: object, *, message_id: str
+) -> None:
+    """Publish one event as JSON, persistent. On a confirm-mode channel this blocks until the
+    broker has it (persisted, the queues being durable) and raises if it was nacked."""
+    channel.basic_publish(
+        exchange=exchange,
+        routing_key=routing_key,
+        body=json.dumps(payload, separators=(",", ":")).encode(),
+        properties=pika.BasicProperties(
+            content_type="application/json",
+            delivery_mode=pika.DeliveryMode.Persistent,
+            message_id=message_id,
+            type=routing_key,
+        ),
+    )
 
 
 def close_quietly(connection: pika.BlockingConnection) -> None:

@@ -3,7 +3,9 @@
 Topology for a subscription queue ``Q`` bound to the events exchange:
 - ``Q`` (durable, bound to its routing keys), consumed with a prefetch limit;
 - ``Q.retry.N`` for each back-off delay: a TTL queue that dead-letters back into ``Q``;
-- ``Q.dlq``: messages that failed ``max_attempts`` times or could not be parsed.
+- ``Q.dlq``: messages that failed ``max_attempts`` times, could not be parsed, or broke their
+  contract (``InvalidEvent`` from the subscription's reader: dead-lettered at once, since a
+  retry would not make them valid).
 A failed message is re-published (confirmed) to the next retry queue and then acked, so it
 never blocks the queue; the attempt count travels in the ``x-attempt`` header.
 """
@@ -28,14 +30,20 @@ from sqlalchemy.dialects.postgresql import insert
 
 from ..db import unit_of_work
 from .broker import TRANSIENT_ERRORS, confirmed_channel, declare_exchange, keep_connected
-from .envelope import Event
+from .envelope import Event, InvalidEvent
 from .outbox import MessagingTables
 
 log = logging.getLogger("fitledger.consumer")
 
 # The handler gets the unit of work of the consumer's store (a SQLAlchemy session, or the
-# MongoDB database) and the event.
-Handler = Callable[[Any, Event], None]
+# MongoDB database) and the message its subscription's reader made of the event.
+Handler = Callable[[Any, Any], None]
+Reader = Callable[[Event], Any]
+
+
+def _the_envelope(event: Event) -> Event:
+    return event
+
 
 CONSUMED = Counter(
     "events_consumed_total", "Events handled by a consumer.", ["queue", "type", "outcome"]
@@ -49,6 +57,10 @@ class Subscription:
     queue: str
     routing_keys: Sequence[str]
     handler: Handler
+    # The envelope -> what the handler takes (a typed contract, see kernel/contracts);
+    # raises InvalidEvent for an event it cannot take. Without one the handler gets the
+    # envelope itself (the audit log takes every event as it is).
+    read: Reader = _the_envelope
     retry_delays_seconds: Sequence[float] = field(default=(1.0, 5.0, 30.0))
     max_attempts: int = 5
     # None: the broker's default (classic); "quorum" on a RabbitMQ cluster (AMQP_QUEUE_TYPE).
@@ -95,8 +107,13 @@ class BrokerConsumer(abc.ABC):
         self.name = f"{subscription.queue}-consumer"
 
     @abc.abstractmethod
-    def apply(self, event: Event) -> bool:
-        """Apply the event once; False when it was applied before (a redelivery)."""
+    def apply(self, event: Event, message: Any) -> bool:
+        """Run the handler on ``message`` (read from ``event``) once per event id; False
+        when it was applied before (a redelivery)."""
+
+    def deliver(self, event: Event) -> bool:
+        """Read and apply one event as a delivery would; ``InvalidEvent`` if it cannot."""
+        return self.apply(event, self.sub.read(event))
 
     def run(self, stop: threading.Event) -> None:
         """Consume until ``stop`` is set, reconnecting with back-off after any failure."""
@@ -135,7 +152,18 @@ class BrokerConsumer(abc.ABC):
             CONSUMED.labels(self.sub.queue, "?", "unparseable").inc()
             return
         try:
-            applied = self.apply(event)
+            message = self.sub.read(event)
+        except InvalidEvent as exc:
+            log.error(
+                "invalid event dead-lettered",
+                extra={"queue": self.sub.queue, "event_id": str(event.id), "error": str(exc)},
+            )
+            self._dead_letter(channel, properties, body, f"invalid event: {exc}"[:1000])
+            channel.basic_ack(method.delivery_tag)
+            CONSUMED.labels(self.sub.queue, event.type, "invalid").inc()
+            return
+        try:
+            applied = self.apply(event, message)
         except TRANSIENT_ERRORS:
             raise  # our own infrastructure is down: reconnect; the broker redelivers
         except Exception as exc:
@@ -209,7 +237,7 @@ class EventConsumer(BrokerConsumer):
         super().__init__(amqp_url, exchange, subscription, prefetch=prefetch)
         self.engine, self.tables = engine, tables
 
-    def apply(self, event: Event) -> bool:
+    def apply(self, event: Event, message: Any) -> bool:
         """Run the handler once per event id, in one transaction with the dedupe record."""
         with unit_of_work(self.engine) as session:
             # RETURNING, not rowcount: with SQLAlchemy 2.x + psycopg 3 the rowcount of an
@@ -224,7 +252,7 @@ class EventConsumer(BrokerConsumer):
             ).first()
             if inserted is None:
                 return False
-            self.sub.handler(session, event)
+            self.sub.handler(session, message)
         return True
 
 

@@ -32,3 +32,8 @@ class Event(BaseModel):
     @classmethod
     def from_json(cls, body: bytes | str) -> Event:
         return cls.model_validate_json(body)
+
+
+class InvalidEvent(ValueError):
+    """An envelope its consumer cannot take (its data breaks its contract, or no handler
+    takes its type and version): dead-lettered at once, with this as the reason."""

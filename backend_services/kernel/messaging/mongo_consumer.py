@@ -8,6 +8,7 @@ redelivery. Handlers must therefore be idempotent (deletes, upserts, ``$set``), 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from pymongo.database import Database
 
@@ -30,11 +31,11 @@ class MongoEventConsumer(BrokerConsumer):
         super().__init__(amqp_url, exchange, subscription, prefetch=prefetch)
         self.db = db
 
-    def apply(self, event: Event) -> bool:
+    def apply(self, event: Event, message: Any) -> bool:
         key = f"{self.sub.queue}:{event.id}"
         if self.db[PROCESSED].find_one({"_id": key}, projection={"_id": 1}) is not None:
             return False
-        self.sub.handler(self.db, event)
+        self.sub.handler(self.db, message)
         self.db[PROCESSED].update_one(
             {"_id": key}, {"$setOnInsert": {"at": datetime.now(UTC)}}, upsert=True
         )

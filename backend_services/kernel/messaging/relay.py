@@ -1,21 +1,23 @@
-"""Outbox relay: publishes staged events with publisher confirms, then marks them sent.
+"""Outbox relays: publish staged events with publisher confirms, then mark them sent.
 
-Rows are claimed with ``FOR UPDATE SKIP LOCKED`` so several relays can run side by side. A
+``Relay`` is the loop every relay shares (connect, relay batches, back off, reconnect, the
+metrics); ``OutboxRelay`` is the PostgreSQL one (``mongo_outbox.py`` has MongoDB's). Rows are
+claimed with ``FOR UPDATE SKIP LOCKED`` so several relays can run side by side. A
 row is marked sent only after the broker confirmed it; a crash in between re-publishes it,
 which consumers absorb by deduplicating on the event id (at-least-once delivery).
 """
 
 from __future__ import annotations
 
+import abc
 import logging
 import threading
 
-import pika
 from pika.adapters.blocking_connection import BlockingChannel
 from prometheus_client import Counter, Gauge
 from sqlalchemy import Engine, func, select, update
 
-from .broker import confirmed_channel, declare_exchange, keep_connected
+from .broker import confirmed_channel, declare_exchange, keep_connected, publish_persistent
 from .outbox import MessagingTables
 
 log = logging.getLogger("fitledger.relay")
@@ -24,28 +26,33 @@ PUBLISHED = Counter(
     "outbox_events_published_total", "Events published from the outbox.", ["schema", "type"]
 )
 OUTBOX_BACKLOG = Gauge(
-    "outbox_backlog", "Outbox rows not yet published.", ["schema"], multiprocess_mode="livemax"
+    "outbox_backlog",
+    "Outbox rows (MongoDB: documents) not yet published.",
+    ["schema"],
+    multiprocess_mode="livemax",
 )
 RELAY_RECONNECTS = Counter(
     "outbox_relay_reconnects_total", "Relay reconnects after a failure.", ["schema"]
 )
 
 
-class OutboxRelay:
+class Relay(abc.ABC):
+    """Relays until stopped; ``label`` is the metrics' ``schema`` label."""
+
     def __init__(
-        self,
-        engine: Engine,
-        tables: MessagingTables,
-        amqp_url: str,
-        exchange: str,
-        *,
-        batch_size: int = 100,
-        poll_interval: float = 0.2,
+        self, amqp_url: str, exchange: str, *, label: str, batch_size: int, poll_interval: float
     ):
-        self.engine, self.tables = engine, tables
         self.amqp_url, self.exchange = amqp_url, exchange
+        self.label, self.name = label, f"{label}-relay"
         self.batch_size, self.poll_interval = batch_size, poll_interval
-        self.name = f"{tables.schema}-relay"
+
+    @abc.abstractmethod
+    def relay_batch(self, channel: BlockingChannel) -> int:
+        """Publish up to ``batch_size`` units of staged events; returns events published."""
+
+    @abc.abstractmethod
+    def backlog(self) -> int:
+        """How much is still waiting."""
 
     def run(self, stop: threading.Event) -> None:
         """Relay until ``stop`` is set, reconnecting with back-off after any broker/DB failure."""
@@ -53,7 +60,7 @@ class OutboxRelay:
             self.name,
             stop,
             self._run_connected,
-            on_reconnect=lambda _: RELAY_RECONNECTS.labels(self.tables.schema).inc(),
+            on_reconnect=lambda _: RELAY_RECONNECTS.labels(self.label).inc(),
         )
 
     def _run_connected(self, stop: threading.Event) -> None:
@@ -64,11 +71,34 @@ class OutboxRelay:
                 if sent < self.batch_size:
                     # A short batch drained what this relay could claim; a full one means
                     # more is waiting, so measure how much.
-                    OUTBOX_BACKLOG.labels(self.tables.schema).set(0)
+                    OUTBOX_BACKLOG.labels(self.label).set(0)
                     connection.sleep(self.poll_interval)
                 else:
-                    backlog = self.tables.backlog(self.engine)
-                    OUTBOX_BACKLOG.labels(self.tables.schema).set(backlog)
+                    OUTBOX_BACKLOG.labels(self.label).set(self.backlog())
+
+
+class OutboxRelay(Relay):
+    def __init__(
+        self,
+        engine: Engine,
+        tables: MessagingTables,
+        amqp_url: str,
+        exchange: str,
+        *,
+        batch_size: int = 100,
+        poll_interval: float = 0.2,
+    ):
+        super().__init__(
+            amqp_url,
+            exchange,
+            label=tables.schema,
+            batch_size=batch_size,
+            poll_interval=poll_interval,
+        )
+        self.engine, self.tables = engine, tables
+
+    def backlog(self) -> int:
+        return self.tables.backlog(self.engine)
 
     def relay_batch(self, channel: BlockingChannel) -> int:
         """Publish up to ``batch_size`` unsent events; returns how many were sent."""
@@ -84,29 +114,13 @@ class OutboxRelay:
             if not rows:
                 return 0
             for row in rows:
-                # With confirms on, basic_publish blocks until the broker has the message
-                # (persisted, as it is durable) and raises if it was nacked.
-                channel.basic_publish(
-                    exchange=self.exchange,
-                    routing_key=row.type,
-                    body=_dumps(row.payload),
-                    properties=pika.BasicProperties(
-                        content_type="application/json",
-                        delivery_mode=pika.DeliveryMode.Persistent,
-                        message_id=str(row.event_id),
-                        type=row.type,
-                    ),
+                publish_persistent(
+                    channel, self.exchange, row.type, row.payload, message_id=str(row.event_id)
                 )
-                PUBLISHED.labels(self.tables.schema, row.type).inc()
+                PUBLISHED.labels(self.label, row.type).inc()
             conn.execute(
                 update(outbox)
                 .where(outbox.c.id.in_([r.id for r in rows]))
                 .values(published_at=func.now())
             )
         return len(rows)
-
-
-def _dumps(payload: object) -> bytes:
-    import json
-
-    return json.dumps(payload, separators=(",", ":")).encode()

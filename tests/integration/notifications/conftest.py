@@ -75,7 +75,7 @@ def deliver(engine: Engine) -> Callable[[Event], bool]:
     }
 
     def apply(event: Event) -> bool:
-        return consumers[event.type].apply(event)
+        return consumers[event.type].deliver(event)
 
     return apply
 

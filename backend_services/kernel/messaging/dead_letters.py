@@ -16,8 +16,8 @@ from typing import Any
 import pika
 import pika.exceptions
 
-from backend_services.kernel.errors import NotFound
-from backend_services.kernel.messaging.broker import close_quietly, connect
+from ..errors import NotFound
+from .broker import close_quietly, connect
 
 REPLAY_DROPPED_HEADERS = ("x-error", "x-original-queue", "x-attempt", "x-last-error", "x-death")
 
@@ -50,7 +50,7 @@ def list_dead_letters(
     amqp_url: str, queues: Iterable[str], *, limit_per_queue: int = 100
 ) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    connection = connect(amqp_url, name="notifications-dead-letters")
+    connection = connect(amqp_url, name="dead-letters")
     try:
         for queue in queues:
             channel = connection.channel()
@@ -78,7 +78,7 @@ def replay_dead_letter(
     amqp_url: str, queue: str, message_id: str | None, *, scan_limit: int = 1000
 ) -> dict[str, Any]:
     """Re-publish one message (by id; the oldest when ``message_id`` is None)."""
-    connection = connect(amqp_url, name="notifications-dead-letters")
+    connection = connect(amqp_url, name="dead-letters")
     try:
         channel = connection.channel()
         try:

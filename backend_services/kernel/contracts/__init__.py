@@ -1,0 +1,72 @@
+"""Typed, versioned event contracts: one frozen class per event type (its ``data`` with the
+units in the field names), the shared notification enums, and the consumer queue names.
+
+Producers publish ``SomeEvent(...).event(user_id)``; consumers' handler tables are keyed by
+the classes and get ``Received[SomeEvent]``; an event that breaks its class is dead-lettered
+with the reason (``InvalidEvent``)."""
+
+from .auth import (
+    PasswordChanged,
+    PasswordResetAsked,
+    PasswordResetRequested,
+    RegistrationDuplicateAttempted,
+    UserDeleted,
+    UserRegistered,
+)
+from .base import EventContract, InvalidEvent, Received
+from .nutrition import DayTotals, MealChanged, MealDeleted, MealLogged, MealUpdated
+from .preferences import DEFAULT_CHANNELS, Channel, NotificationType
+from .users import ProfileUpdated, QuietHours, Targets, WeightLogged
+from .workouts import (
+    PersonalRecordSet,
+    WorkoutCompleted,
+    WorkoutFinished,
+    WorkoutImported,
+)
+
+# Every event type the stack publishes, one class per (type, version).
+CONTRACTS: tuple[type[EventContract], ...] = (
+    UserRegistered,
+    UserDeleted,
+    PasswordResetAsked,
+    PasswordResetRequested,
+    PasswordChanged,
+    RegistrationDuplicateAttempted,
+    ProfileUpdated,
+    WeightLogged,
+    MealLogged,
+    MealUpdated,
+    MealDeleted,
+    WorkoutCompleted,
+    WorkoutImported,
+    PersonalRecordSet,
+)
+
+__all__ = [
+    "CONTRACTS",
+    "DEFAULT_CHANNELS",
+    "Channel",
+    "DayTotals",
+    "EventContract",
+    "InvalidEvent",
+    "MealChanged",
+    "MealDeleted",
+    "MealLogged",
+    "MealUpdated",
+    "NotificationType",
+    "PasswordChanged",
+    "PasswordResetAsked",
+    "PasswordResetRequested",
+    "PersonalRecordSet",
+    "ProfileUpdated",
+    "QuietHours",
+    "Received",
+    "RegistrationDuplicateAttempted",
+    "Targets",
+    "UserDeleted",
+    "UserRegistered",
+    "WeightLogged",
+    "WorkoutCompleted",
+    "WorkoutFinished",
+    "WorkoutImported",
+]

@@ -1,0 +1,54 @@
+"""Events the users service publishes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, ClassVar
+
+from pydantic import Field
+
+from .base import Amount, ClockTime, EventContract, Payload
+from .preferences import Channel, NotificationType
+
+Kilograms = Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)]
+
+
+class _Users(EventContract):
+    PRODUCER: ClassVar[str] = "users"
+
+
+class Targets(Payload):
+    calorie_target_kcal: Amount
+    target_source: Annotated[str, Field(min_length=1, max_length=40)]
+    protein_g: Amount
+    fat_g: Amount
+    carbohydrate_g: Amount
+    floor_applied: bool
+
+
+class QuietHours(Payload):
+    """Local clock times; the quiet period may run over midnight (start after end)."""
+
+    start: ClockTime
+    end: ClockTime
+
+
+class ProfileUpdated(_Users):
+    """What other services keep of a profile, published whenever any of it changed."""
+
+    TYPE: ClassVar[str] = "users.profile.updated"
+
+    targets: Targets | None
+    timezone: Annotated[str, Field(min_length=1, max_length=64)]
+    language: Annotated[str, Field(min_length=1, max_length=64)]
+    units: Annotated[str, Field(min_length=1, max_length=20)]
+    notifications: dict[NotificationType, dict[Channel, bool]]
+    quiet_hours: QuietHours | None
+
+
+class WeightLogged(_Users):
+    TYPE: ClassVar[str] = "users.weight.logged"
+
+    date: date
+    weight_kg: Kilograms
+    trend_kg: Kilograms  # the smoothed trend on that day
