@@ -142,9 +142,9 @@ class HangingConsumer(EventConsumer):
         self._seen = 0
         self._hang_at, self._hang_where, self._marker = hang_at, hang_where, marker
 
-    def apply(self, event: Event) -> bool:
+    def apply(self, event: Event, message: Any) -> bool:
         self._seen += 1
-        applied = super().apply(event)
+        applied = super().apply(event, message)
         if self._seen == self._hang_at and self._hang_where == "after-commit":
             _hang(self._marker, f"after-commit event={event.id} applied={applied}")
         return applied
@@ -304,8 +304,8 @@ class CountingConsumer(EventConsumer):
         self.redelivered += bool(method.redelivered)
         super().handle(channel, method, properties, body)
 
-    def apply(self, event: Event) -> bool:
-        applied = super().apply(event)
+    def apply(self, event: Event, message: Any) -> bool:
+        applied = super().apply(event, message)
         self.duplicates += not applied
         return applied
 

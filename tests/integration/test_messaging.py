@@ -4,13 +4,17 @@ Outbox written iff the business change commits; relay -> broker -> consumer appl
 event exactly once, also when the relay dies between publish and mark-sent, when a consumer
 dies mid-batch, when the broker stops while events are produced, and when the broker cuts
 the connections; poison and unparseable messages end in the dead-letter queue while the rest
-keeps flowing. No mocks: the kernel's own relay and consumer run in threads or subprocesses.
+keeps flowing; an event that breaks its contract is dead-lettered at once, with the reason.
+No mocks: the kernel's own relay and consumer run in threads or subprocesses.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+import uuid
+from dataclasses import replace
+from datetime import date
 
 import pika
 import pika.exceptions
@@ -30,8 +34,15 @@ from messaging_worker import (
 )
 from polling import wait_until
 from rabbit_node import PrivateRabbitNode
+from sqlalchemy.orm import Session
 
+from backend_services.kernel.contracts import DayTotals, MealLogged, Received
+from backend_services.kernel.contracts.handlers import subscription as contract_subscription
 from backend_services.kernel.messaging import Event
+
+TOTALS = DayTotals.model_validate(
+    {**dict.fromkeys(DayTotals.model_fields, None), "energy_kcal": 600.0, "micronutrients": {}}
+)
 
 
 def assert_exactly_once(db: Db, n: int) -> None:
@@ -262,6 +273,56 @@ def test_poison_message_dead_lettered_after_max_attempts_others_flow(
     assert len(by_kind["poison"]) == 1 and len(by_kind["unparseable"]) == 2
     for index in range(2):
         assert topo.depth(shared_amqp, sub.retry_queue(index + 1)) == 0
+
+
+def test_event_breaking_its_contract_is_dead_lettered_at_once_with_the_reason(
+    db: Db, topo: Topology, shared_amqp: str, threads: Threads
+) -> None:
+    """A typed subscription (kernel/contracts) reads every event into its class before the
+    handler runs; one that does not fit goes to the DLQ on its first delivery, saying why,
+    and leaves no processed-event record; the valid one behind it is applied."""
+    apply_effect = effect_handler(db.schema)
+
+    def on_meal(session: Session, meal: Received[MealLogged]) -> None:
+        apply_effect(session, meal.envelope)
+
+    sub = replace(
+        contract_subscription(topo.queue, {MealLogged: on_meal}),
+        retry_delays_seconds=(0.05,),
+        max_attempts=5,
+    )
+    topo.declare(shared_amqp, sub)
+    valid = MealLogged(meal_id=uuid.uuid4(), date=date(2026, 3, 10), day_totals=TOTALS).event("u1")
+    not_a_date = valid.model_copy(
+        update={"id": uuid.uuid4(), "data": {**valid.data, "date": "not a date"}}
+    )
+    unknown_version = valid.model_copy(update={"id": uuid.uuid4(), "version": 2})
+    with amqp_channel(shared_amqp) as ch:
+        for event in (not_a_date, unknown_version, valid):
+            ch.basic_publish(
+                topo.exchange,
+                event.type,
+                event.to_json(),
+                pika.BasicProperties(delivery_mode=2, message_id=str(event.id)),
+            )
+    threads.start(consumer(db, shared_amqp, topo, sub))
+
+    wait_until(lambda: db.effects() == 1, what="the valid event applied")
+    wait_until(lambda: topo.depth(shared_amqp, sub.dead_letter_queue) == 2, what="2 dead letters")
+    assert db.processed() == 1
+    errors = {}
+    for props, _ in topo.drain(shared_amqp, sub.dead_letter_queue):
+        headers = props.headers or {}
+        assert "x-attempt" not in headers, "an invalid event was retried"
+        assert headers["x-original-queue"] == topo.queue
+        errors[props.message_id] = headers["x-error"]
+    assert errors[str(not_a_date.id)].startswith(
+        "invalid event: nutrition.meal.logged v1: date: Input should be a valid date"
+    )
+    assert errors[str(unknown_version.id)] == (
+        f"invalid event: {topo.queue} takes no nutrition.meal.logged v2"
+    )
+    assert topo.depth(shared_amqp, sub.retry_queue(1)) == 0
 
 
 # 7 ---------------------------------------------------------------------------------------

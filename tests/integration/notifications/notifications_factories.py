@@ -5,12 +5,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.policy import default
 from pathlib import Path
-from typing import Any
 
+import contract_events
+
+from backend_services.kernel.contracts import MealChanged, MealLogged
 from backend_services.kernel.messaging import Event
 
 
@@ -29,14 +32,7 @@ class Users:
         quiet: dict[str, str] | None = None,
     ) -> str:
         user_id = str(uuid.uuid4())
-        self.deliver(
-            Event(
-                type="auth.user.registered",
-                producer="auth",
-                user_id=user_id,
-                data={"email": f"{user_id[:8]}@example.com", "display_name": "Ann"},
-            )
-        )
+        self.deliver(contract_events.registered(user_id))
         self.profile(
             user_id, target=target, preferences=preferences, timezone=timezone, quiet=quiet
         )
@@ -52,30 +48,25 @@ class Users:
         quiet: dict[str, str] | None = None,
     ) -> None:
         self.deliver(
-            Event(
-                type="users.profile.updated",
-                producer="users",
-                user_id=user_id,
-                data={
-                    "targets": None if target is None else {"calorie_target_kcal": target},
-                    "timezone": timezone,
-                    "language": "en",
-                    "units": "metric",
-                    "notifications": preferences or {},
-                    "quiet_hours": quiet,
-                },
+            contract_events.profile_updated(
+                user_id,
+                target_kcal=target,
+                preferences=preferences,
+                timezone=timezone,
+                quiet=None if quiet is None else (quiet["start"], quiet["end"]),
             )
         )
 
 
-def meal_event(user_id: str, kcal: float, day: str = "2026-03-10", **kw: Any) -> Event:
-    return Event(
-        type=kw.pop("type", "nutrition.meal.logged"),
-        producer="nutrition",
-        user_id=user_id,
-        data={"meal_id": str(uuid.uuid4()), "date": day, "day_totals": {"energy_kcal": kcal}},
-        **kw,
-    )
+def meal_event(
+    user_id: str,
+    kcal: float,
+    day: str = "2026-03-10",
+    *,
+    change: type[MealChanged] = MealLogged,
+    occurred_at: datetime | None = None,
+) -> Event:
+    return contract_events.meal_changed(user_id, day, kcal, change=change, occurred_at=occurred_at)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from contract_events import meal_changed
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
 
@@ -90,27 +91,13 @@ def test_the_days_statistics_carry_the_users_own_target(
 ) -> None:
     user = str(uuid.uuid4())
     users_service.patch_profile(user, patch(**COMPLETE))
-    deliver(
-        Event(
-            type="nutrition.meal.logged",
-            producer="nutrition",
-            user_id=user,
-            data={"date": TODAY.isoformat(), "day_totals": {"energy_kcal": 1900}},
-        )
-    )
+    deliver(meal_changed(user, TODAY.isoformat(), 1900))
     assert day_target(users_sql, user, TODAY) == 2136
     users_service.patch_profile(user, patch(custom_calorie_target_kcal=1800))
     assert day_target(users_sql, user, TODAY) == 1800  # today's row follows at once
     stats = users_service.stats(user, TODAY, TODAY)
     assert stats["days"][0]["target_kcal"] == 1800.0
-    deliver(
-        Event(
-            type="nutrition.meal.logged",
-            producer="nutrition",
-            user_id=user,
-            data={"date": "2025-03-11", "day_totals": {"energy_kcal": 500}},
-        )
-    )
+    deliver(meal_changed(user, "2025-03-11", 500))
     assert day_target(users_sql, user, date(2025, 3, 11)) == 1800
 
 

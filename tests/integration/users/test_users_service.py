@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from contract_events import meal_changed, workout_finished
 
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.kernel.messaging import Event
@@ -184,22 +185,8 @@ def test_stats_days_averages_streak_and_range_checks(
 ) -> None:
     user = str(uuid.uuid4())
     for day, kcal in (("2025-03-06", 1800), ("2025-03-08", 2000), ("2025-03-09", 2200)):
-        deliver(
-            Event(
-                type="nutrition.meal.logged",
-                producer="nutrition",
-                user_id=user,
-                data={"date": day, "day_totals": {"energy_kcal": kcal}},
-            )
-        )
-    deliver(
-        Event(
-            type="workouts.workout.completed",
-            producer="workouts",
-            user_id=user,
-            data={"workout_id": "w", "local_date": "2025-03-09", "calories_kcal": 400},
-        )
-    )
+        deliver(meal_changed(user, day, kcal))
+    deliver(workout_finished(user, workout_id="w", local_date="2025-03-09", kcal=400))
     stats = users_service.stats(user, None, None)  # last 7 days up to today, 10 March
     assert (stats["from_date"], stats["to_date"]) == (date(2025, 3, 4), date(2025, 3, 10))
     assert len(stats["days"]) == 7
@@ -230,14 +217,7 @@ def test_a_days_target_is_the_one_in_force_that_day_on_every_day_and_every_call(
     assert later != first["calorie_target_kcal"]
     before = users_service.stats(user, date(2025, 2, 27), date(2025, 3, 6))
     # a meal for 2 March logged late (today is 5 March) must not move 2 March's target
-    deliver(
-        Event(
-            type="nutrition.meal.logged",
-            producer="nutrition",
-            user_id=user,
-            data={"date": "2025-03-02", "day_totals": {"energy_kcal": 1900}},
-        )
-    )
+    deliver(meal_changed(user, "2025-03-02", 1900))
     after = users_service.stats(user, date(2025, 2, 27), date(2025, 3, 6))
     targets = {d["date"]: d["target_kcal"] for d in after["days"]}
     assert [d["target_kcal"] for d in before["days"]] == list(targets.values())

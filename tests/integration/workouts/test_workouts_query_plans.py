@@ -149,7 +149,7 @@ def test_hot_query_shapes_are_index_scans(seeded: WorkoutsRepository) -> None:
             "filter": {"user_id": USER, "program.program_id": "builtin:stronglifts-5x5"},
             "sort": {"started_at": -1},
         },
-        # worker.MongoOutboxRelay._lease_next (as a find: same filter and sort) and backlog
+        # mongo_outbox.MongoOutboxRelay._lease_next (as a find: same filter and sort) and backlog
         "outbox lease": {
             "find": "workouts",
             "filter": {"outbox_pending": {"$lte": datetime.now(UTC)}},

@@ -11,10 +11,10 @@ from datetime import UTC, datetime, timedelta
 import pika
 import pytest
 
+from backend_services.kernel.messaging.mongo_outbox import MongoOutboxRelay
 from backend_services.workouts.models import WorkoutComplete, WorkoutCreate
 from backend_services.workouts.repository import WorkoutsRepository
 from backend_services.workouts.service import WorkoutService
-from backend_services.workouts.worker import MongoOutboxRelay
 
 AMQP_URL = os.environ.get("FITLEDGER_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/%2F")
 
@@ -75,7 +75,7 @@ def test_completed_event_is_delivered_once_and_marked_sent(
 ) -> None:
     connection, exchange, queue = broker
     workout_id = _completed_workout(service, "r1")
-    relay = MongoOutboxRelay(repo, AMQP_URL, exchange)
+    relay = MongoOutboxRelay(repo.workouts, AMQP_URL, exchange, name="workouts")
     channel = connection.channel()
     channel.confirm_delivery()
     assert relay.relay_batch(channel) == 1
@@ -104,14 +104,19 @@ def test_crash_between_publish_and_mark_republishes_same_id(
 
     channel = connection.channel()
     channel.confirm_delivery()
-    crashing = MongoOutboxRelay(repo, AMQP_URL, exchange, after_publish=crash)
+    crashing = MongoOutboxRelay(
+        repo.workouts, AMQP_URL, exchange, name="workouts", after_publish=crash
+    )
     with pytest.raises(SimulatedCrash):
         crashing.relay_batch(channel)
     # The crashed relay's lease expires (the document is due again); a fresh relay publishes
     # the event again.
     expired = datetime.now(UTC) - timedelta(seconds=1)
     repo.workouts.update_one({"_id": workout_id}, {"$set": {"outbox_pending": expired}})
-    assert MongoOutboxRelay(repo, AMQP_URL, exchange).relay_batch(channel) == 1
+    assert (
+        MongoOutboxRelay(repo.workouts, AMQP_URL, exchange, name="workouts").relay_batch(channel)
+        == 1
+    )
     ids = [message_id for message_id, _ in _drain(connection, queue)]
     assert len(ids) == 2 and len(set(ids)) == 1  # at-least-once; consumers dedupe on the id
     stored = repo.workouts.find_one({"_id": workout_id})
@@ -123,7 +128,7 @@ def test_leased_document_is_not_published_twice(
 ) -> None:
     connection, exchange, queue = broker
     _completed_workout(service, "r3")
-    relay = MongoOutboxRelay(repo, AMQP_URL, exchange)
+    relay = MongoOutboxRelay(repo.workouts, AMQP_URL, exchange, name="workouts")
     assert relay._lease_next() is not None
     channel = connection.channel()
     channel.confirm_delivery()
@@ -140,6 +145,9 @@ def test_deleting_before_publish_still_publishes_then_removes(
     assert service.list_workouts("r4", None, None, 10) == []
     channel = connection.channel()
     channel.confirm_delivery()
-    assert MongoOutboxRelay(repo, AMQP_URL, exchange).relay_batch(channel) == 1
+    assert (
+        MongoOutboxRelay(repo.workouts, AMQP_URL, exchange, name="workouts").relay_batch(channel)
+        == 1
+    )
     assert len(_drain(connection, queue)) == 1
     assert repo.workouts.count_documents({"_id": workout_id}) == 0

@@ -1,4 +1,4 @@
-"""Consumers against the real PostgreSQL: projection, rules, idempotency, deletion."""
+"""Handlers against the real PostgreSQL: projection, rules, idempotency, deletion."""
 
 from __future__ import annotations
 
@@ -7,9 +7,15 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+import contract_events
+import pytest
 from notifications_factories import Users, meal_event
+from sqlalchemy import Engine
 
+from backend_services.kernel.contracts import InvalidEvent, MealDeleted
+from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.messaging import Event
+from backend_services.notifications import repository as repo
 
 ALL_ON = {
     kind: {"email": True, "push": True, "in_app": True}
@@ -62,7 +68,7 @@ def test_daily_norm_warns_once_per_crossing_with_tasks_per_enabled_channel(
     assert tasks(query, user).count(("email", "notification")) == 1
     assert tasks(query, user).count(("push", "notification")) == 1
     # back under (a meal deleted), then over again: a second warning
-    deliver(meal_event(user, 1500, type="nutrition.meal.deleted"))
+    deliver(meal_event(user, 1500, change=MealDeleted))
     deliver(meal_event(user, 2300))
     assert len(feed(query, user, "daily_norm_exceeded")) == 2
 
@@ -102,36 +108,22 @@ def test_workout_and_personal_records(
     user = users.make()
     workout_id = uuid.uuid4().hex
     deliver(
-        Event(
-            type="workouts.workout.completed",
-            producer="workouts",
-            user_id=user,
-            data={
-                "workout_id": workout_id,
-                "name": "Legs",
-                "calories_kcal": 350.4,
-                "duration_s": 2700,
-                "local_date": "2026-03-10",
-            },
+        contract_events.workout_finished(
+            user, workout_id=workout_id, name="Legs", kcal=350.4, duration_s=2700
         )
     )
     [done] = feed(query, user, "workout_completed")
     assert "45 min" in done.body and "350 kcal" in done.body
     for kind, value in (("e1rm", 140.0), ("weight_at_reps", 120.0), ("volume", 3000.0)):
         deliver(
-            Event(
-                type="workouts.personal_record.set",
-                producer="workouts",
-                user_id=user,
-                data={
-                    "workout_id": workout_id,
-                    "exercise_id": "squat",
-                    "exercise_name": "Back Squat",
-                    "kind": kind,
-                    "value": value,
-                    "previous": value - 5,
-                    "reps": 5,
-                },
+            contract_events.personal_record(
+                user,
+                workout_id,
+                exercise_name="Back Squat",
+                kind=kind,
+                value=value,
+                previous=value - 5,
+                reps=5,
             )
         )
     [record] = feed(query, user, "personal_record")
@@ -139,26 +131,16 @@ def test_workout_and_personal_records(
 
 
 def test_weight_goal_is_celebrated_once_when_crossed(
-    users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
+    users: Users,
+    deliver: Callable[[Event], bool],
+    query: Callable[..., list[Any]],
+    engine: Engine,
 ) -> None:
     user = users.make()
-    users.deliver(
-        Event(
-            type="users.profile.updated",
-            producer="users",
-            user_id=user,
-            data={"targets": {"calorie_target_kcal": 2000}, "goal_weight_kg": 75},
-        )
-    )
+    with unit_of_work(engine) as session:  # the goal is the settings endpoint's (not an event)
+        repo.update_recipient(session, user, goal_weight_kg=75)
     for trend in (77.0, 75.8, 74.9, 74.5, 76.0, 74.8):
-        deliver(
-            Event(
-                type="users.weight.logged",
-                producer="users",
-                user_id=user,
-                data={"date": "2026-03-10", "weight_kg": trend, "trend_kg": trend},
-            )
-        )
+        deliver(contract_events.weight_logged(user, trend))
     [goal] = feed(query, user, "goal_progress")
     assert goal.title == "Weight goal reached!"
 
@@ -168,16 +150,8 @@ def test_password_reset_mail_is_queued_with_its_link(
 ) -> None:
     user = users.make()
     deliver(
-        Event(
-            type="auth.password_reset.requested",
-            producer="auth",
-            user_id=user,
-            data={
-                "email": "ann@example.com",
-                "display_name": "Ann",
-                "reset_url": "https://fit.example/reset-password?token=x",
-                "expires_in_minutes": 30,
-            },
+        contract_events.password_reset_requested(
+            user, "ann@example.com", "https://fit.example/reset-password?token=x"
         )
     )
     [payload] = [
@@ -190,21 +164,17 @@ def test_password_reset_mail_is_queued_with_its_link(
     assert payload["reset_url"].endswith("token=x") and payload["to"] == "ann@example.com"
 
 
-def test_malformed_event_raises_for_retry_and_dead_letter(
+def test_an_event_that_breaks_its_contract_is_refused_before_anything_changes(
     users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
 ) -> None:
-    import pytest
-
-    from backend_services.notifications.rules import MalformedEvent
-
     user = users.make()
-    with pytest.raises(MalformedEvent):
+    with pytest.raises(InvalidEvent, match="date: Input should be a valid date"):
         deliver(
             Event(
                 type="nutrition.meal.logged",
                 producer="nutrition",
                 user_id=user,
-                data={"date": "yesterday", "day_totals": {"energy_kcal": 1}},
+                data={**meal_event(user, 1).data, "date": "yesterday"},
             )
         )
     assert query("SELECT count(*) AS n FROM notifications.daily_norm_state")[0].n == 0
@@ -215,7 +185,7 @@ def test_user_deleted_removes_everything_and_late_events_do_not_bring_it_back(
 ) -> None:
     user = users.make(preferences=ALL_ON)
     deliver(meal_event(user, 2500))
-    deliver(Event(type="auth.user.deleted", producer="auth", user_id=user, data={}))
+    deliver(contract_events.user_deleted(user))
     deliver(meal_event(user, 3000, day="2026-03-11"))
     for table in ("recipients", "notifications", "deliveries", "daily_norm_state"):
         assert (
