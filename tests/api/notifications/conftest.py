@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from contract_events import profile_updated
 from event_bus import publish, queue_exists
 from polling import wait_until
 
@@ -31,20 +32,6 @@ def set_profile(publish_event: Callable[[Event], None]) -> Callable[..., None]:
         target: float = 2000,
         preferences: dict[str, dict[str, bool]] | None = None,
     ) -> None:
-        publish_event(
-            Event(
-                type="users.profile.updated",
-                producer="users",
-                user_id=user_id,
-                data={
-                    "targets": {"calorie_target_kcal": target},
-                    "timezone": "UTC",
-                    "language": "en",
-                    "units": "metric",
-                    "notifications": preferences or {},
-                    "quiet_hours": None,
-                },
-            )
-        )
+        publish_event(profile_updated(user_id, target_kcal=target, preferences=preferences))
 
     return publish

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from typing import Any
 
 import httpx
+from contract_events import meal_changed, workout_finished
 from polling import wait_until
 from stack_env import STACK_ENV
 
@@ -17,27 +17,11 @@ NOTIFICATIONS_INSTANCE = f"http://127.0.0.1:{int(STACK_ENV['SERVICE_PORT_BASE'])
 
 
 def meal(user_id: str, total: float, day: str = "2026-03-10") -> Event:
-    return Event(
-        type="nutrition.meal.logged",
-        producer="nutrition",
-        user_id=user_id,
-        data={"meal_id": str(uuid.uuid4()), "date": day, "day_totals": {"energy_kcal": total}},
-    )
+    return meal_changed(user_id, day, total)
 
 
 def workout(user_id: str) -> Event:
-    return Event(
-        type="workouts.workout.completed",
-        producer="workouts",
-        user_id=user_id,
-        data={
-            "workout_id": uuid.uuid4().hex,
-            "name": "Intervals",
-            "calories_kcal": 300,
-            "duration_s": 1800,
-            "local_date": "2026-03-10",
-        },
-    )
+    return workout_finished(user_id, kcal=300, duration_s=1800, local_date="2026-03-10")
 
 
 def wait_for_feed(

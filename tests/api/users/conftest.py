@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+from contract_events import registered
 from event_bus import publish, queue_exists
 from polling import wait_until
 from stack_env import STACK_ENV
@@ -59,14 +60,7 @@ def register_user(
     def register(display_name: str = "Test User", role: str = "user") -> ApiUser:
         user = ApiUser(user_id=str(uuid.uuid4()), token="")
         user = ApiUser(user.user_id, make_token(user.user_id, role))
-        publish_event(
-            Event(
-                type="auth.user.registered",
-                producer="auth",
-                user_id=user.user_id,
-                data={"email": f"{user.user_id}@example.com", "display_name": display_name},
-            )
-        )
+        publish_event(registered(user.user_id, display_name, f"{user.user_id}@example.com"))
         wait_until(lambda: client.get("/api/users/me", headers=user.headers).status_code == 200)
         return user
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+from contract_events import meal_changed
 
 from backend_services.kernel.messaging import Event
 
@@ -143,18 +144,8 @@ def test_the_notifications_norm_follows_the_users_own_target(
     # A day over the user's 1800 kcal but under the formulas' target: the norm warns.
     total = 1900
     assert total < formula_kcal
-    publish_event(
-        Event(
-            type="nutrition.meal.logged",
-            producer="nutrition",
-            user_id=user.user_id,
-            data={
-                "date": datetime.now(UTC).date().isoformat(),  # the profile's zone is UTC
-                "day_totals": {"energy_kcal": total},
-                "meal_count": 1,
-            },
-        )
-    )
+    today = datetime.now(UTC).date().isoformat()  # the profile's zone is UTC
+    publish_event(meal_changed(user.user_id, today, total))
 
     def warning() -> dict[str, Any] | None:
         feed = client.get("/api/notifications/", headers=user.headers).json()

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+from contract_events import registered
 
 from backend_services.kernel.messaging import Event
 
@@ -50,12 +51,7 @@ def test_registration_event_creates_one_empty_profile(
     assert body["complete"] is False and body["sex"] is None
     assert body["notifications"]["preferences"]["announcement"]["in_app"] is True
 
-    again = Event(
-        type="auth.user.registered",
-        producer="auth",
-        user_id=user.user_id,
-        data={"email": "x@example.com", "display_name": "Somebody Else"},
-    )
+    again = registered(user.user_id, "Somebody Else", "x@example.com")
     publish_event(again)
     publish_event(again)
     poll(lambda: stack_sql("SELECT 1 FROM users.processed_events WHERE event_id = %s", again.id))

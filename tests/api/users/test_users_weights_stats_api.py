@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -10,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+from contract_events import meal_changed, workout_finished
 
 from backend_services.kernel.messaging import Event
 
@@ -57,7 +57,7 @@ def test_bad_weights_are_refused_and_nothing_stored(
     assert client.get("/api/users/me/weights", headers=user.headers).json()["entries"] == []
 
 
-def test_stats_from_meal_and_workout_events_idempotent_and_in_local_days(
+def test_stats_from_meal_and_workout_events_idempotent_on_the_users_local_days(
     client: httpx.Client,
     register_user: Callable[..., Any],
     publish_event: Callable[[Event], None],
@@ -68,34 +68,12 @@ def test_stats_from_meal_and_workout_events_idempotent_and_in_local_days(
     client.patch("/api/users/me", json={"timezone": zone}, headers=user.headers)
     today = datetime.now(ZoneInfo(zone)).date()
     yesterday = today - timedelta(days=1)
-    meal = Event(
-        type="nutrition.meal.logged",
-        producer="nutrition",
-        user_id=user.user_id,
-        data={
-            "date": yesterday.isoformat(),
-            "day_totals": {
-                "energy_kcal": 1900,
-                "protein_g": 90,
-                "fat_g": 60,
-                "carbohydrate_g": 240,
-            },
-        },
+    meal = meal_changed(
+        user.user_id, yesterday.isoformat(), 1900, protein_g=90, fat_g=60, carbohydrate_g=240
     )
-    # A workout without a local date: the users service places it in the user's time zone.
-    completed_at = datetime.combine(yesterday, datetime.min.time(), ZoneInfo(zone)) + timedelta(
-        hours=1
-    )
-    workout = Event(
-        type="workouts.workout.completed",
-        producer="workouts",
-        user_id=user.user_id,
-        data={
-            "workout_id": str(uuid.uuid4()),
-            "completed_at": completed_at.astimezone(UTC).isoformat(),
-            "calories_kcal": 350,
-            "duration_min": 40,
-        },
+    # Both producers send the user's local day (workouts: the day the workout started on).
+    workout = workout_finished(
+        user.user_id, kcal=350, duration_s=2400, local_date=yesterday.isoformat()
     )
     for event in (meal, meal, workout, workout):  # every event delivered twice
         publish_event(event)
