@@ -12,22 +12,12 @@ import pytest
 from notifications_factories import Users, meal_event
 from sqlalchemy import Engine
 
-from backend_services.kernel.contracts import InvalidEvent, MealDeleted
+from backend_services.kernel.contracts import InvalidEvent, MealDeleted, NotificationType
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.messaging import Event
 from backend_services.notifications import repository as repo
 
-ALL_ON = {
-    kind: {"email": True, "push": True, "in_app": True}
-    for kind in (
-        "daily_norm_exceeded",
-        "workout_completed",
-        "personal_record",
-        "goal_progress",
-        "logging_reminder",
-        "announcement",
-    )
-}
+ALL_ON = {kind.value: {"email": True, "push": True, "in_app": True} for kind in NotificationType}
 
 
 def feed(query: Callable[..., list[Any]], user_id: str, kind: str | None = None) -> list[Any]:
