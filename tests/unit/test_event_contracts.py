@@ -134,6 +134,7 @@ BROKEN_MEALS = {
     "negative": {**MEAL.data, "day_totals": {**MEAL.data["day_totals"], "energy_kcal": -1}},
     "unknown field": {**MEAL.data, "meal_count": 1},
     "no date": {k: v for k, v in MEAL.data.items() if k != "date"},
+    "a timestamp for a date": {**MEAL.data, "date": 1773100800},
 }
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 from uuid import UUID
 
+from ..dates import IsoDate
 from .base import Amount, EventContract, Payload
 
 
@@ -31,7 +31,7 @@ class MealChanged(EventContract):
     PRODUCER: ClassVar[str] = "nutrition"
 
     meal_id: UUID
-    date: date
+    date: IsoDate
     day_totals: DayTotals
 
 

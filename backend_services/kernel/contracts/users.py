@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, ClassVar
 
 from pydantic import Field
 
+from ..dates import IsoDate
 from .base import Amount, ClockTime, EventContract, Payload
 from .preferences import Channel, NotificationType
 
@@ -49,6 +49,6 @@ class ProfileUpdated(_Users):
 class WeightLogged(_Users):
     TYPE: ClassVar[str] = "users.weight.logged"
 
-    date: date
+    date: IsoDate
     weight_kg: Kilograms
     trend_kg: Kilograms  # the smoothed trend on that day

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from ..dates import IsoDate
 from .base import Amount, Count, EventContract, Identifier, Text
 
 
@@ -19,7 +19,7 @@ class WorkoutFinished(_Workouts):
 
     workout_id: Identifier
     name: Text | None
-    local_date: date  # the user's day the workout started on
+    local_date: IsoDate  # the user's day the workout started on
     iso_year: Annotated[int, Field(strict=True, ge=1, le=9999)]
     iso_week: Annotated[int, Field(strict=True, ge=1, le=53)]
     duration_s: Count
