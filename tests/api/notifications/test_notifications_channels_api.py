@@ -219,7 +219,7 @@ def test_admin_sees_and_replays_a_poison_event(
     found = wait_until(listed, timeout=90)
     assert {m["queue"] for m in found} >= {"notifications.activity.dlq"}
     mine = next(m for m in found if m["queue"] == "notifications.activity.dlq")
-    assert "date: Input should be a valid date" in mine["error"]
+    assert "date: Value error, expected a date as YYYY-MM-DD" in mine["error"]
     replayed = client.post(
         "/api/notifications/admin/dead-letters/notifications.activity.dlq/replay",
         json={"message_id": str(poison.id)},

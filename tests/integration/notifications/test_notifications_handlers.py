@@ -158,7 +158,7 @@ def test_an_event_that_breaks_its_contract_is_refused_before_anything_changes(
     users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
 ) -> None:
     user = users.make()
-    with pytest.raises(InvalidEvent, match="date: Input should be a valid date"):
+    with pytest.raises(InvalidEvent, match="date: Value error, expected a date as YYYY-MM-DD"):
         deliver(
             Event(
                 type="nutrition.meal.logged",

@@ -155,7 +155,8 @@ def test_consumers_over_rabbitmq_dedupe_redeliveries_and_dead_letter_poison(
         [dead] = list_dead_letters(shared_amqp, [f"{prefix}.activity.dlq", "no.such.queue.dlq"])
         assert dead["message_id"] == str(poison.id)
         assert dead["error"].startswith(
-            "invalid event: nutrition.meal.logged v1: date: Input should be a valid date"
+            "invalid event: nutrition.meal.logged v1: "
+            "date: Value error, expected a date as YYYY-MM-DD"
         )
         assert dead["original_queue"] == f"{prefix}.activity"
         # listing does not consume
