@@ -15,7 +15,6 @@ from backend_services.kernel.contracts import (
     PasswordResetRequested,
     PersonalRecordSet,
     ProfileUpdated,
-    QuietHours,
     Targets,
     UserDeleted,
     UserRegistered,
@@ -74,9 +73,7 @@ def profile_updated(
             "language": "en",
             "units": "metric",
             "notifications": preferences or {},
-            "quiet_hours": None
-            if quiet is None
-            else QuietHours.model_validate(dict(zip(("start", "end"), quiet, strict=True))),
+            "quiet_hours": None if quiet is None else {"start": quiet[0], "end": quiet[1]},
         }
     ).event(user_id)
 
