@@ -40,6 +40,7 @@ def create_app(settings: AuthSettings | None = None) -> FastAPI:
         verifier=verifier,
         # auth ends sessions itself: its own check reads the index without a local cache
         session_check=RedisSessionCheck(redis_client, cache_seconds=0),
+        schema=("auth", engine),
     )
     sessions = SessionIndex(redis_client)
     throttle = LoginThrottle(

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
 
 from .db import normalize_database_url
 
@@ -38,3 +41,26 @@ def upgrade(service: str, database_url: str, revision: str = "head") -> None:
 
 def downgrade(service: str, database_url: str, revision: str) -> None:
     command.downgrade(alembic_config(service, database_url), revision)
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was migrated by a newer release than this code: refusing to run on it."""
+
+
+def check_schema(service: str, engine: Engine) -> None:
+    """Raise ``SchemaTooNew`` when the service's schema carries a revision this code does not
+    know (a newer release migrated it). An older or missing schema is left to the migrations,
+    which the stack and the deployment run before the services start."""
+    url = engine.url.render_as_string(hide_password=False)
+    script = ScriptDirectory.from_config(alembic_config(service, url))
+    known = {revision.revision for revision in script.walk_revisions()}
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"version_table_schema": service})
+        current = context.get_current_heads()
+    unknown = sorted(set(current) - known)
+    if unknown:
+        raise SchemaTooNew(
+            f"{service}: the database is at revision {', '.join(unknown)}, which this release "
+            f"does not know (its newest is {script.get_current_head()}): a newer release "
+            "migrated it. Run that release, or restore a backup made by this one."
+        )

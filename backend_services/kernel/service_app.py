@@ -7,8 +7,8 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import Callable, Iterable
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
@@ -16,6 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.dependencies.models import Dependant
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
+from sqlalchemy import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .account_erasure import EraseAccount, ErasedAccountWrites
@@ -24,6 +25,7 @@ from .errors import COMMON_ERROR_STATUSES, error_body, error_responses, install_
 from .identity import admin_principal, current_principal, trusted_networks
 from .logs import configure_logging, request_id_var
 from .metrics import MetricsMiddleware, metrics_endpoint
+from .migrations import check_schema
 from .service_credentials import load_service_secret
 from .sessions import RedisSessionCheck, SessionCheck
 from .settings import ServiceSettings
@@ -99,6 +101,25 @@ class RequestContextMiddleware:
         return content_type not in self.body_types
 
 
+def _checked_lifespan(
+    schema: tuple[str, Engine] | None,
+    lifespan: Callable[[FastAPI], AbstractAsyncContextManager[Any]] | None,
+) -> Callable[[FastAPI], AbstractAsyncContextManager[Any]] | None:
+    if schema is None:
+        return lifespan
+
+    @asynccontextmanager
+    async def checked(app: FastAPI) -> AsyncIterator[Any]:
+        check_schema(*schema)
+        if lifespan is None:
+            yield None
+            return
+        async with lifespan(app) as state:
+            yield state
+
+    return checked
+
+
 def create_service_app(
     settings: ServiceSettings,
     *,
@@ -110,17 +131,20 @@ def create_service_app(
     session_check: SessionCheck | None = None,
     readiness_timeout: float = 2.0,
     erase_account: EraseAccount | None = None,
+    schema: tuple[str, Engine] | None = None,
 ) -> FastAPI:
     """Build a service's FastAPI app with everything every service must have.
 
     ``erase_account`` (services that store a user's data): what the service's
     ``auth.user.deleted`` handler erases, run again after a write that raced the deletion.
+    ``schema`` (PostgreSQL services): the service's schema and engine; the process refuses to
+    start on a schema a newer release migrated (``migrations.check_schema``).
     """
     configure_logging(settings.service_name, settings.instance_id, settings.log_level)
     local = settings.environment != "production"
     app = FastAPI(
         title=f"FitLedger {settings.service_name}",
-        lifespan=lifespan,
+        lifespan=_checked_lifespan(schema, lifespan),
         docs_url="/docs" if local else None,
         redoc_url=None,
         openapi_url="/openapi.json" if local else None,

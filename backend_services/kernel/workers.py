@@ -71,6 +71,7 @@ def run_service_worker(
     from .db import service_engine
     from .logs import configure_logging
     from .messaging import EventConsumer, OutboxRelay
+    from .migrations import check_schema
 
     configure_logging(f"{settings.service_name}-worker", settings.instance_id, settings.log_level)
     amqp_url = settings.require("amqp_url")
@@ -79,6 +80,7 @@ def run_service_worker(
         application_name=f"{settings.service_name}-worker",
         pool_size=len(subscriptions) + 3,
     )
+    check_schema(tables.schema, engine)  # never on a schema a newer release migrated
     runnables: list[Runnable] = [OutboxRelay(engine, tables, amqp_url, settings.events_exchange)]
     runnables += [
         EventConsumer(

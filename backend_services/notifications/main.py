@@ -27,6 +27,7 @@ def create_app(settings: NotificationsSettings | None = None) -> FastAPI:
         # RFC 8058 one-click unsubscribe posts a form body.
         body_types=("application/json", "application/x-www-form-urlencoded"),
         erase_account=erase_in_transaction(engine, repository.delete_user),
+        schema=("notifications", engine),
     )
     app.state.engine = engine
     app.state.notifications_service = NotificationsService(engine, settings, public_key)

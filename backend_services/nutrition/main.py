@@ -23,6 +23,7 @@ def create_app(settings: NutritionSettings | None = None) -> FastAPI:
         routers=[service_info_router(settings.service_name), router],
         readiness={"postgres": lambda: ping_database(engine)},
         erase_account=erase_in_transaction(engine, repository.delete_user_data),
+        schema=("nutrition", engine),
     )
     app.state.nutrition_service = NutritionService(engine)
     return app

@@ -22,6 +22,7 @@ def create_app(settings: UsersSettings | None = None) -> FastAPI:
         routers=[service_info_router(settings.service_name), router, internal],
         readiness={"postgres": lambda: ping_database(engine)},
         erase_account=erase_in_transaction(engine, delete_user_data),
+        schema=("users", engine),
     )
     app.state.engine = engine
     app.state.users_service = UsersService(engine)
