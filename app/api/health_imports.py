@@ -128,9 +128,8 @@ class HealthImportsApi:
 
     async def imported_workouts(self, limit: int = LIST_MAX) -> tuple[ImportedWorkout, ...]:
         """The newest completed workouts that came from an export or hold a merged one."""
-        body = await self.api.get(
-            f"{API}/workouts", params={"from": "1900-01-01", "limit": min(limit, LIST_MAX)}
-        )
+        params = {"from": p.EARLIEST_DAY.isoformat(), "limit": min(limit, LIST_MAX)}
+        body = await self.api.get(f"{API}/workouts", params=params)
         found = (ImportedWorkout.from_json(x) for x in p.items(p.obj(body).get("items")))
         return tuple(w for w in found if w.imported)
 

@@ -10,6 +10,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+# The services' date rule (backend_services/kernel/dates.py): nothing is dated before this day,
+# and a range that starts earlier is refused. "Everything" starts here.
+EARLIEST_DAY = dt.date(2000, 1, 1)
+# ... and a day to read or plan may be at most this many days after today.
+READ_AHEAD_DAYS = 7
+
 
 def num(value: Any, default: float = 0.0) -> float:
     """A number as float; `default` for null, missing or unreadable values."""

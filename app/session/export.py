@@ -16,6 +16,7 @@ from fastapi import FastAPI, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app import routes
+from app.api import parsing as p
 from app.api.errors import ApiError
 from app.api.gateway import Authorized, shared_gateway
 from app.session.export_csv import export_zip
@@ -25,8 +26,8 @@ from app.session.store import COOKIE, SessionEnded, SessionTokens, shared_store
 data_app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
 
 EXPORT_FORMAT = "fitledger-export/1"
-# Far enough back for every record; the services cap the size of a list, not its dates.
-EARLIEST = "1900-01-01"
+# Every record: the services store nothing earlier (they cap a list's size, not its dates).
+EARLIEST = p.EARLIEST_DAY.isoformat()
 # The users service's longest weight-log range (backend_services/users/service.py).
 WEIGHT_LOG_MAX_DAYS = 3660
 WORKOUTS_PAGE = 500  # the workouts service's largest page

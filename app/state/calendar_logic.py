@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
+from app.api.parsing import EARLIEST_DAY, READ_AHEAD_DAYS
 from app.state import units
 
 
@@ -25,6 +26,14 @@ def grid_range(month: dt.date, week_start: str) -> tuple[dt.date, dt.date]:
     last_of_month = shift_month(month, 1) - dt.timedelta(days=1)
     last = units.week_start_day(last_of_month, week_start) + dt.timedelta(days=6)
     return first, last
+
+
+def asked_range(first: dt.date, last: dt.date, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The part of a calendar grid the services answer for (their date rule: from
+    EARLIEST_DAY to READ_AHEAD_DAYS after today); None when none of it is."""
+    start = max(first, EARLIEST_DAY)
+    end = min(last, today + dt.timedelta(days=READ_AHEAD_DAYS))
+    return (start, end) if start <= end else None
 
 
 def month_title(month: dt.date) -> str:

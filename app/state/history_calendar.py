@@ -75,9 +75,9 @@ class HistoryCalendarState(WorkoutsState):
         self._month_workouts = ()
         self._draw()
         yield
-        first, last = cal.grid_range(month, self._week_start)
+        asked = cal.asked_range(*cal.grid_range(month, self._week_start), _today())
         try:
-            found = await WorkoutsApi(self.api()).workouts(first, last, limit=LIST_MAX)
+            found = await WorkoutsApi(self.api()).workouts(*asked, limit=LIST_MAX) if asked else ()
         except ApiError as error:
             self.calendar_error = explain(error)[0]
             self.calendar_loading = False

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from app.api.parsing import EARLIEST_DAY
 from app.api.workouts import ExerciseProgress, Workout
 from app.state import workout_logic as logic
 from app.state.dashboard import day_label
@@ -25,7 +26,7 @@ RANGES: tuple[tuple[str, str, int | None], ...] = (
 )
 DEFAULT_RANGE = "3m"
 # "All" asks the service from this day (the earliest a stored date may be).
-ALL_FROM = dt.date(1900, 1, 1)
+ALL_FROM = EARLIEST_DAY
 _DAYS = {key: days for key, _, days in RANGES}
 
 

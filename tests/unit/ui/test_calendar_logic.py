@@ -45,3 +45,14 @@ def test_days_with_workouts_are_marked_with_their_count():
     assert third["iso"] == "2026-12-03" and third["count"] == "2" and third["selected"] == "1"
     assert third["label"] == "Thursday 3 December: 2 workouts"
     assert weeks[1][3]["label"] == "Thursday 10 December: 1 workout"
+
+
+def test_only_the_days_the_services_answer_for_are_asked() -> None:
+    today = dt.date(2026, 12, 1)
+    grid = cal.grid_range(DECEMBER, "monday")  # 30 Nov - 3 Jan
+    assert cal.asked_range(*grid, today) == (dt.date(2026, 11, 30), dt.date(2026, 12, 8))
+    assert cal.asked_range(dt.date(1999, 12, 27), dt.date(2000, 2, 6), today) == (
+        dt.date(2000, 1, 1),
+        dt.date(2000, 2, 6),
+    )
+    assert cal.asked_range(dt.date(2027, 2, 1), dt.date(2027, 3, 7), today) is None
