@@ -10,14 +10,11 @@ from app.api.expenditure import Expenditure, expenditure
 from app.api.users import UsersApi
 from app.state import units as u
 from app.state.body import BodyFormState
+from app.state.diary_logic import fmt_kcal
 from app.state.messages import explain
 from app.state.preferences import PreferencesState
 
 SHOWN_EXCLUDED = 7  # the most recent days left out, with their reason
-
-
-def _kcal(value: float) -> str:
-    return f"{round(value):,d}"
 
 
 def expenditure_view(e: Expenditure, units: str = u.METRIC) -> dict[str, str]:
@@ -27,7 +24,7 @@ def expenditure_view(e: Expenditure, units: str = u.METRIC) -> dict[str, str]:
     if e.source == "data":
         source = (
             f"From {e.trusted_days} fully logged days and {e.weigh_ins} weigh-ins ({period}), "
-            f"combined with the formula's {_kcal(e.formula_tdee_kcal)} kcal; your data carries "
+            f"combined with the formula's {fmt_kcal(e.formula_tdee_kcal)} kcal; your data carries "
             f"{e.data_weight:.0%} of the answer."
         )
     else:
@@ -37,7 +34,7 @@ def expenditure_view(e: Expenditure, units: str = u.METRIC) -> dict[str, str]:
         shown = u.kg_to_shown(e.weight_slope_kg_per_week, units)
         trend = f"Weight line {shown:+.2f} {u.weight_unit(units)} a week"
         if e.mean_intake_kcal is not None:
-            trend += f" on {_kcal(e.mean_intake_kcal)} kcal a day eaten"
+            trend += f" on {fmt_kcal(e.mean_intake_kcal)} kcal a day eaten"
         trend += "."
     check = e.check_in
     return {

@@ -22,6 +22,7 @@ Pure functions on floats (statistics, not money): the caller rounds for display.
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -110,11 +111,11 @@ def estimate(
     weigh_ins = sorted((d, w) for d, w in weights_by_day.items() if start <= d <= end)
     prior_sd = FORMULA_RELATIVE_SD * formula_tdee_kcal
     short = _why_short(len(trusted), weigh_ins)
-    mean_intake = _mean(trusted) if trusted else None
+    mean_intake = statistics.fmean(trusted) if trusted else None
     tdee, sd, slope, data_tdee, data_weight = formula_tdee_kcal, prior_sd, None, None, 0.0
     if not short and mean_intake is not None:
         slope, slope_se = _line([(d - start).days for d, _ in weigh_ins], [w for _, w in weigh_ins])
-        intake_se = _sd(trusted, mean_intake) / math.sqrt(len(trusted))
+        intake_se = statistics.stdev(trusted) / math.sqrt(len(trusted))  # >= 7 days here
         data_tdee = mean_intake - slope * KCAL_PER_KG
         data_var = intake_se**2 + (slope_se * KCAL_PER_KG) ** 2 + MODEL_SD_KCAL**2
         data_weight = prior_sd**2 / (prior_sd**2 + data_var)
@@ -211,16 +212,6 @@ def _line(xs: list[int], ys: list[float]) -> tuple[float, float]:
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
     residual = sum((y - my - slope * (x - mx)) ** 2 for x, y in zip(xs, ys, strict=True))
     return slope, math.sqrt(residual / (n - 2) / sxx)
-
-
-def _mean(values: list[float]) -> float:
-    return sum(values) / len(values)
-
-
-def _sd(values: list[float], mean: float) -> float:
-    if len(values) < 2:
-        return 0.0
-    return math.sqrt(sum((v - mean) ** 2 for v in values) / (len(values) - 1))
 
 
 def _to_ten(kcal: float) -> int:

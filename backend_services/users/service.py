@@ -65,6 +65,21 @@ def missing_for_targets(profile: Profile) -> list[str]:
     return [name for name in REQUIRED_FOR_TARGETS if getattr(profile, name) is None]
 
 
+def complete_body(profile: Profile | None, wanted: str) -> tuple[Profile, domain.BodyProfile]:
+    """The profile and its body data, or the refusal that says what is missing for ``wanted``
+    ("targets", "an expenditure estimate")."""
+    if profile is None:
+        raise NotFound("No profile yet.", code="profile_not_found")
+    body = body_profile(profile)
+    if body is None:
+        raise Conflict(
+            f"Fill in your profile to get {wanted}.",
+            code="profile_incomplete",
+            fields={name: "required" for name in missing_for_targets(profile)},
+        )
+    return profile, body
+
+
 def body_profile(profile: Profile) -> domain.BodyProfile | None:
     sex, birth_date, height_cm = profile.sex, profile.birth_date, profile.height_cm
     weight_kg, activity_level, goal = profile.weight_kg, profile.activity_level, profile.goal
@@ -355,16 +370,8 @@ class UsersService:
     def targets(self, user_id: str) -> dict[str, Any]:
         now = self.clock()
         with unit_of_work(self.engine) as session:
-            profile = UsersRepository(session).get_profile(user_id)
-        if profile is None:
-            raise NotFound("No profile yet.", code="profile_not_found")
-        body = body_profile(profile)
-        if body is None:
-            raise Conflict(
-                "Fill in your profile to get targets.",
-                code="profile_incomplete",
-                fields={name: "required" for name in missing_for_targets(profile)},
-            )
+            found = UsersRepository(session).get_profile(user_id)
+        profile, body = complete_body(found, "targets")
         targets = domain.compute_targets(body, local_day(now, profile.timezone))
         return targets_view(targets, body)
 
@@ -407,16 +414,7 @@ class UsersService:
         now = self.clock()
         with unit_of_work(self.engine) as session:
             repo = UsersRepository(session)
-            profile = repo.get_profile(user_id)
-            if profile is None:
-                raise NotFound("No profile yet.", code="profile_not_found")
-            body = body_profile(profile)
-            if body is None:
-                raise Conflict(
-                    "Fill in your profile to get an expenditure estimate.",
-                    code="profile_incomplete",
-                    fields={name: "required" for name in missing_for_targets(profile)},
-                )
+            profile, body = complete_body(repo.get_profile(user_id), "an expenditure estimate")
             end = end or local_day(now, profile.timezone)
             start = end - timedelta(days=expenditure.WINDOW_DAYS - 1)
             intake = repo.intake_between(user_id, start, end)

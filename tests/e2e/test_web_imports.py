@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -21,7 +20,6 @@ import pytest
 from browser import (
     PASSWORD,
     ROOT,
-    launch,
     new_context,
     no_sideways_overflow,
     register_in_browser,
@@ -37,11 +35,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 FIXTURES = ROOT / "tests" / "fixtures"
 APPLE = FIXTURES / "apple_health" / "export.xml"
 LIVE_MS = 30_000  # the import job runs in the background; its result arrives by polling
-
-
-@pytest.fixture(scope="module")
-def browser(ui_url: str) -> Iterator[Browser]:
-    yield from launch()
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,11 @@ JSON, stack trace or "undefined" reaches the screen.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 
 import httpx
 import pytest
-from browser import PASSWORD, launch, new_context, new_email, screenshot
+from browser import PASSWORD, new_context, new_email, screenshot
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -39,11 +38,6 @@ PRIVATE = {
     "onboarding": ("/onboarding", "Set up your targets"),
 }
 RAW = re.compile(r'\{"error"|Traceback|undefined|\bNaN\b|\[object Object\]')
-
-
-@pytest.fixture(scope="module")
-def browser(ui_url: str) -> Iterator[Browser]:
-    yield from launch()
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 
 import pytest
-from browser import launch, no_sideways_overflow, screenshot, signed_in, user_with_profile
+from browser import no_sideways_overflow, screenshot, signed_in, user_with_profile
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -30,11 +29,6 @@ def e1rm_text(weight_kg: float, reps: int) -> str:
     epley = weight_kg * (1 + reps / 30)
     brzycki = weight_kg * 36 / (37 - reps)
     return f"{(epley + brzycki) / 2:.1f} kg"
-
-
-@pytest.fixture(scope="module")
-def browser(ui_url: str) -> Iterator[Browser]:
-    yield from launch()
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,12 @@ granted through the Playwright context (nobody can click the browser's own promp
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import httpx
 import pytest
 from accounts import Account
-from browser import launch, screenshot, signed_in, user_with_profile
+from browser import screenshot, signed_in, user_with_profile
 from playwright.sync_api import Browser, BrowserContext, expect
 from push_receiver import DeviceSubscription, PushReceiver
 from stack_env import EXISTING
@@ -24,11 +24,6 @@ from stack_env import EXISTING
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
 LIVE_MS = 30_000  # the push worker polls its task table
-
-
-@pytest.fixture(scope="module")
-def browser(ui_url: str) -> Iterator[Browser]:
-    yield from launch()
 
 
 def receiver_push_service(context: BrowserContext, device: DeviceSubscription) -> None:

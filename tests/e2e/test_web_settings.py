@@ -12,7 +12,6 @@ import httpx
 import pytest
 from browser import (
     PASSWORD,
-    launch,
     new_context,
     register_in_browser,
     screenshot,
@@ -21,11 +20,6 @@ from browser import (
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
-
-
-@pytest.fixture(scope="module")
-def browser(ui_url: str) -> Iterator[Browser]:
-    yield from launch()
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ import httpx
 import pytest
 from browser import (
     PASSWORD,
-    launch,
     new_context,
     new_email,
     register_in_browser,
@@ -25,11 +24,6 @@ from browser import (
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
-
-
-@pytest.fixture(scope="module")
-def browser(ui_url: str) -> Iterator[Browser]:
-    yield from launch()
 
 
 @pytest.fixture

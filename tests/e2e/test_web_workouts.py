@@ -9,11 +9,10 @@ targets and the progression rule in words. Pages are photographed at phone and d
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from browser import launch, screenshot, user_with_profile
 from browser import no_sideways_overflow as _no_sideways_overflow
+from browser import screenshot, user_with_profile
 from browser import signed_in as _signed_in
 from playwright.sync_api import Browser, Page, expect
 
@@ -21,11 +20,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
 SETS = (("60", "8"), ("62.5", "6"), ("62.5", "5"))
 LIVE_MS = 30_000  # finishing computes calories and records (slow on a loaded machine)
-
-
-@pytest.fixture(scope="module")
-def browser(ui_url: str) -> Iterator[Browser]:
-    yield from launch()
 
 
 @pytest.fixture(scope="module")

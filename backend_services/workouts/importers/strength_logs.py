@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -189,7 +190,7 @@ def _number(value: str | None, line: int) -> float | None:
         number = float(value.replace(",", "."))
     except ValueError as error:
         raise StrengthLogError(f"line {line}: not a number: {value!r}") from error
-    if number < 0 or number != number or number in (float("inf"), float("-inf")):
+    if number < 0 or not math.isfinite(number):
         raise StrengthLogError(f"line {line}: impossible value {value!r}")
     return number
 
