@@ -50,3 +50,20 @@ def form_alert(message: rx.Var[str] | str, *, color: str = "tomato", id: str = "
         message != "",
         rx.callout(message, color_scheme=color, role="alert", id=id, width="100%"),
     )
+
+
+def submit_button(label: str, *, busy: rx.Var[bool] | bool = False, **props: Any) -> rx.Component:
+    """A form's submit button, usable once the page has reached its server state.
+
+    Reflex runs a page's load event when the websocket connects; a form sent before that
+    finishes is answered first and its answer then wiped by the load (seen: a reset link
+    "sent" and the confirmation gone a moment later). Until then the button is disabled."""
+    return rx.button(
+        label,
+        type="submit",
+        size=props.pop("size", "3"),
+        width=props.pop("width", "100%"),
+        loading=busy,
+        disabled=~rx.State.is_hydrated,
+        **props,
+    )

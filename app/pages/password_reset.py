@@ -10,7 +10,7 @@ from app.api.errors import ApiError
 from app.api.gateway import shared_gateway
 from app.state.messages import explain
 from app.state.session import SessionState
-from components.fields import form_alert, labelled_input
+from components.fields import form_alert, labelled_input, submit_button
 from components.layout import public_shell
 
 FORGOT_TITLE = "Forgot your password · FitLedger"
@@ -99,14 +99,7 @@ def forgot_password() -> rx.Component:
                     required=True,
                     error=ForgotPasswordState.email_error,
                 ),
-                rx.button(
-                    "Send the link",
-                    type="submit",
-                    size="3",
-                    width="100%",
-                    loading=ForgotPasswordState.sending,
-                    id="send-link",
-                ),
+                submit_button("Send the link", busy=ForgotPasswordState.sending, id="send-link"),
                 spacing="4",
                 width="100%",
             ),
@@ -142,13 +135,8 @@ def reset_password() -> rx.Component:
                         required=True,
                         error=ResetPasswordState.confirm_error,
                     ),
-                    rx.button(
-                        "Save the new password",
-                        type="submit",
-                        size="3",
-                        width="100%",
-                        loading=ResetPasswordState.saving,
-                        id="save-password",
+                    submit_button(
+                        "Save the new password", busy=ResetPasswordState.saving, id="save-password"
                     ),
                     rx.text(
                         "Saving it signs you out on every other device.",
