@@ -28,6 +28,9 @@ SESSION_LOGOUT = "/session/logout"
 SESSION_EXPORT = "/session/export"  # app/session/export.py
 SESSION_EXPORT_ZIP = "/session/export.zip"  # the same with one CSV per kind
 SESSION_DELETE_ACCOUNT = "/session/delete-account"
+# The PWA offline diary (app/session/offline.py): GET <diary>/<day>, POST queued entries.
+SESSION_OFFLINE_DIARY = "/session/offline/diary"
+SESSION_OFFLINE_ENTRIES = "/session/offline/entries"
 
 # Private pages: the login guard sends everyone else to LOGIN.
 PUBLIC = frozenset({LANDING, LOGIN, REGISTER, FORGOT_PASSWORD, RESET_PASSWORD})
