@@ -21,8 +21,10 @@ from backend_services.kernel.tokens import AccessTokenVerifier, InvalidToken
 
 from .models import (
     AcceptedResponse,
+    AdminUserDetail,
     ChangePasswordRequest,
     DeleteAccountRequest,
+    DeviceSessionPublic,
     DisabledUpdate,
     ForgotPasswordRequest,
     LoginRequest,
@@ -31,6 +33,7 @@ from .models import (
     ResetPasswordRequest,
     RoleUpdate,
     SessionPublic,
+    SessionsEnded,
     TokenResponse,
     UserPage,
     UserPublic,
@@ -219,6 +222,32 @@ def admin_users(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> UserPage:
     return service.list_users(q, limit, offset)
+
+
+@public.get("/admin/users/{user_id}", responses=error_responses(401, 403, 404))
+def admin_user(user_id: uuid.UUID, _: LiveAdmin, service: Service) -> AdminUserDetail:
+    user, rows = service.user_detail(user_id)
+    return AdminUserDetail(
+        user=user,
+        sessions=[DeviceSessionPublic.model_validate(r, from_attributes=True) for r in rows],
+    )
+
+
+@public.delete("/admin/users/{user_id}/sessions", responses=error_responses(401, 403, 404))
+def admin_end_all_sessions(user_id: uuid.UUID, admin: LiveAdmin, service: Service) -> SessionsEnded:
+    """Sign the user out on every device at once (the account stays usable)."""
+    return SessionsEnded(ended=service.admin_end_sessions(admin, user_id))
+
+
+@public.delete(
+    "/admin/users/{user_id}/sessions/{session_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=error_responses(401, 403, 404),
+)
+def admin_end_session(
+    user_id: uuid.UUID, session_id: uuid.UUID, admin: LiveAdmin, service: Service
+) -> None:
+    service.admin_end_sessions(admin, user_id, session_id)
 
 
 @public.patch("/admin/users/{user_id}/status", responses=error_responses(401, 403, 404, 409))

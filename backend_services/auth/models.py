@@ -159,13 +159,18 @@ class TokenResponse(BaseModel):
     refresh_token: str
 
 
-class SessionPublic(BaseModel):
+class DeviceSessionPublic(BaseModel):
+    """A signed-in device: when it started and was last used, its browser and address."""
+
     id: uuid.UUID
     created_at: datetime
     last_used_at: datetime
     expires_at: datetime
     user_agent: str
     ip: str
+
+
+class SessionPublic(DeviceSessionPublic):
     current: bool
 
 
@@ -176,6 +181,17 @@ class UserPublic(BaseModel):
     role: str
     disabled: bool
     created_at: datetime
+
+
+class AdminUserDetail(BaseModel):
+    """One account as an administrator sees it, with its live sessions (newest use first)."""
+
+    user: UserPublic
+    sessions: list[DeviceSessionPublic]
+
+
+class SessionsEnded(BaseModel):
+    ended: int
 
 
 class UserPage(BaseModel):

@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from backend_services.kernel.business_metrics import REGISTRATIONS, on_commit
 from backend_services.kernel.contracts import EventContract
+from backend_services.kernel.contracts import admin as published_admin
 from backend_services.kernel.contracts import auth as published
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound, Unauthorized
@@ -291,11 +292,47 @@ class AuthService:
             items=[UserPublic.model_validate(r, from_attributes=True) for r in rows], total=total
         )
 
+    def user_detail(self, user_id: uuid.UUID) -> tuple[UserPublic, list[AuthSession]]:
+        """An account as an administrator sees it: the account and its live sessions."""
+        with unit_of_work(self.engine) as session:
+            repo = AuthRepository(session)
+            user = repo.user(user_id)
+            if user is None:
+                raise NotFound("No such user.")
+            rows = repo.live_sessions(user_id, utcnow())
+            return UserPublic.model_validate(user, from_attributes=True), rows
+
     def set_disabled(self, admin: Principal, user_id: uuid.UUID, disabled: bool) -> UserPublic:
         return self._admin_change(admin, user_id, disabled=disabled)
 
     def set_role(self, admin: Principal, user_id: uuid.UUID, role: str) -> UserPublic:
         return self._admin_change(admin, user_id, role=role)
+
+    def admin_end_sessions(
+        self, admin: Principal, user_id: uuid.UUID, session_id: uuid.UUID | None = None
+    ) -> int:
+        """End one session of the user (``session_id``) or all of them; how many ended."""
+        now = utcnow()
+        with unit_of_work(self.engine) as session:
+            repo = AuthRepository(session)
+            if repo.user(user_id) is None:
+                raise NotFound("No such user.")
+            if session_id is None:
+                ended = repo.revoke_sessions(user_id, now, "ended_by_admin")
+                action, target_type, target = "sessions.ended", "user", str(user_id)
+            else:
+                row = repo.auth_session(session_id, for_update=True)
+                if row is None or row.user_id != user_id:
+                    raise NotFound("No such session.")
+                ended = [session_id] if row.revoked_at is None else []
+                if ended:
+                    row.revoked_at, row.revoked_reason = now, "ended_by_admin"
+                action, target_type, target = "session.ended", "session", str(session_id)
+            _audit(
+                session, admin, action, target_type, target, user_id=str(user_id), count=len(ended)
+            )
+        self.sessions.revoke(*(str(i) for i in ended))
+        return len(ended)
 
     def _admin_change(
         self,
@@ -317,12 +354,42 @@ class AuthService:
                 user.disabled = disabled
                 if disabled:  # ends every session at once
                     revoked = repo.revoke_sessions(user.id, utcnow(), "disabled")
+                action = "user.disabled" if disabled else "user.enabled"
+                _audit(session, admin, action, "user", str(user.id), sessions_ended=len(revoked))
             if role is not None and role != user.role:
-                user.role = role  # new tokens must carry the new role
+                previous, user.role = user.role, role  # new tokens must carry the new role
                 revoked = repo.revoke_sessions(user.id, utcnow(), "role_changed")
+                _audit(
+                    session,
+                    admin,
+                    "user.role_changed",
+                    "user",
+                    str(user.id),
+                    role=role,
+                    previous_role=previous,
+                )
             public = UserPublic.model_validate(user, from_attributes=True)
         self.sessions.revoke(*(str(i) for i in revoked))
         return public
+
+
+def _audit(
+    session: Session,
+    admin: Principal,
+    action: str,
+    target_type: str,
+    target_id: str,
+    **detail: str | int | bool | None,
+) -> None:
+    """The admin action's audit event, in the transaction of the change (decision 0009)."""
+    recorded = published_admin.AuthAdminActionRecorded(
+        actor_id=admin.user_id,
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        detail=detail,
+    )
+    _publish(session, recorded, None)
 
 
 def issue_password_reset(session: Session, settings: AuthSettings, email: str) -> None:

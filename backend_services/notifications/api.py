@@ -14,8 +14,12 @@ from backend_services.kernel.identity import AdminUser, CurrentUser
 
 from .schemas import (
     MAX_ENDPOINT_LENGTH,
+    AnnouncementChannel,
     AnnouncementIn,
     AnnouncementOut,
+    AnnouncementPage,
+    AudienceOut,
+    AuditPageOut,
     FeedOut,
     NotificationOut,
     PushSubscriptionIn,
@@ -165,18 +169,54 @@ def unsubscribe_one_click(token: Token, service: Service, kind: Kind = None) -> 
 # --- admin ---
 
 
+ADMIN = error_responses(403)
+
+
 @router.post(
     "/admin/announcements",
     response_model=AnnouncementOut,
     status_code=status.HTTP_202_ACCEPTED,
+    responses=ADMIN,
 )
 def announce(body: AnnouncementIn, admin: AdminUser, service: Service) -> dict[str, Any]:
+    """Queue it: the worker fans it out in batches; read it back for the progress."""
     return service.announce(admin.user_id, body)
 
 
-@router.get("/admin/announcements/{announcement_id}", response_model=AnnouncementOut)
+@router.get("/admin/announcements", response_model=AnnouncementPage, responses=ADMIN)
+def recent_announcements(
+    _: AdminUser, service: Service, limit: Annotated[int, Query(ge=1, le=100)] = 20
+) -> dict[str, Any]:
+    return {"items": service.recent_announcements(limit)}
+
+
+@router.get("/admin/announcements/audience", response_model=AudienceOut, responses=ADMIN)
+def announcement_audience(
+    _: AdminUser,
+    service: Service,
+    channels: Annotated[list[AnnouncementChannel], Query(min_length=1, max_length=3)],
+) -> dict[str, Any]:
+    """How many users an announcement on these channels would reach now."""
+    chosen = list(dict.fromkeys(channels))
+    return {"channels": chosen, "audience": service.audience(chosen)}
+
+
+@router.get(
+    "/admin/announcements/{announcement_id}", response_model=AnnouncementOut, responses=ADMIN
+)
 def read_announcement(announcement_id: uuid.UUID, _: AdminUser, service: Service) -> dict[str, Any]:
     return service.announcement(announcement_id)
+
+
+@router.get("/admin/audit", response_model=AuditPageOut, responses=ADMIN)
+def read_audit_log(
+    _: AdminUser,
+    service: Service,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> dict[str, Any]:
+    """Every administrator's action, newest first: who, what, on what, when."""
+    return service.audit_log(limit, offset)
 
 
 @router.get("/admin/dead-letters")

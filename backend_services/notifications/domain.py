@@ -56,6 +56,14 @@ def enabled_channels(
     return channels
 
 
+def reaches_for_announcement(
+    preferences: Mapping[str, Mapping[str, bool]], channels: Iterable[str]
+) -> bool:
+    """An announcement sent on ``channels`` is for this user when one of them is on for
+    announcements in their preferences (the same rule for the preview and the fan-out)."""
+    return any(channel_enabled(preferences, NotificationType.ANNOUNCEMENT, c) for c in channels)
+
+
 def effective_preferences(
     preferences: Mapping[str, Mapping[str, bool]], opted_out: Iterable[str] = ()
 ) -> dict[str, dict[str, bool]]:

@@ -203,8 +203,29 @@ announcements = Table(
     Column("cursor", Text),  # last user_id fanned out to
     Column("recipients", Integer, nullable=False, server_default="0"),
     Column("finished_at", DateTime(timezone=True)),
+    # 0003: the channels chosen (the feed always; e-mail, push) and the audience previewed
+    # when it was sent (the denominator of its progress).
+    Column("channels", JSONB, nullable=False, server_default=text("'[\"in_app\"]'::jsonb")),
+    Column("audience", Integer, nullable=False, server_default="0"),
     schema=SCHEMA,
 )
+
+# 0003: every administrator's action, from the admin-action events of every service
+# (kernel/contracts/admin.py); the event id is the key, so a redelivery stores nothing twice.
+admin_audit = Table(
+    "admin_audit",
+    METADATA,
+    Column("event_id", UUID(as_uuid=True), primary_key=True),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("producer", Text, nullable=False),
+    Column("actor_id", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("target_type", Text, nullable=False),
+    Column("target_id", Text, nullable=False),
+    Column("detail", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+    schema=SCHEMA,
+)
+Index("admin_audit_recent", admin_audit.c.occurred_at.desc(), admin_audit.c.event_id)
 
 USER_TABLES = (
     delivery_attempts,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -99,9 +99,11 @@ def notify(
     data: dict[str, Any] | None = None,
     *,
     dedupe_key: str | None = None,
+    only_channels: Collection[str] | None = None,
 ) -> uuid.UUID | None:
-    """Store the in-app notification and one delivery task per enabled e-mail/push channel,
-    in the caller's transaction. Returns None when ``dedupe_key`` was already used."""
+    """Store the in-app notification and one delivery task per enabled e-mail/push channel
+    (of ``only_channels`` when given: an announcement's), in the caller's transaction.
+    Returns None when ``dedupe_key`` was already used."""
     row = ensured_recipient(session, user_id)
     notification_id = uuid.uuid4()
     created = session.execute(
@@ -124,6 +126,8 @@ def notify(
     channels = domain.enabled_channels(
         row.preferences, message.type, opted_out_types(session, user_id)
     )
+    if only_channels is not None:
+        channels = [c for c in channels if c in only_channels]
     for channel in channels:
         session.execute(
             insert(deliveries).values(

@@ -188,11 +188,8 @@ class AnnouncementFanout:
             message = domain.Message(domain.NotificationType.ANNOUNCEMENT, item.title, item.body)
             count = 0
             for user in batch:
-                # Opted in = any channel, the feed included, on for announcements.
-                if not any(
-                    domain.channel_enabled(user.preferences, message.type, c.value)
-                    for c in domain.Channel
-                ):
+                # For the user when one of the chosen channels is on for announcements.
+                if not domain.reaches_for_announcement(user.preferences, item.channels):
                     continue
                 created = repo.notify(
                     session,
@@ -200,6 +197,7 @@ class AnnouncementFanout:
                     message,
                     {"announcement_id": str(item.id), "url": item.url},
                     dedupe_key=f"announcement:{item.id}",
+                    only_channels=item.channels,
                 )
                 count += created is not None
             done = len(batch) < self.settings.announcement_batch_size

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
 
@@ -117,10 +117,29 @@ class SettingsOut(BaseModel):
     preferences: dict[str, dict[str, bool]]
 
 
+AnnouncementChannel = Literal["in_app", "email", "push"]
+
+
 class AnnouncementIn(StrictModel):
     title: str = Field(min_length=1, max_length=120)
     body: str = Field(min_length=1, max_length=2000)
     url: AnyHttpUrl | None = None
+    # The feed always carries it; e-mail and push go to users who have them on.
+    channels: list[AnnouncementChannel] = Field(default=["in_app"], min_length=1, max_length=3)
+
+    @field_validator("channels")
+    @classmethod
+    def _feed_and_no_repeats(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("each channel once")
+        if "in_app" not in value:
+            raise ValueError("announcements always go to the in-app feed: include in_app")
+        return value
+
+
+class AudienceOut(BaseModel):
+    channels: list[AnnouncementChannel]
+    audience: int  # users the announcement would reach now
 
 
 class AnnouncementOut(BaseModel):
@@ -128,10 +147,37 @@ class AnnouncementOut(BaseModel):
     title: str
     body: str
     url: str | None
-    status: str
-    recipients: int
+    status: str  # pending (being fanned out in batches) | done
+    channels: list[str]
+    audience: int  # previewed when sent
+    recipients: int  # feed notifications stored so far
+    processed: int  # users looked at so far (batch progress, of ``audience`` or more)
     created_at: dt.datetime
     finished_at: dt.datetime | None
+    # {channel: {status: count}} of its e-mail and push deliveries (pending, sent, failed...)
+    outcomes: dict[str, dict[str, int]] = {}
+
+
+class AnnouncementPage(BaseModel):
+    items: list[AnnouncementOut]
+
+
+class AuditEntryOut(BaseModel):
+    event_id: uuid.UUID
+    occurred_at: dt.datetime
+    producer: str
+    actor_id: str
+    actor_email: str | None
+    action: str
+    target_type: str
+    target_id: str
+    target_email: str | None
+    detail: dict[str, Any]
+
+
+class AuditPageOut(BaseModel):
+    items: list[AuditEntryOut]
+    total: int
 
 
 class ReplayIn(StrictModel):

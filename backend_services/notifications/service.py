@@ -6,20 +6,32 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, or_, select, update
+from sqlalchemy import Connection, Engine, and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.orm import Session
 
+from backend_services.kernel.contracts import NotificationsAdminActionRecorded
 from backend_services.kernel.contracts.queues import DEAD_LETTER_QUEUES
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
+from backend_services.kernel.messaging import add_to_outbox
 from backend_services.kernel.messaging.dead_letters import list_dead_letters, replay_dead_letter
 
 from . import domain
 from . import repository as repo
-from .models import announcements, deliveries, notifications, push_subscriptions, recipients
+from .audit import audit_page
+from .models import (
+    MESSAGING,
+    announcements,
+    deliveries,
+    notifications,
+    push_subscriptions,
+    recipients,
+)
 from .push_endpoints import EndpointRefused, check_push_endpoint, normalized_origins
 from .schemas import AnnouncementIn, PushSubscriptionIn, ReminderSettings
 from .settings import NotificationsSettings
@@ -288,24 +300,36 @@ class NotificationsService:
 
     # --- admin ---
 
+    def audience(self, channels: Sequence[str]) -> int:
+        with self.engine.connect() as conn:
+            return _audience(conn, channels)
+
     def announce(self, admin_id: str, body: AnnouncementIn) -> dict[str, Any]:
+        """Store it for the fan-out worker (batches of ``announcement_batch_size``) and record
+        the admin action, in one transaction."""
+        announcement_id = uuid.uuid4()
         with unit_of_work(self.engine) as session:
-            row = (
-                session.execute(
-                    announcements.insert()
-                    .values(
-                        id=uuid.uuid4(),
-                        title=body.title,
-                        body=body.body,
-                        url=str(body.url) if body.url else None,
-                        created_by=admin_id,
-                    )
-                    .returning(*announcements.c)
+            audience = _audience(session, body.channels)
+            session.execute(
+                announcements.insert().values(
+                    id=announcement_id,
+                    title=body.title,
+                    body=body.body,
+                    url=str(body.url) if body.url else None,
+                    created_by=admin_id,
+                    channels=body.channels,
+                    audience=audience,
                 )
-                .mappings()
-                .one()
             )
-        return dict(row)
+            recorded = NotificationsAdminActionRecorded(
+                actor_id=admin_id,
+                action="announcement.sent",
+                target_type="announcement",
+                target_id=str(announcement_id),
+                detail={"title": body.title[:120], "channels": ",".join(body.channels)},
+            )
+            add_to_outbox(session, MESSAGING, recorded.event(None))
+        return self.announcement(announcement_id)
 
     def announcement(self, announcement_id: uuid.UUID) -> dict[str, Any]:
         with self.engine.connect() as conn:
@@ -314,9 +338,21 @@ class NotificationsService:
                 .mappings()
                 .first()
             )
-        if row is None:
-            raise NotFound("No such announcement.")
-        return dict(row)
+            if row is None:
+                raise NotFound("No such announcement.")
+            return _with_progress(conn, dict(row))
+
+    def recent_announcements(self, limit: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(announcements).order_by(announcements.c.created_at.desc()).limit(limit)
+            ).mappings()
+            return [_with_progress(conn, dict(r)) for r in rows.all()]
+
+    def audit_log(self, limit: int, offset: int) -> dict[str, Any]:
+        with unit_of_work(self.engine) as session:
+            items, total = audit_page(session, limit, offset)
+        return {"items": items, "total": total}
 
     def dead_letters(self) -> list[dict[str, Any]]:
         return list_dead_letters(self.settings.require("amqp_url"), DEAD_LETTER_QUEUES)
@@ -325,3 +361,28 @@ class NotificationsService:
         if queue not in DEAD_LETTER_QUEUES:
             raise NotFound("No such dead-letter queue.")
         return replay_dead_letter(self.settings.require("amqp_url"), queue, message_id)
+
+
+def _audience(conn: Connection | Session, channels: Sequence[str]) -> int:
+    """Users an announcement on ``channels`` would reach now (the fan-out's own rule)."""
+    rows = conn.execute(select(recipients.c.preferences)).scalars()
+    return sum(domain.reaches_for_announcement(p, channels) for p in rows)
+
+
+def _with_progress(conn: Connection, row: dict[str, Any]) -> dict[str, Any]:
+    """Add how far the fan-out got and what became of its e-mail and push deliveries."""
+    processed = 0
+    if row["cursor"]:
+        processed = conn.execute(
+            select(func.count()).where(recipients.c.user_id <= row["cursor"])
+        ).scalar_one()
+    outcomes: dict[str, dict[str, int]] = {}
+    counted = conn.execute(
+        select(deliveries.c.channel, deliveries.c.status, func.count())
+        .join(notifications, notifications.c.id == deliveries.c.notification_id)
+        .where(notifications.c.dedupe_key == f"announcement:{row['id']}")
+        .group_by(deliveries.c.channel, deliveries.c.status)
+    ).all()
+    for channel, status, count in counted:
+        outcomes.setdefault(channel, {})[status] = count
+    return {**row, "processed": processed, "outcomes": outcomes}

@@ -16,11 +16,13 @@ from pydantic import ValidationError
 
 from backend_services.kernel.contracts import (
     CONTRACTS,
+    AuthAdminActionRecorded,
     EventContract,
     InvalidEvent,
     MealDeleted,
     MealLogged,
     MealUpdated,
+    NotificationsAdminActionRecorded,
     PasswordChanged,
     PasswordResetAsked,
     RegistrationDuplicateAttempted,
@@ -61,6 +63,20 @@ def example(contract: type[EventContract]) -> Event:
         "workouts.personal_record.set": lambda: contract_events.personal_record(
             user, "w1", kind="weight_at_reps", reps=5
         ),
+        "auth.admin_action.recorded": lambda: AuthAdminActionRecorded(
+            actor_id=user,
+            action="user.role_changed",
+            target_type="user",
+            target_id=user,
+            detail={"role": "admin", "previous_role": "user"},
+        ).event(None),
+        "notifications.admin_action.recorded": lambda: NotificationsAdminActionRecorded(
+            actor_id=user,
+            action="announcement.sent",
+            target_type="announcement",
+            target_id=str(uuid.uuid4()),
+            detail={"channels": "in_app,email"},
+        ).event(None),
     }
     if issubclass(contract, MealLogged | MealUpdated | MealDeleted):
         return contract_events.meal_changed(

@@ -5,6 +5,12 @@ Producers publish ``SomeEvent(...).event(user_id)``; consumers' handler tables a
 the classes and get ``Received[SomeEvent]``; an event that breaks its class is dead-lettered
 with the reason (``InvalidEvent``)."""
 
+from .admin import (
+    AUDITED,
+    AdminActionRecorded,
+    AuthAdminActionRecorded,
+    NotificationsAdminActionRecorded,
+)
 from .auth import (
     PasswordChanged,
     PasswordResetAsked,
@@ -40,11 +46,16 @@ CONTRACTS: tuple[type[EventContract], ...] = (
     WorkoutCompleted,
     WorkoutImported,
     PersonalRecordSet,
+    AuthAdminActionRecorded,
+    NotificationsAdminActionRecorded,
 )
 
 __all__ = [
+    "AUDITED",
     "CONTRACTS",
     "DEFAULT_CHANNELS",
+    "AdminActionRecorded",
+    "AuthAdminActionRecorded",
     "Channel",
     "DayTotals",
     "EventContract",
@@ -54,6 +65,7 @@ __all__ = [
     "MealLogged",
     "MealUpdated",
     "NotificationType",
+    "NotificationsAdminActionRecorded",
     "PasswordChanged",
     "PasswordResetAsked",
     "PasswordResetRequested",
