@@ -24,10 +24,12 @@ def issue_access_token(
     now: float | None = None,
 ) -> str:
     issued = int(now if now is not None else time.time())
+    # "sub" comes first: the gateway reads the subject, unverified, from the payload's first
+    # characters to count requests per user (render.RATE_SUBJECT_PATTERN).
     claims = {
+        "sub": user_id,
         "iss": issuer,
         "aud": audience,
-        "sub": user_id,
         "iat": issued,
         "nbf": issued,
         "exp": issued + ttl_seconds,

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from backend_services.kernel.identity import ACCESS_COOKIE
+
 from .topology import EXPORTERS, SERVICES, ExporterSpec, StackSettings
 
 ERROR_PAGES = (
@@ -29,6 +31,16 @@ ERROR_PAGES = (
 # Reflex 0.10 backend routes (state websocket, uploads, health); everything else is the frontend.
 # `session` holds the UI's own sign-in routes (app/session/http.py), which set its cookie.
 UI_BACKEND_PATHS = ("_event", "_upload", "ping", "_health", "auth-codespace", "session")
+
+
+# A signed-in request counts against its user: the access token's subject, read unverified
+# from the first 60 characters of the token's payload, which encode exactly `{"sub":"<uuid>"`
+# (auth issues "sub" first; base64 turns each 3 bytes into 4 characters, and those 45 bytes
+# are 60). A made-up subject gains nothing: the request still fails the token check, and
+# every address has its own ceiling as well. One pattern for the bearer header, one for the
+# cookie, matched against "<Authorization>|<access cookie>".
+_PAYLOAD_PREFIX = r"[A-Za-z0-9_-]+\.([A-Za-z0-9_-]{60})"
+RATE_SUBJECT_PATTERNS = (rf"^Bearer {_PAYLOAD_PREFIX}", rf"\|{_PAYLOAD_PREFIX}")
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,10 @@ def render_gateway(
             ui_backend_paths="|".join(UI_BACKEND_PATHS),
             api_rate_per_second=settings.api_rate_per_second,
             api_burst=settings.api_burst,
+            address_rate_per_second=settings.address_rate_per_second,
+            address_burst=settings.address_burst,
+            rate_subject_patterns=RATE_SUBJECT_PATTERNS,
+            access_cookie=ACCESS_COOKIE,
             auth_rate_per_minute=settings.auth_rate_per_minute,
             max_body=settings.max_body,
             upload_max_body=settings.upload_max_body,

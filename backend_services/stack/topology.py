@@ -92,6 +92,10 @@ class StackSettings(BaseSettings):
 
     api_rate_per_second: int = Field(default=50, alias="GATEWAY_RATE_PER_SECOND")
     api_burst: int = Field(default=100, alias="GATEWAY_BURST")
+    # Every client address together (a household, an office or a carrier's NAT), on top of
+    # each signed-in user's own limit above.
+    address_rate_per_second: int = Field(default=1000, alias="GATEWAY_ADDRESS_RATE_PER_SECOND")
+    address_burst: int = Field(default=2000, alias="GATEWAY_ADDRESS_BURST")
     auth_rate_per_minute: int = Field(default=60, alias="GATEWAY_AUTH_RATE_PER_MINUTE")
     max_body: str = Field(default="2m", alias="GATEWAY_MAX_BODY")
     upload_max_body: str = Field(default="512m", alias="GATEWAY_UPLOAD_MAX_BODY")
