@@ -24,6 +24,11 @@ from app.pages import (
 from app.pages import recipes as recipes_page
 from app.pages import workout as workout_page
 from app.pages import workouts as workouts_page
+from app.pages.admin import announcements as admin_announcements
+from app.pages.admin import audit as admin_audit
+from app.pages.admin import overview as admin_overview
+from app.pages.admin import user as admin_user
+from app.pages.admin import users as admin_users
 from app.session.export import data_app
 from app.session.http import session_app
 from app.state.preferences import PreferencesState
@@ -156,4 +161,34 @@ app.add_page(
     route=routes.IMPORTS,
     title=health_import.TITLE,
     on_load=[*PRIVATE, health_import.S.load],
+)
+
+# The admin area (app/pages/admin/): every page signs in first, then shows the 403 page to
+# anyone who is not an administrator; its sections are listed in app/pages/admin/sections.py.
+app.add_page(
+    admin_overview.overview, route=routes.ADMIN, title=admin_overview.TITLE, on_load=PRIVATE
+)
+app.add_page(
+    admin_users.admin_users,
+    route=routes.ADMIN_USERS,
+    title=admin_users.TITLE,
+    on_load=[*PRIVATE, admin_users.AdminUsersState.load],
+)
+app.add_page(
+    admin_user.admin_user,
+    route=routes.ADMIN_USER,
+    title=admin_user.TITLE,
+    on_load=[*PRIVATE, admin_user.AdminUserState.load],
+)
+app.add_page(
+    admin_audit.admin_audit,
+    route=routes.ADMIN_AUDIT,
+    title=admin_audit.TITLE,
+    on_load=[*PRIVATE, admin_audit.AdminAuditState.load],
+)
+app.add_page(
+    admin_announcements.admin_announcements,
+    route=routes.ADMIN_ANNOUNCEMENTS,
+    title=admin_announcements.TITLE,
+    on_load=[*PRIVATE, admin_announcements.AdminAnnouncementsState.load],
 )

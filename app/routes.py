@@ -50,3 +50,15 @@ def program(program_id: str) -> str:
 
 def progress(exercise_id: str) -> str:
     return f"{PROGRESS}?exercise={exercise_id}"
+
+
+# The admin area (app/pages/admin/); its sections are listed in app/pages/admin/sections.py.
+ADMIN = "/admin"
+ADMIN_USERS = "/admin/users"
+ADMIN_USER = "/admin/users/[id]"
+ADMIN_AUDIT = "/admin/audit"
+ADMIN_ANNOUNCEMENTS = "/admin/announcements"
+
+
+def admin_user(user_id: str) -> str:
+    return f"{ADMIN_USERS}/{user_id}"

@@ -103,6 +103,17 @@ def top_bar(unread: rx.Var[int] | int = 0) -> rx.Component:
             ),
             rx.spacer(),
             bell(unread),
+            rx.cond(
+                SessionState.is_admin,
+                rx.link(
+                    rx.icon("shield", size=22),
+                    href=routes.ADMIN,
+                    aria_label="Admin",
+                    color="inherit",
+                    display="inline-flex",
+                    id="admin-link",
+                ),
+            ),
             rx.link(
                 rx.icon("settings", size=22),
                 href=routes.SETTINGS,

@@ -64,3 +64,8 @@ STACK_ENV = {
     # A short brute-force window, so a test can see the owner sign in after the cool-down.
     "LOGIN_FAILURE_WINDOW_SECONDS": "4",
 }
+if EXISTING:
+    # The stack you run (`make up`) uses its own stores: fixtures that reach them directly
+    # (the admin CLI, the session index) must use the same ones, not the test stack's.
+    for _store in ("DATABASE_URL", "REDIS_URL", "AMQP_URL"):
+        del STACK_ENV[_store]

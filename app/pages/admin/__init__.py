@@ -1,0 +1,1 @@
+"""The admin area (`/admin/...`): administrators only; everyone else sees a 403 page."""

@@ -1,0 +1,121 @@
+"""Admin · audit log (`/admin/audit`): every administrator's action, newest first, paged."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import ClassVar
+
+import reflex as rx
+
+from app.api.admin import AuditEntry
+from app.api.errors import ApiError
+from app.pages.admin.shell import admin_shell, pager
+from app.pages.admin.state import AdminPagedState, when
+
+TITLE = "Audit log · Admin · FitLedger"
+PAGE = 25
+
+# The actions in words; an action not listed yet (a new service's) shows as it is named.
+ACTION_WORDS = {
+    "user.disabled": "disabled the account of",
+    "user.enabled": "enabled the account of",
+    "user.role_changed": "changed the role of",
+    "session.ended": "ended a session",
+    "sessions.ended": "ended every session of",
+    "announcement.sent": "sent the announcement",
+}
+
+
+@dataclasses.dataclass
+class AuditRow:
+    when: str
+    actor: str
+    action: str
+    target: str
+    detail: str
+
+
+def describe_detail(entry: AuditEntry) -> str:
+    parts = [f"{k.replace('_', ' ')}: {v}" for k, v in sorted(entry.detail.items())]
+    return ", ".join(parts)
+
+
+def audit_rows(entries: tuple[AuditEntry, ...]) -> list[AuditRow]:
+    return [
+        AuditRow(
+            when(e.occurred_at),
+            e.actor,
+            ACTION_WORDS.get(e.action, e.action),
+            "" if e.target_type == "session" else e.target,
+            describe_detail(e),
+        )
+        for e in entries
+    ]
+
+
+class AdminAuditState(AdminPagedState):
+    PAGE: ClassVar[int] = PAGE
+    rows: list[AuditRow] = []
+
+    @rx.var
+    def page_label(self) -> str:
+        return self._range() or "No administrator actions yet."
+
+    async def _fetch(self):
+        if not self.is_admin:
+            return None
+        self.loading, self.error = True, ""
+        try:
+            page = await self.admin_api().audit(PAGE, self.offset)
+        except ApiError as error:
+            return self.refused(error)
+        finally:
+            self.loading = False
+        self.rows, self.total = audit_rows(page.items), page.total
+        return None
+
+
+def _row(row: AuditRow) -> rx.Component:
+    return rx.el.li(
+        rx.vstack(
+            rx.text(
+                rx.text.strong(row.actor),
+                " ",
+                row.action,
+                " ",
+                rx.text.strong(row.target),
+                size="2",
+                word_break="break-word",
+            ),
+            rx.text(
+                row.when,
+                rx.cond(row.detail != "", " · " + row.detail, ""),
+                size="1",
+                color=rx.color("gray", 11),
+                word_break="break-word",
+            ),
+            spacing="0",
+            align="start",
+        ),
+        padding_y="0.55em",
+        border_bottom=f"1px solid {rx.color('gray', 4)}",
+        list_style="none",
+    )
+
+
+def admin_audit() -> rx.Component:
+    s = AdminAuditState
+    return admin_shell(
+        rx.cond(s.error != "", rx.callout(s.error, color_scheme="tomato", role="alert")),
+        rx.hstack(
+            rx.text(s.page_label, size="2", id="audit-count", aria_live="polite"),
+            rx.cond(s.loading, rx.spinner(size="1")),
+            rx.spacer(),
+            rx.button("Refresh", on_click=s.load, variant="soft", size="1"),
+            align="center",
+            width="100%",
+        ),
+        rx.el.ul(rx.foreach(s.rows, _row), id="audit-list", padding="0", margin="0"),
+        pager(s, "Newer", "Older"),
+        title="Audit log",
+    )

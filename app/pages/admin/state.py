@@ -1,0 +1,73 @@
+"""What every admin page's state shares: the admin client and one way to show a refusal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+import reflex as rx
+
+from app.api.admin import AdminApi
+from app.api.errors import ApiError
+from app.state.messages import explain
+from app.state.session import SessionState
+
+
+def when(moment: dt.datetime | None) -> str:
+    """A moment as admins read it: UTC, to the minute."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if moment else "—"
+
+
+class AdminState(SessionState):
+    """Page states of the admin area subclass this; they call nothing unless ``is_admin``."""
+
+    error: str = ""
+    notice: str = ""
+
+    def admin_api(self) -> AdminApi:
+        return AdminApi(self.api())
+
+    def refused(self, error: ApiError) -> rx.event.EventSpec | None:
+        self.error = explain(error)[0]
+        return self.handle(error)
+
+
+class AdminPagedState(AdminState):
+    """An admin list paged by offset; subclasses set PAGE and write ``_fetch``."""
+
+    PAGE: ClassVar[int] = 20
+    total: int = 0
+    offset: int = 0
+    loading: bool = False
+
+    @rx.var
+    def has_previous(self) -> bool:
+        return self.offset > 0
+
+    @rx.var
+    def has_next(self) -> bool:
+        return self.offset + self.PAGE < self.total
+
+    def _range(self) -> str:
+        """ "21 to 40 of 57" ("" when the list is empty)."""
+        if not self.total:
+            return ""
+        return f"{self.offset + 1} to {min(self.offset + self.PAGE, self.total)} of {self.total}"
+
+    async def _fetch(self):
+        raise NotImplementedError
+
+    @rx.event
+    async def load(self):
+        self.offset = 0
+        return await self._fetch()
+
+    @rx.event
+    async def previous(self):
+        self.offset = max(0, self.offset - self.PAGE)
+        return await self._fetch()
+
+    @rx.event
+    async def next(self):
+        self.offset += self.PAGE
+        return await self._fetch()

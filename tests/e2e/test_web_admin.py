@@ -1,0 +1,230 @@
+"""The admin area in the browser, through nginx (issue 11): a normal user gets the 403 page
+and a 403 from every admin route; an administrator disables a user, who is then sent to sign
+in; an announcement reaches a user's feed; the audit log shows who did what. Screenshots of
+every admin page at phone and desktop size (.local/screenshots/admin-*.png)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from accounts import put_profile
+from browser import no_sideways_overflow, screenshot, signed_in, user_with_token
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from stack_env import STACK_ENV
+
+from backend_services.stack.topology import SERVICES, StackSettings
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e]
+
+# (path, screenshot name) of each admin page without an id.
+ADMIN_PAGES = {
+    "/admin": "overview",
+    "/admin/users": "users",
+    "/admin/audit": "audit",
+    "/admin/announcements": "announcements",
+}
+# Plausible values for the admin routes' path parameters (the refusal must come first).
+PATH_VALUES = {"queue": "users.activity.dlq"}
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _session_cookie(ui_url: str, email: str, password: str) -> str:
+    """Signed in by the UI's own form post, as the sign-in page does."""
+    with httpx.Client(base_url=ui_url, timeout=30) as http:
+        answer = http.post(
+            "/session/login",
+            data={"email": email, "password": password},
+            headers={"Origin": ui_url},
+        )
+        assert answer.status_code == 303, answer.text
+        return answer.cookies["fl_session"]
+
+
+@pytest.fixture(scope="module")
+def admin_with_profile(ui_url: str, admin_account: Any) -> Any:
+    """The administrator, onboarded (so the app opens on today, not on onboarding)."""
+    with httpx.Client(base_url=ui_url, timeout=20) as http:
+        put_profile(http, admin_account)
+    return admin_account
+
+
+@pytest.fixture
+def admin_context(
+    browser: Browser, ui_url: str, admin_with_profile: Any
+) -> Iterator[BrowserContext]:
+    admin_account = admin_with_profile
+    context = signed_in(
+        browser,
+        ui_url,
+        _session_cookie(ui_url, admin_account.email, admin_account.password),
+        phone=False,
+    )
+    yield context
+    context.close()
+
+
+def _open(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator("#admin-sections")).to_be_visible()
+
+
+def _admin_operations() -> list[tuple[str, str]]:
+    """(method, path) of every admin route of every service, from their OpenAPI documents."""
+    found = []
+    topology = StackSettings(**STACK_ENV)  # type: ignore[arg-type]
+    for spec in SERVICES:
+        url = topology.instance_urls(spec)[0]
+        document = httpx.get(f"{url}/openapi.json", timeout=10).json()
+        for path, item in document["paths"].items():
+            if "/admin/" in path:
+                found += [
+                    (m.upper(), path) for m in item if m in ("get", "post", "patch", "delete")
+                ]
+    return found
+
+
+def _filled(path: str, user_id: str) -> str:
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return PATH_VALUES.get(name, user_id if name == "user_id" else str(uuid.uuid4()))
+
+    return re.sub(r"\{([a-z_]+)\}", value, path)
+
+
+def test_a_normal_user_gets_the_403_page_and_a_403_from_every_admin_route(
+    browser: Browser, ui_url: str
+) -> None:
+    cookie, token = user_with_token(ui_url, name="Nora")
+    context = signed_in(browser, ui_url, cookie, phone=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{ui_url}/")
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        expect(page.locator("#admin-link")).to_have_count(0)
+        for path in (*ADMIN_PAGES, f"/admin/users/{uuid.uuid4()}"):
+            page.goto(f"{ui_url}{path}")
+            expect(page.locator("#admin-forbidden")).to_be_visible()
+            expect(page.get_by_role("heading", level=1)).to_have_text("403 · Administrators only")
+            assert page.url.rstrip("/").endswith(path), page.url  # no redirect (loop)
+            expect(page.locator("#admin-sections")).to_have_count(0)
+        screenshot(page, "admin-403-phone")
+    finally:
+        context.close()
+
+    operations = _admin_operations()
+    assert len(operations) >= 10, operations
+    with httpx.Client(base_url=ui_url, timeout=20) as http:
+        me = http.get("/api/auth/me", headers=bearer(token)).json()["id"]
+        answers = {
+            f"{method} {path}": http.request(
+                method, _filled(path, me), headers=bearer(token), json={}
+            ).status_code
+            for method, path in operations
+        }
+    assert {k: v for k, v in answers.items() if v != 403} == {}
+
+
+def test_an_admin_disables_a_user_who_is_then_sent_to_sign_in(
+    browser: Browser, ui_url: str, admin_context: BrowserContext, admin_account: Any
+) -> None:
+    cookie, token = user_with_token(ui_url, name="Dora")
+    with httpx.Client(base_url=ui_url, timeout=20) as http:
+        victim = http.get("/api/auth/me", headers=bearer(token)).json()
+    user = signed_in(browser, ui_url, cookie, phone=True)
+    try:
+        user_page = user.new_page()
+        user_page.goto(f"{ui_url}/")
+        expect(user_page.get_by_role("heading", level=1)).to_be_visible()
+        assert "/login" not in user_page.url
+
+        admin = admin_context.new_page()
+        admin.goto(f"{ui_url}/")
+        admin.locator("#admin-link").click()
+        expect(admin).to_have_url(re.compile(r"/admin/?$"))
+        expect(admin.locator("#admin-sections")).to_be_visible()
+        admin.get_by_role("link", name="Users").first.click()
+        admin.get_by_label("Search by e-mail or name").fill(victim["email"])
+        admin.get_by_role("link", name=f"Open {victim['email']}").click()
+        expect(admin.get_by_text(victim["email"]).first).to_be_visible()
+        expect(admin.locator("#session-count")).not_to_have_text("0")
+        admin.locator("#toggle-disabled").click()
+        expect(admin.locator("#admin-notice")).to_contain_text("Account disabled")
+        expect(admin.locator("#session-count")).to_have_text("0")
+        expect(admin.locator("#toggle-disabled")).to_have_text("Enable account")
+
+        user_page.reload()
+        expect(user_page).to_have_url(re.compile(r"/login"))
+
+        _open(admin, f"{ui_url}/admin/audit")
+        entry = admin.locator("#audit-list li").filter(has_text=victim["email"]).first
+        expect(entry).to_contain_text("disabled the account of")
+        expect(entry).to_contain_text(admin_account.email)
+    finally:
+        user.close()
+
+
+def test_an_announcement_reaches_a_users_feed(
+    browser: Browser, ui_url: str, admin_context: BrowserContext
+) -> None:
+    cookie, _ = user_with_token(ui_url, name="Fay")
+    title = f"Maintenance {uuid.uuid4().hex[:6]}"
+    admin = admin_context.new_page()
+    _open(admin, f"{ui_url}/admin/announcements")
+    admin.get_by_label("Title").fill(title)
+    admin.get_by_label("Text").fill("FitLedger will be offline for ten minutes on Sunday.")
+    expect(admin.locator("#send-announcement")).to_be_disabled()  # not previewed yet
+    admin.locator("#preview-audience").click()
+    expect(admin.locator("#audience")).to_contain_text(re.compile(r"reach [1-9]\d* user"))
+    admin.locator("#send-announcement").click()
+    expect(admin.locator("#admin-notice")).to_contain_text(title)
+    sent = admin.locator("#announcements li").filter(has_text=title)
+    expect(sent).to_contain_text("sent", timeout=30_000)  # every batch went out
+
+    user = signed_in(browser, ui_url, cookie, phone=True)
+    try:
+        feed = user.new_page()
+        feed.goto(f"{ui_url}/notifications")
+        expect(feed.get_by_text(title)).to_be_visible()
+    finally:
+        user.close()
+
+    _open(admin, f"{ui_url}/admin/audit")
+    expect(
+        admin.locator("#audit-list li").filter(has_text="sent the announcement").first
+    ).to_be_visible()
+
+
+@pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])
+def test_every_admin_page_fits_the_screen(
+    browser: Browser,
+    ui_url: str,
+    admin_with_profile: Any,
+    phone: bool,
+    register: Callable[..., Any],
+) -> None:
+    someone = register()
+    context = signed_in(
+        browser,
+        ui_url,
+        _session_cookie(ui_url, admin_with_profile.email, admin_with_profile.password),
+        phone=phone,
+    )
+    size = "phone" if phone else "desktop"
+    try:
+        page = context.new_page()
+        pages = {**ADMIN_PAGES, f"/admin/users/{someone.user_id}": "user"}
+        for path, name in pages.items():
+            _open(page, f"{ui_url}{path}")
+            page.wait_for_load_state("networkidle")
+            no_sideways_overflow(page)
+            screenshot(page, f"admin-{name}-{size}")
+    finally:
+        context.close()
