@@ -150,7 +150,18 @@ def goal_fields() -> rx.Component:
             choice_group(
                 "How fast?",
                 "goal_rate",
-                [(rate, rate_in_words(rate), "") for rate in RATE_CHOICES],
+                [
+                    (
+                        rate,
+                        rx.cond(
+                            s.units == "imperial",
+                            rate_in_words(rate, "imperial"),
+                            rate_in_words(rate),
+                        ),
+                        "",
+                    )
+                    for rate in RATE_CHOICES
+                ],
                 value=s.goal_rate,
                 on_change=s.set_goal_rate,
                 error=s.goal_rate_error,

@@ -14,7 +14,9 @@ import plotly.graph_objects as go
 import reflex as rx
 
 from app.state.dashboard import DayRow, WeightRow
+from app.state.preferences import PreferencesState
 from app.state.progress_logic import MuscleWeeks, SessionRow
+from app.state.units import METRIC, kg_to_shown, weight_unit
 
 # Radix colour steps that read well on white (grass 9, orange 9, blue 9, amber 10, violet 9).
 IN_COLOR = "#30a46c"
@@ -107,21 +109,26 @@ def macros_figure(rows: Sequence[DayRow]) -> go.Figure:
     return _layout(fig, y_title="kcal", barmode="stack")
 
 
-def weight_figure(rows: Sequence[WeightRow]) -> go.Figure:
-    """Weigh-ins as dots, the smoothed trend as a line, the goal pace dashed."""
+def _shown(values: Sequence[float | None], units: str) -> list[float | None]:
+    """Weights (kg) on a chart in the user's unit; gaps stay gaps."""
+    return [None if kg is None else round(kg_to_shown(kg, units), 2) for kg in values]
+
+
+def weight_figure(rows: Sequence[WeightRow], units: str = METRIC) -> go.Figure:
+    """Weigh-ins as dots, the smoothed trend as a line, the goal pace dashed (kg or lb)."""
     x = [r.date for r in rows]
     fig = go.Figure(
         [
             go.Scatter(
                 x=x,
-                y=[r.weight_kg for r in rows],
+                y=_shown([r.weight_kg for r in rows], units),
                 name="Weigh-in",
                 mode="markers",
                 marker={"color": WEIGHT_COLOR, "size": 7},
             ),
             go.Scatter(
                 x=x,
-                y=[r.trend_kg for r in rows],
+                y=_shown([r.trend_kg for r in rows], units),
                 name="Trend",
                 mode="lines",
                 line={"color": TREND_COLOR, "width": 3},
@@ -129,14 +136,14 @@ def weight_figure(rows: Sequence[WeightRow]) -> go.Figure:
             ),
             go.Scatter(
                 x=x,
-                y=[r.goal_kg for r in rows],
+                y=_shown([r.goal_kg for r in rows], units),
                 name="Goal pace",
                 mode="lines",
                 line={"color": GOAL_COLOR, "dash": "dash", "width": 2},
             ),
         ]
     )
-    return _layout(fig, y_title="kg")
+    return _layout(fig, y_title=weight_unit(units))
 
 
 def pad_dates(fig: go.Figure, dates: Sequence[str], days: int) -> go.Figure:
@@ -148,41 +155,44 @@ def pad_dates(fig: go.Figure, dates: Sequence[str], days: int) -> go.Figure:
     return fig
 
 
-def e1rm_figure(rows: Sequence[SessionRow]) -> go.Figure:
+def e1rm_figure(rows: Sequence[SessionRow], units: str = METRIC) -> go.Figure:
     """The estimated 1RM per session as a line with dots; hovering shows the best set."""
     known = [r for r in rows if r.e1rm_kg is not None]
     fig = go.Figure(
         go.Scatter(
             x=[r.date for r in known],
-            y=[r.e1rm_kg for r in known],
+            y=_shown([r.e1rm_kg for r in known], units),
             text=[r.best_set for r in known],
             name="e1RM",
             mode="lines+markers",
             line={"color": E1RM_COLOR, "width": 3},
             marker={"size": 8},
-            hovertemplate="%{y:.1f} kg (best set %{text})<extra></extra>",
+            hovertemplate="%{y:.1f} " + weight_unit(units) + " (best set %{text})<extra></extra>",
         )
     )
-    return pad_dates(_layout(fig, y_title="kg"), [r.date for r in known], 3)
+    return pad_dates(_layout(fig, y_title=weight_unit(units)), [r.date for r in known], 3)
 
 
-def session_volume_figure(rows: Sequence[SessionRow]) -> go.Figure:
-    """Volume (reps x kg of the working sets) per session, as bars."""
+def session_volume_figure(rows: Sequence[SessionRow], units: str = METRIC) -> go.Figure:
+    """Volume (reps x weight of the working sets) per session, as bars."""
     fig = go.Figure(
         go.Bar(
             x=[r.date for r in rows],
-            y=[r.volume_kg for r in rows],
+            y=_shown([r.volume_kg for r in rows], units),
             name="Volume",
             marker_color=VOLUME_COLOR,
             width=0.8 * DAY_MS,
         )
     )
-    return pad_dates(_layout(fig, y_title="kg", barmode="group"), [r.date for r in rows], 3)
+    fig = _layout(fig, y_title=weight_unit(units), barmode="group")
+    return pad_dates(fig, [r.date for r in rows], 3)
 
 
-def muscle_figure(weeks: MuscleWeeks, *, measure: str) -> go.Figure:
+def muscle_figure(weeks: MuscleWeeks, *, measure: str, units: str = METRIC) -> go.Figure:
     """Weekly working sets (`measure="sets"`) or volume per muscle group, stacked by week."""
-    values = weeks.sets if measure == "sets" else weeks.volume
+    values: dict[str, list[int]] | dict[str, list[float | None]] = (
+        weeks.sets if measure == "sets" else {m: _shown(v, units) for m, v in weeks.volume.items()}
+    )
     fig = go.Figure(
         [
             go.Bar(
@@ -195,7 +205,7 @@ def muscle_figure(weeks: MuscleWeeks, *, measure: str) -> go.Figure:
             for n, muscle in enumerate(weeks.muscles)
         ]
     )
-    fig = _layout(fig, y_title="sets" if measure == "sets" else "kg", barmode="stack")
+    fig = _layout(fig, y_title="sets" if measure == "sets" else weight_unit(units), barmode="stack")
     fig = pad_dates(fig, weeks.weeks, 7)
     if measure == "sets":
         most = max((sum(week) for week in zip(*values.values(), strict=True)), default=0)
@@ -203,8 +213,18 @@ def muscle_figure(weeks: MuscleWeeks, *, measure: str) -> go.Figure:
     return fig
 
 
+def weight_headers() -> list[str | rx.Var[str]]:
+    """The body-weight table's headers in the user's unit ("Weight (lb)")."""
+    unit = PreferencesState.weight_unit
+    return ["Day", *(name + " (" + unit + ")" for name in ("Weight", "Trend", "Goal pace"))]
+
+
 def numbers_table(
-    headers: Sequence[str], rows: rx.Var[list[list[str]]], *, id: str, caption: str
+    headers: Sequence[str | rx.Var[str]],
+    rows: rx.Var[list[list[str]]],
+    *,
+    id: str,
+    caption: str,
 ) -> rx.Component:
     """The chart's text alternative: a collapsed table of the same numbers."""
     return rx.el.details(

@@ -15,7 +15,7 @@ def field_error(message: rx.Var[str] | str, field_id: str) -> rx.Component:
 
 
 def labelled_input(
-    label: str,
+    label: str | rx.Var[str],
     name: str,
     *,
     error: rx.Var[str] | str = "",

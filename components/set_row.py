@@ -1,6 +1,7 @@
 """One set of an exercise in the tracker, made for one thumb: big boxes and a 48 px tick.
 
-Strength: weight (kg), reps, RPE, set type; cardio/sport: minutes and kilometres. Every box
+Strength: weight (kg or lb), reps, RPE, set type; cardio/sport: minutes and distance (km or mi,
+the user's units; the box ids keep the metric names). Every box
 has a stable id by the set's number in the workout (`set-<n>-weight`, `set-<n>-reps`,
 `set-<n>-rpe`, `set-<n>-type`, `set-<n>-minutes`, `set-<n>-km`, `set-<n>-done`).
 """
@@ -9,11 +10,12 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.state.preferences import PreferencesState as P
 from app.state.tracker import TrackerState as S
 from app.state.workout_logic import SET_TYPES
 
 
-def _box(row: rx.Var, field: str, suffix: str, label: str, **props) -> rx.Component:
+def _box(row: rx.Var, field: str, suffix: str, label: str | rx.Var[str], **props) -> rx.Component:
     props.setdefault("input_mode", "decimal")
     return rx.el.input(
         value=row[field],
@@ -47,7 +49,7 @@ def _tick(row: rx.Var) -> rx.Component:
 
 def _strength_boxes(row: rx.Var) -> rx.Component:
     return rx.fragment(
-        _box(row, "weight", "weight", "weight in kg", placeholder="kg"),
+        _box(row, "weight", "weight", "weight in " + P.weight_unit, placeholder=P.weight_unit),
         _box(row, "reps", "reps", "reps", placeholder="reps", input_mode="numeric"),
         _box(
             row,
@@ -68,8 +70,8 @@ def _cardio_boxes(row: rx.Var) -> rx.Component:
                 row,
                 "distance",
                 "km",
-                "distance in km (optional)",
-                placeholder=rx.cond(S.completed, "", "km"),
+                "distance in " + P.distance_unit + " (optional)",
+                placeholder=rx.cond(S.completed, "", P.distance_unit),
             ),
         ),
     )

@@ -55,7 +55,10 @@ def targets_explained() -> rx.Component:
                 id="targets-formula",
                 size="2",
             ),
-            rx.cond(t.formula_equation != "", _small(t.formula_equation, " = ", t.bmr_kcal)),
+            rx.cond(
+                t.formula_equation != "",
+                _small(t.formula_equation, " = ", t.bmr_kcal, id="targets-equation"),
+            ),
             _small(
                 "Your inputs: ",
                 rx.foreach(
@@ -81,7 +84,10 @@ def targets_explained() -> rx.Component:
             _small(
                 t.goal_name,
                 rx.cond(t.goal_rate != "", rx.text.span(", ", t.goal_rate)),
-                rx.cond(t.goal_rate != "", rx.text.span(": ", t.goal_method)),
+                rx.cond(
+                    t.goal_rate != "",
+                    rx.text.span(": ", rx.text.span(t.goal_method, id="targets-goal-method")),
+                ),
             ),
             id="targets-adjustment",
         ),
@@ -177,12 +183,12 @@ def custom_targets_form() -> rx.Component:
             ),
             rx.grid(
                 labelled_input(
-                    "Protein (g per kg of body weight)",
+                    "Protein (g per " + BodyFormState.weight_unit + " of body weight)",
                     "custom_protein",
                     value=s.custom_protein,
                     on_change=lambda v: s.set_custom("protein", v),
                     input_mode="decimal",
-                    placeholder="e.g. 1.6",
+                    placeholder=rx.cond(BodyFormState.units == "imperial", "e.g. 0.7", "e.g. 1.6"),
                     error=s.custom_protein_error,
                     id="custom-protein",
                 ),

@@ -10,6 +10,7 @@ from app.api.errors import ApiError
 from app.api.notifications import NotificationsApi
 from app.state.messages import explain
 from app.state.notifications import NoticeRow, NotificationsState, notice_rows
+from app.state.preferences import PreferencesState
 from app.state.session import SessionState
 from components.layout import app_shell
 
@@ -46,7 +47,8 @@ class NotificationsPageState(SessionState):
             return self.handle(error)
         finally:
             self.loading = False
-        self.rows = notice_rows(feed.items, dt.datetime.now(dt.UTC))
+        units = (await self.get_state(PreferencesState)).units
+        self.rows = notice_rows(feed.items, dt.datetime.now(dt.UTC), units)
         self._cursor, self.has_more = feed.next_cursor or "", feed.next_cursor is not None
         await self._share_unread(feed.unread_count)
         return None
@@ -63,7 +65,8 @@ class NotificationsPageState(SessionState):
             return self.handle(error)
         finally:
             self.loading_more = False
-        self.rows = self.rows + notice_rows(feed.items, dt.datetime.now(dt.UTC))
+        units = (await self.get_state(PreferencesState)).units
+        self.rows = self.rows + notice_rows(feed.items, dt.datetime.now(dt.UTC), units)
         self._cursor, self.has_more = feed.next_cursor or "", feed.next_cursor is not None
         return None
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.state.preferences import PreferencesState
 from app.state.program_editor import ProgramEditorState as S
 from app.state.program_editor import ProgramExercisePicker
+from components.confirm_dialog import confirm_dialog
 from components.exercise_picker import exercise_picker
 from components.fields import form_alert, labelled_input
 from components.layout import app_shell, back_link
@@ -89,8 +91,18 @@ def exercise_row(day: rx.Var, row: rx.Var) -> rx.Component:
                     row["rule"] == "percent",
                     _box("% of your e1RM", row["percent"], change("percent"), key + "-percent"),
                     rx.fragment(
-                        _box("Start (kg)", row["start"], change("start"), key + "-start"),
-                        _box("Add (kg)", row["increment"], change("increment"), key + "-increment"),
+                        _box(
+                            "Start (" + PreferencesState.weight_unit + ")",
+                            row["start"],
+                            change("start"),
+                            key + "-start",
+                        ),
+                        _box(
+                            "Add (" + PreferencesState.weight_unit + ")",
+                            row["increment"],
+                            change("increment"),
+                            key + "-increment",
+                        ),
                     ),
                 ),
                 columns=rx.breakpoints(initial="2", sm="4"),
@@ -220,13 +232,22 @@ def editor() -> rx.Component:
             ),
             rx.cond(
                 S.program_id != "",
-                rx.button(
-                    "Delete",
-                    on_click=S.delete,
-                    variant="soft",
-                    color_scheme="tomato",
-                    size="4",
-                    id="delete-program",
+                confirm_dialog(
+                    rx.button(
+                        "Delete",
+                        variant="soft",
+                        color_scheme="tomato",
+                        size="4",
+                        id="delete-program",
+                    ),
+                    title="Delete this program?",
+                    description=(
+                        "The program and its days are deleted; workouts you did from it stay in "
+                        "your history. This cannot be undone."
+                    ),
+                    confirm="Delete program",
+                    on_confirm=S.delete,
+                    confirm_id="confirm-delete-program",
                 ),
             ),
             width="100%",

@@ -7,9 +7,10 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.state.preferences import PreferencesState
 from app.state.progress import ProgressState as S
 from app.state.progress_logic import RANGES
-from components.charts import chart_card, numbers_table
+from components.charts import chart_card, numbers_table, weight_headers
 from components.fields import form_alert
 from components.layout import app_shell
 
@@ -132,7 +133,9 @@ def exercise_section() -> rx.Component:
             "Volume per session",
             S.volume_chart,
             id="chart-exercise-volume",
-            description="Reps \u00d7 kg of the working sets (warm-ups do not count).",
+            description="Reps \u00d7 "
+            + PreferencesState.weight_unit
+            + " of the working sets (warm-ups do not count).",
             table=rx.fragment(),
             empty=S.no_sessions,
             empty_text="No sessions in this period.",
@@ -167,7 +170,9 @@ def muscle_section() -> rx.Component:
                 "Weekly volume",
                 S.muscle_volume_chart,
                 id="chart-muscle-volume",
-                description="Reps \u00d7 kg per week, by primary muscle group.",
+                description="Reps \u00d7 "
+                + PreferencesState.weight_unit
+                + " per week, by primary muscle group.",
                 table=rx.fragment(),
                 empty=S.no_muscles,
                 empty_text="No strength sets in this period.",
@@ -189,7 +194,7 @@ def weight_section() -> rx.Component:
         id="chart-weight",
         description="Weigh-ins and the smoothed trend.",
         table=numbers_table(
-            ["Day", "Weight (kg)", "Trend (kg)", "Goal pace (kg)"],
+            weight_headers(),
             S.weight_table_rows,
             id="chart-weight-table",
             caption="Weigh-ins in the period",

@@ -30,6 +30,7 @@ from components.charts import (
     macros_figure,
     numbers_table,
     weight_figure,
+    weight_headers,
 )
 from components.layout import app_shell
 from components.lazy import when_visible
@@ -84,6 +85,7 @@ class TodayState(SessionState):
     _today: str = ""
     goal_kind: str = "maintain"
     goal_rate: float = 0.0
+    units: str = "metric"  # the profile's: the weight chart and table in kg or lb
     _target: float | None = None
 
     @rx.event
@@ -111,6 +113,7 @@ class TodayState(SessionState):
             return
         self._today = today.isoformat()
         self.goal_kind, self.goal_rate = profile.goal or "maintain", profile.goal_rate_kg_per_week
+        self.units = profile.units
         self._show_day(day)
         self.loading = False
         yield
@@ -212,7 +215,9 @@ class TodayState(SessionState):
     @rx.var
     def weight_chart(self) -> go.Figure:
         shown = logic.last(self.weight_rows, self.range_days)
-        return weight_figure(logic.with_goal_pace(shown, self.goal_kind, self.goal_rate))
+        return weight_figure(
+            logic.with_goal_pace(shown, self.goal_kind, self.goal_rate), self.units
+        )
 
     @rx.var
     def calorie_rows(self) -> list[list[str]]:
@@ -225,7 +230,9 @@ class TodayState(SessionState):
     @rx.var
     def weight_table_rows(self) -> list[list[str]]:
         shown = logic.last(self.weight_rows, self.range_days)
-        return logic.weight_table(logic.with_goal_pace(shown, self.goal_kind, self.goal_rate))
+        return logic.weight_table(
+            logic.with_goal_pace(shown, self.goal_kind, self.goal_rate), self.units
+        )
 
     @rx.var
     def averages(self) -> str:
@@ -416,7 +423,7 @@ def charts() -> rx.Component:
             id="chart-weight",
             description="Weigh-ins, the smoothed trend and the pace of your goal.",
             table=numbers_table(
-                ["Day", "Weight (kg)", "Trend (kg)", "Goal pace (kg)"],
+                weight_headers(),
                 s.weight_table_rows,
                 id="chart-weight-table",
                 caption="Weight per day",

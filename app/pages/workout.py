@@ -7,7 +7,9 @@ import reflex as rx
 
 from app import routes
 from app.state.exercise_picker import ExercisePickerState
+from app.state.preferences import PreferencesState
 from app.state.tracker import TrackerState as S
+from components.confirm_dialog import confirm_dialog
 from components.exercise_picker import exercise_picker
 from components.fields import form_alert, labelled_input
 from components.layout import app_shell, back_link
@@ -64,33 +66,15 @@ def rest_timer() -> rx.Component:
 def discard_button() -> rx.Component:
     """Delete the workout (in progress: "discard"), after a confirmation."""
     verb = rx.cond(S.completed, "Delete", "Discard")
-    return rx.alert_dialog.root(
-        rx.alert_dialog.trigger(
-            rx.button(
-                verb,
-                " workout",
-                variant="ghost",
-                color_scheme="tomato",
-                size="2",
-                id="discard-workout",
-            ),
+    return confirm_dialog(
+        rx.button(
+            verb, " workout", variant="ghost", color_scheme="tomato", size="2", id="discard-workout"
         ),
-        rx.alert_dialog.content(
-            rx.alert_dialog.title(verb, " this workout?"),
-            rx.alert_dialog.description(
-                "Its sets and calories are deleted; this cannot be undone."
-            ),
-            rx.hstack(
-                rx.alert_dialog.cancel(rx.button("Keep it", variant="soft", color_scheme="gray")),
-                rx.alert_dialog.action(
-                    rx.button(verb, color_scheme="tomato", on_click=S.discard, id="confirm-discard")
-                ),
-                justify="end",
-                spacing="3",
-                margin_top="1em",
-            ),
-            max_width="420px",
-        ),
+        title=rx.cond(S.completed, "Delete this workout?", "Discard this workout?"),
+        description="Its sets and calories are deleted; this cannot be undone.",
+        confirm=verb,
+        on_confirm=S.discard,
+        confirm_id="confirm-discard",
     )
 
 
@@ -158,7 +142,7 @@ def exercise_card(entry: rx.Var) -> rx.Component:
                 entry["set_kind"] == "strength",
                 rx.el.div(
                     rx.el.span("#"),
-                    rx.el.span("kg"),
+                    rx.el.span(PreferencesState.weight_unit),
                     rx.el.span("Reps"),
                     rx.el.span("RPE"),
                     rx.el.span("Done"),
@@ -168,7 +152,9 @@ def exercise_card(entry: rx.Var) -> rx.Component:
                 rx.el.div(
                     rx.el.span("#"),
                     rx.el.span("Minutes"),
-                    rx.el.span(rx.cond(entry["set_kind"] == "cardio", "km", "")),
+                    rx.el.span(
+                        rx.cond(entry["set_kind"] == "cardio", PreferencesState.distance_unit, "")
+                    ),
                     rx.el.span("Done"),
                     class_name="set-head set-head-cardio",
                     aria_hidden="true",
@@ -233,7 +219,7 @@ def tracker() -> rx.Component:
             id="add-exercise",
         ),
         labelled_input(
-            "Body weight today (kg, optional)",
+            "Body weight today (" + PreferencesState.weight_unit + ", optional)",
             "body_weight",
             id="finish-weight",
             value=S.finish_weight,

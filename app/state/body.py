@@ -55,10 +55,11 @@ def age_on(birth: dt.date, today: dt.date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
-def rate_in_words(rate: str) -> str:
-    """ "0.5" → "0.5 kg a week (about 550 kcal a day)"."""
+def rate_in_words(rate: str, units: str = u.METRIC) -> str:
+    """ "0.5" (kg) → "0.5 kg a week (about 550 kcal a day)" / "1.1 lb a week (...)"."""
     value = parse_decimal(rate) or 0.0
-    return f"{number(value, 2)} kg a week (about {number(value * KCAL_PER_KG / 7)} kcal a day)"
+    shown = f"{number(u.kg_to_shown(value, units), 2)} {u.weight_unit(units)}"
+    return f"{shown} a week (about {number(value * KCAL_PER_KG / 7)} kcal a day)"
 
 
 def validate_body(
@@ -103,7 +104,7 @@ def validate_body(
     return errors
 
 
-def validate_goal(goal: str, rate: str) -> dict[str, str]:
+def validate_goal(goal: str, rate: str, units: str = u.METRIC) -> dict[str, str]:
     """Step 2: a goal, and a weekly rate unless keeping the weight."""
     if goal not in {c[0] for c in GOAL_CHOICES}:
         return {"goal": "Choose a goal."}
@@ -111,7 +112,8 @@ def validate_goal(goal: str, rate: str) -> dict[str, str]:
         return {}
     value = parse_decimal(rate)
     if value is None or not 0 < value <= MAX_GOAL_RATE_KG_PER_WEEK:
-        return {"goal_rate_kg_per_week": "Choose how fast, up to 1 kg a week."}
+        top = u.weight_text(MAX_GOAL_RATE_KG_PER_WEEK, units)
+        return {"goal_rate_kg_per_week": f"Choose how fast, up to {top} a week."}
     return {}
 
 
@@ -150,6 +152,11 @@ class BodyFormState(SessionState):
     height_cm: str = ""  # as typed, in the user's units (cm or ft in)
     weight_kg: str = ""  # as typed, in the user's units (kg or lb)
     units: str = u.METRIC  # the profile's choice (app/state/units.py)
+
+    @rx.var
+    def weight_unit(self) -> str:
+        return u.weight_unit(self.units)
+
     activity_level: str = ""
     goal: str = ""
     goal_rate: str = DEFAULT_RATE
@@ -199,7 +206,7 @@ class BodyFormState(SessionState):
             choices, errors = CustomTargets(), {}
         else:
             choices, errors = parse_custom_targets(
-                self.custom_kcal, self.custom_protein, self.custom_fat
+                self.custom_kcal, self.custom_protein, self.custom_fat, self.units
             )
         for field in ("kcal", "protein", "fat"):
             setattr(self, f"custom_{field}_error", errors.get(field, ""))
@@ -217,7 +224,7 @@ class BodyFormState(SessionState):
             return
         finally:
             self.custom_saving = False
-        values = form_values(profile)
+        values = form_values(profile, self.units)
         self.custom_kcal, self.custom_protein, self.custom_fat = (
             values["kcal"],
             values["protein"],
@@ -276,7 +283,7 @@ class BodyFormState(SessionState):
         self.goal = profile.goal or ""
         rate = profile.goal_rate_kg_per_week
         self.goal_rate = closest_rate(rate) if rate > 0 else DEFAULT_RATE
-        values = form_values(profile)
+        values = form_values(profile, self.units)
         self.custom_kcal, self.custom_protein, self.custom_fat = (
             values["kcal"],
             values["protein"],
@@ -296,7 +303,7 @@ class BodyFormState(SessionState):
         )
 
     def _goal_errors(self) -> dict[str, str]:
-        return validate_goal(self.goal, self.goal_rate)
+        return validate_goal(self.goal, self.goal_rate, self.units)
 
     async def _load_profile(self) -> Profile | None:
         """Fill the form from the stored profile; None (form left empty) when there is none
@@ -358,5 +365,5 @@ class BodyFormState(SessionState):
             raise
         finally:
             self.targets_loading = False
-        self.targets = explain_targets(targets)
+        self.targets = explain_targets(targets, self.units)
         self.has_targets = True

@@ -1,6 +1,9 @@
-"""The user's own calorie target and macro split, as typed in the form (no I/O)."""
+"""The user's own calorie target and macro split, as typed in the form (no I/O). Protein is
+stored per kg of body weight and typed per kg or per lb (the user's units)."""
 
 from __future__ import annotations
+
+import math
 
 from app.api.users import (
     CUSTOM_FAT_ENERGY_SHARE_RANGE,
@@ -9,6 +12,7 @@ from app.api.users import (
     CustomTargets,
     Profile,
 )
+from app.state import units as u
 from app.state.numbers import parse_decimal
 
 # Form field → the API field whose errors belong to it.
@@ -23,14 +27,30 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def form_values(profile: Profile) -> dict[str, str]:
+def protein_shown(g_per_kg: float, units: str) -> float:
+    """g per kg of body weight as the user reads it: per kg, or per lb (to 0.01)."""
+    return round(g_per_kg * u.KG_PER_LB, 2) if u.imperial(units) else g_per_kg
+
+
+def protein_range(units: str) -> tuple[float, float]:
+    """The accepted protein range in the user's unit, rounded inwards (0.37-1.58 g/lb)."""
+    low, high = CUSTOM_PROTEIN_G_PER_KG_RANGE
+    if not u.imperial(units):
+        return low, high
+    return (
+        math.ceil(low * u.KG_PER_LB * 100) / 100,
+        math.floor(high * u.KG_PER_LB * 100) / 100,
+    )
+
+
+def form_values(profile: Profile, units: str = u.METRIC) -> dict[str, str]:
     """What the form shows for a profile: empty = the formula decides."""
     share = profile.custom_fat_energy_share
     return {
         "kcal": _fmt(profile.custom_calorie_target_kcal)
         if profile.custom_calorie_target_kcal is not None
         else "",
-        "protein": _fmt(profile.custom_protein_g_per_kg)
+        "protein": _fmt(protein_shown(profile.custom_protein_g_per_kg, units))
         if profile.custom_protein_g_per_kg is not None
         else "",
         "fat": _fmt(round(share * 100, 1)) if share is not None else "",
@@ -38,7 +58,7 @@ def form_values(profile: Profile) -> dict[str, str]:
 
 
 def parse_custom_targets(
-    kcal: str, protein: str, fat_percent: str
+    kcal: str, protein: str, fat_percent: str, units: str = u.METRIC
 ) -> tuple[CustomTargets, dict[str, str]]:
     """The choices to send and the problems per field ("" in a field = use the formula).
 
@@ -53,16 +73,18 @@ def parse_custom_targets(
             errors["kcal"] = f"Enter whole kcal between {low:,} and {high:,}, or leave it empty."
         else:
             calories = int(value)
-    p_low, p_high = CUSTOM_PROTEIN_G_PER_KG_RANGE
+    p_low, p_high = protein_range(units)
     protein_value: float | None = None
     if protein.strip():
         value = parse_decimal(protein)
         if value is None or not p_low <= value <= p_high:
             errors["protein"] = (
-                f"Enter between {p_low:g} and {p_high:g} g per kg, or leave it empty."
+                f"Enter between {p_low:g} and {p_high:g} g per {u.weight_unit(units)},"
+                " or leave it empty."
             )
         else:
-            protein_value = round(value, 2)
+            per_kg = value / u.KG_PER_LB if u.imperial(units) else value
+            protein_value = round(per_kg, 2)
     f_low, f_high = CUSTOM_FAT_ENERGY_SHARE_RANGE
     fat_share: float | None = None
     if fat_percent.strip():

@@ -11,6 +11,7 @@ import datetime as dt
 
 from app.api.users import Stats, WeightLog
 from app.state.targets import number
+from app.state.units import METRIC, kg_to_shown
 
 RANGES = (7, 30)
 # Atwater general factors (kcal per gram), as the nutrition service uses them.
@@ -143,8 +144,9 @@ def kcal_text(value: float | None) -> str:
     return "\u2013" if value is None else number(value)
 
 
-def kg_text(value: float | None) -> str:
-    return "\u2013" if value is None else f"{value:.1f}"
+def weight_cell(kg: float | None, units: str = METRIC) -> str:
+    """A weight in a table cell under a "Weight (kg)" / "(lb)" header: "68.0"."""
+    return "\u2013" if kg is None else f"{kg_to_shown(kg, units):.1f}"
 
 
 def calorie_table(rows: list[DayRow]) -> list[list[str]]:
@@ -164,10 +166,10 @@ def macro_table(rows: list[DayRow]) -> list[list[str]]:
     ]
 
 
-def weight_table(rows: list[WeightRow]) -> list[list[str]]:
-    """Weigh-in days only: day, weight, trend, goal pace."""
+def weight_table(rows: list[WeightRow], units: str = METRIC) -> list[list[str]]:
+    """Weigh-in days only: day, weight, trend, goal pace (kg or lb)."""
     return [
-        [r.label, kg_text(r.weight_kg), kg_text(r.trend_kg), kg_text(r.goal_kg)]
+        [r.label, *(weight_cell(kg, units) for kg in (r.weight_kg, r.trend_kg, r.goal_kg))]
         for r in rows
         if r.weight_kg is not None
     ]

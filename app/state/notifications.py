@@ -17,7 +17,9 @@ import reflex as rx
 
 from app.api.errors import ApiError
 from app.api.notifications import Notification, NotificationsApi
+from app.state.preferences import PreferencesState
 from app.state.session import SessionState
+from app.state.units import METRIC, in_units
 
 POLL_MS = 5000
 LATEST = 5
@@ -52,13 +54,16 @@ def ago(moment: dt.datetime | None, now: dt.datetime) -> str:
     return moment.date().isoformat()
 
 
-def notice_rows(items: tuple[Notification, ...], now: dt.datetime) -> list[NoticeRow]:
+def notice_rows(
+    items: tuple[Notification, ...], now: dt.datetime, units: str = METRIC
+) -> list[NoticeRow]:
+    """The services write their sentences in kg and km; they are read in the user's units."""
     return [
         NoticeRow(
             id=n.id,
             kind=n.type,
-            title=n.title or "Notification",
-            body=n.body,
+            title=in_units(n.title or "Notification", units),
+            body=in_units(n.body, units),
             when=ago(n.created_at, now),
             unread=n.unread,
         )
@@ -80,6 +85,7 @@ class NotificationsState(SessionState):
             if not self._session_id:
                 return
             api = NotificationsApi(self.api())
+            units = (await self.get_state(PreferencesState)).units
         try:
             feed = await api.feed(limit=LATEST)
         except ApiError as error:
@@ -91,7 +97,7 @@ class NotificationsState(SessionState):
                 if not self.latest_loaded:
                     self.latest_error = "Notifications cannot be loaded right now."
             return None
-        rows = notice_rows(feed.items, dt.datetime.now(dt.UTC))
+        rows = notice_rows(feed.items, dt.datetime.now(dt.UTC), units)
         async with self:
             # Assign only what changed: every assignment is a websocket delta, every 5 s.
             if self.unread != feed.unread_count:

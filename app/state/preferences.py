@@ -2,7 +2,7 @@
 
 Loaded once per tab by the login guard's page load (`PreferencesState.load` in app.py's
 PRIVATE list) and updated when settings change them. Components read `PreferencesState.units`
-/ `.weight_unit` / `.week_start`; a page's backend handler gets them with
+/ `.weight_unit` / `.distance_unit` / `.week_start`; a page's backend handler gets them with
 `await self.get_state(PreferencesState)` and formats with the pure `app/state/units.py`.
 """
 
@@ -30,6 +30,10 @@ class PreferencesState(SessionState):
     @rx.var
     def weight_unit(self) -> str:
         return u.weight_unit(self.units)
+
+    @rx.var
+    def distance_unit(self) -> str:
+        return u.distance_unit(self.units)
 
     @rx.var
     def imperial(self) -> bool:

@@ -15,7 +15,9 @@ from app.state import program_logic as logic
 from app.state import workout_logic
 from app.state.exercise_picker import ExerciseSearch
 from app.state.messages import explain
+from app.state.preferences import PreferencesState
 from app.state.session import SessionState
+from app.state.units import METRIC
 
 NEW = "new"
 
@@ -33,12 +35,14 @@ class ProgramEditorState(SessionState):
     days: list[dict[str, str]] = []  # id, name
     rows: dict[str, list[dict[str, str]]] = {}  # day id -> its exercises
     picker_day: str = ""  # the day the exercise picker adds to
+    _units: str = METRIC  # the weights' boxes are in the user's units (kg or lb)
 
     @rx.event
     async def load(self):
         if not self.signed_in:
             return
         wanted = self.router.page.params.get("id", NEW)
+        self._units = (await self.get_state(PreferencesState)).units
         self.loading = True
         self.load_error = self.form_error = self.error_field = ""
         if wanted == NEW:
@@ -61,13 +65,15 @@ class ProgramEditorState(SessionState):
             yield self.handle(error)
             return
         if not program.own:
-            self.load_error = "A built-in program cannot be changed; create your own."
+            self.load_error = (
+                "A built-in program cannot be changed: copy it to your programs to edit it."
+            )
             self.loading = False
             return
         self.program_id = program.id
         self.name, self.description = program.name, program.description
         self.days_per_week = str(program.days_per_week)
-        self.days, self.rows = logic.editor_form(program, names)
+        self.days, self.rows = logic.editor_form(program, names, self._units)
         self.loading = False
 
     # ---- boxes ----
@@ -138,7 +144,8 @@ class ProgramEditorState(SessionState):
             return "Pick the day first."
         if len(rows) >= logic.MAX_EXERCISES_PER_DAY:
             return f"A day holds at most {logic.MAX_EXERCISES_PER_DAY} exercises."
-        self.rows = {**self.rows, self.picker_day: [*rows, logic.new_row(exercise_id, name)]}
+        row = logic.new_row(exercise_id, name, self._units)
+        self.rows = {**self.rows, self.picker_day: [*rows, row]}
         return ""
 
     # ---- saving ----
@@ -149,7 +156,7 @@ class ProgramEditorState(SessionState):
             return
         try:
             draft = logic.read_program(
-                self.name, self.description, self.days_per_week, self.days, self.rows
+                self.name, self.description, self.days_per_week, self.days, self.rows, self._units
             )
         except logic.InvalidProgram as problem:
             self.form_error, self.error_field = str(problem), problem.field

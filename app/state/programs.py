@@ -10,6 +10,7 @@ from app.api.errors import ApiError
 from app.api.workouts import WorkoutsApi
 from app.state import program_logic as logic
 from app.state.messages import explain
+from app.state.preferences import PreferencesState
 from app.state.session import SessionState
 
 
@@ -18,6 +19,7 @@ class ProgramsState(SessionState):
     programs_error: str = ""
     start_program_error: str = ""
     starting_program: str = ""  # the program whose next day is being created
+    copying_program: str = ""  # the built-in program being copied into one's own
     programs: list[dict[str, str]] = []
 
     @rx.event
@@ -43,8 +45,28 @@ class ProgramsState(SessionState):
             self.programs_loading = False
             yield self.handle(error)
             return
-        self.programs = [logic.program_card(p, names) for p in found]
+        units = (await self.get_state(PreferencesState)).units
+        self.programs = [logic.program_card(p, names, units) for p in found]
         self.programs_loading = False
+
+    @rx.event
+    async def copy_program(self, program_id: str):
+        """A built-in program copied into one's own programs, then opened in the editor."""
+        if self.copying_program:
+            return
+        self.copying_program = program_id
+        self.start_program_error = ""
+        yield
+        api = WorkoutsApi(self.api())
+        try:
+            copy = await api.create_program(logic.copy_of(await api.program(program_id)))
+        except ApiError as error:
+            self.start_program_error = explain(error)[0]
+            yield self.handle(error)
+            return
+        finally:
+            self.copying_program = ""
+        yield rx.redirect(routes.program(copy.id))
 
     @rx.event
     async def start_program(self, program_id: str):

@@ -18,7 +18,9 @@ from app.api.workouts import LIST_MAX, WorkoutsApi
 from app.state import dashboard
 from app.state import progress_logic as logic
 from app.state.messages import explain
+from app.state.preferences import PreferencesState
 from app.state.session import SessionState
+from app.state.units import METRIC
 from components.charts import (
     e1rm_figure,
     muscle_figure,
@@ -46,6 +48,7 @@ class ProgressState(SessionState):
     muscles: logic.MuscleWeeks = logic.MuscleWeeks([], [], [], {}, {})
     weight_rows: list[dashboard.WeightRow] = []
     truncated: bool = False  # more workouts in the period than one list answer holds
+    units: str = METRIC  # the user's choice (PreferencesState), for the texts and charts
 
     @rx.event
     async def load(self):
@@ -54,6 +57,7 @@ class ProgressState(SessionState):
             return
         self.loading = True
         self.load_error = ""
+        self.units = (await self.get_state(PreferencesState)).units
         wanted = self.router.page.params.get("exercise", "")
         if isinstance(wanted, str) and wanted:
             self.exercise_id = wanted
@@ -116,7 +120,7 @@ class ProgressState(SessionState):
             return
         self.exercise_name = progress.name
         self.e1rm_formula = progress.e1rm_formula
-        self.sessions = logic.session_rows(progress)
+        self.sessions = logic.session_rows(progress, self.units)
         self.exercise_loading = False
 
     @rx.event
@@ -138,48 +142,48 @@ class ProgressState(SessionState):
 
     @rx.var
     def e1rm_chart(self) -> go.Figure:
-        return e1rm_figure(self.sessions)
+        return e1rm_figure(self.sessions, self.units)
 
     @rx.var
     def volume_chart(self) -> go.Figure:
-        return session_volume_figure(self.sessions)
+        return session_volume_figure(self.sessions, self.units)
 
     @rx.var
     def muscle_sets_chart(self) -> go.Figure:
-        return muscle_figure(self.muscles, measure="sets")
+        return muscle_figure(self.muscles, measure="sets", units=self.units)
 
     @rx.var
     def muscle_volume_chart(self) -> go.Figure:
-        return muscle_figure(self.muscles, measure="volume")
+        return muscle_figure(self.muscles, measure="volume", units=self.units)
 
     @rx.var
     def weight_chart(self) -> go.Figure:
         weighed = [r.date for r in self.weight_rows if r.weight_kg is not None]
-        return pad_dates(weight_figure(self.weight_rows), weighed, 3)
+        return pad_dates(weight_figure(self.weight_rows, self.units), weighed, 3)
 
     @rx.var
     def latest_e1rm(self) -> str:
-        return logic.latest_e1rm_text(self.sessions)
+        return logic.latest_e1rm_text(self.sessions, self.units)
 
     @rx.var
     def e1rm_change(self) -> str:
-        return logic.change_text(self.sessions)
+        return logic.change_text(self.sessions, self.units)
 
     @rx.var
     def best_sets(self) -> list[dict[str, str]]:
-        return logic.best_sets(self.sessions)
+        return logic.best_sets(self.sessions, units=self.units)
 
     @rx.var
     def session_table_rows(self) -> list[list[str]]:
-        return logic.session_table(self.sessions)
+        return logic.session_table(self.sessions, self.units)
 
     @rx.var
     def muscle_table_rows(self) -> list[list[str]]:
-        return logic.muscle_table(self.muscles)
+        return logic.muscle_table(self.muscles, self.units)
 
     @rx.var
     def weight_table_rows(self) -> list[list[str]]:
-        return dashboard.weight_table(self.weight_rows)
+        return dashboard.weight_table(self.weight_rows, self.units)
 
     @rx.var
     def no_sessions(self) -> bool:

@@ -3,7 +3,8 @@ exercises one can look at, an exercise's sessions as chart and table rows, and t
 and volume per muscle group.
 
 Volume and sets count working sets only (warm-ups do not), as the tracker and the service do;
-the e1RM is the service's (its formula is named on the page).
+the e1RM is the service's (its formula is named on the page). Rows keep kg; the texts are in
+the user's units (`units`, app/state/units.py).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from collections.abc import Iterable, Sequence
 
 from app.api.parsing import EARLIEST_DAY
 from app.api.workouts import ExerciseProgress, Workout
+from app.state import units as u
 from app.state import workout_logic as logic
 from app.state.dashboard import day_label
+from app.state.units import METRIC
 
 # (key, label, days back; None = everything)
 RANGES: tuple[tuple[str, str, int | None], ...] = (
@@ -68,12 +71,12 @@ class SessionRow:
     workout_id: str
 
 
-def session_rows(progress: ExerciseProgress) -> list[SessionRow]:
+def session_rows(progress: ExerciseProgress, units: str = METRIC) -> list[SessionRow]:
     rows = []
     for s in sorted(progress.sessions, key=lambda s: s.local_date):
         best = ""
         if s.best_reps is not None:
-            best = logic.set_text({"reps": s.best_reps, "weight_kg": s.best_weight_kg or 0})
+            best = logic.set_text({"reps": s.best_reps, "weight_kg": s.best_weight_kg or 0}, units)
         rows.append(
             SessionRow(
                 date=s.local_date.isoformat(),
@@ -87,39 +90,46 @@ def session_rows(progress: ExerciseProgress) -> list[SessionRow]:
     return rows
 
 
-def session_table(rows: Sequence[SessionRow]) -> list[list[str]]:
+def session_table(rows: Sequence[SessionRow], units: str = METRIC) -> list[list[str]]:
     """Newest first: day, best set, e1RM, volume."""
     return [
-        [r.label, r.best_set or "\u2013", logic.kg_text(r.e1rm_kg), logic.kg_text(r.volume_kg)]
+        [
+            r.label,
+            r.best_set or "\u2013",
+            u.weight_text(r.e1rm_kg, units),
+            u.weight_text(r.volume_kg, units),
+        ]
         for r in reversed(rows)
     ]
 
 
-def best_sets(rows: Sequence[SessionRow], count: int = 5) -> list[dict[str, str]]:
+def best_sets(
+    rows: Sequence[SessionRow], count: int = 5, units: str = METRIC
+) -> list[dict[str, str]]:
     """The sessions with the highest e1RM (ties: the earlier one), best first."""
     ranked = sorted(
         (r for r in rows if r.e1rm_kg is not None), key=lambda r: (-(r.e1rm_kg or 0), r.date)
     )
     return [
-        {"label": r.label, "set": r.best_set, "e1rm": logic.kg_text(r.e1rm_kg)}
+        {"label": r.label, "set": r.best_set, "e1rm": u.weight_text(r.e1rm_kg, units)}
         for r in ranked[:count]
     ]
 
 
-def latest_e1rm_text(rows: Sequence[SessionRow]) -> str:
+def latest_e1rm_text(rows: Sequence[SessionRow], units: str = METRIC) -> str:
     """ "45.8 kg" of the newest session with an estimate, a dash without one."""
     known = [r for r in rows if r.e1rm_kg is not None]
-    return logic.kg_text(known[-1].e1rm_kg) if known else "\u2013"
+    return u.weight_text(known[-1].e1rm_kg, units) if known else "\u2013"
 
 
-def change_text(rows: Sequence[SessionRow]) -> str:
+def change_text(rows: Sequence[SessionRow], units: str = METRIC) -> str:
     """The e1RM's change over the period: "+4.2 kg since Mon 3 Nov"."""
     known = [r for r in rows if r.e1rm_kg is not None]
     if len(known) < 2:
         return ""
     delta = (known[-1].e1rm_kg or 0) - (known[0].e1rm_kg or 0)
     sign = "+" if delta >= 0 else "\u2212"
-    return f"{sign}{logic.kg_number(abs(delta))} kg since {known[0].label}"
+    return f"{sign}{u.weight_text(abs(delta), units)} since {known[0].label}"
 
 
 @dataclasses.dataclass
@@ -174,7 +184,7 @@ def muscle_weeks(workouts: Iterable[Workout], start: dt.date, end: dt.date) -> M
     )
 
 
-def muscle_table(weeks: MuscleWeeks) -> list[list[str]]:
+def muscle_table(weeks: MuscleWeeks, units: str = METRIC) -> list[list[str]]:
     """Muscle group, its sets over the period, its volume over the period, weekly average."""
     count = max(len(weeks.weeks), 1)
     rows = []
@@ -184,7 +194,7 @@ def muscle_table(weeks: MuscleWeeks) -> list[list[str]]:
             [
                 muscle.capitalize(),
                 str(total_sets),
-                logic.kg_text(sum(weeks.volume[muscle])),
+                u.weight_text(sum(weeks.volume[muscle]), units),
                 f"{total_sets / count:.1f}",
             ]
         )

@@ -1,7 +1,9 @@
 """The daily targets explained in words: each number with its formula, inputs and source.
 
 Everything here is pure (no Reflex, no I/O): it turns the users service's `/me/targets`
-answer into the strings the onboarding and profile pages show, so it is unit-tested.
+answer into the strings the onboarding and profile pages show, so it is unit-tested. Inputs,
+the goal's rate and the protein rule are in the user's units; the equation keeps kg and cm,
+the units its coefficients are for.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import dataclasses
 
 from app.api.users import Formula, Targets
+from app.state import units as u
+from app.state.units import METRIC
 
 ACTIVITY_NAMES = {
     "sedentary": "Sedentary",
@@ -26,13 +30,8 @@ INPUT_NAMES = {
     "body_fat_pct": "Body fat",
     "lean_body_mass_kg": "Lean body mass",
 }
-INPUT_UNITS = {
-    "weight_kg": "kg",
-    "height_cm": "cm",
-    "age_years": "years",
-    "body_fat_pct": "%",
-    "lean_body_mass_kg": "kg",
-}
+INPUT_UNITS = {"age_years": "years", "body_fat_pct": "%"}
+INPUT_WEIGHTS = frozenset({"weight_kg", "lean_body_mass_kg"})
 
 
 def number(value: float, places: int = 0) -> str:
@@ -50,15 +49,29 @@ def _input_number(raw: str) -> str:
         return raw
 
 
-def input_lines(formula: Formula) -> list[str]:
+def _input_value(key: str, raw: str, units: str) -> str:
+    """One input as read: "68 kg" / "149.9 lb", "165 cm" / "5 ft 5 in", "35 years"."""
+    if key == "sex":
+        return raw
+    try:
+        value = float(raw)
+    except ValueError:
+        return raw
+    if key in INPUT_WEIGHTS:
+        return u.weight_text(value, units)
+    if key == "height_cm":
+        return u.height_text(value, units)
+    unit = INPUT_UNITS.get(key, "")
+    return _input_number(raw) + (f" {unit}" if unit else "")
+
+
+def input_lines(formula: Formula, units: str = METRIC) -> list[str]:
     """`{"weight_kg": "68.00"}` → ["Weight: 68 kg", ...] in the formula's own order."""
-    lines = []
-    for key, raw in formula.inputs.items():
-        name = INPUT_NAMES.get(key, key.replace("_", " ").capitalize())
-        unit = INPUT_UNITS.get(key, "")
-        value = raw if key == "sex" else _input_number(raw)
-        lines.append(f"{name}: {value}{' ' + unit if unit else ''}")
-    return lines
+    return [
+        f"{INPUT_NAMES.get(key, key.replace('_', ' ').capitalize())}: "
+        + _input_value(key, raw, units)
+        for key, raw in formula.inputs.items()
+    ]
 
 
 def equation(formula: Formula) -> str:
@@ -122,7 +135,18 @@ def macro_energy_shares(protein_g: float, fat_g: float, carbohydrate_g: float) -
     return tuple(shares)
 
 
-def explain_targets(t: Targets) -> TargetsView:
+def goal_rate_text(rate_kg_per_week: float, units: str = METRIC) -> str:
+    """ "0.5 kg/week" / "1.1 lb/week"."""
+    return f"{number(u.kg_to_shown(rate_kg_per_week, units), 2)} {u.weight_unit(units)}/week"
+
+
+def protein_rule_text(g_per_kg: float, units: str = METRIC) -> str:
+    """ "1.6 g per kg of body weight" / "0.73 g per lb of body weight"."""
+    per = g_per_kg * u.KG_PER_LB if u.imperial(units) else g_per_kg
+    return f"{number(per, 2)} g per {u.weight_unit(units)} of body weight"
+
+
+def explain_targets(t: Targets, units: str = METRIC) -> TargetsView:
     m = t.macros
     protein, fat, carbs = macro_energy_shares(m.protein_g, m.fat_g, m.carbohydrate_g)
     floor_note = ""
@@ -136,21 +160,21 @@ def explain_targets(t: Targets) -> TargetsView:
         formula_name=t.bmr.name,
         formula_source=t.bmr.source,
         formula_equation=equation(t.bmr),
-        formula_inputs=input_lines(t.bmr),
+        formula_inputs=input_lines(t.bmr, units),
         bmr_kcal=number(t.bmr.value),
         alternatives=[f"{f.name} would give {number(f.value)} kcal" for f in t.alternatives],
         activity_name=ACTIVITY_NAMES.get(t.activity_level, t.activity_level),
         activity_factor=number(t.activity_factor, 3),
         tdee_kcal=number(t.tdee_kcal),
         goal_name=GOAL_NAMES.get(t.goal, t.goal),
-        goal_rate="" if t.goal == "maintain" else f"{number(t.goal_rate_kg_per_week, 2)} kg/week",
+        goal_rate="" if t.goal == "maintain" else goal_rate_text(t.goal_rate_kg_per_week, units),
         goal_adjustment_kcal=("+" if t.goal_adjustment_kcal > 0 else "")
         + number(t.goal_adjustment_kcal),
         goal_method=t.goal_method,
         calorie_target_kcal=number(t.calorie_target_kcal),
         floor_note=floor_note,
         protein_g=number(m.protein_g),
-        protein_rule=f"{number(m.protein_g_per_kg, 2)} g per kg of body weight",
+        protein_rule=protein_rule_text(m.protein_g_per_kg, units),
         fat_g=number(m.fat_g),
         fat_rule=f"{round(m.fat_energy_share * 100)} % of energy",
         carbohydrate_g=number(m.carbohydrate_g),

@@ -17,8 +17,10 @@ import reflex as rx
 from app import routes
 from app.api.errors import ApiError
 from app.api.workouts import Workout, WorkoutsApi
+from app.state import units as u
 from app.state import workout_logic as logic
 from app.state.messages import explain
+from app.state.preferences import PreferencesState
 from app.state.session import SessionState
 
 HISTORY_LIMIT = 60  # past workouts read for "last time" hints and recently used exercises
@@ -63,7 +65,7 @@ class TrackerState(SessionState):
     # met ("Compendium 02054: resistance training, 8-15 repetitions, 3.5 MET").
     entries: list[dict[str, str]] = []
     rows: dict[str, list[dict[str, str]]] = {}
-    volume_text: str = "0 kg"
+    volume_text: str = ""
     sets_done: int = 0
     sets_done_text: str = "0 sets"
 
@@ -84,6 +86,7 @@ class TrackerState(SessionState):
     _last: dict[str, list[dict[str, Any]]] = {}
     _history: tuple[Workout, ...] = ()
     _last_tap: tuple[str, float] = ("", 0.0)
+    _units: str = u.METRIC  # the user's choice: rows show and take kg/km or lb/mi
 
     # ---- loading ----
 
@@ -97,6 +100,10 @@ class TrackerState(SessionState):
             self._drafts, self._seeded = {}, []
             self.entries, self.rows, self.summary = [], {}, {}
         self.workout_id = workout_id
+        units = (await self.get_state(PreferencesState)).units
+        if units != self._units:
+            self._drafts, self._seeded = {}, []  # drafts hold numbers typed in the old unit
+        self._units = units
         self.loading = True
         self.load_error = ""
         self.action_error = ""
@@ -131,31 +138,31 @@ class TrackerState(SessionState):
         for view in views:
             if view.id not in self._seeded:
                 self._drafts[view.id] = logic.first_drafts(
-                    view, self._last.get(view.exercise_id, ())
+                    view, self._last.get(view.exercise_id, ()), self._units
                 )
                 self._seeded = [*self._seeded, view.id]
-        self.rows = logic.numbered_rows(views, self._drafts, self._last)
-        self.entries = [self._entry_row(view, workout) for view in views]
+        self.rows = logic.numbered_rows(views, self._drafts, self._last, self._units)
+        self.entries = [self._entry_row(view, workout, self._units) for view in views]
         for n, entry in enumerate(self.entries):
             entry["first"] = "1" if n == 0 else ""
             entry["last"] = "1" if n == len(self.entries) - 1 else ""
         all_sets = [s for v in views for s in v.sets]
         self.sets_done = len(all_sets)
         self.sets_done_text = logic.count_text(len(all_sets), "set")
-        self.volume_text = logic.kg_text(logic.volume(all_sets))
+        self.volume_text = u.weight_text(logic.volume(all_sets), self._units)
         lifts = [v.exercise_id for v in views if v.set_kind == "strength" and v.sets]
         self.progress_href = routes.progress(lifts[0]) if lifts else routes.PROGRESS
         if workout.completed:
             self._summarize(workout)
 
     @staticmethod
-    def _entry_row(view: logic.EntryView, workout: Workout) -> dict[str, str]:
+    def _entry_row(view: logic.EntryView, workout: Workout, units: str) -> dict[str, str]:
         entry = next(e for e in workout.exercises if e.id == view.id)
         met = entry.met
         target = ""
         if view.target_sets:
             target = logic.rule_text(
-                view.target_rule, view.target_weight_kg, view.target_reps, view.target_sets
+                view.target_rule, view.target_weight_kg, view.target_reps, view.target_sets, units
             )
         return {
             "id": view.id,
@@ -165,7 +172,9 @@ class TrackerState(SessionState):
             "met": f"Compendium {met.code}: {met.description}, {logic.plain(met.value)} MET"
             if met
             else "",
-            "volume": logic.kg_text(logic.volume(view.sets)) if view.set_kind == "strength" else "",
+            "volume": u.weight_text(logic.volume(view.sets), units)
+            if view.set_kind == "strength"
+            else "",
         }
 
     def _summarize(self, workout: Workout) -> None:
@@ -178,13 +187,13 @@ class TrackerState(SessionState):
         }
         self.summary = {
             "duration": logic.duration_text(result.duration_s),
-            "volume": logic.kg_text(result.volume_kg),
+            "volume": u.weight_text(result.volume_kg, self._units),
             "kcal": "—" if result.calories_kcal is None else f"{round(result.calories_kcal)} kcal",
             "net_kcal": ""
             if result.net_calories_kcal is None
             else f"{round(result.net_calories_kcal)} kcal above resting",
             "weight": (
-                f"{logic.plain(result.weight_kg)} kg"
+                f"{u.weight_text(result.weight_kg, self._units)}"
                 f" ({logic.WEIGHT_SOURCE_WORDS.get(result.weight_source or '', '')})"
                 if result.weight_kg
                 else "No body weight known: log your weight to see calories"
@@ -212,7 +221,7 @@ class TrackerState(SessionState):
         self.records = [
             {
                 "name": r.exercise_name,
-                "text": logic.record_text(r.kind, r.value, r.previous, r.reps),
+                "text": logic.record_text(r.kind, r.value, r.previous, r.reps, self._units),
             }
             for r in result.personal_records
         ]
@@ -269,8 +278,10 @@ class TrackerState(SessionState):
 
     def _set_body(self, row: dict[str, str]) -> dict[str, Any]:
         if row["kind"] == "strength":
-            return logic.parse_strength_set(row["weight"], row["reps"], row["rpe"], row["set_type"])
-        body = logic.parse_cardio_set(row["duration"], row["distance"])
+            return logic.parse_strength_set(
+                row["weight"], row["reps"], row["rpe"], row["set_type"], self._units
+            )
+        body = logic.parse_cardio_set(row["duration"], row["distance"], self._units)
         if row["kind"] == "sport":
             return {"kind": "sport", "duration_s": body["duration_s"]}
         return body
@@ -324,6 +335,7 @@ class TrackerState(SessionState):
             body = self._set_body(row)
         except logic.InvalidSet as problem:
             self._row_error(key, problem)
+            self._last_tap = ("", 0.0)  # a refused tap is not the first half of a double tap
             return
         drafts = [dict(d) for d in self._drafts.get(entry_id, [])]
         draft_index = index - logged
@@ -357,6 +369,11 @@ class TrackerState(SessionState):
             self._row_error(key, problem)
             return
         changes = {k: v for k, v in body.items() if k != "kind" and stored.get(k) != v}
+        # A box left as it was shown keeps the stored number (132.3 lb is not exactly 60 kg).
+        if row["weight"] == logic.weight_box(stored.get("weight_kg"), self._units):
+            changes.pop("weight_kg", None)
+        if row["distance"] == logic.distance_box(stored.get("distance_m"), self._units):
+            changes.pop("distance_m", None)
         if row["kind"] == "strength" and not row["rpe"].strip() and stored.get("rpe"):
             changes.pop("rpe", None)  # the service cannot clear an RPE; keep the old one
         if not changes:
@@ -436,7 +453,7 @@ class TrackerState(SessionState):
             self.action_error = "Tick at least one set before finishing."
             return
         try:
-            weight = logic.parse_body_weight(self.finish_weight)
+            weight = logic.parse_body_weight(self.finish_weight, self._units)
         except logic.InvalidSet as problem:
             self.finish_weight_error = str(problem)
             return

@@ -101,13 +101,39 @@ def height_to_cm(feet: float, inches: float) -> float:
     return (feet * INCHES_PER_FOOT + inches) * CM_PER_INCH
 
 
+def metres_to_shown(metres: float, units: str) -> float:
+    """A distance in m as the user reads it (km or mi), not rounded."""
+    return metres / (M_PER_MILE if imperial(units) else 1000)
+
+
+def distance_to_m(value: float, units: str) -> float:
+    """What the user typed (km or mi) in metres for storing, not rounded."""
+    return value * (M_PER_MILE if imperial(units) else 1000)
+
+
 def distance_text(metres: float | None, units: str) -> str:
     """ "5.2 km" / "3.2 mi"; "—" when unknown."""
     if metres is None:
         return "—"
-    if imperial(units):
-        return f"{_number(metres / M_PER_MILE)} mi"
-    return f"{_number(metres / 1000)} km"
+    return f"{_number(metres_to_shown(metres, units))} {distance_unit(units)}"
+
+
+_METRIC_AMOUNT = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?) ?(kg|km)\b")
+
+
+def in_units(text: str, units: str) -> str:
+    """A sentence a service wrote in kg/km ("New best: 116.94 kg") with its amounts in the
+    user's units ("New best: 257.8 lb"); unchanged for metric."""
+    if not imperial(units):
+        return text
+
+    def shown(found: re.Match[str]) -> str:
+        value = float(found[1])
+        if found[2] == "kg":
+            return weight_text(value, units)
+        return distance_text(value * 1000, units)
+
+    return _METRIC_AMOUNT.sub(shown, text)
 
 
 def week_start_day(day: dt.date, week_start: str) -> dt.date:

@@ -4,6 +4,8 @@ words for a program's progression rule and a finished workout's summary.
 
 Formulas (docs/DOMAIN.md): volume = Σ reps x weight over working sets; e1RM = mean of Epley
 w·(1 + r/30) and Brzycki w·36/(37 - r), not estimated above 12 reps (the service's rule).
+Weights and distances are stored in kg and m; what a row shows and takes is in the user's units
+(`units`: app/state/units.py, metric by default).
 """
 
 from __future__ import annotations
@@ -13,7 +15,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.state import units as u
+from app.state.units import METRIC
+
 E1RM_MAX_REPS = 12
+MAX_LIFT_KG = 1000.0  # the service's limits (workouts/models.py)
+MAX_DISTANCE_M = 1_000_000.0
+BODY_WEIGHT_KG = (20.0, 400.0)  # above the first, up to the second
 TIMES = "\u00d7"  # "60 kg x 5" as people write it
 REST_SECONDS = 120  # between sets: ACSM's 2-3 min for strength work, the common app default
 SET_TYPES: tuple[tuple[str, str], ...] = (
@@ -69,14 +77,36 @@ def plain(value: float | None) -> str:
     return str(int(rounded)) if rounded == int(rounded) else f"{rounded:g}"
 
 
-def parse_strength_set(weight: str, reps: str, rpe: str, set_type: str) -> dict[str, Any]:
-    """The body of a strength set from a row's boxes (kg, reps, RPE, type)."""
+def weight_box(kg: float | None, units: str = METRIC) -> str:
+    """A stored weight as a row's box shows it: 62.5 (kg, to 0.01) or 135 (lb, to 0.1)."""
+    if kg is None:
+        return ""
+    return plain(round(u.kg_to_shown(kg, units), 1)) if u.imperial(units) else plain(kg)
+
+
+def distance_box(metres: float | None, units: str = METRIC) -> str:
+    """A stored distance as a row's box shows it: 5 (km) or 3.11 (mi); "" for none."""
+    return plain(u.metres_to_shown(metres, units)) if metres else ""
+
+
+def _kg_typed(text: str, units: str) -> float | None:
+    """A typed weight (kg or lb) in kg, to the gram; ValueError when not a number."""
+    value = parse_number(text)
+    return None if value is None else round(u.weight_to_kg(value, units), 3)
+
+
+def parse_strength_set(
+    weight: str, reps: str, rpe: str, set_type: str, units: str = METRIC
+) -> dict[str, Any]:
+    """The body of a strength set from a row's boxes (weight in kg or lb, reps, RPE, type)."""
+    unit = u.weight_unit(units)
     try:
-        kg = parse_number(weight)
+        kg = _kg_typed(weight, units)
     except ValueError:
-        raise InvalidSet("weight", "Weight: a number of kg, e.g. 62.5") from None
-    if kg is not None and not 0 <= kg <= 1000:
-        raise InvalidSet("weight", "Weight: 0 to 1000 kg")
+        example = "135" if u.imperial(units) else "62.5"
+        raise InvalidSet("weight", f"Weight: a number of {unit}, e.g. {example}") from None
+    if kg is not None and not 0 <= kg <= MAX_LIFT_KG:
+        raise InvalidSet("weight", f"Weight: 0 to {u.weight_number(MAX_LIFT_KG, units)} {unit}")
     try:
         count = parse_number(reps)
     except ValueError:
@@ -102,19 +132,25 @@ def parse_strength_set(weight: str, reps: str, rpe: str, set_type: str) -> dict[
     return body
 
 
-def parse_body_weight(text: str) -> float | None:
-    """Today's body weight for the calories (optional: empty uses the logged weight)."""
+def parse_body_weight(text: str, units: str = METRIC) -> float | None:
+    """Today's body weight (kg or lb) in kg for the calories (optional: empty uses the
+    logged weight)."""
     try:
-        kg = parse_number(text)
+        kg = _kg_typed(text, units)
     except ValueError:
         kg = -1.0
-    if kg is not None and not 20 < kg <= 400:
-        raise InvalidSet("body_weight", "Body weight: 20 to 400 kg")
+    low, high = BODY_WEIGHT_KG
+    if kg is not None and not low < kg <= high:
+        shown = (u.weight_number(limit, units) for limit in BODY_WEIGHT_KG)
+        raise InvalidSet(
+            "body_weight", "Body weight: {} to {} {}".format(*shown, u.weight_unit(units))
+        )
     return kg
 
 
-def parse_cardio_set(minutes: str, km: str) -> dict[str, Any]:
-    """A cardio interval from minutes (e.g. "25" or "25:30") and kilometres (optional)."""
+def parse_cardio_set(minutes: str, distance: str, units: str = METRIC) -> dict[str, Any]:
+    """A cardio interval from minutes (e.g. "25" or "25:30") and a distance in km or mi
+    (optional)."""
     text = minutes.strip()
     try:
         if ":" in text:
@@ -127,15 +163,18 @@ def parse_cardio_set(minutes: str, km: str) -> dict[str, Any]:
         raise InvalidSet("duration", "Time: minutes, e.g. 25 or 25:30") from None
     if not 1 <= seconds <= 24 * 3600:
         raise InvalidSet("duration", "Enter the time in minutes")
+    unit = u.distance_unit(units)
     try:
-        distance = parse_number(km)
+        typed = parse_number(distance)
     except ValueError:
-        raise InvalidSet("distance", "Distance: a number of km") from None
-    if distance is not None and not 0 <= distance <= 1000:
-        raise InvalidSet("distance", "Distance: 0 to 1000 km")
+        raise InvalidSet("distance", f"Distance: a number of {unit}") from None
+    metres = None if typed is None else round(u.distance_to_m(typed, units), 1)
+    if metres is not None and not 0 <= metres <= MAX_DISTANCE_M:
+        top = u.distance_text(MAX_DISTANCE_M, units)
+        raise InvalidSet("distance", f"Distance: 0 to {top}")
     body: dict[str, Any] = {"kind": "cardio", "duration_s": seconds}
-    if distance:
-        body["distance_m"] = round(distance * 1000, 1)
+    if metres:
+        body["distance_m"] = metres
     return body
 
 
@@ -162,9 +201,9 @@ def estimated_one_rep_max(weight_kg: float, reps: int) -> float | None:
     return round((epley + brzycki) / 2, 2)
 
 
-def e1rm_text(weight_kg: float, reps: int) -> str:
+def e1rm_text(weight_kg: float, reps: int, units: str = METRIC) -> str:
     value = estimated_one_rep_max(weight_kg, reps)
-    return "" if value is None else f"e1RM {value:.1f} kg"
+    return "" if value is None else f"e1RM {u.weight_text(value, units)}"
 
 
 def set_volume(s: Mapping[str, Any]) -> float:
@@ -178,23 +217,16 @@ def volume(sets: Iterable[Mapping[str, Any]]) -> float:
     return round(sum(set_volume(s) for s in sets), 3)
 
 
-def kg_number(value: float) -> str:
-    """A weight to read (not to edit): 0.1 kg, thousands separated: 1,217.5 / 83.1 / 60."""
-    return f"{round(value, 1):,.1f}".removesuffix(".0")
-
-
-def kg_text(value: float | None) -> str:
-    return "—" if value is None else f"{kg_number(value)} kg"
-
-
-def set_text(s: Mapping[str, Any]) -> str:
-    """ "60 kg x 5" / "25 min · 5 km"."""
+def set_text(s: Mapping[str, Any], units: str = METRIC) -> str:
+    """ "60 kg x 5" / "135 lb x 5" / "25 min · 5 km"."""
     if "reps" in s:
         kg = float(s.get("weight_kg") or 0)
-        return f"{plain(kg)} kg {TIMES} {s.get('reps')}" if kg else f"{s.get('reps')} reps"
+        if not kg:
+            return f"{s.get('reps')} reps"
+        return f"{weight_box(kg, units)} {u.weight_unit(units)} {TIMES} {s.get('reps')}"
     parts = [f"{minutes_text(s.get('duration_s'))} min"] if s.get("duration_s") else []
     if s.get("distance_m"):
-        parts.append(f"{plain(float(s['distance_m']) / 1000)} km")
+        parts.append(f"{distance_box(float(s['distance_m']), units)} {u.distance_unit(units)}")
     return " · ".join(parts)
 
 
@@ -216,20 +248,20 @@ class EntryView:
     target_rule: str = ""
 
 
-def logged_row(entry: EntryView, s: Mapping[str, Any]) -> dict[str, str]:
+def logged_row(entry: EntryView, s: Mapping[str, Any], units: str = METRIC) -> dict[str, str]:
     working = s.get("set_type", "working") in WORKING_TYPES
     return {
-        "e1rm": e1rm_text(float(s.get("weight_kg") or 0), int(s.get("reps") or 0))
+        "e1rm": e1rm_text(float(s.get("weight_kg") or 0), int(s.get("reps") or 0), units)
         if "reps" in s and working
         else "",
         "set_id": str(s.get("id", "")),
         "done": "1",
-        "weight": plain(s.get("weight_kg")) if "reps" in s else "",
+        "weight": weight_box(s.get("weight_kg"), units) if "reps" in s else "",
         "reps": str(s.get("reps", "")),
         "rpe": plain(s.get("rpe")),
         "set_type": str(s.get("set_type", "working")),
         "duration": minutes_text(s.get("duration_s")),
-        "distance": plain(float(s["distance_m"]) / 1000) if s.get("distance_m") else "",
+        "distance": distance_box(s.get("distance_m"), units),
         "error": "",
         "error_field": "",
     }
@@ -252,19 +284,21 @@ def draft_row(weight: str = "", reps: str = "", set_type: str = "working") -> di
 
 
 def first_drafts(
-    entry: EntryView, last_time: Sequence[Mapping[str, Any]] = ()
+    entry: EntryView, last_time: Sequence[Mapping[str, Any]] = (), units: str = METRIC
 ) -> list[dict[str, str]]:
     """The rows a new exercise starts with: the program's target sets, else last time's sets
     as they were, else one empty row."""
     if entry.target_sets:
         missing = max(entry.target_sets - len(entry.sets), 0)
-        weight = plain(entry.target_weight_kg) if entry.target_weight_kg else ""
+        weight = weight_box(entry.target_weight_kg, units) if entry.target_weight_kg else ""
         return [draft_row(weight, str(entry.target_reps or "")) for _ in range(missing)]
     if entry.sets:
         return []
     if last_time and entry.set_kind == "strength":
         return [
-            draft_row(plain(s.get("weight_kg")), str(s.get("reps", "")), s.get("set_type", ""))
+            draft_row(
+                weight_box(s.get("weight_kg"), units), str(s.get("reps", "")), s.get("set_type", "")
+            )
             for s in last_time
         ]
     return [draft_row()]
@@ -274,13 +308,14 @@ def numbered_rows(
     entries: Sequence[EntryView],
     drafts: Mapping[str, Sequence[Mapping[str, str]]],
     last_time: Mapping[str, Sequence[Mapping[str, Any]]],
+    units: str = METRIC,
 ) -> dict[str, list[dict[str, str]]]:
     """Each entry's rows (logged sets, then drafts), numbered 1… through the whole workout so
     every box has one stable id (`set-<n>-weight`); `hint` is the same set last time."""
     out: dict[str, list[dict[str, str]]] = {}
     n = 0
     for entry in entries:
-        rows = [logged_row(entry, s) for s in entry.sets]
+        rows = [logged_row(entry, s, units) for s in entry.sets]
         rows += [dict(d) for d in drafts.get(entry.id, ())]
         previous = last_time.get(entry.exercise_id, ())
         for index, row in enumerate(rows):
@@ -290,7 +325,7 @@ def numbered_rows(
             row["entry_id"] = entry.id
             row["kind"] = entry.set_kind
             row["label"] = str(index + 1)
-            row["hint"] = set_text(previous[index]) if index < len(previous) else ""
+            row["hint"] = set_text(previous[index], units) if index < len(previous) else ""
         out[entry.id] = rows
     return out
 
@@ -385,11 +420,11 @@ def decode_rest(stored: str, workout_id: str) -> float | None:
 # ---- words ----
 
 
-def rule_text(rule: str, weight_kg: float | None, reps: int, sets: int) -> str:
+def rule_text(rule: str, weight_kg: float | None, reps: int, sets: int, units: str = METRIC) -> str:
     """ "3 x 5 at 42.5 kg — every target rep made last time: weight up"."""
     target = f"{sets} {TIMES} {reps}"
     if weight_kg:
-        target += f" at {plain(weight_kg)} kg"
+        target += f" at {weight_box(weight_kg, units)} {u.weight_unit(units)}"
     why = RULE_WORDS.get(rule, "")
     return f"{target} — {why}" if why else target
 
@@ -413,12 +448,15 @@ def exercise_name_from_id(exercise_id: str) -> str:
     return slug[:1].upper() + slug[1:]
 
 
-def record_text(kind: str, value: float, previous: float | None, reps: int | None) -> str:
-    """A personal record in words: "e1RM 70.2 kg (was 66.0)"."""
+def record_text(
+    kind: str, value: float, previous: float | None, reps: int | None, units: str = METRIC
+) -> str:
+    """A personal record in words: "Estimated 1RM: 70.2 kg (was 66 kg)" (volume is reps x
+    weight, so it converts like a weight)."""
     what = {  # the kinds the service detects (workouts/domain.py)
         "e1rm": "Estimated 1RM",
         "weight_at_reps": f"Heaviest for {reps} reps" if reps else "Heaviest set",
         "volume": "Most volume",
     }.get(kind, kind.replace("_", " ").capitalize())
-    was = f" (was {kg_number(previous)} kg)" if previous else " (first time)"
-    return f"{what}: {kg_number(value)} kg{was}"
+    was = f" (was {u.weight_text(previous, units)})" if previous else " (first time)"
+    return f"{what}: {u.weight_text(value, units)}{was}"

@@ -5,6 +5,7 @@ Never a Playwright-downloaded browser; no calls home from the browser.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import uuid
 from collections.abc import Iterator
@@ -124,6 +125,24 @@ def user_with_token(ui_url: str, name: str = "Sam", weight_kg: float = 82) -> tu
             },
         ).raise_for_status()
         return answer.cookies["fl_session"], token
+
+
+def finished_workout(
+    ui_url: str, token: str, name: str, exercises: list[dict], *, hours_ago: float = 1
+) -> str:
+    """A workout logged and completed through the public API (`exercises` as the API takes
+    them, stored metric); answers its id."""
+    auth = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=ui_url, timeout=30, headers=auth) as http:
+        started = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=hours_ago)).isoformat()
+        workout = http.post(
+            "/api/workouts/workouts",
+            json={"name": name, "started_at": started, "exercises": exercises},
+        )
+        assert workout.status_code == 201, workout.text
+        done = http.post(f"/api/workouts/workouts/{workout.json()['id']}/complete")
+        assert done.status_code == 200, done.text
+        return workout.json()["id"]
 
 
 def signed_in(browser: Browser, ui_url: str, cookie: str, *, phone: bool) -> BrowserContext:

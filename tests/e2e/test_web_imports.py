@@ -20,6 +20,7 @@ import pytest
 from browser import (
     PASSWORD,
     ROOT,
+    finished_workout,
     new_context,
     no_sideways_overflow,
     register_in_browser,
@@ -121,25 +122,11 @@ def test_import_apple_then_google_merges_and_a_merge_can_be_undone(
 
 def _bench_press_done(ui_url: str, token: str) -> None:
     """A finished workout of 100 kg x 5 (500 kg of volume), logged through the API."""
-    auth = {"Authorization": f"Bearer {token}"}
-    with httpx.Client(base_url=ui_url, timeout=30, headers=auth) as http:
-        started = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).isoformat()
-        workout = http.post(
-            "/api/workouts/workouts",
-            json={
-                "name": "Bench day",
-                "started_at": started,
-                "exercises": [
-                    {
-                        "exercise_id": "builtin:barbell-bench-press",
-                        "sets": [{"kind": "strength", "reps": 5, "weight_kg": 100}],
-                    }
-                ],
-            },
-        )
-        assert workout.status_code == 201, workout.text
-        done = http.post(f"/api/workouts/workouts/{workout.json()['id']}/complete")
-        assert done.status_code == 200, done.text
+    bench = {
+        "exercise_id": "builtin:barbell-bench-press",
+        "sets": [{"kind": "strength", "reps": 5, "weight_kg": 100}],
+    }
+    finished_workout(ui_url, token, "Bench day", [bench])
 
 
 def test_imperial_units_show_and_take_pounds_and_feet(browser: Browser, ui_url: str) -> None:

@@ -227,3 +227,53 @@ def test_create_an_own_program_with_two_days_start_and_edit_it(
         screenshot(page, "program-editor-desktop")
     finally:
         desktop.close()
+
+
+def test_copy_a_builtin_program_edit_the_copy_and_delete_it_after_confirming(
+    browser: Browser, ui_url: str
+) -> None:
+    context = signed_in(browser, ui_url, user_with_profile(ui_url, "Cleo", 70), phone=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{ui_url}/programs/{BUILTIN.replace('builtin-', 'builtin:')}")
+        expect(page.locator("#load-error")).to_contain_text("copy it to your programs")
+
+        page.goto(f"{ui_url}/programs")
+        builtin = page.locator(f"#program-{BUILTIN}")
+        expect(builtin.get_by_role("link", name=re.compile("^Edit"))).to_have_count(0)
+        builtin.locator(f"#copy-program-{BUILTIN}").click()
+        page.wait_for_url(re.compile(r"/programs/[0-9a-f]+$"))
+        copied = "Beginner full body, 3 days (my copy)"
+        expect(page.locator("#program-name")).to_have_value(copied, timeout=LIVE_MS)
+        expect(page.locator(".program-day")).to_have_count(3)
+        expect(page.locator(".program-day").nth(0)).to_contain_text("Barbell back squat")
+        page.locator("#program-name").fill("My full body")
+        page.locator("#save-program").click()
+        page.wait_for_url(re.compile(r"/programs/?$"))
+        mine = page.locator(".program-card", has_text="My full body")
+        expect(mine).to_contain_text("Yours", timeout=LIVE_MS)
+        expect(page.locator(f"#program-{BUILTIN}")).to_be_visible()  # the built-in stays
+
+        # Delete asks first; "keep it" keeps it, the confirmation deletes it.
+        mine.get_by_role("link", name="Edit My full body").click()
+        page.wait_for_url(re.compile(r"/programs/[0-9a-f]+$"))
+        expect(page.locator("#program-name")).to_have_value("My full body", timeout=LIVE_MS)
+        page.locator("#delete-program").click()
+        dialog = page.get_by_role("alertdialog")
+        expect(dialog).to_contain_text("Delete this program?")
+        screenshot(page, "program-delete-confirm-phone")
+        dialog.get_by_role("button", name="Keep it").click()
+        expect(dialog).to_have_count(0)
+        page.goto(f"{ui_url}/programs")
+        expect(page.locator(".program-card", has_text="My full body")).to_be_visible()
+        page.locator(".program-card", has_text="My full body").get_by_role(
+            "link", name="Edit My full body"
+        ).click()
+        expect(page.locator("#program-name")).to_have_value("My full body", timeout=LIVE_MS)
+        page.locator("#delete-program").click()
+        page.locator("#confirm-delete-program").click()
+        page.wait_for_url(re.compile(r"/programs/?$"))
+        expect(page.locator(f"#program-{BUILTIN}")).to_be_visible(timeout=LIVE_MS)
+        expect(page.locator(".program-card", has_text="My full body")).to_have_count(0)
+    finally:
+        context.close()

@@ -3,6 +3,8 @@ program and the editor's boxes read back (a clear message for the wrong box)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from app.api.workouts import Program, ProgramDay, ProgramExercise
@@ -111,3 +113,21 @@ def test_move_keeps_an_item_inside_the_list():
     assert workout_logic.move(["a", "b", "c"], "a", -1) == ["a", "b", "c"]
     assert workout_logic.move(["a", "b", "c"], "c", 1) == ["a", "b", "c"]
     assert workout_logic.move(["a", "b"], "x", 1) == ["a", "b"]
+
+
+def test_a_copy_is_the_same_program_under_a_name_of_ones_own():
+    builtin = dataclasses.replace(
+        own_program(), id="builtin:5x5", source="builtin", name="x" * 120, description="Add 2.5 kg"
+    )
+    copy = logic.copy_of(builtin)
+    assert copy.name == ("x" * 120 + " (my copy)")[:120]
+    assert (copy.description, copy.days_per_week, copy.days) == ("Add 2.5 kg", 4, builtin.days)
+    assert logic.copy_of(own_program()).name == "Upper / lower (my copy)"
+
+
+def test_a_cards_description_reads_in_the_users_units():
+    program = dataclasses.replace(own_program(), description="Add 2.5 kg after a good session.")
+    assert logic.program_card(program, {}, "imperial")["description"] == (
+        "Add 5.5 lb after a good session."
+    )
+    assert logic.program_card(program, {})["description"] == "Add 2.5 kg after a good session."
