@@ -66,6 +66,12 @@ STACK_ENV = {
 }
 if EXISTING:
     # The stack you run (`make up`) uses its own stores: fixtures that reach them directly
-    # (the admin CLI, the session index) must use the same ones, not the test stack's.
-    for _store in ("DATABASE_URL", "REDIS_URL", "AMQP_URL"):
-        del STACK_ENV[_store]
+    # (the admin CLI, the session index, SQL checks) must use the same ones.
+    from backend_services.stack.topology import StackSettings
+
+    _running = StackSettings()
+    STACK_ENV.update(
+        DATABASE_URL=_running.database_url,
+        REDIS_URL=_running.redis_url,
+        AMQP_URL=_running.amqp_url,
+    )

@@ -328,9 +328,16 @@ class AuthService:
                 if ended:
                     row.revoked_at, row.revoked_reason = now, "ended_by_admin"
                 action, target_type, target = "session.ended", "session", str(session_id)
-            _audit(
-                session, admin, action, target_type, target, user_id=str(user_id), count=len(ended)
-            )
+            if ended:  # nothing was live: nothing happened, nothing to record
+                _audit(
+                    session,
+                    admin,
+                    action,
+                    target_type,
+                    target,
+                    user_id=str(user_id),
+                    count=len(ended),
+                )
         self.sessions.revoke(*(str(i) for i in ended))
         return len(ended)
 

@@ -154,6 +154,17 @@ def _revoke_by(
             headers=admin.headers,
         )
         assert demoted.status_code == 200, demoted.text
+    elif kind == "admin-end-session":
+        ended = client.delete(
+            f"/api/auth/admin/users/{account.user_id}/sessions/{_session_id(token)}",
+            headers=admin.headers,
+        )
+        assert ended.status_code == 204, ended.text
+    elif kind == "admin-end-all":
+        ended = client.delete(
+            f"/api/auth/admin/users/{account.user_id}/sessions", headers=admin.headers
+        )
+        assert ended.status_code == 200 and ended.json()["ended"] >= 1, ended.text
     elif kind == "deleted":
         deleted = client.request(
             "DELETE", "/api/auth/me", json={"password": account.password}, headers=bearer(token)
@@ -190,6 +201,8 @@ KINDS = [
     "password-reset",
     "disabled",
     "demoted",
+    "admin-end-session",
+    "admin-end-all",
     "deleted",
 ]
 
