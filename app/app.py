@@ -31,6 +31,7 @@ from app.pages.admin import user as admin_user
 from app.pages.admin import users as admin_users
 from app.session.export import data_app
 from app.session.http import session_app
+from app.session.offline import offline_app
 from app.state.preferences import PreferencesState
 from app.state.push_device import PushDeviceState
 from app.state.session import SessionState
@@ -46,10 +47,13 @@ app = rx.App(
         rx.el.style(APP_CSS.read_text(encoding="utf-8")),
         # Web Push on this device (settings): clicks and the browser's answers, no eval.
         rx.script(src="/push.js", defer=True),
+        # The PWA: the service worker on every page, and the diary's offline queue.
+        rx.script(src="/register-sw.js", defer=True),
+        rx.script(src="/offline.js", defer=True),
     ],
     # /session/* (sign in, sign up, sign out) are plain HTTP routes: only they can set cookies.
     # /session/export and /session/delete-account: the file download, the cookie clearing.
-    api_transformer=[session_app, data_app],
+    api_transformer=[session_app, data_app, offline_app],
 )
 
 PRIVATE = [SessionState.require_login, PreferencesState.load]

@@ -197,17 +197,44 @@ def back_link(label: str, href: str, *, id: str | None = None) -> rx.Component:
     )
 
 
+def offline_banner() -> rx.Component:
+    """Shown by assets/offline.js (`<html data-offline>`): the page's state needs the
+    connection, so offline a page shows this instead of a spinner that never ends."""
+    return rx.callout.root(
+        rx.callout.icon(rx.icon("wifi-off")),
+        rx.callout.text(
+            rx.text("You are offline. ", weight="bold", as_="span"),
+            "Your diary shows the last day you opened, and food you add there is sent when "
+            "you are back online. ",
+            rx.link("Open the diary", href=routes.DIARY),
+        ),
+        color_scheme="amber",
+        role="status",
+        id="offline-banner",
+        class_name="offline-only",
+        width="100%",
+        margin_bottom="1em",
+    )
+
+
 def app_shell(
-    *content: rx.Component, title: str, unread: rx.Var[int] | int | None = None
+    *content: rx.Component,
+    title: str,
+    unread: rx.Var[int] | int | None = None,
+    offline: rx.Component | None = None,
 ) -> rx.Component:
     """A private page: bars around `content`, shown only once the session is confirmed.
-    The bell shows the live unread count unless a page passes its own `unread`."""
+    The bell shows the live unread count unless a page passes its own `unread`.
+    `offline`: what the page shows without a connection (plain markup that page JavaScript
+    fills; it is outside the session check, which cannot pass offline)."""
     if unread is None:
         unread = NotificationsState.unread
     return rx.box(
         rx.el.a("Skip to content", href="#main", class_name="skip-link"),
         top_bar(unread),
         rx.el.main(
+            offline_banner(),
+            *([offline] if offline is not None else []),
             rx.cond(
                 SessionState.signed_in,
                 rx.vstack(
@@ -217,8 +244,14 @@ def app_shell(
                     spacing="5",
                     width="100%",
                     align="stretch",
+                    class_name="online-only",
                 ),
-                rx.center(rx.spinner(size="3"), padding_y="4em", aria_label="Loading"),
+                rx.center(
+                    rx.spinner(size="3"),
+                    padding_y="4em",
+                    aria_label="Loading",
+                    class_name="online-only",
+                ),
             ),
             id="main",
             max_width="1100px",

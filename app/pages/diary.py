@@ -16,6 +16,7 @@ from components.food_picker import food_picker
 from components.layout import app_shell
 from components.macro_rings import macro_rings
 from components.meal_card import copy_control, meal_card
+from components.offline_diary import offline_diary
 
 TITLE = "Diary · FitLedger"
 
@@ -128,6 +129,7 @@ def copy_day() -> rx.Component:
                     type="date",
                     value=D.copy_to,
                     on_change=D.set_copy_to,
+                    max=D.last_iso,
                     id="copy-day-date",
                     class_name="day-picker",
                 ),
@@ -244,6 +246,7 @@ def _meal(kind: str) -> rx.Component:
             kind,
             meal_label(kind),
             copy_to=D.copy_to,
+            last_iso=D.last_iso,
             on_date=D.set_copy_to,
             on_copy=D.copy_meal(kind),
             busy=D.copy_busy,
@@ -273,6 +276,7 @@ def diary() -> rx.Component:
             next_href=D.next_href,
             today_href=routes.DIARY,
             on_pick=D.go_to_day,
+            last_iso=D.last_iso,
         ),
         rx.cond(
             D.notice != "",
@@ -322,4 +326,5 @@ def diary() -> rx.Component:
         food_picker(),
         edit_dialog(),
         title="Diary",
+        offline=offline_diary(D.offline_entries_sent),
     )

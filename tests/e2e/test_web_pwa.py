@@ -1,0 +1,177 @@
+"""The installable, offline-capable web app (issue 11, PWA), in Chromium through nginx.
+
+Installability is what Chromium itself says about the manifest and the service worker (CDP
+`Page.getAppManifest` and `Page.getInstallabilityErrors`). Offline is Playwright's offline
+mode: the service worker answers from its caches and the page's queue waits on the device;
+what was stored is then read back through the public API.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+from browser import screenshot, signed_in, user_with_token
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e]
+
+LIVE_MS = 30_000  # the websocket comes back by itself a few seconds after the network
+# The active worker's script (or "" when none is active within 20 s: a failed install).
+SW_READY = """Promise.race([
+  navigator.serviceWorker.ready.then((r) => (r.active ? r.active.scriptURL : "")),
+  new Promise((done) => setTimeout(() => done(""), 20000)),
+])"""
+DAY_SAVED = """async () => {
+  const cache = await caches.open("fitledger-day-v1");
+  const saved = await cache.match("/session/offline/diary/last");
+  return saved ? (await saved.json()).meals.some((m) => m.items.length > 0) : false;
+}"""
+
+
+def _wait_for(page: Page, script: str) -> None:
+    """Until an async page script answers true (wait_for_function takes a promise for true)."""
+    for _ in range(LIVE_MS // 250):
+        if page.evaluate(script):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"never true: {script}")
+
+
+def _png_size(body: bytes) -> tuple[int, int]:
+    assert body[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    return struct.unpack(">II", body[16:24])
+
+
+def _api(ui_url: str, token: str) -> httpx.Client:
+    return httpx.Client(base_url=ui_url, timeout=30, headers={"Authorization": f"Bearer {token}"})
+
+
+def _diary_items(ui_url: str, token: str, day: str) -> list[dict]:
+    with _api(ui_url, token) as api:
+        answer = api.get(f"/api/nutrition/diary/{day}")
+        answer.raise_for_status()
+    return [item for meal in answer.json()["meals"] for item in meal["items"]]
+
+
+def _open_diary(page: Page, ui_url: str) -> None:
+    page.goto(f"{ui_url}/diary")
+    expect(page.locator(".rt-Skeleton")).to_have_count(0, timeout=LIVE_MS)
+    assert page.evaluate(SW_READY).endswith("/sw.js")
+
+
+def test_the_manifest_and_service_worker_make_the_app_installable(
+    browser: Browser, ui_url: str
+) -> None:
+    cookie, _token = user_with_token(ui_url, "Ines")
+    context = signed_in(browser, ui_url, cookie, phone=False)
+    try:
+        page = context.new_page()
+        # Registered on every page, public and private (assets/register-sw.js from the head).
+        for path in ("/welcome", "/login", "/", "/diary", "/settings"):
+            page.goto(f"{ui_url}{path}")
+            assert page.evaluate(SW_READY) == f"{ui_url}/sw.js", path
+        page.reload()  # now controlled by the worker, as on any later visit
+        assert page.evaluate("navigator.serviceWorker.controller !== null")
+
+        cdp = context.new_cdp_session(page)
+        manifest = cdp.send("Page.getAppManifest")
+        assert manifest["url"] == f"{ui_url}/manifest.json"
+        assert manifest["errors"] == []
+        assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+
+        data = json.loads(manifest["data"])
+        assert data["display"] == "standalone"
+        assert (data["start_url"], data["scope"], data["id"]) == ("/", "/", "/")
+        assert data["name"] and data["short_name"] and data["description"]
+        assert data["theme_color"] and data["background_color"]
+        pngs = {
+            (i["sizes"], i["purpose"]): i["src"] for i in data["icons"] if i["type"] == "image/png"
+        }
+        assert set(pngs) == {(s, p) for s in ("192x192", "512x512") for p in ("any", "maskable")}
+        assert {s["form_factor"] for s in data["screenshots"]} == {"narrow", "wide"}
+        with httpx.Client(base_url=ui_url, timeout=30) as http:
+            for (sizes, _purpose), src in pngs.items():
+                side = int(sizes.split("x")[0])
+                assert _png_size(http.get(src).content) == (side, side), src
+            for shot in data["screenshots"]:
+                width, height = map(int, shot["sizes"].split("x"))
+                assert _png_size(http.get(shot["src"]).content) == (width, height), shot["src"]
+    finally:
+        context.close()
+
+
+def test_offline_the_diary_shows_the_saved_day_and_queued_food_is_stored_once(
+    browser: Browser, ui_url: str
+) -> None:
+    cookie, token = user_with_token(ui_url, "Olga")
+    today = datetime.now(UTC).date().isoformat()
+    with _api(ui_url, token) as api:
+        food = api.get("/api/nutrition/foods", params={"q": "banana"}).json()["items"][0]
+        for item in (
+            {"quick_add": {"energy_kcal": 320, "name": "Morning toast"}},
+            {"food_id": food["id"], "grams": 100},
+        ):
+            api.post(
+                "/api/nutrition/meals",
+                json={"date": today, "meal_type": "breakfast", "items": [item]},
+            ).raise_for_status()
+
+    context = signed_in(browser, ui_url, cookie, phone=True)
+    try:
+        page = context.new_page()
+        _open_diary(page, ui_url)
+        expect(page.locator("#offline-banner")).to_be_hidden()
+        _wait_for(page, DAY_SAVED)
+
+        context.set_offline(True)
+        # A day never opened on this device: the cached diary page shows the saved day.
+        page.goto(f"{ui_url}/diary/2026-01-05")
+        expect(page.locator("#offline-banner")).to_contain_text("You are offline")
+        expect(page.locator("#offline-day-title")).to_contain_text("the last day you opened")
+        page.goto(f"{ui_url}/diary")
+        expect(page.locator("#offline-day-title")).not_to_contain_text("the last day")
+        expect(page.locator("#offline-day-meals")).to_contain_text("Morning toast")
+
+        page.locator("#offline-meal").select_option("snack")
+        page.get_by_label("Name").fill("Offline apple")
+        page.get_by_label("Calories (kcal)").fill("95")
+        page.locator("#offline-quick-add").click()
+        page.locator("#offline-recent-food").select_option(str(food["id"]))
+        page.get_by_label("Amount (g)").fill("150")
+        page.locator("#offline-recent-add").click()
+        status = page.locator("#offline-queue-status")
+        expect(status).to_have_text("2 entries waiting to be sent when you are back online.")
+        expect(page.locator("#offline-queue-list li")).to_have_count(2)
+        page.reload()  # the queue is kept on the device
+        expect(status).to_contain_text("2 entries waiting to be sent")
+        screenshot(page, "pwa-offline-queue-phone")
+        sent = page.evaluate("JSON.parse(localStorage.getItem('fitledger.offline-queue'))")
+        assert len(_diary_items(ui_url, token, today)) == 2  # nothing left the device
+
+        context.set_offline(False)
+        expect(status).to_have_text("2 entries sent to your diary.", timeout=LIVE_MS)
+        expect(page.locator("#offline-banner")).to_be_hidden()
+        # The page's state reloads the day once its websocket is back.
+        expect(page.locator("#meals")).to_contain_text("Offline apple", timeout=LIVE_MS)
+        screenshot(page, "pwa-back-online-phone")
+
+        # A lost answer makes the device send again: the same keys store nothing more.
+        for entry in sent:
+            again = page.evaluate(
+                """(body) => fetch("/session/offline/entries", {method: "POST",
+                     headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)})
+                     .then((r) => r.status)""",
+                entry["request"],
+            )
+            assert again == 201
+        items = _diary_items(ui_url, token, today)
+        assert [i["name"] for i in items].count("Offline apple") == 1
+        bananas = [i for i in items if i.get("food_id") == food["id"]]
+        assert sorted(round(i["grams"]) for i in bananas) == [100, 150]
+        assert len(items) == 4
+    finally:
+        context.close()
