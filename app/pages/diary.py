@@ -129,7 +129,6 @@ def copy_day() -> rx.Component:
                     type="date",
                     value=D.copy_to,
                     on_change=D.set_copy_to,
-                    max=D.last_iso,
                     id="copy-day-date",
                     class_name="day-picker",
                 ),
@@ -246,7 +245,6 @@ def _meal(kind: str) -> rx.Component:
             kind,
             meal_label(kind),
             copy_to=D.copy_to,
-            last_iso=D.last_iso,
             on_date=D.set_copy_to,
             on_copy=D.copy_meal(kind),
             busy=D.copy_busy,
@@ -276,7 +274,6 @@ def diary() -> rx.Component:
             next_href=D.next_href,
             today_href=routes.DIARY,
             on_pick=D.go_to_day,
-            last_iso=D.last_iso,
         ),
         rx.cond(
             D.notice != "",
