@@ -20,7 +20,13 @@
   let lastProblem = "";
   let lastSent = 0;
 
-  const byId = (id) => document.getElementById(id);
+  // Only nodes React has already hydrated: a change before that is a hydration mismatch, and
+  // React then renders the whole page again on the client (seen: styles lost).
+  const hydrated = (node) => Object.keys(node).some((k) => k.startsWith("__reactFiber$"));
+  const byId = (id) => {
+    const node = document.getElementById(id);
+    return node && hydrated(node) ? node : null;
+  };
   const onDiary = () => /^\/diary(\/|$)/.test(location.pathname);
 
   function localToday() {
@@ -235,6 +241,8 @@
   }
 
   function render() {
+    // Online with nothing queued, the panel stays as React drew it (hidden).
+    if (!root.dataset.offline && queue().length === 0 && !lastSent) return;
     renderDay();
     renderQueue();
   }
