@@ -1,4 +1,6 @@
-"""Previous day / the day shown (with a calendar pick) / next day, and a way back to today."""
+"""Previous day / the day shown (with a calendar pick) / next day, and a way back to today.
+The next-day control and the pick stop at the last day the services accept (the state gives it
+as `last_iso`, and an empty `next_href` on that day)."""
 
 from __future__ import annotations
 
@@ -9,21 +11,41 @@ import reflex as rx
 TAP = "44px"  # the smallest comfortable tap target
 
 
+_ROUND = {
+    "display": "inline-flex",
+    "align_items": "center",
+    "justify_content": "center",
+    "min_width": TAP,
+    "height": TAP,
+    "border_radius": "9999px",
+}
+
+
 def _step(icon: str, label: str, href: rx.Var[str] | str, link_id: str) -> rx.Component:
     return rx.link(
         rx.icon(icon, size=22, aria_hidden="true"),
         href=href,
         id=link_id,
         aria_label=label,
-        display="inline-flex",
-        align_items="center",
-        justify_content="center",
-        min_width=TAP,
-        height=TAP,
-        border_radius="9999px",
         color=rx.color("gray", 12),
         background_color=rx.color("gray", 3),
         _hover={"background_color": rx.color("gray", 5)},
+        **_ROUND,
+    )
+
+
+def _stop(icon: str, label: str, link_id: str) -> rx.Component:
+    """The step at the end of the reachable days: shown, but not a link."""
+    return rx.el.span(
+        rx.icon(icon, size=22, aria_hidden="true"),
+        id=link_id,
+        role="link",
+        aria_label=label,
+        aria_disabled="true",
+        title=label,
+        color=rx.color("gray", 8),
+        background_color=rx.color("gray", 2),
+        **_ROUND,
     )
 
 
@@ -36,9 +58,10 @@ def date_navigator(
     next_href: rx.Var[str],
     today_href: str,
     on_pick: Any,
+    last_iso: rx.Var[str] | str = "",
 ) -> rx.Component:
-    """ids: `day-prev`, `day-next`, `day-title`, `day-picker` (an `<input type=date>`),
-    `day-today` (shown when another day is open)."""
+    """ids: `day-prev`, `day-next` (disabled when `next_href` is ""), `day-title`, `day-picker`
+    (an `<input type=date>`, up to `last_iso`), `day-today` (shown when another day is open)."""
     return rx.hstack(
         _step("chevron-left", "Previous day", prev_href, "day-prev"),
         rx.vstack(
@@ -47,6 +70,7 @@ def date_navigator(
                 type="date",
                 value=day_iso,
                 on_change=on_pick,
+                max=last_iso,
                 id="day-picker",
                 aria_label="Pick a date",
                 class_name="day-picker",
@@ -56,7 +80,11 @@ def date_navigator(
             flex="1",
             min_width="0",
         ),
-        _step("chevron-right", "Next day", next_href, "day-next"),
+        rx.cond(
+            next_href == "",
+            _stop("chevron-right", "Next day: no later day can be planned yet", "day-next"),
+            _step("chevron-right", "Next day", next_href, "day-next"),
+        ),
         rx.cond(
             day_iso != today_iso,
             rx.link(

@@ -51,7 +51,7 @@ def _estimate() -> rx.Component:
             S.energy_notice != "",
             rx.text(S.energy_notice, color_scheme="grass", role="status", id="energy-notice"),
         ),
-        rx.text(S.energy["method"], size="1", color=rx.color("gray", 11)),
+        rx.text(S.energy["method"], size="1", color=rx.color("gray", 11), id="energy-method"),
         spacing="3",
         width="100%",
         align="stretch",

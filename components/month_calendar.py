@@ -36,7 +36,10 @@ def month_calendar(
     on_next,
     loading: rx.Var,
     id: str,
+    previous_disabled: rx.Var[bool] | bool = False,
+    next_disabled: rx.Var[bool] | bool = False,
 ) -> rx.Component:
+    """`previous_disabled` / `next_disabled`: the month there is outside the services' dates."""
     return rx.vstack(
         rx.hstack(
             rx.icon_button(
@@ -45,6 +48,7 @@ def month_calendar(
                 variant="soft",
                 size="3",
                 aria_label="Previous month",
+                disabled=previous_disabled,
                 id=f"{id}-previous",
             ),
             rx.heading(title, as_="h3", size="4", id=f"{id}-title", flex="1", text_align="center"),
@@ -55,6 +59,7 @@ def month_calendar(
                 variant="soft",
                 size="3",
                 aria_label="Next month",
+                disabled=next_disabled,
                 id=f"{id}-next",
             ),
             align="center",

@@ -129,6 +129,7 @@ def copy_day() -> rx.Component:
                     type="date",
                     value=D.copy_to,
                     on_change=D.set_copy_to,
+                    max=D.last_iso,
                     id="copy-day-date",
                     class_name="day-picker",
                 ),
@@ -245,6 +246,7 @@ def _meal(kind: str) -> rx.Component:
             kind,
             meal_label(kind),
             copy_to=D.copy_to,
+            last_iso=D.last_iso,
             on_date=D.set_copy_to,
             on_copy=D.copy_meal(kind),
             busy=D.copy_busy,
@@ -274,6 +276,7 @@ def diary() -> rx.Component:
             next_href=D.next_href,
             today_href=routes.DIARY,
             on_pick=D.go_to_day,
+            last_iso=D.last_iso,
         ),
         rx.cond(
             D.notice != "",

@@ -130,6 +130,8 @@ def calendar() -> rx.Component:
             on_next=C.change_month(1),
             loading=C.calendar_loading,
             id="history-calendar",
+            previous_disabled=C.previous_month_disabled,
+            next_disabled=C.next_month_disabled,
         ),
         form_alert(C.calendar_error, id="calendar-error"),
         rx.cond(

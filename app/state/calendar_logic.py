@@ -28,11 +28,22 @@ def grid_range(month: dt.date, week_start: str) -> tuple[dt.date, dt.date]:
     return first, last
 
 
+def last_reachable_day(today: dt.date) -> dt.date:
+    """The last day the services accept (their date rule: READ_AHEAD_DAYS after today): date
+    pickers and "next" controls stop there."""
+    return today + dt.timedelta(days=READ_AHEAD_DAYS)
+
+
+def month_reachable(month: dt.date, today: dt.date) -> bool:
+    """Whether any day of the month (its first day given) is inside the services' date rule."""
+    return shift_month(month, 1) > EARLIEST_DAY and month <= last_reachable_day(today)
+
+
 def asked_range(first: dt.date, last: dt.date, today: dt.date) -> tuple[dt.date, dt.date] | None:
     """The part of a calendar grid the services answer for (their date rule: from
     EARLIEST_DAY to READ_AHEAD_DAYS after today); None when none of it is."""
     start = max(first, EARLIEST_DAY)
-    end = min(last, today + dt.timedelta(days=READ_AHEAD_DAYS))
+    end = min(last, last_reachable_day(today))
     return (start, end) if start <= end else None
 
 

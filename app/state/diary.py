@@ -19,6 +19,7 @@ from app.api.nutrition import MEAL_TYPES, DiaryDay, NutritionApi
 from app.api.users import UsersApi
 from app.state import diary_logic as logic
 from app.state import portions
+from app.state.calendar_logic import last_reachable_day
 from app.state.messages import explain
 from app.state.session import SessionState
 
@@ -72,6 +73,7 @@ class DiaryState(SessionState):
 
     # Copy a meal or the day: the target date (an ISO date input).
     copy_to: str = ""
+    last_iso: str = ""  # the last day the services accept: "next" and the pickers stop there
     copy_busy: bool = False
     copy_error: str = ""
 
@@ -124,6 +126,10 @@ class DiaryState(SessionState):
             yield rx.redirect(routes.DIARY, replace=True)
             return
         day = day or today
+        last = last_reachable_day(today)
+        if day > last:  # a typed or old link: the last day that can be planned instead
+            yield rx.redirect(routes.diary_day(last.isoformat()), replace=True)
+            return
         if self._diary is None or self._diary.date != day:
             self._diary = logic.empty_day(day)
             self._show()
@@ -154,8 +160,11 @@ class DiaryState(SessionState):
         self.today_iso = today.isoformat()
         self.day_title = logic.day_label(day, today)
         self.prev_href = routes.diary_day(logic.shift_day(day, -1).isoformat())
-        self.next_href = routes.diary_day(logic.shift_day(day, 1).isoformat())
-        self.copy_to = logic.shift_day(day, 1).isoformat()
+        last = last_reachable_day(today)
+        self.last_iso = last.isoformat()
+        after = logic.shift_day(day, 1)
+        self.next_href = routes.diary_day(after.isoformat()) if after <= last else ""
+        self.copy_to = after.isoformat() if after <= last else ""
 
     def _set_targets(self, board: DayDashboard) -> None:
         self._burned = board.calories_out
@@ -326,6 +335,11 @@ class DiaryState(SessionState):
         target = logic.parse_day(self.copy_to, dt.date.today())
         if target is None:
             self.copy_error = "Pick the date to copy to."
+        elif self.last_iso and target > dt.date.fromisoformat(self.last_iso):
+            last = dt.date.fromisoformat(self.last_iso)
+            today = dt.date.fromisoformat(self.today_iso)
+            self.copy_error = f"Pick a day up to {logic.day_label(last, today)}."
+            return None
         return target
 
     @rx.event

@@ -28,7 +28,7 @@ def expenditure_view(e: Expenditure, units: str = u.METRIC) -> dict[str, str]:
             f"{e.data_weight:.0%} of the answer."
         )
     else:
-        source = f"The formula's estimate for now: {e.reason} ({period})."
+        source = f"The formula's estimate for now: {u.in_units(e.reason, units)} ({period})."
     trend = ""
     if e.weight_slope_kg_per_week is not None:
         shown = u.kg_to_shown(e.weight_slope_kg_per_week, units)
@@ -44,7 +44,7 @@ def expenditure_view(e: Expenditure, units: str = u.METRIC) -> dict[str, str]:
         "trend": trend,
         "completeness": f"{e.completeness:.0%} of the last {days} days fully logged",
         "method": e.method,
-        "check_in": check.message,
+        "check_in": u.in_units(check.message, units),  # "Target for -0.5 kg/week: ..."
         "suggested": str(check.suggested_target_kcal),
         "suggested_text": f"{check.suggested_target_kcal:,d}",
         "can_accept": "yes"

@@ -31,6 +31,9 @@ class HistoryCalendarState(WorkoutsState):
     day_rows: list[dict[str, str]] = []
     calendar_loading: bool = False
     calendar_error: str = ""
+    # The months next to this one, when no day of theirs is inside the services' date rule.
+    previous_month_disabled: bool = False
+    next_month_disabled: bool = False
 
     _month_workouts: tuple[Workout, ...] = ()
     _week_start: str = units.MONDAY
@@ -60,7 +63,10 @@ class HistoryCalendarState(WorkoutsState):
     @rx.event
     async def change_month(self, step: int):
         month = dt.date.fromisoformat(self.month_iso) if self.month_iso else _today()
-        async for update in self._show_month(cal.shift_month(cal.first_of_month(month), step)):
+        wanted = cal.shift_month(cal.first_of_month(month), step)
+        if not cal.month_reachable(wanted, _today()):
+            return  # the control is disabled there; a late click changes nothing
+        async for update in self._show_month(wanted):
             yield update
 
     async def _show_month(self, month: dt.date):
@@ -68,6 +74,8 @@ class HistoryCalendarState(WorkoutsState):
         self._week_start, self._units = prefs.week_start, prefs.units
         self.month_iso = month.isoformat()
         self.calendar_title = cal.month_title(month)
+        self.previous_month_disabled = not cal.month_reachable(cal.shift_month(month, -1), _today())
+        self.next_month_disabled = not cal.month_reachable(cal.shift_month(month, 1), _today())
         self.weekday_labels = list(units.weekday_names(self._week_start))
         self.selected_day, self.day_rows = "", []
         self.calendar_loading = True

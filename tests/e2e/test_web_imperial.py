@@ -2,8 +2,9 @@
 page, logs a set in pounds (the "same as last time" hint in pounds), finishes with a body weight
 in pounds, and then every page of the app is walked looking for a metric unit left behind.
 
-What may keep kg on purpose: the formulas whose coefficients are per kg (the BMR equation, the
-calorie formula of a workout) and the units choice itself ("Metric (kg, cm)").
+What may keep kg on purpose: the formulas whose constants are per kg (the BMR equation, the
+goal's and the expenditure's 7700 kcal/kg, the calorie formula of a workout) and the units
+choice itself ("Metric (kg, cm)").
 """
 
 from __future__ import annotations
@@ -25,7 +26,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
 LIVE_MS = 30_000  # finishing computes calories and records (slow on a loaded machine)
 METRIC_UNIT = re.compile(r"\b(kg|km)\b")
-SI_ON_PURPOSE = ("#targets-equation", "#summary-formula", "#settings-units")
+SI_ON_PURPOSE = (
+    "#targets-equation",
+    "#targets-goal-method",
+    "#energy-method",
+    "#summary-formula",
+    "#settings-units",
+)
 # Every page a signed-in user can open, with what shows it has its numbers.
 PAGES = (
     ("/", "#charts"),  # its charts render once scrolled to
@@ -130,8 +137,10 @@ def test_imperial_everywhere(browser: Browser, ui_url: str) -> None:
 
         for path, ready in PAGES:
             page.goto(f"{ui_url}{path}")
-            page.locator(ready).first.scroll_into_view_if_needed()
-            expect(page.locator(ready).first).to_be_visible()
+            shown = page.locator(ready).first
+            expect(shown).to_be_attached()
+            shown.evaluate("e => e.scrollIntoView({block: 'center'})")  # lazy parts render
+            expect(shown).to_be_visible()
             if path == "/":
                 weight_axis = page.locator("#chart-weight .ytitle")
                 expect(weight_axis).to_have_text("lb", timeout=LIVE_MS)

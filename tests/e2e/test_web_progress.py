@@ -246,7 +246,7 @@ def test_copy_a_builtin_program_edit_the_copy_and_delete_it_after_confirming(
         copied = "Beginner full body, 3 days (my copy)"
         expect(page.locator("#program-name")).to_have_value(copied, timeout=LIVE_MS)
         expect(page.locator(".program-day")).to_have_count(3)
-        expect(page.locator(".program-day").nth(0)).to_contain_text("Barbell back squat")
+        expect(page.locator(".program-day").nth(0)).to_contain_text("Barbell Back Squat")
         page.locator("#program-name").fill("My full body")
         page.locator("#save-program").click()
         page.wait_for_url(re.compile(r"/programs/?$"))

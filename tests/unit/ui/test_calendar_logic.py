@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from app.state import calendar_logic as cal
 
 DECEMBER = dt.date(2026, 12, 1)  # a Tuesday; 31 days, the 31st a Thursday
@@ -56,3 +58,24 @@ def test_only_the_days_the_services_answer_for_are_asked() -> None:
         dt.date(2000, 2, 6),
     )
     assert cal.asked_range(dt.date(2027, 2, 1), dt.date(2027, 3, 7), today) is None
+
+
+def test_the_last_reachable_day_is_the_services_read_ahead():
+    today = dt.date(2026, 12, 28)
+    assert cal.last_reachable_day(today) == dt.date(2027, 1, 4)  # 7 days ahead, next year
+
+
+@pytest.mark.parametrize(
+    ("month", "reachable"),
+    [
+        (dt.date(2026, 12, 1), True),  # this month
+        (dt.date(2027, 1, 1), True),  # the 4th of January is within the 7 days
+        (dt.date(2027, 2, 1), False),
+        (dt.date(2000, 1, 1), True),  # the earliest month a stored date may be in
+        (dt.date(1999, 12, 1), False),
+    ],
+)
+def test_a_month_is_reachable_when_one_of_its_days_is(month, reachable):
+    assert cal.month_reachable(month, dt.date(2026, 12, 28)) is reachable
+    if month.month == 1 and month.year == 2027:
+        assert cal.month_reachable(month, dt.date(2026, 12, 24)) is False  # 31 Dec is the last

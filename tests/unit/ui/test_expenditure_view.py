@@ -56,6 +56,9 @@ def test_an_estimate_from_data_names_its_days_weigh_ins_and_share() -> None:
 def test_pounds_for_imperial_users() -> None:
     view = expenditure_view(Expenditure.from_json(ANSWER), "imperial")
     assert view["trend"].startswith("Weight line -1.10 lb a week")
+    check_in = {**ANSWER["check_in"], "message": "Target for -0.5 kg/week: 1,870 kcal."}
+    view = expenditure_view(Expenditure.from_json({**ANSWER, "check_in": check_in}), "imperial")
+    assert view["check_in"] == "Target for -1.1 lb/week: 1,870 kcal."
 
 
 def test_the_formula_alone_says_why_and_offers_nothing_to_accept() -> None:
