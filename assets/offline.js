@@ -203,15 +203,18 @@
       meals.append(card);
     }
     if (!meals.children.length) meals.append(el("li", "Nothing logged on this day."));
+  }
+
+  function renderRecent() {
     const recent = byId("offline-recent-food");
-    if (recent && recent.dataset.filled !== day.date + day.recent.length) {
-      recent.replaceChildren(el("option", "Choose a recent food", { value: "" }));
-      for (const food of day.recent) {
-        const name = food.brand ? `${food.name} (${food.brand})` : food.name;
-        recent.append(el("option", name, { value: String(food.id) }));
-      }
-      recent.dataset.filled = day.date + day.recent.length;
+    const drawn = day ? JSON.stringify(day.recent) : "";
+    if (!recent || !day || recent.dataset.drawn === drawn) return;
+    recent.replaceChildren(el("option", "Choose a recent food", { value: "" }));
+    for (const food of day.recent) {
+      const name = food.brand ? `${food.name} (${food.brand})` : food.name;
+      recent.append(el("option", name, { value: String(food.id) }));
     }
+    recent.dataset.drawn = drawn;
   }
 
   function renderQueue() {
@@ -244,6 +247,7 @@
     // Online with nothing queued, the panel stays as React drew it (hidden).
     if (!root.dataset.offline && queue().length === 0 && !lastSent) return;
     renderDay();
+    renderRecent();
     renderQueue();
   }
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import struct
 from datetime import UTC, datetime
+from pathlib import Path
 
 import httpx
 import pytest
-from browser import screenshot, signed_in, user_with_token
-from playwright.sync_api import Browser, Page, expect
+from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, screenshot, signed_in, user_with_token
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
@@ -64,44 +65,57 @@ def _open_diary(page: Page, ui_url: str) -> None:
 
 
 def test_the_manifest_and_service_worker_make_the_app_installable(
-    browser: Browser, ui_url: str
+    ui_url: str, tmp_path: Path
 ) -> None:
     cookie, _token = user_with_token(ui_url, "Ines")
-    context = signed_in(browser, ui_url, cookie, phone=False)
-    try:
-        page = context.new_page()
-        # Registered on every page, public and private (assets/register-sw.js from the head).
-        for path in ("/welcome", "/login", "/", "/diary", "/settings"):
-            page.goto(f"{ui_url}{path}")
-            assert page.evaluate(SW_READY) == f"{ui_url}/sw.js", path
-        page.reload()  # now controlled by the worker, as on any later visit
-        assert page.evaluate("navigator.serviceWorker.controller !== null")
+    # A browser profile on disk: Chromium never offers to install from an incognito context,
+    # which is what Playwright's new_context() is.
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            tmp_path / "profile",
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport=DESKTOP,
+        )
+        context.add_cookies([{"name": "fl_session", "value": cookie, "url": ui_url}])
+        try:
+            _check_installable(context.pages[0] if context.pages else context.new_page(), ui_url)
+        finally:
+            context.close()
 
-        cdp = context.new_cdp_session(page)
-        manifest = cdp.send("Page.getAppManifest")
-        assert manifest["url"] == f"{ui_url}/manifest.json"
-        assert manifest["errors"] == []
-        assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
 
-        data = json.loads(manifest["data"])
-        assert data["display"] == "standalone"
-        assert (data["start_url"], data["scope"], data["id"]) == ("/", "/", "/")
-        assert data["name"] and data["short_name"] and data["description"]
-        assert data["theme_color"] and data["background_color"]
-        pngs = {
-            (i["sizes"], i["purpose"]): i["src"] for i in data["icons"] if i["type"] == "image/png"
-        }
-        assert set(pngs) == {(s, p) for s in ("192x192", "512x512") for p in ("any", "maskable")}
-        assert {s["form_factor"] for s in data["screenshots"]} == {"narrow", "wide"}
-        with httpx.Client(base_url=ui_url, timeout=30) as http:
-            for (sizes, _purpose), src in pngs.items():
-                side = int(sizes.split("x")[0])
-                assert _png_size(http.get(src).content) == (side, side), src
-            for shot in data["screenshots"]:
-                width, height = map(int, shot["sizes"].split("x"))
-                assert _png_size(http.get(shot["src"]).content) == (width, height), shot["src"]
-    finally:
-        context.close()
+def _check_installable(page: Page, ui_url: str) -> None:
+    """Registered on every page; Chromium parses the manifest and finds nothing missing."""
+    context = page.context
+    # Registered on every page, public and private (assets/register-sw.js from the head).
+    for path in ("/welcome", "/login", "/", "/diary", "/settings"):
+        page.goto(f"{ui_url}{path}")
+        assert page.evaluate(SW_READY) == f"{ui_url}/sw.js", path
+    page.reload()  # now controlled by the worker, as on any later visit
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+
+    cdp = context.new_cdp_session(page)
+    manifest = cdp.send("Page.getAppManifest")
+    assert manifest["url"] == f"{ui_url}/manifest.json"
+    assert manifest["errors"] == []
+    assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+
+    data = json.loads(manifest["data"])
+    assert data["display"] == "standalone"
+    assert (data["start_url"], data["scope"], data["id"]) == ("/", "/", "/")
+    assert data["name"] and data["short_name"] and data["description"]
+    assert data["theme_color"] and data["background_color"]
+    pngs = {(i["sizes"], i["purpose"]): i["src"] for i in data["icons"] if i["type"] == "image/png"}
+    assert set(pngs) == {(s, p) for s in ("192x192", "512x512") for p in ("any", "maskable")}
+    assert {s["form_factor"] for s in data["screenshots"]} == {"narrow", "wide"}
+    with httpx.Client(base_url=ui_url, timeout=30) as http:
+        for (sizes, _purpose), src in pngs.items():
+            side = int(sizes.split("x")[0])
+            assert _png_size(http.get(src).content) == (side, side), src
+        for shot in data["screenshots"]:
+            width, height = map(int, shot["sizes"].split("x"))
+            assert _png_size(http.get(shot["src"]).content) == (width, height), shot["src"]
 
 
 def test_offline_the_diary_shows_the_saved_day_and_queued_food_is_stored_once(
