@@ -71,16 +71,18 @@ async function keepBuild(html) {
 }
 
 async function precache() {
+  // Nothing here may fail the install (a server restarting, a build being replaced): what
+  // is missing now is kept on the next visit of a page.
   const cache = await caches.open(SHELL);
-  await cache.addAll(SHELL_FILES);
+  await Promise.allSettled(SHELL_FILES.map((f) => cache.add(f)));
   let html = "";
   for (const page of SHELL_PAGES) {
-    const response = await fetch(page, { credentials: "same-origin" });
-    if (!response.ok) continue;
+    const response = await fetch(page, { credentials: "same-origin" }).catch(() => null);
+    if (!response || !response.ok) continue;
     html += await response.clone().text();
     await keep(cache, pageKey(new URL(page, self.location.origin)), response);
   }
-  await keepBuild(html);
+  await keepBuild(html).catch(() => undefined);
 }
 
 self.addEventListener("install", (event) => {
@@ -116,7 +118,7 @@ async function page(event) {
       await keep(cache, pageKey(url), response);
       const html = await response.clone().text();
       const build = (html.match(/\/assets\/manifest-[^"']+\.js/) || [])[0];
-      if (build && !(await cache.match(build))) event.waitUntil(keepBuild(html));
+      if (build && !(await cache.match(build))) event.waitUntil(keepBuild(html).catch(() => undefined));
     }
     return response;
   } catch (offline) {
