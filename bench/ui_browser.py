@@ -1,6 +1,7 @@
 """The web app in a real browser: first load of the signed-in dashboard, and the add-food loop.
 
     python -m bench.ui_browser [--url http://localhost:8080] [--loads 15] [--rounds 20]
+        [--workout-users 3] [--add-rounds 15] [--finishes 5] [--only-workouts]
 
 Runs against a stack you started with `make up` (the UI bundle is built for its address).
 It registers a fresh user through the UI's own sign-up form post, fills in a profile and a
@@ -12,10 +13,13 @@ week of meals through the API, then drives Debian's Chromium with Playwright:
    (prerendered shell + websocket + state), which is what a user waits for;
 2. search as you type: the time from the last keystroke to the first matching result row
    (includes the picker's debounce, which is part of what a user feels);
-3. log and update: click "Log" → the meal's kcal on the page shows the new total.
+3. log and update: click "Log" → the meal's kcal on the page shows the new total;
+4. the workout tracker (bench/ui_workouts.py), several users at once: tick a set → the row
+   shows it saved; tap "Finish workout" → the summary is on screen.
 
 Times are taken inside the page (performance.now()), so Playwright's own overhead is not
-counted. Results: bench/results/ui_browser.md and .json. Only the local stack is loaded.
+counted. Results: bench/results/ui_browser.md and .json (`--only-workouts`: the tracker alone,
+in ui_browser_workouts.md and .json). Only the local stack is loaded.
 """
 
 from __future__ import annotations
@@ -31,18 +35,12 @@ from typing import Any
 import httpx
 from playwright.sync_api import Page, sync_playwright
 
+from bench.harness.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, sign_up, signed_in_context
 from bench.harness.machine import machine_info, machine_line
 from bench.harness.report import percentiles_ms
 from bench.harness.stack import ROOT
+from bench.ui_workouts import workout_round_trips
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
-PASSWORD = "correct horse battery staple"
 # What people type, and a word the first result must contain once the answer is shown.
 QUERIES = [
     ("apple", "apple"),
@@ -64,33 +62,9 @@ READY_SELECTOR = "#today-summary"
 
 def _seed_user(url: str) -> tuple[str, str]:
     """A user with a profile and a week of meals; returns (session cookie, email)."""
-    email = f"bench-ui-{uuid.uuid4().hex[:10]}@example.com"
     with httpx.Client(base_url=url, timeout=30, follow_redirects=False) as http:
-        answer = http.post(
-            "/session/register",
-            data={"display_name": "Bench", "email": email, "password": PASSWORD},
-            headers={"Origin": url},
-        )
-        cookie = answer.cookies.get("fl_session")
-        if answer.status_code != 303 or not cookie:
-            raise SystemExit(f"sign-up failed: {answer.status_code} {answer.text[:200]}")
-        token = http.post("/api/auth/login", json={"email": email, "password": PASSWORD}).json()[
-            "access_token"
-        ]
+        cookie, token, email = sign_up(http, url)
         auth = {"Authorization": f"Bearer {token}"}
-        http.patch(
-            "/api/users/me",
-            headers=auth,
-            json={
-                "sex": "female",
-                "birth_date": "1990-05-01",
-                "height_cm": 168,
-                "weight_kg": 64,
-                "activity_level": "moderate",
-                "goal": "lose",
-                "goal_rate_kg_per_week": 0.25,
-            },
-        ).raise_for_status()
         food = http.get("/api/nutrition/foods", params={"q": "apple"}, headers=auth).json()
         food_id = food["items"][0]["id"]
         for back in range(7):
@@ -120,28 +94,16 @@ def _load_times(page: Page, url: str) -> tuple[float, float]:
 
 
 def _first_loads(browser: Any, url: str, cookie: str, loads: int) -> dict[str, Any]:
-    host = url.split("//", 1)[1].split(":")[0]
-    jar = [
-        {
-            "name": "fl_session",
-            "value": cookie,
-            "domain": host,
-            "path": "/",
-            "httpOnly": True,
-            "sameSite": "Lax",
-        }
-    ]
+    desktop = {"viewport": {"width": 1366, "height": 768}}
     cold_nav, cold_ready, warm_nav, warm_ready = [], [], [], []
     for _ in range(loads):
-        context = browser.new_context(viewport={"width": 1366, "height": 768})
-        context.add_cookies(jar)
+        context = signed_in_context(browser, url, cookie, **desktop)
         page = context.new_page()
         nav, ready = _load_times(page, f"{url}/")
         cold_nav.append(nav)
         cold_ready.append(ready)
         context.close()
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    context.add_cookies(jar)
+    context = signed_in_context(browser, url, cookie, **desktop)
     page = context.new_page()
     _load_times(page, f"{url}/")
     for _ in range(loads):
@@ -158,20 +120,7 @@ def _first_loads(browser: Any, url: str, cookie: str, loads: int) -> dict[str, A
 
 
 def _add_food_loop(browser: Any, url: str, cookie: str, rounds: int) -> dict[str, Any]:
-    host = url.split("//", 1)[1].split(":")[0]
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    context.add_cookies(
-        [
-            {
-                "name": "fl_session",
-                "value": cookie,
-                "domain": host,
-                "path": "/",
-                "httpOnly": True,
-                "sameSite": "Lax",
-            }
-        ]
-    )
+    context = signed_in_context(browser, url, cookie, viewport=PHONE, is_mobile=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.goto(f"{url}/diary", wait_until="load")
@@ -229,38 +178,51 @@ def main() -> None:
     parser.add_argument("--url", default="http://localhost:8080")
     parser.add_argument("--loads", type=int, default=15)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--workout-users", type=int, default=3, help="logging sets at once")
+    parser.add_argument("--add-rounds", type=int, default=15, help="sets ticked per user")
+    parser.add_argument("--finishes", type=int, default=5, help="workouts finished per user")
+    parser.add_argument("--only-workouts", action="store_true", help="the tracker alone")
     args = parser.parse_args()
     url = args.url.rstrip("/")
-    cookie, email = _seed_user(url)
     started = time.time()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            loads = _first_loads(browser, url, cookie, args.loads)
-            loop = _add_food_loop(browser, url, cookie, args.rounds)
-        finally:
-            browser.close()
-    machine = machine_info("n/a")
-    report = {
-        "url": url,
-        "user": email,
-        "started": started,
-        "first_load": loads,
-        "add_food": loop,
-        "machine": machine,
-    }
-    rows = [
-        ("first load, cold: load event", loads["cold_load_event"]),
-        ("first load, cold: today's numbers shown", loads["cold_ready"]),
-        ("first load, warm: load event", loads["warm_load_event"]),
-        ("first load, warm: today's numbers shown", loads["warm_ready"]),
-        ("type a query → results shown", loop["search_results_after_typing"]),
-        ("log → totals updated", loop["log_and_totals_updated"]),
+    report: dict[str, Any] = {"url": url, "started": started}
+    rows: list[tuple[str, dict[str, float]]] = []
+    if not args.only_workouts:
+        cookie, report["user"] = _seed_user(url)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                loads = _first_loads(browser, url, cookie, args.loads)
+                loop = _add_food_loop(browser, url, cookie, args.rounds)
+            finally:
+                browser.close()
+        report |= {"first_load": loads, "add_food": loop}
+        rows += [
+            ("first load, cold: load event", loads["cold_load_event"]),
+            ("first load, cold: today's numbers shown", loads["cold_ready"]),
+            ("first load, warm: load event", loads["warm_load_event"]),
+            ("first load, warm: today's numbers shown", loads["warm_ready"]),
+            ("type a query → results shown", loop["search_results_after_typing"]),
+            ("log → totals updated", loop["log_and_totals_updated"]),
+        ]
+    lifts = workout_round_trips(url, args.workout_users, args.add_rounds, args.finishes)
+    report["workouts"] = lifts
+    users = f"{args.workout_users} users at once"
+    rows += [
+        (f"tick a set → shown saved ({users})", lifts["add_set_saved"]),
+        (f"finish → summary shown ({users})", lifts["finish_summary_shown"]),
     ]
+    machine = machine_info("n/a")
+    report["machine"] = machine
+    with open("/proc/loadavg") as loadavg:
+        report["load_average_after"] = loadavg.read().split()[:3]
+    what = "" if args.only_workouts else f"{args.loads} loads each, {args.rounds} add-food rounds; "
     lines = [
         "# Web app in a real browser (bench/ui_browser.py)",
         "",
-        f"{args.loads} loads each, {args.rounds} add-food rounds; Debian Chromium, headless.",
+        f"{what}{args.workout_users} users x {args.add_rounds} sets ticked and "
+        f"{args.finishes} workouts finished; Debian Chromium, headless. Load average after "
+        f"the run: {' '.join(report['load_average_after'])}.",
         "",
         "| step | p50 ms | p95 ms | max ms |",
         "|---|---|---|---|",
@@ -269,9 +231,10 @@ def main() -> None:
         machine_line(machine),
         "",
     ]
+    stem = "ui_browser_workouts" if args.only_workouts else "ui_browser"
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "ui_browser.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
-    (RESULTS / "ui_browser.md").write_text("\n".join(lines))
+    (RESULTS / f"{stem}.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
+    (RESULTS / f"{stem}.md").write_text("\n".join(lines))
     print("\n".join(lines))
     if statistics.mean(x["p95"] for _, x in rows) <= 0:
         raise SystemExit("no timings were taken")
