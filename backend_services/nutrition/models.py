@@ -148,6 +148,16 @@ meal_items = Table(
     schema=SCHEMA,
 )
 
+day_totals = Table(
+    "day_totals",
+    METADATA,
+    Column("user_id", Text, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("sums", JSONB, nullable=False),
+    Column("micro_counts", JSONB, nullable=False),
+    schema=SCHEMA,
+)
+
 idempotency_keys = Table(
     "idempotency_keys",
     METADATA,

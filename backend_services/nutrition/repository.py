@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from .domain import CORE, Nutrients, to_decimal
 from .models import (
+    day_totals,
     food_portions,
     foods,
     idempotency_keys,
@@ -103,6 +104,30 @@ def get_meal(session: Session, meal_id: UUID, user_id: str, *, lock: bool = Fals
     if lock:
         query = query.with_for_update()
     return session.execute(query).first()
+
+
+def locked_day_totals(session: Session, user_id: str, day: dt.date) -> Any:
+    """The day's running totals row, locked for this transaction (made, empty, if new)."""
+    session.execute(
+        pg_insert(day_totals)
+        .values(user_id=user_id, day=day, sums={}, micro_counts={})
+        .on_conflict_do_nothing()
+    )
+    return session.execute(
+        select(day_totals)
+        .where(day_totals.c.user_id == user_id, day_totals.c.day == day)
+        .with_for_update()
+    ).one()
+
+
+def save_day_totals(
+    session: Session, user_id: str, day: dt.date, sums: dict[str, Any], counts: dict[str, int]
+) -> None:
+    session.execute(
+        update(day_totals)
+        .where(day_totals.c.user_id == user_id, day_totals.c.day == day)
+        .values(sums=sums, micro_counts=counts)
+    )
 
 
 def items_of(session: Session, meal_ids: Sequence[UUID]) -> list[Any]:
@@ -247,6 +272,7 @@ def store_idempotent_response(
 
 def delete_user_data(session: Session, user_id: str) -> None:
     session.execute(delete(meals).where(meals.c.user_id == user_id))
+    session.execute(delete(day_totals).where(day_totals.c.user_id == user_id))
     session.execute(delete(idempotency_keys).where(idempotency_keys.c.user_id == user_id))
     session.execute(delete(recipes).where(recipes.c.owner_id == user_id))
     # Private foods used in other users' recipes cannot exist (private = only the owner sees).

@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
+from collections.abc import Iterable
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
@@ -29,7 +30,7 @@ from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.kernel.messaging import add_to_outbox
 
-from . import phrase_resolver, reports
+from . import day_totals, phrase_resolver, reports
 from . import repository as repo
 from .domain import (
     CORE,
@@ -50,7 +51,7 @@ from .models import (
     RecipeCreate,
 )
 from .search import search_foods
-from .views import day_view, food_public, recipe_nutrition
+from .views import day_view, food_public, meal_view, recipe_nutrition
 
 # ---- foods ----
 
@@ -128,18 +129,29 @@ def _item_row(session: Session, user_id: str, item: ItemIn, index: int) -> dict[
 
 
 def _publish(
-    session: Session, user_id: str, kind: MealChange, meal_id: UUID, day: dt.date
+    session: Session,
+    user_id: str,
+    kind: MealChange,
+    meal_id: UUID,
+    day: dt.date,
+    *,
+    added: Iterable[Nutrients] = (),
+    removed: Iterable[Nutrients] = (),
 ) -> dict[str, Any]:
-    view = day_view(session, user_id, day)
-    totals = DayTotals.model_validate(view["totals"])
-    change = MEAL_EVENTS[kind](meal_id=meal_id, date=day, day_totals=totals)
+    """The day's running totals changed by the items ``added`` and ``removed``, and the
+    change's event with them; answers the totals."""
+    totals = day_totals.change(session, user_id, day, added=added, removed=removed).to_json()
+    change = MEAL_EVENTS[kind](
+        meal_id=meal_id, date=day, day_totals=DayTotals.model_validate(totals)
+    )
     add_to_outbox(session, MESSAGING, change.event(user_id))
-    return view
+    return totals
 
 
 def _add_items(
     session: Session, user_id: str, meal_id: UUID, items: list[ItemIn], start: int = 0
-) -> None:
+) -> list[Nutrients]:
+    """Stores the items; answers their nutrients as stored (for the day's totals)."""
     rows = []
     for index, item in enumerate(items):
         resolved = _item_row(session, user_id, item, index)
@@ -159,6 +171,7 @@ def _add_items(
             }
         )
     repo.insert_items(session, rows)
+    return [Nutrients.from_json(row["nutrients"]) for row in rows]
 
 
 def _log_meal(session: Session, user_id: str, data: MealCreate) -> dict[str, Any]:
@@ -173,10 +186,9 @@ def _log_meal(session: Session, user_id: str, data: MealCreate) -> dict[str, Any
             "note": data.note,
         },
     )
-    _add_items(session, user_id, meal_id, data.items)
-    day = _publish(session, user_id, "logged", meal_id, data.date)
-    meal = next(m for m in day["meals"] if m["id"] == str(meal_id))
-    return {"meal": meal, "day_totals": day["totals"]}
+    added = _add_items(session, user_id, meal_id, data.items)
+    totals = _publish(session, user_id, "logged", meal_id, data.date, added=added)
+    return {"meal": meal_view(session, user_id, meal_id), "day_totals": totals}
 
 
 def _owned_meal(session: Session, user_id: str, meal_id: UUID) -> Any:
@@ -196,20 +208,22 @@ def _update_meal(session: Session, user_id: str, meal_id: UUID, data: MealUpdate
     if changes.get("meal_type", "") is None:
         raise InvalidInput("The meal type is required.", fields={"meal_type": "required"})
     repo.update_meal(session, meal_id, changes)
+    moved: list[Nutrients] = []
     if "day" in changes and changes["day"] != meal.day:
-        _publish(session, user_id, "updated", meal_id, meal.day)
-    day = _publish(session, user_id, "updated", meal_id, changes.get("day", meal.day))
-    return {
-        "meal": next(m for m in day["meals"] if m["id"] == str(meal_id)),
-        "day_totals": day["totals"],
-    }
+        moved = day_totals.of_items(repo.items_of(session, [meal_id]))
+        _publish(session, user_id, "updated", meal_id, meal.day, removed=moved)
+    totals = _publish(
+        session, user_id, "updated", meal_id, changes.get("day", meal.day), added=moved
+    )
+    return {"meal": meal_view(session, user_id, meal_id), "day_totals": totals}
 
 
 def _delete_meal(session: Session, user_id: str, meal_id: UUID) -> dict[str, Any]:
     meal = _owned_meal(session, user_id, meal_id)
+    removed = day_totals.of_items(repo.items_of(session, [meal_id]))
     repo.delete_meal(session, meal_id)
-    day = _publish(session, user_id, "deleted", meal_id, meal.day)
-    return {"day_totals": day["totals"]}
+    totals = _publish(session, user_id, "deleted", meal_id, meal.day, removed=removed)
+    return {"day_totals": totals}
 
 
 def _update_item(session: Session, user_id: str, item_id: UUID, data: ItemUpdate) -> dict[str, Any]:
@@ -251,11 +265,16 @@ def _update_item(session: Session, user_id: str, item_id: UUID, data: ItemUpdate
             "nutrients": nutrients.to_json(),
         },
     )
-    day = _publish(session, user_id, "updated", meal.id, meal.day)
-    return {
-        "meal": next(m for m in day["meals"] if m["id"] == str(meal.id)),
-        "day_totals": day["totals"],
-    }
+    totals = _publish(
+        session,
+        user_id,
+        "updated",
+        meal.id,
+        meal.day,
+        added=[Nutrients.from_json(nutrients.to_json())],
+        removed=[old],
+    )
+    return {"meal": meal_view(session, user_id, meal.id), "day_totals": totals}
 
 
 def _delete_item(session: Session, user_id: str, item_id: UUID) -> dict[str, Any]:
@@ -264,13 +283,16 @@ def _delete_item(session: Session, user_id: str, item_id: UUID) -> dict[str, Any
         raise NotFound("No such item.")
     meal = _owned_meal(session, user_id, item.meal_id)
     repo.delete_item(session, item_id)
-    day = _publish(session, user_id, "updated", meal.id, meal.day)
-    return {"day_totals": day["totals"]}
+    totals = _publish(
+        session, user_id, "updated", meal.id, meal.day, removed=day_totals.of_items([item])
+    )
+    return {"day_totals": totals}
 
 
 def _copy(
     session: Session, user_id: str, meal: Any, to_date: dt.date, meal_type: str | None
-) -> UUID:
+) -> tuple[UUID, list[Nutrients]]:
+    """The copy's id and its items' nutrients."""
     new_id = uuid.uuid4()
     repo.insert_meal(
         session,
@@ -291,19 +313,16 @@ def _copy(
         for i in repo.items_of(session, [meal.id])
     ]
     repo.insert_items(session, rows)
-    return new_id
+    return new_id, [Nutrients.from_json(row["nutrients"]) for row in rows]
 
 
 def _copy_meal(
     session: Session, user_id: str, meal_id: UUID, to_date: dt.date, meal_type: str | None
 ) -> dict[str, Any]:
     meal = _owned_meal(session, user_id, meal_id)
-    new_id = _copy(session, user_id, meal, to_date, meal_type)
-    day = _publish(session, user_id, "logged", new_id, to_date)
-    return {
-        "meal": next(m for m in day["meals"] if m["id"] == str(new_id)),
-        "day_totals": day["totals"],
-    }
+    new_id, added = _copy(session, user_id, meal, to_date, meal_type)
+    totals = _publish(session, user_id, "logged", new_id, to_date, added=added)
+    return {"meal": meal_view(session, user_id, new_id), "day_totals": totals}
 
 
 def _copy_day(
@@ -313,8 +332,8 @@ def _copy_day(
         _copy(session, user_id, m, to_date, None)
         for m in repo.meals_on(session, user_id, from_date)
     ]
-    for new_id in copied:
-        _publish(session, user_id, "logged", new_id, to_date)
+    for new_id, added in copied:
+        _publish(session, user_id, "logged", new_id, to_date, added=added)
     return day_view(session, user_id, to_date)
 
 

@@ -69,6 +69,13 @@ def day_view(session: Session, user_id: str, day: dt.date) -> dict[str, Any]:
     return {"date": day.isoformat(), "meals": public, "totals": totals.to_json()}
 
 
+def meal_view(session: Session, user_id: str, meal_id: UUID) -> dict[str, Any]:
+    meal = repo.get_meal(session, meal_id, user_id)
+    if meal is None:
+        raise NotFound("No such meal.")
+    return meal_public(meal, repo.items_of(session, [meal_id]))
+
+
 def recipe_nutrition(
     session: Session, user_id: str, recipe_id: UUID, *, field: str = "recipe_id"
 ) -> dict[str, Any]:
