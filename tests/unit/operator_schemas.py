@@ -20,6 +20,7 @@ _SECRET_KEY = {
     "properties": {"name": {"type": "string"}, "key": {"type": "string"}},
 }
 _QUANTITY = {"type": ["string", "integer"]}
+_STRING_MAP = {"type": "object", "additionalProperties": {"type": "string"}}
 _DNS_SUBDOMAIN = r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"
 
 
@@ -48,6 +49,7 @@ CLUSTER = _resource(
         ["instances"],
         {
             "instances": {"type": "integer", "minimum": 1},
+            "inheritedMetadata": _closed([], {"annotations": _STRING_MAP, "labels": _STRING_MAP}),
             "imageName": {"type": "string"},
             "minSyncReplicas": {"type": "integer", "minimum": 0},
             "maxSyncReplicas": {"type": "integer", "minimum": 0},
