@@ -76,6 +76,42 @@ def head_revision(service: str, url: str) -> str:
     return str(script.get_current_head())
 
 
+SCHEMA_QUERIES = (
+    # column order is left out: a migration that rebuilds a column appends it
+    "SELECT table_name, column_name, data_type, is_nullable, column_default,"
+    " generation_expression FROM information_schema.columns WHERE table_schema = %(s)s",
+    "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = %(s)s",
+    "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint"
+    " WHERE connamespace = %(s)s::regnamespace",
+)
+
+
+def schema_of(url: str, schema: str) -> list[set[tuple[object, ...]]]:
+    """The schema's columns, indexes and constraints, as sets of rows."""
+    with psycopg.connect(url) as conn:
+        return [set(conn.execute(query, {"s": schema}).fetchall()) for query in SCHEMA_QUERIES]
+
+
+@pytest.mark.parametrize("service", list(release.HEADS))
+def test_an_upgraded_schema_is_the_one_a_fresh_install_gets(
+    upgraded: Callable[[str], Engine], service: str
+) -> None:
+    upgraded_url = upgraded(service).url.render_as_string(hide_password=False)
+    name = f"fitledger_fresh_{service}_{uuid.uuid4().hex[:8]}"
+    try:
+        fresh_url = fresh_database(name)
+        migrations.upgrade(service, fresh_url)
+        fresh = schema_of(fresh_url, service)
+        assert all(fresh), "the schema has columns, indexes and constraints"
+    finally:
+        drop_database(name)
+    upgraded_schema = schema_of(upgraded_url.replace("+psycopg", ""), service)
+    for kind, got, want in zip(
+        ("columns", "indexes", "constraints"), upgraded_schema, fresh, strict=True
+    ):
+        assert got == want, (kind, sorted(got ^ want, key=str))
+
+
 def test_the_previous_release_heads_are_ancestors_of_this_releases_heads() -> None:
     for service, previous in release.HEADS.items():
         config = migrations.alembic_config(service, "postgresql://unused/unused")
