@@ -65,6 +65,7 @@ bench: setup services ## every benchmark in bench/ (numbers in the README; ~20 m
 	$(BIN)/python -m bench.nutrition_search
 	$(BIN)/python -m bench.workouts_history
 	$(BIN)/python -m bench.event_pipeline
+	$(BIN)/python -m bench.service_cpu
 
 bench-ui: venv ## the web app in a browser, then Lighthouse per page (with `make up` running)
 	$(BIN)/python -m bench.ui_browser

@@ -45,7 +45,7 @@ def render(output: Path, *, with_ui: bool, listen_port: int) -> Path:
         standalone=False,
         upstream_servers=servers,
         access_log="/dev/stdout",
-        # The same secret the UI containers get as UI_GATEWAY_KEY (from the deployment secret).
+        # The secret the UI backend reads too (Kubernetes: the Secret fitledger-ui-gateway-key).
         ui_key=os.environ.get("UI_GATEWAY_KEY", ""),
     )
     if "127.0.0.1" in text:

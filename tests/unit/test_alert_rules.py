@@ -3,6 +3,7 @@ and they cover every alert both ways: a case where it fires and one where it sta
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -40,3 +41,14 @@ def test_every_alert_is_tested_firing_and_quiet() -> None:
     assert alerts() - firing == set(), "alerts without a case where they fire"
     assert alerts() - quiet == set(), "alerts without a case where they stay quiet"
     assert {case["alertname"] for case in cases()} <= alerts(), "tests of unknown alerts"
+
+
+def test_every_alert_the_operations_guide_names_exists() -> None:
+    # docs/operations.md's failure table tells an operator which alert fires: no stale names
+    # (a `*` stands for any part of a name, as in FitLedgerSLO*Burn).
+    guide = (PROJECT_ROOT / "docs" / "operations.md").read_text()
+    named = set(re.findall(r"`(FitLedger[A-Za-z0-9*]+)`", guide))
+    assert named, "the guide names no alert"
+    for name in named:
+        pattern = re.compile(name.replace("*", "[A-Za-z0-9]*") + "$")
+        assert any(pattern.match(alert) for alert in alerts()), name
