@@ -256,7 +256,7 @@ class PushChannel(ChannelWorker):
                 "title": note.title,
                 "body": note.body,
                 "data": note.data,
-                "url": "/",
+                "url": domain.push_page(note.type),
             }
         if not targets:
             return Outcome("skipped", "no_subscription")

@@ -32,6 +32,23 @@ PUSH_TEST_MESSAGE = {
     "url": "/settings",
 }
 
+# The web app's page a push opens when tapped (its service worker opens the payload's `url`):
+# where the user acts on the message. Paths as in app/routes.py (services import no UI code).
+PUSH_PAGES: dict[str, str] = {
+    NotificationType.DAILY_NORM_EXCEEDED: "/diary",
+    NotificationType.LOGGING_REMINDER: "/diary",
+    NotificationType.WORKOUT_COMPLETED: "/workouts",
+    NotificationType.PERSONAL_RECORD: "/progress",
+    NotificationType.GOAL_PROGRESS: "/progress",
+}
+FEED_PAGE = "/notifications"
+
+
+def push_page(notification_type: str) -> str:
+    """The page a push of this type opens; the feed for announcements and anything new."""
+    return PUSH_PAGES.get(notification_type, FEED_PAGE)
+
+
 # For users whose first ``users.profile.updated`` has not arrived yet.
 DEFAULT_PREFERENCES: dict[str, dict[str, bool]] = default_matrix()
 

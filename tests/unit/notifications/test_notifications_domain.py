@@ -140,3 +140,13 @@ def test_settings_show_email_off_where_an_unsubscribe_link_stopped_it() -> None:
     everything = domain.effective_preferences(chosen, ["*"])
     assert not any(channels["email"] for channels in everything.values())
     assert domain.effective_preferences(chosen)["daily_norm_exceeded"]["email"] is True
+
+
+def test_a_push_opens_the_page_where_its_message_is_acted_on() -> None:
+    push_page = domain.push_page
+    assert push_page("daily_norm_exceeded") == "/diary"
+    assert push_page("logging_reminder") == "/diary"
+    assert push_page("workout_completed") == "/workouts"
+    assert push_page("personal_record") == "/progress"
+    assert push_page("announcement") == "/notifications"
+    assert push_page("something_new") == "/notifications"
