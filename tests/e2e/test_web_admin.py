@@ -21,12 +21,12 @@ from backend_services.stack.topology import SERVICES, StackSettings
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
-# (path, screenshot name) of each admin page without an id.
+# (path, screenshot name, what shows once its data is there) of each admin page without an id.
 ADMIN_PAGES = {
-    "/admin": "overview",
-    "/admin/users": "users",
-    "/admin/audit": "audit",
-    "/admin/announcements": "announcements",
+    "/admin": ("overview", "#admin-sections"),
+    "/admin/users": ("users", "#user-list li"),
+    "/admin/audit": ("audit", "#audit-list li"),
+    "/admin/announcements": ("announcements", "#audience"),
 }
 # Plausible values for the admin routes' path parameters (the refusal must come first).
 PATH_VALUES = {"queue": "users.activity.dlq"}
@@ -220,10 +220,10 @@ def test_every_admin_page_fits_the_screen(
     size = "phone" if phone else "desktop"
     try:
         page = context.new_page()
-        pages = {**ADMIN_PAGES, f"/admin/users/{someone.user_id}": "user"}
-        for path, name in pages.items():
+        pages = {**ADMIN_PAGES, f"/admin/users/{someone.user_id}": ("user", "#session-count")}
+        for path, (name, ready) in pages.items():
             _open(page, f"{ui_url}{path}")
-            page.wait_for_load_state("networkidle")
+            expect(page.locator(ready).first).to_be_visible()
             no_sideways_overflow(page)
             screenshot(page, f"admin-{name}-{size}")
     finally:

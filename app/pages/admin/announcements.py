@@ -298,13 +298,11 @@ def admin_announcements() -> rx.Component:
                         rx.foreach(s.rows, _sent), id="announcements", padding="0", margin="0"
                     ),
                 ),
-                rx.cond(
-                    s.sending,
-                    rx.box(
-                        rx.moment(interval=PROGRESS_POLL_MS, on_change=s.poll, format="X"),
-                        display="none",
-                        aria_hidden="true",
-                    ),
+                # Always mounted, like the bell's timer; it asks only while one is sending.
+                rx.box(
+                    rx.moment(interval=PROGRESS_POLL_MS, on_change=s.poll, format="X"),
+                    display="none",
+                    aria_hidden="true",
                 ),
                 spacing="2",
                 align="stretch",

@@ -10,10 +10,12 @@ import reflex as rx
 from app.api.admin import AuditEntry
 from app.api.errors import ApiError
 from app.pages.admin.shell import admin_shell, pager
-from app.pages.admin.state import AdminPagedState, when
+from app.pages.admin.state import AdminState, PagedList, when
 
 TITLE = "Audit log · Admin · FitLedger"
 PAGE = 25
+# Actions arrive through the bus about a second after they happen: the newest page follows.
+LIVE_MS = 3000
 
 # The actions in words; an action not listed yet (a new service's) shows as it is named.
 ACTION_WORDS = {
@@ -53,7 +55,7 @@ def audit_rows(entries: tuple[AuditEntry, ...]) -> list[AuditRow]:
     ]
 
 
-class AdminAuditState(AdminPagedState):
+class AdminAuditState(PagedList, AdminState):
     PAGE: ClassVar[int] = PAGE
     rows: list[AuditRow] = []
 
@@ -61,10 +63,17 @@ class AdminAuditState(AdminPagedState):
     def page_label(self) -> str:
         return self._range() or "No administrator actions yet."
 
-    async def _fetch(self):
+    @rx.event
+    async def follow(self, _: str = ""):
+        """The live refresh of the newest page (older pages stay as they are)."""
+        if self.offset == 0 and not self.loading:
+            return await self._fetch(quiet=True)
+        return None
+
+    async def _fetch(self, quiet: bool = False):
         if not self.is_admin:
             return None
-        self.loading, self.error = True, ""
+        self.loading, self.error = not quiet, ""
         try:
             page = await self.admin_api().audit(PAGE, self.offset)
         except ApiError as error:
@@ -110,12 +119,15 @@ def admin_audit() -> rx.Component:
         rx.hstack(
             rx.text(s.page_label, size="2", id="audit-count", aria_live="polite"),
             rx.cond(s.loading, rx.spinner(size="1")),
-            rx.spacer(),
-            rx.button("Refresh", on_click=s.load, variant="soft", size="1"),
             align="center",
             width="100%",
         ),
         rx.el.ul(rx.foreach(s.rows, _row), id="audit-list", padding="0", margin="0"),
+        rx.box(
+            rx.moment(interval=LIVE_MS, on_change=s.follow, format="X"),
+            display="none",
+            aria_hidden="true",
+        ),
         pager(s, "Newer", "Older"),
         title="Audit log",
     )

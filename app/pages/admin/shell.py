@@ -25,6 +25,7 @@ def section_bar() -> rx.Component:
                 href=routes.ADMIN,
                 aria_current=rx.cond(rx.State.router.page.path == routes.ADMIN, "page", "false"),
                 weight=rx.cond(rx.State.router.page.path == routes.ADMIN, "bold", "regular"),
+                color_scheme=rx.cond(rx.State.router.page.path == routes.ADMIN, "grass", "gray"),
                 underline="none",
             ),
             *[
@@ -50,7 +51,7 @@ def section_bar() -> rx.Component:
 
 
 def pager(state: type, previous: str, next_: str) -> rx.Component:
-    """The previous/next buttons of an ``AdminPagedState`` list."""
+    """The previous/next buttons of a ``PagedList`` state."""
     return rx.hstack(
         rx.button(previous, on_click=state.previous, disabled=~state.has_previous, variant="soft"),
         rx.button(next_, on_click=state.next, disabled=~state.has_next, variant="soft"),

@@ -32,13 +32,15 @@ class AdminState(SessionState):
         return self.handle(error)
 
 
-class AdminPagedState(AdminState):
-    """An admin list paged by offset; subclasses set PAGE and write ``_fetch``."""
+class PagedList(rx.State, mixin=True):
+    """An admin list paged by offset, mixed into its page's state (``class S(PagedList,
+    AdminState)``): a mixin, so its events run on that state (an inherited event would run
+    on the parent's). The state sets PAGE and writes ``_fetch``."""
 
     PAGE: ClassVar[int] = 20
     total: int = 0
     offset: int = 0
-    loading: bool = False
+    loading: bool = True  # until the first answer: no "nothing here" before it
 
     @rx.var
     def has_previous(self) -> bool:
@@ -50,6 +52,8 @@ class AdminPagedState(AdminState):
 
     def _range(self) -> str:
         """ "21 to 40 of 57" ("" when the list is empty)."""
+        if self.loading and not self.total:
+            return "Loading…"
         if not self.total:
             return ""
         return f"{self.offset + 1} to {min(self.offset + self.PAGE, self.total)} of {self.total}"

@@ -11,7 +11,7 @@ from app import routes
 from app.api.admin import AdminUser
 from app.api.errors import ApiError
 from app.pages.admin.shell import admin_shell
-from app.pages.admin.state import AdminPagedState, when
+from app.pages.admin.state import AdminState, PagedList, when
 
 TITLE = "Users · Admin · FitLedger"
 PAGE = 20
@@ -43,7 +43,7 @@ def user_rows(users: tuple[AdminUser, ...]) -> list[UserRow]:
     ]
 
 
-class AdminUsersState(AdminPagedState):
+class AdminUsersState(PagedList, AdminState):
     PAGE: ClassVar[int] = PAGE
     query: str = ""
     rows: list[UserRow] = []
@@ -51,7 +51,7 @@ class AdminUsersState(AdminPagedState):
 
     @rx.var
     def page_label(self) -> str:
-        if not self.total:
+        if not self.total and not self.loading:
             return "No accounts match." if self.query else "No accounts yet."
         return self._range()
 
