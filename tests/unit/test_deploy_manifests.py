@@ -195,6 +195,20 @@ def test_compose_runs_every_service_twice_and_every_worker() -> None:
     assert services["mongo"]["image"].startswith("mongo:")
 
 
+def test_compose_gives_the_gateway_and_the_ui_backend_one_ui_key() -> None:
+    """The gateway believes the browser address the UI backend names only with their shared
+    key: both containers get it from one variable, and nothing else gets it."""
+    compose = yaml.safe_load((DEPLOY / "containers" / "compose.yaml").read_text())
+    holders = {
+        name: service["environment"]["UI_GATEWAY_KEY"]
+        for name, service in compose["services"].items()
+        if "UI_GATEWAY_KEY" in (service.get("environment") or {})
+    }
+    assert set(holders) == {"gateway-config", "ui-backend"}
+    assert len(set(holders.values())) == 1
+    assert "UI_GATEWAY_KEY" in (DEPLOY / "containers" / ".env.example").read_text()
+
+
 def test_deployment_gateway_config_points_at_service_names(tmp_path: Path) -> None:
     script = DEPLOY / "containers" / "render_gateway.py"
     result = subprocess.run(
