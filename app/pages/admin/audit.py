@@ -37,9 +37,18 @@ class AuditRow:
     detail: str
 
 
+def describe_target(entry: AuditEntry) -> str:
+    """A user by e-mail, an announcement by its title; a session is named by its details."""
+    if entry.target_type == "session":
+        return ""
+    if entry.target_type == "announcement" and entry.detail.get("title"):
+        return f"“{entry.detail['title']}”"
+    return entry.target
+
+
 def describe_detail(entry: AuditEntry) -> str:
-    parts = [f"{k.replace('_', ' ')}: {v}" for k, v in sorted(entry.detail.items())]
-    return ", ".join(parts)
+    shown = {k: v for k, v in entry.detail.items() if not (k == "title" and describe_target(entry))}
+    return ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(shown.items()))
 
 
 def audit_rows(entries: tuple[AuditEntry, ...]) -> list[AuditRow]:
@@ -48,7 +57,7 @@ def audit_rows(entries: tuple[AuditEntry, ...]) -> list[AuditRow]:
             when(e.occurred_at),
             e.actor,
             ACTION_WORDS.get(e.action, e.action),
-            "" if e.target_type == "session" else e.target,
+            describe_target(e),
             describe_detail(e),
         )
         for e in entries
