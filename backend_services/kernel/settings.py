@@ -41,6 +41,10 @@ class ServiceSettings(BaseSettings):
     smtp_url: str | None = None
 
     events_exchange: str = "fitledger.events"
+    # How long delivered events are kept (messaging/relay.py, Retention): published outbox
+    # rows, and the processed-event records that deduplicate redeliveries.
+    outbox_retention_days: int = Field(default=7, ge=1, le=3650)
+    processed_events_retention_days: int = Field(default=30, ge=1, le=3650)
     # The type the consumers declare their queues with: unset for the broker's default
     # (classic), "quorum" on a RabbitMQ cluster (docs/operations.md).
     amqp_queue_type: Literal["classic", "quorum"] | None = None

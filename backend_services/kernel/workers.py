@@ -70,7 +70,7 @@ def run_service_worker(
     ``extra`` threads made with its engine."""
     from .db import service_engine
     from .logs import configure_logging
-    from .messaging import EventConsumer, OutboxRelay
+    from .messaging import EventConsumer, OutboxRelay, Retention
     from .migrations import check_schema
 
     configure_logging(f"{settings.service_name}-worker", settings.instance_id, settings.log_level)
@@ -81,7 +81,11 @@ def run_service_worker(
         pool_size=len(subscriptions) + 3,
     )
     check_schema(tables.schema, engine)  # never on a schema a newer release migrated
-    runnables: list[Runnable] = [OutboxRelay(engine, tables, amqp_url, settings.events_exchange)]
+    runnables: list[Runnable] = [
+        OutboxRelay(
+            engine, tables, amqp_url, settings.events_exchange, retention=Retention.of(settings)
+        )
+    ]
     runnables += [
         EventConsumer(
             engine,

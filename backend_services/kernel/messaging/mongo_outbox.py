@@ -25,7 +25,8 @@ from pymongo.collection import Collection
 
 from .broker import publish_persistent
 from .envelope import Event
-from .relay import PUBLISHED, Relay
+from .mongo_consumer import PROCESSED
+from .relay import PUBLISHED, Relay, Retention
 
 LEASE = timedelta(seconds=30)
 
@@ -52,12 +53,25 @@ class MongoOutboxRelay(Relay):
         batch_size: int = 100,
         poll_interval: float = 0.2,
         after_publish: Callable[[dict[str, Any]], None] | None = None,
+        retention: Retention | None = None,
     ):
         super().__init__(
-            amqp_url, exchange, label=name, batch_size=batch_size, poll_interval=poll_interval
+            amqp_url,
+            exchange,
+            label=name,
+            batch_size=batch_size,
+            poll_interval=poll_interval,
+            retention=retention,
         )
         self.collection = collection
         self.after_publish = after_publish  # test hook: runs between confirm and mark-sent
+
+    def prune(self, now: datetime) -> dict[str, int]:
+        """The consumers' processed-event records (mongo_consumer.py) past their retention.
+        Sent outbox entries stay in their document: they go with it."""
+        before = now - self.retention.processed_events
+        done = self.collection.database[PROCESSED].delete_many({"at": {"$lt": before}})
+        return {"processed_events": done.deleted_count}
 
     def backlog(self) -> int:
         """Documents with unsent events."""

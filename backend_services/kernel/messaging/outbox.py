@@ -6,6 +6,8 @@ if the business change commits; the relay publishes it later.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -65,6 +67,41 @@ class MessagingTables:
         with engine.begin() as conn:
             conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"'))
             self.metadata.create_all(conn, tables=[self.outbox, self.processed_events])
+
+    def prune(
+        self,
+        engine: Engine,
+        *,
+        published_before: datetime,
+        processed_before: datetime,
+        batch: int = 5000,
+    ) -> dict[str, int]:
+        """Delete published outbox rows and processed-event records older than these, in
+        batches of ``batch`` (short transactions beside the relay and the consumers)."""
+        schema = self.schema
+        statements = {
+            "outbox": (
+                f'DELETE FROM "{schema}".outbox WHERE id IN (SELECT id FROM "{schema}".outbox'
+                " WHERE published_at < :before ORDER BY id LIMIT :batch)",
+                published_before,
+            ),
+            "processed_events": (
+                f'DELETE FROM "{schema}".processed_events WHERE (consumer, event_id) IN'
+                f' (SELECT consumer, event_id FROM "{schema}".processed_events'
+                " WHERE processed_at < :before LIMIT :batch)",
+                processed_before,
+            ),
+        }
+        removed = {}
+        for table, (statement, before) in statements.items():
+            removed[table] = 0
+            while True:
+                with engine.begin() as conn:
+                    count = conn.execute(text(statement), {"before": before, "batch": batch})
+                removed[table] += count.rowcount
+                if count.rowcount < batch:
+                    break
+        return removed
 
     def backlog(self, engine: Engine) -> int:
         with engine.connect() as conn:

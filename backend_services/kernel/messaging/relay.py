@@ -12,6 +12,10 @@ from __future__ import annotations
 import abc
 import logging
 import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from pika.adapters.blocking_connection import BlockingChannel
 from prometheus_client import Counter, Gauge
@@ -34,17 +38,50 @@ OUTBOX_BACKLOG = Gauge(
 RELAY_RECONNECTS = Counter(
     "outbox_relay_reconnects_total", "Relay reconnects after a failure.", ["schema"]
 )
+PRUNED = Counter(
+    "messaging_rows_pruned_total",
+    "Delivered outbox rows and processed-event records removed after their retention.",
+    ["schema", "table"],
+)
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How long delivered events are kept. Published outbox rows only tell what was sent; the
+    processed-event ledger deduplicates redeliveries, which come within minutes (a dead letter
+    replayed later was never processed). Both grow with every event, so each relay prunes
+    them ``every`` so often."""
+
+    outbox: timedelta = timedelta(days=7)
+    processed_events: timedelta = timedelta(days=30)
+    every: timedelta = timedelta(hours=1)
+
+    @classmethod
+    def of(cls, settings: Any) -> Retention:
+        return cls(
+            outbox=timedelta(days=settings.outbox_retention_days),
+            processed_events=timedelta(days=settings.processed_events_retention_days),
+        )
 
 
 class Relay(abc.ABC):
     """Relays until stopped; ``label`` is the metrics' ``schema`` label."""
 
     def __init__(
-        self, amqp_url: str, exchange: str, *, label: str, batch_size: int, poll_interval: float
+        self,
+        amqp_url: str,
+        exchange: str,
+        *,
+        label: str,
+        batch_size: int,
+        poll_interval: float,
+        retention: Retention | None = None,
     ):
         self.amqp_url, self.exchange = amqp_url, exchange
         self.label, self.name = label, f"{label}-relay"
         self.batch_size, self.poll_interval = batch_size, poll_interval
+        self.retention = retention or Retention()
+        self._next_prune = time.monotonic()
 
     @abc.abstractmethod
     def relay_batch(self, channel: BlockingChannel) -> int:
@@ -53,6 +90,24 @@ class Relay(abc.ABC):
     @abc.abstractmethod
     def backlog(self) -> int:
         """How much is still waiting."""
+
+    @abc.abstractmethod
+    def prune(self, now: datetime) -> dict[str, int]:
+        """Remove what ``retention`` no longer keeps; answers rows removed per table."""
+
+    def _prune_when_due(self) -> None:
+        if time.monotonic() < self._next_prune:
+            return
+        self._next_prune = time.monotonic() + self.retention.every.total_seconds()
+        try:
+            removed = self.prune(datetime.now(UTC))
+        except Exception:  # pruning must never stop the relay: it tries again next time
+            log.exception("pruning delivered events failed", extra={"relay": self.name})
+            return
+        for table, count in removed.items():
+            PRUNED.labels(self.label, table).inc(count)
+        if any(removed.values()):
+            log.info("pruned delivered events", extra={"relay": self.name, **removed})
 
     def run(self, stop: threading.Event) -> None:
         """Relay until ``stop`` is set, reconnecting with back-off after any broker/DB failure."""
@@ -67,6 +122,7 @@ class Relay(abc.ABC):
         with confirmed_channel(self.amqp_url, name=self.name) as (connection, channel):
             declare_exchange(channel, self.exchange)
             while not stop.is_set():
+                self._prune_when_due()
                 sent = self.relay_batch(channel)
                 if sent < self.batch_size:
                     # A short batch drained what this relay could claim; a full one means
@@ -87,6 +143,7 @@ class OutboxRelay(Relay):
         *,
         batch_size: int = 100,
         poll_interval: float = 0.2,
+        retention: Retention | None = None,
     ):
         super().__init__(
             amqp_url,
@@ -94,11 +151,19 @@ class OutboxRelay(Relay):
             label=tables.schema,
             batch_size=batch_size,
             poll_interval=poll_interval,
+            retention=retention,
         )
         self.engine, self.tables = engine, tables
 
     def backlog(self) -> int:
         return self.tables.backlog(self.engine)
+
+    def prune(self, now: datetime) -> dict[str, int]:
+        return self.tables.prune(
+            self.engine,
+            published_before=now - self.retention.outbox,
+            processed_before=now - self.retention.processed_events,
+        )
 
     def relay_batch(self, channel: BlockingChannel) -> int:
         """Publish up to ``batch_size`` unsent events; returns how many were sent."""
