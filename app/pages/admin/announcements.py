@@ -309,6 +309,7 @@ def admin_announcements() -> rx.Component:
             ),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="5",
+            align="start",  # the form keeps its own height beside a long list
             width="100%",
         ),
         title="Announcements",
