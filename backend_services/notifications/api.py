@@ -6,7 +6,7 @@ import uuid
 from html import escape
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import HTMLResponse
 
 from backend_services.kernel.errors import DomainError, error_responses
@@ -26,7 +26,6 @@ from .schemas import (
     PushSubscriptionOut,
     ReadAllOut,
     ReminderSettings,
-    ReplayIn,
     SettingsOut,
     TestPushOut,
     VapidKeyOut,
@@ -43,7 +42,6 @@ Service = Annotated[NotificationsService, Depends(notifications_service)]
 router = APIRouter(
     prefix="/api/notifications", tags=["notifications"], responses=error_responses(401, 404)
 )
-DLQ_NAME = r"^[A-Za-z0-9_.-]{1,200}\.dlq$"
 
 
 # The gateway routes the prefix with a trailing slash; both spellings answer.
@@ -217,19 +215,3 @@ def read_audit_log(
 ) -> dict[str, Any]:
     """Every administrator's action, newest first: who, what, on what, when."""
     return service.audit_log(limit, offset)
-
-
-@router.get("/admin/dead-letters")
-def list_dead_letters(_: AdminUser, service: Service) -> dict[str, Any]:
-    items = service.dead_letters()
-    return {"items": items, "count": len(items)}
-
-
-@router.post("/admin/dead-letters/{queue}/replay")
-def replay_dead_letter(
-    queue: Annotated[str, Path(pattern=DLQ_NAME)],
-    _: AdminUser,
-    service: Service,
-    body: ReplayIn | None = None,
-) -> dict[str, Any]:
-    return service.replay(queue, body.message_id if body else None)

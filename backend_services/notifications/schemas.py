@@ -181,4 +181,42 @@ class AuditPageOut(BaseModel):
 
 
 class ReplayIn(StrictModel):
-    message_id: str | None = Field(default=None, max_length=200)
+    message_id: str | None = Field(
+        default=None, max_length=200, description="The message to replay; the oldest if left out."
+    )
+
+
+class DeadLetterQueueOut(BaseModel):
+    queue: str = Field(description="The dead-letter queue, `<consumer queue>.dlq`.")
+    consumer_queue: str
+    service: str = Field(description="The service whose worker consumes `consumer_queue`.")
+    declared: bool = Field(description="False until that consumer has run once.")
+    depth: int
+
+
+class DeadLetterQueuesOut(BaseModel):
+    items: list[DeadLetterQueueOut]
+    count: int
+
+
+class DeadLetterOut(BaseModel):
+    queue: str
+    message_id: str | None
+    type: str | None = Field(description="The event type (the routing key it was sent with).")
+    producer: str | None
+    user_id: str | None
+    occurred_at: str | None
+    error: str | None = Field(description="Why it was dead-lettered (the last failure).")
+    first_error: str | None = Field(description="The first failure, before the retries.")
+    attempts: int = Field(description="Deliveries that failed.")
+    original_queue: str | None
+    x_death: list[dict[str, Any]] = Field(description="The broker's x-death records (retries).")
+    replayed: bool = Field(description="It had been replayed before and failed again.")
+    payload: Any = Field(description="The event as sent (text when it is not JSON or large).")
+    size: int
+    replayed_to: str | None = None
+
+
+class DeadLettersOut(BaseModel):
+    items: list[DeadLetterOut]
+    count: int

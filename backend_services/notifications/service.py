@@ -15,11 +15,9 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
 from backend_services.kernel.contracts import NotificationsAdminActionRecorded
-from backend_services.kernel.contracts.queues import DEAD_LETTER_QUEUES
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.kernel.messaging import add_to_outbox
-from backend_services.kernel.messaging.dead_letters import list_dead_letters, replay_dead_letter
 
 from . import domain
 from . import repository as repo
@@ -353,14 +351,6 @@ class NotificationsService:
         with unit_of_work(self.engine) as session:
             items, total = audit_page(session, limit, offset)
         return {"items": items, "total": total}
-
-    def dead_letters(self) -> list[dict[str, Any]]:
-        return list_dead_letters(self.settings.require("amqp_url"), DEAD_LETTER_QUEUES)
-
-    def replay(self, queue: str, message_id: str | None) -> dict[str, Any]:
-        if queue not in DEAD_LETTER_QUEUES:
-            raise NotFound("No such dead-letter queue.")
-        return replay_dead_letter(self.settings.require("amqp_url"), queue, message_id)
 
 
 def _audience(conn: Connection | Session, channels: Sequence[str]) -> int:

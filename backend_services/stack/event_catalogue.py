@@ -19,14 +19,15 @@ from uuid import UUID
 from backend_services.kernel.contracts import CONTRACTS
 from backend_services.kernel.contracts.base import Payload
 from backend_services.kernel.messaging import Subscription
+from backend_services.kernel.messaging.dead_letters import DeadLetterQueue
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "events.md"
 SECTIONS = ("event-types", "queues")
 
 
 def subscriptions() -> dict[str, tuple[Subscription, ...]]:
-    """Every worker's subscriptions, by service (auth's are built with throwaway mailer and
-    settings: only their queues and routing keys are read here)."""
+    """Every worker's subscriptions, by service (auth's are built with a throwaway mailer and
+    unvalidated default settings: only their queues and routing keys are read here)."""
     from backend_services.auth import events as auth
     from backend_services.auth.settings import AuthSettings
     from backend_services.kernel.email import SmtpMailer
@@ -37,11 +38,20 @@ def subscriptions() -> dict[str, tuple[Subscription, ...]]:
 
     mailer = SmtpMailer("smtp://127.0.0.1:1025", "catalogue@localhost")
     return {
-        "auth": auth.subscriptions(mailer, AuthSettings()),
+        "auth": auth.subscriptions(mailer, AuthSettings.model_construct()),
         "users": users.SUBSCRIPTIONS,
         "nutrition": nutrition.SUBSCRIPTIONS,
         "workouts": workouts.SUBSCRIPTIONS,
         "notifications": notifications.SUBSCRIPTIONS,
+    }
+
+
+def dead_letter_queues() -> dict[str, DeadLetterQueue]:
+    """Every subscription's dead-letter queue, by name: what the messaging admin lists."""
+    return {
+        sub.dead_letter_queue: DeadLetterQueue(sub.dead_letter_queue, sub.queue, service)
+        for service, service_subs in subscriptions().items()
+        for sub in service_subs
     }
 
 

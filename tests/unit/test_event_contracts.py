@@ -23,12 +23,13 @@ from backend_services.kernel.contracts import (
     MealLogged,
     MealUpdated,
     NotificationsAdminActionRecorded,
+    NutritionAdminActionRecorded,
     PasswordChanged,
     PasswordResetAsked,
     RegistrationDuplicateAttempted,
     WorkoutImported,
 )
-from backend_services.kernel.contracts.queues import CONSUMER_QUEUES, DEAD_LETTER_QUEUES
+from backend_services.kernel.contracts import queues as queue_names
 from backend_services.kernel.messaging import Event
 from backend_services.stack import event_catalogue
 
@@ -76,6 +77,13 @@ def example(contract: type[EventContract]) -> Event:
             target_type="announcement",
             target_id=str(uuid.uuid4()),
             detail={"channels": "in_app,email"},
+        ).event(None),
+        "nutrition.admin_action.recorded": lambda: NutritionAdminActionRecorded(
+            actor_id=user,
+            action="food.corrected",
+            target_type="food",
+            target_id="12",
+            detail={"energy_kcal": "374.6"},
         ).event(None),
     }
     if issubclass(contract, MealLogged | MealUpdated | MealDeleted):
@@ -183,8 +191,14 @@ def test_a_producer_cannot_build_a_malformed_or_mutable_event() -> None:
 
 def test_queue_names_are_the_registered_ones_each_consumed_once() -> None:
     queues = [sub.queue for subs in SUBSCRIPTIONS.values() for sub in subs]
-    assert sorted(queues) == sorted(CONSUMER_QUEUES)
-    assert tuple(f"{queue}.dlq" for queue in CONSUMER_QUEUES) == DEAD_LETTER_QUEUES
+    named = [v for k, v in vars(queue_names).items() if k.isupper() and isinstance(v, str)]
+    assert sorted(queues) == sorted(named)
+    # the messaging admin's list: one dead-letter queue per subscription, none hand-kept
+    dead = event_catalogue.dead_letter_queues()
+    assert sorted(dead) == sorted(f"{queue}.dlq" for queue in queues)
+    assert {q.queue: q.service for q in dead.values()} == {
+        sub.queue: service for service, subs in SUBSCRIPTIONS.items() for sub in subs
+    }
 
 
 def test_docs_event_tables_are_the_codes() -> None:

@@ -10,6 +10,7 @@ from .admin import (
     AdminActionRecorded,
     AuthAdminActionRecorded,
     NotificationsAdminActionRecorded,
+    NutritionAdminActionRecorded,
 )
 from .auth import (
     PasswordChanged,
@@ -48,6 +49,7 @@ CONTRACTS: tuple[type[EventContract], ...] = (
     PersonalRecordSet,
     AuthAdminActionRecorded,
     NotificationsAdminActionRecorded,
+    NutritionAdminActionRecorded,
 )
 
 __all__ = [
@@ -66,6 +68,7 @@ __all__ = [
     "MealUpdated",
     "NotificationType",
     "NotificationsAdminActionRecorded",
+    "NutritionAdminActionRecorded",
     "PasswordChanged",
     "PasswordResetAsked",
     "PasswordResetRequested",

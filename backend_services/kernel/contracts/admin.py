@@ -41,13 +41,25 @@ class AuthAdminActionRecorded(AdminActionRecorded):
 
 
 class NotificationsAdminActionRecorded(AdminActionRecorded):
-    """Announcements sent (notifications; the dead-letter replays and discards belong here)."""
+    """Announcements sent, dead letters replayed and discarded (notifications)."""
 
     TYPE: ClassVar[str] = "notifications.admin_action.recorded"
     PRODUCER: ClassVar[str] = "notifications"
 
 
+class NutritionAdminActionRecorded(AdminActionRecorded):
+    """The food database: foods hidden, shown or corrected, users' reports resolved."""
+
+    TYPE: ClassVar[str] = "nutrition.admin_action.recorded"
+    PRODUCER: ClassVar[str] = "nutrition"
+
+
 # Every admin-action class the audit log stores, by (type, version).
 AUDITED: dict[tuple[str, int], type[AdminActionRecorded]] = {
-    (c.TYPE, c.VERSION): c for c in (AuthAdminActionRecorded, NotificationsAdminActionRecorded)
+    (c.TYPE, c.VERSION): c
+    for c in (
+        AuthAdminActionRecorded,
+        NotificationsAdminActionRecorded,
+        NutritionAdminActionRecorded,
+    )
 }

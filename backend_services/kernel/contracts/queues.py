@@ -1,10 +1,9 @@
 """Every consumer queue of the stack, by name.
 
 Each service's ``events.py`` keys its handler tables by these names (a worker's subscriptions
-are derived from those tables); the dead-letter admin lists ``<queue>.dlq`` for each, so it
-lives here, beside the contracts, where every service can read it without importing another.
-``tests/unit/test_event_contracts.py`` fails when a table uses a name missing here or a name
-here has no table."""
+are derived from those tables, and the dead-letter admin lists ``<queue>.dlq`` of each
+subscription: ``backend_services/stack/event_catalogue.py``). ``tests/unit/test_event_contracts.py``
+fails when a table uses a name missing here or a name here has no table."""
 
 from __future__ import annotations
 
@@ -18,21 +17,6 @@ NOTIFICATIONS_AUDIT = "notifications.audit"
 NOTIFICATIONS_ACCOUNTS = "notifications.accounts"
 NOTIFICATIONS_ACTIVITY = "notifications.activity"
 
-CONSUMER_QUEUES: tuple[str, ...] = (
-    AUTH_PASSWORD_RESET,
-    AUTH_REPEATED_REGISTRATION_MAIL,
-    USERS_ACCOUNTS,
-    USERS_ACTIVITY,
-    NUTRITION_ACCOUNT_DELETIONS,
-    WORKOUTS_ACCOUNT_DELETIONS,
-    NOTIFICATIONS_AUDIT,
-    NOTIFICATIONS_ACCOUNTS,
-    NOTIFICATIONS_ACTIVITY,
-)
-
 
 def dead_letter_queue(queue: str) -> str:
     return f"{queue}.dlq"
-
-
-DEAD_LETTER_QUEUES: tuple[str, ...] = tuple(dead_letter_queue(q) for q in CONSUMER_QUEUES)

@@ -204,7 +204,15 @@ class BrokerConsumer(abc.ABC):
             exchange="",
             routing_key=self.sub.retry_queue(attempt),
             body=body,
-            properties=_with_headers(properties, {"x-attempt": attempt + 1, "x-last-error": error}),
+            properties=_with_headers(
+                properties,
+                {
+                    "x-attempt": attempt + 1,
+                    "x-last-error": error,
+                    # what went wrong first, shown with the dead letter beside the last error
+                    "x-first-error": (properties.headers or {}).get("x-first-error", error),
+                },
+            ),
         )
         CONSUMED.labels(self.sub.queue, event.type, "retried").inc()
 
