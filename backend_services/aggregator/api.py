@@ -5,16 +5,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from backend_services.kernel.dates import IsoDate
 from backend_services.kernel.errors import InvalidInput, error_responses
-from backend_services.kernel.identity import CurrentUser, bearer_or_cookie_token
+from backend_services.kernel.identity import AdminUser, CurrentUser, bearer_or_cookie_token
 
 from .dashboard import day_parts, gather_parts, stale_parts, week_bounds, week_parts
 from .health import system_readiness
+from .schemas import SystemHealthDetail
+from .system_health import system_health
 
 router = APIRouter(tags=["aggregator"])
 dashboard = APIRouter(prefix="/api/dashboard", tags=["dashboard"], responses=error_responses(401))
@@ -83,3 +85,18 @@ async def week_dashboard(
     start, end = week_bounds(day)
     body = await _gather(request, week_parts(day))
     return {"from": start.isoformat(), "to": end.isoformat(), "user_id": principal.user_id, **body}
+
+
+@dashboard.get("/admin/system", response_model=SystemHealthDetail)
+async def admin_system_health(
+    request: Request,
+    _: AdminUser,
+    minutes: Annotated[
+        int, Query(ge=5, le=7 * 24 * 60, description="How far back the graphs go.")
+    ] = 60,
+) -> dict[str, Any]:
+    """Each service's readiness per instance and the key series from Prometheus (request
+    rate, 5xx share, p95 latency, outbox backlog, consumer lag, notifications per channel).
+    Prometheus unreachable: `graphs` is empty and `graphs_error` says why; readiness still
+    answers."""
+    return await system_health(request.app.state.http, request.app.state.settings, minutes)

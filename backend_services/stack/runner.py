@@ -205,6 +205,11 @@ def process_environment(settings: StackSettings) -> dict[str, str]:
     env = dict(os.environ)
     env.update(settings.shared_environment())
     env["SERVICE_URLS"] = json.dumps(settings.service_urls())
+    # the admin health page: every instance, the aggregator's own too, and this Prometheus
+    env["HEALTH_INSTANCE_URLS"] = json.dumps(
+        {spec.name: settings.instance_urls(spec) for spec in SERVICES}
+    )
+    env["PROMETHEUS_URL"] = f"http://127.0.0.1:{settings.prometheus_port}"
     env["PUBLIC_URL"] = os.environ.get("PUBLIC_URL", f"http://localhost:{settings.gateway_port}")
     env["GATEWAY_INTERNAL_URL"] = settings.gateway_url
     env["UI_FRONTEND_PORT"] = str(settings.ui_frontend_port)
