@@ -39,6 +39,14 @@ FoodId = Annotated[int, Path(gt=0, lt=2**62)]
 # PostgreSQL text cannot hold NUL; refuse control characters in search parameters up front.
 NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
 Day = Annotated[IsoDate, Path()]
+# What a food's values are checked against beyond their bounds (domain.impossible_fields).
+FOOD_VALUE_RULES = {
+    "protein_g": "with fat_g and carbohydrate_g at most 100 g per 100 g",
+    "fat_g": "with protein_g and carbohydrate_g at most 100 g per 100 g",
+    "carbohydrate_g": "with protein_g and fat_g at most 100 g per 100 g",
+    "sugars_g": "at most carbohydrate_g",
+    "saturated_fat_g": "at most fat_g",
+}
 
 
 @router.get("/foods", response_model=schemas.FoodPage)
@@ -83,13 +91,7 @@ def get_food(user: CurrentUser, nutrition: Nutrition, food_id: FoodId) -> dict[s
     "/foods",
     status_code=201,
     response_model=schemas.Food,
-    responses=refusals(
-        protein_g="with fat_g and carbohydrate_g at most 100 g per 100 g",
-        fat_g="with protein_g and carbohydrate_g at most 100 g per 100 g",
-        carbohydrate_g="with protein_g and fat_g at most 100 g per 100 g",
-        sugars_g="at most carbohydrate_g",
-        saturated_fat_g="at most fat_g",
-    ),
+    responses=refusals(**FOOD_VALUE_RULES),
 )
 def create_food(user: CurrentUser, nutrition: Nutrition, body: FoodCreate) -> dict[str, Any]:
     return nutrition.create_food(user.user_id, body)

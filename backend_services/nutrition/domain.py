@@ -313,3 +313,30 @@ def barcode_forms(code: str) -> list[str]:
     if upc_a is not None:
         forms += [code, normalize_gtin(upc_a)]
     return list(dict.fromkeys(forms))
+
+
+ENERGY_DERIVED = "energy derived from macronutrients"
+
+
+def food_quality_flags(per_100g: Nutrients) -> list[str]:
+    """The flags a food with these stated values gets (impossible values, an energy far from
+    its macronutrients): what the importers compute, for a food an admin corrected."""
+    return impossible_values(per_100g) + stated_energy_flags(per_100g)
+
+
+def flag_reason(flag: str, per_100g: Nutrients) -> str:
+    """Why ``flag`` is on a food, with its numbers, for the admin who checks it."""
+    if flag == ENERGY_MISMATCH and per_100g.energy_kcal is not None:
+        macros = {name: getattr(per_100g, name) for name in MACRONUTRIENTS}
+        us = atwater_energy_kcal(**macros)
+        eu = atwater_energy_kcal(
+            **macros, fibre_g=per_100g.fibre_g, carbohydrate_includes_fibre=False
+        )
+        return (
+            f"states {per_100g.energy_kcal} kcal per 100 g; its macronutrients give {us} kcal"
+            f" (carbohydrate with fibre) or {eu} kcal (fibre apart), beyond the tolerance of"
+            f" {ENERGY_TOLERANCE_KCAL} kcal or {ENERGY_TOLERANCE_RATIO:.0%}"
+        )
+    if flag == ENERGY_DERIVED:
+        return "the source states no energy: it was computed from the macronutrients"
+    return f"cannot be real: {flag}"

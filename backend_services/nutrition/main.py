@@ -9,8 +9,9 @@ from backend_services.kernel.db import ping_database, service_engine
 from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.service_info import service_info_router
 
-from . import repository
+from . import food_admin_api, repository
 from .api import router
+from .food_admin import FoodAdmin
 from .service import NutritionService
 from .settings import NutritionSettings
 
@@ -20,10 +21,16 @@ def create_app(settings: NutritionSettings | None = None) -> FastAPI:
     engine = service_engine(settings)
     app = create_service_app(
         settings,
-        routers=[service_info_router(settings.service_name), router],
+        routers=[
+            service_info_router(settings.service_name),
+            router,
+            food_admin_api.reports,
+            food_admin_api.router,
+        ],
         readiness={"postgres": lambda: ping_database(engine)},
         erase_account=erase_in_transaction(engine, repository.delete_user_data),
         schema=("nutrition", engine),
     )
     app.state.nutrition_service = NutritionService(engine)
+    app.state.food_admin = FoodAdmin(engine)
     return app

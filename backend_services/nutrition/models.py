@@ -67,6 +67,40 @@ foods = Table(
     Column("quality_flags", ARRAY(Text), nullable=False),
     Column("aliases", Text, nullable=False),
     Column("commonly_eaten", Boolean, nullable=False),
+    Column("hidden", Boolean, nullable=False, server_default="false"),
+    Column("hidden_reason", Text),
+    Column("corrected_at", DateTime(timezone=True)),
+    schema=SCHEMA,
+)
+
+import_runs = Table(
+    "import_runs",
+    METADATA,
+    Column("id", BigInteger, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("licences", ARRAY(Text), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True), nullable=False),
+    Column("imported", Integer, nullable=False),
+    Column("updated", Integer, nullable=False),
+    Column("rejected", Integer, nullable=False),
+    Column("report", JSONB, nullable=False),
+    Column("error", Text),
+    schema=SCHEMA,
+)
+
+food_reports = Table(
+    "food_reports",
+    METADATA,
+    Column("id", BigInteger, primary_key=True),
+    Column("food_id", BigInteger, ForeignKey("nutrition.foods.id"), nullable=False),
+    Column("user_id", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True)),
+    Column("resolved_at", DateTime(timezone=True)),
+    Column("resolution", Text),
     schema=SCHEMA,
 )
 

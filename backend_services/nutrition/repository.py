@@ -15,6 +15,7 @@ from .domain import CORE, Nutrients, to_decimal
 from .models import (
     day_totals,
     food_portions,
+    food_reports,
     foods,
     idempotency_keys,
     meal_items,
@@ -52,7 +53,7 @@ def get_food(session: Session, food_id: int, user_id: str) -> Any | None:
 def food_by_barcode(session: Session, barcodes: list[str], user_id: str) -> Any | None:
     return session.execute(
         select(foods)
-        .where(foods.c.barcode.in_(barcodes), visible(user_id))
+        .where(foods.c.barcode.in_(barcodes), visible(user_id), foods.c.hidden.is_(False))
         .order_by(foods.c.owner_id.is_(None), foods.c.id)
         .limit(1)
     ).first()
@@ -274,6 +275,7 @@ def delete_user_data(session: Session, user_id: str) -> None:
     session.execute(delete(meals).where(meals.c.user_id == user_id))
     session.execute(delete(day_totals).where(day_totals.c.user_id == user_id))
     session.execute(delete(idempotency_keys).where(idempotency_keys.c.user_id == user_id))
+    session.execute(delete(food_reports).where(food_reports.c.user_id == user_id))
     session.execute(delete(recipes).where(recipes.c.owner_id == user_id))
     # Private foods used in other users' recipes cannot exist (private = only the owner sees).
     session.execute(delete(foods).where(foods.c.owner_id == user_id))

@@ -168,7 +168,8 @@ def search_foods(
         "offset": offset,
         "generic_sources": list(GENERIC_SOURCES),
     }
-    filters = ["(f.owner_id IS NULL OR f.owner_id = :user_id)"]
+    # a food an admin hid leaves search (meals that use it keep it)
+    filters = ["(f.owner_id IS NULL OR f.owner_id = :user_id)", "NOT f.hidden"]
     if category:
         filters.append("f.category ILIKE :category")
         params["category"] = category

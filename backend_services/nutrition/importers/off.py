@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..domain import (
+    ENERGY_DERIVED,
     KJ_PER_KCAL,
     Nutrients,
     atwater_energy_kcal,
@@ -149,7 +150,7 @@ def _product(row: dict[str, str], report: ImportReport, seen: set[str]) -> FoodR
     if kcal is None:
         per_100g = Nutrients(energy_kcal=derived, **_core(per_100g))  # type: ignore[arg-type]
         energy_derived = True
-        flags.append("energy derived from macronutrients")
+        flags.append(ENERGY_DERIVED)
     elif derived is not None and energy_mismatch(kcal, derived):
         flags.append("stated energy differs from macronutrients")
     seen.add(code)

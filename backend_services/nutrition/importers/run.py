@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import zlib
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
@@ -13,6 +14,7 @@ from backend_services.kernel.db import normalize_database_url
 
 from ..nutrient_reference import NutrientInfo
 from .fdc import read_fdc
+from .import_runs import record_run
 from .off import read_off
 from .sr28 import read_sr28
 from .writer import FoodRecord, FoodWriter, ImportReport, MalformedFile
@@ -38,6 +40,7 @@ def import_foods(
     """Import ``path`` of ``kind`` (sr28, fdc, off); all or nothing per file."""
     report = ImportReport(source=kind)
     definitions: dict[str, NutrientInfo] = {}
+    started_at = datetime.now(UTC)
     with psycopg.connect(psycopg_url(database_url)) as conn:
         try:
             with conn.transaction():
@@ -46,11 +49,22 @@ def import_foods(
                 writer.add_all(records)
                 writer.flush()
                 writer.define_nutrients(definitions.values())
-        except MalformedFile:
+                record_run(conn, report, path, started_at)
+        except MalformedFile as exc:
+            _record_failure(conn, report, path, started_at, str(exc))
             raise
         except FILE_ERRORS as exc:
-            raise MalformedFile(f"{path}: unreadable ({type(exc).__name__}: {exc})") from exc
+            failure = MalformedFile(f"{path}: unreadable ({type(exc).__name__}: {exc})")
+            _record_failure(conn, report, path, started_at, str(failure))
+            raise failure from exc
     return report
+
+
+def _record_failure(
+    conn: psycopg.Connection, report: ImportReport, path: Path, started_at: datetime, error: str
+) -> None:
+    with conn.transaction():
+        record_run(conn, report, path, started_at, error=error[:1000])
 
 
 def _reader(

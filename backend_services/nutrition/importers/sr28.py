@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import IO
 
 from ..common_foods import common_foods
-from ..domain import Nutrients, atwater_energy_kcal, energy_mismatch, impossible_values, to_decimal
+from ..domain import (
+    ENERGY_DERIVED,
+    Nutrients,
+    atwater_energy_kcal,
+    energy_mismatch,
+    impossible_values,
+    to_decimal,
+)
 from ..nutrient_reference import NutrientInfo
 from .writer import FoodRecord, ImportReport, MalformedFile, Portion
 
@@ -216,7 +223,7 @@ def build_record(
     if per_100g.energy_kcal is None and derived is not None:
         per_100g = Nutrients(**{**core, "energy_kcal": derived}, micronutrients=micro)
         energy_derived = True
-        flags.append("energy derived from macronutrients")
+        flags.append(ENERGY_DERIVED)
     elif (
         per_100g.energy_kcal is not None
         and derived is not None

@@ -73,6 +73,8 @@ class ImportReport:
     updated: int = 0
     rejected: Counter[str] = field(default_factory=Counter)
     flagged: Counter[str] = field(default_factory=Counter)
+    licences: set[str] = field(default_factory=set)
+    kept_corrected: int = 0  # foods an admin corrected, left as they were
 
     @property
     def rejected_total(self) -> int:
@@ -109,6 +111,7 @@ class FoodWriter:
         )
 
     def add(self, record: FoodRecord) -> None:
+        self.report.licences.add(record.licence)
         self.batch.append(record)
         if len(self.batch) >= self.batch_size:
             self.flush()
@@ -167,11 +170,14 @@ class FoodWriter:
         rows = cur.execute(
             f"INSERT INTO nutrition.foods ({cols}) SELECT {cols} FROM staging_foods "
             f"ON CONFLICT (source, source_id) DO UPDATE SET {assigns}, imported_at = now() "
+            # a food an admin corrected keeps the correction
+            "WHERE nutrition.foods.corrected_at IS NULL "
             "RETURNING (xmax = 0)"
         ).fetchall()
         inserted = sum(1 for (new,) in rows if new)
         self.report.imported += inserted
         self.report.updated += len(rows) - inserted
+        self.report.kept_corrected += len(self.batch) - len(rows)
         source = self.batch[0].source
         cur.execute(
             "DELETE FROM nutrition.food_portions p USING nutrition.foods f, staging_foods s "

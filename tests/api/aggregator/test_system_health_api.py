@@ -30,7 +30,7 @@ def restart_after(supervisor: Callable[..., Any]) -> Iterator[list[str]]:
     stopped: list[str] = []
     yield stopped
     for name in stopped:
-        supervisor("start", name)
+        assert supervisor("start", name).returncode == 0
 
 
 def test_only_admins_get_it(client: httpx.Client, register: Callable[..., Any]) -> None:
@@ -63,8 +63,8 @@ def test_every_instance_of_every_service_and_a_stopped_one(
     assert services["users"]["instances"][0]["checks"]["postgres"] == "ok"
     assert body["status"] == "ok"
 
-    supervisor("stop", "users-2")
-    restart_after.append("users-2")
+    assert supervisor("stop", "users:users-2").returncode == 0
+    restart_after.append("users:users-2")
     body = system(client, admin_account)
     users = {s["service"]: s for s in body["services"]}["users"]
     first, second = users["instances"]
@@ -103,7 +103,7 @@ def test_prometheus_down_fails_only_the_graphs(
     supervisor: Callable[..., Any],
     restart_after: list[str],
 ) -> None:
-    supervisor("stop", "prometheus")
+    assert supervisor("stop", "prometheus").returncode == 0
     restart_after.append("prometheus")
     body = system(client, admin_account)
     assert body["graphs"] == []

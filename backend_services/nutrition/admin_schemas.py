@@ -1,0 +1,138 @@
+"""Request and response schemas of the food-database admin and of users' food reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints
+
+from backend_services.kernel.bodies import PatchBody
+
+from .models import Name, Per100, Strict
+from .schemas import Answer, NutrientAmounts
+
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+
+
+class ImportRun(Answer):
+    id: int
+    source: str
+    licences: list[str]
+    file_name: str
+    status: Literal["succeeded", "failed"]
+    started_at: dt.datetime
+    finished_at: dt.datetime
+    imported: int
+    updated: int
+    rejected: int
+    report: dict[str, Any] = Field(
+        description="`rejected` and `flagged` counts by reason, `kept_corrected` (foods an"
+        " admin corrected, left as they were)."
+    )
+    error: str | None
+
+
+class ImportedSource(Answer):
+    source: str
+    licences: list[str]
+    foods: int
+    hidden: int
+    flagged: int
+    last_import: ImportRun | None = Field(description="None for foods users created.")
+
+
+class Imports(Answer):
+    sources: list[ImportedSource]
+    recent_runs: list[ImportRun]
+
+
+class QualityFlag(Answer):
+    flag: str
+    reason: str = Field(description="Why, with the food's numbers.")
+
+
+class AdminFood(Answer):
+    id: int
+    name: str
+    brand: str | None
+    source: str
+    source_id: str
+    licence: str
+    private: bool
+    hidden: bool
+    hidden_reason: str | None
+    corrected_at: dt.datetime | None
+    quality_flags: list[QualityFlag]
+    nutrients_per_100g: NutrientAmounts
+    open_reports: int
+
+
+class AdminFoodPage(Answer):
+    items: list[AdminFood]
+    total: int
+    limit: int
+    offset: int
+
+
+class FoodReportIn(Strict):
+    reason: Reason
+
+
+class FoodReport(Answer):
+    id: int
+    food_id: int
+    reason: str
+    created_at: dt.datetime
+    resolved_at: dt.datetime | None
+    resolution: str | None
+
+
+class ReportAgainst(Answer):
+    id: int
+    user_id: str
+    reason: str
+    created_at: dt.datetime
+
+
+class ReportedFood(AdminFood):
+    reports: list[ReportAgainst]
+
+
+class ReportedFoodPage(Answer):
+    items: list[ReportedFood]
+    total: int
+    limit: int
+    offset: int
+
+
+class HideIn(Strict):
+    reason: Reason
+
+
+class ResolveIn(Strict):
+    resolution: Reason
+
+
+class ResolvedReports(Answer):
+    food_id: int
+    resolved: int
+
+
+class FoodFix(PatchBody):
+    """New per-100 g values (and name) of a food; the fields left out keep theirs."""
+
+    name: Name | None = None
+    energy_kcal: (
+        Annotated[Decimal, Field(ge=0, le=900, decimal_places=3, allow_inf_nan=False)] | None
+    ) = None
+    protein_g: Per100 | None = None
+    fat_g: Per100 | None = None
+    carbohydrate_g: Per100 | None = None
+    saturated_fat_g: Per100 | None = None
+    sugars_g: Per100 | None = None
+    fibre_g: Per100 | None = None
+    sodium_mg: (
+        Annotated[Decimal, Field(ge=0, le=39400, decimal_places=3, allow_inf_nan=False)] | None
+    ) = None
