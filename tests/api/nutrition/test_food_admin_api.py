@@ -10,10 +10,11 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+from reference_data import SR28_SHIPPED
 from stack_env import STACK_ENV
 
 from backend_services.nutrition.domain import ENERGY_MISMATCH
-from backend_services.nutrition.importers.run import psycopg_url
+from backend_services.nutrition.importers.run import import_foods, psycopg_url
 
 pytestmark = pytest.mark.e2e
 API = "/api/nutrition"
@@ -70,8 +71,15 @@ def test_non_admins_are_refused_every_food_admin_route(
         assert answer.json()["error"]["code"] == "forbidden"
 
 
+@pytest.fixture(scope="module")
+def sr28_run(stack: str) -> None:
+    """An import of the shipped SR28 of our own (the stack seeds it only into an empty food
+    table, so a reused database may hold it without a recorded run)."""
+    import_foods("sr28", SR28_SHIPPED, STACK_ENV["DATABASE_URL"])
+
+
 def test_imports_show_the_shipped_sr28_with_its_run(
-    client: httpx.Client, admin_account: Any
+    client: httpx.Client, admin_account: Any, sr28_run: None
 ) -> None:
     answer = client.get(f"{ADMIN}/imports", headers=admin_account.headers)
     assert answer.status_code == 200, answer.text
@@ -81,6 +89,7 @@ def test_imports_show_the_shipped_sr28_with_its_run(
     assert sr28["licences"] == ["US public domain (USDA ARS, SR28)"]
     run = sr28["last_import"]
     assert run["status"] == "succeeded" and run["imported"] + run["updated"] == 8789
+    assert run["file_name"] == SR28_SHIPPED.name
     assert set(run["report"]) == {"rejected", "flagged", "kept_corrected"}
     # a food can carry two flags: the run counts flags, the source counts foods
     assert 0 < sr28["flagged"] <= sum(run["report"]["flagged"].values())
