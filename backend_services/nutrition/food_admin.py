@@ -1,6 +1,6 @@
 """The food-database admin's use cases (what was imported, flagged foods, hiding and fixing a
 food, users' reports) and a user's "this food is wrong" report. Each admin change publishes
-``nutrition.admin.action_taken`` in its own transaction, for the audit log."""
+``nutrition.admin_action.recorded`` in the change's transaction, for the audit log (0009)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, func
 from sqlalchemy.orm import Session
 
-from backend_services.kernel.contracts import NutritionAdminActionTaken
+from backend_services.kernel.contracts import NutritionAdminActionRecorded
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import InvalidInput, NotFound
 from backend_services.kernel.messaging import add_to_outbox
@@ -108,7 +108,7 @@ class FoodAdmin:
                 session, food_id, {"hidden": reason is not None, "hidden_reason": reason}
             )
             action = "food.hidden" if reason is not None else "food.shown"
-            _record(session, admin_id, action, food_id, reason or "")
+            _record(session, admin_id, action, food_id, {"reason": reason} if reason else {})
             return admin_food(self._locked(session, food_id))
 
     def fix(self, admin_id: str, food_id: int, fix: FoodFix) -> dict[str, Any]:
@@ -135,15 +135,26 @@ class FoodAdmin:
                 "corrected_at": func.now(),
             }
             repo.update_food(session, food_id, update)
-            detail = ", ".join(f"{k}={v}" for k, v in sorted(changes.items()))
-            _record(session, admin_id, "food.corrected", food_id, detail)
+            _record(
+                session,
+                admin_id,
+                "food.corrected",
+                food_id,
+                {k: str(v) for k, v in changes.items()},
+            )
             return admin_food(self._locked(session, food_id))
 
     def resolve_reports(self, admin_id: str, food_id: int, resolution: str) -> dict[str, Any]:
         with unit_of_work(self.engine) as session:
             self._locked(session, food_id)
             resolved = repo.resolve_reports(session, food_id, resolution)
-            _record(session, admin_id, "food.reports_resolved", food_id, resolution, resolved)
+            _record(
+                session,
+                admin_id,
+                "food.reports_resolved",
+                food_id,
+                {"resolution": resolution, "reports": resolved},
+            )
         return {"food_id": food_id, "resolved": resolved}
 
     def report(self, user_id: str, food_id: int, reason: str) -> dict[str, Any]:
@@ -167,9 +178,17 @@ class FoodAdmin:
 
 
 def _record(
-    session: Session, admin_id: str, action: str, food_id: int, detail: str, count: int = 1
+    session: Session,
+    admin_id: str,
+    action: str,
+    food_id: int,
+    detail: dict[str, str | int | bool | None],
 ) -> None:
-    taken = NutritionAdminActionTaken(
-        action=action, target=f"food:{food_id}", count=count, detail=detail[:1000]
+    recorded = NutritionAdminActionRecorded(
+        actor_id=admin_id,
+        action=action,
+        target_type="food",
+        target_id=str(food_id),
+        detail=detail,
     )
-    add_to_outbox(session, MESSAGING, taken.event(admin_id))
+    add_to_outbox(session, MESSAGING, recorded.event(None))

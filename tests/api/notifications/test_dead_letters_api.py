@@ -1,7 +1,7 @@
 """The messaging admin through the gateway, against the stack's notifications worker: every
 subscription's dead-letter queue with its depth, a message's details, discard, and a dead
 letter replayed to the real consumer processed once (a second copy replayed changes nothing);
-each action is in the outbox as notifications.admin.action_taken."""
+each action reaches the audit log (notifications.admin_action.recorded, decision 0009)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,12 @@ from typing import Any
 
 import httpx
 import pika
-import psycopg
 from notifications_api_helpers import wait_for_feed, workout
 from polling import wait_until
 from stack_env import STACK_ENV
 
 from backend_services.kernel.messaging import Event
 from backend_services.kernel.messaging.broker import confirmed_channel
-from backend_services.nutrition.importers.run import psycopg_url
 from backend_services.stack.event_catalogue import dead_letter_queues
 
 ADMIN = "/api/notifications/admin"
@@ -54,16 +52,23 @@ def messages(client: httpx.Client, admin: Any) -> list[dict[str, Any]]:
     return items
 
 
-def recorded_actions(admin_id: str) -> list[tuple[str, str, int]]:
-    with psycopg.connect(psycopg_url(STACK_ENV["DATABASE_URL"])) as conn:
-        rows = conn.execute(
-            "SELECT payload->'data'->>'action', payload->'data'->>'target',"
-            " (payload->'data'->>'count')::int FROM notifications.outbox"
-            " WHERE type = 'notifications.admin.action_taken' AND payload->>'user_id' = %s"
-            " ORDER BY id",
-            (admin_id,),
-        ).fetchall()
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+def audited(client: httpx.Client, admin: Any, *wanted: tuple[str, str, int]) -> None:
+    """Wait until the audit log (decision 0009: outbox -> audit consumer) shows each
+    ``(action, target_id, messages)`` by this admin."""
+
+    def shown() -> bool:
+        page = client.get(
+            "/api/notifications/admin/audit", params={"limit": 200}, headers=admin.headers
+        )
+        assert page.status_code == 200, page.text
+        mine = {
+            (e["action"], e["target_id"], e["detail"].get("messages"))
+            for e in page.json()["items"]
+            if e["actor_id"] == admin.user_id and e["producer"] == "notifications"
+        }
+        return set(wanted) <= mine
+
+    assert wait_until(shown, what=f"audit entries {wanted}")
 
 
 def test_non_admins_are_refused_every_messaging_route(
@@ -163,13 +168,12 @@ def test_a_dead_letter_replayed_is_processed_once(
     congratulations = [i for i in feed["items"] if i["type"] == "workout_completed"]
     assert len(congratulations) == 2, "the replayed copy was processed twice"
 
-    actions = recorded_actions(admin_account.user_id)
-    assert (
-        "dead_letter.replayed",
-        DLQ,
-        1,
-    ) in actions
-    assert any(a[0] == "dead_letters.replayed_all" and a[2] >= 1 for a in actions)
+    audited(
+        client,
+        admin_account,
+        ("dead_letter.replayed", str(finished.id), 1),
+        ("dead_letter_queue.replayed", DLQ, everything.json()["count"]),
+    )
 
 
 def test_discard_all_empties_the_queue(client: httpx.Client, admin_account: Any) -> None:
@@ -179,6 +183,4 @@ def test_discard_all_empties_the_queue(client: httpx.Client, admin_account: Any)
     assert dropped.status_code == 200, dropped.text
     assert dropped.json()["count"] >= 2
     assert wait_until(lambda: messages(client, admin_account) == [])
-    assert ("dead_letters.discarded_all", DLQ, dropped.json()["count"]) in recorded_actions(
-        admin_account.user_id
-    )
+    audited(client, admin_account, ("dead_letter_queue.discarded", DLQ, dropped.json()["count"]))

@@ -8,13 +8,13 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-import psycopg
 import pytest
+from polling import wait_until
 from reference_data import SR28_SHIPPED
 from stack_env import STACK_ENV
 
 from backend_services.nutrition.domain import ENERGY_MISMATCH
-from backend_services.nutrition.importers.run import import_foods, psycopg_url
+from backend_services.nutrition.importers.run import import_foods
 
 pytestmark = pytest.mark.e2e
 API = "/api/nutrition"
@@ -25,15 +25,21 @@ def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def recorded_actions(admin_id: str) -> list[str]:
-    with psycopg.connect(psycopg_url(STACK_ENV["DATABASE_URL"])) as conn:
-        rows = conn.execute(
-            "SELECT payload->'data'->>'action' FROM nutrition.outbox"
-            " WHERE type = 'nutrition.admin.action_taken' AND payload->>'user_id' = %s"
-            " ORDER BY id",
-            (admin_id,),
-        ).fetchall()
-    return [r[0] for r in rows]
+def audited_actions(client: httpx.Client, admin: Any, food_id: int) -> list[str]:
+    """The audit log's entries (decision 0009: outbox -> audit consumer) for this food by this
+    admin, oldest first."""
+    page = client.get(
+        "/api/notifications/admin/audit", params={"limit": 200}, headers=admin.headers
+    )
+    assert page.status_code == 200, page.text
+    entries = [
+        e["action"]
+        for e in page.json()["items"]
+        if e["actor_id"] == admin.user_id
+        and e["producer"] == "nutrition"
+        and (e["target_type"], e["target_id"]) == ("food", str(food_id))
+    ]
+    return entries[::-1]  # the log is newest first
 
 
 @pytest.fixture
@@ -185,12 +191,8 @@ def test_a_reported_food_is_fixed_hidden_and_resolved(
         f"{ADMIN}/foods/reported", params={"limit": 100}, headers=admin_account.headers
     ).json()
     assert ident not in [f["id"] for f in listed["items"]]
-    assert recorded_actions(admin_account.user_id) == [
-        "food.corrected",
-        "food.hidden",
-        "food.shown",
-        "food.reports_resolved",
-    ]
+    expected = ["food.corrected", "food.hidden", "food.shown", "food.reports_resolved"]
+    assert wait_until(lambda: audited_actions(client, admin_account, ident) == expected)
     assert (
         client.post(f"{ADMIN}/foods/{2**40}/show", headers=admin_account.headers).status_code == 404
     )

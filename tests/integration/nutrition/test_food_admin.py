@@ -60,7 +60,8 @@ def actions(url: str, admin_id: str) -> list[str]:
     with psycopg.connect(url) as conn:
         rows = conn.execute(
             "SELECT payload->'data'->>'action' FROM nutrition.outbox"
-            " WHERE type = 'nutrition.admin.action_taken' AND payload->>'user_id' = %s"
+            " WHERE type = 'nutrition.admin_action.recorded'"
+            " AND payload->'data'->>'actor_id' = %s"
             " ORDER BY id",
             (admin_id,),
         ).fetchall()
