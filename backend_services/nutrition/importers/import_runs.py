@@ -14,6 +14,7 @@ from .writer import ImportReport
 
 def record_run(
     conn: psycopg.Connection,
+    source: str,
     report: ImportReport,
     path: Path,
     started_at: datetime,
@@ -27,7 +28,7 @@ def record_run(
         " imported, updated, rejected, report, error)"
         " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
         (
-            report.source,
+            source,
             sorted(report.licences),
             path.name,
             "failed" if error else "succeeded",

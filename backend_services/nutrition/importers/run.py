@@ -13,6 +13,7 @@ import psycopg
 from backend_services.kernel.db import normalize_database_url
 
 from ..nutrient_reference import NutrientInfo
+from . import fdc, off, sr28
 from .fdc import read_fdc
 from .import_runs import record_run
 from .off import read_off
@@ -20,6 +21,8 @@ from .sr28 import read_sr28
 from .writer import FoodRecord, FoodWriter, ImportReport, MalformedFile
 
 Advance = Callable[[int], None]
+# the source its foods carry, under which a run is kept ("sr28" files make "usda-sr28" foods)
+FOOD_SOURCES = {"sr28": sr28.SOURCE, "fdc": fdc.SOURCE, "off": off.SOURCE}
 # What a broken file raises while being streamed (truncated gzip, bad bytes, bad CSV quoting).
 FILE_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, UnicodeDecodeError, OSError)
 
@@ -49,22 +52,27 @@ def import_foods(
                 writer.add_all(records)
                 writer.flush()
                 writer.define_nutrients(definitions.values())
-                record_run(conn, report, path, started_at)
+                record_run(conn, FOOD_SOURCES[kind], report, path, started_at)
         except MalformedFile as exc:
-            _record_failure(conn, report, path, started_at, str(exc))
+            _record_failure(conn, kind, report, path, started_at, str(exc))
             raise
         except FILE_ERRORS as exc:
             failure = MalformedFile(f"{path}: unreadable ({type(exc).__name__}: {exc})")
-            _record_failure(conn, report, path, started_at, str(failure))
+            _record_failure(conn, kind, report, path, started_at, str(failure))
             raise failure from exc
     return report
 
 
 def _record_failure(
-    conn: psycopg.Connection, report: ImportReport, path: Path, started_at: datetime, error: str
+    conn: psycopg.Connection,
+    kind: str,
+    report: ImportReport,
+    path: Path,
+    started_at: datetime,
+    error: str,
 ) -> None:
     with conn.transaction():
-        record_run(conn, report, path, started_at, error=error[:1000])
+        record_run(conn, FOOD_SOURCES[kind], report, path, started_at, error=error[:1000])
 
 
 def _reader(

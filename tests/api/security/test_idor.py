@@ -189,6 +189,7 @@ def a_records(register: Callable[..., Any], push_receiver: PushReceiver) -> dict
         "job_id": str(uuid.uuid4()),
         "announcement_id": str(uuid.uuid4()),
         "queue": "users.activity.dlq",
+        "message_id": str(uuid.uuid4()),
     }
     return {"account": a, "marker": marker, "ids": ids}
 
