@@ -68,6 +68,10 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PATCH", "/api/auth/admin/users/{user_id}/status"): {"disabled": True},
     ("PATCH", "/api/auth/admin/users/{user_id}/role"): {"role": "admin"},
     ("POST", "/api/notifications/admin/dead-letters/{queue}/replay"): {},
+    ("POST", "/api/nutrition/foods/{food_id}/reports"): {"reason": "the energy is wrong"},
+    ("POST", "/api/nutrition/admin/foods/{food_id}/hide"): {"reason": "duplicate"},
+    ("PATCH", "/api/nutrition/admin/foods/{food_id}"): {"energy_kcal": 100},
+    ("POST", "/api/nutrition/admin/foods/{food_id}/reports/resolve"): {"resolution": "fixed"},
 }
 # Uploads are multipart and create the caller's own job; B's job is B's (covered elsewhere).
 SKIPPED = {("POST", "/api/workouts/imports/{provider}")}
