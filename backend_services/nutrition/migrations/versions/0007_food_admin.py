@@ -7,16 +7,16 @@ search and barcode lookup (meals that use it keep it). ``foods.corrected_at``: a
 its values; re-imports leave such a food as it is. ``food_reports``: one open report per user
 and food.
 
-Revision ID: nutrition_0006
-Revises: nutrition_0005
+Revision ID: nutrition_0007
+Revises: nutrition_0006
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "nutrition_0006"
-down_revision = "nutrition_0005"
+revision = "nutrition_0007"
+down_revision = "nutrition_0006"
 branch_labels = None
 depends_on = None
 
