@@ -18,7 +18,6 @@ from .models import (
     ID_PATTERN,
     CustomExerciseCreate,
     ExerciseOrder,
-    ProfileUpdate,
     ProgramCreate,
     SeparateSession,
     SetIn,
@@ -238,17 +237,6 @@ def separate_merged_session(
     return public(
         separate(service.repo, principal.user_id, workout_id, body.external_id, service.clock())
     )
-
-
-# ---------------------------------------------------------------- profile
-@router.get("/profile", **answers(schemas.BodyWeightProfile))
-def get_profile(principal: CurrentUser, service: Service) -> dict[str, Any]:
-    return service.profile(principal.user_id)
-
-
-@router.put("/profile", **answers(schemas.BodyWeightProfile))
-def set_profile(body: ProfileUpdate, principal: CurrentUser, service: Service) -> dict[str, Any]:
-    return service.set_body_weight(principal.user_id, body.body_weight_kg, body.on)
 
 
 # ---------------------------------------------------------------- programs, progress, summary

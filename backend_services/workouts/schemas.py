@@ -205,18 +205,6 @@ class Workouts(Answer):
     items: list[Workout]
 
 
-# ---------------------------------------------------------------- profile
-class WeighIn(Answer):
-    date: str
-    kg: float
-    source: str
-
-
-class BodyWeightProfile(Answer):
-    body_weight_kg: float | None
-    weights: list[WeighIn] = Field(description="The last 30 weigh-ins, oldest first.")
-
-
 # ---------------------------------------------------------------- programs
 class ProgramExercise(Answer):
     exercise_id: str

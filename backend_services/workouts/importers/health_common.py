@@ -128,8 +128,8 @@ def store_health_data(
         repo.daily_metrics.update_one(
             {"_id": f"{user_id}:{data.source}:{day}"}, {"$set": fields}, upsert=True
         )
-    for day, kg in sorted(data.body_mass.items()):
-        repo.record_weight(user_id, day, kg, data.source)
+    # The readings serve this import's calories only: the users service owns the weight log
+    # (docs/decisions/0010).
     return {
         "workouts_read": len(data.workouts),
         "workouts_imported": inserted,
