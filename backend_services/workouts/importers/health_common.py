@@ -176,7 +176,7 @@ def _workout_document(
     entry["sets"] = [session_set(entry["set_kind"], workout)]
     day = domain.local_day(workout.started_at, workout.utc_offset_minutes)
     weight = service.resolve_weight(user_id, date.fromisoformat(day.local_date), None)
-    if weight.source in ("none", "profile_latest"):
+    if weight.source in ("none", "users_copy_latest"):
         # the export's own weigh-in beats none, and beats one from a later day
         exported = export_weight(body_mass, day.local_date)
         if exported is not None:
