@@ -45,13 +45,15 @@ from typing import Any
 
 import httpx
 
-from bench import nutrition_search as ns
 from bench.harness import cli
-from bench.harness.cli import BenchError, restore_signals, run_main, stop_on_signals
+from bench.harness.cli import BenchError, run_main
+from bench.harness.food_import import SR28_DIR, import_source
 from bench.harness.machine import machine_info, machine_line, redis_version
+from bench.harness.polling import wait_for
 from bench.harness.processes import cpu_seconds, descendants, machine_busy_ticks
 from bench.harness.report import percentiles_ms, save
-from bench.harness.stack import BenchStack, forget_sessions, mint_token
+from bench.harness.session import bench_session
+from bench.harness.stack import BenchStack
 
 DEFAULT_SHIFT = 10_000
 REDIS_DB = 9
@@ -72,24 +74,7 @@ FOOD_QUERY = "Nuts, almonds"
 OVER_FACTOR = 1.3  # meal energy / target
 
 
-class Abort(BenchError):
-    pass
-
-
-def pg(stack: BenchStack) -> str:
-    return stack.database_url.replace("postgresql+psycopg://", "postgresql://")
-
-
 # ------------------------------------------------------------------------------ helpers
-
-
-def supervisorctl(stack: BenchStack, *args: str) -> str:
-    ctl = Path(sys.executable).parent / "supervisorctl"
-    conf = stack.data_dir / "run" / "supervisord.conf"
-    done = subprocess.run(
-        [str(ctl), "-c", str(conf), *args], capture_output=True, text=True, check=False, timeout=90
-    )
-    return (done.stdout + done.stderr).strip()
 
 
 def queue_depths(vhost: str) -> dict[str, int]:
@@ -107,17 +92,6 @@ def queue_depths(vhost: str) -> dict[str, int]:
         if len(parts) == 2 and parts[1].strip().isdigit():
             out[parts[0]] = int(parts[1])
     return out
-
-
-def wait_for(what: str, check: Any, timeout: float, every: float = 0.5) -> float:
-    """Poll ``check()`` until true; returns the seconds waited, raises after ``timeout``."""
-    started = time.monotonic()
-    while True:
-        if check():
-            return time.monotonic() - started
-        if time.monotonic() - started > timeout:
-            raise Abort(f"timed out after {timeout:.0f} s waiting for {what}")
-        time.sleep(every)
 
 
 def count_known_targets(conn: Any, users: list[str]) -> int:
@@ -228,7 +202,7 @@ async def _setup_profiles(gateway: str, tokens: list[str], concurrency: int) -> 
                     "/api/users/me", headers={"Authorization": f"Bearer {token}"}, json=PROFILE
                 )
                 if answer.status_code != 200:
-                    raise Abort(f"PUT /api/users/me: {answer.status_code} {answer.text[:300]}")
+                    raise BenchError(f"PUT /api/users/me: {answer.status_code} {answer.text[:300]}")
 
         await asyncio.gather(*(one(t) for t in tokens))
 
@@ -290,7 +264,7 @@ async def _post_meals(
             await asyncio.gather(*(client() for _ in range(concurrency)))
         wall = time.perf_counter() - t0
     if errors:
-        raise Abort(f"{len(errors)} meals refused, e.g. {errors[0]}")
+        raise BenchError(f"{len(errors)} meals refused, e.g. {errors[0]}")
     span = max(sent) - min(sent) if len(sent) > 1 else 0.0
     return {
         "meals": len(tokens),
@@ -327,7 +301,7 @@ def steady_phase(
     lat = [(n - m).total_seconds() for _, m, n, _ in rows if n is not None]
     consumed = [(n - p).total_seconds() for _, _, n, p in rows if n is not None and p is not None]
     if len(lat) != len(users):
-        raise Abort(f"{len(lat)} notifications for {len(users)} over-the-norm meals")
+        raise BenchError(f"{len(lat)} notifications for {len(users)} over-the-norm meals")
     result = {
         "rate_per_second": rate,
         **http,
@@ -363,9 +337,9 @@ def backlog_phase(
     m = len(users)
     wait_quiet(stack)
     print(f"  backlog: stopping the notifications worker, logging {m} meals ...", flush=True)
-    stopped = supervisorctl(stack, "stop", WORKER)
+    stopped = stack.supervisorctl("stop", WORKER)
     if "stopped" not in stopped.lower() and "not running" not in stopped.lower():
-        raise Abort(f"could not stop {WORKER}: {stopped}")
+        raise BenchError(f"could not stop {WORKER}: {stopped}")
     try:
         http = asyncio.run(
             _post_meals(stack.gateway, tokens, body, rate=None, concurrency=concurrency)
@@ -383,13 +357,13 @@ def backlog_phase(
         )
         before = queue_depths(stack.vhost)
         if count_warnings(conn, users):
-            raise Abort("notifications appeared while the worker was stopped")
+            raise BenchError("notifications appeared while the worker was stopped")
     finally:
         started_at = datetime.now(UTC)
         started_mono = time.monotonic()
-        restarted = supervisorctl(stack, "start", WORKER)
+        restarted = stack.supervisorctl("start", WORKER)
     if "started" not in restarted.lower() and "already" not in restarted.lower():
-        raise Abort(f"could not start {WORKER}: {restarted}")
+        raise BenchError(f"could not start {WORKER}: {restarted}")
     nonzero = {k: v for k, v in sorted(before.items()) if v}
     print(f"    worker started again; queues: {nonzero}", flush=True)
 
@@ -425,7 +399,7 @@ def backlog_phase(
     rows = pipeline_rows(conn, users)
     stored = sorted(n for _, _, n, _ in rows if n is not None)
     if len(stored) != m:
-        raise Abort(f"{len(stored)} notifications for {m} backlogged meals")
+        raise BenchError(f"{len(stored)} notifications for {m} backlogged meals")
     span = (stored[-1] - stored[0]).total_seconds()
     result = {
         "meals": m,
@@ -551,116 +525,104 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     import psycopg
-    import redis
 
-    if not ns.SR28_DIR.exists():
-        raise Abort(f"FOOD_DATA_DIR={ns.SR28_DIR} is missing")
+    if not SR28_DIR.exists():
+        raise BenchError(f"FOOD_DATA_DIR={SR28_DIR} is missing")
     rates = [float(r) for r in args.rates.split(",") if r.strip()]
     stack = BenchStack("events", args.port_shift, redis_db=REDIS_DB)
     stack.drop_database()
-    old = stop_on_signals()
-    t0 = time.monotonic()
-    redis_client = redis.Redis.from_url(stack.redis_url, decode_responses=True)
-    session_keys: list[str] = []
     report: dict[str, Any] = {}
-    try:
-        with stack.running(wait=args.wait) as settings:
-            sr28 = ns.import_source(stack, "sr28", ns.SR28_DIR, 900)
-            with psycopg.connect(pg(stack), autocommit=True) as conn:
-                row = conn.execute(
-                    "SELECT id, name, energy_kcal FROM nutrition.foods "
-                    "WHERE source = 'usda-sr28' AND name ILIKE %s AND energy_kcal > 0 "
-                    "ORDER BY length(name) LIMIT 1",
-                    (FOOD_QUERY + "%",),
-                ).fetchone()
-            if row is None:
-                raise Abort(f"no SR28 food like {FOOD_QUERY!r}")
-            food_id, food_name, kcal_100g = int(row[0]), str(row[1]), float(row[2])
+    with bench_session(stack, wait=args.wait) as session:
+        settings = session.settings
+        sr28 = import_source(stack, "sr28", SR28_DIR, 900)
+        with psycopg.connect(stack.psycopg_url, autocommit=True) as conn:
+            row = conn.execute(
+                "SELECT id, name, energy_kcal FROM nutrition.foods "
+                "WHERE source = 'usda-sr28' AND name ILIKE %s AND energy_kcal > 0 "
+                "ORDER BY length(name) LIMIT 1",
+                (FOOD_QUERY + "%",),
+            ).fetchone()
+        if row is None:
+            raise BenchError(f"no SR28 food like {FOOD_QUERY!r}")
+        food_id, food_name, kcal_100g = int(row[0]), str(row[1]), float(row[2])
 
-            # ---- users: tokens + profiles, until notifications knows every target
-            run_id = uuid.uuid4().hex[:6]
-            per_rate = [max(1, round(r * args.seconds)) for r in rates]
-            groups = [
-                [f"bench-ev-{run_id}-r{i}-{n:05d}" for n in range(count)]
-                for i, count in enumerate([*per_rate, args.backlog])
-            ]
-            everyone = [u for g in groups for u in g]
-            tokens: dict[str, str] = {}
-            for user in everyone:
-                token, key = mint_token(settings.keys_dir, redis_client, user)
-                tokens[user] = token
-                session_keys.append(key)
-            print(f"  {len(everyone)} users: setting profiles ...", flush=True)
-            started = time.monotonic()
-            asyncio.run(_setup_profiles(stack.gateway, [tokens[u] for u in everyone], 16))
-            with psycopg.connect(pg(stack), autocommit=True) as conn:
-                waited = wait_for(
-                    "the notifications service to know every target",
-                    lambda: count_known_targets(conn, everyone) == len(everyone),
-                    timeout=300,
-                )
-                targets = conn.execute(
-                    "SELECT min(calorie_target_kcal), max(calorie_target_kcal) "
-                    "FROM notifications.recipients WHERE user_id = ANY(%s)",
-                    (everyone,),
-                ).fetchone()
-            assert targets is not None
-            target = float(targets[1])
-            with httpx.Client(base_url=stack.gateway, timeout=30) as http:
-                known = http.get(
-                    "/api/notifications/settings",
-                    headers={"Authorization": f"Bearer {tokens[everyone[0]]}"},
-                ).json()
-            if known.get("calorie_target_kcal") is None:
-                raise Abort(f"GET /api/notifications/settings knows no target: {known}")
-            setup_s = time.monotonic() - started
-            print(
-                f"  profiles set and targets known in {setup_s:.1f} s (projection caught up "
-                f"{waited:.1f} s after the last PUT); target {targets[0]}-{targets[1]} kcal",
-                flush=True,
+        # ---- users: tokens + profiles, until notifications knows every target
+        run_id = uuid.uuid4().hex[:6]
+        per_rate = [max(1, round(r * args.seconds)) for r in rates]
+        groups = [
+            [f"bench-ev-{run_id}-r{i}-{n:05d}" for n in range(count)]
+            for i, count in enumerate([*per_rate, args.backlog])
+        ]
+        everyone = [u for g in groups for u in g]
+        tokens = {user: session.token_for(user) for user in everyone}
+        print(f"  {len(everyone)} users: setting profiles ...", flush=True)
+        started = time.monotonic()
+        asyncio.run(_setup_profiles(stack.gateway, [tokens[u] for u in everyone], 16))
+        with psycopg.connect(stack.psycopg_url, autocommit=True) as conn:
+            waited = wait_for(
+                "the notifications service to know every target",
+                lambda: count_known_targets(conn, everyone) == len(everyone),
+                timeout=300,
             )
-            grams = round(OVER_FACTOR * target / kcal_100g * 100)
-            body = meal_body(food_id, grams)
+            targets = conn.execute(
+                "SELECT min(calorie_target_kcal), max(calorie_target_kcal) "
+                "FROM notifications.recipients WHERE user_id = ANY(%s)",
+                (everyone,),
+            ).fetchone()
+        assert targets is not None
+        target = float(targets[1])
+        with httpx.Client(base_url=stack.gateway, timeout=30) as http:
+            known = http.get(
+                "/api/notifications/settings",
+                headers={"Authorization": f"Bearer {tokens[everyone[0]]}"},
+            ).json()
+        if known.get("calorie_target_kcal") is None:
+            raise BenchError(f"GET /api/notifications/settings knows no target: {known}")
+        setup_s = time.monotonic() - started
+        print(
+            f"  profiles set and targets known in {setup_s:.1f} s (projection caught up "
+            f"{waited:.1f} s after the last PUT); target {targets[0]}-{targets[1]} kcal",
+            flush=True,
+        )
+        grams = round(OVER_FACTOR * target / kcal_100g * 100)
+        body = meal_body(food_id, grams)
 
-            # ---- 1. steady load, 2. backlog
-            with psycopg.connect(pg(stack), autocommit=True) as conn:
-                steady = [
-                    steady_phase(stack, conn, [tokens[u] for u in g], g, body, rate)
-                    for g, rate in zip(groups[:-1], rates, strict=True)
-                ]
-                backlog = backlog_phase(
-                    stack,
-                    conn,
-                    [tokens[u] for u in groups[-1]],
-                    groups[-1],
-                    body,
-                    args.backlog_concurrency,
-                )
-            report = {
-                "finished_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                "config": {
-                    "port_shift": args.port_shift,
-                    "rates": rates,
-                    "seconds_per_rate": args.seconds,
-                    "backlog": args.backlog,
-                    "backlog_concurrency": args.backlog_concurrency,
-                    "instances": settings.instances,
-                    "profile": PROFILE,
-                    "stack_env": stack.env(),
-                },
-                "machine": machine_info(redis_version(redis_client)),
-                "sr28_import": sr28,
-                "food": {"id": food_id, "name": food_name, "kcal_per_100g": kcal_100g},
-                "meal_grams": grams,
-                "target_kcal": float(targets[0]),
-                "setup": {"users": len(everyone), "seconds": round(setup_s, 1)},
-                "steady": steady,
-                "backlog": backlog,
-            }
-    finally:
-        forget_sessions(redis_client, session_keys)
-        restore_signals(old)
-    report["config"]["wall_seconds"] = round(time.monotonic() - t0, 1)
+        # ---- 1. steady load, 2. backlog
+        with psycopg.connect(stack.psycopg_url, autocommit=True) as conn:
+            steady = [
+                steady_phase(stack, conn, [tokens[u] for u in g], g, body, rate)
+                for g, rate in zip(groups[:-1], rates, strict=True)
+            ]
+            backlog = backlog_phase(
+                stack,
+                conn,
+                [tokens[u] for u in groups[-1]],
+                groups[-1],
+                body,
+                args.backlog_concurrency,
+            )
+        report = {
+            "finished_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "config": {
+                "port_shift": args.port_shift,
+                "rates": rates,
+                "seconds_per_rate": args.seconds,
+                "backlog": args.backlog,
+                "backlog_concurrency": args.backlog_concurrency,
+                "instances": settings.instances,
+                "profile": PROFILE,
+                "stack_env": stack.env(),
+            },
+            "machine": machine_info(redis_version(session.redis)),
+            "sr28_import": sr28,
+            "food": {"id": food_id, "name": food_name, "kcal_per_100g": kcal_100g},
+            "meal_grams": grams,
+            "target_kcal": float(targets[0]),
+            "setup": {"users": len(everyone), "seconds": round(setup_s, 1)},
+            "steady": steady,
+            "backlog": backlog,
+        }
+    report["config"]["wall_seconds"] = session.wall_seconds()
     save(args.output, "event_pipeline", report, render_markdown(report))
     return 0
 

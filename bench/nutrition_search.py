@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import re
 import statistics
 import sys
 import time
@@ -38,27 +36,22 @@ from urllib.parse import quote
 
 import httpx
 
-from backend_services.nutrition.importers.sr28_compact import SHIPPED_SR28
 from bench.harness import cli
-from bench.harness.cli import BenchError, restore_signals, run_main, stop_on_signals
+from bench.harness.cli import BenchError, run_main
+from bench.harness.food_import import OFF_FILE, SR28_DIR, import_source
 from bench.harness.machine import ensure_wrk, machine_info, machine_line, redis_version
 from bench.harness.processes import ProcessGroups, rss_mib
 from bench.harness.report import save
+from bench.harness.session import bench_session
 from bench.harness.stack import (
     DEFAULT_SHIFT,
     ROOT,
     BenchStack,
-    fitledger_exe,
-    forget_sessions,
-    mint_token,
-    run_quiet,
 )
 from bench.harness.wrk import summarize, write_requests, wrk_line, wrk_replay
 
 # The full datasets: SR28 from FOOD_DATA_DIR (default: the copy the repository ships), Open
 # Food Facts from OFF_FILE (`fitledger data fetch off` downloads it; CI points it at its copy).
-SR28_DIR = Path(os.environ.get("FOOD_DATA_DIR") or SHIPPED_SR28)
-OFF_FILE = Path(os.environ["OFF_FILE"]) if os.environ.get("OFF_FILE") else None
 REQUESTS_DIR = ROOT / ".local" / "bench-nutrition-requests"
 
 # (query, kind): what people type, with the typos and languages the search must handle.
@@ -91,60 +84,6 @@ QUERIES: list[tuple[str, str]] = [
 ]
 BARCODE_SHARE = 0.2
 SERIAL_BUDGET_S = 8.0  # per query in the unloaded pass  # of the replayed search mix
-
-
-class Abort(BenchError):
-    pass
-
-
-# ------------------------------------------------------------------------------- import
-
-
-REPORT_LINE = re.compile(
-    r"(?P<source>\w+): imported (?P<imported>\d+), updated (?P<updated>\d+), "
-    r"rejected (?P<rejected>\d+) \((?P<seconds>[\d.]+) s\)"
-)
-
-
-def import_source(
-    stack: BenchStack, kind: str, path: Path, timeout: float, *extra: str
-) -> dict[str, Any]:
-    exe = fitledger_exe()
-    env = {**stack.env(), "COLUMNS": "200", "TERM": "dumb", "NO_COLOR": "1"}
-    print(f"  importing {kind} from {path} ...", flush=True)
-    started = time.perf_counter()
-    done = run_quiet([str(exe), "foods", "import", kind, str(path), *extra], env, timeout)
-    wall = time.perf_counter() - started
-    found = REPORT_LINE.search(done.stderr + done.stdout)
-    if done.returncode != 0 or not found:
-        raise Abort(
-            f"import {kind} failed ({done.returncode}):\n{done.stdout}\n{done.stderr[-3000:]}"
-        )
-    counts = {k: int(found[k]) for k in ("imported", "updated", "rejected")}
-    written = counts["imported"] + counts["updated"]
-    reasons = [
-        line.strip()
-        for line in (done.stderr + done.stdout).splitlines()
-        if line.strip().startswith(("rejected ", "flagged "))
-    ]
-    result = {
-        "kind": kind,
-        # The file's name and folder, not where this machine keeps it (any path works).
-        "path": f"{path.parent.name}/{path.name}",
-        **counts,
-        "wall_seconds": round(wall, 1),
-        "cli_seconds": float(found["seconds"]),
-        "rows_written_per_second": round(written / wall, 0),
-        "rows_read_per_second": round((written + counts["rejected"]) / wall, 0),
-        "report_lines": reasons,
-    }
-    print(
-        f"    {kind}: {written} written ({counts['imported']} new, {counts['updated']} updated), "
-        f"{counts['rejected']} rejected in {wall:.1f} s = {result['rows_written_per_second']:.0f} "
-        "rows/s",
-        flush=True,
-    )
-    return result
 
 
 def scalar(conn: Any, sql: str, params: Any = None) -> Any:
@@ -184,7 +123,7 @@ def pick_barcodes(conn: Any, count: int, seed: int) -> list[str]:
     ).fetchall()
     codes = [r[0] for r in rows if valid_gtin(r[0])]
     if len(codes) < count // 2:
-        raise Abort(f"only {len(codes)} usable barcodes found in the OFF import")
+        raise BenchError(f"only {len(codes)} usable barcodes found in the OFF import")
     return codes[:count]
 
 
@@ -213,7 +152,9 @@ def serial_pass(
                 answer = http.get(path)
                 times.append(time.perf_counter() - started)
                 if answer.status_code != 200:
-                    raise Abort(f"GET {path} answered {answer.status_code}: {answer.text[:300]}")
+                    raise BenchError(
+                        f"GET {path} answered {answer.status_code}: {answer.text[:300]}"
+                    )
                 body = answer.json()
             if kind == "barcode":
                 top, count = body["name"], 1
@@ -221,7 +162,9 @@ def serial_pass(
                 count = len(body["items"])
                 top = body["items"][0]["name"] if body["items"] else None
                 if count == 0 and kind == "common word":
-                    raise Abort(f"search {q!r} found nothing: the import or the search is broken")
+                    raise BenchError(
+                        f"search {q!r} found nothing: the import or the search is broken"
+                    )
             out.append(
                 {
                     "q": q,
@@ -483,187 +426,176 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     import psycopg
-    import redis
 
     wrk = ensure_wrk(install=not args.no_install)
     if OFF_FILE is None or not OFF_FILE.exists():
-        raise Abort(f"OFF_FILE={OFF_FILE or ''} is not an Open Food Facts export: set OFF_FILE")
+        raise BenchError(
+            f"OFF_FILE={OFF_FILE or ''} is not an Open Food Facts export: set OFF_FILE"
+        )
     off_file = OFF_FILE
     if not SR28_DIR.exists():
-        raise Abort(f"FOOD_DATA_DIR={SR28_DIR} is missing")
+        raise BenchError(f"FOOD_DATA_DIR={SR28_DIR} is missing")
     stack = BenchStack("nutrition", args.port_shift, redis_db=7)
     if not args.keep_data:
         stack.drop_database()
-    pg_url = stack.database_url.replace("postgresql+psycopg://", "postgresql://")
+    pg_url = stack.psycopg_url
     concurrencies = [int(c) for c in args.concurrency.split(",") if c.strip()]
-    old = stop_on_signals()
-    t0 = time.monotonic()
-    redis_client = redis.Redis.from_url(stack.redis_url, decode_responses=True)
-    session_keys: list[str] = []
     report: dict[str, Any] = {}
-    try:
-        with stack.running(wait=args.wait) as settings:
-            # ---- 1. import
-            with psycopg.connect(pg_url, autocommit=True) as conn:
-                have = scalar(conn, "SELECT count(*) FROM nutrition.foods")
-            imports = []
-            if not (args.keep_data and have > 0):
-                imports.append(import_source(stack, "sr28", SR28_DIR, 900))
-                limit = () if args.off_limit is None else ("--limit", str(args.off_limit))
-                imports.append(import_source(stack, "off", off_file, 3600, *limit))
-            with psycopg.connect(pg_url, autocommit=True) as conn:
-                started = time.perf_counter()
-                conn.execute("ANALYZE nutrition.foods")
-                conn.execute("ANALYZE nutrition.food_portions")
-                analyze_seconds = time.perf_counter() - started
-                table = table_stats(conn)
-                barcodes = pick_barcodes(conn, args.barcodes, args.seed)
-                foods = meal_foods(conn, args.seed)
-            print(f"  foods: {table['foods_by_source']}", flush=True)
+    with bench_session(stack, wait=args.wait) as session:
+        settings = session.settings
+        # ---- 1. import
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            have = scalar(conn, "SELECT count(*) FROM nutrition.foods")
+        imports = []
+        if not (args.keep_data and have > 0):
+            imports.append(import_source(stack, "sr28", SR28_DIR, 900))
+            limit = () if args.off_limit is None else ("--limit", str(args.off_limit))
+            imports.append(import_source(stack, "off", off_file, 3600, *limit))
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            started = time.perf_counter()
+            conn.execute("ANALYZE nutrition.foods")
+            conn.execute("ANALYZE nutrition.food_portions")
+            analyze_seconds = time.perf_counter() - started
+            table = table_stats(conn)
+            barcodes = pick_barcodes(conn, args.barcodes, args.seed)
+            foods = meal_foods(conn, args.seed)
+        print(f"  foods: {table['foods_by_source']}", flush=True)
 
-            # ---- tokens
-            def token_for(user_id: str) -> str:
-                token, key = mint_token(settings.keys_dir, redis_client, user_id)
-                session_keys.append(key)
-                return token
+        # ---- tokens
+        token_for = session.token_for
 
-            searcher = token_for(f"bench-search-{uuid.uuid4().hex[:8]}")
+        searcher = token_for(f"bench-search-{uuid.uuid4().hex[:8]}")
 
-            # ---- 2. search: unloaded per query, then the mix under wrk
-            print("  per-query pass (1 client) ...", flush=True)
-            serial_pass(stack.gateway, searcher, QUERIES, barcodes[:5], 1)  # warm caches
-            serial = serial_pass(
-                stack.gateway, searcher, QUERIES, barcodes[:20], args.serial_rounds
+        # ---- 2. search: unloaded per query, then the mix under wrk
+        print("  per-query pass (1 client) ...", flush=True)
+        serial_pass(stack.gateway, searcher, QUERIES, barcodes[:5], 1)  # warm caches
+        serial = serial_pass(stack.gateway, searcher, QUERIES, barcodes[:20], args.serial_rounds)
+        for row in serial:
+            if row["kind"] != "barcode":
+                print(
+                    f"    {row['q']:18s} {row['median_ms']:7.1f} ms  {row['results']:3d} "
+                    f"results  top: {(row['top'] or '')[:50]}",
+                    flush=True,
+                )
+        mix_file = write_requests(
+            REQUESTS_DIR / "search.tsv",
+            search_requests(searcher, QUERIES, barcodes, args.seed),
+        )
+        procs = stack.processes("nutrition", settings.instances)
+        memory_before = _memory(procs, stack)
+        redis_ver = redis_version(session.redis)
+
+        def replay(file: Path, label: str, connections: int, seconds: int) -> dict[str, Any]:
+            return wrk_replay(
+                wrk,
+                stack,
+                file,
+                label=label,
+                connections=connections,
+                threads=args.threads,
+                seconds=seconds,
+                procs=procs,
+                redis_client=session.redis,
             )
-            for row in serial:
-                if row["kind"] != "barcode":
-                    print(
-                        f"    {row['q']:18s} {row['median_ms']:7.1f} ms  {row['results']:3d} "
-                        f"results  top: {(row['top'] or '')[:50]}",
-                        flush=True,
-                    )
-            mix_file = write_requests(
-                REQUESTS_DIR / "search.tsv",
-                search_requests(searcher, QUERIES, barcodes, args.seed),
+
+        print(
+            f"  warm-up {args.warmup} s (search mix, {concurrencies[-1]} connections)",
+            flush=True,
+        )
+        replay(mix_file, "warm-up", concurrencies[-1], args.warmup)
+        search_runs: dict[str, list[dict[str, Any]]] = {str(c): [] for c in concurrencies}
+        for round_no in range(1, args.runs + 1):
+            for c in concurrencies:
+                result = replay(mix_file, f"search c={c}", c, args.seconds)
+                search_runs[str(c)].append(result)
+                print(wrk_line(f"run {round_no} search c={c}", result), flush=True)
+
+        # ---- 3. diary writes
+        users = [f"bench-diary-{i:02d}-{uuid.uuid4().hex[:6]}" for i in range(args.write_users)]
+        tokens = [token_for(u) for u in users]
+        with httpx.Client(base_url=stack.gateway, timeout=30) as http:
+            smoke = http.post(
+                "/api/nutrition/meals",
+                headers={"Authorization": f"Bearer {tokens[0]}"},
+                json=json.loads(meal_bodies(1, foods, args.seed)[0]),
             )
-            procs = stack.processes("nutrition", settings.instances)
-            memory_before = _memory(procs, stack)
-            redis_ver = redis_version(redis_client)
-
-            def replay(file: Path, label: str, connections: int, seconds: int) -> dict[str, Any]:
-                return wrk_replay(
-                    wrk,
-                    stack,
-                    file,
-                    label=label,
-                    connections=connections,
-                    threads=args.threads,
-                    seconds=seconds,
-                    procs=procs,
-                    redis_client=redis_client,
+            if smoke.status_code != 201 or "day_totals" not in smoke.json():
+                raise BenchError(
+                    f"POST /api/nutrition/meals: {smoke.status_code} {smoke.text[:400]}"
                 )
-
-            print(
-                f"  warm-up {args.warmup} s (search mix, {concurrencies[-1]} connections)",
-                flush=True,
+        bodies = meal_bodies(365 * 4, foods, args.seed)
+        write_lines = [
+            ("POST", "/api/nutrition/meals", tokens[i % len(tokens)], body)
+            for i, body in enumerate(bodies * 2)
+        ]
+        random.Random(args.seed).shuffle(write_lines)
+        write_file = write_requests(REQUESTS_DIR / "meals.tsv", write_lines)
+        print(f"  warm-up {args.warmup} s (diary writes)", flush=True)
+        warm = replay(write_file, "writes warm-up", args.write_connections, args.warmup)
+        write_runs = []
+        for round_no in range(1, args.runs + 1):
+            result = replay(write_file, "meals", args.write_connections, args.seconds)
+            write_runs.append(result)
+            print(wrk_line(f"run {round_no} POST meals", result), flush=True)
+        time.sleep(1)
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            placeholders = ",".join(["%s"] * len(users))
+            meals_in_db = scalar(
+                conn,
+                f"SELECT count(*) FROM nutrition.meals WHERE user_id IN ({placeholders})",
+                users,
             )
-            replay(mix_file, "warm-up", concurrencies[-1], args.warmup)
-            search_runs: dict[str, list[dict[str, Any]]] = {str(c): [] for c in concurrencies}
-            for round_no in range(1, args.runs + 1):
-                for c in concurrencies:
-                    result = replay(mix_file, f"search c={c}", c, args.seconds)
-                    search_runs[str(c)].append(result)
-                    print(wrk_line(f"run {round_no} search c={c}", result), flush=True)
-
-            # ---- 3. diary writes
-            users = [f"bench-diary-{i:02d}-{uuid.uuid4().hex[:6]}" for i in range(args.write_users)]
-            tokens = [token_for(u) for u in users]
-            with httpx.Client(base_url=stack.gateway, timeout=30) as http:
-                smoke = http.post(
-                    "/api/nutrition/meals",
-                    headers={"Authorization": f"Bearer {tokens[0]}"},
-                    json=json.loads(meal_bodies(1, foods, args.seed)[0]),
-                )
-                if smoke.status_code != 201 or "day_totals" not in smoke.json():
-                    raise Abort(
-                        f"POST /api/nutrition/meals: {smoke.status_code} {smoke.text[:400]}"
-                    )
-            bodies = meal_bodies(365 * 4, foods, args.seed)
-            write_lines = [
-                ("POST", "/api/nutrition/meals", tokens[i % len(tokens)], body)
-                for i, body in enumerate(bodies * 2)
-            ]
-            random.Random(args.seed).shuffle(write_lines)
-            write_file = write_requests(REQUESTS_DIR / "meals.tsv", write_lines)
-            print(f"  warm-up {args.warmup} s (diary writes)", flush=True)
-            warm = replay(write_file, "writes warm-up", args.write_connections, args.warmup)
-            write_runs = []
-            for round_no in range(1, args.runs + 1):
-                result = replay(write_file, "meals", args.write_connections, args.seconds)
-                write_runs.append(result)
-                print(wrk_line(f"run {round_no} POST meals", result), flush=True)
-            time.sleep(1)
-            with psycopg.connect(pg_url, autocommit=True) as conn:
-                placeholders = ",".join(["%s"] * len(users))
-                meals_in_db = scalar(
-                    conn,
-                    f"SELECT count(*) FROM nutrition.meals WHERE user_id IN ({placeholders})",
-                    users,
-                )
-                items_in_db = scalar(
-                    conn,
-                    f"SELECT count(*) FROM nutrition.meal_items WHERE user_id IN ({placeholders})",
-                    users,
-                )
-                outbox_logged = scalar(
-                    conn,
-                    "SELECT count(*) FROM nutrition.outbox WHERE type = 'nutrition.meal.logged'",
-                )
-            memory_after = _memory(procs, stack)
-            report = {
-                "finished_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                "config": {
-                    "port_shift": args.port_shift,
-                    "seconds": args.seconds,
-                    "runs": args.runs,
-                    "warmup_seconds": args.warmup,
-                    "threads": args.threads,
-                    "concurrencies": concurrencies,
-                    "serial_rounds": args.serial_rounds,
-                    "barcodes": len(barcodes),
-                    "write_users": args.write_users,
-                    "write_connections": args.write_connections,
-                    "instances": settings.instances,
-                    "stack_env": stack.env(),
-                    "queries": QUERIES,
-                },
-                "machine": machine_info(redis_ver),
-                "imports": imports,
-                "analyze_seconds": round(analyze_seconds, 1),
-                "table": table,
-                "serial": serial,
-                "search_load": {c: summarize(rs) for c, rs in search_runs.items()},
-                "search_runs": search_runs,
-                "writes": {
-                    "summary": summarize(write_runs),
-                    "runs": write_runs,
-                    "warmup_requests": warm["requests"],
-                    "smoke_meals": 1,
-                    "meals_in_db": meals_in_db,
-                    "items_in_db": items_in_db,
-                    "outbox_logged": outbox_logged,
-                },
-                "memory": {"before": memory_before, "after": memory_after},
-            }
-    finally:
-        forget_sessions(redis_client, session_keys)
-        restore_signals(old)
-    report["config"]["wall_seconds"] = round(time.monotonic() - t0, 1)
+            items_in_db = scalar(
+                conn,
+                f"SELECT count(*) FROM nutrition.meal_items WHERE user_id IN ({placeholders})",
+                users,
+            )
+            outbox_logged = scalar(
+                conn,
+                "SELECT count(*) FROM nutrition.outbox WHERE type = 'nutrition.meal.logged'",
+            )
+        memory_after = _memory(procs, stack)
+        report = {
+            "finished_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "config": {
+                "port_shift": args.port_shift,
+                "seconds": args.seconds,
+                "runs": args.runs,
+                "warmup_seconds": args.warmup,
+                "threads": args.threads,
+                "concurrencies": concurrencies,
+                "serial_rounds": args.serial_rounds,
+                "barcodes": len(barcodes),
+                "write_users": args.write_users,
+                "write_connections": args.write_connections,
+                "instances": settings.instances,
+                "stack_env": stack.env(),
+                "queries": QUERIES,
+            },
+            "machine": machine_info(redis_ver),
+            "imports": imports,
+            "analyze_seconds": round(analyze_seconds, 1),
+            "table": table,
+            "serial": serial,
+            "search_load": {c: summarize(rs) for c, rs in search_runs.items()},
+            "search_runs": search_runs,
+            "writes": {
+                "summary": summarize(write_runs),
+                "runs": write_runs,
+                "warmup_requests": warm["requests"],
+                "smoke_meals": 1,
+                "meals_in_db": meals_in_db,
+                "items_in_db": items_in_db,
+                "outbox_logged": outbox_logged,
+            },
+            "memory": {"before": memory_before, "after": memory_after},
+        }
+    report["config"]["wall_seconds"] = session.wall_seconds()
     expected = (
         report["writes"]["summary"]["requests_total"] + report["writes"]["warmup_requests"] + 1
     )
     if report["writes"]["meals_in_db"] < expected:
-        raise Abort(
+        raise BenchError(
             f"only {report['writes']['meals_in_db']} meals stored for {expected} acknowledged"
         )
     save(args.output, "nutrition_search", report, render_markdown(report))

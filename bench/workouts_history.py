@@ -42,11 +42,12 @@ from typing import Any
 import httpx
 
 from bench.harness import cli
-from bench.harness.cli import BenchError, restore_signals, run_main, stop_on_signals
+from bench.harness.cli import BenchError, run_main
 from bench.harness.machine import machine_info, machine_line, redis_version
 from bench.harness.processes import machine_busy_ticks, rss_mib
 from bench.harness.report import percentiles_ms, save
-from bench.harness.stack import DEFAULT_SHIFT, BenchStack, forget_sessions, mint_token
+from bench.harness.session import bench_session
+from bench.harness.stack import DEFAULT_SHIFT, BenchStack
 
 HEAVY_FROM = date(2001, 1, 1)
 OTHER_WORKOUTS_PER_USER = 300
@@ -57,10 +58,6 @@ FLOW_EXERCISES = (
     "builtin:barbell-bench-press",
     "builtin:barbell-row",
 )
-
-
-class Abort(BenchError):
-    pass
 
 
 # ------------------------------------------------------------------------------- seeding
@@ -649,165 +646,150 @@ def _memory(stack: BenchStack, instances: int) -> dict[str, float]:
 
 
 def run(args: argparse.Namespace) -> int:
-    import redis
-
     stack = BenchStack("workouts", args.port_shift, redis_db=8)
     if not args.keep_data:
         shutil.rmtree(stack.data_dir / "mongo", ignore_errors=True)
     rng = random.Random(args.seed)
     heavy_user = "bench-heavy-user"
-    old = stop_on_signals()
-    t0 = time.monotonic()
-    redis_client = redis.Redis.from_url(stack.redis_url, decode_responses=True)
-    session_keys: list[str] = []
     report: dict[str, Any] = {}
-    try:
-        with stack.running(wait=args.wait) as settings:
+    with bench_session(stack, wait=args.wait) as session:
+        settings = session.settings
 
-            def token_for(user_id: str) -> str:
-                token, key = mint_token(settings.keys_dir, redis_client, user_id)
-                session_keys.append(key)
-                return token
+        token_for = session.token_for
 
-            memory_empty = _memory(stack, settings.instances)
-            # ---- 1. seed
-            from pymongo import MongoClient
+        memory_empty = _memory(stack, settings.instances)
+        # ---- 1. seed
+        from pymongo import MongoClient
 
-            probe: MongoClient[dict[str, Any]] = MongoClient(stack.mongodb_uri)
-            existing = probe.get_default_database()["workouts"].count_documents(
-                {"user_id": heavy_user}
+        probe: MongoClient[dict[str, Any]] = MongoClient(stack.mongodb_uri)
+        existing = probe.get_default_database()["workouts"].count_documents({"user_id": heavy_user})
+        secantus_version = probe.server_info().get("version", "?")
+        probe.close()
+        if args.keep_data and existing >= args.heavy:
+            print(f"  keeping the seeded store ({existing} heavy workouts)", flush=True)
+            seeded: dict[str, Any] = {"kept": True, "heavy_workouts": existing}
+        else:
+            print(
+                f"  seeding {args.heavy:,} workouts for one user, then up to "
+                f"{args.total:,} in all (budget {args.seed_budget:.0f} s) ...",
+                flush=True,
             )
-            secantus_version = probe.server_info().get("version", "?")
-            probe.close()
-            if args.keep_data and existing >= args.heavy:
-                print(f"  keeping the seeded store ({existing} heavy workouts)", flush=True)
-                seeded: dict[str, Any] = {"kept": True, "heavy_workouts": existing}
-            else:
-                print(
-                    f"  seeding {args.heavy:,} workouts for one user, then up to "
-                    f"{args.total:,} in all (budget {args.seed_budget:.0f} s) ...",
-                    flush=True,
-                )
-                seeded = seed(
-                    stack.mongodb_uri,
-                    heavy_user,
-                    args.heavy,
-                    args.total,
-                    args.seed_budget,
-                    args.seed,
-                )
-                print(
-                    f"  seeded {seeded['inserted']:,} in {seeded['seconds']:.0f} s "
-                    f"({seeded['rate_per_second']:,.0f}/s; {seeded['stopped_by']})",
-                    flush=True,
-                )
-            memory_seeded = _memory(stack, settings.instances)
-            explain = explain_plans(stack.mongodb_uri, heavy_user)
-            for name, plan in explain.items():
-                print(f"  explain {name}: {plan}", flush=True)
+            seeded = seed(
+                stack.mongodb_uri,
+                heavy_user,
+                args.heavy,
+                args.total,
+                args.seed_budget,
+                args.seed,
+            )
+            print(
+                f"  seeded {seeded['inserted']:,} in {seeded['seconds']:.0f} s "
+                f"({seeded['rate_per_second']:,.0f}/s; {seeded['stopped_by']})",
+                flush=True,
+            )
+        memory_seeded = _memory(stack, settings.instances)
+        explain = explain_plans(stack.mongodb_uri, heavy_user)
+        for name, plan in explain.items():
+            print(f"  explain {name}: {plan}", flush=True)
 
-            # ---- 2. reads
-            heavy_token = token_for(heavy_user)
-            last = date.today()
-            months = month_windows(200, HEAVY_FROM, last, rng)
-            years = year_windows(50, HEAVY_FROM, last, rng)
-            files = {
-                "history, month window (limit 100)": [
-                    ("GET", f"/api/workouts/workouts?from={a}&to={b}", heavy_token, "")
-                    for a, b in months
-                ],
-                "summary, month window": [
-                    ("GET", f"/api/workouts/summary?from={a}&to={b}", heavy_token, "")
-                    for a, b in months
-                ],
-                "summary, year window": [
-                    ("GET", f"/api/workouts/summary?from={a}&to={b}", heavy_token, "")
-                    for a, b in years
-                ],
-            }
-            with httpx.Client(
-                base_url=stack.gateway,
-                headers={"Authorization": f"Bearer {heavy_token}"},
-                timeout=120,
-            ) as http:
-                a, b = months[0]
-                answer = http.get(f"/api/workouts/workouts?from={a}&to={b}")
-                if answer.status_code != 200 or not answer.json()["items"]:
-                    raise Abort(
-                        f"history for the heavy user: {answer.status_code} {answer.text[:300]}"
-                    )
-                summary = http.get(f"/api/workouts/summary?from={a}&to={b}").json()
-                heavy_per_month = summary["workouts"]
-            # Sequential and bounded: on SecantusDB these shapes scan the whole collection
-            # (see explain), so a request takes seconds and wrk's fixed-time runs would only
-            # measure timeouts.
-            reads: dict[str, Any] = {}
-            for label, lines in files.items():
-                paths = [path for _, path, _, _ in lines][: args.read_requests]
-                reads[label] = timed_gets(
-                    stack.gateway, heavy_token, paths, timeout=300, budget_s=args.read_budget
+        # ---- 2. reads
+        heavy_token = token_for(heavy_user)
+        last = date.today()
+        months = month_windows(200, HEAVY_FROM, last, rng)
+        years = year_windows(50, HEAVY_FROM, last, rng)
+        files = {
+            "history, month window (limit 100)": [
+                ("GET", f"/api/workouts/workouts?from={a}&to={b}", heavy_token, "")
+                for a, b in months
+            ],
+            "summary, month window": [
+                ("GET", f"/api/workouts/summary?from={a}&to={b}", heavy_token, "")
+                for a, b in months
+            ],
+            "summary, year window": [
+                ("GET", f"/api/workouts/summary?from={a}&to={b}", heavy_token, "") for a, b in years
+            ],
+        }
+        with httpx.Client(
+            base_url=stack.gateway,
+            headers={"Authorization": f"Bearer {heavy_token}"},
+            timeout=120,
+        ) as http:
+            a, b = months[0]
+            answer = http.get(f"/api/workouts/workouts?from={a}&to={b}")
+            if answer.status_code != 200 or not answer.json()["items"]:
+                raise BenchError(
+                    f"history for the heavy user: {answer.status_code} {answer.text[:300]}"
                 )
-                print(f"    {label}: {reads[label]['latency_ms']}", flush=True)
+            summary = http.get(f"/api/workouts/summary?from={a}&to={b}").json()
+            heavy_per_month = summary["workouts"]
+        # Sequential and bounded: on SecantusDB these shapes scan the whole collection
+        # (see explain), so a request takes seconds and wrk's fixed-time runs would only
+        # measure timeouts.
+        reads: dict[str, Any] = {}
+        for label, lines in files.items():
+            paths = [path for _, path, _, _ in lines][: args.read_requests]
+            reads[label] = timed_gets(
+                stack.gateway, heavy_token, paths, timeout=300, budget_s=args.read_budget
+            )
+            print(f"    {label}: {reads[label]['latency_ms']}", flush=True)
 
-            # ---- 3. progress (sequential, bounded)
-            print("  progress for the heavy user ...", flush=True)
-            progress = timed_gets(
+        # ---- 3. progress (sequential, bounded)
+        print("  progress for the heavy user ...", flush=True)
+        progress = timed_gets(
+            stack.gateway,
+            heavy_token,
+            [f"/api/workouts/progress/{PROGRESS_EXERCISE}"] * args.progress_requests,
+            timeout=300,
+            budget_s=120,
+        )
+        print(f"    {progress['latency_ms']} ({progress['items_per_answer']})", flush=True)
+
+        # ---- 4. completion throughput
+        users = [f"bench-flow-{i:02d}-{uuid.uuid4().hex[:6]}" for i in range(args.flow_users)]
+        tokens = [token_for(u) for u in users]
+        completion_load(stack.gateway, tokens[:2], 3, args.sets_per_exercise, 4)  # warm-up
+        print(f"  completing workouts from {len(tokens)} users ...", flush=True)
+        completion = completion_load(
+            stack.gateway, tokens, args.flow_seconds, args.sets_per_exercise, 100_000
+        )
+        print(f"    {completion}", flush=True)
+        heavy_completion: dict[str, Any] = {}
+        if args.heavy_completions:
+            print("  completing workouts for the heavy user ...", flush=True)
+            heavy_completion = completion_load(
                 stack.gateway,
-                heavy_token,
-                [f"/api/workouts/progress/{PROGRESS_EXERCISE}"] * args.progress_requests,
-                timeout=300,
-                budget_s=120,
+                [heavy_token],
+                120,
+                args.sets_per_exercise,
+                args.heavy_completions,
             )
-            print(f"    {progress['latency_ms']} ({progress['items_per_answer']})", flush=True)
-
-            # ---- 4. completion throughput
-            users = [f"bench-flow-{i:02d}-{uuid.uuid4().hex[:6]}" for i in range(args.flow_users)]
-            tokens = [token_for(u) for u in users]
-            completion_load(stack.gateway, tokens[:2], 3, args.sets_per_exercise, 4)  # warm-up
-            print(f"  completing workouts from {len(tokens)} users ...", flush=True)
-            completion = completion_load(
-                stack.gateway, tokens, args.flow_seconds, args.sets_per_exercise, 100_000
-            )
-            print(f"    {completion}", flush=True)
-            heavy_completion: dict[str, Any] = {}
-            if args.heavy_completions:
-                print("  completing workouts for the heavy user ...", flush=True)
-                heavy_completion = completion_load(
-                    stack.gateway,
-                    [heavy_token],
-                    120,
-                    args.sets_per_exercise,
-                    args.heavy_completions,
-                )
-                print(f"    {heavy_completion}", flush=True)
-            memory_after = _memory(stack, settings.instances)
-            report = {
-                "finished_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                "config": {
-                    "port_shift": args.port_shift,
-                    "instances": settings.instances,
-                    "secantus_version": secantus_version,
-                    "read_requests": args.read_requests,
-                    "read_budget_seconds": args.read_budget,
-                    "flow_users": args.flow_users,
-                    "flow_seconds": args.flow_seconds,
-                    "sets_per_exercise": args.sets_per_exercise,
-                    "stack_env": stack.env(),
-                },
-                "machine": machine_info(redis_version(redis_client)),
-                "seed": seeded,
-                "explain": explain,
-                "heavy_per_month": heavy_per_month,
-                "reads": reads,
-                "progress": progress,
-                "completion": completion,
-                "completion_heavy": heavy_completion,
-                "memory": {"empty": memory_empty, "seeded": memory_seeded, "after": memory_after},
-            }
-    finally:
-        forget_sessions(redis_client, session_keys)
-        restore_signals(old)
-    report["config"]["wall_seconds"] = round(time.monotonic() - t0, 1)
+            print(f"    {heavy_completion}", flush=True)
+        memory_after = _memory(stack, settings.instances)
+        report = {
+            "finished_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "config": {
+                "port_shift": args.port_shift,
+                "instances": settings.instances,
+                "secantus_version": secantus_version,
+                "read_requests": args.read_requests,
+                "read_budget_seconds": args.read_budget,
+                "flow_users": args.flow_users,
+                "flow_seconds": args.flow_seconds,
+                "sets_per_exercise": args.sets_per_exercise,
+                "stack_env": stack.env(),
+            },
+            "machine": machine_info(redis_version(session.redis)),
+            "seed": seeded,
+            "explain": explain,
+            "heavy_per_month": heavy_per_month,
+            "reads": reads,
+            "progress": progress,
+            "completion": completion,
+            "completion_heavy": heavy_completion,
+            "memory": {"empty": memory_empty, "seeded": memory_seeded, "after": memory_after},
+        }
+    report["config"]["wall_seconds"] = session.wall_seconds()
     stem = "workouts_history" + (f"_{args.tag}" if args.tag else "")
     save(args.output, stem, report, render_markdown(report))
     return 0

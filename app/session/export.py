@@ -53,7 +53,6 @@ def export_parts(today: dt.date) -> tuple[tuple[str, str, str, Mapping[str, Any]
             "/api/workouts/workouts",
             {"from": EARLIEST, "limit": WORKOUTS_PAGE},
         ),
-        ("workouts", "profile", "/api/workouts/profile", {}),
         ("notifications", "settings", "/api/notifications/settings", {}),
         ("notifications", "feed", "/api/notifications/", {"limit": FEED_PAGE}),
     )

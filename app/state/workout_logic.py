@@ -41,6 +41,9 @@ RULE_WORDS = {
 WEIGHT_SOURCE_WORDS = {
     "workout": "entered for this workout",
     "users_service": "your logged weight that day",
+    "users_copy": "your last logged weight",
+    "users_copy_latest": "your next logged weight",
+    # workouts completed before decision 0010 (workouts' own weight log)
     "profile": "your last logged weight",
     "profile_latest": "your latest logged weight",
     "none": "no body weight known",

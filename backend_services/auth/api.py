@@ -27,6 +27,7 @@ from .models import (
     DeviceSessionPublic,
     DisabledUpdate,
     ForgotPasswordRequest,
+    Jwks,
     LoginRequest,
     RefreshRequest,
     RegisterRequest,
@@ -264,7 +265,7 @@ def admin_set_role(
     return service.set_role(admin, user_id, body.role)
 
 
-@public.get("/.well-known/jwks.json")
+@public.get("/.well-known/jwks.json", response_model=Jwks)
 def jwks(request: Request) -> dict[str, Any]:
     return request.app.state.jwks
 

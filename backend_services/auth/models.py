@@ -197,3 +197,20 @@ class SessionsEnded(BaseModel):
 class UserPage(BaseModel):
     items: list[UserPublic]
     total: int
+
+
+class PublicJwk(BaseModel):
+    """One Ed25519 public key (RFC 8037) of the keys access tokens are signed with."""
+
+    kty: Literal["OKP"]
+    crv: Literal["Ed25519"]
+    x: str
+    kid: str
+    alg: Literal["EdDSA"]
+    use: Literal["sig"]
+
+
+class Jwks(BaseModel):
+    """The JSON Web Key Set (RFC 7517) every service verifies access tokens with."""
+
+    keys: list[PublicJwk]

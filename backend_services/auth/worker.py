@@ -11,7 +11,7 @@ from .settings import AuthSettings
 
 def main() -> None:
     settings = AuthSettings()
-    mailer = SmtpMailer(settings.smtp_url or "smtp://127.0.0.1:1025", settings.mail_from)
+    mailer = SmtpMailer(settings.require("smtp_url"), settings.mail_from)
     run_service_worker(
         settings,
         MESSAGING,

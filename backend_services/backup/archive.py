@@ -69,9 +69,7 @@ class ArchiveReader:
 
     @contextmanager
     def open(self, name: str) -> Iterator[IO[bytes]]:
-        file = self.tar.extractfile(name)
-        assert file is not None  # verified in read_archive
-        with file:
+        with _regular_file(self.tar, self.tar.getmember(name)) as file:
             yield file
 
 
@@ -108,13 +106,16 @@ def _verify(tar: tarfile.TarFile, manifest: dict[str, Any]) -> None:
         missing, extra = set(expected) - set(members), set(members) - set(expected)
         raise BackupError(f"the archive's files differ from its manifest: {missing=} {extra=}")
     for name, checksum in expected.items():
-        if not members[name].isfile():
-            raise BackupError(f"{name} in the archive is not a regular file")
         digest = hashlib.sha256()
-        file = tar.extractfile(members[name])
-        assert file is not None
-        with file:
+        with _regular_file(tar, members[name]) as file:
             while chunk := file.read(CHUNK):
                 digest.update(chunk)
         if digest.hexdigest() != checksum:
             raise BackupError(f"{name} does not match its checksum: the archive is damaged")
+
+
+def _regular_file(tar: tarfile.TarFile, member: tarfile.TarInfo) -> IO[bytes]:
+    file = tar.extractfile(member) if member.isfile() else None
+    if file is None:
+        raise BackupError(f"{member.name} in the archive is not a regular file")
+    return file

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
 
 from .errors import error_responses
 from .identity import CurrentUser
 
 
+class ServiceInfo(BaseModel):
+    service: str
+    instance: str
+    user_id: str
+    role: str
+    gateway_user_id: str = Field(description="The X-User-Id the gateway forwarded.")
+    forwarded_for: str = Field(description="The X-Forwarded-For the gateway forwarded.")
+
+
 def service_info_router(service: str) -> APIRouter:
     router = APIRouter(prefix=f"/api/{service}", tags=[service], responses=error_responses(401))
 
-    @router.get("/info")
+    @router.get("/info", response_model=ServiceInfo)
     def info(request: Request, principal: CurrentUser) -> dict[str, str]:
         settings = request.app.state.settings
         return {

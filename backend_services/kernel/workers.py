@@ -31,19 +31,20 @@ class Runnable(Protocol):
 
 def run_until_stopped(
     runnables: Sequence[Runnable],
+    settings: ServiceSettings,
     *,
-    metrics_port: int | None = None,
-    metrics_host: str | None = None,
     stop: threading.Event | None = None,
 ) -> None:
+    """Run each in its own thread until SIGTERM/SIGINT (or ``stop``), with the Prometheus
+    endpoint where the settings say (METRICS_PORT, METRICS_HOST; none without a port)."""
     stop = stop or threading.Event()
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
-    if metrics_port:
-        # Loopback unless METRICS_HOST says otherwise (settings), for callers that pass none.
-        host = metrics_host or ServiceSettings().metrics_host
-        start_http_server(metrics_port, addr=host, registry=metrics_registry())
+    if settings.metrics_port:
+        start_http_server(
+            settings.metrics_port, addr=settings.metrics_host, registry=metrics_registry()
+        )
     threads = [
         threading.Thread(target=r.run, args=(stop,), name=r.name, daemon=True) for r in runnables
     ]
@@ -65,9 +66,10 @@ def run_service_worker(
     tables: MessagingTables,
     subscriptions: Sequence[Subscription] = (),
     extra: Callable[[Engine], Sequence[Runnable]] = lambda _: (),
+    extra_connections: int = 0,
 ) -> None:
     """A service's worker process: its outbox relay, one consumer thread per queue, and the
-    ``extra`` threads made with its engine."""
+    ``extra`` threads made with its engine (``extra_connections``: what they hold at once)."""
     from .db import service_engine
     from .logs import configure_logging
     from .messaging import EventConsumer, OutboxRelay, Retention
@@ -78,7 +80,7 @@ def run_service_worker(
     engine = service_engine(
         settings,
         application_name=f"{settings.service_name}-worker",
-        pool_size=len(subscriptions) + 3,
+        pool_size=len(subscriptions) + 3 + extra_connections,
     )
     check_schema(tables.schema, engine)  # never on a schema a newer release migrated
     runnables: list[Runnable] = [
@@ -97,6 +99,4 @@ def run_service_worker(
         for sub in subscriptions
     ]
     runnables += extra(engine)
-    run_until_stopped(
-        runnables, metrics_port=settings.metrics_port, metrics_host=settings.metrics_host
-    )
+    run_until_stopped(runnables, settings)

@@ -93,19 +93,15 @@ def on_weight_logged(session: Session, event: Received[WeightLogged]) -> None:
     # The smoothed trend decides the goal, so one low reading after a sauna does not.
     weight = _decimal(event.data.trend_kg)
     repo.lock_user(session, user_id)
-    repo.ensure_recipient(session, user_id)
-    row = repo.recipient(session, user_id, lock=True)
-    assert row is not None
+    row = repo.ensured_recipient(session, user_id, lock=True)
     goal = None if row.goal_weight_kg is None else Decimal(row.goal_weight_kg)
     previous = None if row.last_weight_kg is None else Decimal(row.last_weight_kg)
-    reached = (
+    changes: dict[str, Any] = {"last_weight_kg": weight.quantize(Decimal("0.01"))}
+    if (
         goal is not None
         and row.goal_reached_kg != goal
         and domain.weight_goal_reached(previous, weight, goal)
-    )
-    changes: dict[str, Any] = {"last_weight_kg": weight.quantize(Decimal("0.01"))}
-    if reached:
-        assert goal is not None
+    ):
         changes["goal_reached_kg"] = goal
         repo.notify(
             session,
@@ -135,17 +131,14 @@ def on_meal_changed(session: Session, event: Received[MealChanged]) -> None:
     user_id, day = event.user_id, event.data.date
     total = _decimal(event.data.day_totals.energy_kcal or 0)
     repo.lock_user(session, user_id)  # two meal events of one day must not both warn
-    repo.ensure_recipient(session, user_id)
-    row = repo.recipient(session, user_id)
-    assert row is not None
+    row = repo.ensured_recipient(session, user_id)
     target = None if row.calorie_target_kcal is None else Decimal(row.calorie_target_kcal)
     state, warn = domain.next_norm_state(
         repo.norm_state(session, user_id, day), total, target, event.occurred_at
     )
     repo.save_norm_state(session, user_id, day, state)
-    if not warn:
+    if not warn or target is None:  # no target, no warning (next_norm_state)
         return
-    assert target is not None
     warning = repo.notify(
         session,
         user_id,

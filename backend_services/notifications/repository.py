@@ -46,10 +46,10 @@ def ensure_recipient(session: Session, user_id: str) -> None:
     )
 
 
-def ensured_recipient(session: Session, user_id: str) -> Row[Any]:
+def ensured_recipient(session: Session, user_id: str, *, lock: bool = False) -> Row[Any]:
     """The user's recipient row, created (with its unsubscribe token) when missing."""
     ensure_recipient(session, user_id)
-    row = recipient(session, user_id)
+    row = recipient(session, user_id, lock=lock)
     if row is None:
         raise RuntimeError(f"the recipient {user_id} was created but cannot be read")
     return row

@@ -31,6 +31,8 @@ from backend_services.kernel.bodies import PatchBody, StrictBody
 from backend_services.kernel.dates import IsoDate
 from backend_services.kernel.messaging import MessagingTables
 
+from .domain import CORE
+
 METADATA = SQLModel.metadata
 MESSAGING = MessagingTables("nutrition", METADATA)
 SCHEMA = "nutrition"
@@ -48,20 +50,8 @@ foods = Table(
     Column("brand", Text),
     Column("category", Text),
     Column("barcode", Text),
-    *(
-        Column(name, Numeric)
-        for name in (
-            "energy_kcal",
-            "energy_kj",
-            "protein_g",
-            "fat_g",
-            "saturated_fat_g",
-            "carbohydrate_g",
-            "sugars_g",
-            "fibre_g",
-            "sodium_mg",
-        )
-    ),
+    # the core amounts per 100 g (domain.CORE), with energy in kJ beside kcal
+    *(Column(name, Numeric) for name in ("energy_kcal", "energy_kj", *CORE[1:])),
     Column("micronutrients", JSONB, nullable=False),
     Column("energy_derived", Boolean, nullable=False),
     Column("quality_flags", ARRAY(Text), nullable=False),

@@ -26,8 +26,6 @@ from .models import (
 )
 from .nutrient_reference import NutrientInfo
 
-FOOD_COLUMNS = [c for c in foods.c if c.name not in ("micronutrients",)]
-
 
 def food_nutrients(row: Any) -> Nutrients:
     micro = {k: to_decimal(v) for k, v in (row.micronutrients or {}).items()}

@@ -61,19 +61,20 @@ class Profile(SQLModel, table=True):
     updated_at: datetime | None = Field(default=None, sa_column=_created_at())
 
 
+def _profile_key() -> Column[str]:
+    """A user id that is part of the primary key and goes with the profile (deleted with it)."""
+    return Column(
+        Text, ForeignKey(f"{SCHEMA}.profiles.user_id", ondelete="CASCADE"), primary_key=True
+    )
+
+
 class NotificationPreference(SQLModel, table=True):
     """An explicit choice for one notification type on one channel (defaults are not stored)."""
 
     __tablename__ = "notification_preferences"
     __table_args__ = {"schema": SCHEMA}
 
-    user_id: str = Field(
-        sa_column=Column(
-            Text,
-            ForeignKey(f"{SCHEMA}.profiles.user_id", ondelete="CASCADE"),
-            primary_key=True,
-        )
-    )
+    user_id: str = Field(sa_column=_profile_key())
     type: str = Field(sa_column=Column(Text, primary_key=True))
     channel: str = Field(sa_column=Column(Text, primary_key=True))
     enabled: bool
@@ -85,13 +86,7 @@ class WeightEntry(SQLModel, table=True):
     __tablename__ = "weights"
     __table_args__ = {"schema": SCHEMA}
 
-    user_id: str = Field(
-        sa_column=Column(
-            Text,
-            ForeignKey(f"{SCHEMA}.profiles.user_id", ondelete="CASCADE"),
-            primary_key=True,
-        )
-    )
+    user_id: str = Field(sa_column=_profile_key())
     local_date: date = Field(sa_column=Column(Date, primary_key=True))
     weight_kg: Decimal = Field(sa_column=Column(Numeric(5, 2), nullable=False))
     recorded_at: datetime | None = Field(default=None, sa_column=_created_at())

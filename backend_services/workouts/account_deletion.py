@@ -25,3 +25,4 @@ def erase_user(db: Any, user_id: str) -> None:
     repo.exercises.delete_many({"owner_id": user_id})
     repo.programs.delete_many({"owner_id": user_id})
     repo.profiles.delete_one({"_id": user_id})
+    repo.body_weights.delete_many({"user_id": user_id})

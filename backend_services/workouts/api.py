@@ -5,18 +5,19 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
+from pydantic import BaseModel
 
 from backend_services.kernel.business_metrics import WORKOUTS_COMPLETED
 from backend_services.kernel.dates import IsoDate
 from backend_services.kernel.errors import error_responses, refusals
 from backend_services.kernel.identity import CurrentUser
 
+from . import schemas
 from .importers.merge import separate
 from .models import (
     ID_PATTERN,
     CustomExerciseCreate,
     ExerciseOrder,
-    ProfileUpdate,
     ProgramCreate,
     SeparateSession,
     SetIn,
@@ -45,6 +46,12 @@ IdempotencyKey = Annotated[
 ]
 
 
+def answers(model: type[BaseModel]) -> dict[str, Any]:
+    """A route's response model. Fields only some documents carry (an imported workout's
+    ``external_id``) are left out when unset, as the stored document has them."""
+    return {"response_model": model, "response_model_exclude_unset": True}
+
+
 def _service(request: Request) -> WorkoutService:
     return request.app.state.workout_service
 
@@ -63,7 +70,7 @@ Reports = Annotated[ReportService, Depends(_reports)]
 
 
 # ---------------------------------------------------------------- exercises
-@router.get("/exercises")
+@router.get("/exercises", **answers(schemas.Exercises))
 def search_exercises(
     principal: CurrentUser,
     service: Service,
@@ -78,14 +85,14 @@ def search_exercises(
     return {"items": [public(d) for d in found]}
 
 
-@router.post("/exercises", status_code=status.HTTP_201_CREATED)
+@router.post("/exercises", status_code=status.HTTP_201_CREATED, **answers(schemas.Exercise))
 def create_exercise(
     body: CustomExerciseCreate, principal: CurrentUser, service: Service
 ) -> dict[str, Any]:
     return public(service.create_custom_exercise(principal.user_id, body))
 
 
-@router.get("/exercises/{exercise_id}")
+@router.get("/exercises/{exercise_id}", **answers(schemas.Exercise))
 def get_exercise(exercise_id: Id, principal: CurrentUser, service: Service) -> dict[str, Any]:
     return public(service.get_exercise(principal.user_id, exercise_id))
 
@@ -101,6 +108,7 @@ def delete_exercise(exercise_id: Id, principal: CurrentUser, service: Service) -
     "/workouts",
     status_code=status.HTTP_201_CREATED,
     responses={200: {"description": "Replayed: this Idempotency-Key already started it."}},
+    **answers(schemas.Workout),
 )
 def start_workout(
     body: WorkoutCreate,
@@ -116,7 +124,7 @@ def start_workout(
     return public(doc)
 
 
-@router.get("/workouts")
+@router.get("/workouts", **answers(schemas.Workouts))
 def list_workouts(
     principal: CurrentUser,
     service: Service,
@@ -128,12 +136,12 @@ def list_workouts(
     return {"items": [public(d) for d in found]}
 
 
-@router.get("/workouts/{workout_id}")
+@router.get("/workouts/{workout_id}", **answers(schemas.Workout))
 def get_workout(workout_id: Id, principal: CurrentUser, service: Service) -> dict[str, Any]:
     return public(service.get_workout(principal.user_id, workout_id))
 
 
-@router.patch("/workouts/{workout_id}")
+@router.patch("/workouts/{workout_id}", **answers(schemas.Workout))
 def update_workout(
     workout_id: Id, body: WorkoutPatch, principal: CurrentUser, service: Service
 ) -> dict[str, Any]:
@@ -146,21 +154,25 @@ def delete_workout(workout_id: Id, principal: CurrentUser, service: Service) -> 
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/workouts/{workout_id}/exercises", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/workouts/{workout_id}/exercises",
+    status_code=status.HTTP_201_CREATED,
+    **answers(schemas.Workout),
+)
 def add_exercise(
     workout_id: Id, body: WorkoutExerciseIn, principal: CurrentUser, service: Service
 ) -> dict[str, Any]:
     return public(service.add_exercise(principal.user_id, workout_id, body))
 
 
-@router.delete("/workouts/{workout_id}/exercises/{entry_id}")
+@router.delete("/workouts/{workout_id}/exercises/{entry_id}", **answers(schemas.Workout))
 def remove_exercise(
     workout_id: Id, entry_id: Id, principal: CurrentUser, service: Service
 ) -> dict[str, Any]:
     return public(service.remove_exercise(principal.user_id, workout_id, entry_id))
 
 
-@router.put("/workouts/{workout_id}/exercise-order")
+@router.put("/workouts/{workout_id}/exercise-order", **answers(schemas.Workout))
 def reorder_exercises(
     workout_id: Id, body: ExerciseOrder, principal: CurrentUser, service: Service
 ) -> dict[str, Any]:
@@ -168,14 +180,18 @@ def reorder_exercises(
     return public(service.reorder_exercises(principal.user_id, workout_id, body))
 
 
-@router.post("/workouts/{workout_id}/exercises/{entry_id}/sets", status_code=201)
+@router.post(
+    "/workouts/{workout_id}/exercises/{entry_id}/sets", status_code=201, **answers(schemas.Workout)
+)
 def add_set(
     workout_id: Id, entry_id: Id, body: SetIn, principal: CurrentUser, service: Service
 ) -> dict[str, Any]:
     return public(service.add_set(principal.user_id, workout_id, entry_id, body))
 
 
-@router.patch("/workouts/{workout_id}/exercises/{entry_id}/sets/{set_id}")
+@router.patch(
+    "/workouts/{workout_id}/exercises/{entry_id}/sets/{set_id}", **answers(schemas.Workout)
+)
 def update_set(
     workout_id: Id,
     entry_id: Id,
@@ -187,14 +203,16 @@ def update_set(
     return public(service.update_set(principal.user_id, workout_id, entry_id, set_id, body))
 
 
-@router.delete("/workouts/{workout_id}/exercises/{entry_id}/sets/{set_id}")
+@router.delete(
+    "/workouts/{workout_id}/exercises/{entry_id}/sets/{set_id}", **answers(schemas.Workout)
+)
 def remove_set(
     workout_id: Id, entry_id: Id, set_id: Id, principal: CurrentUser, service: Service
 ) -> dict[str, Any]:
     return public(service.remove_set(principal.user_id, workout_id, entry_id, set_id))
 
 
-@router.post("/workouts/{workout_id}/complete")
+@router.post("/workouts/{workout_id}/complete", **answers(schemas.Workout))
 def complete_workout(
     workout_id: Id,
     principal: CurrentUser,
@@ -206,7 +224,11 @@ def complete_workout(
     return public(completed)
 
 
-@router.post("/workouts/{workout_id}/separate", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/workouts/{workout_id}/separate",
+    status_code=status.HTTP_201_CREATED,
+    **answers(schemas.Workout),
+)
 def separate_merged_session(
     workout_id: Id, body: SeparateSession, principal: CurrentUser, service: Service
 ) -> dict[str, Any]:
@@ -217,24 +239,13 @@ def separate_merged_session(
     )
 
 
-# ---------------------------------------------------------------- profile
-@router.get("/profile")
-def get_profile(principal: CurrentUser, service: Service) -> dict[str, Any]:
-    return service.profile(principal.user_id)
-
-
-@router.put("/profile")
-def set_profile(body: ProfileUpdate, principal: CurrentUser, service: Service) -> dict[str, Any]:
-    return service.set_body_weight(principal.user_id, body.body_weight_kg, body.on)
-
-
 # ---------------------------------------------------------------- programs, progress, summary
-@router.get("/programs")
+@router.get("/programs", **answers(schemas.Programs))
 def list_programs(principal: CurrentUser, programs: Programs) -> dict[str, Any]:
     return {"items": [public(p) for p in programs.list_programs(principal.user_id)]}
 
 
-@router.post("/programs", status_code=status.HTTP_201_CREATED)
+@router.post("/programs", status_code=status.HTTP_201_CREATED, **answers(schemas.Program))
 def create_program(
     body: ProgramCreate, principal: CurrentUser, programs: Programs
 ) -> dict[str, Any]:
@@ -243,7 +254,7 @@ def create_program(
     return public(programs.create_program(principal.user_id, body))
 
 
-@router.put("/programs/{program_id}")
+@router.put("/programs/{program_id}", **answers(schemas.Program))
 def update_program(
     program_id: Id, body: ProgramCreate, principal: CurrentUser, programs: Programs
 ) -> dict[str, Any]:
@@ -256,19 +267,21 @@ def delete_program(program_id: Id, principal: CurrentUser, programs: Programs) -
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/programs/{program_id}")
+@router.get("/programs/{program_id}", **answers(schemas.Program))
 def get_program(program_id: Id, principal: CurrentUser, programs: Programs) -> dict[str, Any]:
     return public(programs.get_program(principal.user_id, program_id))
 
 
-@router.post("/programs/{program_id}/start", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/programs/{program_id}/start", status_code=status.HTTP_201_CREATED, **answers(schemas.Workout)
+)
 def start_program_workout(
     program_id: Id, principal: CurrentUser, programs: Programs
 ) -> dict[str, Any]:
     return public(programs.start_workout(principal.user_id, program_id))
 
 
-@router.get("/progress/{exercise_id}")
+@router.get("/progress/{exercise_id}", **answers(schemas.Progress))
 def progress(
     exercise_id: Id,
     principal: CurrentUser,
@@ -284,6 +297,7 @@ def progress(
     responses=refusals(
         **{"from": "on or before `to`"}, to="at most 732 days (two years) after `from`"
     ),
+    **answers(schemas.Summary),
 )
 def summary(
     principal: CurrentUser,

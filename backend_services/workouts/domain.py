@@ -266,7 +266,7 @@ class WeightUsed:
     """The body weight calories were computed with, and where it came from."""
 
     kg: float | None
-    source: str  # workout | users_service | profile | profile_latest | none | <source>_export
+    source: str  # workout | users_service | users_copy | users_copy_latest | none | <source>_export
 
 
 def bests_from_doc(stored: dict[str, Any]) -> ExerciseBests:

@@ -15,6 +15,7 @@ from typing import Any
 from backend_services.kernel.contracts import (
     PersonalRecordSet,
     UserDeleted,
+    WeightLogged,
     WorkoutCompleted,
     WorkoutImported,
     queues,
@@ -24,6 +25,7 @@ from backend_services.kernel.messaging import Event
 from backend_services.kernel.messaging.mongo_outbox import outbox_entry
 
 from .account_deletion import delete_user_data
+from .weight_copy import copy_weigh_in
 
 __all__ = [
     "HANDLERS",
@@ -67,6 +69,7 @@ def personal_record_set(user_id: str, workout_id: str, record: dict[str, Any]) -
 
 HANDLERS: dict[str, HandlerTable] = {
     queues.WORKOUTS_ACCOUNT_DELETIONS: {UserDeleted: delete_user_data},
+    queues.WORKOUTS_WEIGHT_COPY: {WeightLogged: copy_weigh_in},
 }
 
 SUBSCRIPTIONS = subscriptions(HANDLERS)

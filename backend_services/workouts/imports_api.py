@@ -31,6 +31,7 @@ from .importers.google_fit import parse_google_fit
 from .importers.health_common import HealthData, HealthImportError, store_health_data
 from .models import ID_PATTERN, public
 from .repository import WorkoutsRepository
+from .schemas import ImportJob
 from .service import WorkoutService
 
 log = logging.getLogger("fitledger.workouts.imports")
@@ -49,7 +50,12 @@ class PayloadTooLarge(DomainError):
     status, code = 413, "payload_too_large"
 
 
-@router.post("/{provider}", status_code=status.HTTP_202_ACCEPTED)
+@router.post(
+    "/{provider}",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=ImportJob,
+    response_model_exclude_unset=True,
+)
 async def upload_export(
     request: Request,
     principal: CurrentUser,
@@ -106,7 +112,7 @@ async def upload_export(
     return public(job)
 
 
-@router.get("/{job_id}")
+@router.get("/{job_id}", response_model=ImportJob, response_model_exclude_unset=True)
 def get_import_job(
     request: Request, principal: CurrentUser, job_id: Annotated[str, PathParam(pattern=ID_PATTERN)]
 ) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field
 
 from backend_services.kernel.bodies import PatchBody, StrictBody
-from backend_services.kernel.dates import Instant, PastDate
+from backend_services.kernel.dates import Instant
 
 from .domain import MAX_WORKOUT_SECONDS
 
@@ -136,11 +136,6 @@ class CustomExerciseCreate(Schema):
     equipment: Annotated[str, Field(max_length=40)] | None = None
     # A Compendium code from the catalog; defaults by kind when absent.
     met_code: Annotated[str, Field(pattern=r"^\d{5}$")] | None = None
-
-
-class ProfileUpdate(Schema):
-    body_weight_kg: BodyWeight
-    on: PastDate | None = None  # the kernel's rule for days (kernel/dates.py)
 
 
 class ProgramExerciseIn(Schema):

@@ -1,7 +1,9 @@
 """MongoDB access (pymongo only; identical for SecantusDB locally and MongoDB in production).
 
 Collections: ``exercises`` (catalog + private custom ones), ``workouts`` (sessions with their
-exercises, sets, results and embedded outbox), ``profiles`` (body-weight log per user),
+exercises, sets, results and embedded outbox), ``body_weights`` (a read-only copy of the
+users service's weigh-ins, one document per user and day; ``profiles`` is the body-weight log
+workouts kept before, no longer read),
 ``programs`` (users' own programs), ``daily_metrics`` (imported steps/active energy per day),
 ``import_jobs`` (progress of background imports).
 
@@ -23,11 +25,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
+from datetime import datetime
 from typing import Any
 
 from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
 from pymongo.collection import Collection
 from pymongo.database import Database
+from pymongo.errors import DuplicateKeyError
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script ("жим", "3x5")
 MIN_KEY = 2
@@ -82,7 +87,8 @@ class WorkoutsRepository:
         self.db = db
         self.exercises: Collection = db["exercises"]
         self.workouts: Collection = db["workouts"]
-        self.profiles: Collection = db["profiles"]
+        self.profiles: Collection = db["profiles"]  # before decision 0010; erased with accounts
+        self.body_weights: Collection = db["body_weights"]
         self.programs: Collection = db["programs"]
         self.daily_metrics: Collection = db["daily_metrics"]
         self.import_jobs: Collection = db["import_jobs"]
@@ -142,6 +148,9 @@ class WorkoutsRepository:
             [IndexModel([("user_id", ASCENDING), ("date", ASCENDING)])]
         )
         self.import_jobs.create_indexes([IndexModel([("user_id", ASCENDING)])])
+        self.body_weights.create_indexes(
+            [IndexModel([("user_id", ASCENDING), ("date", ASCENDING)])]
+        )
 
     # ---- exercises
     def upsert_exercises(self, docs: Iterable[dict[str, Any]]) -> tuple[int, int, int]:
@@ -407,25 +416,28 @@ class WorkoutsRepository:
         return list(self.workouts.aggregate(pipeline))
 
     # ---- profile (body weight known to this service)
-    def record_weight(self, user_id: str, on: str, kg: float, source: str) -> None:
-        self.profiles.update_one(
-            {"_id": user_id}, {"$pull": {"weights": {"date": on}}}, upsert=True
-        )
-        self.profiles.update_one(
-            {"_id": user_id},
-            {
-                "$push": {
-                    "weights": {
-                        "$each": [{"date": on, "kg": kg, "source": source}],
-                        "$sort": {"date": 1},
-                        "$slice": -1000,
-                    }
-                }
-            },
-        )
+    def copy_weigh_in(self, user_id: str, on: str, kg: float, as_of: datetime) -> None:
+        """The users service's weigh-in of ``on`` (an event of ``as_of``): an older event
+        than the one already copied for that day changes nothing."""
+        # no match on a newer copy: the upsert's insert hits its _id, and nothing changes
+        with suppress(DuplicateKeyError):
+            self.body_weights.update_one(
+                {"_id": f"{user_id}:{on}", "as_of": {"$lte": as_of}},
+                {"$set": {"user_id": user_id, "date": on, "kg": kg, "as_of": as_of}},
+                upsert=True,
+            )
 
-    def profile(self, user_id: str) -> dict[str, Any] | None:
-        return self.profiles.find_one({"_id": user_id})
+    def copied_weight_on_or_before(self, user_id: str, on: str) -> float | None:
+        found = self.body_weights.find_one(
+            {"user_id": user_id, "date": {"$lte": on}}, sort=[("date", DESCENDING)]
+        )
+        return None if found is None else float(found["kg"])
+
+    def copied_weight_after(self, user_id: str, on: str) -> float | None:
+        found = self.body_weights.find_one(
+            {"user_id": user_id, "date": {"$gt": on}}, sort=[("date", ASCENDING)]
+        )
+        return None if found is None else float(found["kg"])
 
     # ---- programs
     def insert_program(self, doc: dict[str, Any]) -> None:

@@ -31,8 +31,8 @@ from .repository import WorkoutsRepository, search_name
 
 
 class BodyWeightProvider(Protocol):
-    """ "What did this user weigh on that day?" The users service (issue 3) owns the weight
-    log; plug its client in here. ``None`` means it does not know."""
+    """ "What did this user weigh on that day?" The users service owns the weight log
+    (``weights_client``). ``None`` means it does not know."""
 
     def weight_on(self, user_id: str, on: date) -> float | None: ...
 
@@ -328,25 +328,25 @@ class WorkoutService:
                         self.repo.merge_exercise_bests(
                             user_id, entry["exercise_id"], bests[entry["id"]]
                         )
-                if weight.kg is not None and weight.source == "workout":
-                    self.repo.record_weight(user_id, doc["local_date"], weight.kg, "workout")
                 return updated
         raise Conflict("The workout changed while completing it; try again.")
 
     def resolve_weight(self, user_id: str, on: date, given: float | None) -> domain.WeightUsed:
-        """Body weight for calories, and where it came from (said in the response)."""
+        """Body weight for calories, and where it came from (said in the response): the one
+        given with the workout, else the users service's log (asked, or workouts' copy of it
+        when it cannot answer; docs/decisions/0010)."""
         if given:
             return domain.WeightUsed(float(given), "workout")
         from_users = self.weights.weight_on(user_id, on)
         if from_users:
             return domain.WeightUsed(from_users, "users_service")
-        profile = self.repo.profile(user_id) or {}
-        log = profile.get("weights", [])
-        on_or_before = [w for w in log if w["date"] <= on.isoformat()]
-        if on_or_before:
-            return domain.WeightUsed(on_or_before[-1]["kg"], "profile")
-        if log:
-            return domain.WeightUsed(log[-1]["kg"], "profile_latest")
+        day = on.isoformat()
+        copied = self.repo.copied_weight_on_or_before(user_id, day)
+        if copied is not None:
+            return domain.WeightUsed(copied, "users_copy")
+        later = self.repo.copied_weight_after(user_id, day)
+        if later is not None:
+            return domain.WeightUsed(later, "users_copy_latest")
         return domain.WeightUsed(None, "none")
 
     def _history_bests(self, user_id: str, doc: dict[str, Any]) -> dict[str, domain.ExerciseBests]:
@@ -395,20 +395,6 @@ class WorkoutService:
                 merged = merged.merge(domain.bests_from_doc(stored))
                 sessions += 1
         return merged, sessions
-
-    # ---------------------------------------------------------------- profile
-    def set_body_weight(self, user_id: str, kg: float, on: date | None) -> dict[str, Any]:
-        day = on or self.clock().date()
-        self.repo.record_weight(user_id, day.isoformat(), kg, "manual")
-        return self.profile(user_id)
-
-    def profile(self, user_id: str) -> dict[str, Any]:
-        doc = self.repo.profile(user_id) or {"weights": []}
-        log = doc.get("weights", [])
-        return {
-            "body_weight_kg": log[-1]["kg"] if log else None,
-            "weights": log[-30:],
-        }
 
     # ---------------------------------------------------------------- helpers
     def _editable(self, user_id: str, workout_id: str) -> dict[str, Any]:

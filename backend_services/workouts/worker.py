@@ -3,7 +3,6 @@ documents (kernel ``mongo_outbox``) and the account-deletion consumer."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 
 from backend_services.kernel.logs import configure_logging
@@ -19,24 +18,21 @@ from .settings import WorkoutsSettings
 def main() -> None:
     settings = WorkoutsSettings()
     configure_logging("workouts-worker", settings.instance_id, settings.log_level)
-    assert settings.mongodb_uri and settings.amqp_url
-    db = default_database(make_mongo_client(settings.mongodb_uri))
+    amqp_url = settings.require("amqp_url")
+    db = default_database(make_mongo_client(settings.require("mongodb_uri")))
     runnables: list[Runnable] = [
-        MongoOutboxRelay(
-            db["workouts"], settings.amqp_url, settings.events_exchange, name="workouts"
-        )
+        MongoOutboxRelay(db["workouts"], amqp_url, settings.events_exchange, name="workouts")
     ]
     runnables += [
         MongoEventConsumer(
             db,
-            settings.amqp_url,
+            amqp_url,
             settings.events_exchange,
             replace(sub, queue_type=settings.amqp_queue_type),
         )
         for sub in SUBSCRIPTIONS
     ]
-    port = os.environ.get("METRICS_PORT")
-    run_until_stopped(runnables, metrics_port=int(port) if port else None)
+    run_until_stopped(runnables, settings)
 
 
 if __name__ == "__main__":

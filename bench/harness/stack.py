@@ -148,6 +148,24 @@ class BenchStack:
         return f"postgresql+psycopg://postgres@127.0.0.1:5432/{self.database}"
 
     @property
+    def psycopg_url(self) -> str:
+        """The database for ``psycopg.connect`` (no SQLAlchemy driver prefix)."""
+        return self.database_url.replace("postgresql+psycopg://", "postgresql://")
+
+    def supervisorctl(self, *args: str) -> str:
+        """A supervisorctl command against this stack's processes; its output."""
+        ctl = Path(sys.executable).parent / "supervisorctl"
+        conf = self.data_dir / "run" / "supervisord.conf"
+        done = subprocess.run(
+            [str(ctl), "-c", str(conf), *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=90,
+        )
+        return (done.stdout + done.stderr).strip()
+
+    @property
     def vhost(self) -> str:
         return f"fitledger_bench_{self.name}"
 

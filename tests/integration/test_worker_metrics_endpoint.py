@@ -32,11 +32,9 @@ def test_the_endpoint_listens_on_the_host_from_the_settings(monkeypatch: pytest.
     monkeypatch.setenv("METRICS_HOST", "127.0.0.2")  # another loopback address
     settings = ServiceSettings()
     stop = threading.Event()
-    # as the notifications and workouts workers call it: the port given, the host not
+    # as every worker calls it: with its settings
     worker = threading.Thread(
-        target=run_until_stopped,
-        args=([Idle()],),
-        kwargs={"metrics_port": settings.metrics_port, "stop": stop},
+        target=run_until_stopped, args=([Idle()], settings), kwargs={"stop": stop}
     )
     worker.start()
     try:

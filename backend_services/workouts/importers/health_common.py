@@ -128,8 +128,8 @@ def store_health_data(
         repo.daily_metrics.update_one(
             {"_id": f"{user_id}:{data.source}:{day}"}, {"$set": fields}, upsert=True
         )
-    for day, kg in sorted(data.body_mass.items()):
-        repo.record_weight(user_id, day, kg, data.source)
+    # The readings serve this import's calories only: the users service owns the weight log
+    # (docs/decisions/0010).
     return {
         "workouts_read": len(data.workouts),
         "workouts_imported": inserted,
@@ -176,7 +176,7 @@ def _workout_document(
     entry["sets"] = [session_set(entry["set_kind"], workout)]
     day = domain.local_day(workout.started_at, workout.utc_offset_minutes)
     weight = service.resolve_weight(user_id, date.fromisoformat(day.local_date), None)
-    if weight.source in ("none", "profile_latest"):
+    if weight.source in ("none", "users_copy_latest"):
         # the export's own weigh-in beats none, and beats one from a later day
         exported = export_weight(body_mass, day.local_date)
         if exported is not None:

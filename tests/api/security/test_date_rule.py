@@ -105,20 +105,6 @@ CASES: list[tuple[str, str, str, dict[str, Any] | None, bool]] = [
     ),
     ("workout two days ahead", "POST", "/api/workouts/workouts", _workout(_hours_ahead(60)), False),
     (
-        "body weight tomorrow",
-        "PUT",
-        "/api/workouts/profile",
-        {"body_weight_kg": 80, "on": TOMORROW},
-        False,
-    ),
-    (
-        "body weight on the first day",
-        "PUT",
-        "/api/workouts/profile",
-        {"body_weight_kg": 80, "on": FIRST},
-        True,
-    ),
-    (
         "workout summary before 2000",
         "GET",
         f"/api/workouts/summary?from={BEFORE_FIRST}&to={FIRST}",

@@ -7,11 +7,15 @@ import shutil
 import zipfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+import contract_events
 import pytest
 from reference_data import EXERCISES_SAMPLE
 
+from backend_services.kernel.contracts import WeightLogged, queues
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
+from backend_services.workouts.events import HANDLERS
 from backend_services.workouts.importers.apple_health import parse_apple_health
 from backend_services.workouts.importers.free_exercise_db import import_free_exercise_db
 from backend_services.workouts.importers.health_common import HealthImportError
@@ -50,11 +54,50 @@ def test_running_calories_and_weight_source(service: WorkoutService) -> None:
     assert done["result"]["calories_kcal"] == pytest.approx(343.0)
     assert done["result"]["weight_source"] == "workout"
     assert done["result"]["per_exercise"][0]["met"][0]["code"] == "12050"
-    # The weight given is remembered as the last known weight for the next workout.
+    # The weight given is that workout's, not a weigh-in: workouts keeps no weight log.
     w2 = _start(service, "u1", run, started_at=started)
     done2 = service.complete_workout("u1", w2["_id"], WorkoutComplete())
-    assert done2["result"]["weight_source"] == "profile"
-    assert done2["result"]["weight_kg"] == 70
+    assert (done2["result"]["weight_source"], done2["result"]["weight_kg"]) == ("none", None)
+
+
+def _weigh_in(db: Any, user: str, kg: float, day: str, at: datetime | None = None) -> None:
+    """Deliver the users service's ``users.weight.logged`` to workouts' handler table."""
+    event = contract_events.weight_logged(user, kg, day)
+    if at is not None:
+        event = event.model_copy(update={"occurred_at": at})
+    (handle,) = HANDLERS[queues.WORKOUTS_WEIGHT_COPY].values()
+    handle(db, WeightLogged.read(event))
+
+
+def test_the_users_weigh_ins_are_copied_and_used_when_the_users_service_cannot_answer(
+    service: WorkoutService, repo: WorkoutsRepository
+) -> None:
+    run = {"exercise_id": "builtin:running", "sets": [{"kind": "cardio", "duration_s": 1800}]}
+    day = datetime(2026, 3, 10, 7, tzinfo=UTC)
+    later = _start(service, "u30", run, started_at=day)  # NoUsersService: never answers
+    _weigh_in(repo.db, "u30", 71.5, "2026-03-12")
+    done = service.complete_workout(
+        "u30", later["_id"], WorkoutComplete(ended_at=day + timedelta(minutes=30))
+    )
+    # only a weigh-in after the workout's day: the nearest one, and said so
+    assert (done["result"]["weight_kg"], done["result"]["weight_source"]) == (
+        71.5,
+        "users_copy_latest",
+    )
+    first = datetime(2026, 3, 9, 12, tzinfo=UTC)
+    _weigh_in(repo.db, "u30", 72.0, "2026-03-10", at=first)
+    # a redelivered older event of that day does not undo a newer one
+    _weigh_in(repo.db, "u30", 73.0, "2026-03-10", at=first + timedelta(hours=1))
+    _weigh_in(repo.db, "u30", 72.0, "2026-03-10", at=first)
+    assert repo.copied_weight_on_or_before("u30", "2026-03-10") == 73.0
+    w = _start(service, "u30", run, started_at=day)
+    done = service.complete_workout(
+        "u30", w["_id"], WorkoutComplete(ended_at=day + timedelta(minutes=30))
+    )
+    assert (done["result"]["weight_kg"], done["result"]["weight_source"]) == (73.0, "users_copy")
+    assert done["result"]["calories_kcal"] == pytest.approx(9.8 * 73.0 * 0.5, abs=0.1)
+    # another user's weigh-ins are not this user's
+    assert repo.copied_weight_on_or_before("u31", "2026-03-31") is None
 
 
 def test_no_weight_known_gives_no_calories(service: WorkoutService) -> None:
@@ -263,6 +306,9 @@ def test_the_same_sessions_from_two_sources_are_one_workout_each_and_can_be_sepa
 def test_imported_sessions_get_met_calories_a_compendium_activity_and_a_statistics_event(
     service: WorkoutService, repo: WorkoutsRepository, tmp_path: Path
 ) -> None:
+    # a weigh-in the users service has only from long after the sessions: the export's own
+    # weigh-in of their days is nearer, so it is the one used
+    _weigh_in(repo.db, "u21", 80.0, "2026-03-01")
     repo.import_jobs.insert_one({"_id": "a", "user_id": "u21"})
     run_import_job(repo, service, "a", "u21", "apple-health", _apple_export(tmp_path))
     by_exercise = {
