@@ -8,6 +8,7 @@ from dataclasses import replace
 from backend_services.kernel.logs import configure_logging
 from backend_services.kernel.messaging.mongo_consumer import MongoEventConsumer
 from backend_services.kernel.messaging.mongo_outbox import MongoOutboxRelay
+from backend_services.kernel.messaging.relay import Retention
 from backend_services.kernel.mongo import default_database, make_mongo_client
 from backend_services.kernel.workers import Runnable, run_until_stopped
 
@@ -21,7 +22,13 @@ def main() -> None:
     amqp_url = settings.require("amqp_url")
     db = default_database(make_mongo_client(settings.require("mongodb_uri")))
     runnables: list[Runnable] = [
-        MongoOutboxRelay(db["workouts"], amqp_url, settings.events_exchange, name="workouts")
+        MongoOutboxRelay(
+            db["workouts"],
+            amqp_url,
+            settings.events_exchange,
+            name="workouts",
+            retention=Retention.of(settings),
+        )
     ]
     runnables += [
         MongoEventConsumer(
