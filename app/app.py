@@ -26,6 +26,8 @@ from app.pages import workout as workout_page
 from app.pages import workouts as workouts_page
 from app.pages.admin import announcements as admin_announcements
 from app.pages.admin import audit as admin_audit
+from app.pages.admin import foods as admin_foods
+from app.pages.admin import health as admin_health
 from app.pages.admin import overview as admin_overview
 from app.pages.admin import user as admin_user
 from app.pages.admin import users as admin_users
@@ -195,4 +197,16 @@ app.add_page(
     route=routes.ADMIN_ANNOUNCEMENTS,
     title=admin_announcements.TITLE,
     on_load=[*PRIVATE, admin_announcements.AdminAnnouncementsState.load],
+)
+app.add_page(
+    admin_foods.admin_foods,
+    route=routes.ADMIN_FOODS,
+    title=admin_foods.TITLE,
+    on_load=[*PRIVATE, admin_foods.AdminFoodsState.load_all],
+)
+app.add_page(
+    admin_health.admin_health,
+    route=routes.ADMIN_HEALTH,
+    title=admin_health.TITLE,
+    on_load=[*PRIVATE, admin_health.AdminHealthState.load],
 )

@@ -58,6 +58,8 @@ ADMIN_USERS = "/admin/users"
 ADMIN_USER = "/admin/users/[id]"
 ADMIN_AUDIT = "/admin/audit"
 ADMIN_ANNOUNCEMENTS = "/admin/announcements"
+ADMIN_FOODS = "/admin/foods"
+ADMIN_HEALTH = "/admin/health"
 
 
 def admin_user(user_id: str) -> str:

@@ -1,8 +1,10 @@
-"""The admin routes of auth, users and notifications as the admin pages use them (typed)."""
+"""The admin routes of auth, users, notifications and nutrition as the admin pages use them
+(typed)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +14,8 @@ from app.api.gateway import Authorized
 
 AUTH = "/api/auth/admin"
 NOTIFICATIONS = "/api/notifications/admin"
+NUTRITION = "/api/nutrition/admin"
+DASHBOARD = "/api/dashboard/admin"
 ANNOUNCEMENT_CHANNELS = ("in_app", "email", "push")
 
 
@@ -143,6 +147,264 @@ class Announcement:
         )
 
 
+@dataclass(frozen=True)
+class ImportRun:
+    source: str
+    licences: tuple[str, ...]
+    file_name: str
+    status: str  # succeeded | failed
+    finished_at: dt.datetime | None
+    imported: int
+    updated: int
+    rejected: int
+    report: dict[str, Any]  # rejected/flagged counts by reason, kept_corrected
+    error: str | None
+
+    @classmethod
+    def from_json(cls, data: Any) -> ImportRun:
+        b = p.obj(data)
+        return cls(
+            source=p.text(b.get("source")),
+            licences=p.texts(b.get("licences")),
+            file_name=p.text(b.get("file_name")),
+            status=p.text(b.get("status")),
+            finished_at=p.opt_instant(b.get("finished_at")),
+            imported=p.whole(b.get("imported")),
+            updated=p.whole(b.get("updated")),
+            rejected=p.whole(b.get("rejected")),
+            report=dict(p.obj(b.get("report"))),
+            error=p.opt_text(b.get("error")),
+        )
+
+
+@dataclass(frozen=True)
+class ImportedSource:
+    source: str
+    licences: tuple[str, ...]
+    foods: int
+    hidden: int
+    flagged: int
+    last_import: ImportRun | None  # None for foods users created
+
+    @classmethod
+    def from_json(cls, data: Any) -> ImportedSource:
+        b = p.obj(data)
+        last = b.get("last_import")
+        return cls(
+            source=p.text(b.get("source")),
+            licences=p.texts(b.get("licences")),
+            foods=p.whole(b.get("foods")),
+            hidden=p.whole(b.get("hidden")),
+            flagged=p.whole(b.get("flagged")),
+            last_import=ImportRun.from_json(last) if last else None,
+        )
+
+
+@dataclass(frozen=True)
+class FoodReportAgainst:
+    reason: str
+    created_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class AdminFood:
+    id: int
+    name: str
+    brand: str | None
+    source: str
+    licence: str
+    hidden: bool
+    hidden_reason: str | None
+    flags: tuple[tuple[str, str], ...]  # (flag, reason with the food's numbers)
+    energy_kcal: float | None
+    open_reports: int
+    reports: tuple[FoodReportAgainst, ...]
+
+    @classmethod
+    def from_json(cls, data: Any) -> AdminFood:
+        b = p.obj(data)
+        return cls(
+            id=p.whole(b.get("id")),
+            name=p.text(b.get("name")),
+            brand=p.opt_text(b.get("brand")),
+            source=p.text(b.get("source")),
+            licence=p.text(b.get("licence")),
+            hidden=p.flag(b.get("hidden")),
+            hidden_reason=p.opt_text(b.get("hidden_reason")),
+            flags=tuple(
+                (p.text(p.obj(f).get("flag")), p.text(p.obj(f).get("reason")))
+                for f in p.items(b.get("quality_flags"))
+            ),
+            energy_kcal=p.opt_num(p.obj(b.get("nutrients_per_100g")).get("energy_kcal")),
+            open_reports=p.whole(b.get("open_reports")),
+            reports=tuple(
+                FoodReportAgainst(
+                    p.text(p.obj(r).get("reason")), p.opt_instant(p.obj(r).get("created_at"))
+                )
+                for r in p.items(b.get("reports"))
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class FoodPage:
+    items: tuple[AdminFood, ...]
+    total: int
+
+
+def _food_page(data: Any) -> FoodPage:
+    body = p.obj(data)
+    return FoodPage(
+        tuple(AdminFood.from_json(x) for x in p.items(body.get("items"))),
+        p.whole(body.get("total")),
+    )
+
+
+@dataclass(frozen=True)
+class InstanceHealth:
+    url: str
+    ready: bool
+    instance: str
+    problem: str  # "" when ready: the failing checks or the error
+
+    @classmethod
+    def from_json(cls, data: Any) -> InstanceHealth:
+        b = p.obj(data)
+        failing = [
+            f"{name}: {state}" for name, state in p.obj(b.get("checks")).items() if state != "ok"
+        ]
+        error = p.opt_text(b.get("error"))
+        return cls(
+            url=p.text(b.get("url")),
+            ready=p.flag(b.get("ready")),
+            instance=p.text(b.get("instance")),
+            problem="; ".join([*failing, *([error] if error else [])]),
+        )
+
+
+@dataclass(frozen=True)
+class ServiceHealth:
+    service: str
+    ready: bool
+    instances: tuple[InstanceHealth, ...]
+
+
+@dataclass(frozen=True)
+class GraphSeries:
+    label: str  # the series' labels, "service=auth"
+    points: tuple[tuple[float, float], ...]  # (unix seconds, value)
+
+
+@dataclass(frozen=True)
+class SystemGraph:
+    name: str
+    title: str
+    unit: str
+    series: tuple[GraphSeries, ...]
+
+
+@dataclass(frozen=True)
+class SystemHealth:
+    status: str  # ok | degraded
+    services: tuple[ServiceHealth, ...]
+    graphs: tuple[SystemGraph, ...]
+    graphs_error: str  # "" unless Prometheus could not be asked
+
+    @classmethod
+    def from_json(cls, data: Any) -> SystemHealth:
+        b = p.obj(data)
+        services = tuple(
+            ServiceHealth(
+                p.text(p.obj(s).get("service")),
+                p.flag(p.obj(s).get("ready")),
+                tuple(InstanceHealth.from_json(i) for i in p.items(p.obj(s).get("instances"))),
+            )
+            for s in p.items(b.get("services"))
+        )
+        graphs = tuple(
+            SystemGraph(
+                p.text(p.obj(g).get("name")),
+                p.text(p.obj(g).get("title")),
+                p.text(p.obj(g).get("unit")),
+                tuple(
+                    GraphSeries(
+                        ", ".join(f"{v}" for _, v in sorted(p.obj(x.get("labels")).items()))
+                        or "all",
+                        tuple(
+                            (p.num(pt[0]), p.num(pt[1]))
+                            for pt in p.items(x.get("points"))
+                            if isinstance(pt, list | tuple) and len(pt) == 2
+                        ),
+                    )
+                    for x in map(p.obj, p.items(p.obj(g).get("series")))
+                ),
+            )
+            for g in p.items(b.get("graphs"))
+        )
+        error = b.get("graphs_error")
+        return cls(
+            status=p.text(b.get("status")),
+            services=services,
+            graphs=graphs,
+            graphs_error=p.text(p.obj(error).get("message")) if error else "",
+        )
+
+
+@dataclass(frozen=True)
+class DeadLetterQueue:
+    queue: str
+    consumer_queue: str
+    service: str
+    declared: bool
+    depth: int
+
+    @classmethod
+    def from_json(cls, data: Any) -> DeadLetterQueue:
+        b = p.obj(data)
+        return cls(
+            queue=p.text(b.get("queue")),
+            consumer_queue=p.text(b.get("consumer_queue")),
+            service=p.text(b.get("service")),
+            declared=p.flag(b.get("declared")),
+            depth=p.whole(b.get("depth")),
+        )
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    queue: str
+    message_id: str
+    type: str
+    producer: str
+    user_id: str
+    occurred_at: str
+    error: str  # the last failure
+    first_error: str
+    attempts: int
+    replayed: bool
+    payload: str  # as JSON text when it is JSON
+
+    @classmethod
+    def from_json(cls, data: Any) -> DeadLetter:
+        b = p.obj(data)
+        payload = b.get("payload")
+        return cls(
+            queue=p.text(b.get("queue")),
+            message_id=p.text(b.get("message_id")),
+            type=p.text(b.get("type")),
+            producer=p.text(b.get("producer")),
+            user_id=p.text(b.get("user_id")),
+            occurred_at=p.text(b.get("occurred_at")),
+            error=p.text(b.get("error")),
+            first_error=p.text(b.get("first_error")),
+            attempts=p.whole(b.get("attempts")),
+            replayed=p.flag(b.get("replayed")),
+            payload=payload
+            if isinstance(payload, str)
+            else json.dumps(payload, indent=2, sort_keys=True, default=str),
+        )
+
+
 def _session(data: Any) -> DeviceSession:
     b = p.obj(data)
     return DeviceSession(
@@ -223,3 +485,67 @@ class AdminApi:
     async def announcements(self, limit: int = 10) -> tuple[Announcement, ...]:
         body = p.obj(await self.api.get(f"{NOTIFICATIONS}/announcements", params={"limit": limit}))
         return tuple(Announcement.from_json(x) for x in p.items(body.get("items")))
+
+    async def imports(self) -> tuple[ImportedSource, ...]:
+        body = p.obj(await self.api.get(f"{NUTRITION}/imports"))
+        return tuple(ImportedSource.from_json(x) for x in p.items(body.get("sources")))
+
+    async def flagged_foods(self, limit: int = 20, offset: int = 0) -> FoodPage:
+        return _food_page(
+            await self.api.get(
+                f"{NUTRITION}/foods/flagged", params={"limit": limit, "offset": offset}
+            )
+        )
+
+    async def reported_foods(self, limit: int = 20, offset: int = 0) -> FoodPage:
+        return _food_page(
+            await self.api.get(
+                f"{NUTRITION}/foods/reported", params={"limit": limit, "offset": offset}
+            )
+        )
+
+    async def hide_food(self, food_id: int, reason: str) -> AdminFood:
+        body = await self.api.post(f"{NUTRITION}/foods/{food_id}/hide", json={"reason": reason})
+        return AdminFood.from_json(body)
+
+    async def show_food(self, food_id: int) -> AdminFood:
+        return AdminFood.from_json(await self.api.post(f"{NUTRITION}/foods/{food_id}/show"))
+
+    async def resolve_reports(self, food_id: int, resolution: str) -> int:
+        body = await self.api.post(
+            f"{NUTRITION}/foods/{food_id}/reports/resolve", json={"resolution": resolution}
+        )
+        return p.whole(p.obj(body).get("resolved"))
+
+    async def system_health(self, minutes: int = 60) -> SystemHealth:
+        return SystemHealth.from_json(
+            await self.api.get(f"{DASHBOARD}/system", params={"minutes": minutes})
+        )
+
+    async def dead_letter_queues(self) -> tuple[DeadLetterQueue, ...]:
+        body = p.obj(await self.api.get(f"{NOTIFICATIONS}/dead-letter-queues"))
+        return tuple(DeadLetterQueue.from_json(x) for x in p.items(body.get("items")))
+
+    async def dead_letters(self, queue: str, limit: int = 100) -> tuple[DeadLetter, ...]:
+        body = p.obj(
+            await self.api.get(
+                f"{NOTIFICATIONS}/dead-letters", params={"queue": queue, "limit": limit}
+            )
+        )
+        return tuple(DeadLetter.from_json(x) for x in p.items(body.get("items")))
+
+    async def replay_dead_letter(self, queue: str, message_id: str) -> None:
+        await self.api.post(
+            f"{NOTIFICATIONS}/dead-letters/{queue}/replay", json={"message_id": message_id}
+        )
+
+    async def replay_all_dead_letters(self, queue: str) -> int:
+        body = await self.api.post(f"{NOTIFICATIONS}/dead-letters/{queue}/replay-all")
+        return p.whole(p.obj(body).get("count"))
+
+    async def discard_dead_letter(self, queue: str, message_id: str) -> None:
+        await self.api.delete(f"{NOTIFICATIONS}/dead-letters/{queue}/messages/{message_id}")
+
+    async def discard_all_dead_letters(self, queue: str) -> int:
+        body = await self.api.delete(f"{NOTIFICATIONS}/dead-letters/{queue}/messages")
+        return p.whole(p.obj(body).get("count"))

@@ -27,6 +27,8 @@ ADMIN_PAGES = {
     "/admin/users": ("users", "#user-list li"),
     "/admin/audit": ("audit", "#audit-list li"),
     "/admin/announcements": ("announcements", "#audience"),
+    "/admin/foods": ("foods", "#food-imports li"),
+    "/admin/health": ("health", "#instances li"),
 }
 # Plausible values for the admin routes' path parameters (the refusal must come first).
 PATH_VALUES = {"queue": "users.activity.dlq"}
@@ -200,6 +202,79 @@ def test_an_announcement_reaches_a_users_feed(
     expect(
         admin.locator("#audit-list li").filter(has_text="sent the announcement").first
     ).to_be_visible()
+
+
+def test_the_food_database_page_shows_imports_flags_and_resolves_a_report(
+    ui_url: str, admin_context: BrowserContext
+) -> None:
+    _, token = user_with_token(ui_url, name="Rae")
+    reason = f"Energy looks wrong {uuid.uuid4().hex[:6]}"
+    with httpx.Client(base_url=ui_url, timeout=20) as http:
+        found = http.get(
+            "/api/nutrition/foods",
+            params={"q": "apple", "source": "usda-sr28", "limit": 1},
+            headers=bearer(token),
+        )
+        assert found.status_code == 200, found.text
+        food = found.json()["items"][0]
+        reported = http.post(
+            f"/api/nutrition/foods/{food['id']}/reports",
+            json={"reason": reason},
+            headers=bearer(token),
+        )
+        assert reported.status_code == 201, reported.text
+
+    admin = admin_context.new_page()
+    _open(admin, f"{ui_url}/admin/foods")
+    sr28 = admin.locator("#food-imports li").filter(has_text="usda-sr28")
+    expect(sr28).to_contain_text(re.compile(r"[1-9]\d* foods"))
+    expect(sr28).to_contain_text("SR28")  # its licence
+
+    # a flagged food shows why; hiding and showing it again leaves it as it was
+    expect(admin.locator("#flagged-count")).to_contain_text(re.compile(r"\d+ to \d+ of \d+"))
+    first = admin.locator("#flagged-list > li").first
+    expect(first.get_by_role("list", name="Why it is flagged")).not_to_be_empty()
+    name = first.locator("span, p").first.inner_text()
+    first.get_by_role("button", name=f"Hide {name} from search").click()
+    expect(admin.locator("#admin-notice")).to_contain_text("hidden from search")
+    hidden = admin.locator("#flagged-list > li").filter(has_text=name).first
+    expect(hidden).to_contain_text("Hidden: Quality flags")
+    hidden.get_by_role("button", name=f"Show {name} in search").click()
+    expect(admin.locator("#admin-notice")).to_contain_text("back in search")
+
+    # the user's report is listed with its reason and is resolved from here
+    entry = admin.locator("#reported-list > li").filter(has_text=reason)
+    expect(entry).to_contain_text(food["name"])
+    entry.get_by_role("button", name=re.compile(r"^Resolve: values are right")).click()
+    expect(admin.locator("#admin-notice")).to_contain_text("resolved")
+    expect(admin.locator("#reported-list > li").filter(has_text=reason)).to_have_count(0)
+
+
+def test_the_health_page_lists_every_instance_ready_and_draws_the_graphs(
+    ui_url: str, admin_context: BrowserContext
+) -> None:
+    admin = admin_context.new_page()
+    _open(admin, f"{ui_url}/admin/health")
+    expect(admin.locator("#health-summary")).to_contain_text(re.compile(r"All \d+ instances ready"))
+    instances = admin.locator("#instances > li")
+    for spec in SERVICES:  # the aggregator asks the others (it answers itself)
+        if spec.name != "aggregator":
+            expect(instances.filter(has_text=spec.name).first).to_contain_text("ready")
+    expect(instances.filter(has_text="not ready")).to_have_count(0)
+    admin.locator("#graphs").scroll_into_view_if_needed()
+    shown = admin.locator("#graphs-error, #chart-request-rate")
+    expect(shown.first).to_be_visible()
+    screenshot(admin, "admin-health-graphs-desktop")
+    if admin.locator("#graphs-error").count():  # a stack without Prometheus says so plainly
+        expect(admin.locator("#graphs-error")).to_contain_text("The graphs are unavailable: ")
+        return
+    for name in ("request-rate", "error-ratio", "p95-latency", "outbox-backlog"):
+        expect(admin.locator(f"#chart-{name}")).to_be_visible()
+    # the request rate has data (this test's own requests) and its numbers in a table
+    expect(admin.locator("#chart-request-rate .js-plotly-plot")).to_be_visible(timeout=30_000)
+    table = admin.locator("#chart-request-rate-table")
+    table.locator("summary").click()
+    expect(table.locator("tbody tr").first).to_be_visible()
 
 
 @pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])

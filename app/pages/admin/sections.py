@@ -37,4 +37,16 @@ ADMIN_SECTIONS: tuple[AdminSection, ...] = (
         routes.ADMIN_AUDIT,
         "Every administrator's action: who did what, to whom, when.",
     ),
+    AdminSection(
+        "Food database",
+        "apple",
+        routes.ADMIN_FOODS,
+        "What was imported, foods with quality flags, foods users reported.",
+    ),
+    AdminSection(
+        "System health",
+        "activity",
+        routes.ADMIN_HEALTH,
+        "Each service's instances and whether they are ready; traffic, errors, queues.",
+    ),
 )

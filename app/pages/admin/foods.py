@@ -1,0 +1,398 @@
+"""Admin · food database (`/admin/foods`): what each source imported (licence, counts, the
+last run's report), foods with quality flags (the reason, hide/show) and foods users
+reported (resolve). Editing a food's values is not on this page yet."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, ClassVar
+
+import reflex as rx
+
+from app.api.admin import AdminFood, ImportedSource
+from app.api.errors import ApiError
+from app.pages.admin.shell import admin_shell, pager
+from app.pages.admin.state import AdminState, PagedList, when
+
+TITLE = "Food database · Admin · FitLedger"
+PAGE = 20
+REPORTED_SHOWN = 50
+# (resolution sent to the service, the button's words)
+RESOLUTIONS = (
+    ("Values checked and corrected.", "Resolve: corrected"),
+    ("Values checked: they are right.", "Resolve: values are right"),
+)
+
+
+@dataclasses.dataclass
+class SourceRow:
+    source: str
+    licences: str
+    counts: str
+    last_import: str
+    report: str
+
+
+@dataclasses.dataclass
+class FoodRow:
+    id: int
+    name: str
+    detail: str
+    flags: list[str]
+    hidden: bool
+    hidden_reason: str
+    reports: list[str]
+
+
+def describe_report(report: dict[str, Any]) -> str:
+    """ "rejected: 3 no name; flagged: 12 energy_mismatch; kept corrected: 1" ("" if empty)."""
+    parts = []
+    for key in ("rejected", "flagged"):
+        counts = report.get(key)
+        if isinstance(counts, dict) and counts:
+            reasons = ", ".join(f"{n} {why.replace('_', ' ')}" for why, n in sorted(counts.items()))
+            parts.append(f"{key}: {reasons}")
+    kept = report.get("kept_corrected")
+    if kept:
+        parts.append(f"kept corrected: {kept}")
+    return "; ".join(parts)
+
+
+def source_rows(sources: tuple[ImportedSource, ...]) -> list[SourceRow]:
+    rows = []
+    for s in sources:
+        run = s.last_import
+        if run is None:
+            last = (
+                "Created by users (not imported)."
+                if s.source == "user"
+                else "No import run recorded."
+            )
+            report = ""
+        else:
+            last = (
+                f"{run.status} {when(run.finished_at)} from {run.file_name}: "
+                f"{run.imported} new, {run.updated} updated, {run.rejected} rejected"
+            )
+            report = run.error or describe_report(run.report)
+        rows.append(
+            SourceRow(
+                s.source,
+                ", ".join(s.licences) or "—",
+                f"{s.foods} foods · {s.flagged} flagged · {s.hidden} hidden",
+                last,
+                report,
+            )
+        )
+    return rows
+
+
+def food_rows(foods: tuple[AdminFood, ...]) -> list[FoodRow]:
+    rows = []
+    for f in foods:
+        energy = f"{f.energy_kcal:g} kcal/100 g" if f.energy_kcal is not None else "energy unknown"
+        parts = (f.brand or "", f.source, f.licence, energy, f"#{f.id}")
+        detail = " · ".join(x for x in parts if x)
+        rows.append(
+            FoodRow(
+                f.id,
+                f.name,
+                detail,
+                [reason or flag.replace("_", " ") for flag, reason in f.flags],
+                f.hidden,
+                f.hidden_reason or "",
+                [f"{when(r.created_at)}: {r.reason}" for r in f.reports],
+            )
+        )
+    return rows
+
+
+def hide_reason(row_flags: list[str]) -> str:
+    """Why a flagged food is hidden: its flags' reasons (the service keeps 1000 characters)."""
+    return ("Quality flags: " + "; ".join(row_flags))[:1000] if row_flags else "Hidden by an admin."
+
+
+class AdminFoodsState(PagedList, AdminState):
+    PAGE: ClassVar[int] = PAGE
+    sources: list[SourceRow] = []
+    flagged: list[FoodRow] = []
+    reported: list[FoodRow] = []
+    reported_total: int = 0
+    sources_loading: bool = True
+    busy_id: int = 0
+
+    @rx.var
+    def flagged_label(self) -> str:
+        return self._range() or "No foods with quality flags."
+
+    @rx.var
+    def reported_label(self) -> str:
+        if self.sources_loading:
+            return "Loading…"
+        if not self.reported_total:
+            return "No open reports from users."
+        shown = len(self.reported)
+        return f"{self.reported_total} reported foods" + (
+            f" (the {shown} most reported shown)" if shown < self.reported_total else ""
+        )
+
+    async def _fetch(self):
+        if not self.is_admin:
+            return None
+        self.loading, self.error = True, ""
+        try:
+            page = await self.admin_api().flagged_foods(PAGE, self.offset)
+        except ApiError as error:
+            return self.refused(error)
+        finally:
+            self.loading = False
+        self.flagged, self.total = food_rows(page.items), page.total
+        return None
+
+    async def _fetch_others(self):
+        api = self.admin_api()
+        self.sources = source_rows(await api.imports())
+        reported = await api.reported_foods(REPORTED_SHOWN, 0)
+        self.reported, self.reported_total = food_rows(reported.items), reported.total
+
+    @rx.event
+    async def load_all(self):
+        self.error, self.notice = "", ""
+        if not self.is_admin:
+            return None
+        self.sources_loading = True
+        try:
+            await self._fetch_others()
+        except ApiError as error:
+            return self.refused(error)
+        finally:
+            self.sources_loading = False
+        self.offset = 0
+        return await self._fetch()
+
+    async def _after_change(self, notice: str):
+        self.notice = notice
+        await self._fetch_others()
+        return await self._fetch()
+
+    @rx.event
+    async def hide(self, food_id: int, name: str, flags: list[str]):
+        self.busy_id, self.error, self.notice = food_id, "", ""
+        try:
+            await self.admin_api().hide_food(food_id, hide_reason(flags))
+            return await self._after_change(f"“{name}” is hidden from search.")
+        except ApiError as error:
+            return self.refused(error)
+        finally:
+            self.busy_id = 0
+
+    @rx.event
+    async def show(self, food_id: int, name: str):
+        self.busy_id, self.error, self.notice = food_id, "", ""
+        try:
+            await self.admin_api().show_food(food_id)
+            return await self._after_change(f"“{name}” is back in search.")
+        except ApiError as error:
+            return self.refused(error)
+        finally:
+            self.busy_id = 0
+
+    @rx.event
+    async def resolve(self, food_id: int, name: str, resolution: str):
+        self.busy_id, self.error, self.notice = food_id, "", ""
+        try:
+            n = await self.admin_api().resolve_reports(food_id, resolution)
+            return await self._after_change(
+                f"{n} report{'s' if n != 1 else ''} on “{name}” resolved."
+            )
+        except ApiError as error:
+            return self.refused(error)
+        finally:
+            self.busy_id = 0
+
+
+def _muted(*children: Any) -> rx.Component:
+    return rx.text(*children, size="1", color=rx.color("gray", 11), word_break="break-word")
+
+
+def _source(row: SourceRow) -> rx.Component:
+    return rx.el.li(
+        rx.vstack(
+            rx.hstack(
+                rx.text(row.source, weight="bold"),
+                rx.badge(row.licences, color_scheme="gray"),
+                align="center",
+                wrap="wrap",
+            ),
+            rx.text(row.counts, size="2"),
+            _muted(row.last_import),
+            rx.cond(row.report != "", _muted("Report: ", row.report)),
+            spacing="1",
+            align="stretch",
+        ),
+        padding_y="0.6em",
+        border_bottom=f"1px solid {rx.color('gray', 4)}",
+        list_style="none",
+    )
+
+
+def _food_head(row: FoodRow) -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.text(row.name, weight="bold", word_break="break-word"),
+            rx.cond(row.hidden, rx.badge("hidden", color_scheme="amber")),
+            align="center",
+            wrap="wrap",
+        ),
+        _muted(row.detail),
+        rx.cond(row.hidden & (row.hidden_reason != ""), _muted("Hidden: ", row.hidden_reason)),
+        spacing="1",
+        align="stretch",
+    )
+
+
+def _flagged(row: FoodRow) -> rx.Component:
+    s = AdminFoodsState
+    return rx.el.li(
+        rx.vstack(
+            _food_head(row),
+            rx.el.ul(
+                rx.foreach(
+                    row.flags,
+                    lambda f: rx.el.li(rx.text(f, size="2", word_break="break-word")),
+                ),
+                aria_label="Why it is flagged",
+                margin="0",
+                padding_left="1.2em",
+            ),
+            rx.cond(
+                row.hidden,
+                rx.button(
+                    "Show in search",
+                    on_click=s.show(row.id, row.name),
+                    loading=s.busy_id == row.id,
+                    variant="soft",
+                    size="2",
+                    aria_label="Show " + row.name + " in search",
+                ),
+                rx.button(
+                    "Hide from search",
+                    on_click=s.hide(row.id, row.name, row.flags),
+                    loading=s.busy_id == row.id,
+                    variant="soft",
+                    color_scheme="amber",
+                    size="2",
+                    aria_label="Hide " + row.name + " from search",
+                ),
+            ),
+            spacing="2",
+            align="start",
+        ),
+        padding_y="0.6em",
+        border_bottom=f"1px solid {rx.color('gray', 4)}",
+        list_style="none",
+    )
+
+
+def _reported(row: FoodRow) -> rx.Component:
+    s = AdminFoodsState
+    return rx.el.li(
+        rx.vstack(
+            _food_head(row),
+            rx.el.ul(
+                rx.foreach(
+                    row.reports,
+                    lambda r: rx.el.li(rx.text(r, size="2", word_break="break-word")),
+                ),
+                aria_label="What users reported",
+                margin="0",
+                padding_left="1.2em",
+            ),
+            rx.flex(
+                *[
+                    rx.button(
+                        label,
+                        on_click=s.resolve(row.id, row.name, resolution),
+                        loading=s.busy_id == row.id,
+                        variant="soft",
+                        size="2",
+                        aria_label=label + " (" + row.name + ")",
+                    )
+                    for resolution, label in RESOLUTIONS
+                ],
+                gap="0.6em",
+                wrap="wrap",
+            ),
+            spacing="2",
+            align="start",
+        ),
+        padding_y="0.6em",
+        border_bottom=f"1px solid {rx.color('gray', 4)}",
+        list_style="none",
+    )
+
+
+def _section(heading: str, *content: rx.Component, id: str) -> rx.Component:
+    return rx.el.section(
+        rx.vstack(
+            rx.heading(heading, size="4", as_="h2"),
+            *content,
+            spacing="2",
+            align="stretch",
+        ),
+        aria_label=heading,
+        id=id,
+        width="100%",
+    )
+
+
+def admin_foods() -> rx.Component:
+    s = AdminFoodsState
+    return admin_shell(
+        rx.cond(s.error != "", rx.callout(s.error, color_scheme="tomato", role="alert")),
+        rx.cond(
+            s.notice != "",
+            rx.callout(s.notice, color_scheme="grass", role="status", id="admin-notice"),
+        ),
+        _section(
+            "Imports",
+            rx.cond(
+                s.sources_loading,
+                rx.hstack(rx.spinner(size="1"), rx.text("Loading…", size="2")),
+                rx.cond(
+                    s.sources.length() == 0,
+                    rx.text("Nothing has been imported yet.", size="2"),
+                    rx.el.ul(rx.foreach(s.sources, _source), padding="0", margin="0"),
+                ),
+            ),
+            id="food-imports",
+        ),
+        rx.grid(
+            _section(
+                "Flagged foods",
+                rx.hstack(
+                    rx.text(s.flagged_label, size="2", id="flagged-count", aria_live="polite"),
+                    rx.cond(s.loading, rx.spinner(size="1")),
+                    align="center",
+                ),
+                rx.el.ul(
+                    rx.foreach(s.flagged, _flagged), id="flagged-list", padding="0", margin="0"
+                ),
+                pager(s, "Previous", "Next"),
+                id="flagged-foods",
+            ),
+            _section(
+                "Reported by users",
+                rx.text(s.reported_label, size="2", id="reported-count", aria_live="polite"),
+                rx.el.ul(
+                    rx.foreach(s.reported, _reported), id="reported-list", padding="0", margin="0"
+                ),
+                id="reported-foods",
+            ),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="5",
+            align="start",
+            width="100%",
+        ),
+        title="Food database",
+    )
