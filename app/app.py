@@ -28,6 +28,7 @@ from app.pages.admin import announcements as admin_announcements
 from app.pages.admin import audit as admin_audit
 from app.pages.admin import foods as admin_foods
 from app.pages.admin import health as admin_health
+from app.pages.admin import messaging as admin_messaging
 from app.pages.admin import overview as admin_overview
 from app.pages.admin import user as admin_user
 from app.pages.admin import users as admin_users
@@ -209,4 +210,10 @@ app.add_page(
     route=routes.ADMIN_HEALTH,
     title=admin_health.TITLE,
     on_load=[*PRIVATE, admin_health.AdminHealthState.load],
+)
+app.add_page(
+    admin_messaging.admin_messaging,
+    route=routes.ADMIN_MESSAGING,
+    title=admin_messaging.TITLE,
+    on_load=[*PRIVATE, admin_messaging.AdminMessagingState.load],
 )

@@ -60,6 +60,7 @@ ADMIN_AUDIT = "/admin/audit"
 ADMIN_ANNOUNCEMENTS = "/admin/announcements"
 ADMIN_FOODS = "/admin/foods"
 ADMIN_HEALTH = "/admin/health"
+ADMIN_MESSAGING = "/admin/messaging"
 
 
 def admin_user(user_id: str) -> str:

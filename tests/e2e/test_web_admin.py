@@ -29,6 +29,7 @@ ADMIN_PAGES = {
     "/admin/announcements": ("announcements", "#audience"),
     "/admin/foods": ("foods", "#food-imports li"),
     "/admin/health": ("health", "#instances li"),
+    "/admin/messaging": ("messaging", "#queues li"),
 }
 # Plausible values for the admin routes' path parameters (the refusal must come first).
 PATH_VALUES = {"queue": "users.activity.dlq"}
@@ -275,6 +276,81 @@ def test_the_health_page_lists_every_instance_ready_and_draws_the_graphs(
     table = admin.locator("#chart-request-rate-table")
     table.locator("summary").click()
     expect(table.locator("tbody tr").first).to_be_visible()
+
+
+def test_the_messaging_page_lists_the_dead_letter_queues_and_opens_one(
+    ui_url: str, admin_context: BrowserContext
+) -> None:
+    admin = admin_context.new_page()
+    _open(admin, f"{ui_url}/admin/messaging")
+    expect(admin.locator("#queues-count")).to_contain_text(re.compile(r"\d+ queues, \d+ dead"))
+    queue = admin.locator("#queues > li").filter(has_text=PATH_VALUES["queue"]).first
+    expect(queue).to_be_visible()
+    queue.get_by_role("button").click()
+    expect(admin.get_by_role("heading", name=PATH_VALUES["queue"])).to_be_visible()
+    expect(admin.locator("#letters-count")).to_have_text(
+        re.compile(r"^(This queue is empty\.|\d+ messages?.*)$")
+    )
+
+
+def _dead_letter(queue: str) -> str:
+    """A message put straight into a dead-letter queue, as the broker would after retries."""
+    import pika  # the e2e tests' only direct use of the broker
+
+    message_id = f"e2e-{uuid.uuid4().hex[:8]}"
+    topology = StackSettings(**STACK_ENV)  # type: ignore[arg-type]
+    connection = pika.BlockingConnection(pika.URLParameters(topology.amqp_url))
+    try:
+        channel = connection.channel()
+        channel.queue_declare(queue, passive=True)
+        channel.basic_publish(
+            "",
+            queue,
+            '{"user_id": "nobody", "note": "from the e2e test"}',
+            pika.BasicProperties(
+                message_id=message_id,
+                type="e2e.test.failed",
+                app_id="e2e",
+                content_type="application/json",
+            ),
+        )
+    finally:
+        connection.close()
+    return message_id
+
+
+@pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])
+def test_a_dead_letter_shows_its_details_and_is_discarded_after_confirming(
+    browser: Browser, ui_url: str, admin_with_profile: Any, phone: bool
+) -> None:
+    queue = PATH_VALUES["queue"]
+    message_id = _dead_letter(queue)
+    context = signed_in(
+        browser,
+        ui_url,
+        _session_cookie(ui_url, admin_with_profile.email, admin_with_profile.password),
+        phone=phone,
+    )
+    try:
+        admin = context.new_page()
+        _open(admin, f"{ui_url}/admin/messaging")
+        admin.locator("#queues > li").filter(has_text=queue).first.get_by_role("button").click()
+        letter = admin.locator("#letters > li").filter(has_text=message_id)
+        expect(letter).to_contain_text("e2e.test.failed")
+        expect(letter).to_contain_text("user nobody")
+        letter.locator("summary").click()
+        expect(letter.locator("details")).to_contain_text("from the e2e test")
+        no_sideways_overflow(admin)
+        screenshot(admin, f"admin-messaging-open-{'phone' if phone else 'desktop'}")
+        letter.get_by_role("button", name=re.compile(r"^Discard ")).click()
+        admin.get_by_role("button", name="Keep it").click()
+        expect(letter).to_have_count(1)
+        letter.get_by_role("button", name=re.compile(r"^Discard ")).click()
+        admin.locator("#confirm-discard").click()
+        expect(admin.locator("#admin-notice")).to_contain_text("discarded")
+        expect(admin.locator("#letters > li").filter(has_text=message_id)).to_have_count(0)
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])

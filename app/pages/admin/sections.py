@@ -49,4 +49,10 @@ ADMIN_SECTIONS: tuple[AdminSection, ...] = (
         routes.ADMIN_HEALTH,
         "Each service's instances and whether they are ready; traffic, errors, queues.",
     ),
+    AdminSection(
+        "Messaging",
+        "mail-warning",
+        routes.ADMIN_MESSAGING,
+        "Dead-letter queues: why messages failed; replay or discard them.",
+    ),
 )
