@@ -158,7 +158,8 @@ def test_an_admin_disables_a_user_who_is_then_sent_to_sign_in(
         admin.get_by_role("link", name=f"Open {victim['email']}").click()
         expect(admin.get_by_text(victim["email"]).first).to_be_visible()
         expect(admin.locator("#session-count")).not_to_have_text("0")
-        admin.locator("#toggle-disabled").click()
+        admin.locator("#toggle-disabled").click()  # asks first
+        admin.locator("#confirm-disable").click()
         expect(admin.locator("#admin-notice")).to_contain_text("Account disabled")
         expect(admin.locator("#session-count")).to_have_text("0")
         expect(admin.locator("#toggle-disabled")).to_have_text("Enable account")

@@ -12,6 +12,7 @@ from app.api.admin import ProfileSummary, UserDetail
 from app.api.errors import ApiError
 from app.pages.admin.shell import admin_shell
 from app.pages.admin.state import AdminState, when
+from components.confirm_dialog import confirm_dialog
 from components.layout import back_link
 
 TITLE = "User · Admin · FitLedger"
@@ -170,12 +171,31 @@ def _account_card() -> rx.Component:
                     color=rx.color("gray", 11),
                 ),
                 rx.flex(
-                    rx.button(
-                        rx.cond(s.disabled, "Enable account", "Disable account"),
-                        on_click=s.toggle_disabled,
-                        color_scheme=rx.cond(s.disabled, "grass", "tomato"),
-                        loading=s.busy,
-                        id="toggle-disabled",
+                    rx.cond(
+                        s.disabled,
+                        rx.button(
+                            "Enable account",
+                            on_click=s.toggle_disabled,
+                            color_scheme="grass",
+                            loading=s.busy,
+                            id="toggle-disabled",
+                        ),
+                        confirm_dialog(
+                            rx.button(
+                                "Disable account",
+                                color_scheme="tomato",
+                                loading=s.busy,
+                                id="toggle-disabled",
+                            ),
+                            title="Disable this account?",
+                            description=(
+                                "They are signed out on every device at once and cannot sign"
+                                " in until an administrator enables the account again."
+                            ),
+                            confirm="Disable",
+                            on_confirm=s.toggle_disabled,
+                            confirm_id="confirm-disable",
+                        ),
                     ),
                     rx.hstack(
                         rx.el.label("Role", html_for="role-select", font_size="0.9em"),
@@ -185,13 +205,24 @@ def _account_card() -> rx.Component:
                             on_change=s.choose_role,
                             id="role-select",
                         ),
-                        rx.button(
-                            "Change role",
-                            on_click=s.save_role,
-                            disabled=s.chosen_role == s.role,
-                            variant="soft",
-                            loading=s.busy,
-                            id="save-role",
+                        confirm_dialog(
+                            rx.button(
+                                "Change role",
+                                disabled=s.chosen_role == s.role,
+                                variant="soft",
+                                loading=s.busy,
+                                id="save-role",
+                            ),
+                            title="Change this account's role?",
+                            description=rx.cond(
+                                s.chosen_role == "admin",
+                                "As an administrator they can disable accounts, read the audit"
+                                " log and send announcements. They sign in again.",
+                                "They lose the admin area at once and sign in again.",
+                            ),
+                            confirm="Change role",
+                            on_confirm=s.save_role,
+                            confirm_id="confirm-role",
                         ),
                         align="center",
                         spacing="2",
