@@ -18,6 +18,7 @@ def delete_user_data(db: Any, event: Received[UserDeleted]) -> None:
 
 def erase_user(db: Any, user_id: str) -> None:
     repo = WorkoutsRepository(db)
+    repo.mark_deleted(user_id)  # first: a late weigh-in copy looks for it (copy_weigh_in)
     repo.workouts.delete_many({"user_id": user_id})
     repo.exercise_bests.delete_many({"user_id": user_id})
     repo.daily_metrics.delete_many({"user_id": user_id})

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
@@ -92,6 +92,9 @@ class WorkoutsRepository:
         self.programs: Collection = db["programs"]
         self.daily_metrics: Collection = db["daily_metrics"]
         self.import_jobs: Collection = db["import_jobs"]
+        # Tombstones ({_id: user id}): an event about a deleted account that arrives after
+        # its erasure (another service's, which nothing orders) must not bring data back.
+        self.deleted_users: Collection = db["deleted_users"]
         # Per user and exercise: all-time bests of completed workouts (PR detection reads these
         # instead of the history). A document without ``seeded: true`` is rebuilt from history.
         self.exercise_bests: Collection = db["exercise_bests"]
@@ -415,17 +418,33 @@ class WorkoutsRepository:
     def aggregate(self, pipeline: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return list(self.workouts.aggregate(pipeline))
 
+    # ---- deleted accounts
+    def mark_deleted(self, user_id: str) -> None:
+        self.deleted_users.update_one(
+            {"_id": user_id}, {"$setOnInsert": {"at": datetime.now(UTC)}}, upsert=True
+        )
+
+    def is_deleted(self, user_id: str) -> bool:
+        return self.deleted_users.find_one({"_id": user_id}, projection={"_id": 1}) is not None
+
     # ---- profile (body weight known to this service)
     def copy_weigh_in(self, user_id: str, on: str, kg: float, as_of: datetime) -> None:
         """The users service's weigh-in of ``on`` (an event of ``as_of``): an older event
-        than the one already copied for that day changes nothing."""
+        than the one already copied for that day changes nothing, and none for a deleted
+        account stays. The erasure marks the account before it deletes, and the copy looks
+        after it wrote: a copy written after the erasure's delete sees the mark and goes."""
+        if self.is_deleted(user_id):
+            return
+        key = f"{user_id}:{on}"
         # no match on a newer copy: the upsert's insert hits its _id, and nothing changes
         with suppress(DuplicateKeyError):
             self.body_weights.update_one(
-                {"_id": f"{user_id}:{on}", "as_of": {"$lte": as_of}},
+                {"_id": key, "as_of": {"$lte": as_of}},
                 {"$set": {"user_id": user_id, "date": on, "kg": kg, "as_of": as_of}},
                 upsert=True,
             )
+        if self.is_deleted(user_id):
+            self.body_weights.delete_one({"_id": key})
 
     def copied_weight_on_or_before(self, user_id: str, on: str) -> float | None:
         found = self.body_weights.find_one(

@@ -129,7 +129,9 @@ def _left_over(db: psycopg.Connection, mongo: Any, user_id: str) -> dict[str, in
             found[f"{schema}.{table}"] = count[0]
     mine = {"$or": [{"user_id": user_id}, {"owner_id": user_id}, {"_id": user_id}]}
     for name in mongo.list_collection_names():
-        if name != "processed_events" and (count := mongo[name].count_documents(mine)):
+        if name not in ("processed_events", "deleted_users") and (
+            count := mongo[name].count_documents(mine)
+        ):
             found[f"mongo {name}"] = count
     return found
 
