@@ -55,6 +55,15 @@ def test_the_audience_preview_counts_who_has_a_chosen_channel_on(
     )
     assert turned_off.status_code == 200, turned_off.text
 
+    # The preference reaches the notifications service by an event: announce only once it
+    # is there (before, the announcement could reach the user first).
+    def notifications_know() -> bool:
+        answer = client.get("/api/notifications/settings", headers=opted_out.headers)
+        preferences = answer.json().get("preferences", {})
+        return preferences.get("announcement", {}).get("in_app") is False
+
+    wait_until(notifications_know, what="notifications knowing announcements are off")
+
     sent = _announce(client, admin_account, ["in_app"])
     done = _finished(client, admin_account, sent["id"])
     assert done["recipients"] >= 1 and done["processed"] >= done["recipients"]
