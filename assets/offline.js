@@ -351,6 +351,12 @@
 
   function start() {
     setOffline(!navigator.onLine);
+    // On a first visit the service worker takes control only after it has installed (it
+    // fetches the whole build first), and a fetch before that passes it by, unsaved: ask
+    // for the day again once it controls the page.
+    if ("serviceWorker" in navigator) {
+      navigator.serviceWorker.addEventListener("controllerchange", () => saveDay());
+    }
     watch();
     setInterval(watch, 1000);
     flush();
