@@ -29,6 +29,7 @@ class ForgotPasswordState(SessionState):
 
     @rx.event
     def load(self):
+        self.settle_language()
         self.sent = self.error = self.email_error = ""
 
     @rx.event
@@ -56,6 +57,7 @@ class ResetPasswordState(SessionState):
 
     @rx.event
     def load(self):
+        self.settle_language()
         self.error = self.password_error = self.confirm_error = ""
         self.has_token = bool(self.router.url.query_parameters.get("token"))
 

@@ -22,6 +22,9 @@ from app import routes
 from app.api.auth import AuthApi
 from app.api.errors import ApiError, NotFound
 from app.api.gateway import shared_gateway
+from app.i18n.language import COOKIE as LANGUAGE_COOKIE
+from app.i18n.language import COOKIE_MAX_AGE as LANGUAGE_MAX_AGE
+from app.i18n.language import known
 from app.session.store import COOKIE, SESSION_TTL_SECONDS, shared_store
 
 FLASH_COOKIE = "fl_flash"
@@ -128,9 +131,20 @@ async def _start_session(request: Request, email: str, password: str, target: st
         display_name=account.display_name,
         email=account.email,
     )
-    if target == routes.TODAY and not await _has_profile(tokens.access_token, request):
+    profile = await _profile(tokens.access_token, request)
+    if target == routes.TODAY and profile is None:
         target = routes.ONBOARDING
     answer = RedirectResponse(target, status_code=303)
+    if profile is not None and profile.get("language"):
+        # The language chosen in the profile follows the account to this browser.
+        answer.set_cookie(
+            LANGUAGE_COOKIE,
+            known(str(profile["language"])),
+            max_age=LANGUAGE_MAX_AGE,
+            samesite="lax",
+            secure=_secure(request),
+            path="/",
+        )
     answer.set_cookie(
         COOKIE,
         session_id,
@@ -144,16 +158,17 @@ async def _start_session(request: Request, email: str, password: str, target: st
     return answer
 
 
-async def _has_profile(access_token: str, request: Request) -> bool:
+async def _profile(access_token: str, request: Request) -> dict[str, Any] | None:
+    """The user's profile, None when there is none yet (onboarding is next)."""
     try:
-        await shared_gateway().call(
+        answer = await shared_gateway().call(
             "GET", "/api/users/me", token=access_token, client_ip=client_ip(request)
         )
     except NotFound:
-        return False
+        return None
     except ApiError:
-        return True  # the dashboard will say what is wrong; onboarding is not the answer
-    return True
+        return {}  # the dashboard will say what is wrong; onboarding is not the answer
+    return answer if isinstance(answer, dict) else {}
 
 
 @session_app.post("/session/login")

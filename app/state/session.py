@@ -16,6 +16,7 @@ import reflex as rx
 from app import routes
 from app.api.errors import ApiError
 from app.api.gateway import Authorized, shared_gateway
+from app.i18n import LanguageState
 from app.session.http import public_origin
 from app.session.store import COOKIE, SessionEnded, SessionTokens, shared_store
 
@@ -37,8 +38,9 @@ def trusted_origin(origin: str) -> bool:
     return f"{parts.scheme}://{parts.netloc}" == public_origin()
 
 
-class SessionState(rx.State):
-    """Who is signed in; page states subclass it to call the API as that user."""
+class SessionState(LanguageState):
+    """Who is signed in; page states subclass it to call the API as that user (and inherit
+    the page's language from LanguageState)."""
 
     _session_id: str = ""
     signed_in: bool = False
@@ -73,6 +75,7 @@ class SessionState(rx.State):
     @rx.event
     async def require_login(self):
         """on_load of every private page: restore the session from the cookie, or go sign in."""
+        self.settle_language()
         self._session_id = self._cookie_session_id()
         stored = await shared_store().read(self._session_id)
         if stored is None:
@@ -88,6 +91,7 @@ class SessionState(rx.State):
     @rx.event
     async def redirect_if_signed_in(self):
         """on_load of the sign-in pages: a signed-in user goes straight to today."""
+        self.settle_language()
         session_id = self._cookie_session_id()
         if session_id and await shared_store().read(session_id) is not None:
             return rx.redirect(routes.TODAY, replace=True)

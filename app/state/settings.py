@@ -13,6 +13,7 @@ from app.api.auth import AccountApi
 from app.api.errors import ApiError, NotFound
 from app.api.notifications import NotificationsApi, ReminderSettings
 from app.api.users import QuietHours, UsersApi
+from app.i18n.language import known
 from app.session.http import FLASH_COOKIE, decode_flash
 from app.state.messages import explain, plain_message
 from app.state.session import SessionState, cookie_value
@@ -61,7 +62,6 @@ class SettingsState(SessionState):
     timezone_error: str = ""
     timezone_notice: str = ""
     timezone_names_shown: bool = False
-    language: str = "en"
 
     # Security
     current_password: str = ""
@@ -321,9 +321,9 @@ class SettingsState(SessionState):
 
     @rx.event
     async def set_language(self, value: str):
-        self.language = value
+        self.language = known(value)
         try:
-            await UsersApi(self.api()).update_profile(language=value)
+            await UsersApi(self.api()).update_profile(language=self.language)
         except ApiError as error:
             self.timezone_error = explain(error)[0]
             return self.handle(error)

@@ -1,0 +1,7 @@
+"""Russian for the admin area (see app/i18n/ru/__init__.py)."""
+
+from __future__ import annotations
+
+from app.i18n.catalog import Entry
+
+MESSAGES: dict[str, Entry] = {}
