@@ -10,19 +10,31 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.i18n import t, tf
 from app.state.preferences import PreferencesState as P
 from app.state.tracker import TrackerState as S
-from app.state.workout_logic import SET_TYPES
+
+SET_TYPE_LABELS = (
+    ("warm_up", t("Warm-up")),
+    ("working", t("Working")),
+    ("drop", t("Drop")),
+    ("failure", t("Failure")),
+)
 
 
-def _box(row: rx.Var, field: str, suffix: str, label: str | rx.Var[str], **props) -> rx.Component:
+def unit_label(unit: rx.Var) -> rx.Var:
+    """A unit var as the page's language writes it: кг, км in Russian; lb and mi stay."""
+    return rx.cond(unit == "kg", t("kg"), rx.cond(unit == "km", t("km"), unit)).to(str)
+
+
+def _box(row: rx.Var, field: str, suffix: str, label: rx.Var[str], **props) -> rx.Component:
     props.setdefault("input_mode", "decimal")
     return rx.el.input(
         value=row[field],
         on_change=lambda value: S.set_field(row["key"], field, value),
         on_blur=S.save_row(row["key"]),
         id="set-" + row["n"] + "-" + suffix,
-        aria_label="Set " + row["label"] + " " + label,
+        aria_label=label,
         aria_invalid=rx.cond(row["error_field"] == field, "true", "false"),
         auto_complete="off",
         disabled=S.completed,
@@ -38,8 +50,8 @@ def _tick(row: rx.Var) -> rx.Component:
         id="set-" + row["n"] + "-done",
         aria_label=rx.cond(
             row["done"] == "1",
-            "Set " + row["label"] + " done, tap to undo",
-            "Mark set " + row["label"] + " done",
+            tf("Set {n} done, tap to undo", n=row["label"]),
+            tf("Mark set {n} done", n=row["label"]),
         ),
         aria_pressed=rx.cond(row["done"] == "1", "true", "false"),
         disabled=S.completed,
@@ -49,13 +61,26 @@ def _tick(row: rx.Var) -> rx.Component:
 
 def _strength_boxes(row: rx.Var) -> rx.Component:
     return rx.fragment(
-        _box(row, "weight", "weight", "weight in " + P.weight_unit, placeholder=P.weight_unit),
-        _box(row, "reps", "reps", "reps", placeholder="reps", input_mode="numeric"),
+        _box(
+            row,
+            "weight",
+            "weight",
+            tf("Set {n} weight in {unit}", n=row["label"], unit=unit_label(P.weight_unit)),
+            placeholder=unit_label(P.weight_unit),
+        ),
+        _box(
+            row,
+            "reps",
+            "reps",
+            tf("Set {n} reps", n=row["label"]),
+            placeholder=t("reps"),
+            input_mode="numeric",
+        ),
         _box(
             row,
             "rpe",
             "rpe",
-            "RPE (1 to 10, optional)",
+            tf("Set {n} RPE (1 to 10, optional)", n=row["label"]),
             placeholder=rx.cond(S.completed, "", "RPE"),
         ),
     )
@@ -63,15 +88,25 @@ def _strength_boxes(row: rx.Var) -> rx.Component:
 
 def _cardio_boxes(row: rx.Var) -> rx.Component:
     return rx.fragment(
-        _box(row, "duration", "minutes", "time in minutes", placeholder="min"),
+        _box(
+            row,
+            "duration",
+            "minutes",
+            tf("Set {n} time in minutes", n=row["label"]),
+            placeholder=t("min"),
+        ),
         rx.cond(
             row["kind"] == "cardio",
             _box(
                 row,
                 "distance",
                 "km",
-                "distance in " + P.distance_unit + " (optional)",
-                placeholder=rx.cond(S.completed, "", P.distance_unit),
+                tf(
+                    "Set {n} distance in {unit} (optional)",
+                    n=row["label"],
+                    unit=unit_label(P.distance_unit),
+                ),
+                placeholder=rx.cond(S.completed, "", unit_label(P.distance_unit)),
             ),
         ),
     )
@@ -90,12 +125,12 @@ def set_row(row: rx.Var) -> rx.Component:
             rx.cond(
                 row["kind"] == "strength",
                 rx.el.select(
-                    *[rx.el.option(label, value=value) for value, label in SET_TYPES],
+                    *[rx.el.option(label, value=value) for value, label in SET_TYPE_LABELS],
                     value=row["set_type"],
                     on_change=lambda value: S.set_field(row["key"], "set_type", value),
                     on_blur=S.save_row(row["key"]),
                     id="set-" + row["n"] + "-type",
-                    aria_label="Set " + row["label"] + " type",
+                    aria_label=tf("Set {n} type", n=row["label"]),
                     disabled=S.completed,
                     class_name="set-type",
                 ),
@@ -103,8 +138,7 @@ def set_row(row: rx.Var) -> rx.Component:
             rx.cond(
                 row["hint"] != "",
                 rx.text(
-                    "Last time ",
-                    row["hint"],
+                    tf("Last time {set}", set=row["hint"]),
                     size="1",
                     color_scheme="gray",
                     high_contrast=True,
@@ -123,7 +157,7 @@ def set_row(row: rx.Var) -> rx.Component:
                     rx.icon("trash-2", size=18, aria_hidden="true"),
                     on_click=S.remove_row(row["key"]),
                     id="set-" + row["n"] + "-remove",
-                    aria_label="Remove set " + row["label"],
+                    aria_label=tf("Remove set {n}", n=row["label"]),
                     class_name="set-remove",
                 ),
             ),

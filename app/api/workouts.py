@@ -54,10 +54,16 @@ class Exercise:
     equipment: str | None
     met: MetValue
     source: str
+    names: tuple[tuple[str, str], ...] = ()  # (language, name): the name in other languages
+
+    def name_in(self, language: str) -> str:
+        """The name in `language` where the catalog has one, else the English name."""
+        return dict(self.names).get(language) or self.name
 
     @classmethod
     def from_json(cls, data: Any) -> Exercise:
         b = p.obj(data)
+        names = p.obj(b.get("names"))
         return cls(
             id=p.text(b.get("id")),
             name=p.text(b.get("name")),
@@ -67,6 +73,7 @@ class Exercise:
             equipment=p.opt_text(b.get("equipment")),
             met=MetValue.from_json(b.get("met")),
             source=p.text(b.get("source")),
+            names=tuple((k, p.text(v)) for k, v in names.items() if p.text(v)),
         )
 
 
@@ -538,12 +545,16 @@ class WorkoutsApi:
     async def exercise(self, exercise_id: str) -> Exercise:
         return Exercise.from_json(await self.api.get(f"{API}/exercises/{exercise_id}"))
 
-    async def exercise_names(self, ids: Iterable[str]) -> dict[str, str]:
-        """Names of catalog exercises by id (programs list ids only); unknown ids are left
-        out (a deleted custom exercise)."""
+    async def exercise_names(self, ids: Iterable[str], language: str = "en") -> dict[str, str]:
+        """Names of catalog exercises by id (programs list ids only), in `language` where the
+        catalog has it; unknown ids are left out (a deleted custom exercise)."""
         wanted = sorted(set(ids))
         found = await asyncio.gather(*(self.exercise(i) for i in wanted), return_exceptions=True)
-        return {i: x.name for i, x in zip(wanted, found, strict=True) if isinstance(x, Exercise)}
+        return {
+            i: x.name_in(language)
+            for i, x in zip(wanted, found, strict=True)
+            if isinstance(x, Exercise)
+        }
 
     # ---- logging ----
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.i18n import LanguageState, t, tf
 from app.state.exercise_picker import ExercisePickerState
 from app.state.preferences import PreferencesState
 from app.state.tracker import TrackerState as S
@@ -13,7 +14,7 @@ from components.confirm_dialog import confirm_dialog
 from components.exercise_picker import exercise_picker
 from components.fields import form_alert, labelled_input
 from components.layout import app_shell, back_link
-from components.set_row import set_row
+from components.set_row import set_row, unit_label
 
 TITLE = "Workout · FitLedger"
 
@@ -26,7 +27,7 @@ def rest_timer() -> rx.Component:
         rx.box(
             rx.hstack(
                 rx.icon("hourglass", size=20, aria_hidden="true"),
-                rx.text("Rest", weight="bold"),
+                rx.text(t("Rest"), weight="bold"),
                 rx.el.span(
                     key=S.rest_key,
                     class_name="rest-countdown",
@@ -34,18 +35,22 @@ def rest_timer() -> rx.Component:
                     aria_hidden="true",
                 ),
                 rx.el.span(
-                    "Next set!",
+                    t("Next set!"),
                     key=S.rest_key + "-over",
                     class_name="rest-over",
                     style={"--rest-from": S.rest_left.to_string()},
                 ),
                 rx.el.span(
-                    rx.cond(S.rest_left > 0, S.rest_left.to_string() + " seconds of rest left", ""),
+                    rx.cond(
+                        S.rest_left > 0,
+                        tf("{seconds} seconds of rest left", seconds=S.rest_left.to_string()),
+                        "",
+                    ),
                     class_name="visually-hidden",
                 ),
                 rx.spacer(),
                 rx.button(
-                    "Skip",
+                    t("Skip"),
                     on_click=S.skip_rest,
                     variant="soft",
                     color_scheme="gray",
@@ -65,14 +70,17 @@ def rest_timer() -> rx.Component:
 
 def discard_button() -> rx.Component:
     """Delete the workout (in progress: "discard"), after a confirmation."""
-    verb = rx.cond(S.completed, "Delete", "Discard")
     return confirm_dialog(
         rx.button(
-            verb, " workout", variant="ghost", color_scheme="tomato", size="2", id="discard-workout"
+            rx.cond(S.completed, t("Delete workout"), t("Discard workout")),
+            variant="ghost",
+            color_scheme="tomato",
+            size="2",
+            id="discard-workout",
         ),
-        title=rx.cond(S.completed, "Delete this workout?", "Discard this workout?"),
-        description="Its sets and calories are deleted; this cannot be undone.",
-        confirm=verb,
+        title=rx.cond(S.completed, t("Delete this workout?"), t("Discard this workout?")),
+        description=t("Its sets and calories are deleted; this cannot be undone."),
+        confirm=rx.cond(S.completed, t("Delete"), t("Discard")),
         on_confirm=S.discard,
         confirm_id="confirm-discard",
     )
@@ -87,7 +95,7 @@ def exercise_actions(entry: rx.Var) -> rx.Component:
             disabled=entry["first"] == "1",
             variant="ghost",
             size="3",
-            aria_label="Move " + entry["name"] + " up",
+            aria_label=tf("Move {name} up", name=entry["name"]),
             class_name="move-exercise-up",
         ),
         rx.icon_button(
@@ -96,7 +104,7 @@ def exercise_actions(entry: rx.Var) -> rx.Component:
             disabled=entry["last"] == "1",
             variant="ghost",
             size="3",
-            aria_label="Move " + entry["name"] + " down",
+            aria_label=tf("Move {name} down", name=entry["name"]),
             class_name="move-exercise-down",
         ),
         rx.icon_button(
@@ -105,7 +113,7 @@ def exercise_actions(entry: rx.Var) -> rx.Component:
             variant="ghost",
             color_scheme="gray",
             size="3",
-            aria_label="Remove " + entry["name"],
+            aria_label=tf("Remove {name}", name=entry["name"]),
             class_name="remove-exercise",
         ),
         class_name="move-buttons",
@@ -122,8 +130,7 @@ def exercise_card(entry: rx.Var) -> rx.Component:
                     rx.cond(
                         entry["target"] != "",
                         rx.text(
-                            "Target ",
-                            entry["target"],
+                            tf("Target {target}", target=entry["target"]),
                             size="2",
                             color_scheme="grass",
                             high_contrast=True,
@@ -142,20 +149,24 @@ def exercise_card(entry: rx.Var) -> rx.Component:
                 entry["set_kind"] == "strength",
                 rx.el.div(
                     rx.el.span("#"),
-                    rx.el.span(PreferencesState.weight_unit),
-                    rx.el.span("Reps"),
+                    rx.el.span(unit_label(PreferencesState.weight_unit)),
+                    rx.el.span(t("Reps")),
                     rx.el.span("RPE"),
-                    rx.el.span("Done"),
+                    rx.el.span(t("Done")),
                     class_name="set-head",
                     aria_hidden="true",
                 ),
                 rx.el.div(
                     rx.el.span("#"),
-                    rx.el.span("Minutes"),
+                    rx.el.span(t("Minutes")),
                     rx.el.span(
-                        rx.cond(entry["set_kind"] == "cardio", PreferencesState.distance_unit, "")
+                        rx.cond(
+                            entry["set_kind"] == "cardio",
+                            unit_label(PreferencesState.distance_unit),
+                            "",
+                        )
                     ),
-                    rx.el.span("Done"),
+                    rx.el.span(t("Done")),
                     class_name="set-head set-head-cardio",
                     aria_hidden="true",
                 ),
@@ -166,12 +177,12 @@ def exercise_card(entry: rx.Var) -> rx.Component:
                     ~S.completed,
                     rx.button(
                         rx.icon("plus", size=16, aria_hidden="true"),
-                        "Add set",
+                        t("Add set"),
                         on_click=S.add_row(entry["id"]),
                         variant="soft",
                         size="3",
                         class_name="add-set",
-                        aria_label="Add a set to " + entry["name"],
+                        aria_label=tf("Add a set to {name}", name=entry["name"]),
                     ),
                 ),
                 rx.spacer(),
@@ -193,8 +204,14 @@ def tracker() -> rx.Component:
     return rx.vstack(
         rx.hstack(
             rx.text(
-                "Started ",
-                rx.moment(date=S.started_iso, from_now=True, interval=30_000),
+                t("Started"),
+                " ",
+                rx.moment(
+                    date=S.started_iso,
+                    from_now=True,
+                    interval=30_000,
+                    locale=LanguageState.language,
+                ),
                 " · ",
                 S.sets_done_text,
                 " · ",
@@ -211,7 +228,7 @@ def tracker() -> rx.Component:
         rx.foreach(S.entries, exercise_card),
         rx.button(
             rx.icon("plus", size=18, aria_hidden="true"),
-            "Add exercise",
+            t("Add exercise"),
             on_click=ExercisePickerState.open_picker,
             variant="outline",
             size="4",
@@ -219,18 +236,21 @@ def tracker() -> rx.Component:
             id="add-exercise",
         ),
         labelled_input(
-            "Body weight today (" + PreferencesState.weight_unit + ", optional)",
+            tf(
+                "Body weight today ({unit}, optional)",
+                unit=unit_label(PreferencesState.weight_unit),
+            ),
             "body_weight",
             id="finish-weight",
             value=S.finish_weight,
             on_change=S.set_finish_weight,
             input_mode="decimal",
-            placeholder="Your logged weight is used",
+            placeholder=t("Your logged weight is used"),
             error=S.finish_weight_error,
         ),
         rx.button(
             rx.icon("flag", size=18, aria_hidden="true"),
-            "Finish workout",
+            t("Finish workout"),
             on_click=S.finish,
             loading=S.busy,
             size="4",
@@ -245,7 +265,7 @@ def tracker() -> rx.Component:
     )
 
 
-def _stat(value: rx.Var, label: str, stat_id: str) -> rx.Component:
+def _stat(value: rx.Var, label: rx.Var[str], stat_id: str) -> rx.Component:
     return rx.vstack(
         rx.text(value, size="5", weight="bold", id=stat_id, white_space="nowrap"),
         rx.text(label, size="1", color_scheme="gray", high_contrast=True),
@@ -260,20 +280,20 @@ def summary() -> rx.Component:
     return rx.vstack(
         rx.card(
             rx.vstack(
-                rx.heading("Workout finished", as_="h2", size="5"),
+                rx.heading(t("Workout finished"), as_="h2", size="5"),
                 rx.grid(
-                    _stat(S.summary["duration"], "Duration", "summary-duration"),
-                    _stat(S.summary["volume"], "Volume", "summary-volume"),
-                    _stat(S.summary["kcal"], "Calories burned", "summary-kcal"),
+                    _stat(S.summary["duration"], t("Duration"), "summary-duration"),
+                    _stat(S.summary["volume"], t("Volume"), "summary-volume"),
+                    _stat(S.summary["kcal"], t("Calories burned"), "summary-kcal"),
                     columns="3",
                     spacing="2",
                     width="100%",
                 ),
                 rx.text(S.summary["net_kcal"], size="2", id="summary-net-kcal"),
                 rx.el.dl(
-                    rx.el.dt("Body weight used", font_weight="500"),
+                    rx.el.dt(t("Body weight used"), font_weight="500"),
                     rx.el.dd(S.summary["weight"], margin="0 0 0.5em 0", id="summary-weight"),
-                    rx.el.dt("How", font_weight="500"),
+                    rx.el.dt(t("How"), font_weight="500"),
                     rx.el.dd(S.summary["formula"], margin="0", id="summary-formula"),
                     font_size="0.9em",
                 ),
@@ -288,7 +308,7 @@ def summary() -> rx.Component:
                 rx.vstack(
                     rx.hstack(
                         rx.icon("trophy", size=22, color=rx.color("amber", 11)),
-                        rx.heading("New personal records", as_="h2", size="4"),
+                        rx.heading(t("New personal records"), as_="h2", size="4"),
                         align="center",
                         spacing="2",
                     ),
@@ -312,7 +332,7 @@ def summary() -> rx.Component:
         ),
         rx.card(
             rx.vstack(
-                rx.heading("Calories by activity (Compendium 2011)", as_="h2", size="3"),
+                rx.heading(t("Calories by activity (Compendium 2011)"), as_="h2", size="3"),
                 rx.el.ul(
                     rx.foreach(
                         S.summary_mets,
@@ -341,11 +361,13 @@ def summary() -> rx.Component:
             ),
             width="100%",
         ),
-        rx.heading("Sets", as_="h2", size="4"),
+        rx.heading(t("Sets"), as_="h2", size="4"),
         rx.foreach(S.entries, exercise_card),
         rx.hstack(
-            rx.link("All workouts", href=routes.WORKOUTS, id="back-to-workouts", weight="medium"),
-            rx.link("Progress", href=S.progress_href, id="summary-progress", weight="medium"),
+            rx.link(
+                t("All workouts"), href=routes.WORKOUTS, id="back-to-workouts", weight="medium"
+            ),
+            rx.link(t("Progress"), href=S.progress_href, id="summary-progress", weight="medium"),
             rx.spacer(),
             discard_button(),
             align="center",
@@ -360,16 +382,16 @@ def summary() -> rx.Component:
 
 def workout() -> rx.Component:
     return app_shell(
-        back_link("Workouts", routes.WORKOUTS, id="workouts-link"),
+        back_link(t("Workouts"), routes.WORKOUTS, id="workouts-link"),
         rx.cond(
             S.load_error != "",
             form_alert(S.load_error, id="load-error"),
             rx.cond(
                 S.loading & (S.entries.length() == 0) & (S.workout_name == ""),
-                rx.center(rx.spinner(size="3"), aria_label="Loading", role="status"),
+                rx.center(rx.spinner(size="3"), aria_label=t("Loading"), role="status"),
                 rx.cond(S.completed, summary(), tracker()),
             ),
         ),
         # The workout's own name is the page heading ("Beginner full body: day A").
-        title=rx.cond(S.workout_name != "", S.workout_name, "Workout"),
+        title=rx.cond(S.workout_name != "", S.workout_name, t("Workout")),
     )

@@ -17,6 +17,7 @@ import reflex as rx
 from app import routes
 from app.api.errors import ApiError
 from app.api.workouts import Workout, WorkoutsApi
+from app.i18n import tr
 from app.state import units as u
 from app.state import workout_logic as logic
 from app.state.messages import explain
@@ -87,6 +88,8 @@ class TrackerState(SessionState):
     _history: tuple[Workout, ...] = ()
     _last_tap: tuple[str, float] = ("", 0.0)
     _units: str = u.METRIC  # the user's choice: rows show and take kg/km or lb/mi
+    _language: str = "en"  # the texts of the rows (the page's language at load)
+    _names: dict[str, str] = {}  # exercise id -> its name in that language
 
     # ---- loading ----
 
@@ -114,7 +117,9 @@ class TrackerState(SessionState):
         except ApiError as error:
             yield self.handle(error)
             self.load_error = (
-                "There is no such workout." if error.status == 404 else explain(error)[0]
+                tr(self.language, "There is no such workout.")
+                if error.status == 404
+                else explain(error)[0]
             )
             self.loading = False
             return
@@ -123,9 +128,22 @@ class TrackerState(SessionState):
         except ApiError:
             self._history = ()  # hints are a help; the workout itself loaded
         self._last = logic.last_sets_by_exercise(self._history, exclude_id=workout_id)
+        self._language = self.language
+        self._names = await self._exercise_names(api, workout)
         self._show(workout)
         self._restore_rest()
         self.loading = False
+
+    async def _exercise_names(self, api: WorkoutsApi, workout: Workout) -> dict[str, str]:
+        """The exercises' names in the page's language (the workout keeps the English one)."""
+        if self.language == "en":
+            return {}
+        try:
+            return await api.exercise_names(
+                (e.exercise_id for e in workout.exercises), self.language
+            )
+        except ApiError:
+            return {}  # the workout's own names are shown
 
     def _show(self, workout: Workout) -> None:
         self._workout = workout
@@ -141,38 +159,54 @@ class TrackerState(SessionState):
                     view, self._last.get(view.exercise_id, ()), self._units
                 )
                 self._seeded = [*self._seeded, view.id]
-        self.rows = logic.numbered_rows(views, self._drafts, self._last, self._units)
-        self.entries = [self._entry_row(view, workout, self._units) for view in views]
+        language = self._language
+        self.rows = logic.numbered_rows(views, self._drafts, self._last, self._units, language)
+        self.entries = [
+            self._entry_row(view, workout, self._units, language, self._names) for view in views
+        ]
         for n, entry in enumerate(self.entries):
             entry["first"] = "1" if n == 0 else ""
             entry["last"] = "1" if n == len(self.entries) - 1 else ""
         all_sets = [s for v in views for s in v.sets]
         self.sets_done = len(all_sets)
-        self.sets_done_text = logic.count_text(len(all_sets), "set")
-        self.volume_text = u.weight_text(logic.volume(all_sets), self._units)
+        self.sets_done_text = logic.count_text(len(all_sets), "set", language)
+        self.volume_text = logic.weight_text(logic.volume(all_sets), self._units, language)
         lifts = [v.exercise_id for v in views if v.set_kind == "strength" and v.sets]
         self.progress_href = routes.progress(lifts[0]) if lifts else routes.PROGRESS
         if workout.completed:
             self._summarize(workout)
 
     @staticmethod
-    def _entry_row(view: logic.EntryView, workout: Workout, units: str) -> dict[str, str]:
+    def _entry_row(
+        view: logic.EntryView,
+        workout: Workout,
+        units: str,
+        language: str,
+        names: dict[str, str],
+    ) -> dict[str, str]:
         entry = next(e for e in workout.exercises if e.id == view.id)
         met = entry.met
         target = ""
         if view.target_sets:
             target = logic.rule_text(
-                view.target_rule, view.target_weight_kg, view.target_reps, view.target_sets, units
+                view.target_rule,
+                view.target_weight_kg,
+                view.target_reps,
+                view.target_sets,
+                units,
+                language,
             )
         return {
             "id": view.id,
-            "name": view.name,
+            "name": names.get(view.exercise_id, view.name),
             "set_kind": view.set_kind,
             "target": target,
-            "met": f"Compendium {met.code}: {met.description}, {logic.plain(met.value)} MET"
+            # The Compendium's wording stays English: it is the service's data.
+            "met": f"Compendium {met.code}: {met.description}, "
+            f"{logic.number_text(met.value, language, 2)} MET"
             if met
             else "",
-            "volume": u.weight_text(logic.volume(view.sets), units)
+            "volume": logic.weight_text(logic.volume(view.sets), units, language)
             if view.set_kind == "strength"
             else "",
         }
@@ -182,21 +216,29 @@ class TrackerState(SessionState):
         if result is None:
             self.summary = {}
             return
+        language = self._language
         descriptions = {
             e.met.code: e.met.description for e in workout.exercises if e.met is not None
         }
+        names = {e.id: self._names.get(e.exercise_id, e.name) for e in workout.exercises}
         self.summary = {
-            "duration": logic.duration_text(result.duration_s),
-            "volume": u.weight_text(result.volume_kg, self._units),
-            "kcal": "—" if result.calories_kcal is None else f"{round(result.calories_kcal)} kcal",
+            "duration": logic.duration_text(result.duration_s, language),
+            "volume": logic.weight_text(result.volume_kg, self._units, language),
+            "kcal": "—"
+            if result.calories_kcal is None
+            else logic.kcal_text(result.calories_kcal, language),
             "net_kcal": ""
             if result.net_calories_kcal is None
-            else f"{round(result.net_calories_kcal)} kcal above resting",
+            else tr(
+                language,
+                "{kcal} above resting",
+                kcal=logic.kcal_text(result.net_calories_kcal, language),
+            ),
             "weight": (
-                f"{u.weight_text(result.weight_kg, self._units)}"
-                f" ({logic.WEIGHT_SOURCE_WORDS.get(result.weight_source or '', '')})"
+                f"{logic.weight_text(result.weight_kg, self._units, language)}"
+                f" ({logic.weight_source_words(result.weight_source or '', language)})"
                 if result.weight_kg
-                else "No body weight known: log your weight to see calories"
+                else tr(language, "No body weight known: log your weight to see calories")
             ),
             "formula": result.calorie_formula,
         }
@@ -205,23 +247,28 @@ class TrackerState(SessionState):
             for code, value, seconds in part.mets:
                 rows.append(
                     {
-                        "name": part.name,
+                        "name": names.get(part.entry_id, part.name),
                         # A running pace or a sport's intensity can pick another code than
                         # the exercise's own; the catalog's wording is known for that one only.
                         "activity": f"Compendium {code}"
                         + (f": {descriptions[code]}" if code in descriptions else ""),
-                        "met": f"{logic.plain(value)} MET",
-                        "time": logic.duration_text(seconds),
+                        "met": f"{logic.number_text(value, language, 2)} MET",
+                        "time": logic.duration_text(seconds, language),
                         "kcal": ""
                         if part.calories_kcal is None
-                        else f"{round(part.calories_kcal)} kcal",
+                        else logic.kcal_text(part.calories_kcal, language),
                     }
                 )
         self.summary_mets = rows
+        ids = {e.exercise_id for e in workout.exercises}
         self.records = [
             {
-                "name": r.exercise_name,
-                "text": logic.record_text(r.kind, r.value, r.previous, r.reps, self._units),
+                "name": self._names.get(r.exercise_id, r.exercise_name)
+                if r.exercise_id in ids
+                else r.exercise_name,
+                "text": logic.record_text(
+                    r.kind, r.value, r.previous, r.reps, self._units, language
+                ),
             }
             for r in result.personal_records
         ]
@@ -279,9 +326,9 @@ class TrackerState(SessionState):
     def _set_body(self, row: dict[str, str]) -> dict[str, Any]:
         if row["kind"] == "strength":
             return logic.parse_strength_set(
-                row["weight"], row["reps"], row["rpe"], row["set_type"], self._units
+                row["weight"], row["reps"], row["rpe"], row["set_type"], self._units, self.language
             )
-        body = logic.parse_cardio_set(row["duration"], row["distance"], self._units)
+        body = logic.parse_cardio_set(row["duration"], row["distance"], self._units, self.language)
         if row["kind"] == "sport":
             return {"kind": "sport", "duration_s": body["duration_s"]}
         return body
@@ -450,10 +497,10 @@ class TrackerState(SessionState):
         if self.completed or self.busy:
             return
         if not self.sets_done:
-            self.action_error = "Tick at least one set before finishing."
+            self.action_error = tr(self.language, "Tick at least one set before finishing.")
             return
         try:
-            weight = logic.parse_body_weight(self.finish_weight, self._units)
+            weight = logic.parse_body_weight(self.finish_weight, self._units, self.language)
         except logic.InvalidSet as problem:
             self.finish_weight_error = str(problem)
             return

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.i18n import tr, trn
+from app.i18n.formats import fmt_number
 from app.state import units as u
 from app.state.units import METRIC
 
@@ -24,30 +26,79 @@ MAX_DISTANCE_M = 1_000_000.0
 BODY_WEIGHT_KG = (20.0, 400.0)  # above the first, up to the second
 TIMES = "\u00d7"  # "60 kg x 5" as people write it
 REST_SECONDS = 120  # between sets: ACSM's 2-3 min for strength work, the common app default
-SET_TYPES: tuple[tuple[str, str], ...] = (
-    ("warm_up", "Warm-up"),
-    ("working", "Working"),
-    ("drop", "Drop"),
-    ("failure", "Failure"),
-)
+SET_TYPES: tuple[str, ...] = ("warm_up", "working", "drop", "failure")
 WORKING_TYPES = frozenset({"working", "drop", "failure"})
-RULE_WORDS = {
-    "start": "first time: the program's starting weight",
-    "progress": "every target rep made last time: weight up",
-    "repeat": "a target was missed last time: same weight again",
-    "deload": "three misses in a row at this weight: 10 % lighter",
-    "percent_e1rm": "a share of your estimated 1RM",
-}
-WEIGHT_SOURCE_WORDS = {
-    "workout": "entered for this workout",
-    "users_service": "your logged weight that day",
-    "users_copy": "your last logged weight",
-    "users_copy_latest": "your next logged weight",
-    # workouts completed before decision 0010 (workouts' own weight log)
-    "profile": "your last logged weight",
-    "profile_latest": "your latest logged weight",
-    "none": "no body weight known",
-}
+
+
+def rule_words(rule: str, language: str = "en") -> str:
+    """Why a program's target is that weight, in words ("" for an unknown rule)."""
+    words = {
+        "start": tr(language, "first time: the program's starting weight"),
+        "progress": tr(language, "every target rep made last time: weight up"),
+        "repeat": tr(language, "a target was missed last time: same weight again"),
+        "deload": tr(language, "three misses in a row at this weight: 10 % lighter"),
+        "percent_e1rm": tr(language, "a share of your estimated 1RM"),
+    }
+    return words.get(rule, "")
+
+
+def weight_source_words(source: str, language: str = "en") -> str:
+    """Where a finished workout's body weight came from, in words."""
+    words = {
+        "workout": tr(language, "entered for this workout"),
+        "users_service": tr(language, "your logged weight that day"),
+        "users_copy": tr(language, "your last logged weight"),
+        "users_copy_latest": tr(language, "your next logged weight"),
+        # workouts completed before decision 0010 (workouts' own weight log)
+        "profile": tr(language, "your last logged weight"),
+        "profile_latest": tr(language, "your latest logged weight"),
+        "none": tr(language, "no body weight known"),
+    }
+    return words.get(source, "")
+
+
+# ---- amounts in the page's language ----
+
+
+def unit_word(unit: str, language: str = "en") -> str:
+    """A unit as the language writes it: кг, км, мин in Russian; lb and mi stay."""
+    words = {
+        "kg": tr(language, "kg"),
+        "km": tr(language, "km"),
+        "min": tr(language, "min"),
+        "kcal": tr(language, "kcal"),
+    }
+    return words.get(unit, unit)
+
+
+def number_text(value: float, language: str = "en", decimals: int = 1) -> str:
+    """ "1,217.5" (en, as app/state/units.py writes it) or "1 217,5" (ru)."""
+    if language != "ru":
+        return f"{round(value, decimals):,.{decimals}f}".removesuffix("." + "0" * decimals)
+    return fmt_number(language, value, decimals)
+
+
+def weight_text(kg: float | None, units: str = METRIC, language: str = "en") -> str:
+    """ "72.5 kg" / "159.8 lb" / "72,5 кг"; "—" when unknown."""
+    if kg is None or language != "ru":
+        return u.weight_text(kg, units)
+    shown = number_text(u.kg_to_shown(kg, units), language)
+    return f"{shown} {unit_word(u.weight_unit(units), language)}"
+
+
+def distance_text(metres: float | None, units: str = METRIC, language: str = "en") -> str:
+    """ "5.2 km" / "3.2 mi" / "5,2 км"; "—" when unknown."""
+    if metres is None or language != "ru":
+        return u.distance_text(metres, units)
+    shown = number_text(u.metres_to_shown(metres, units), language)
+    return f"{shown} {unit_word(u.distance_unit(units), language)}"
+
+
+def kcal_text(kcal: float, language: str = "en") -> str:
+    """ "312 kcal" / "312 ккал"."""
+    if language != "ru":
+        return f"{round(kcal)} kcal"
+    return f"{number_text(round(kcal), language, 0)} {unit_word('kcal', language)}"
 
 
 class InvalidSet(ValueError):
@@ -99,43 +150,47 @@ def _kg_typed(text: str, units: str) -> float | None:
 
 
 def parse_strength_set(
-    weight: str, reps: str, rpe: str, set_type: str, units: str = METRIC
+    weight: str, reps: str, rpe: str, set_type: str, units: str = METRIC, language: str = "en"
 ) -> dict[str, Any]:
     """The body of a strength set from a row's boxes (weight in kg or lb, reps, RPE, type)."""
-    unit = u.weight_unit(units)
+    unit = unit_word(u.weight_unit(units), language)
     try:
         kg = _kg_typed(weight, units)
     except ValueError:
-        example = "135" if u.imperial(units) else "62.5"
-        raise InvalidSet("weight", f"Weight: a number of {unit}, e.g. {example}") from None
+        example = "135" if u.imperial(units) else number_text(62.5, language)
+        raise InvalidSet(
+            "weight",
+            tr(language, "Weight: a number of {unit}, e.g. {example}", unit=unit, example=example),
+        ) from None
     if kg is not None and not 0 <= kg <= MAX_LIFT_KG:
-        raise InvalidSet("weight", f"Weight: 0 to {u.weight_number(MAX_LIFT_KG, units)} {unit}")
+        top = number_text(u.kg_to_shown(MAX_LIFT_KG, units), language)
+        raise InvalidSet("weight", tr(language, "Weight: 0 to {top} {unit}", top=top, unit=unit))
     try:
         count = parse_number(reps)
     except ValueError:
         count = -1.0
     if count is None:
-        raise InvalidSet("reps", "Enter the reps")
+        raise InvalidSet("reps", tr(language, "Enter the reps"))
     if count != int(count) or not 0 <= count <= 1000:
-        raise InvalidSet("reps", "Reps: a whole number")
+        raise InvalidSet("reps", tr(language, "Reps: a whole number"))
     try:
         effort = parse_number(rpe)
     except ValueError:
         effort = -1.0
     if effort is not None and not 1 <= effort <= 10:
-        raise InvalidSet("rpe", "RPE: 1 to 10")
+        raise InvalidSet("rpe", tr(language, "RPE: 1 to 10"))
     body: dict[str, Any] = {
         "kind": "strength",
         "reps": int(count),
         "weight_kg": kg or 0.0,
-        "set_type": set_type if set_type in dict(SET_TYPES) else "working",
+        "set_type": set_type if set_type in SET_TYPES else "working",
     }
     if effort is not None:
         body["rpe"] = effort
     return body
 
 
-def parse_body_weight(text: str, units: str = METRIC) -> float | None:
+def parse_body_weight(text: str, units: str = METRIC, language: str = "en") -> float | None:
     """Today's body weight (kg or lb) in kg for the calories (optional: empty uses the
     logged weight)."""
     try:
@@ -144,14 +199,25 @@ def parse_body_weight(text: str, units: str = METRIC) -> float | None:
         kg = -1.0
     low, high = BODY_WEIGHT_KG
     if kg is not None and not low < kg <= high:
-        shown = (u.weight_number(limit, units) for limit in BODY_WEIGHT_KG)
+        low_text, high_text = (
+            number_text(u.kg_to_shown(limit, units), language) for limit in BODY_WEIGHT_KG
+        )
         raise InvalidSet(
-            "body_weight", "Body weight: {} to {} {}".format(*shown, u.weight_unit(units))
+            "body_weight",
+            tr(
+                language,
+                "Body weight: {low} to {high} {unit}",
+                low=low_text,
+                high=high_text,
+                unit=unit_word(u.weight_unit(units), language),
+            ),
         )
     return kg
 
 
-def parse_cardio_set(minutes: str, distance: str, units: str = METRIC) -> dict[str, Any]:
+def parse_cardio_set(
+    minutes: str, distance: str, units: str = METRIC, language: str = "en"
+) -> dict[str, Any]:
     """A cardio interval from minutes (e.g. "25" or "25:30") and a distance in km or mi
     (optional)."""
     text = minutes.strip()
@@ -163,18 +229,20 @@ def parse_cardio_set(minutes: str, distance: str, units: str = METRIC) -> dict[s
             value = parse_number(text)
             seconds = round((value or 0) * 60)
     except ValueError:
-        raise InvalidSet("duration", "Time: minutes, e.g. 25 or 25:30") from None
+        raise InvalidSet("duration", tr(language, "Time: minutes, e.g. 25 or 25:30")) from None
     if not 1 <= seconds <= 24 * 3600:
-        raise InvalidSet("duration", "Enter the time in minutes")
-    unit = u.distance_unit(units)
+        raise InvalidSet("duration", tr(language, "Enter the time in minutes"))
+    unit = unit_word(u.distance_unit(units), language)
     try:
         typed = parse_number(distance)
     except ValueError:
-        raise InvalidSet("distance", f"Distance: a number of {unit}") from None
+        raise InvalidSet(
+            "distance", tr(language, "Distance: a number of {unit}", unit=unit)
+        ) from None
     metres = None if typed is None else round(u.distance_to_m(typed, units), 1)
     if metres is not None and not 0 <= metres <= MAX_DISTANCE_M:
-        top = u.distance_text(MAX_DISTANCE_M, units)
-        raise InvalidSet("distance", f"Distance: 0 to {top}")
+        top = distance_text(MAX_DISTANCE_M, units, language)
+        raise InvalidSet("distance", tr(language, "Distance: 0 to {top}", top=top))
     body: dict[str, Any] = {"kind": "cardio", "duration_s": seconds}
     if metres:
         body["distance_m"] = metres
@@ -204,9 +272,11 @@ def estimated_one_rep_max(weight_kg: float, reps: int) -> float | None:
     return round((epley + brzycki) / 2, 2)
 
 
-def e1rm_text(weight_kg: float, reps: int, units: str = METRIC) -> str:
+def e1rm_text(weight_kg: float, reps: int, units: str = METRIC, language: str = "en") -> str:
     value = estimated_one_rep_max(weight_kg, reps)
-    return "" if value is None else f"e1RM {u.weight_text(value, units)}"
+    if value is None:
+        return ""
+    return tr(language, "e1RM {weight}", weight=weight_text(value, units, language))
 
 
 def set_volume(s: Mapping[str, Any]) -> float:
@@ -220,16 +290,22 @@ def volume(sets: Iterable[Mapping[str, Any]]) -> float:
     return round(sum(set_volume(s) for s in sets), 3)
 
 
-def set_text(s: Mapping[str, Any], units: str = METRIC) -> str:
+def set_text(s: Mapping[str, Any], units: str = METRIC, language: str = "en") -> str:
     """ "60 kg x 5" / "135 lb x 5" / "25 min · 5 km"."""
+    comma = (lambda box: box.replace(".", ",")) if language == "ru" else (lambda box: box)
     if "reps" in s:
         kg = float(s.get("weight_kg") or 0)
+        reps = int(s.get("reps") or 0)
         if not kg:
-            return f"{s.get('reps')} reps"
-        return f"{weight_box(kg, units)} {u.weight_unit(units)} {TIMES} {s.get('reps')}"
-    parts = [f"{minutes_text(s.get('duration_s'))} min"] if s.get("duration_s") else []
+            return trn(language, reps, "{n} rep", "{n} reps")
+        unit = unit_word(u.weight_unit(units), language)
+        return f"{comma(weight_box(kg, units))} {unit} {TIMES} {reps}"
+    parts = []
+    if s.get("duration_s"):
+        parts.append(f"{minutes_text(s.get('duration_s'))} {unit_word('min', language)}")
     if s.get("distance_m"):
-        parts.append(f"{distance_box(float(s['distance_m']), units)} {u.distance_unit(units)}")
+        shown = comma(distance_box(float(s["distance_m"]), units))
+        parts.append(f"{shown} {unit_word(u.distance_unit(units), language)}")
     return " · ".join(parts)
 
 
@@ -251,10 +327,12 @@ class EntryView:
     target_rule: str = ""
 
 
-def logged_row(entry: EntryView, s: Mapping[str, Any], units: str = METRIC) -> dict[str, str]:
+def logged_row(
+    entry: EntryView, s: Mapping[str, Any], units: str = METRIC, language: str = "en"
+) -> dict[str, str]:
     working = s.get("set_type", "working") in WORKING_TYPES
     return {
-        "e1rm": e1rm_text(float(s.get("weight_kg") or 0), int(s.get("reps") or 0), units)
+        "e1rm": e1rm_text(float(s.get("weight_kg") or 0), int(s.get("reps") or 0), units, language)
         if "reps" in s and working
         else "",
         "set_id": str(s.get("id", "")),
@@ -312,13 +390,14 @@ def numbered_rows(
     drafts: Mapping[str, Sequence[Mapping[str, str]]],
     last_time: Mapping[str, Sequence[Mapping[str, Any]]],
     units: str = METRIC,
+    language: str = "en",
 ) -> dict[str, list[dict[str, str]]]:
     """Each entry's rows (logged sets, then drafts), numbered 1… through the whole workout so
     every box has one stable id (`set-<n>-weight`); `hint` is the same set last time."""
     out: dict[str, list[dict[str, str]]] = {}
     n = 0
     for entry in entries:
-        rows = [logged_row(entry, s, units) for s in entry.sets]
+        rows = [logged_row(entry, s, units, language) for s in entry.sets]
         rows += [dict(d) for d in drafts.get(entry.id, ())]
         previous = last_time.get(entry.exercise_id, ())
         for index, row in enumerate(rows):
@@ -328,7 +407,9 @@ def numbered_rows(
             row["entry_id"] = entry.id
             row["kind"] = entry.set_kind
             row["label"] = str(index + 1)
-            row["hint"] = set_text(previous[index], units) if index < len(previous) else ""
+            row["hint"] = (
+                set_text(previous[index], units, language) if index < len(previous) else ""
+            )
         out[entry.id] = rows
     return out
 
@@ -423,26 +504,45 @@ def decode_rest(stored: str, workout_id: str) -> float | None:
 # ---- words ----
 
 
-def rule_text(rule: str, weight_kg: float | None, reps: int, sets: int, units: str = METRIC) -> str:
+def rule_text(
+    rule: str,
+    weight_kg: float | None,
+    reps: int,
+    sets: int,
+    units: str = METRIC,
+    language: str = "en",
+) -> str:
     """ "3 x 5 at 42.5 kg — every target rep made last time: weight up"."""
     target = f"{sets} {TIMES} {reps}"
     if weight_kg:
-        target += f" at {weight_box(weight_kg, units)} {u.weight_unit(units)}"
-    why = RULE_WORDS.get(rule, "")
+        box = weight_box(weight_kg, units)
+        weight = f"{box.replace('.', ',') if language == 'ru' else box} " + unit_word(
+            u.weight_unit(units), language
+        )
+        target = tr(language, "{target} at {weight}", target=target, weight=weight)
+    why = rule_words(rule, language)
     return f"{target} — {why}" if why else target
 
 
-def count_text(count: int, noun: str) -> str:
-    """ "1 set", "3 sets"."""
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+def count_text(count: int, noun: str, language: str = "en") -> str:
+    """ "1 set", "3 sets" (nouns: set, exercise, session, workout)."""
+    texts = {
+        "set": lambda: trn(language, count, "{n} set", "{n} sets"),
+        "exercise": lambda: trn(language, count, "{n} exercise", "{n} exercises"),
+        "session": lambda: trn(language, count, "{n} session", "{n} sessions"),
+        "workout": lambda: trn(language, count, "{n} workout", "{n} workouts"),
+    }
+    return texts[noun]()
 
 
-def duration_text(seconds: float) -> str:
+def duration_text(seconds: float, language: str = "en") -> str:
     if seconds < 60:
-        return f"{max(round(seconds), 0)} s"
+        return tr(language, "{n} s", n=max(round(seconds), 0))
     minutes = round(seconds / 60)
     hours, mins = divmod(minutes, 60)
-    return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
+    if hours:
+        return tr(language, "{hours} h {minutes} min", hours=hours, minutes=f"{mins:02d}")
+    return tr(language, "{minutes} min", minutes=mins)
 
 
 def exercise_name_from_id(exercise_id: str) -> str:
@@ -452,14 +552,30 @@ def exercise_name_from_id(exercise_id: str) -> str:
 
 
 def record_text(
-    kind: str, value: float, previous: float | None, reps: int | None, units: str = METRIC
+    kind: str,
+    value: float,
+    previous: float | None,
+    reps: int | None,
+    units: str = METRIC,
+    language: str = "en",
 ) -> str:
     """A personal record in words: "Estimated 1RM: 70.2 kg (was 66 kg)" (volume is reps x
     weight, so it converts like a weight)."""
-    what = {  # the kinds the service detects (workouts/domain.py)
-        "e1rm": "Estimated 1RM",
-        "weight_at_reps": f"Heaviest for {reps} reps" if reps else "Heaviest set",
-        "volume": "Most volume",
-    }.get(kind, kind.replace("_", " ").capitalize())
-    was = f" (was {u.weight_text(previous, units)})" if previous else " (first time)"
-    return f"{what}: {u.weight_text(value, units)}{was}"
+    if kind == "weight_at_reps" and reps:
+        what = trn(language, reps, "Heaviest for {n} rep", "Heaviest for {n} reps")
+    else:
+        what = {  # the kinds the service detects (workouts/domain.py)
+            "e1rm": tr(language, "Estimated 1RM"),
+            "weight_at_reps": tr(language, "Heaviest set"),
+            "volume": tr(language, "Most volume"),
+        }.get(kind, kind.replace("_", " ").capitalize())
+    shown = weight_text(value, units, language)
+    if previous:
+        return tr(
+            language,
+            "{what}: {value} (was {previous})",
+            what=what,
+            value=shown,
+            previous=weight_text(previous, units, language),
+        )
+    return tr(language, "{what}: {value} (first time)", what=what, value=shown)

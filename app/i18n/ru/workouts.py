@@ -1,7 +1,126 @@
-"""Russian for the workouts area (see app/i18n/ru/__init__.py)."""
+"""Russian for the workouts area (see app/i18n/ru/__init__.py): the tracker, history,
+progress, programs and health imports."""
 
 from __future__ import annotations
 
-from app.i18n.catalog import Entry
+from app.i18n.catalog import Entry, Plural
 
-MESSAGES: dict[str, Entry] = {}
+MESSAGES: dict[str, Entry] = {
+    # Shared with the other areas (the same words as app/i18n/ru/common.py)
+    "kg": "кг",
+    "km": "км",
+    "kcal": "ккал",
+    "min": "мин",
+    "Workouts": "Тренировки",
+    "Progress": "Прогресс",
+    "Loading": "Загрузка",
+    # The tracker (app/pages/workout.py, components/set_row.py, app/state/tracker.py)
+    "Workout": "Тренировка",
+    "Rest": "Отдых",
+    "Next set!": "Следующий подход!",
+    "{seconds} seconds of rest left": "До конца отдыха, секунд: {seconds}",
+    "Skip": "Пропустить",
+    "Delete workout": "Удалить тренировку",
+    "Discard workout": "Отменить тренировку",
+    "Delete this workout?": "Удалить эту тренировку?",
+    "Discard this workout?": "Отменить эту тренировку?",
+    "Its sets and calories are deleted; this cannot be undone.": (
+        "Её подходы и калории будут удалены; это нельзя отменить."
+    ),
+    "Delete": "Удалить",
+    "Discard": "Отменить",
+    "Move {name} up": "Переместить «{name}» выше",
+    "Move {name} down": "Переместить «{name}» ниже",
+    "Remove {name}": "Убрать «{name}»",
+    "Target {target}": "Цель: {target}",
+    "Reps": "Повторения",
+    "Done": "Готово",
+    "Minutes": "Минуты",
+    "Add set": "Добавить подход",
+    "Add a set to {name}": "Добавить подход: {name}",
+    "Started": "Начата",
+    "Add exercise": "Добавить упражнение",
+    "Body weight today ({unit}, optional)": "Вес тела сегодня ({unit}, необязательно)",
+    "Your logged weight is used": "Берётся ваш записанный вес",
+    "Finish workout": "Завершить тренировку",
+    "Workout finished": "Тренировка завершена",
+    "Duration": "Длительность",
+    "Volume": "Объём",
+    "Calories burned": "Сожжено калорий",
+    "Body weight used": "Учтённый вес тела",
+    "How": "Как посчитано",
+    "New personal records": "Новые личные рекорды",
+    "Calories by activity (Compendium 2011)": "Калории по видам нагрузки (Compendium 2011)",
+    "Sets": "Подходы",
+    "All workouts": "Все тренировки",
+    "There is no such workout.": "Такой тренировки нет.",
+    "Tick at least one set before finishing.": ("Перед завершением отметьте хотя бы один подход."),
+    "{kcal} above resting": "{kcal} сверх покоя",
+    "No body weight known: log your weight to see calories": (
+        "Вес тела неизвестен: запишите свой вес, чтобы увидеть калории"
+    ),
+    "Warm-up": "Разминочный",
+    "Working": "Рабочий",
+    "Drop": "Дроп-сет",
+    "Failure": "До отказа",
+    "Set {n} weight in {unit}": "Подход {n}: вес, {unit}",
+    "Set {n} reps": "Подход {n}: повторения",
+    "reps": "повт.",
+    "Set {n} RPE (1 to 10, optional)": "Подход {n}: RPE (от 1 до 10, необязательно)",
+    "Set {n} time in minutes": "Подход {n}: время в минутах",
+    "Set {n} distance in {unit} (optional)": "Подход {n}: расстояние, {unit} (необязательно)",
+    "Set {n} done, tap to undo": "Подход {n} выполнен, нажмите, чтобы отменить",
+    "Mark set {n} done": "Отметить подход {n} выполненным",
+    "Set {n} type": "Подход {n}: тип",
+    "Last time {set}": "В прошлый раз {set}",
+    "Remove set {n}": "Удалить подход {n}",
+    # Set rows typed wrong (app/state/workout_logic.py)
+    "Weight: a number of {unit}, e.g. {example}": "Вес: число в {unit}, например {example}",
+    "Weight: 0 to {top} {unit}": "Вес: от 0 до {top} {unit}",
+    "Enter the reps": "Введите число повторений",
+    "Reps: a whole number": "Повторения: целое число",
+    "RPE: 1 to 10": "RPE: от 1 до 10",
+    "Body weight: {low} to {high} {unit}": "Вес тела: от {low} до {high} {unit}",
+    "Time: minutes, e.g. 25 or 25:30": "Время: минуты, например 25 или 25:30",
+    "Enter the time in minutes": "Введите время в минутах",
+    "Distance: a number of {unit}": "Расстояние: число в {unit}",
+    "Distance: 0 to {top}": "Расстояние: от 0 до {top}",
+    # Words of the tracker and the summary (app/state/workout_logic.py)
+    "first time: the program's starting weight": "первый раз: начальный вес программы",
+    "every target rep made last time: weight up": (
+        "в прошлый раз выполнены все повторения: вес выше"
+    ),
+    "a target was missed last time: same weight again": (
+        "в прошлый раз цель не выполнена: тот же вес"
+    ),
+    "three misses in a row at this weight: 10 % lighter": (
+        "три неудачи подряд с этим весом: на 10 % легче"
+    ),
+    "a share of your estimated 1RM": "доля вашего расчётного 1ПМ",
+    "entered for this workout": "введён для этой тренировки",
+    "your logged weight that day": "ваш записанный вес в этот день",
+    "your last logged weight": "ваш последний записанный вес",
+    "your next logged weight": "ваш следующий записанный вес",
+    "your latest logged weight": "ваш самый свежий записанный вес",
+    "no body weight known": "вес тела неизвестен",
+    "e1RM {weight}": "1ПМ {weight}",
+    "{n} reps": Plural("{n} повторение", "{n} повторения", "{n} повторений"),
+    "{target} at {weight}": "{target} по {weight}",
+    "{n} sets": Plural("{n} подход", "{n} подхода", "{n} подходов"),
+    "{n} exercises": Plural("{n} упражнение", "{n} упражнения", "{n} упражнений"),
+    "{n} sessions": Plural("{n} занятие", "{n} занятия", "{n} занятий"),
+    "{n} workouts": Plural("{n} тренировка", "{n} тренировки", "{n} тренировок"),
+    "{n} s": "{n} с",
+    "{hours} h {minutes} min": "{hours} ч {minutes} мин",
+    "{minutes} min": "{minutes} мин",
+    "Heaviest for {n} reps": Plural(
+        "Максимальный вес на {n} повторение",
+        "Максимальный вес на {n} повторения",
+        "Максимальный вес на {n} повторений",
+    ),
+    "Estimated 1RM": "Расчётный 1ПМ",
+    "Heaviest set": "Самый тяжёлый подход",
+    "Most volume": "Наибольший объём",
+    "{what}: {value} (was {previous})": "{what}: {value} (было {previous})",
+    "{what}: {value} (first time)": "{what}: {value} (впервые)",
+}
