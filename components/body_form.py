@@ -4,20 +4,54 @@ from __future__ import annotations
 
 import reflex as rx
 
-from app.state.body import (
-    ACTIVITY_CHOICES,
-    GOAL_CHOICES,
-    RATE_CHOICES,
-    BodyFormState,
-    rate_in_words,
-)
+from app.i18n import LanguageState, t
+from app.state.body import RATE_CHOICES, BodyFormState, rate_in_words
 from components.fields import field_error, labelled_input
+
+Text = rx.Var[str] | str
+# The users service's activity levels: (value, name, one line about it, factor).
+ACTIVITY_CHOICES: tuple[tuple[str, Text, Text, str], ...] = (
+    ("sedentary", t("Sedentary"), t("Desk job, little walking, no planned exercise."), "1.2"),
+    (
+        "light",
+        t("Lightly active"),
+        t("Light exercise or long walks 1\u20133 days a week."),
+        "1.375",
+    ),
+    (
+        "moderate",
+        t("Moderately active"),
+        t("Moderate exercise or sport 3\u20135 days a week."),
+        "1.55",
+    ),
+    ("very_active", t("Very active"), t("Hard exercise 6\u20137 days a week."), "1.725"),
+    ("extra_active", t("Extra active"), t("Physical job plus daily hard training."), "1.9"),
+)
+GOAL_CHOICES: tuple[tuple[str, Text, Text], ...] = (
+    ("lose", t("Lose weight"), t("Eat a little below what you burn.")),
+    ("maintain", t("Keep my weight"), t("Eat about what you burn.")),
+    ("gain", t("Gain weight"), t("Eat a little above what you burn.")),
+)
+
+
+def _rate_words(rate: str) -> rx.Var[str]:
+    """A weekly rate in the page's language and the user's units."""
+    imperial = BodyFormState.units == "imperial"
+    return rx.cond(
+        LanguageState.language == "ru",
+        rx.cond(
+            imperial,
+            rate_in_words(rate, "imperial", "ru"),
+            rate_in_words(rate, "metric", "ru"),
+        ),
+        rx.cond(imperial, rate_in_words(rate, "imperial"), rate_in_words(rate)),
+    ).to(str)
 
 
 def choice_group(
-    legend: str,
+    legend: Text,
     name: str,
-    choices: list[tuple[str, str, str]],
+    choices: list[tuple[str, Text, Text]],
     *,
     value: rx.Var[str],
     on_change,
@@ -35,9 +69,9 @@ def choice_group(
                 rx.radio_cards.item(
                     rx.vstack(
                         rx.text(title, weight="medium"),
-                        rx.cond(line != "", rx.text(line, size="2", color_scheme="gray"))
-                        if line
-                        else rx.fragment(),
+                        rx.fragment()
+                        if isinstance(line, str) and not line
+                        else rx.text(line, size="2", color_scheme="gray"),
                         spacing="0",
                         align="start",
                         width="100%",
@@ -70,16 +104,16 @@ def body_fields() -> rx.Component:
     imperial = s.units == "imperial"
     return rx.vstack(
         choice_group(
-            "Sex (the formulas differ)",
+            t("Sex (the formulas differ)"),
             "sex",
-            [("female", "Female", ""), ("male", "Male", "")],
+            [("female", t("Female"), ""), ("male", t("Male"), "")],
             value=s.sex,
             on_change=s.set_sex,
             error=s.sex_error,
             columns="2",
         ),
         labelled_input(
-            "Birth date",
+            t("Birth date"),
             "birth_date",
             type="date",
             value=s.birth_date,
@@ -89,7 +123,7 @@ def body_fields() -> rx.Component:
         ),
         rx.grid(
             labelled_input(
-                rx.cond(imperial, "Height (ft in)", "Height (cm)"),
+                rx.cond(imperial, t("Height (ft in)"), t("Height (cm)")),
                 "height_cm",
                 input_mode=rx.cond(imperial, "text", "decimal"),
                 value=s.height_cm,
@@ -98,7 +132,7 @@ def body_fields() -> rx.Component:
                 placeholder=rx.cond(imperial, "5 ft 7 in", "170"),
             ),
             labelled_input(
-                rx.cond(imperial, "Weight (lb)", "Weight (kg)"),
+                rx.cond(imperial, t("Weight (lb)"), t("Weight (kg)")),
                 "weight_kg",
                 input_mode="decimal",
                 value=s.weight_kg,
@@ -120,10 +154,10 @@ def body_fields() -> rx.Component:
 def activity_field() -> rx.Component:
     s = BodyFormState
     return choice_group(
-        "How active are you on a usual day?",
+        t("How active are you on a usual day?"),
         "activity_level",
         [
-            (value, f"{title} (\u00d7 {factor})", line)
+            (value, title + f" (\u00d7 {factor})", line)
             for value, title, line, factor in ACTIVITY_CHOICES
         ],
         value=s.activity_level,
@@ -137,7 +171,7 @@ def goal_fields() -> rx.Component:
     s = BodyFormState
     return rx.vstack(
         choice_group(
-            "Your goal",
+            t("Your goal"),
             "goal",
             list(GOAL_CHOICES),
             value=s.goal,
@@ -148,20 +182,9 @@ def goal_fields() -> rx.Component:
         rx.cond(
             (s.goal == "lose") | (s.goal == "gain"),
             choice_group(
-                "How fast?",
+                t("How fast?"),
                 "goal_rate",
-                [
-                    (
-                        rate,
-                        rx.cond(
-                            s.units == "imperial",
-                            rate_in_words(rate, "imperial"),
-                            rate_in_words(rate),
-                        ),
-                        "",
-                    )
-                    for rate in RATE_CHOICES
-                ],
+                [(rate, _rate_words(rate), "") for rate in RATE_CHOICES],
                 value=s.goal_rate,
                 on_change=s.set_goal_rate,
                 error=s.goal_rate_error,

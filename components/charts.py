@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 import reflex as rx
 
+from app.i18n import t, tf, tr
 from app.state.dashboard import DayRow, WeightRow
 from app.state.preferences import PreferencesState
 from app.state.progress_logic import MuscleWeeks, SessionRow
@@ -58,7 +59,11 @@ TEMPLATE = go.layout.Template(
 CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
 
 
-def _layout(fig: go.Figure, *, y_title: str, barmode: str | None = None) -> go.Figure:
+def _layout(
+    fig: go.Figure, *, y_title: str, barmode: str | None = None, language: str = "en"
+) -> go.Figure:
+    # Plotly writes month names in English: Russian dates on the axis are day.month.
+    tickformat = "%-d.%m" if language == "ru" else "%-d %b"
     fig.update_layout(
         template="none",
         height=HEIGHT,
@@ -67,46 +72,51 @@ def _layout(fig: go.Figure, *, y_title: str, barmode: str | None = None) -> go.F
         hovermode="x unified",
         barmode=barmode,
         yaxis_title=y_title,
-        xaxis={"type": "date", "tickformat": "%-d %b", "fixedrange": True},
+        xaxis={"type": "date", "tickformat": tickformat, "fixedrange": True},
         yaxis={"fixedrange": True, "rangemode": "tozero" if barmode else "normal"},
     )
     return fig
 
 
-def calories_figure(rows: Sequence[DayRow]) -> go.Figure:
+def calories_figure(rows: Sequence[DayRow], language: str = "en") -> go.Figure:
     """Eaten and burned per day as bars, the target as a dashed line."""
     x = [r.date for r in rows]
     fig = go.Figure(
         [
-            go.Bar(x=x, y=[r.calories_in for r in rows], name="Eaten", marker_color=IN_COLOR),
+            go.Bar(
+                x=x,
+                y=[r.calories_in for r in rows],
+                name=tr(language, "Eaten"),
+                marker_color=IN_COLOR,
+            ),
             go.Bar(
                 x=x,
                 y=[r.calories_out for r in rows],
-                name="Burned (workouts)",
+                name=tr(language, "Burned (workouts)"),
                 marker_color=OUT_COLOR,
             ),
             go.Scatter(
                 x=x,
                 y=[r.target for r in rows],
-                name="Target",
+                name=tr(language, "Target"),
                 mode="lines",
                 line={"color": TARGET_COLOR, "dash": "dash", "width": 2},
             ),
         ]
     )
-    return _layout(fig, y_title="kcal", barmode="group")
+    return _layout(fig, y_title=tr(language, "kcal"), barmode="group", language=language)
 
 
-def macros_figure(rows: Sequence[DayRow]) -> go.Figure:
+def macros_figure(rows: Sequence[DayRow], language: str = "en") -> go.Figure:
     """Energy from protein, fat and carbohydrate per logged day, stacked."""
     x = [r.date for r in rows]
     parts = (
-        ("Protein", [r.protein_kcal for r in rows], PROTEIN_COLOR),
-        ("Fat", [r.fat_kcal for r in rows], FAT_COLOR),
-        ("Carbohydrate", [r.carbohydrate_kcal for r in rows], CARB_COLOR),
+        (tr(language, "Protein"), [r.protein_kcal for r in rows], PROTEIN_COLOR),
+        (tr(language, "Fat"), [r.fat_kcal for r in rows], FAT_COLOR),
+        (tr(language, "Carbohydrate"), [r.carbohydrate_kcal for r in rows], CARB_COLOR),
     )
     fig = go.Figure([go.Bar(x=x, y=y, name=name, marker_color=color) for name, y, color in parts])
-    return _layout(fig, y_title="kcal", barmode="stack")
+    return _layout(fig, y_title=tr(language, "kcal"), barmode="stack", language=language)
 
 
 def _shown(values: Sequence[float | None], units: str) -> list[float | None]:
@@ -114,7 +124,9 @@ def _shown(values: Sequence[float | None], units: str) -> list[float | None]:
     return [None if kg is None else round(kg_to_shown(kg, units), 2) for kg in values]
 
 
-def weight_figure(rows: Sequence[WeightRow], units: str = METRIC) -> go.Figure:
+def weight_figure(
+    rows: Sequence[WeightRow], units: str = METRIC, language: str = "en"
+) -> go.Figure:
     """Weigh-ins as dots, the smoothed trend as a line, the goal pace dashed (kg or lb)."""
     x = [r.date for r in rows]
     fig = go.Figure(
@@ -122,14 +134,14 @@ def weight_figure(rows: Sequence[WeightRow], units: str = METRIC) -> go.Figure:
             go.Scatter(
                 x=x,
                 y=_shown([r.weight_kg for r in rows], units),
-                name="Weigh-in",
+                name=tr(language, "Weigh-in"),
                 mode="markers",
                 marker={"color": WEIGHT_COLOR, "size": 7},
             ),
             go.Scatter(
                 x=x,
                 y=_shown([r.trend_kg for r in rows], units),
-                name="Trend",
+                name=tr(language, "Trend"),
                 mode="lines",
                 line={"color": TREND_COLOR, "width": 3},
                 connectgaps=True,
@@ -137,13 +149,13 @@ def weight_figure(rows: Sequence[WeightRow], units: str = METRIC) -> go.Figure:
             go.Scatter(
                 x=x,
                 y=_shown([r.goal_kg for r in rows], units),
-                name="Goal pace",
+                name=tr(language, "Goal pace"),
                 mode="lines",
                 line={"color": GOAL_COLOR, "dash": "dash", "width": 2},
             ),
         ]
     )
-    return _layout(fig, y_title=weight_unit(units))
+    return _layout(fig, y_title=weight_unit(units, language), language=language)
 
 
 def pad_dates(fig: go.Figure, dates: Sequence[str], days: int) -> go.Figure:
@@ -155,7 +167,7 @@ def pad_dates(fig: go.Figure, dates: Sequence[str], days: int) -> go.Figure:
     return fig
 
 
-def e1rm_figure(rows: Sequence[SessionRow], units: str = METRIC) -> go.Figure:
+def e1rm_figure(rows: Sequence[SessionRow], units: str = METRIC, language: str = "en") -> go.Figure:
     """The estimated 1RM per session as a line with dots; hovering shows the best set."""
     known = [r for r in rows if r.e1rm_kg is not None]
     fig = go.Figure(
@@ -167,28 +179,36 @@ def e1rm_figure(rows: Sequence[SessionRow], units: str = METRIC) -> go.Figure:
             mode="lines+markers",
             line={"color": E1RM_COLOR, "width": 3},
             marker={"size": 8},
-            hovertemplate="%{y:.1f} " + weight_unit(units) + " (best set %{text})<extra></extra>",
+            hovertemplate="%{y:.1f} "
+            + weight_unit(units, language)
+            + tr(language, " (best set {best})", best="%{text}")
+            + "<extra></extra>",
         )
     )
-    return pad_dates(_layout(fig, y_title=weight_unit(units)), [r.date for r in known], 3)
+    fig = _layout(fig, y_title=weight_unit(units, language), language=language)
+    return pad_dates(fig, [r.date for r in known], 3)
 
 
-def session_volume_figure(rows: Sequence[SessionRow], units: str = METRIC) -> go.Figure:
+def session_volume_figure(
+    rows: Sequence[SessionRow], units: str = METRIC, language: str = "en"
+) -> go.Figure:
     """Volume (reps x weight of the working sets) per session, as bars."""
     fig = go.Figure(
         go.Bar(
             x=[r.date for r in rows],
             y=_shown([r.volume_kg for r in rows], units),
-            name="Volume",
+            name=tr(language, "Volume"),
             marker_color=VOLUME_COLOR,
             width=0.8 * DAY_MS,
         )
     )
-    fig = _layout(fig, y_title=weight_unit(units), barmode="group")
+    fig = _layout(fig, y_title=weight_unit(units, language), barmode="group", language=language)
     return pad_dates(fig, [r.date for r in rows], 3)
 
 
-def muscle_figure(weeks: MuscleWeeks, *, measure: str, units: str = METRIC) -> go.Figure:
+def muscle_figure(
+    weeks: MuscleWeeks, *, measure: str, units: str = METRIC, language: str = "en"
+) -> go.Figure:
     """Weekly working sets (`measure="sets"`) or volume per muscle group, stacked by week."""
     values: dict[str, list[int]] | dict[str, list[float | None]] = (
         weeks.sets if measure == "sets" else {m: _shown(v, units) for m, v in weeks.volume.items()}
@@ -205,7 +225,8 @@ def muscle_figure(weeks: MuscleWeeks, *, measure: str, units: str = METRIC) -> g
             for n, muscle in enumerate(weeks.muscles)
         ]
     )
-    fig = _layout(fig, y_title="sets" if measure == "sets" else weight_unit(units), barmode="stack")
+    y_title = tr(language, "sets") if measure == "sets" else weight_unit(units, language)
+    fig = _layout(fig, y_title=y_title, barmode="stack", language=language)
     fig = pad_dates(fig, weeks.weeks, 7)
     if measure == "sets":
         most = max((sum(week) for week in zip(*values.values(), strict=True)), default=0)
@@ -216,7 +237,12 @@ def muscle_figure(weeks: MuscleWeeks, *, measure: str, units: str = METRIC) -> g
 def weight_headers() -> list[str | rx.Var[str]]:
     """The body-weight table's headers in the user's unit ("Weight (lb)")."""
     unit = PreferencesState.weight_unit
-    return ["Day", *(name + " (" + unit + ")" for name in ("Weight", "Trend", "Goal pace"))]
+    return [
+        t("Day"),
+        tf("Weight ({unit})", unit=unit),
+        tf("Trend ({unit})", unit=unit),
+        tf("Goal pace ({unit})", unit=unit),
+    ]
 
 
 def numbers_table(
@@ -224,11 +250,13 @@ def numbers_table(
     rows: rx.Var[list[list[str]]],
     *,
     id: str,
-    caption: str,
+    caption: str | rx.Var[str],
 ) -> rx.Component:
     """The chart's text alternative: a collapsed table of the same numbers."""
     return rx.el.details(
-        rx.el.summary("Show the numbers", cursor="pointer", font_size="0.9em", font_weight="500"),
+        rx.el.summary(
+            t("Show the numbers"), cursor="pointer", font_size="0.9em", font_weight="500"
+        ),
         rx.box(
             rx.table.root(
                 rx.el.caption(caption, style={"position": "absolute", "left": "-9999px"}),
@@ -255,14 +283,14 @@ def numbers_table(
 
 
 def chart_card(
-    title: str,
+    title: str | rx.Var[str],
     figure: rx.Var[go.Figure],
     *,
     id: str,
     description: rx.Var[str] | str,
     table: rx.Component,
     empty: rx.Var[bool],
-    empty_text: str,
+    empty_text: str | rx.Var[str],
 ) -> rx.Component:
     """A titled chart (or its empty state) with the numbers below it."""
     return rx.card(
@@ -282,7 +310,7 @@ def chart_card(
                         height=f"{HEIGHT}px",
                     ),
                     role="img",
-                    aria_label=f"{title} chart; the numbers are in the table below",
+                    aria_label=tf("{title} chart; the numbers are in the table below", title=title),
                     width="100%",
                 ),
             ),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.i18n import t
+
 
 def confirm_dialog(
     trigger: rx.Component,
@@ -14,8 +16,9 @@ def confirm_dialog(
     confirm: rx.Var[str] | str,
     on_confirm: rx.EventHandler | rx.event.EventSpec,
     confirm_id: str,
-    keep: str = "Keep it",
+    keep: rx.Var[str] | str | None = None,
 ) -> rx.Component:
+    keep = t("Keep it") if keep is None else keep
     return rx.alert_dialog.root(
         rx.alert_dialog.trigger(trigger),
         rx.alert_dialog.content(

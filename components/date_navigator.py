@@ -8,6 +8,8 @@ from typing import Any
 
 import reflex as rx
 
+from app.i18n import t
+
 TAP = "44px"  # the smallest comfortable tap target
 
 
@@ -21,7 +23,7 @@ _ROUND = {
 }
 
 
-def _step(icon: str, label: str, href: rx.Var[str] | str, link_id: str) -> rx.Component:
+def _step(icon: str, label: rx.Var[str], href: rx.Var[str] | str, link_id: str) -> rx.Component:
     return rx.link(
         rx.icon(icon, size=22, aria_hidden="true"),
         href=href,
@@ -34,7 +36,7 @@ def _step(icon: str, label: str, href: rx.Var[str] | str, link_id: str) -> rx.Co
     )
 
 
-def _stop(icon: str, label: str, link_id: str) -> rx.Component:
+def _stop(icon: str, label: rx.Var[str], link_id: str) -> rx.Component:
     """The step at the end of the reachable days: shown, but not a link."""
     return rx.el.span(
         rx.icon(icon, size=22, aria_hidden="true"),
@@ -63,7 +65,7 @@ def date_navigator(
     """ids: `day-prev`, `day-next` (disabled when `next_href` is ""), `day-title`, `day-picker`
     (an `<input type=date>`, up to `last_iso`), `day-today` (shown when another day is open)."""
     return rx.hstack(
-        _step("chevron-left", "Previous day", prev_href, "day-prev"),
+        _step("chevron-left", t("Previous day"), prev_href, "day-prev"),
         rx.vstack(
             rx.heading(title, as_="h2", size="5", id="day-title", text_align="center"),
             rx.el.input(
@@ -72,7 +74,7 @@ def date_navigator(
                 on_change=on_pick,
                 max=last_iso,
                 id="day-picker",
-                aria_label="Pick a date",
+                aria_label=t("Pick a date"),
                 class_name="day-picker",
             ),
             align="center",
@@ -82,13 +84,13 @@ def date_navigator(
         ),
         rx.cond(
             next_href == "",
-            _stop("chevron-right", "Next day: no later day can be planned yet", "day-next"),
-            _step("chevron-right", "Next day", next_href, "day-next"),
+            _stop("chevron-right", t("Next day: no later day can be planned yet"), "day-next"),
+            _step("chevron-right", t("Next day"), next_href, "day-next"),
         ),
         rx.cond(
             day_iso != today_iso,
             rx.link(
-                "Today",
+                t("Today"),
                 href=today_href,
                 id="day-today",
                 weight="medium",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.i18n import t
 from app.state.describe_meal import MAX_CHARS
 from app.state.describe_meal import DescribeMealState as S
 from components.fields import form_alert
@@ -26,7 +27,7 @@ def _row(row: rx.Var) -> rx.Component:
                 ),
                 rx.cond(
                     row["assumption"] != "",
-                    rx.text("Assumed: ", row["assumption"], size="1", color_scheme="amber"),
+                    rx.text(t("Assumed:"), " ", row["assumption"], size="1", color_scheme="amber"),
                 ),
                 spacing="0",
                 flex="1",
@@ -38,7 +39,7 @@ def _row(row: rx.Var) -> rx.Component:
                 on_click=S.drop_item(row["index"]),
                 variant="ghost",
                 color_scheme="gray",
-                aria_label="Remove " + row["name"],
+                aria_label=t("Remove") + " " + row["name"],
                 size="2",
             ),
             align="center",
@@ -53,11 +54,11 @@ def _row(row: rx.Var) -> rx.Component:
 
 def describe_panel() -> rx.Component:
     return rx.vstack(
-        rx.el.label("What did you eat?", html_for="describe-text", font_weight="500"),
+        rx.el.label(t("What did you eat?"), html_for="describe-text", font_weight="500"),
         rx.text_area(
             value=S.words,
             on_change=S.set_words,
-            placeholder="2 eggs, a slice of toast with butter and a coffee with milk",
+            placeholder=t("2 eggs, a slice of toast with butter and a coffee with milk"),
             id="describe-text",
             max_length=MAX_CHARS,
             rows="3",
@@ -68,7 +69,7 @@ def describe_panel() -> rx.Component:
             rx.text(S.words_error, color_scheme="tomato", size="2", id="describe-error"),
         ),
         rx.button(
-            "Read it",
+            t("Read it"),
             on_click=S.read_words,
             loading=S.reading,
             variant="soft",
@@ -80,7 +81,7 @@ def describe_panel() -> rx.Component:
             S.rows.length() > 0,
             rx.vstack(
                 rx.el.ul(rx.foreach(S.rows, _row), id="described-items", class_name="picker-list"),
-                rx.text("Total ", S.total, weight="bold", id="described-total"),
+                rx.text(t("Total"), " ", S.total, weight="bold", id="described-total"),
                 spacing="2",
                 width="100%",
             ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.i18n import t, tf
 from app.state.expenditure import ExpenditureState as S
 from components.fields import form_alert
 from components.section_card import section
@@ -12,7 +13,9 @@ from components.section_card import section
 
 def _excluded() -> rx.Component:
     return rx.el.details(
-        rx.el.summary(S.excluded_count, " days left out, and why", id="energy-excluded-toggle"),
+        rx.el.summary(
+            tf("{n} days left out, and why", n=S.excluded_count), id="energy-excluded-toggle"
+        ),
         rx.el.ul(
             rx.foreach(
                 S.excluded,
@@ -39,9 +42,7 @@ def _estimate() -> rx.Component:
         rx.cond(
             S.energy["can_accept"] != "",
             rx.button(
-                "Use ",
-                S.energy["suggested_text"],
-                " kcal as my target",
+                tf("Use {kcal} kcal as my target", kcal=S.energy["suggested_text"]),
                 on_click=S.accept_target,
                 loading=S.accepting,
                 id="energy-accept",
@@ -60,11 +61,13 @@ def _estimate() -> rx.Component:
 
 def expenditure_card() -> rx.Component:
     card = section(
-        "What you really burn",
+        t("What you really burn"),
         form_alert(S.energy_error, id="energy-error"),
         rx.cond(
             S.energy_loading,
-            rx.center(rx.spinner(size="3"), role="status", aria_label="Loading your expenditure"),
+            rx.center(
+                rx.spinner(size="3"), role="status", aria_label=t("Loading your expenditure")
+            ),
             rx.cond(S.energy.contains("headline"), _estimate()),
         ),
         id="profile-energy",

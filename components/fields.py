@@ -6,6 +6,8 @@ from typing import Any
 
 import reflex as rx
 
+Text = rx.Var[str] | str
+
 
 def field_error(message: rx.Var[str] | str, field_id: str) -> rx.Component:
     return rx.cond(
@@ -19,7 +21,7 @@ def labelled_input(
     name: str,
     *,
     error: rx.Var[str] | str = "",
-    hint: str = "",
+    hint: Text = "",
     **input_props: Any,
 ) -> rx.Component:
     """A labelled input; `error` shows under it and marks it invalid for screen readers."""
@@ -35,9 +37,9 @@ def labelled_input(
             size="3",
             **input_props,
         ),
-        rx.cond(hint != "", rx.text(hint, size="1", color_scheme="gray"))
-        if hint
-        else rx.fragment(),
+        rx.fragment()
+        if isinstance(hint, str) and not hint
+        else rx.text(hint, size="1", color_scheme="gray"),
         field_error(error, field_id),
         spacing="1",
         width="100%",
@@ -52,7 +54,7 @@ def form_alert(message: rx.Var[str] | str, *, color: str = "tomato", id: str = "
     )
 
 
-def submit_button(label: str, *, busy: rx.Var[bool] | bool = False, **props: Any) -> rx.Component:
+def submit_button(label: Text, *, busy: rx.Var[bool] | bool = False, **props: Any) -> rx.Component:
     """A form's submit button, usable once the page has reached its server state.
 
     Reflex runs a page's load event when the websocket connects; a form sent before that

@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.i18n import t, tf
 from app.state.food_picker import FoodPickerState as S
 from components.describe_panel import describe_panel
 from components.fields import form_alert, labelled_input
@@ -16,12 +17,12 @@ from components.log_button import log_button
 SEARCH_DEBOUNCE_MS = 150
 
 TABS = (
-    ("search", "Search"),
-    ("words", "In words"),
-    ("quick", "Quick add"),
-    ("barcode", "Barcode"),
-    ("new", "New food"),
-    ("recipes", "Recipes"),
+    ("search", t("Search")),
+    ("words", t("In words")),
+    ("quick", t("Quick add")),
+    ("barcode", t("Barcode")),
+    ("new", t("New food")),
+    ("recipes", t("Recipes")),
 )
 
 
@@ -45,7 +46,7 @@ def _food_button(row: rx.Var, on_click, *, row_id: rx.Var, class_name: str) -> r
     )
 
 
-def _used_list(title: str, rows: rx.Var, list_id: str) -> rx.Component:
+def _used_list(title: rx.Var[str], rows: rx.Var, list_id: str) -> rx.Component:
     return rx.cond(
         rows.length() > 0,
         rx.vstack(
@@ -58,8 +59,7 @@ def _used_list(title: str, rows: rx.Var, list_id: str) -> rx.Component:
                             rx.text(row["name"], size="2", weight="medium", class_name="clamp-2"),
                             rx.text(
                                 rx.cond(row["brand"] != "", row["brand"] + " · ", ""),
-                                "logged ",
-                                row["uses"],
+                                tf("logged {uses}", uses=row["uses"]),
                                 size="1",
                                 color_scheme="gray",
                                 high_contrast=True,
@@ -83,16 +83,16 @@ def _used_list(title: str, rows: rx.Var, list_id: str) -> rx.Component:
 
 def search_panel() -> rx.Component:
     return rx.vstack(
-        rx.el.label("Search foods", html_for="food-search", class_name="visually-hidden"),
+        rx.el.label(t("Search foods"), html_for="food-search", class_name="visually-hidden"),
         rx.input(
             rx.input.slot(rx.icon("search", size=18, aria_hidden="true")),
             rx.cond(S.searching, rx.input.slot(rx.spinner(size="2"), side="right")),
             value=S.query,
             on_change=S.search,
             debounce_timeout=SEARCH_DEBOUNCE_MS,
-            placeholder="Search foods, e.g. chicken breast",
+            placeholder=t("Search foods, e.g. chicken breast"),
             id="food-search",
-            aria_label="Search foods",
+            aria_label=t("Search foods"),
             auto_focus=True,  # type straight away when the dialog opens
             auto_complete="off",
             type="search",
@@ -103,12 +103,15 @@ def search_panel() -> rx.Component:
         rx.cond(
             S.query.length() < 2,
             rx.vstack(
-                _used_list("Recent", S.recent, "recent-foods"),
-                _used_list("Frequent", S.frequent, "frequent-foods"),
+                _used_list(t("Recent"), S.recent, "recent-foods"),
+                _used_list(t("Frequent"), S.frequent, "frequent-foods"),
                 rx.cond(
                     (S.recent.length() == 0) & (S.frequent.length() == 0) & ~S.used_loading,
                     rx.text(
-                        "Type at least two letters. Foods you log will be listed here next time.",
+                        t(
+                            "Type at least two letters. Foods you log will be listed here "
+                            "next time."
+                        ),
                         size="2",
                         color_scheme="gray",
                         high_contrast=True,
@@ -132,14 +135,15 @@ def search_panel() -> rx.Component:
                     ),
                     class_name="picker-list",
                     id="food-results",
-                    aria_label="Search results",
+                    aria_label=t("Search results"),
                 ),
                 rx.cond(
                     ~S.searching & (S.search_error == ""),
                     rx.text(
-                        "No foods match “",
-                        S.query,
-                        "”. Try fewer words, or add it as a new food.",
+                        tf(
+                            "No foods match “{query}”. Try fewer words, or add it as a new food.",
+                            query=S.query,
+                        ),
                         size="2",
                         id="no-results",
                     ),
@@ -157,7 +161,7 @@ def portion_form() -> rx.Component:
     return rx.vstack(
         rx.button(
             rx.icon("arrow-left", size=16, aria_hidden="true"),
-            "Back",
+            t("Back"),
             on_click=S.unpick,
             variant="ghost",
             size="2",
@@ -176,7 +180,7 @@ def portion_form() -> rx.Component:
         ),
         rx.hstack(
             rx.vstack(
-                rx.el.label("Amount", html_for="amount-input", font_weight="500"),
+                rx.el.label(t("Amount"), html_for="amount-input", font_weight="500"),
                 rx.input(
                     value=S.quantity,
                     on_change=S.set_quantity,
@@ -189,7 +193,7 @@ def portion_form() -> rx.Component:
                 width=["100%", "34%"],
             ),
             rx.vstack(
-                rx.el.label("Portion", html_for="portion-select", font_weight="500"),
+                rx.el.label(t("Portion"), html_for="portion-select", font_weight="500"),
                 rx.el.select(
                     rx.foreach(
                         S.portion_options,
@@ -229,7 +233,7 @@ def portion_form() -> rx.Component:
 
 
 def quick_panel() -> rx.Component:
-    def field(label: str, key: str, field_id: str, **props) -> rx.Component:
+    def field(label: rx.Var[str], key: str, field_id: str, **props) -> rx.Component:
         return labelled_input(
             label,
             key,
@@ -241,13 +245,13 @@ def quick_panel() -> rx.Component:
         )
 
     return rx.vstack(
-        rx.text("Calories and macros without a food, e.g. a restaurant meal.", size="2"),
-        field("Name (optional)", "name", "quick-name"),
-        field("Calories (kcal)", "energy_kcal", "quick-kcal", input_mode="decimal"),
+        rx.text(t("Calories and macros without a food, e.g. a restaurant meal."), size="2"),
+        field(t("Name (optional)"), "name", "quick-name"),
+        field(t("Calories (kcal)"), "energy_kcal", "quick-kcal", input_mode="decimal"),
         rx.grid(
-            field("Protein (g)", "protein_g", "quick-protein", input_mode="decimal"),
-            field("Fat (g)", "fat_g", "quick-fat", input_mode="decimal"),
-            field("Carbs (g)", "carbohydrate_g", "quick-carbs", input_mode="decimal"),
+            field(t("Protein (g)"), "protein_g", "quick-protein", input_mode="decimal"),
+            field(t("Fat (g)"), "fat_g", "quick-fat", input_mode="decimal"),
+            field(t("Carbs (g)"), "carbohydrate_g", "quick-carbs", input_mode="decimal"),
             columns="3",
             spacing="2",
             width="100%",
@@ -263,7 +267,7 @@ def quick_panel() -> rx.Component:
 def barcode_panel() -> rx.Component:
     return rx.vstack(
         labelled_input(
-            "Barcode (EAN or UPC digits)",
+            t("Barcode (EAN or UPC digits)"),
             "barcode",
             id="barcode-input",
             value=S.barcode,
@@ -273,7 +277,7 @@ def barcode_panel() -> rx.Component:
             error=S.barcode_error,
         ),
         rx.button(
-            "Find food",
+            t("Find food"),
             on_click=S.find_barcode,
             loading=S.barcode_busy,
             size="3",
@@ -287,7 +291,7 @@ def barcode_panel() -> rx.Component:
 
 
 def new_food_panel() -> rx.Component:
-    def field(label: str, key: str, **props) -> rx.Component:
+    def field(label: rx.Var[str], key: str, **props) -> rx.Component:
         return labelled_input(
             label,
             key,
@@ -299,21 +303,21 @@ def new_food_panel() -> rx.Component:
         )
 
     return rx.vstack(
-        rx.text("Your own food, per 100 g. Only you can see it.", size="2"),
+        rx.text(t("Your own food, per 100 g. Only you can see it."), size="2"),
         form_alert(S.new_food_error, id="new-food-error"),
-        field("Name", "name"),
-        field("Brand (optional)", "brand"),
-        field("Calories per 100 g (kcal)", "energy_kcal", input_mode="decimal"),
+        field(t("Name"), "name"),
+        field(t("Brand (optional)"), "brand"),
+        field(t("Calories per 100 g (kcal)"), "energy_kcal", input_mode="decimal"),
         rx.grid(
-            field("Protein (g)", "protein_g", input_mode="decimal"),
-            field("Fat (g)", "fat_g", input_mode="decimal"),
-            field("Carbs (g)", "carbohydrate_g", input_mode="decimal"),
+            field(t("Protein (g)"), "protein_g", input_mode="decimal"),
+            field(t("Fat (g)"), "fat_g", input_mode="decimal"),
+            field(t("Carbs (g)"), "carbohydrate_g", input_mode="decimal"),
             columns="3",
             spacing="2",
             width="100%",
         ),
         rx.button(
-            "Save food",
+            t("Save food"),
             on_click=S.create_food,
             loading=S.log_busy,
             size="3",
@@ -343,9 +347,9 @@ def recipes_panel() -> rx.Component:
                 ),
                 class_name="picker-list",
             ),
-            rx.text("You have no recipes yet.", size="2"),
+            rx.text(t("You have no recipes yet."), size="2"),
         ),
-        rx.link("Build a recipe", href=routes.RECIPES, id="build-recipe", weight="medium"),
+        rx.link(t("Build a recipe"), href=routes.RECIPES, id="build-recipe", weight="medium"),
         spacing="3",
         width="100%",
         align="stretch",
@@ -357,7 +361,7 @@ def food_picker() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
             rx.hstack(
-                rx.dialog.title("Add to ", S.picker_label, margin="0", size="5"),
+                rx.dialog.title(tf("Add to {meal}", meal=S.picker_label), margin="0", size="5"),
                 rx.spacer(),
                 rx.dialog.close(
                     rx.icon_button(
@@ -365,7 +369,7 @@ def food_picker() -> rx.Component:
                         variant="ghost",
                         color_scheme="gray",
                         size="3",
-                        aria_label="Close",
+                        aria_label=t("Close"),
                         id="picker-close",
                     )
                 ),
@@ -374,8 +378,10 @@ def food_picker() -> rx.Component:
                 margin_bottom="0.5em",
             ),
             rx.dialog.description(
-                "Search a food, say it in words, or use quick add, a barcode, a new food or a "
-                "recipe.",
+                t(
+                    "Search a food, say it in words, or use quick add, a barcode, a new food "
+                    "or a recipe."
+                ),
                 class_name="visually-hidden",
             ),
             rx.cond(

@@ -5,17 +5,19 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.i18n import LanguageState, t, tf
 from app.state.notifications import POLL_MS, NotificationsState
 from app.state.session import SessionState
+from components.language_switch import language_switch
 from components.native_form import native_form
 
 # (label, icon, path): the main destinations, in the order both bars show them.
-NAV_ITEMS: tuple[tuple[str, str, str], ...] = (
-    ("Today", "house", routes.TODAY),
-    ("Diary", "book-open", routes.DIARY),
-    ("Workouts", "dumbbell", routes.WORKOUTS),
-    ("Progress", "trending-up", routes.PROGRESS),
-    ("Profile", "user", routes.PROFILE),
+NAV_ITEMS: tuple[tuple[rx.Var[str], str, str], ...] = (
+    (t("Today"), "house", routes.TODAY),
+    (t("Diary"), "book-open", routes.DIARY),
+    (t("Workouts"), "dumbbell", routes.WORKOUTS),
+    (t("Progress"), "trending-up", routes.PROGRESS),
+    (t("Profile"), "user", routes.PROFILE),
 )
 PHONE = ["flex", "flex", "none"]
 DESKTOP = ["none", "none", "flex"]
@@ -29,7 +31,7 @@ def _is_current(path: str) -> rx.Var[bool]:
 
 
 def sign_out_button(*, everywhere: bool = False, **props) -> rx.Component:
-    label = "Sign out everywhere" if everywhere else "Sign out"
+    label = t("Sign out everywhere") if everywhere else t("Sign out")
     return native_form(
         rx.el.input(type="hidden", name="everywhere", value="1" if everywhere else "0"),
         rx.button(label, type="submit", variant="soft", color_scheme="gray", **props),
@@ -48,7 +50,7 @@ def brand() -> rx.Component:
         href=routes.TODAY,
         underline="none",
         color="inherit",
-        aria_label="FitLedger, today",
+        aria_label=t("FitLedger, today"),
     )
 
 
@@ -73,7 +75,9 @@ def bell(unread: rx.Var[int] | int = 0) -> rx.Component:
             display="inline-flex",
         ),
         href=routes.NOTIFICATIONS,
-        aria_label=rx.cond(unread > 0, f"Notifications, {unread} unread", "Notifications"),
+        aria_label=rx.cond(
+            unread > 0, tf("Notifications, {n} unread", n=unread), t("Notifications")
+        ),
         color="inherit",
     )
 
@@ -98,7 +102,7 @@ def top_bar(unread: rx.Var[int] | int = 0) -> rx.Component:
                     ],
                     spacing="5",
                 ),
-                aria_label="Main",
+                aria_label=t("Main"),
                 display=DESKTOP,
             ),
             rx.spacer(),
@@ -108,7 +112,7 @@ def top_bar(unread: rx.Var[int] | int = 0) -> rx.Component:
                 rx.link(
                     rx.icon("shield", size=22),
                     href=routes.ADMIN,
-                    aria_label="Admin",
+                    aria_label=t("Admin"),
                     color="inherit",
                     display="inline-flex",
                     id="admin-link",
@@ -117,7 +121,7 @@ def top_bar(unread: rx.Var[int] | int = 0) -> rx.Component:
             rx.link(
                 rx.icon("settings", size=22),
                 href=routes.SETTINGS,
-                aria_label="Settings",
+                aria_label=t("Settings"),
                 color="inherit",
                 display="inline-flex",
                 id="settings-link",
@@ -164,7 +168,7 @@ def bottom_tabs() -> rx.Component:
             justify="between",
             spacing="0",
         ),
-        aria_label="Main",
+        aria_label=t("Main"),
         display=PHONE,
         position="fixed",
         bottom="0",
@@ -187,7 +191,7 @@ def live_updates() -> rx.Component:
     )
 
 
-def back_link(label: str, href: str, *, id: str | None = None) -> rx.Component:
+def back_link(label: str | rx.Var[str], href: str, *, id: str | None = None) -> rx.Component:
     """ "← Workouts": the page above this one."""
     return rx.link(
         rx.hstack(rx.icon("arrow-left", size=16, aria_hidden="true"), label, spacing="1"),
@@ -203,10 +207,13 @@ def offline_banner() -> rx.Component:
     return rx.callout.root(
         rx.callout.icon(rx.icon("wifi-off")),
         rx.callout.text(
-            rx.text("You are offline. ", weight="bold", as_="span"),
-            "Your diary shows the last day you opened, and food you add there is sent when "
-            "you are back online. ",
-            rx.link("Open the diary", href=routes.DIARY),
+            rx.text(t("You are offline."), " ", weight="bold", as_="span"),
+            t(
+                "Your diary shows the last day you opened, and food you add there is sent "
+                "when you are back online."
+            ),
+            " ",
+            rx.link(t("Open the diary"), href=routes.DIARY),
         ),
         color_scheme="amber",
         role="status",
@@ -219,7 +226,7 @@ def offline_banner() -> rx.Component:
 
 def app_shell(
     *content: rx.Component,
-    title: str,
+    title: str | rx.Var[str],
     unread: rx.Var[int] | int | None = None,
     offline: rx.Component | None = None,
 ) -> rx.Component:
@@ -230,7 +237,7 @@ def app_shell(
     if unread is None:
         unread = NotificationsState.unread
     return rx.box(
-        rx.el.a("Skip to content", href="#main", class_name="skip-link"),
+        rx.el.a(t("Skip to content"), href="#main", class_name="skip-link"),
         top_bar(unread),
         rx.el.main(
             offline_banner(),
@@ -249,7 +256,7 @@ def app_shell(
                 rx.center(
                     rx.spinner(size="3"),
                     padding_y="4em",
-                    aria_label="Loading",
+                    aria_label=t("Loading"),
                     class_name="online-only",
                 ),
             ),
@@ -262,6 +269,7 @@ def app_shell(
         ),
         bottom_tabs(),
         min_height="100vh",
+        lang=LanguageState.language,
     )
 
 
@@ -269,7 +277,15 @@ def public_shell(*content: rx.Component) -> rx.Component:
     """Sign-in pages and the landing page: the brand and one centred column."""
     return rx.box(
         rx.el.header(
-            rx.hstack(brand(), padding="1em", max_width="1100px", margin_x="auto"),
+            rx.hstack(
+                brand(),
+                rx.spacer(),
+                language_switch(),
+                align="center",
+                padding="1em",
+                max_width="1100px",
+                margin_x="auto",
+            ),
         ),
         rx.el.main(
             rx.vstack(*content, spacing="5", width="100%", align="stretch"),
@@ -280,4 +296,5 @@ def public_shell(*content: rx.Component) -> rx.Component:
             padding_y="1.5em",
         ),
         min_height="100vh",
+        lang=LanguageState.language,
     )

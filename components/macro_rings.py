@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.i18n import t, tf
+
 # (key, label, unit, colour, id suffix): the order the rings are shown in.
-MACROS: tuple[tuple[str, str, str, str, str], ...] = (
-    ("kcal", "Calories", "kcal", "grass", "kcal"),
-    ("protein_g", "Protein", "g", "blue", "protein"),
-    ("fat_g", "Fat", "g", "amber", "fat"),
-    ("carbohydrate_g", "Carbs", "g", "violet", "carbs"),
+MACROS: tuple[tuple[str, rx.Var[str], rx.Var[str], str, str], ...] = (
+    ("kcal", t("Calories"), t("kcal"), "grass", "kcal"),
+    ("protein_g", t("Protein"), t("g"), "blue", "protein"),
+    ("fat_g", t("Fat"), t("g"), "amber", "fat"),
+    ("carbohydrate_g", t("Carbs"), t("g"), "violet", "carbs"),
 )
 RING_MAX = "112px"  # rings share the row equally and stop growing here
 
@@ -23,11 +25,12 @@ def ring(
     value: rx.Var,
     target: rx.Var,
     *,
-    label: str,
-    unit: str,
+    label: rx.Var[str],
+    unit: rx.Var[str],
     color: str,
     ring_id: str,
     warn_over: bool = False,
+    with_unit: bool = True,
 ) -> rx.Component:
     """One ring: the share of the target eaten, the number inside; with `warn_over` it
     turns red past the target (calories: protein over its target is no warning)."""
@@ -41,7 +44,7 @@ def ring(
             rx.box(
                 rx.text(f"{value:,}", weight="bold", size="3", line_height="1.1", id=ring_id),
                 rx.text(
-                    rx.cond(has_target, f"of {target:,}", "no target"),
+                    rx.cond(has_target, tf("of {target}", target=f"{target:,}"), t("no target")),
                     size="1",
                     color_scheme="gray",
                     high_contrast=True,
@@ -67,14 +70,25 @@ def ring(
             role="img",
             aria_label=rx.cond(
                 has_target,
-                f"{label}: {value:,} of {target:,} {unit}",
-                f"{label}: {value:,} {unit}, no target yet",
+                tf(
+                    "{label}: {value} of {target} {unit}",
+                    label=label,
+                    value=f"{value:,}",
+                    target=f"{target:,}",
+                    unit=unit,
+                ),
+                tf(
+                    "{label}: {value} {unit}, no target yet",
+                    label=label,
+                    value=f"{value:,}",
+                    unit=unit,
+                ),
             ),
         ),
         rx.text(
             label,
             " ",
-            rx.el.span(f"({unit})", style={"opacity": "0.85"}) if unit != "kcal" else "",
+            rx.el.span(f"({unit})", style={"opacity": "0.85"}) if with_unit else "",
             size="2",
             weight="medium",
         ),
@@ -102,6 +116,7 @@ def macro_rings(
                 color=color,
                 ring_id=f"{id_prefix}-{suffix}",
                 warn_over=key == "kcal",
+                with_unit=key != "kcal",
             )
             for key, label, unit, color, suffix in MACROS
         ],

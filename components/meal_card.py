@@ -11,6 +11,8 @@ from typing import Any
 
 import reflex as rx
 
+from app.i18n import t, tf
+
 
 def item_row(item: rx.Var[dict[str, str]], on_edit: Callable[[rx.Var], Any]) -> rx.Component:
     """A tappable row (opens the item's edit dialog); id `item-<item id>`."""
@@ -18,7 +20,7 @@ def item_row(item: rx.Var[dict[str, str]], on_edit: Callable[[rx.Var], Any]) -> 
         rx.el.button(
             rx.box(
                 # The accessible name is the visible text, read as "Edit <name> <amount> <kcal>".
-                rx.el.span("Edit ", class_name="visually-hidden"),
+                rx.el.span(t("Edit"), " ", class_name="visually-hidden"),
                 rx.text(item["name"], size="2", weight="medium", class_name="clamp-2"),
                 rx.text(
                     rx.cond(item["brand"] != "", item["brand"] + " · ", ""),
@@ -33,7 +35,7 @@ def item_row(item: rx.Var[dict[str, str]], on_edit: Callable[[rx.Var], Any]) -> 
             ),
             rx.text(
                 item["kcal"],
-                rx.el.span(" kcal", font_size="0.8em"),
+                rx.el.span(" ", t("kcal"), font_size="0.8em"),
                 size="2",
                 weight="bold",
                 white_space="nowrap",
@@ -48,7 +50,7 @@ def item_row(item: rx.Var[dict[str, str]], on_edit: Callable[[rx.Var], Any]) -> 
 
 def copy_control(
     meal_type: str,
-    label: str,
+    label: rx.Var[str],
     *,
     copy_to: rx.Var[str],
     on_date: Any,
@@ -62,17 +64,19 @@ def copy_control(
         rx.popover.trigger(
             rx.button(
                 rx.icon("copy", size=16, aria_hidden="true"),
-                "Copy",
+                t("Copy"),
                 variant="ghost",
                 size="2",
                 id=f"copy-{meal_type}-open",
-                aria_label=f"Copy {label.lower()} to another day",
+                aria_label=tf("Copy {meal} to another day", meal=label.lower()),
             ),
         ),
         rx.popover.content(
             rx.vstack(
                 rx.el.label(
-                    f"Copy {label.lower()} to", html_for=f"copy-{meal_type}-date", weight="medium"
+                    tf("Copy {meal} to", meal=label.lower()),
+                    html_for=f"copy-{meal_type}-date",
+                    weight="medium",
                 ),
                 rx.el.input(
                     type="date",
@@ -85,7 +89,7 @@ def copy_control(
                 rx.cond(error != "", rx.text(error, color_scheme="tomato", size="2", role="alert")),
                 rx.popover.close(
                     rx.button(
-                        "Copy",
+                        t("Copy"),
                         on_click=on_copy,
                         loading=busy,
                         id=f"copy-{meal_type}",
@@ -103,7 +107,7 @@ def copy_control(
 
 def meal_card(
     meal_type: str,
-    label: str,
+    label: rx.Var[str],
     *,
     items: rx.Var[list[dict[str, str]]],
     totals: rx.Var[dict[str, str]],
@@ -121,7 +125,7 @@ def meal_card(
                 rx.spacer(),
                 rx.text(
                     rx.cond(has_items, totals["kcal"], "0"),
-                    rx.el.span(" kcal", font_size="0.8em"),
+                    rx.el.span(" ", t("kcal"), font_size="0.8em"),
                     weight="bold",
                     size="3",
                     id=f"meal-{meal_type}-kcal",
@@ -146,11 +150,11 @@ def meal_card(
                     rx.vstack(
                         rx.skeleton(height="18px", width="80%"),
                         rx.skeleton(height="18px", width="55%"),
-                        aria_label=f"Loading {label.lower()}",
+                        aria_label=tf("Loading {meal}", meal=label.lower()),
                         width="100%",
                     ),
                     rx.text(
-                        f"Nothing logged for {label.lower()} yet.",
+                        tf("Nothing logged for {meal} yet.", meal=label.lower()),
                         size="2",
                         color_scheme="gray",
                         high_contrast=True,
@@ -161,12 +165,12 @@ def meal_card(
             rx.hstack(
                 rx.button(
                     rx.icon("plus", size=18, aria_hidden="true"),
-                    "Add food",
+                    t("Add food"),
                     on_click=on_add,
                     variant="soft",
                     size="3",
                     id=f"add-{meal_type}",
-                    aria_label=f"Add food to {label.lower()}",
+                    aria_label=tf("Add food to {meal}", meal=label.lower()),
                 ),
                 rx.spacer(),
                 rx.cond(has_items, copy) if copy is not None else rx.fragment(),

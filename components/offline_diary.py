@@ -8,26 +8,25 @@ from __future__ import annotations
 
 import reflex as rx
 
-from app.api.nutrition import MEAL_TYPES
-from app.state.diary_logic import meal_label
+from app.i18n import t
 
 PANEL = {"width": "100%", "margin_bottom": "1em"}
 
 
-def _number(label: str, input_id: str, *, placeholder: str = "") -> rx.Component:
+def _number(label: rx.Var[str], input_id: str, *, placeholder: str = "") -> rx.Component:
     return rx.el.label(
         label,
         rx.el.input(id=input_id, type="text", input_mode="decimal", placeholder=placeholder),
     )
 
 
-def _fieldset(legend: str, prefix: str, *fields: rx.Component) -> rx.Component:
+def _fieldset(legend: rx.Var[str], prefix: str, *fields: rx.Component) -> rx.Component:
     """One way to add food offline: its inputs, the button `<prefix>-add`, the problem."""
     return rx.el.fieldset(
         rx.el.legend(legend, font_weight="600"),
         rx.el.div(
             *fields,
-            rx.el.button("Add to queue", type="button", id=f"{prefix}-add"),
+            rx.el.button(t("Add to queue"), type="button", id=f"{prefix}-add"),
             class_name="offline-form",
         ),
         rx.el.p(id=f"{prefix}-error", class_name="offline-error", role="alert"),
@@ -40,7 +39,7 @@ def _fieldset(legend: str, prefix: str, *fields: rx.Component) -> rx.Component:
 def queue_box(on_sent: rx.EventHandler) -> rx.Component:
     """The entries waiting on this device; shown offline and while any are left to send."""
     return rx.card(
-        rx.text("Food added offline", weight="bold", as_="p"),
+        rx.text(t("Food added offline"), weight="bold", as_="p"),
         rx.el.p(id="offline-queue-status", role="status", aria_live="polite"),
         rx.el.ul(id="offline-queue-list", class_name="offline-meals"),
         rx.el.p(id="offline-queue-problem", class_name="offline-error", role="alert"),
@@ -62,7 +61,7 @@ def queue_box(on_sent: rx.EventHandler) -> rx.Component:
 
 def saved_day() -> rx.Component:
     return rx.card(
-        rx.heading("Saved diary", size="4", as_="h2"),
+        rx.heading(t("Saved diary"), size="4", as_="h2"),
         rx.el.p(id="offline-day-title"),
         rx.el.ul(id="offline-day-meals", class_name="offline-meals"),
         id="offline-day",
@@ -72,12 +71,15 @@ def saved_day() -> rx.Component:
 
 def add_offline() -> rx.Component:
     return rx.card(
-        rx.heading("Add food offline", size="4", as_="h2"),
+        rx.heading(t("Add food offline"), size="4", as_="h2"),
         rx.el.div(
             rx.el.label(
-                "Meal",
+                t("Meal"),
                 rx.el.select(
-                    *[rx.el.option(meal_label(kind), value=kind) for kind in MEAL_TYPES],
+                    rx.el.option(t("Breakfast"), value="breakfast"),
+                    rx.el.option(t("Lunch"), value="lunch"),
+                    rx.el.option(t("Dinner"), value="dinner"),
+                    rx.el.option(t("Snacks"), value="snack"),
                     id="offline-meal",
                     default_value="snack",
                 ),
@@ -85,19 +87,19 @@ def add_offline() -> rx.Component:
             class_name="offline-form",
         ),
         _fieldset(
-            "Quick add",
+            t("Quick add"),
             "offline-quick",
-            rx.el.label("Name", rx.el.input(id="offline-quick-name", type="text")),
-            _number("Calories (kcal)", "offline-quick-kcal"),
-            _number("Protein (g)", "offline-quick-protein", placeholder="0"),
-            _number("Fat (g)", "offline-quick-fat", placeholder="0"),
-            _number("Carbs (g)", "offline-quick-carbs", placeholder="0"),
+            rx.el.label(t("Name"), rx.el.input(id="offline-quick-name", type="text")),
+            _number(t("Calories (kcal)"), "offline-quick-kcal"),
+            _number(t("Protein (g)"), "offline-quick-protein", placeholder="0"),
+            _number(t("Fat (g)"), "offline-quick-fat", placeholder="0"),
+            _number(t("Carbs (g)"), "offline-quick-carbs", placeholder="0"),
         ),
         _fieldset(
-            "A recent food",
+            t("A recent food"),
             "offline-recent",
-            rx.el.label("Food", rx.el.select(id="offline-recent-food")),
-            _number("Amount (g)", "offline-recent-grams", placeholder="100"),
+            rx.el.label(t("Food"), rx.el.select(id="offline-recent-food")),
+            _number(t("Amount (g)"), "offline-recent-grams", placeholder="100"),
         ),
         id="offline-add",
         **PANEL,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 
-def section(title: str, *children, id: str) -> rx.Component:
+def section(title: str | rx.Var[str], *children, id: str) -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.heading(title, size="4", as_="h2"),
@@ -19,5 +19,5 @@ def section(title: str, *children, id: str) -> rx.Component:
     )
 
 
-def subheading(text: str) -> rx.Component:
+def subheading(text: str | rx.Var[str]) -> rx.Component:
     return rx.heading(text, size="3", as_="h3")

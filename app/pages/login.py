@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.i18n import t, tr
 from app.session.http import FLASH_COOKIE, decode_flash
 from app.state.messages import explain_flash
 from app.state.session import SessionState, cookie_value
@@ -24,27 +25,47 @@ def read_flash(cookie_header: str, page: str) -> dict:
 class LoginState(SessionState):
     email: str = ""
     next: str = ""
-    error: str = ""
-    email_error: str = ""
-    password_error: str = ""
-    notice: str = ""
+    # Why the page was opened and the refused form's flash: the texts are computed from them
+    # so that they follow the language switch.
+    _why: str = ""
+    _flash: dict = {}
+
+    @rx.var
+    def notice(self) -> str:
+        if self._why == "signed_out":
+            return tr(self.language, "You are signed out.")
+        if self._why == "reset":
+            return tr(self.language, "Your password was changed. Sign in with the new one.")
+        if self._why == "next":
+            return tr(self.language, "Please sign in to continue.")
+        return ""
+
+    @rx.var
+    def error(self) -> str:
+        return explain_flash(self._flash, self.language)[0]
+
+    @rx.var
+    def email_error(self) -> str:
+        return explain_flash(self._flash, self.language)[1].get("email", "")
+
+    @rx.var
+    def password_error(self) -> str:
+        return explain_flash(self._flash, self.language)[1].get("password", "")
 
     @rx.event
     async def load(self):
         params = self.router.url.query_parameters
         self.next = params.get("next", "")
-        self.notice = ""
+        self._why = ""
         if params.get("signed_out"):
-            self.notice = "You are signed out."
+            self._why = "signed_out"
         elif params.get("reset"):
-            self.notice = "Your password was changed. Sign in with the new one."
+            self._why = "reset"
         elif self.next:
-            self.notice = "Please sign in to continue."
+            self._why = "next"
         flash = read_flash(self.router.headers.cookie, routes.LOGIN)
         self.email = str(flash.get("email", ""))
-        self.error, fields = explain_flash(flash)
-        self.email_error = fields.get("email", "")
-        self.password_error = fields.get("password", "")
+        self._flash = flash
         if flash.get("next"):
             self.next = str(flash["next"])
 
@@ -54,7 +75,7 @@ def login_form() -> rx.Component:
         rx.vstack(
             form_alert(LoginState.error),
             labelled_input(
-                "E-mail",
+                t("E-mail"),
                 "email",
                 type="email",
                 auto_complete="email",
@@ -63,7 +84,7 @@ def login_form() -> rx.Component:
                 error=LoginState.email_error,
             ),
             labelled_input(
-                "Password",
+                t("Password"),
                 "password",
                 type="password",
                 auto_complete="current-password",
@@ -71,7 +92,7 @@ def login_form() -> rx.Component:
                 error=LoginState.password_error,
             ),
             rx.el.input(type="hidden", name="next", value=LoginState.next),
-            rx.button("Sign in", type="submit", size="3", width="100%", id="sign-in"),
+            rx.button(t("Sign in"), type="submit", size="3", width="100%", id="sign-in"),
             spacing="4",
             width="100%",
         ),
@@ -82,13 +103,13 @@ def login_form() -> rx.Component:
 
 def login() -> rx.Component:
     return public_shell(
-        rx.heading("Sign in", size="7", as_="h1"),
+        rx.heading(t("Sign in"), size="7", as_="h1"),
         form_alert(LoginState.notice, color="grass", id="notice"),
         login_form(),
         rx.hstack(
-            rx.link("Forgot your password?", href=routes.FORGOT_PASSWORD),
+            rx.link(t("Forgot your password?"), href=routes.FORGOT_PASSWORD),
             rx.spacer(),
-            rx.link("Create an account", href=routes.REGISTER),
+            rx.link(t("Create an account"), href=routes.REGISTER),
             width="100%",
             wrap="wrap",
         ),

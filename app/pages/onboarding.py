@@ -6,6 +6,7 @@ import reflex as rx
 
 from app import routes
 from app.api.errors import ApiError
+from app.i18n import t
 from app.state.body import BODY_FIELDS, BodyFormState
 from components.body_form import activity_field, body_fields, goal_fields
 from components.fields import form_alert
@@ -13,7 +14,7 @@ from components.layout import app_shell
 from components.targets import custom_targets_form, targets_explained
 
 TITLE = "Get started · FitLedger"
-STEPS = ("Your body", "Your goal", "Your targets")
+STEPS = (t("Your body"), t("Your goal"), t("Your targets"))
 
 
 def step_after_errors(errors: dict[str, str], current: int) -> int:
@@ -25,6 +26,10 @@ def step_after_errors(errors: dict[str, str], current: int) -> int:
 
 class OnboardingState(BodyFormState):
     step: int = 1
+
+    def _profile_extras(self) -> dict[str, str]:
+        """The new profile speaks the language the page was read in."""
+        return {"language": self.language}
 
     @rx.event
     async def load(self):
@@ -84,7 +89,8 @@ def progress() -> rx.Component:
         *[
             rx.el.li(
                 rx.text(
-                    f"{n}. {name}",
+                    f"{n}. ",
+                    name,
                     weight=rx.cond(s.step == n, "bold", "regular"),
                     color=rx.cond(s.step >= n, rx.color("grass", 11), rx.color("gray", 11)),
                     size="2",
@@ -98,16 +104,16 @@ def progress() -> rx.Component:
         gap="1.2em",
         padding="0",
         margin="0",
-        aria_label="Steps",
+        aria_label=t("Steps"),
         id="onboarding-steps",
     )
 
 
-def nav_buttons(next_label: str, *, back: bool = True) -> rx.Component:
+def nav_buttons(next_label: rx.Var[str], *, back: bool = True) -> rx.Component:
     s = OnboardingState
     return rx.hstack(
         rx.button(
-            "Back",
+            t("Back"),
             on_click=s.back,
             variant="soft",
             color_scheme="gray",
@@ -126,9 +132,9 @@ def nav_buttons(next_label: str, *, back: bool = True) -> rx.Component:
 
 def step_body() -> rx.Component:
     return rx.vstack(
-        rx.text("The formulas need these to estimate how much energy you use. Metric units."),
+        rx.text(t("The formulas need these to estimate how much energy you use. Metric units.")),
         body_fields(),
-        nav_buttons("Next", back=False),
+        nav_buttons(t("Next"), back=False),
         spacing="4",
         width="100%",
         align="stretch",
@@ -139,7 +145,7 @@ def step_body() -> rx.Component:
 def step_goal() -> rx.Component:
     return rx.vstack(
         goal_fields(),
-        nav_buttons("See my targets"),
+        nav_buttons(t("See my targets")),
         spacing="4",
         width="100%",
         align="stretch",
@@ -151,13 +157,16 @@ def step_targets() -> rx.Component:
     s = OnboardingState
     return rx.vstack(
         rx.text(
-            "Here is how FitLedger worked out your daily targets. You can change them at any time."
+            t(
+                "Here is how FitLedger worked out your daily targets. You can change them at "
+                "any time."
+            )
         ),
         rx.card(targets_explained(), width="100%"),
         custom_targets_form(),
         rx.el.details(
             rx.el.summary(
-                "Change activity or goal",
+                t("Change activity or goal"),
                 cursor="pointer",
                 font_weight="500",
                 id="targets-edit-toggle",
@@ -166,7 +175,7 @@ def step_targets() -> rx.Component:
                 activity_field(),
                 goal_fields(),
                 rx.button(
-                    "Recalculate",
+                    t("Recalculate"),
                     on_click=s.recalculate,
                     loading=s.saving | s.targets_loading,
                     variant="soft",
@@ -181,7 +190,7 @@ def step_targets() -> rx.Component:
         ),
         rx.hstack(
             rx.button(
-                "Back",
+                t("Back"),
                 on_click=s.back,
                 variant="soft",
                 color_scheme="gray",
@@ -190,7 +199,11 @@ def step_targets() -> rx.Component:
             ),
             rx.spacer(),
             rx.button(
-                "Start", on_click=s.start, size="3", id="onboarding-start", disabled=~s.has_targets
+                t("Start"),
+                on_click=s.start,
+                size="3",
+                id="onboarding-start",
+                disabled=~s.has_targets,
             ),
             width="100%",
         ),
@@ -213,7 +226,7 @@ def onboarding() -> rx.Component:
                     rx.spinner(size="3"),
                     padding_y="3em",
                     role="status",
-                    aria_label="Loading your profile",
+                    aria_label=t("Loading your profile"),
                 ),
                 rx.match(s.step, (1, step_body()), (2, step_goal()), step_targets()),
             ),
@@ -223,5 +236,5 @@ def onboarding() -> rx.Component:
             max_width="640px",
             width="100%",
         ),
-        title="Set up your targets",
+        title=t("Set up your targets"),
     )

@@ -8,6 +8,7 @@ from app import routes
 from app.api.auth import AuthApi
 from app.api.errors import ApiError
 from app.api.gateway import shared_gateway
+from app.i18n import t, tr
 from app.state.messages import explain
 from app.state.session import SessionState
 from components.fields import form_alert, labelled_input, submit_button
@@ -15,14 +16,10 @@ from components.layout import public_shell
 
 FORGOT_TITLE = "Forgot your password · FitLedger"
 RESET_TITLE = "Choose a new password · FitLedger"
-SENT = (
-    "If an account uses this address, we have sent it a link to choose a new password. "
-    "The link works for 30 minutes."
-)
 
 
 class ForgotPasswordState(SessionState):
-    sent: str = ""
+    sent: bool = False
     error: str = ""
     email_error: str = ""
     sending: bool = False
@@ -30,7 +27,8 @@ class ForgotPasswordState(SessionState):
     @rx.event
     def load(self):
         self.settle_language()
-        self.sent = self.error = self.email_error = ""
+        self.sent = False
+        self.error = self.email_error = ""
 
     @rx.event
     async def send(self, form: dict):
@@ -40,9 +38,9 @@ class ForgotPasswordState(SessionState):
             await AuthApi(shared_gateway(), client_ip=self._client_ip()).forgot_password(
                 str(form.get("email", "")).strip()
             )
-            self.sent = SENT
+            self.sent = True
         except ApiError as error:
-            self.error, fields = explain(error)
+            self.error, fields = explain(error, self.language)
             self.email_error = fields.get("email", "")
         finally:
             self.sending = False
@@ -66,7 +64,7 @@ class ResetPasswordState(SessionState):
         self.error = self.password_error = self.confirm_error = ""
         password = str(form.get("new_password", ""))
         if password != str(form.get("confirm_password", "")):
-            self.confirm_error = "The two passwords are not the same."
+            self.confirm_error = tr(self.language, "The two passwords are not the same.")
             return None
         token = self.router.url.query_parameters.get("token", "")
         self.saving = True
@@ -75,10 +73,8 @@ class ResetPasswordState(SessionState):
                 token, password
             )
         except ApiError as error:
-            self.error, fields = explain(error)
+            self.error, fields = explain(error, self.language)
             self.password_error = fields.get("new_password", "")
-            if "token" in fields and not self.error:
-                self.error = explain(error)[0]
             return None
         finally:
             self.saving = False
@@ -87,40 +83,51 @@ class ResetPasswordState(SessionState):
 
 def forgot_password() -> rx.Component:
     return public_shell(
-        rx.heading("Forgot your password?", size="7", as_="h1"),
-        rx.text("Enter your e-mail and we'll send you a link to choose a new one."),
-        form_alert(ForgotPasswordState.sent, color="grass", id="sent"),
+        rx.heading(t("Forgot your password?"), size="7", as_="h1"),
+        rx.text(t("Enter your e-mail and we'll send you a link to choose a new one.")),
+        form_alert(
+            rx.cond(
+                ForgotPasswordState.sent,
+                t(
+                    "If an account uses this address, we have sent it a link to choose a new "
+                    "password. The link works for 30 minutes."
+                ),
+                "",
+            ),
+            color="grass",
+            id="sent",
+        ),
         rx.form(
             rx.vstack(
                 form_alert(ForgotPasswordState.error),
                 labelled_input(
-                    "E-mail",
+                    t("E-mail"),
                     "email",
                     type="email",
                     auto_complete="email",
                     required=True,
                     error=ForgotPasswordState.email_error,
                 ),
-                submit_button("Send the link", busy=ForgotPasswordState.sending, id="send-link"),
+                submit_button(t("Send the link"), busy=ForgotPasswordState.sending, id="send-link"),
                 spacing="4",
                 width="100%",
             ),
             on_submit=ForgotPasswordState.send,
         ),
-        rx.link("Back to sign in", href=routes.LOGIN),
+        rx.link(t("Back to sign in"), href=routes.LOGIN),
     )
 
 
 def reset_password() -> rx.Component:
     return public_shell(
-        rx.heading("Choose a new password", size="7", as_="h1"),
+        rx.heading(t("Choose a new password"), size="7", as_="h1"),
         rx.cond(
             ResetPasswordState.has_token,
             rx.form(
                 rx.vstack(
                     form_alert(ResetPasswordState.error),
                     labelled_input(
-                        "New password",
+                        t("New password"),
                         "new_password",
                         type="password",
                         auto_complete="new-password",
@@ -130,7 +137,7 @@ def reset_password() -> rx.Component:
                         error=ResetPasswordState.password_error,
                     ),
                     labelled_input(
-                        "The same password again",
+                        t("The same password again"),
                         "confirm_password",
                         type="password",
                         auto_complete="new-password",
@@ -138,10 +145,12 @@ def reset_password() -> rx.Component:
                         error=ResetPasswordState.confirm_error,
                     ),
                     submit_button(
-                        "Save the new password", busy=ResetPasswordState.saving, id="save-password"
+                        t("Save the new password"),
+                        busy=ResetPasswordState.saving,
+                        id="save-password",
                     ),
                     rx.text(
-                        "Saving it signs you out on every other device.",
+                        t("Saving it signs you out on every other device."),
                         size="2",
                         color_scheme="gray",
                     ),
@@ -151,9 +160,11 @@ def reset_password() -> rx.Component:
                 on_submit=ResetPasswordState.save,
             ),
             form_alert(
-                "This link is incomplete. Open the link from the e-mail again, "
-                "or ask for a new one.",
+                t(
+                    "This link is incomplete. Open the link from the e-mail again, "
+                    "or ask for a new one."
+                ),
             ),
         ),
-        rx.link("Ask for a new link", href=routes.FORGOT_PASSWORD),
+        rx.link(t("Ask for a new link"), href=routes.FORGOT_PASSWORD),
     )

@@ -7,6 +7,8 @@ import reflex as rx
 from app import routes
 from app.api.errors import ApiError
 from app.api.users import UsersApi
+from app.i18n import t, tr
+from app.i18n.formats import fmt_date
 from app.state import units as u
 from app.state.body import WEIGHT_KG, BodyFormState
 from app.state.messages import explain
@@ -21,15 +23,15 @@ from components.targets import custom_targets_form, targets_explained
 TITLE = "Profile · FitLedger"
 
 
-def weight_error(text: str, units: str = u.METRIC) -> str:
+def weight_error(text: str, units: str = u.METRIC, language: str = "en") -> str:
     """Plain words for a weigh-in the service would refuse ("" when it is fine)."""
     kg = u.parse_weight_kg(text, units)
-    unit = u.weight_unit(units)
+    unit = u.weight_unit(units, language)
     if kg is None:
-        return f"Enter your weight in {unit}."
+        return tr(language, "Enter your weight in {unit}.", unit=unit)
     if not WEIGHT_KG[0] <= round(kg, 2) <= WEIGHT_KG[1]:
-        low, high = (u.weight_number(limit, units) for limit in WEIGHT_KG)
-        return f"Enter between {low} and {high} {unit}."
+        low, high = (u.weight_number(limit, units, language) for limit in WEIGHT_KG)
+        return tr(language, "Enter between {low} and {high} {unit}.", low=low, high=high, unit=unit)
     return ""
 
 
@@ -50,7 +52,9 @@ class ProfileState(BodyFormState):
                 await self._load_targets()
             else:
                 self.has_targets = False
-                self.targets_error = "Fill in your body data and goal to get your targets."
+                self.targets_error = tr(
+                    self.language, "Fill in your body data and goal to get your targets."
+                )
         except ApiError as error:
             return self.handle(error)
         return None
@@ -61,12 +65,12 @@ class ProfileState(BodyFormState):
         errors = {**self._body_errors(), **self._goal_errors()}
         self._show_errors(errors)
         if errors:
-            self.form_error = "Please check the highlighted fields."
+            self.form_error = tr(self.language, "Please check the highlighted fields.")
             return None
         try:
             if not await self._save():
                 return None
-            self.saved_notice = "Saved. Your targets are updated."
+            self.saved_notice = tr(self.language, "Saved. Your targets are updated.")
             await self._load_targets()
         except ApiError as error:
             return self.handle(error)
@@ -78,7 +82,7 @@ class ProfileState(BodyFormState):
 
     @rx.event
     async def log_weight(self):
-        self.weigh_in_error = weight_error(self.weigh_in, self.units)
+        self.weigh_in_error = weight_error(self.weigh_in, self.units, self.language)
         if self.weigh_in_error:
             return None
         kg = round(u.parse_weight_kg(self.weigh_in, self.units) or 0.0, 2)
@@ -86,15 +90,20 @@ class ProfileState(BodyFormState):
         try:
             point = await UsersApi(self.api()).log_weight(kg)
         except ApiError as error:
-            message, fields = explain(error)
+            message, fields = explain(error, self.language)
             self.weigh_in_error = fields.get("weight_kg", message)
             return self.handle(error)
         finally:
             self.logging_weight = False
         self.weigh_in = ""
-        self.weigh_in_notice = (
-            f"Logged {u.weight_text(point.weight_kg, self.units)} for {point.date.isoformat()} "
-            f"(trend {u.weight_text(point.trend_kg, self.units)})."
+        self.weigh_in_notice = tr(
+            self.language,
+            "Logged {weight} for {day} (trend {trend}).",
+            weight=u.weight_text(point.weight_kg, self.units, self.language),
+            day=point.date.isoformat()
+            if self.language == "en"
+            else fmt_date(self.language, point.date, "date"),
+            trend=u.weight_text(point.trend_kg, self.units, self.language),
         )
         self.weight_kg = u.weight_field(point.weight_kg, self.units)
         return None
@@ -102,7 +111,7 @@ class ProfileState(BodyFormState):
 
 def account_section() -> rx.Component:
     return section(
-        "Account",
+        t("Account"),
         rx.text(SessionState.display_name, weight="bold", id="profile-name"),
         rx.text(SessionState.email, color=rx.color("gray", 11), id="profile-email"),
         rx.flex(
@@ -112,12 +121,12 @@ def account_section() -> rx.Component:
             wrap="wrap",
         ),
         rx.text(
-            "“Sign out everywhere” ends your sessions on every device.",
+            t("“Sign out everywhere” ends your sessions on every device."),
             size="2",
             color=rx.color("gray", 11),
         ),
         rx.link(
-            "Settings: notifications, time zone, password, devices, your data",
+            t("Settings: notifications, time zone, password, devices, your data"),
             href=routes.SETTINGS,
             id="profile-settings-link",
         ),
@@ -128,11 +137,11 @@ def account_section() -> rx.Component:
 def weight_section() -> rx.Component:
     s = ProfileState
     return section(
-        "Today's weight",
+        t("Today's weight"),
         rx.hstack(
             rx.box(
                 labelled_input(
-                    rx.cond(s.units == u.IMPERIAL, "Weight (lb)", "Weight (kg)"),
+                    rx.cond(s.units == u.IMPERIAL, t("Weight (lb)"), t("Weight (kg)")),
                     "weigh_in",
                     input_mode="decimal",
                     value=s.weigh_in,
@@ -143,7 +152,7 @@ def weight_section() -> rx.Component:
                 flex="1",
             ),
             rx.button(
-                "Log weight",
+                t("Log weight"),
                 on_click=s.log_weight,
                 loading=s.logging_weight,
                 size="3",
@@ -159,7 +168,7 @@ def weight_section() -> rx.Component:
             rx.text(s.weigh_in_notice, color_scheme="grass", id="weigh-in-notice", role="status"),
         ),
         rx.text(
-            "One weigh-in a day; a second one the same day replaces the first.",
+            t("One weigh-in a day; a second one the same day replaces the first."),
             size="2",
             color=rx.color("gray", 11),
         ),
@@ -170,7 +179,7 @@ def weight_section() -> rx.Component:
 def body_section() -> rx.Component:
     s = ProfileState
     return section(
-        "Body and goal",
+        t("Body and goal"),
         form_alert(s.form_error, id="profile-alert"),
         rx.cond(
             s.profile_loading,
@@ -178,14 +187,14 @@ def body_section() -> rx.Component:
                 rx.spinner(size="3"),
                 padding_y="2em",
                 role="status",
-                aria_label="Loading your profile",
+                aria_label=t("Loading your profile"),
             ),
             rx.vstack(
                 body_fields(),
                 goal_fields(),
                 rx.hstack(
                     rx.button(
-                        "Save", on_click=s.save, loading=s.saving, size="3", id="profile-save"
+                        t("Save"), on_click=s.save, loading=s.saving, size="3", id="profile-save"
                     ),
                     rx.cond(
                         s.saved_notice != "",
@@ -211,7 +220,7 @@ def profile() -> rx.Component:
             rx.vstack(body_section(), spacing="4", width="100%"),
             rx.vstack(
                 section(
-                    "Your targets",
+                    t("Your targets"),
                     targets_explained(),
                     custom_targets_form(),
                     id="profile-targets",
@@ -226,5 +235,5 @@ def profile() -> rx.Component:
             spacing="4",
             width="100%",
         ),
-        title="Profile",
+        title=t("Profile"),
     )

@@ -18,6 +18,7 @@ from app.api.users import (
     Profile,
     UsersApi,
 )
+from app.i18n import tr
 from app.state import units as u
 from app.state.custom_targets import API_FIELDS, form_values, parse_custom_targets
 from app.state.messages import explain
@@ -25,19 +26,15 @@ from app.state.numbers import parse_decimal
 from app.state.session import SessionState
 from app.state.targets import TargetsView, explain_targets, number
 
-# (value, name, one line about it, factor): the users service's activity factors.
-ACTIVITY_CHOICES: tuple[tuple[str, str, str, str], ...] = (
-    ("sedentary", "Sedentary", "Desk job, little walking, no planned exercise.", "1.2"),
-    ("light", "Lightly active", "Light exercise or long walks 1\u20133 days a week.", "1.375"),
-    ("moderate", "Moderately active", "Moderate exercise or sport 3\u20135 days a week.", "1.55"),
-    ("very_active", "Very active", "Hard exercise 6\u20137 days a week.", "1.725"),
-    ("extra_active", "Extra active", "Physical job plus daily hard training.", "1.9"),
+# (value, factor): the users service's activity factors (their names: components/body_form.py).
+ACTIVITY_CHOICES: tuple[tuple[str, str], ...] = (
+    ("sedentary", "1.2"),
+    ("light", "1.375"),
+    ("moderate", "1.55"),
+    ("very_active", "1.725"),
+    ("extra_active", "1.9"),
 )
-GOAL_CHOICES: tuple[tuple[str, str, str], ...] = (
-    ("lose", "Lose weight", "Eat a little below what you burn."),
-    ("maintain", "Keep my weight", "Eat about what you burn."),
-    ("gain", "Gain weight", "Eat a little above what you burn."),
-)
+GOAL_CHOICES: tuple[str, ...] = ("lose", "maintain", "gain")
 RATE_CHOICES: tuple[str, ...] = ("0.25", "0.5", "0.75", "1.0")
 DEFAULT_RATE = "0.5"
 KCAL_PER_KG = 7700  # rule of thumb the users service uses (DOMAIN.md)
@@ -55,11 +52,17 @@ def age_on(birth: dt.date, today: dt.date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
-def rate_in_words(rate: str, units: str = u.METRIC) -> str:
+def rate_in_words(rate: str, units: str = u.METRIC, language: str = "en") -> str:
     """ "0.5" (kg) → "0.5 kg a week (about 550 kcal a day)" / "1.1 lb a week (...)"."""
     value = parse_decimal(rate) or 0.0
-    shown = f"{number(u.kg_to_shown(value, units), 2)} {u.weight_unit(units)}"
-    return f"{shown} a week (about {number(value * KCAL_PER_KG / 7)} kcal a day)"
+    amount = number(u.kg_to_shown(value, units), 2, language)
+    shown = f"{amount} {u.weight_unit(units, language)}"
+    return tr(
+        language,
+        "{amount} a week (about {kcal} kcal a day)",
+        amount=shown,
+        kcal=number(value * KCAL_PER_KG / 7, language=language),
+    )
 
 
 def validate_body(
@@ -70,50 +73,65 @@ def validate_body(
     activity: str,
     today: dt.date,
     units: str = u.METRIC,
+    language: str = "en",
 ) -> dict[str, str]:
     """Step 1: {field: plain message} for what is missing or out of range. `height` and
     `weight` are as typed in the user's units (cm/kg or ft in/lb)."""
     errors: dict[str, str] = {}
     if sex not in ("male", "female"):
-        errors["sex"] = "Choose the sex the formulas should use."
+        errors["sex"] = tr(language, "Choose the sex the formulas should use.")
     try:
         born = dt.date.fromisoformat(birth_date.strip())
     except ValueError:
-        errors["birth_date"] = "Enter your birth date."
+        errors["birth_date"] = tr(language, "Enter your birth date.")
     else:
         age = age_on(born, today)
         if not AGE_YEARS[0] <= age <= AGE_YEARS[1]:
-            errors["birth_date"] = f"Your age must be between {AGE_YEARS[0]} and {AGE_YEARS[1]}."
+            errors["birth_date"] = tr(
+                language,
+                "Your age must be between {low} and {high}.",
+                low=AGE_YEARS[0],
+                high=AGE_YEARS[1],
+            )
     cm, kg = u.parse_height_cm(height, units), u.parse_weight_kg(weight, units)
     if cm is None:
         errors["height_cm"] = (
-            "Enter your height like 5 ft 7 in." if u.imperial(units) else "Enter a number in cm."
+            tr(language, "Enter your height like 5 ft 7 in.")
+            if u.imperial(units)
+            else tr(language, "Enter a number in cm.")
         )
     elif not HEIGHT_CM[0] <= round(cm, 1) <= HEIGHT_CM[1]:
-        low, high = (u.height_text(limit, units) for limit in HEIGHT_CM)
+        low, high = (u.height_text(limit, units, language) for limit in HEIGHT_CM)
         if not u.imperial(units):
             low = f"{HEIGHT_CM[0]:g}"  # "between 50 and 272 cm"
-        errors["height_cm"] = f"Enter between {low} and {high}."
+        errors["height_cm"] = tr(language, "Enter between {low} and {high}.", low=low, high=high)
+    unit = u.weight_unit(units, language)
     if kg is None:
-        errors["weight_kg"] = f"Enter a number in {u.weight_unit(units)}."
+        errors["weight_kg"] = tr(language, "Enter a number in {unit}.", unit=unit)
     elif not WEIGHT_KG[0] <= round(kg, 2) <= WEIGHT_KG[1]:
-        low, high = (u.weight_number(limit, units) for limit in WEIGHT_KG)
-        errors["weight_kg"] = f"Enter between {low} and {high} {u.weight_unit(units)}."
+        low, high = (u.weight_number(limit, units, language) for limit in WEIGHT_KG)
+        errors["weight_kg"] = tr(
+            language, "Enter between {low} and {high} {unit}.", low=low, high=high, unit=unit
+        )
     if activity not in {c[0] for c in ACTIVITY_CHOICES}:
-        errors["activity_level"] = "Choose how active you are."
+        errors["activity_level"] = tr(language, "Choose how active you are.")
     return errors
 
 
-def validate_goal(goal: str, rate: str, units: str = u.METRIC) -> dict[str, str]:
+def validate_goal(
+    goal: str, rate: str, units: str = u.METRIC, language: str = "en"
+) -> dict[str, str]:
     """Step 2: a goal, and a weekly rate unless keeping the weight."""
-    if goal not in {c[0] for c in GOAL_CHOICES}:
-        return {"goal": "Choose a goal."}
+    if goal not in GOAL_CHOICES:
+        return {"goal": tr(language, "Choose a goal.")}
     if goal == "maintain":
         return {}
     value = parse_decimal(rate)
     if value is None or not 0 < value <= MAX_GOAL_RATE_KG_PER_WEEK:
-        top = u.weight_text(MAX_GOAL_RATE_KG_PER_WEEK, units)
-        return {"goal_rate_kg_per_week": f"Choose how fast, up to {top} a week."}
+        top = u.weight_text(MAX_GOAL_RATE_KG_PER_WEEK, units, language)
+        return {
+            "goal_rate_kg_per_week": tr(language, "Choose how fast, up to {top} a week.", top=top)
+        }
     return {}
 
 
@@ -155,7 +173,7 @@ class BodyFormState(SessionState):
 
     @rx.var
     def weight_unit(self) -> str:
-        return u.weight_unit(self.units)
+        return u.weight_unit(self.units, self.language)
 
     activity_level: str = ""
     goal: str = ""
@@ -206,7 +224,7 @@ class BodyFormState(SessionState):
             choices, errors = CustomTargets(), {}
         else:
             choices, errors = parse_custom_targets(
-                self.custom_kcal, self.custom_protein, self.custom_fat, self.units
+                self.custom_kcal, self.custom_protein, self.custom_fat, self.units, self.language
             )
         for field in ("kcal", "protein", "fat"):
             setattr(self, f"custom_{field}_error", errors.get(field, ""))
@@ -217,7 +235,7 @@ class BodyFormState(SessionState):
             profile = await UsersApi(self.api()).save_custom_targets(choices)
             await self._load_targets()
         except ApiError as error:
-            message, fields = explain(error)
+            message, fields = explain(error, self.language)
             for api_field, field in API_FIELDS.items():
                 setattr(self, f"custom_{field}_error", fields.get(api_field, ""))
             self.custom_notice = "" if fields else message
@@ -231,7 +249,9 @@ class BodyFormState(SessionState):
             values["fat"],
         )
         self.custom_notice = (
-            "Back to the formulas' targets." if use_formula else "Your targets are saved."
+            tr(self.language, "Back to the formulas' targets.")
+            if use_formula
+            else tr(self.language, "Your targets are saved.")
         )
 
     @rx.event
@@ -300,10 +320,11 @@ class BodyFormState(SessionState):
             self.activity_level,
             today,
             self.units,
+            self.language,
         )
 
     def _goal_errors(self) -> dict[str, str]:
-        return validate_goal(self.goal, self.goal_rate, self.units)
+        return validate_goal(self.goal, self.goal_rate, self.units, self.language)
 
     async def _load_profile(self) -> Profile | None:
         """Fill the form from the stored profile; None (form left empty) when there is none
@@ -315,12 +336,16 @@ class BodyFormState(SessionState):
         except NotFound:
             return None
         except ApiError as error:
-            self.form_error = explain(error)[0]
+            self.form_error = explain(error, self.language)[0]
             raise
         finally:
             self.profile_loading = False
         self._fill_from(profile)
         return profile
+
+    def _profile_extras(self) -> dict[str, str]:
+        """More profile fields the page saves with the form (onboarding: the language)."""
+        return {}
 
     async def _save(self) -> bool:
         """PATCH the form; the API's field errors go next to their fields."""
@@ -337,12 +362,14 @@ class BodyFormState(SessionState):
             self.units,
         )
         try:
-            await UsersApi(self.api()).save_body_data(data)
+            await UsersApi(self.api()).update_profile(**data.to_json(), **self._profile_extras())
         except NotFound:
-            self.form_error = "Your account is still being set up. Try again in a few seconds."
+            self.form_error = tr(
+                self.language, "Your account is still being set up. Try again in a few seconds."
+            )
             return False
         except ApiError as error:
-            message, fields = explain(error)
+            message, fields = explain(error, self.language)
             self._show_errors(fields)
             self.form_error = message
             raise
@@ -357,13 +384,15 @@ class BodyFormState(SessionState):
             targets = await UsersApi(self.api()).targets()
         except Conflict:
             self.has_targets = False
-            self.targets_error = "Fill in your body data and goal to get your targets."
+            self.targets_error = tr(
+                self.language, "Fill in your body data and goal to get your targets."
+            )
             return
         except ApiError as error:
             self.has_targets = False
-            self.targets_error = explain(error)[0]
+            self.targets_error = explain(error, self.language)[0]
             raise
         finally:
             self.targets_loading = False
-        self.targets = explain_targets(targets, self.units)
+        self.targets = explain_targets(targets, self.units, self.language)
         self.has_targets = True

@@ -12,6 +12,7 @@ from app.api.users import (
     CustomTargets,
     Profile,
 )
+from app.i18n import tr
 from app.state import units as u
 from app.state.numbers import parse_decimal
 
@@ -58,7 +59,7 @@ def form_values(profile: Profile, units: str = u.METRIC) -> dict[str, str]:
 
 
 def parse_custom_targets(
-    kcal: str, protein: str, fat_percent: str, units: str = u.METRIC
+    kcal: str, protein: str, fat_percent: str, units: str = u.METRIC, language: str = "en"
 ) -> tuple[CustomTargets, dict[str, str]]:
     """The choices to send and the problems per field ("" in a field = use the formula).
 
@@ -70,7 +71,12 @@ def parse_custom_targets(
     if kcal.strip():
         value = parse_decimal(kcal.replace(",", "").replace(" ", ""))
         if value is None or value != int(value) or not low <= value <= high:
-            errors["kcal"] = f"Enter whole kcal between {low:,} and {high:,}, or leave it empty."
+            errors["kcal"] = tr(
+                language,
+                "Enter whole kcal between {low} and {high}, or leave it empty.",
+                low=f"{low:,}",
+                high=f"{high:,}",
+            )
         else:
             calories = int(value)
     p_low, p_high = protein_range(units)
@@ -78,9 +84,12 @@ def parse_custom_targets(
     if protein.strip():
         value = parse_decimal(protein)
         if value is None or not p_low <= value <= p_high:
-            errors["protein"] = (
-                f"Enter between {p_low:g} and {p_high:g} g per {u.weight_unit(units)},"
-                " or leave it empty."
+            errors["protein"] = tr(
+                language,
+                "Enter between {low} and {high} g per {unit}, or leave it empty.",
+                low=f"{p_low:g}",
+                high=f"{p_high:g}",
+                unit=u.weight_unit(units, language),
             )
         else:
             per_kg = value / u.KG_PER_LB if u.imperial(units) else value
@@ -90,8 +99,11 @@ def parse_custom_targets(
     if fat_percent.strip():
         value = parse_decimal(fat_percent.rstrip("% "))
         if value is None or not f_low * 100 <= value <= f_high * 100:
-            errors["fat"] = (
-                f"Enter between {f_low * 100:g} and {f_high * 100:g} %, or leave it empty."
+            errors["fat"] = tr(
+                language,
+                "Enter between {low} and {high} %, or leave it empty.",
+                low=f"{f_low * 100:g}",
+                high=f"{f_high * 100:g}",
             )
         else:
             fat_share = round(value / 100, 2)

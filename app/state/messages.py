@@ -1,66 +1,94 @@
-"""API errors in plain words: what the forms show above and next to their fields."""
+"""API errors in plain words: what the forms show above and next to their fields.
+
+The UI's own explanations are translated (`language`); a service's own message is shown as
+the service says it.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from app.api.errors import ApiError
+from app.i18n import tr, trn
 
-PLAIN: dict[str, str] = {
-    "invalid_credentials": "That e-mail and password don't match an account.",
-    "invalid_reset_token": "This reset link has expired or was already used. Ask for a new one.",
-    "invalid_refresh_token": "Your session has ended. Please sign in again.",
-    "session_ended": "Your session has ended. Please sign in again.",
-    "unreachable": "FitLedger cannot reach its servers right now. Please try again shortly.",
-    "cross_site": "That request came from another site and was refused.",
-}
-FIELD_PLAIN: dict[str, str] = {
-    "email": "Enter a valid e-mail address.",
-}
+PLAIN_CODES = frozenset(
+    {
+        "invalid_credentials",
+        "invalid_reset_token",
+        "invalid_refresh_token",
+        "session_ended",
+        "unreachable",
+        "cross_site",
+    }
+)
 
 
-def wait_in_words(seconds: int | None) -> str:
+def _plain(language: str, code: str) -> str:
+    """The UI's own words for an error code of PLAIN_CODES."""
+    texts = {
+        "invalid_credentials": tr(language, "That e-mail and password don't match an account."),
+        "invalid_reset_token": tr(
+            language, "This reset link has expired or was already used. Ask for a new one."
+        ),
+        "invalid_refresh_token": tr(language, "Your session has ended. Please sign in again."),
+        "session_ended": tr(language, "Your session has ended. Please sign in again."),
+        "unreachable": tr(
+            language, "FitLedger cannot reach its servers right now. Please try again shortly."
+        ),
+        "cross_site": tr(language, "That request came from another site and was refused."),
+    }
+    return texts[code]
+
+
+def wait_in_words(seconds: int | None, language: str = "en") -> str:
     if not seconds or seconds <= 0:
-        return "a moment"
+        return tr(language, "a moment")
     if seconds < 90:
-        return f"{seconds} second" + ("" if seconds == 1 else "s")
+        return trn(language, seconds, "{n} second", "{n} seconds")
     minutes = round(seconds / 60)
-    return f"{minutes} minute" + ("" if minutes == 1 else "s")
+    return trn(language, minutes, "{n} minute", "{n} minutes")
 
 
-def plain_message(code: str, message: str, status: int = 0, retry_after: int | None = None) -> str:
+def plain_message(
+    code: str,
+    message: str,
+    status: int = 0,
+    retry_after: int | None = None,
+    language: str = "en",
+) -> str:
     if status == 429 or code in {"rate_limited", "too_many_requests"}:
-        return f"Too many attempts. Try again in {wait_in_words(retry_after)}."
-    if code in PLAIN:
-        return PLAIN[code]
+        wait = wait_in_words(retry_after, language)
+        return tr(language, "Too many attempts. Try again in {wait}.", wait=wait)
+    if code in PLAIN_CODES:
+        return _plain(language, code)
     if status >= 500:
-        return PLAIN["unreachable"]
+        return _plain(language, "unreachable")
     if status == 422 and message.lower().startswith("request validation"):
-        return "Please check the highlighted fields."
+        return tr(language, "Please check the highlighted fields.")
     return message
 
 
-def plain_fields(fields: dict[str, Any]) -> dict[str, str]:
+def plain_fields(fields: dict[str, Any], language: str = "en") -> dict[str, str]:
     plain: dict[str, str] = {}
     for name, problem in fields.items():
         text = str(problem)
-        if name in FIELD_PLAIN and ("valid" in text.lower() or "email" in text.lower()):
-            text = FIELD_PLAIN[name]
+        if name == "email" and ("valid" in text.lower() or "email" in text.lower()):
+            text = tr(language, "Enter a valid e-mail address.")
         elif text.startswith("Value error, "):
             text = text.removeprefix("Value error, ")
         plain[name] = text[:1].upper() + text[1:]
     return plain
 
 
-def explain(error: ApiError) -> tuple[str, dict[str, str]]:
-    """(message above the form, {field: message next to it})."""
+def explain(error: ApiError, language: str = "en") -> tuple[str, dict[str, str]]:
+    """(message above the form, {field: message next to it}) in `language`."""
     return (
-        plain_message(error.code, error.message, error.status, error.retry_after),
-        plain_fields(error.fields),
+        plain_message(error.code, error.message, error.status, error.retry_after, language),
+        plain_fields(error.fields, language),
     )
 
 
-def explain_flash(flash: dict[str, Any]) -> tuple[str, dict[str, str]]:
+def explain_flash(flash: dict[str, Any], language: str = "en") -> tuple[str, dict[str, str]]:
     """A refused form post's flash cookie (app/session/http.py) in plain words; ("", {}) if none."""
     if not flash:
         return "", {}
@@ -69,5 +97,6 @@ def explain_flash(flash: dict[str, Any]) -> tuple[str, dict[str, str]]:
         str(flash.get("message", "")),
         int(flash.get("status", 0) or 0),
         flash.get("retry_after"),
+        language,
     )
-    return message, plain_fields(flash.get("fields") or {})
+    return message, plain_fields(flash.get("fields") or {}, language)

@@ -12,6 +12,7 @@ import reflex as rx
 
 from app.api.errors import ApiError
 from app.api.users import UsersApi
+from app.i18n import tr
 from app.state import units as u
 from app.state.messages import explain
 from app.state.session import SessionState
@@ -29,11 +30,11 @@ class PreferencesState(SessionState):
 
     @rx.var
     def weight_unit(self) -> str:
-        return u.weight_unit(self.units)
+        return u.weight_unit(self.units, self.language)
 
     @rx.var
     def distance_unit(self) -> str:
-        return u.distance_unit(self.units)
+        return u.distance_unit(self.units, self.language)
 
     @rx.var
     def imperial(self) -> bool:
@@ -73,10 +74,30 @@ class PreferencesState(SessionState):
         try:
             profile = await UsersApi(self.api()).update_profile(**choice)
         except ApiError as error:
-            self.units_error = explain(error)[0]
+            self.units_error = explain(error, self.language)[0]
             return self.handle(error)
         self.remember(profile.units, profile.week_start)
-        system = "pounds, feet and inches" if u.imperial(self.units) else "kilograms, centimetres"
-        first = "Sunday" if self.week_start == u.SUNDAY else "Monday"
-        self.units_notice = f"Saved. Weights and heights in {system}; weeks start on {first}."
+        self.units_notice = units_notice(self.units, self.week_start, self.language)
         return None
+
+
+def units_notice(units: str, week_start: str, language: str) -> str:
+    """The settings page's confirmation, a whole sentence per choice (each translates whole)."""
+    sunday = week_start == u.SUNDAY
+    if u.imperial(units):
+        if sunday:
+            return tr(
+                language,
+                "Saved. Weights and heights in pounds, feet and inches; weeks start on Sunday.",
+            )
+        return tr(
+            language,
+            "Saved. Weights and heights in pounds, feet and inches; weeks start on Monday.",
+        )
+    if sunday:
+        return tr(
+            language, "Saved. Weights and heights in kilograms, centimetres; weeks start on Sunday."
+        )
+    return tr(
+        language, "Saved. Weights and heights in kilograms, centimetres; weeks start on Monday."
+    )

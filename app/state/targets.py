@@ -11,34 +11,49 @@ from __future__ import annotations
 import dataclasses
 
 from app.api.users import Formula, Targets
+from app.i18n import tr
+from app.i18n.formats import fmt_number
 from app.state import units as u
 from app.state.units import METRIC
 
-ACTIVITY_NAMES = {
-    "sedentary": "Sedentary",
-    "light": "Lightly active",
-    "moderate": "Moderately active",
-    "very_active": "Very active",
-    "extra_active": "Extra active",
-}
-GOAL_NAMES = {"lose": "Lose weight", "maintain": "Keep my weight", "gain": "Gain weight"}
-INPUT_NAMES = {
-    "sex": "Sex",
-    "weight_kg": "Weight",
-    "height_cm": "Height",
-    "age_years": "Age",
-    "body_fat_pct": "Body fat",
-    "lean_body_mass_kg": "Lean body mass",
-}
-INPUT_UNITS = {"age_years": "years", "body_fat_pct": "%"}
 INPUT_WEIGHTS = frozenset({"weight_kg", "lean_body_mass_kg"})
 
 
-def number(value: float, places: int = 0) -> str:
-    """1884.09 -> "1,884"; decimals only where needed; a real minus sign for negatives."""
-    text = f"{abs(value):,.{places}f}"
-    if places and "." in text:
-        text = text.rstrip("0").rstrip(".")
+def activity_name(level: str, language: str = "en") -> str:
+    names = {
+        "sedentary": tr(language, "Sedentary"),
+        "light": tr(language, "Lightly active"),
+        "moderate": tr(language, "Moderately active"),
+        "very_active": tr(language, "Very active"),
+        "extra_active": tr(language, "Extra active"),
+    }
+    return names.get(level, level)
+
+
+def goal_name(goal: str, language: str = "en") -> str:
+    names = {
+        "lose": tr(language, "Lose weight"),
+        "maintain": tr(language, "Keep my weight"),
+        "gain": tr(language, "Gain weight"),
+    }
+    return names.get(goal, goal)
+
+
+def _input_name(key: str, language: str) -> str:
+    names = {
+        "sex": tr(language, "Sex"),
+        "weight_kg": tr(language, "Weight"),
+        "height_cm": tr(language, "Height"),
+        "age_years": tr(language, "Age"),
+        "body_fat_pct": tr(language, "Body fat"),
+        "lean_body_mass_kg": tr(language, "Lean body mass"),
+    }
+    return names.get(key, key.replace("_", " ").capitalize())
+
+
+def number(value: float, places: int = 0, language: str = "en") -> str:
+    """1884.09 -> "1,884" (Russian "1 884"); decimals only where needed; a real minus sign."""
+    text = fmt_number(language, round(abs(value), places), places)
     return ("\u2212" if value < 0 else "") + text
 
 
@@ -49,27 +64,29 @@ def _input_number(raw: str) -> str:
         return raw
 
 
-def _input_value(key: str, raw: str, units: str) -> str:
+def _input_value(key: str, raw: str, units: str, language: str = "en") -> str:
     """One input as read: "68 kg" / "149.9 lb", "165 cm" / "5 ft 5 in", "35 years"."""
     if key == "sex":
-        return raw
+        return {"male": tr(language, "male"), "female": tr(language, "female")}.get(raw, raw)
     try:
         value = float(raw)
     except ValueError:
         return raw
     if key in INPUT_WEIGHTS:
-        return u.weight_text(value, units)
+        return u.weight_text(value, units, language)
     if key == "height_cm":
-        return u.height_text(value, units)
-    unit = INPUT_UNITS.get(key, "")
-    return _input_number(raw) + (f" {unit}" if unit else "")
+        return u.height_text(value, units, language)
+    if key == "age_years":
+        return tr(language, "{n} years", n=number(value, 2, language))
+    if key == "body_fat_pct":
+        return f"{number(value, 2, language)} %"
+    return number(value, 2, language)
 
 
-def input_lines(formula: Formula, units: str = METRIC) -> list[str]:
+def input_lines(formula: Formula, units: str = METRIC, language: str = "en") -> list[str]:
     """`{"weight_kg": "68.00"}` → ["Weight: 68 kg", ...] in the formula's own order."""
     return [
-        f"{INPUT_NAMES.get(key, key.replace('_', ' ').capitalize())}: "
-        + _input_value(key, raw, units)
+        f"{_input_name(key, language)}: " + _input_value(key, raw, units, language)
         for key, raw in formula.inputs.items()
     ]
 
@@ -135,49 +152,72 @@ def macro_energy_shares(protein_g: float, fat_g: float, carbohydrate_g: float) -
     return tuple(shares)
 
 
-def goal_rate_text(rate_kg_per_week: float, units: str = METRIC) -> str:
+def goal_rate_text(rate_kg_per_week: float, units: str = METRIC, language: str = "en") -> str:
     """ "0.5 kg/week" / "1.1 lb/week"."""
-    return f"{number(u.kg_to_shown(rate_kg_per_week, units), 2)} {u.weight_unit(units)}/week"
+    shown = number(u.kg_to_shown(rate_kg_per_week, units), 2, language)
+    return tr(language, "{n} {unit}/week", n=shown, unit=u.weight_unit(units, language))
 
 
-def protein_rule_text(g_per_kg: float, units: str = METRIC) -> str:
+def protein_rule_text(g_per_kg: float, units: str = METRIC, language: str = "en") -> str:
     """ "1.6 g per kg of body weight" / "0.73 g per lb of body weight"."""
     per = g_per_kg * u.KG_PER_LB if u.imperial(units) else g_per_kg
-    return f"{number(per, 2)} g per {u.weight_unit(units)} of body weight"
+    return tr(
+        language,
+        "{n} g per {unit} of body weight",
+        n=number(per, 2, language),
+        unit=u.weight_unit(units, language),
+    )
 
 
-def explain_targets(t: Targets, units: str = METRIC) -> TargetsView:
+def explain_targets(t: Targets, units: str = METRIC, language: str = "en") -> TargetsView:
     m = t.macros
     protein, fat, carbs = macro_energy_shares(m.protein_g, m.fat_g, m.carbohydrate_g)
+
+    def num(value: float, places: int = 0) -> str:
+        return number(value, places, language)
+
     floor_note = ""
     if t.floor_applied:
-        floor_note = (
-            f"Your goal would need {number(t.unadjusted_target_kcal)} kcal a day, below the "
-            f"safe minimum of {number(t.safe_floor_kcal)} kcal. The target is held at the "
-            "minimum: choose a slower rate or ask a clinician."
+        floor_note = tr(
+            language,
+            "Your goal would need {need} kcal a day, below the safe minimum of {floor} kcal. "
+            "The target is held at the minimum: choose a slower rate or ask a clinician.",
+            need=num(t.unadjusted_target_kcal),
+            floor=num(t.safe_floor_kcal),
         )
     return TargetsView(
         formula_name=t.bmr.name,
         formula_source=t.bmr.source,
         formula_equation=equation(t.bmr),
-        formula_inputs=input_lines(t.bmr, units),
-        bmr_kcal=number(t.bmr.value),
-        alternatives=[f"{f.name} would give {number(f.value)} kcal" for f in t.alternatives],
-        activity_name=ACTIVITY_NAMES.get(t.activity_level, t.activity_level),
-        activity_factor=number(t.activity_factor, 3),
-        tdee_kcal=number(t.tdee_kcal),
-        goal_name=GOAL_NAMES.get(t.goal, t.goal),
-        goal_rate="" if t.goal == "maintain" else goal_rate_text(t.goal_rate_kg_per_week, units),
+        formula_inputs=input_lines(t.bmr, units, language),
+        bmr_kcal=num(t.bmr.value),
+        alternatives=[
+            tr(language, "{name} would give {kcal} kcal", name=f.name, kcal=num(f.value))
+            for f in t.alternatives
+        ],
+        activity_name=activity_name(t.activity_level, language),
+        activity_factor=num(t.activity_factor, 3),
+        tdee_kcal=num(t.tdee_kcal),
+        goal_name=goal_name(t.goal, language),
+        goal_rate=""
+        if t.goal == "maintain"
+        else goal_rate_text(t.goal_rate_kg_per_week, units, language),
         goal_adjustment_kcal=("+" if t.goal_adjustment_kcal > 0 else "")
-        + number(t.goal_adjustment_kcal),
+        + num(t.goal_adjustment_kcal),
         goal_method=t.goal_method,
-        calorie_target_kcal=number(t.calorie_target_kcal),
+        calorie_target_kcal=num(t.calorie_target_kcal),
         floor_note=floor_note,
-        protein_g=number(m.protein_g),
-        protein_rule=protein_rule_text(m.protein_g_per_kg, units),
-        fat_g=number(m.fat_g),
-        fat_rule=f"{round(m.fat_energy_share * 100)} % of energy",
-        carbohydrate_g=number(m.carbohydrate_g),
-        macro_shares=f"Protein {protein} % · fat {fat} % · carbohydrate {carbs} % of energy",
+        protein_g=num(m.protein_g),
+        protein_rule=protein_rule_text(m.protein_g_per_kg, units, language),
+        fat_g=num(m.fat_g),
+        fat_rule=tr(language, "{n} % of energy", n=round(m.fat_energy_share * 100)),
+        carbohydrate_g=num(m.carbohydrate_g),
+        macro_shares=tr(
+            language,
+            "Protein {protein} % · fat {fat} % · carbohydrate {carbs} % of energy",
+            protein=protein,
+            fat=fat,
+            carbs=carbs,
+        ),
         notes=[n for n in t.notes if not (t.floor_applied and "safe minimum" in n)],
     )

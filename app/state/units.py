@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from app.i18n import tr
+from app.i18n.formats import fmt_date, fmt_number
 from app.state.numbers import parse_decimal
 
 METRIC = "metric"
@@ -34,13 +36,13 @@ def imperial(units: str) -> bool:
     return units == IMPERIAL
 
 
-def weight_unit(units: str) -> str:
-    """The label of a body or lifted weight: "kg" or "lb"."""
-    return "lb" if imperial(units) else "kg"
+def weight_unit(units: str, language: str = "en") -> str:
+    """The label of a body or lifted weight: "kg" (Russian "кг") or "lb" (in both)."""
+    return "lb" if imperial(units) else tr(language, "kg")
 
 
-def distance_unit(units: str) -> str:
-    return "mi" if imperial(units) else "km"
+def distance_unit(units: str, language: str = "en") -> str:
+    return "mi" if imperial(units) else tr(language, "km")
 
 
 def kg_to_shown(kg: float, units: str) -> float:
@@ -53,21 +55,21 @@ def weight_to_kg(value: float, units: str) -> float:
     return value * KG_PER_LB if imperial(units) else value
 
 
-def _number(value: float, decimals: int = 1) -> str:
-    """ "1,217.5" / "83.1" / "60": thousands separated, a trailing .0 dropped."""
-    return f"{round(value, decimals):,.{decimals}f}".removesuffix("." + "0" * decimals)
+def _number(value: float, decimals: int = 1, language: str = "en") -> str:
+    """ "1,217.5" / "83.1" / "60" (Russian "1 217,5"): thousands separated, no trailing .0."""
+    return fmt_number(language, round(value, decimals), decimals)
 
 
-def weight_number(kg: float, units: str) -> str:
+def weight_number(kg: float, units: str, language: str = "en") -> str:
     """A weight to read without its unit, to 0.1 (kg or lb)."""
-    return _number(kg_to_shown(kg, units))
+    return _number(kg_to_shown(kg, units), language=language)
 
 
-def weight_text(kg: float | None, units: str) -> str:
-    """ "72.5 kg" / "159.8 lb"; "—" when unknown."""
+def weight_text(kg: float | None, units: str, language: str = "en") -> str:
+    """ "72.5 kg" / "159.8 lb" (Russian "72,5 кг"); "—" when unknown."""
     if kg is None:
         return "—"
-    return f"{weight_number(kg, units)} {weight_unit(units)}"
+    return f"{weight_number(kg, units, language)} {weight_unit(units, language)}"
 
 
 def weight_field(kg: float | None, units: str) -> str:
@@ -87,14 +89,14 @@ def feet_inches(cm: float) -> tuple[int, float]:
     return feet, rest
 
 
-def height_text(cm: float | None, units: str) -> str:
-    """ "170 cm" / "5 ft 7 in"; "—" when unknown."""
+def height_text(cm: float | None, units: str, language: str = "en") -> str:
+    """ "170 cm" (Russian "170 см") / "5 ft 7 in"; "—" when unknown."""
     if cm is None:
         return "—"
     if not imperial(units):
-        return f"{_number(cm)} cm"
+        return tr(language, "{n} cm", n=_number(cm, language=language))
     feet, inches = feet_inches(cm)
-    return f"{feet} ft {_number(inches)} in"
+    return f"{feet} ft {_number(inches, language=language)} in"
 
 
 def height_to_cm(feet: float, inches: float) -> float:
@@ -111,11 +113,12 @@ def distance_to_m(value: float, units: str) -> float:
     return value * (M_PER_MILE if imperial(units) else 1000)
 
 
-def distance_text(metres: float | None, units: str) -> str:
-    """ "5.2 km" / "3.2 mi"; "—" when unknown."""
+def distance_text(metres: float | None, units: str, language: str = "en") -> str:
+    """ "5.2 km" / "3.2 mi" (Russian "5,2 км"); "—" when unknown."""
     if metres is None:
         return "—"
-    return f"{_number(metres_to_shown(metres, units))} {distance_unit(units)}"
+    shown = _number(metres_to_shown(metres, units), language=language)
+    return f"{shown} {distance_unit(units, language)}"
 
 
 _METRIC_AMOUNT = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?) ?(kg|km)\b")
@@ -148,9 +151,12 @@ def week_days(day: dt.date, week_start: str) -> tuple[dt.date, ...]:
     return tuple(first + dt.timedelta(days=i) for i in range(7))
 
 
-def weekday_names(week_start: str) -> tuple[str, ...]:
-    """Short day names in the user's order, for week headers and calendars."""
-    names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+def weekday_names(week_start: str, language: str = "en") -> tuple[str, ...]:
+    """Short day names in the user's order, for week headers and calendars (Mon / пн)."""
+    monday = dt.date(2024, 1, 1)  # a Monday
+    names = tuple(
+        fmt_date(language, monday + dt.timedelta(days=i), "weekday_short") for i in range(7)
+    )
     return (names[6], *names[:6]) if week_start == SUNDAY else names
 
 
