@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.i18n import LanguageState, t
 from app.state.exercise_picker import (
     CATEGORIES,
     EQUIPMENT,
@@ -12,16 +13,30 @@ from app.state.exercise_picker import (
     ExercisePickerState,
     ExerciseSearch,
 )
+from app.state.workout_logic import vocabulary
 from components.fields import form_alert
 from components.food_picker import SEARCH_DEBOUNCE_MS
 
 
-def _filter(label: str, select_id: str, options: tuple[str, ...], value, on_change):
+def _word(value: str) -> rx.Var[str]:
+    """A catalog word (muscle group, equipment, category) in the page's language."""
+    return rx.cond(
+        LanguageState.language == "ru", vocabulary("ru")[value], vocabulary("en")[value]
+    ).to(str)
+
+
+def _filter(
+    label: rx.Var[str],
+    select_id: str,
+    options: tuple[str, ...],
+    value,
+    on_change,
+):
     return rx.vstack(
         rx.el.label(label, html_for=select_id, font_size="0.85em", font_weight="500"),
         rx.el.select(
-            rx.el.option("Any", value=""),
-            *[rx.el.option(o.capitalize(), value=o) for o in options],
+            rx.el.option(t("Any"), value=""),
+            *[rx.el.option(_word(o), value=o) for o in options],
             value=value,
             on_change=on_change,
             id=select_id,
@@ -40,7 +55,7 @@ def _result(S: type[ExerciseSearch], row: rx.Var) -> rx.Component:
                 rx.text(row["name"], size="3", weight="medium"),
                 rx.cond(
                     row["recent"] == "1",
-                    rx.badge("Recent", color_scheme="grass", variant="soft", size="1"),
+                    rx.badge(t("Recent"), color_scheme="grass", variant="soft", size="1"),
                 ),
                 rx.cond(S.adding == row["id"], rx.spinner(size="1")),
                 align="center",
@@ -61,7 +76,7 @@ def exercise_picker(S: type[ExerciseSearch] = ExercisePickerState) -> rx.Compone
     return rx.dialog.root(
         rx.dialog.content(
             rx.hstack(
-                rx.dialog.title("Add an exercise", margin="0", size="5"),
+                rx.dialog.title(t("Add an exercise"), margin="0", size="5"),
                 rx.spacer(),
                 rx.dialog.close(
                     rx.icon_button(
@@ -69,7 +84,7 @@ def exercise_picker(S: type[ExerciseSearch] = ExercisePickerState) -> rx.Compone
                         variant="ghost",
                         color_scheme="gray",
                         size="3",
-                        aria_label="Close",
+                        aria_label=t("Close"),
                         id="exercise-picker-close",
                     )
                 ),
@@ -78,12 +93,12 @@ def exercise_picker(S: type[ExerciseSearch] = ExercisePickerState) -> rx.Compone
                 margin_bottom="0.5em",
             ),
             rx.dialog.description(
-                "Search the catalog; exercises you did recently are listed first.",
+                t("Search the catalog; exercises you did recently are listed first."),
                 class_name="visually-hidden",
             ),
             rx.vstack(
                 rx.el.label(
-                    "Search exercises", html_for="exercise-search", class_name="visually-hidden"
+                    t("Search exercises"), html_for="exercise-search", class_name="visually-hidden"
                 ),
                 rx.input(
                     rx.input.slot(rx.icon("search", size=18, aria_hidden="true")),
@@ -91,9 +106,9 @@ def exercise_picker(S: type[ExerciseSearch] = ExercisePickerState) -> rx.Compone
                     value=S.query,
                     on_change=S.search,
                     debounce_timeout=SEARCH_DEBOUNCE_MS,
-                    placeholder="Search, e.g. squat or running",
+                    placeholder=t("Search, e.g. squat or running"),
                     id="exercise-search",
-                    aria_label="Search exercises",
+                    aria_label=t("Search exercises"),
                     auto_focus=True,
                     auto_complete="off",
                     type="search",
@@ -101,11 +116,21 @@ def exercise_picker(S: type[ExerciseSearch] = ExercisePickerState) -> rx.Compone
                     width="100%",
                 ),
                 rx.hstack(
-                    _filter("Muscle", "filter-muscle", MUSCLES, S.muscle, S.set_muscle),
+                    _filter(t("Muscle"), "filter-muscle", MUSCLES, S.muscle, S.set_muscle),
                     _filter(
-                        "Equipment", "filter-equipment", EQUIPMENT, S.equipment, S.set_equipment
+                        t("Equipment"),
+                        "filter-equipment",
+                        EQUIPMENT,
+                        S.equipment,
+                        S.set_equipment,
                     ),
-                    _filter("Category", "filter-category", CATEGORIES, S.category, S.set_category),
+                    _filter(
+                        t("Category"),
+                        "filter-category",
+                        CATEGORIES,
+                        S.category,
+                        S.set_category,
+                    ),
                     spacing="2",
                     width="100%",
                 ),
@@ -116,12 +141,12 @@ def exercise_picker(S: type[ExerciseSearch] = ExercisePickerState) -> rx.Compone
                         rx.foreach(S.results, lambda row: _result(S, row)),
                         class_name="picker-list",
                         id="exercise-results",
-                        aria_label="Exercises",
+                        aria_label=t("Exercises"),
                     ),
                     rx.cond(
                         ~S.searching,
                         rx.text(
-                            "No exercise matches. Try fewer words or clear a filter.",
+                            t("No exercise matches. Try fewer words or clear a filter."),
                             size="2",
                             id="no-exercises",
                         ),

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.i18n import t
+
 
 def _cell(cell: rx.Var, on_pick) -> rx.Component:
     return rx.el.button(
@@ -47,18 +49,18 @@ def month_calendar(
                 on_click=on_previous,
                 variant="soft",
                 size="3",
-                aria_label="Previous month",
+                aria_label=t("Previous month"),
                 disabled=previous_disabled,
                 id=f"{id}-previous",
             ),
             rx.heading(title, as_="h3", size="4", id=f"{id}-title", flex="1", text_align="center"),
-            rx.cond(loading, rx.spinner(size="2", aria_label="Loading")),
+            rx.cond(loading, rx.spinner(size="2", aria_label=t("Loading"))),
             rx.icon_button(
                 rx.icon("chevron-right", size=20),
                 on_click=on_next,
                 variant="soft",
                 size="3",
-                aria_label="Next month",
+                aria_label=t("Next month"),
                 disabled=next_disabled,
                 id=f"{id}-next",
             ),

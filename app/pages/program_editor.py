@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.i18n import t, tf
 from app.state.preferences import PreferencesState
 from app.state.program_editor import ProgramEditorState as S
 from app.state.program_editor import ProgramExercisePicker
@@ -13,6 +14,7 @@ from components.confirm_dialog import confirm_dialog
 from components.exercise_picker import exercise_picker
 from components.fields import form_alert, labelled_input
 from components.layout import app_shell, back_link
+from components.set_row import unit_label
 
 TITLE = "Program · FitLedger"
 
@@ -49,14 +51,14 @@ def exercise_row(day: rx.Var, row: rx.Var) -> rx.Component:
                         on_click=S.move_row(day["id"], key, -1),
                         variant="ghost",
                         size="3",
-                        aria_label="Move " + row["name"] + " up",
+                        aria_label=tf("Move {name} up", name=row["name"]),
                     ),
                     rx.icon_button(
                         rx.icon("arrow-down", size=18),
                         on_click=S.move_row(day["id"], key, 1),
                         variant="ghost",
                         size="3",
-                        aria_label="Move " + row["name"] + " down",
+                        aria_label=tf("Move {name} down", name=row["name"]),
                     ),
                     rx.icon_button(
                         rx.icon("x", size=18),
@@ -64,7 +66,7 @@ def exercise_row(day: rx.Var, row: rx.Var) -> rx.Component:
                         variant="ghost",
                         color_scheme="gray",
                         size="3",
-                        aria_label="Remove " + row["name"],
+                        aria_label=tf("Remove {name}", name=row["name"]),
                     ),
                     class_name="move-buttons",
                 ),
@@ -72,10 +74,10 @@ def exercise_row(day: rx.Var, row: rx.Var) -> rx.Component:
                 width="100%",
             ),
             rx.vstack(
-                rx.el.label("Progression", html_for=key + "-rule", font_size="0.8em"),
+                rx.el.label(t("Progression"), html_for=key + "-rule", font_size="0.8em"),
                 rx.el.select(
-                    rx.el.option("Add weight (linear)", value="linear"),
-                    rx.el.option("% of your e1RM", value="percent"),
+                    rx.el.option(t("Add weight (linear)"), value="linear"),
+                    rx.el.option(t("% of your e1RM"), value="percent"),
                     value=row["rule"],
                     on_change=change("rule"),
                     id=key + "-rule",
@@ -85,20 +87,20 @@ def exercise_row(day: rx.Var, row: rx.Var) -> rx.Component:
                 width="100%",
             ),
             rx.grid(
-                _box("Sets", row["sets"], change("sets"), key + "-sets", "numeric"),
-                _box("Reps", row["reps"], change("reps"), key + "-reps", "numeric"),
+                _box(t("Sets"), row["sets"], change("sets"), key + "-sets", "numeric"),
+                _box(t("Reps"), row["reps"], change("reps"), key + "-reps", "numeric"),
                 rx.cond(
                     row["rule"] == "percent",
-                    _box("% of your e1RM", row["percent"], change("percent"), key + "-percent"),
+                    _box(t("% of your e1RM"), row["percent"], change("percent"), key + "-percent"),
                     rx.fragment(
                         _box(
-                            "Start (" + PreferencesState.weight_unit + ")",
+                            tf("Start ({unit})", unit=unit_label(PreferencesState.weight_unit)),
                             row["start"],
                             change("start"),
                             key + "-start",
                         ),
                         _box(
-                            "Add (" + PreferencesState.weight_unit + ")",
+                            tf("Add ({unit})", unit=unit_label(PreferencesState.weight_unit)),
                             row["increment"],
                             change("increment"),
                             key + "-increment",
@@ -125,7 +127,7 @@ def day_card(day: rx.Var) -> rx.Component:
         rx.vstack(
             rx.hstack(
                 rx.vstack(
-                    rx.el.label("Day", html_for=name_id, font_size="0.8em", font_weight="500"),
+                    rx.el.label(t("Day"), html_for=name_id, font_size="0.8em", font_weight="500"),
                     rx.el.input(
                         value=day["name"],
                         on_change=lambda v: S.rename_day(day["id"], v),
@@ -138,12 +140,12 @@ def day_card(day: rx.Var) -> rx.Component:
                     flex="1",
                 ),
                 rx.button(
-                    "Remove day",
+                    t("Remove day"),
                     on_click=S.remove_day(day["id"]),
                     variant="ghost",
                     color_scheme="tomato",
                     size="2",
-                    aria_label="Remove day " + day["name"],
+                    aria_label=tf("Remove day {day}", day=day["name"]),
                 ),
                 align="end",
                 width="100%",
@@ -156,12 +158,12 @@ def day_card(day: rx.Var) -> rx.Component:
             ),
             rx.button(
                 rx.icon("plus", size=16, aria_hidden="true"),
-                "Add exercise",
+                t("Add exercise"),
                 on_click=ProgramExercisePicker.open_for_day(day["id"]),
                 variant="soft",
                 size="3",
                 class_name="add-program-exercise",
-                aria_label="Add exercise to day " + day["name"],
+                aria_label=tf("Add exercise to day {day}", day=day["name"]),
             ),
             spacing="2",
             width="100%",
@@ -175,7 +177,7 @@ def day_card(day: rx.Var) -> rx.Component:
 def editor() -> rx.Component:
     return rx.vstack(
         labelled_input(
-            "Name",
+            t("Name"),
             "name",
             id="program-name",
             value=S.name,
@@ -184,7 +186,7 @@ def editor() -> rx.Component:
             error=rx.cond(S.error_field == "name", S.form_error, ""),
         ),
         labelled_input(
-            "Description (optional)",
+            t("Description (optional)"),
             "description",
             id="program-description",
             value=S.description,
@@ -192,7 +194,7 @@ def editor() -> rx.Component:
             max_length=2000,
         ),
         rx.vstack(
-            rx.el.label("Days a week", html_for="program-days-per-week", font_weight="500"),
+            rx.el.label(t("Days a week"), html_for="program-days-per-week", font_weight="500"),
             rx.el.select(
                 *[rx.el.option(str(n), value=str(n)) for n in range(1, 8)],
                 value=S.days_per_week,
@@ -204,9 +206,11 @@ def editor() -> rx.Component:
             width="8em",
         ),
         rx.text(
-            "Add weight: start at a weight and add the increase after a session where every "
-            "target rep was made (same weight after a miss, 10 % lighter after three misses). "
-            "% of e1RM: the target is that share of your estimated 1RM.",
+            t(
+                "Add weight: start at a weight and add the increase after a session where every "
+                "target rep was made (same weight after a miss, 10 % lighter after three misses). "
+                "% of e1RM: the target is that share of your estimated 1RM."
+            ),
             size="2",
             color_scheme="gray",
             high_contrast=True,
@@ -214,7 +218,7 @@ def editor() -> rx.Component:
         rx.foreach(S.days, day_card),
         rx.button(
             rx.icon("plus", size=18, aria_hidden="true"),
-            "Add a day",
+            t("Add a day"),
             on_click=S.add_day,
             variant="outline",
             size="3",
@@ -223,7 +227,7 @@ def editor() -> rx.Component:
         form_alert(rx.cond(S.error_field == "name", "", S.form_error), id="program-error"),
         rx.hstack(
             rx.button(
-                "Save program",
+                t("Save program"),
                 on_click=S.save,
                 loading=S.saving,
                 size="4",
@@ -234,18 +238,18 @@ def editor() -> rx.Component:
                 S.program_id != "",
                 confirm_dialog(
                     rx.button(
-                        "Delete",
+                        t("Delete"),
                         variant="soft",
                         color_scheme="tomato",
                         size="4",
                         id="delete-program",
                     ),
-                    title="Delete this program?",
-                    description=(
+                    title=t("Delete this program?"),
+                    description=t(
                         "The program and its days are deleted; workouts you did from it stay in "
                         "your history. This cannot be undone."
                     ),
-                    confirm="Delete program",
+                    confirm=t("Delete program"),
                     on_confirm=S.delete,
                     confirm_id="confirm-delete-program",
                 ),
@@ -262,15 +266,15 @@ def editor() -> rx.Component:
 
 def program_editor() -> rx.Component:
     return app_shell(
-        back_link("Programs", routes.PROGRAMS, id="programs-link"),
+        back_link(t("Programs"), routes.PROGRAMS, id="programs-link"),
         rx.cond(
             S.load_error != "",
             form_alert(S.load_error, id="load-error"),
             rx.cond(
                 S.loading,
-                rx.center(rx.spinner(size="3"), aria_label="Loading", role="status"),
+                rx.center(rx.spinner(size="3"), aria_label=t("Loading"), role="status"),
                 editor(),
             ),
         ),
-        title=rx.cond(S.program_id != "", "Edit program", "New program"),
+        title=rx.cond(S.program_id != "", t("Edit program"), t("New program")),
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.i18n import t, tf
 from app.state.programs import ProgramsState as P
 from components.fields import form_alert
 from components.layout import app_shell
@@ -21,7 +22,7 @@ def program_card(row: rx.Var) -> rx.Component:
             rx.hstack(
                 rx.text(row["name"], size="3", weight="bold"),
                 rx.badge(row["per_week"], variant="soft", color_scheme="gray"),
-                rx.cond(row["own"] == "1", rx.badge("Yours", variant="soft")),
+                rx.cond(row["own"] == "1", rx.badge(t("Yours"), variant="soft")),
                 align="center",
                 spacing="2",
                 wrap="wrap",
@@ -39,7 +40,7 @@ def program_card(row: rx.Var) -> rx.Component:
             rx.hstack(
                 rx.button(
                     rx.icon("play", size=16, aria_hidden="true"),
-                    "Start the next day",
+                    t("Start the next day"),
                     on_click=P.start_program(row["id"]),
                     loading=P.starting_program == row["id"],
                     variant="soft",
@@ -49,20 +50,20 @@ def program_card(row: rx.Var) -> rx.Component:
                 rx.cond(
                     row["own"] == "1",
                     rx.link(
-                        rx.button("Edit", variant="outline", size="3", tab_index=-1),
+                        rx.button(t("Edit"), variant="outline", size="3", tab_index=-1),
                         href=routes.PROGRAMS + "/" + row["id"],
                         id="edit-program-" + row["dom_id"],
-                        aria_label="Edit " + row["name"],
+                        aria_label=tf("Edit {name}", name=row["name"]),
                     ),
                     rx.button(
                         rx.icon("copy", size=16, aria_hidden="true"),
-                        "Copy to my programs",
+                        t("Copy to my programs"),
                         on_click=P.copy_program(row["id"]),
                         loading=P.copying_program == row["id"],
                         variant="outline",
                         size="3",
                         id="copy-program-" + row["dom_id"],
-                        aria_label="Copy " + row["name"] + " to my programs, to edit it",
+                        aria_label=tf("Copy {name} to my programs, to edit it", name=row["name"]),
                     ),
                 ),
                 spacing="2",
@@ -80,14 +81,14 @@ def program_card(row: rx.Var) -> rx.Component:
 def programs() -> rx.Component:
     return app_shell(
         rx.hstack(
-            rx.link("Workouts", href=routes.WORKOUTS, weight="medium"),
-            rx.link("Progress", href=routes.PROGRESS, weight="medium"),
+            rx.link(t("Workouts"), href=routes.WORKOUTS, weight="medium"),
+            rx.link(t("Progress"), href=routes.PROGRESS, weight="medium"),
             spacing="4",
         ),
         rx.link(
             rx.button(
                 rx.icon("plus", size=18, aria_hidden="true"),
-                "New program",
+                t("New program"),
                 size="3",
                 tab_index=-1,
                 width=["100%", "auto"],
@@ -99,11 +100,13 @@ def programs() -> rx.Component:
         form_alert(P.start_program_error, id="start-program-error"),
         rx.cond(
             P.programs_loading & (P.programs.length() == 0),
-            rx.center(rx.spinner(size="3"), aria_label="Loading", role="status"),
+            rx.center(rx.spinner(size="3"), aria_label=t("Loading"), role="status"),
             rx.vstack(
                 rx.text(
-                    "Start a day and the workout opens with its targets; the next time the "
-                    "weights follow the program's rule.",
+                    t(
+                        "Start a day and the workout opens with its targets; the next time the "
+                        "weights follow the program's rule."
+                    ),
                     size="2",
                     color_scheme="gray",
                     high_contrast=True,
@@ -115,5 +118,5 @@ def programs() -> rx.Component:
                 id="program-list",
             ),
         ),
-        title="Programs",
+        title=t("Programs"),
     )

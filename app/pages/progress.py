@@ -7,22 +7,26 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.i18n import t, tf
 from app.state.preferences import PreferencesState
 from app.state.progress import ProgressState as S
-from app.state.progress_logic import RANGES
 from components.charts import chart_card, numbers_table, weight_headers
 from components.fields import form_alert
 from components.layout import app_shell
+from components.set_row import unit_label
 
 TITLE = "Progress · FitLedger"
 
 
 def range_picker() -> rx.Component:
     return rx.segmented_control.root(
-        *[rx.segmented_control.item(label, value=key) for key, label, _ in RANGES],
+        rx.segmented_control.item(t("4 weeks"), value="4w"),
+        rx.segmented_control.item(t("3 months"), value="3m"),
+        rx.segmented_control.item(t("1 year"), value="1y"),
+        rx.segmented_control.item(t("All"), value="all"),
         value=S.range_key,
         on_change=S.set_range,
-        aria_label="Period shown",
+        aria_label=t("Period shown"),
         id="progress-range",
         size="1",
         width="100%",
@@ -32,7 +36,7 @@ def range_picker() -> rx.Component:
 
 def exercise_select() -> rx.Component:
     return rx.vstack(
-        rx.el.label("Exercise", html_for="progress-exercise", font_weight="500"),
+        rx.el.label(t("Exercise"), html_for="progress-exercise", font_weight="500"),
         rx.el.select(
             rx.foreach(S.exercises, lambda x: rx.el.option(x["name"], value=x["id"])),
             value=S.exercise_id,
@@ -51,20 +55,24 @@ def headline() -> rx.Component:
         rx.vstack(
             rx.hstack(
                 rx.vstack(
-                    rx.text("Estimated 1RM, latest", size="1", weight="bold", color_scheme="gray"),
+                    rx.text(
+                        t("Estimated 1RM, latest"), size="1", weight="bold", color_scheme="gray"
+                    ),
                     rx.text(S.latest_e1rm, size="7", weight="bold", id="latest-e1rm"),
                     rx.text(S.e1rm_change, size="2", color_scheme="grass", id="e1rm-change"),
                     spacing="0",
                 ),
                 rx.spacer(),
-                rx.cond(S.exercise_loading, rx.spinner(size="2", aria_label="Loading")),
+                rx.cond(S.exercise_loading, rx.spinner(size="2", aria_label=t("Loading"))),
                 align="start",
                 width="100%",
             ),
             rx.text(
-                "How it is estimated: ",
-                S.e1rm_formula,
-                " (w = weight, r = reps of the session's best working set).",
+                tf(
+                    "How it is estimated: {formula} (w = weight, r = reps of the session's best "
+                    "working set).",
+                    formula=S.e1rm_formula,
+                ),
                 size="2",
                 color_scheme="gray",
                 high_contrast=True,
@@ -80,15 +88,17 @@ def headline() -> rx.Component:
 def best_sets_card() -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.heading("Best sets", as_="h3", size="4"),
-            rx.text("The sessions with the highest estimated 1RM.", size="2", color_scheme="gray"),
+            rx.heading(t("Best sets"), as_="h3", size="4"),
+            rx.text(
+                t("The sessions with the highest estimated 1RM."), size="2", color_scheme="gray"
+            ),
             rx.el.ol(
                 rx.foreach(
                     S.best_sets,
                     lambda b: rx.el.li(
                         rx.hstack(
                             rx.text(b["set"], weight="bold", size="3"),
-                            rx.text("e1RM ", b["e1rm"], size="2"),
+                            rx.text(tf("e1RM {weight}", weight=b["e1rm"]), size="2"),
                             rx.spacer(),
                             rx.text(b["label"], size="2", color_scheme="gray", high_contrast=True),
                             align="baseline",
@@ -110,35 +120,36 @@ def best_sets_card() -> rx.Component:
 
 def exercise_section() -> rx.Component:
     return rx.vstack(
-        rx.heading("By exercise", as_="h2", size="5"),
+        rx.heading(t("By exercise"), as_="h2", size="5"),
         exercise_select(),
         form_alert(S.exercise_error, id="exercise-error"),
         headline(),
         chart_card(
-            "Estimated 1RM",
+            t("Estimated 1RM"),
             S.e1rm_chart,
             id="chart-e1rm",
             description=S.exercise_name,
             table=numbers_table(
-                ["Day", "Best set", "e1RM", "Volume"],
+                [t("Day"), t("Best set"), t("e1RM"), t("Volume")],
                 S.session_table_rows,
                 id="chart-e1rm-table",
-                caption="Sessions of the exercise, newest first",
+                caption=t("Sessions of the exercise, newest first"),
             ),
             empty=S.no_sessions,
-            empty_text="No session of this exercise with an estimate in this period.",
+            empty_text=t("No session of this exercise with an estimate in this period."),
         ),
         rx.cond(~S.no_sessions, best_sets_card()),
         chart_card(
-            "Volume per session",
+            t("Volume per session"),
             S.volume_chart,
             id="chart-exercise-volume",
-            description="Reps \u00d7 "
-            + PreferencesState.weight_unit
-            + " of the working sets (warm-ups do not count).",
+            description=tf(
+                "Reps \u00d7 {unit} of the working sets (warm-ups do not count).",
+                unit=unit_label(PreferencesState.weight_unit),
+            ),
             table=rx.fragment(),
             empty=S.no_sessions,
-            empty_text="No sessions in this period.",
+            empty_text=t("No sessions in this period."),
         ),
         spacing="3",
         width="100%",
@@ -149,33 +160,34 @@ def exercise_section() -> rx.Component:
 
 def muscle_section() -> rx.Component:
     table = numbers_table(
-        ["Muscle group", "Sets", "Volume", "Sets a week"],
+        [t("Muscle group"), t("Sets"), t("Volume"), t("Sets a week")],
         S.muscle_table_rows,
         id="chart-muscles-table",
-        caption="Working sets and volume per muscle group in the period",
+        caption=t("Working sets and volume per muscle group in the period"),
     )
     return rx.vstack(
-        rx.heading("By muscle group", as_="h2", size="5"),
+        rx.heading(t("By muscle group"), as_="h2", size="5"),
         rx.grid(
             chart_card(
-                "Weekly sets",
+                t("Weekly sets"),
                 S.muscle_sets_chart,
                 id="chart-muscle-sets",
-                description="Working sets per week, by primary muscle group.",
+                description=t("Working sets per week, by primary muscle group."),
                 table=table,
                 empty=S.no_muscles,
-                empty_text="No strength sets in this period.",
+                empty_text=t("No strength sets in this period."),
             ),
             chart_card(
-                "Weekly volume",
+                t("Weekly volume"),
                 S.muscle_volume_chart,
                 id="chart-muscle-volume",
-                description="Reps \u00d7 "
-                + PreferencesState.weight_unit
-                + " per week, by primary muscle group.",
+                description=tf(
+                    "Reps \u00d7 {unit} per week, by primary muscle group.",
+                    unit=unit_label(PreferencesState.weight_unit),
+                ),
                 table=rx.fragment(),
                 empty=S.no_muscles,
-                empty_text="No strength sets in this period.",
+                empty_text=t("No strength sets in this period."),
             ),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="3",
@@ -189,25 +201,25 @@ def muscle_section() -> rx.Component:
 
 def weight_section() -> rx.Component:
     return chart_card(
-        "Body weight",
+        t("Body weight"),
         S.weight_chart,
         id="chart-weight",
-        description="Weigh-ins and the smoothed trend.",
+        description=t("Weigh-ins and the smoothed trend."),
         table=numbers_table(
             weight_headers(),
             S.weight_table_rows,
             id="chart-weight-table",
-            caption="Weigh-ins in the period",
+            caption=t("Weigh-ins in the period"),
         ),
         empty=S.no_weights,
-        empty_text="No weigh-ins in this period; log your weight on the Today page.",
+        empty_text=t("No weigh-ins in this period; log your weight on the Today page."),
     )
 
 
 def links() -> rx.Component:
     return rx.hstack(
-        rx.link("Workouts", href=routes.WORKOUTS, weight="medium"),
-        rx.link("Programs", href=routes.PROGRAMS, weight="medium"),
+        rx.link(t("Workouts"), href=routes.WORKOUTS, weight="medium"),
+        rx.link(t("Programs"), href=routes.PROGRAMS, weight="medium"),
         spacing="4",
     )
 
@@ -220,19 +232,19 @@ def progress() -> rx.Component:
         rx.cond(
             S.truncated,
             rx.text(
-                "Only the latest 500 workouts of this period are counted per muscle group.",
+                t("Only the latest 500 workouts of this period are counted per muscle group."),
                 size="2",
                 color_scheme="amber",
             ),
         ),
         rx.cond(
             S.loading & (S.exercises.length() == 0),
-            rx.center(rx.spinner(size="3"), aria_label="Loading", role="status"),
+            rx.center(rx.spinner(size="3"), aria_label=t("Loading"), role="status"),
             rx.cond(
                 S.exercises.length() > 0,
                 exercise_section(),
                 rx.text(
-                    "Finish a workout with strength sets to see your progress here.",
+                    t("Finish a workout with strength sets to see your progress here."),
                     size="2",
                     id="no-progress",
                 ),
@@ -240,5 +252,5 @@ def progress() -> rx.Component:
         ),
         muscle_section(),
         weight_section(),
-        title="Progress",
+        title=t("Progress"),
     )

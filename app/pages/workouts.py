@@ -7,6 +7,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.i18n import t, tf
 from app.pages.programs import program_card
 from app.state.history_calendar import HistoryCalendarState as C
 from app.state.programs import ProgramsState as P
@@ -25,7 +26,7 @@ def resume_card() -> rx.Component:
             rx.hstack(
                 rx.icon("timer", size=28, aria_hidden="true", color=rx.color("grass", 11)),
                 rx.vstack(
-                    rx.text("In progress", size="1", weight="bold", color_scheme="grass"),
+                    rx.text(t("In progress"), size="1", weight="bold", color_scheme="grass"),
                     rx.text(S.in_progress["name"], size="4", weight="bold"),
                     rx.text(S.in_progress["facts"], size="2", color_scheme="gray"),
                     spacing="0",
@@ -33,10 +34,10 @@ def resume_card() -> rx.Component:
                     min_width="0",
                 ),
                 rx.link(
-                    rx.button("Resume", size="3", tab_index=-1),
+                    rx.button(t("Resume"), size="3", tab_index=-1),
                     href=S.in_progress["href"],
                     id="resume-workout",
-                    aria_label="Resume " + S.in_progress["name"],
+                    aria_label=tf("Resume {name}", name=S.in_progress["name"]),
                 ),
                 align="center",
                 spacing="3",
@@ -52,7 +53,7 @@ def start_section() -> rx.Component:
     return rx.vstack(
         rx.button(
             rx.icon("plus", size=20, aria_hidden="true"),
-            "Start a workout",
+            t("Start a workout"),
             on_click=S.start_empty,
             loading=S.starting,
             size="4",
@@ -64,7 +65,7 @@ def start_section() -> rx.Component:
         rx.cond(
             P.programs.length() > 0,
             rx.vstack(
-                rx.heading("Or follow a program", as_="h2", size="4"),
+                rx.heading(t("Or follow a program"), as_="h2", size="4"),
                 rx.foreach(P.programs, program_card),
                 spacing="2",
                 width="100%",
@@ -88,7 +89,7 @@ def history_item(row: rx.Var) -> rx.Component:
                         row["records"] != "0",
                         rx.badge(
                             rx.icon("trophy", size=12, aria_hidden="true"),
-                            row["records"] + " PR",
+                            tf("{n} PR", n=row["records"]),
                             color_scheme="amber",
                             variant="soft",
                             high_contrast=True,
@@ -145,7 +146,7 @@ def calendar() -> rx.Component:
                         class_name="picker-list",
                         id="day-workouts",
                     ),
-                    rx.text("No workout on this day.", size="2", id="no-day-workouts"),
+                    rx.text(t("No workout on this day."), size="2", id="no-day-workouts"),
                 ),
                 spacing="1",
                 width="100%",
@@ -164,7 +165,7 @@ def history_list() -> rx.Component:
         rx.el.ul(rx.foreach(S.history, history_item), class_name="picker-list", id="history"),
         rx.cond(
             ~S.loading,
-            rx.text("Finished workouts will be listed here.", size="2", id="no-history"),
+            rx.text(t("Finished workouts will be listed here."), size="2", id="no-history"),
         ),
     )
 
@@ -172,14 +173,14 @@ def history_list() -> rx.Component:
 def history() -> rx.Component:
     return rx.vstack(
         rx.hstack(
-            rx.heading("History", as_="h2", size="4"),
+            rx.heading(t("History"), as_="h2", size="4"),
             rx.spacer(),
             rx.segmented_control.root(
-                rx.segmented_control.item("List", value="list"),
-                rx.segmented_control.item("Calendar", value="calendar"),
+                rx.segmented_control.item(t("List"), value="list"),
+                rx.segmented_control.item(t("Calendar"), value="calendar"),
                 value=C.view,
                 on_change=C.set_view,
-                aria_label="Show the history as",
+                aria_label=t("Show the history as"),
                 id="history-view",
             ),
             align="center",
@@ -195,13 +196,17 @@ def history() -> rx.Component:
 def area_links() -> rx.Component:
     return rx.hstack(
         rx.link(
-            rx.hstack(rx.icon("trending-up", size=16, aria_hidden="true"), "Progress", spacing="1"),
+            rx.hstack(
+                rx.icon("trending-up", size=16, aria_hidden="true"), t("Progress"), spacing="1"
+            ),
             href=routes.PROGRESS,
             id="progress-link",
             weight="medium",
         ),
         rx.link(
-            rx.hstack(rx.icon("list-checks", size=16, aria_hidden="true"), "Programs", spacing="1"),
+            rx.hstack(
+                rx.icon("list-checks", size=16, aria_hidden="true"), t("Programs"), spacing="1"
+            ),
             href=routes.PROGRAMS,
             id="all-programs-link",
             weight="medium",
@@ -218,8 +223,8 @@ def workouts() -> rx.Component:
         start_section(),
         rx.cond(
             S.loading & (S.history.length() == 0),
-            rx.center(rx.spinner(size="3"), aria_label="Loading", role="status"),
+            rx.center(rx.spinner(size="3"), aria_label=t("Loading"), role="status"),
             history(),
         ),
-        title="Workouts",
+        title=t("Workouts"),
     )

@@ -7,7 +7,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from app.api.parsing import EARLIEST_DAY, READ_AHEAD_DAYS
+from app.i18n import tr
+from app.i18n.formats import fmt_date
 from app.state import units
+from app.state.workout_logic import count_text
 
 
 def first_of_month(day: dt.date) -> dt.date:
@@ -47,8 +50,16 @@ def asked_range(first: dt.date, last: dt.date, today: dt.date) -> tuple[dt.date,
     return (start, end) if start <= end else None
 
 
-def month_title(month: dt.date) -> str:
-    return month.strftime("%B %Y")
+def month_title(month: dt.date, language: str = "en") -> str:
+    """ "December 2026" / "Декабрь 2026"."""
+    title = fmt_date(language, month, "month")
+    return title[:1].upper() + title[1:]
+
+
+def day_title(day: dt.date, language: str = "en") -> str:
+    """ "Tuesday 1 December" / "Вторник, 1 декабря" (a picked day's heading)."""
+    title = fmt_date(language, day, "day_long")
+    return title[:1].upper() + title[1:]
 
 
 def workout_counts(days: Iterable[dt.date | None]) -> dict[dt.date, int]:
@@ -66,6 +77,7 @@ def month_weeks(
     *,
     selected: dt.date | None,
     today: dt.date,
+    language: str = "en",
 ) -> list[list[dict[str, str]]]:
     """Rows of seven cells; a cell: its ISO day, number, whether it is in the month, today
     or selected, how many workouts it holds, and a label for screen readers."""
@@ -76,7 +88,7 @@ def month_weeks(
         week = []
         for _ in range(7):
             count = counts.get(day, 0)
-            what = "no workout" if not count else f"{count} workout" + ("s" if count > 1 else "")
+            what = count_text(count, "workout", language) if count else tr(language, "no workout")
             week.append(
                 {
                     "iso": day.isoformat(),
@@ -85,7 +97,7 @@ def month_weeks(
                     "count": str(count) if count else "",
                     "today": "1" if day == today else "",
                     "selected": "1" if day == selected else "",
-                    "label": f"{day.strftime('%A')} {day.day} {day.strftime('%B')}: {what}",
+                    "label": f"{fmt_date(language, day, 'day_long')}: {what}",
                 }
             )
             day += dt.timedelta(days=1)

@@ -37,15 +37,17 @@ EQUIPMENT = ("barbell", "dumbbell", "cable", "machine", "kettlebells", "body onl
 CATEGORIES = ("strength", "cardio", "stretching", "sport")
 
 
-def exercise_row(exercise: Exercise, recent: frozenset[str] = frozenset()) -> dict[str, str]:
+def exercise_row(
+    exercise: Exercise, recent: frozenset[str] = frozenset(), language: str = "en"
+) -> dict[str, str]:
     details = [
-        ", ".join(exercise.primary_muscles),
-        exercise.equipment or "",
-        f"{logic.plain(exercise.met.value)} MET" if exercise.met.value else "",
+        ", ".join(logic.catalog_word(m, language) for m in exercise.primary_muscles),
+        logic.catalog_word(exercise.equipment, language) if exercise.equipment else "",
+        f"{logic.number_text(exercise.met.value, language, 2)} MET" if exercise.met.value else "",
     ]
     return {
         "id": exercise.id,
-        "name": exercise.name,
+        "name": exercise.name_in(language),
         "details": " · ".join(d for d in details if d),
         "recent": "1" if exercise.id in recent else "",
     }
@@ -132,6 +134,7 @@ class ExerciseSearch(rx.State, mixin=True):
             recent = self._recent_ids()
             kind = self._kind()
             api = self._workouts_api()
+            language = getattr(self, "language", "en")  # the using state's (a SessionState)
         try:
             found = await api.search_exercises(
                 query,
@@ -147,7 +150,9 @@ class ExerciseSearch(rx.State, mixin=True):
                     self.searching = False
                     self.search_error = explain(error)[0]
             return
-        rows = logic.recent_first([exercise_row(x, frozenset(recent)) for x in found], recent)
+        rows = logic.recent_first(
+            [exercise_row(x, frozenset(recent), language) for x in found], recent
+        )
         async with self:
             if seq != self._seq:
                 return  # a later keystroke's answer wins

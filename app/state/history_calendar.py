@@ -73,7 +73,7 @@ class HistoryCalendarState(WorkoutsState):
         prefs = await self.get_state(PreferencesState)
         self._week_start, self._units = prefs.week_start, prefs.units
         self.month_iso = month.isoformat()
-        self.calendar_title = cal.month_title(month)
+        self.calendar_title = cal.month_title(month, self.language)
         self.previous_month_disabled = not cal.month_reachable(cal.shift_month(month, -1), _today())
         self.next_month_disabled = not cal.month_reachable(cal.shift_month(month, 1), _today())
         self.weekday_labels = list(units.weekday_names(self._week_start))
@@ -100,7 +100,12 @@ class HistoryCalendarState(WorkoutsState):
         counts = cal.workout_counts(w.local_date for w in self._month_workouts)
         selected = dt.date.fromisoformat(self.selected_day) if self.selected_day else None
         self.calendar_weeks = cal.month_weeks(
-            month, self._week_start, counts, selected=selected, today=_today()
+            month,
+            self._week_start,
+            counts,
+            selected=selected,
+            today=_today(),
+            language=self.language,
         )
 
     @rx.event
@@ -111,7 +116,9 @@ class HistoryCalendarState(WorkoutsState):
         except ValueError:
             return
         self.selected_day = iso
-        self.selected_title = day.strftime("%A %-d %B")
+        self.selected_title = cal.day_title(day, self.language)
         on_day = [w for w in self._month_workouts if w.local_date == day]
-        self.day_rows = [history_row(w, self._units) for w in sorted_newest_first(tuple(on_day))]
+        self.day_rows = [
+            history_row(w, self._units, self.language) for w in sorted_newest_first(tuple(on_day))
+        ]
         self._draw()

@@ -9,15 +9,11 @@ from collections.abc import Iterable, Mapping
 from typing import IO
 
 from app.api.health_imports import ImportedWorkout, ImportJob
+from app.i18n import tr
 from app.state import units as u
 from app.state.workout_logic import duration_text
 
-SOURCE_LABELS = {
-    "apple_health": "Apple Health",
-    "google_fit": "Google Fit",
-    "manual": "Logged in FitLedger",
-    "program": "Logged in FitLedger",
-}
+SOURCE_LABELS = {"apple_health": "Apple Health", "google_fit": "Google Fit"}
 PROVIDER_LABELS = {"apple-health": "Apple Health", "google-fit": "Google Fit"}
 NOT_AN_EXPORT = (
     "This file is not a health export FitLedger can read. Upload Apple Health's export.zip "
@@ -40,7 +36,9 @@ def rejection_words(rejections: list[dict]) -> str:
     return NOT_AN_EXPORT
 
 
-def source_label(source: str) -> str:
+def source_label(source: str, language: str = "en") -> str:
+    if source in ("manual", "program"):
+        return tr(language, "Logged in FitLedger")
     return SOURCE_LABELS.get(source, source.replace("_", " ").title())
 
 

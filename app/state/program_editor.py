@@ -11,6 +11,7 @@ import reflex as rx
 from app import routes
 from app.api.errors import ApiError
 from app.api.workouts import WorkoutsApi
+from app.i18n import tr
 from app.state import program_logic as logic
 from app.state import workout_logic
 from app.state.exercise_picker import ExerciseSearch
@@ -55,18 +56,21 @@ class ProgramEditorState(SessionState):
         try:
             program = await api.program(wanted)
             names = await api.exercise_names(
-                x.exercise_id for d in program.days for x in d.exercises
+                (x.exercise_id for d in program.days for x in d.exercises), self.language
             )
         except ApiError as error:
             self.load_error = (
-                "There is no such program." if error.status == 404 else explain(error)[0]
+                tr(self.language, "There is no such program.")
+                if error.status == 404
+                else explain(error)[0]
             )
             self.loading = False
             yield self.handle(error)
             return
         if not program.own:
-            self.load_error = (
-                "A built-in program cannot be changed: copy it to your programs to edit it."
+            self.load_error = tr(
+                self.language,
+                "A built-in program cannot be changed: copy it to your programs to edit it.",
             )
             self.loading = False
             return
@@ -99,7 +103,7 @@ class ProgramEditorState(SessionState):
     @rx.event
     def add_day(self):
         if len(self.days) >= logic.MAX_DAYS:
-            self.form_error = f"A program has at most {logic.MAX_DAYS} days."
+            self.form_error = tr(self.language, "A program has at most {n} days.", n=logic.MAX_DAYS)
             return
         day = logic.new_day(self.days)
         self.days = [*self.days, day]
@@ -141,9 +145,13 @@ class ProgramEditorState(SessionState):
         """The picked exercise at the end of the picker's day; an error message, or ""."""
         rows = self.rows.get(self.picker_day)
         if rows is None:
-            return "Pick the day first."
+            return tr(self.language, "Pick the day first.")
         if len(rows) >= logic.MAX_EXERCISES_PER_DAY:
-            return f"A day holds at most {logic.MAX_EXERCISES_PER_DAY} exercises."
+            return tr(
+                self.language,
+                "A day holds at most {n} exercises.",
+                n=logic.MAX_EXERCISES_PER_DAY,
+            )
         row = logic.new_row(exercise_id, name, self._units)
         self.rows = {**self.rows, self.picker_day: [*rows, row]}
         return ""
@@ -156,7 +164,13 @@ class ProgramEditorState(SessionState):
             return
         try:
             draft = logic.read_program(
-                self.name, self.description, self.days_per_week, self.days, self.rows, self._units
+                self.name,
+                self.description,
+                self.days_per_week,
+                self.days,
+                self.rows,
+                self._units,
+                self.language,
             )
         except logic.InvalidProgram as problem:
             self.form_error, self.error_field = str(problem), problem.field

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 
 from app.api.workouts import Program, ProgramDay, ProgramDraft, ProgramExercise
+from app.i18n import tr, trn
 from app.state import units as u
 from app.state import workout_logic as logic
 from app.state.units import METRIC
@@ -43,22 +44,37 @@ def new_id() -> str:
 # ---- words ----
 
 
-def position_text(program: Program) -> str:
+def position_text(program: Program, language: str = "en") -> str:
     """ "Week 2 · next: day B · 4 sessions done"."""
     at = program.position
-    done = logic.count_text(at.sessions_done, "session") + " done"
-    return f"Week {at.week} \u00b7 next: day {at.next_day} \u00b7 {done}"
+    done = trn(language, at.sessions_done, "{n} session done", "{n} sessions done")
+    return tr(
+        language,
+        "Week {week} · next: day {day} · {done}",
+        week=at.week,
+        day=at.next_day,
+        done=done,
+    )
 
 
-def program_card(program: Program, names: Mapping[str, str], units: str = METRIC) -> dict[str, str]:
-    """A program in the list; its description (the service's words, in kg) in the user's units."""
+def program_card(
+    program: Program, names: Mapping[str, str], units: str = METRIC, language: str = "en"
+) -> dict[str, str]:
+    """A program in the list; its name and description are the service's words (the
+    built-in programs' in English), the description's amounts in the user's units."""
 
     def name(exercise_id: str) -> str:
         return names.get(exercise_id) or logic.exercise_name_from_id(exercise_id)
 
     days = [
-        f"Day {day.name}: "
-        + ", ".join(f"{name(x.exercise_id)} {x.sets}{logic.TIMES}{x.reps}" for x in day.exercises)
+        tr(
+            language,
+            "Day {day}: {exercises}",
+            day=day.name,
+            exercises=", ".join(
+                f"{name(x.exercise_id)} {x.sets}{logic.TIMES}{x.reps}" for x in day.exercises
+            ),
+        )
         for day in program.days
     ]
     return {
@@ -66,8 +82,8 @@ def program_card(program: Program, names: Mapping[str, str], units: str = METRIC
         "name": program.name,
         "description": u.in_units(program.description, units),
         "days": " | ".join(days),
-        "per_week": f"{program.days_per_week} days a week",
-        "position": position_text(program),
+        "per_week": trn(language, program.days_per_week, "{n} day a week", "{n} days a week"),
+        "position": position_text(program, language),
         "own": "1" if program.own else "",
         "dom_id": program.id.replace(":", "-"),
     }
@@ -128,48 +144,94 @@ def editor_form(
     return days, rows
 
 
-def _whole(text: str, low: int, high: int, field: str, what: str) -> int:
+def _whole(text: str, low: int, high: int, field: str, what: str, language: str = "en") -> int:
     try:
         value = logic.parse_number(text)
     except ValueError:
         value = None
     if value is None or value != int(value) or not low <= value <= high:
-        raise InvalidProgram(field, f"{what}: a whole number from {low} to {high}")
+        raise InvalidProgram(
+            field,
+            tr(
+                language,
+                "{what}: a whole number from {low} to {high}",
+                what=what,
+                low=low,
+                high=high,
+            ),
+        )
     return int(value)
 
 
-def _decimal(text: str, low: float, high: float, field: str, what: str) -> float:
+def _decimal(
+    text: str, low: float, high: float, field: str, what: str, language: str = "en"
+) -> float:
     try:
         value = logic.parse_number(text)
     except ValueError:
         value = None
     if value is None or not low <= value <= high:
-        raise InvalidProgram(field, f"{what}: {logic.plain(low)} to {logic.plain(high)}")
+        raise InvalidProgram(
+            field,
+            tr(
+                language,
+                "{what}: {low} to {high}",
+                what=what,
+                low=logic.box_text(logic.plain(low), language),
+                high=logic.box_text(logic.plain(high), language),
+            ),
+        )
     return value
 
 
-def _weight(text: str, top_kg: float, field: str, what: str, units: str) -> float:
+def _weight(
+    text: str, top_kg: float, field: str, what: str, units: str, language: str = "en"
+) -> float:
     """A weight box (kg or lb) in kg, to the gram, from 0 to `top_kg`."""
     top = round(u.kg_to_shown(top_kg, units), 1)
-    shown = _decimal(text or "0", 0, top, field, f"{what} ({u.weight_unit(units)})")
+    unit = logic.unit_word(u.weight_unit(units), language)
+    shown = _decimal(text or "0", 0, top, field, f"{what} ({unit})", language)
     return min(round(u.weight_to_kg(shown, units), 3), top_kg)
 
 
-def copy_of(program: Program) -> ProgramDraft:
+def copy_of(program: Program, language: str = "en") -> ProgramDraft:
     """A program (a built-in one) as a new program of one's own, to edit from there."""
-    name = f"{program.name} (my copy)"
+    name = tr(language, "{name} (my copy)", name=program.name)
     return ProgramDraft(name[:120], program.description, program.days_per_week, program.days)
 
 
-def read_exercise(row: Mapping[str, str], units: str = METRIC) -> ProgramExercise:
+def read_exercise(
+    row: Mapping[str, str], units: str = METRIC, language: str = "en"
+) -> ProgramExercise:
     key = row["id"]
-    sets = _whole(row["sets"], 1, 20, f"{key}-sets", "Sets")
-    reps = _whole(row["reps"], 1, 100, f"{key}-reps", "Reps")
+    sets = _whole(row["sets"], 1, 20, f"{key}-sets", tr(language, "Sets"), language)
+    reps = _whole(row["reps"], 1, 100, f"{key}-reps", tr(language, "Reps"), language)
     if row["rule"] == "percent":
-        percent = _decimal(row["percent"], 1, 100, f"{key}-percent", "Share of e1RM (%)")
+        percent = _decimal(
+            row["percent"],
+            1,
+            100,
+            f"{key}-percent",
+            tr(language, "Share of e1RM (%)"),
+            language,
+        )
         return ProgramExercise(row["exercise_id"], sets, reps, 0.0, 0.0, percent)
-    start = _weight(row["start"], MAX_START_KG, f"{key}-start", "Starting weight", units)
-    step = _weight(row["increment"], MAX_INCREMENT_KG, f"{key}-increment", "Increase", units)
+    start = _weight(
+        row["start"],
+        MAX_START_KG,
+        f"{key}-start",
+        tr(language, "Starting weight"),
+        units,
+        language,
+    )
+    step = _weight(
+        row["increment"],
+        MAX_INCREMENT_KG,
+        f"{key}-increment",
+        tr(language, "Increase"),
+        units,
+        language,
+    )
     return ProgramExercise(row["exercise_id"], sets, reps, start, step)
 
 
@@ -180,24 +242,27 @@ def read_program(
     days: Sequence[Mapping[str, str]],
     rows: Mapping[str, Sequence[Mapping[str, str]]],
     units: str = METRIC,
+    language: str = "en",
 ) -> ProgramDraft:
     """The editor's boxes as a program to send; raises InvalidProgram for the first wrong box."""
     if not name.strip():
-        raise InvalidProgram("name", "Give the program a name")
+        raise InvalidProgram("name", tr(language, "Give the program a name"))
     if len(name.strip()) > 120:
-        raise InvalidProgram("name", "Name: at most 120 characters")
+        raise InvalidProgram("name", tr(language, "Name: at most 120 characters"))
     if len(description) > 2000:
-        raise InvalidProgram("description", "Description: at most 2000 characters")
-    per_week = _whole(days_per_week, 1, 7, "days_per_week", "Days a week")
+        raise InvalidProgram("description", tr(language, "Description: at most 2000 characters"))
+    per_week = _whole(days_per_week, 1, 7, "days_per_week", tr(language, "Days a week"), language)
     if not days:
-        raise InvalidProgram("days", "Add at least one day")
+        raise InvalidProgram("days", tr(language, "Add at least one day"))
     out = []
     for day in days:
         label = day["name"].strip()
         if not label:
-            raise InvalidProgram(f"{day['id']}-name", "Give every day a name")
+            raise InvalidProgram(f"{day['id']}-name", tr(language, "Give every day a name"))
         exercises = rows.get(day["id"], ())
         if not exercises:
-            raise InvalidProgram(f"{day['id']}-name", f"Day {label}: add an exercise")
-        out.append(ProgramDay(label, tuple(read_exercise(r, units) for r in exercises)))
+            raise InvalidProgram(
+                f"{day['id']}-name", tr(language, "Day {day}: add an exercise", day=label)
+            )
+        out.append(ProgramDay(label, tuple(read_exercise(r, units, language) for r in exercises)))
     return ProgramDraft(name.strip(), description.strip(), per_week, tuple(out))

@@ -32,13 +32,18 @@ class ProgramsState(SessionState):
         api = WorkoutsApi(self.api())
         try:
             found = await api.programs()
+            # Built-in exercises are named from their ids, in English; in another language
+            # every exercise's name comes from the catalog.
             names = await api.exercise_names(
-                x.exercise_id
-                for p in found
-                if p.own
-                for d in p.days
-                for x in d.exercises
-                if not x.exercise_id.startswith("builtin:")
+                (
+                    x.exercise_id
+                    for p in found
+                    if p.own or self.language != "en"
+                    for d in p.days
+                    for x in d.exercises
+                    if self.language != "en" or not x.exercise_id.startswith("builtin:")
+                ),
+                self.language,
             )
         except ApiError as error:
             self.programs_error = explain(error)[0]
@@ -46,7 +51,7 @@ class ProgramsState(SessionState):
             yield self.handle(error)
             return
         units = (await self.get_state(PreferencesState)).units
-        self.programs = [logic.program_card(p, names, units) for p in found]
+        self.programs = [logic.program_card(p, names, units, self.language) for p in found]
         self.programs_loading = False
 
     @rx.event
@@ -59,7 +64,9 @@ class ProgramsState(SessionState):
         yield
         api = WorkoutsApi(self.api())
         try:
-            copy = await api.create_program(logic.copy_of(await api.program(program_id)))
+            copy = await api.create_program(
+                logic.copy_of(await api.program(program_id), self.language)
+            )
         except ApiError as error:
             self.start_program_error = explain(error)[0]
             yield self.handle(error)

@@ -49,6 +49,7 @@ class ProgressState(SessionState):
     weight_rows: list[dashboard.WeightRow] = []
     truncated: bool = False  # more workouts in the period than one list answer holds
     units: str = METRIC  # the user's choice (PreferencesState), for the texts and charts
+    _names: dict[str, str] = {}  # exercise id -> its name in the page's language
 
     @rx.event
     async def load(self):
@@ -87,11 +88,21 @@ class ProgressState(SessionState):
             self.load_error = explain(error)[0]
             return error
         self.truncated = len(workouts) >= LIST_MAX
-        self.exercises = logic.exercise_options(workouts)
+        language = self.language
+        names: dict[str, str] = {}
+        if language != "en":
+            try:
+                names = await workouts_api.exercise_names(
+                    {x.exercise_id for w in workouts for x in w.exercises}, language
+                )
+            except ApiError:
+                names = {}  # the workouts' own (English) names are shown
+        self._names = names
+        self.exercises = logic.exercise_options(workouts, names)
         known = {x["id"] for x in self.exercises}
         if self.exercise_id not in known:
             self.exercise_id = self.exercises[0]["id"] if self.exercises else ""
-        self.muscles = logic.muscle_weeks(workouts, start, today)
+        self.muscles = logic.muscle_weeks(workouts, start, today, language)
         first_weigh_in = min((e.date for e in weights.entries), default=today)
         self.weight_rows = dashboard.weight_rows(weights, max(start, first_weigh_in), today)
         self._set_name()
@@ -118,9 +129,9 @@ class ProgressState(SessionState):
             self.exercise_loading = False
             yield self.handle(error)
             return
-        self.exercise_name = progress.name
+        self.exercise_name = self._names.get(self.exercise_id, progress.name)
         self.e1rm_formula = progress.e1rm_formula
-        self.sessions = logic.session_rows(progress, self.units)
+        self.sessions = logic.session_rows(progress, self.units, self.language)
         self.exercise_loading = False
 
     @rx.event
@@ -163,23 +174,23 @@ class ProgressState(SessionState):
 
     @rx.var
     def latest_e1rm(self) -> str:
-        return logic.latest_e1rm_text(self.sessions, self.units)
+        return logic.latest_e1rm_text(self.sessions, self.units, self.language)
 
     @rx.var
     def e1rm_change(self) -> str:
-        return logic.change_text(self.sessions, self.units)
+        return logic.change_text(self.sessions, self.units, self.language)
 
     @rx.var
     def best_sets(self) -> list[dict[str, str]]:
-        return logic.best_sets(self.sessions, units=self.units)
+        return logic.best_sets(self.sessions, units=self.units, language=self.language)
 
     @rx.var
     def session_table_rows(self) -> list[list[str]]:
-        return logic.session_table(self.sessions, self.units)
+        return logic.session_table(self.sessions, self.units, self.language)
 
     @rx.var
     def muscle_table_rows(self) -> list[list[str]]:
-        return logic.muscle_table(self.muscles, self.units)
+        return logic.muscle_table(self.muscles, self.units, self.language)
 
     @rx.var
     def weight_table_rows(self) -> list[list[str]]:

@@ -15,22 +15,17 @@ from collections.abc import Iterable, Sequence
 
 from app.api.parsing import EARLIEST_DAY
 from app.api.workouts import ExerciseProgress, Workout
-from app.state import units as u
+from app.i18n import tr
+from app.i18n.formats import fmt_date
 from app.state import workout_logic as logic
-from app.state.dashboard import day_label
 from app.state.units import METRIC
 
-# (key, label, days back; None = everything)
-RANGES: tuple[tuple[str, str, int | None], ...] = (
-    ("4w", "4 weeks", 28),
-    ("3m", "3 months", 91),
-    ("1y", "1 year", 365),
-    ("all", "All", None),
-)
+# (key, days back; None = everything); the page names them
+RANGES: tuple[tuple[str, int | None], ...] = (("4w", 28), ("3m", 91), ("1y", 365), ("all", None))
 DEFAULT_RANGE = "3m"
 # "All" asks the service from this day (the earliest a stored date may be).
 ALL_FROM = EARLIEST_DAY
-_DAYS = {key: days for key, _, days in RANGES}
+_DAYS = dict(RANGES)
 
 
 def range_start(key: str, today: dt.date) -> dt.date:
@@ -43,8 +38,11 @@ def valid_range(key: str) -> str:
     return key if key in _DAYS else DEFAULT_RANGE
 
 
-def exercise_options(workouts: Iterable[Workout]) -> list[dict[str, str]]:
-    """Strength exercises of the completed workouts, the most recently done first."""
+def exercise_options(
+    workouts: Iterable[Workout], names: dict[str, str] | None = None
+) -> list[dict[str, str]]:
+    """Strength exercises of the completed workouts, the most recently done first (`names`:
+    by id, in the page's language; else the workouts' own names)."""
     epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
     done = sorted(
         (w for w in workouts if w.completed),
@@ -56,7 +54,7 @@ def exercise_options(workouts: Iterable[Workout]) -> list[dict[str, str]]:
         for entry in workout.exercises:
             if entry.set_kind == "strength" and entry.sets:
                 seen.setdefault(entry.exercise_id, entry.name)
-    return [{"id": k, "name": v} for k, v in seen.items()]
+    return [{"id": k, "name": (names or {}).get(k, v)} for k, v in seen.items()]
 
 
 @dataclasses.dataclass
@@ -71,16 +69,20 @@ class SessionRow:
     workout_id: str
 
 
-def session_rows(progress: ExerciseProgress, units: str = METRIC) -> list[SessionRow]:
+def session_rows(
+    progress: ExerciseProgress, units: str = METRIC, language: str = "en"
+) -> list[SessionRow]:
     rows = []
     for s in sorted(progress.sessions, key=lambda s: s.local_date):
         best = ""
         if s.best_reps is not None:
-            best = logic.set_text({"reps": s.best_reps, "weight_kg": s.best_weight_kg or 0}, units)
+            best = logic.set_text(
+                {"reps": s.best_reps, "weight_kg": s.best_weight_kg or 0}, units, language
+            )
         rows.append(
             SessionRow(
                 date=s.local_date.isoformat(),
-                label=day_label(s.local_date),
+                label=fmt_date(language, s.local_date, "day"),
                 best_set=best,
                 e1rm_kg=s.e1rm_kg,
                 volume_kg=s.volume_kg,
@@ -90,46 +92,53 @@ def session_rows(progress: ExerciseProgress, units: str = METRIC) -> list[Sessio
     return rows
 
 
-def session_table(rows: Sequence[SessionRow], units: str = METRIC) -> list[list[str]]:
+def session_table(
+    rows: Sequence[SessionRow], units: str = METRIC, language: str = "en"
+) -> list[list[str]]:
     """Newest first: day, best set, e1RM, volume."""
     return [
         [
             r.label,
             r.best_set or "\u2013",
-            u.weight_text(r.e1rm_kg, units),
-            u.weight_text(r.volume_kg, units),
+            logic.weight_text(r.e1rm_kg, units, language),
+            logic.weight_text(r.volume_kg, units, language),
         ]
         for r in reversed(rows)
     ]
 
 
 def best_sets(
-    rows: Sequence[SessionRow], count: int = 5, units: str = METRIC
+    rows: Sequence[SessionRow], count: int = 5, units: str = METRIC, language: str = "en"
 ) -> list[dict[str, str]]:
     """The sessions with the highest e1RM (ties: the earlier one), best first."""
     ranked = sorted(
         (r for r in rows if r.e1rm_kg is not None), key=lambda r: (-(r.e1rm_kg or 0), r.date)
     )
     return [
-        {"label": r.label, "set": r.best_set, "e1rm": u.weight_text(r.e1rm_kg, units)}
+        {"label": r.label, "set": r.best_set, "e1rm": logic.weight_text(r.e1rm_kg, units, language)}
         for r in ranked[:count]
     ]
 
 
-def latest_e1rm_text(rows: Sequence[SessionRow], units: str = METRIC) -> str:
+def latest_e1rm_text(rows: Sequence[SessionRow], units: str = METRIC, language: str = "en") -> str:
     """ "45.8 kg" of the newest session with an estimate, a dash without one."""
     known = [r for r in rows if r.e1rm_kg is not None]
-    return u.weight_text(known[-1].e1rm_kg, units) if known else "\u2013"
+    return logic.weight_text(known[-1].e1rm_kg, units, language) if known else "\u2013"
 
 
-def change_text(rows: Sequence[SessionRow], units: str = METRIC) -> str:
+def change_text(rows: Sequence[SessionRow], units: str = METRIC, language: str = "en") -> str:
     """The e1RM's change over the period: "+4.2 kg since Mon 3 Nov"."""
     known = [r for r in rows if r.e1rm_kg is not None]
     if len(known) < 2:
         return ""
     delta = (known[-1].e1rm_kg or 0) - (known[0].e1rm_kg or 0)
     sign = "+" if delta >= 0 else "\u2212"
-    return f"{sign}{u.weight_text(abs(delta), units)} since {known[0].label}"
+    return tr(
+        language,
+        "{change} since {day}",
+        change=f"{sign}{logic.weight_text(abs(delta), units, language)}",
+        day=known[0].label,
+    )
 
 
 @dataclasses.dataclass
@@ -147,7 +156,9 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def muscle_weeks(workouts: Iterable[Workout], start: dt.date, end: dt.date) -> MuscleWeeks:
+def muscle_weeks(
+    workouts: Iterable[Workout], start: dt.date, end: dt.date, language: str = "en"
+) -> MuscleWeeks:
     """Completed workouts whose day is in [start, end], by week and primary muscle. A set of
     an exercise with two primary muscles counts for both (as the service's volume does)."""
     sets: dict[tuple[dt.date, str], int] = {}
@@ -175,16 +186,28 @@ def muscle_weeks(workouts: Iterable[Workout], start: dt.date, end: dt.date) -> M
     for (_, muscle), count in sets.items():
         totals[muscle] = totals.get(muscle, 0) + count
     muscles = sorted(totals, key=lambda m: (-totals[m], m))
+    # The muscle groups by name: the catalog's word in English, its Russian name in Russian
+    # (charts and the table show them capitalized).
+    words = logic.vocabulary(language) if language != "en" else {}
+    named = {m: words.get(m, m) for m in muscles}
     return MuscleWeeks(
         weeks=[w.isoformat() for w in ordered],
-        labels=[f"W{w.isocalendar().week:02d} \u00b7 {w.day} {w.strftime('%b')}" for w in ordered],
-        muscles=muscles,
-        sets={m: [sets.get((w, m), 0) for w in ordered] for m in muscles},
-        volume={m: [volume.get((w, m), 0.0) for w in ordered] for m in muscles},
+        labels=[
+            tr(
+                language,
+                "W{week} · {day}",
+                week=f"{w.isocalendar().week:02d}",
+                day=fmt_date(language, w, "day_month"),
+            )
+            for w in ordered
+        ],
+        muscles=[named[m] for m in muscles],
+        sets={named[m]: [sets.get((w, m), 0) for w in ordered] for m in muscles},
+        volume={named[m]: [volume.get((w, m), 0.0) for w in ordered] for m in muscles},
     )
 
 
-def muscle_table(weeks: MuscleWeeks, units: str = METRIC) -> list[list[str]]:
+def muscle_table(weeks: MuscleWeeks, units: str = METRIC, language: str = "en") -> list[list[str]]:
     """Muscle group, its sets over the period, its volume over the period, weekly average."""
     count = max(len(weeks.weeks), 1)
     rows = []
@@ -194,8 +217,8 @@ def muscle_table(weeks: MuscleWeeks, units: str = METRIC) -> list[list[str]]:
             [
                 muscle.capitalize(),
                 str(total_sets),
-                u.weight_text(sum(weeks.volume[muscle]), units),
-                f"{total_sets / count:.1f}",
+                logic.weight_text(sum(weeks.volume[muscle]), units, language),
+                f"{total_sets / count:.1f}".replace(".", "," if language == "ru" else "."),
             ]
         )
     return rows

@@ -57,6 +57,52 @@ def weight_source_words(source: str, language: str = "en") -> str:
     return words.get(source, "")
 
 
+def vocabulary(language: str) -> dict[str, str]:
+    """The catalog's muscle groups, equipment and categories as `language` names them."""
+    return {
+        "abdominals": tr(language, "Abdominals"),
+        "biceps": tr(language, "Biceps"),
+        "calves": tr(language, "Calves"),
+        "chest": tr(language, "Chest"),
+        "forearms": tr(language, "Forearms"),
+        "glutes": tr(language, "Glutes"),
+        "hamstrings": tr(language, "Hamstrings"),
+        "lats": tr(language, "Lats"),
+        "lower back": tr(language, "Lower back"),
+        "middle back": tr(language, "Middle back"),
+        "quadriceps": tr(language, "Quadriceps"),
+        "shoulders": tr(language, "Shoulders"),
+        "traps": tr(language, "Traps"),
+        "triceps": tr(language, "Triceps"),
+        "neck": tr(language, "Neck"),
+        "adductors": tr(language, "Adductors"),
+        "abductors": tr(language, "Abductors"),
+        "barbell": tr(language, "Barbell"),
+        "dumbbell": tr(language, "Dumbbell"),
+        "cable": tr(language, "Cable"),
+        "machine": tr(language, "Machine"),
+        "kettlebells": tr(language, "Kettlebells"),
+        "body only": tr(language, "Body only"),
+        "bands": tr(language, "Bands"),
+        "medicine ball": tr(language, "Medicine ball"),
+        "exercise ball": tr(language, "Exercise ball"),
+        "foam roll": tr(language, "Foam roll"),
+        "e-z curl bar": tr(language, "E-Z curl bar"),
+        "other": tr(language, "Other"),
+        "strength": tr(language, "Strength"),
+        "cardio": tr(language, "Cardio"),
+        "stretching": tr(language, "Stretching"),
+        "sport": tr(language, "Sport"),
+    }
+
+
+def catalog_word(value: str, language: str = "en") -> str:
+    """A catalog value as the details line writes it: "chest" / "грудь" (unknown: as is)."""
+    if language == "en":
+        return value
+    return vocabulary(language).get(value, value).lower()
+
+
 # ---- amounts in the page's language ----
 
 
@@ -74,7 +120,8 @@ def unit_word(unit: str, language: str = "en") -> str:
 def number_text(value: float, language: str = "en", decimals: int = 1) -> str:
     """ "1,217.5" (en, as app/state/units.py writes it) or "1 217,5" (ru)."""
     if language != "ru":
-        return f"{round(value, decimals):,.{decimals}f}".removesuffix("." + "0" * decimals)
+        text = f"{round(value, decimals):,.{decimals}f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
     return fmt_number(language, value, decimals)
 
 
@@ -129,6 +176,11 @@ def plain(value: float | None) -> str:
         return ""
     rounded = round(value, 2)
     return str(int(rounded)) if rounded == int(rounded) else f"{rounded:g}"
+
+
+def box_text(box: str, language: str = "en") -> str:
+    """A number as a box holds it ("62.5"), as `language` writes it in a sentence ("62,5")."""
+    return box.replace(".", ",") if language == "ru" else box
 
 
 def weight_box(kg: float | None, units: str = METRIC) -> str:
@@ -292,19 +344,18 @@ def volume(sets: Iterable[Mapping[str, Any]]) -> float:
 
 def set_text(s: Mapping[str, Any], units: str = METRIC, language: str = "en") -> str:
     """ "60 kg x 5" / "135 lb x 5" / "25 min · 5 km"."""
-    comma = (lambda box: box.replace(".", ",")) if language == "ru" else (lambda box: box)
     if "reps" in s:
         kg = float(s.get("weight_kg") or 0)
         reps = int(s.get("reps") or 0)
         if not kg:
             return trn(language, reps, "{n} rep", "{n} reps")
         unit = unit_word(u.weight_unit(units), language)
-        return f"{comma(weight_box(kg, units))} {unit} {TIMES} {reps}"
+        return f"{box_text(weight_box(kg, units), language)} {unit} {TIMES} {reps}"
     parts = []
     if s.get("duration_s"):
         parts.append(f"{minutes_text(s.get('duration_s'))} {unit_word('min', language)}")
     if s.get("distance_m"):
-        shown = comma(distance_box(float(s["distance_m"]), units))
+        shown = box_text(distance_box(float(s["distance_m"]), units), language)
         parts.append(f"{shown} {unit_word(u.distance_unit(units), language)}")
     return " · ".join(parts)
 
@@ -516,9 +567,7 @@ def rule_text(
     target = f"{sets} {TIMES} {reps}"
     if weight_kg:
         box = weight_box(weight_kg, units)
-        weight = f"{box.replace('.', ',') if language == 'ru' else box} " + unit_word(
-            u.weight_unit(units), language
-        )
+        weight = f"{box_text(box, language)} {unit_word(u.weight_unit(units), language)}"
         target = tr(language, "{target} at {weight}", target=target, weight=weight)
     why = rule_words(rule, language)
     return f"{target} — {why}" if why else target

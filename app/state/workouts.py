@@ -13,12 +13,13 @@ from app import routes
 from app.api.errors import ApiError, NotFound
 from app.api.users import UsersApi
 from app.api.workouts import Workout, WorkoutsApi, new_idempotency_key
+from app.i18n import tr
+from app.i18n.formats import fmt_date
 from app.state import workout_logic as logic
 from app.state.import_logic import source_label
 from app.state.messages import explain
 from app.state.preferences import PreferencesState
 from app.state.session import SessionState
-from app.state.units import weight_text
 
 HISTORY_LIMIT = 100
 
@@ -33,25 +34,27 @@ def utc_offset_minutes(timezone: str, now: dt.datetime) -> int:
     return int(offset.total_seconds() // 60)
 
 
-def history_row(workout: Workout, units: str = "metric") -> dict[str, str]:
+def history_row(workout: Workout, units: str = "metric", language: str = "en") -> dict[str, str]:
     sets = [s for e in workout.exercises for s in e.sets]
     facts = [
-        logic.count_text(len(workout.exercises), "exercise"),
-        logic.count_text(len(sets), "set"),
+        logic.count_text(len(workout.exercises), "exercise", language),
+        logic.count_text(len(sets), "set", language),
     ]
     if workout.result is not None:
-        facts.insert(0, logic.duration_text(workout.result.duration_s))
+        facts.insert(0, logic.duration_text(workout.result.duration_s, language))
         if workout.result.volume_kg:
-            facts.append(weight_text(workout.result.volume_kg, units))
+            facts.append(logic.weight_text(workout.result.volume_kg, units, language))
         if workout.result.calories_kcal is not None:
-            facts.append(f"{round(workout.result.calories_kcal)} kcal")
+            facts.append(logic.kcal_text(workout.result.calories_kcal, language))
     return {
         "id": workout.id,
         "name": workout.name,
-        "date": workout.local_date.strftime("%a %-d %b %Y") if workout.local_date else "",
+        "date": fmt_date(language, workout.local_date, "day_year") if workout.local_date else "",
         "facts": " · ".join(facts),
         "records": str(len(workout.result.personal_records)) if workout.result else "0",
-        "source": "" if workout.source in ("manual", "program") else source_label(workout.source),
+        "source": ""
+        if workout.source in ("manual", "program")
+        else source_label(workout.source, language),
         "href": f"{routes.WORKOUTS}/{workout.id}",
     }
 
@@ -88,8 +91,9 @@ class WorkoutsState(SessionState):
             return
         open_ones = [w for w in workouts if not w.completed]
         units = (await self.get_state(PreferencesState)).units
-        self.in_progress = history_row(open_ones[0], units) if open_ones else {}
-        self.history = [history_row(w, units) for w in workouts if w.completed]
+        language = self.language
+        self.in_progress = history_row(open_ones[0], units, language) if open_ones else {}
+        self.history = [history_row(w, units, language) for w in workouts if w.completed]
         self._start_key = new_idempotency_key()
         self.loading = False
 
@@ -110,7 +114,7 @@ class WorkoutsState(SessionState):
         try:
             offset = await self._offset()
             workout = await WorkoutsApi(self.api()).start(
-                name="Workout",
+                name=tr(self.language, "Workout"),
                 utc_offset_minutes=offset,
                 idempotency_key=self._start_key or new_idempotency_key(),
             )

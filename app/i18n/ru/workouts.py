@@ -123,4 +123,195 @@ MESSAGES: dict[str, Entry] = {
     "Most volume": "Наибольший объём",
     "{what}: {value} (was {previous})": "{what}: {value} (было {previous})",
     "{what}: {value} (first time)": "{what}: {value} (впервые)",
+    # History (app/pages/workouts.py, app/state/workouts.py, app/state/calendar_logic.py)
+    "In progress": "Идёт сейчас",
+    "Resume": "Продолжить",
+    "Resume {name}": "Продолжить: {name}",
+    "Start a workout": "Начать тренировку",
+    "Or follow a program": "Или занимайтесь по программе",
+    "{n} PR": "Рекордов: {n}",
+    "No workout on this day.": "В этот день тренировок не было.",
+    "Finished workouts will be listed here.": "Здесь появятся завершённые тренировки.",
+    "History": "История",
+    "List": "Список",
+    "Calendar": "Календарь",
+    "Show the history as": "Показать историю как",
+    "Programs": "Программы",
+    "Previous month": "Предыдущий месяц",
+    "Next month": "Следующий месяц",
+    "no workout": "нет тренировок",
+    "Logged in FitLedger": "Записано в FitLedger",
+    # The exercise picker (components/exercise_picker.py) and the catalog's words
+    "Add an exercise": "Добавить упражнение",
+    "Close": "Закрыть",
+    "Search the catalog; exercises you did recently are listed first.": (
+        "Поиск по каталогу; недавние упражнения показаны первыми."
+    ),
+    "Search exercises": "Поиск упражнений",
+    "Search, e.g. squat or running": "Поиск, например присед или бег",
+    "Muscle": "Мышцы",
+    "Equipment": "Инвентарь",
+    "Category": "Категория",
+    "Any": "Любые",
+    "Recent": "Недавнее",
+    "Exercises": "Упражнения",
+    "No exercise matches. Try fewer words or clear a filter.": (
+        "Ничего не найдено. Попробуйте меньше слов или сбросьте фильтр."
+    ),
+    "Abdominals": "Пресс",
+    "Biceps": "Бицепс",
+    "Calves": "Икры",
+    "Chest": "Грудь",
+    "Forearms": "Предплечья",
+    "Glutes": "Ягодицы",
+    "Hamstrings": "Бицепс бедра",
+    "Lats": "Широчайшие",
+    "Lower back": "Поясница",
+    "Middle back": "Середина спины",
+    "Quadriceps": "Квадрицепс",
+    "Shoulders": "Плечи",
+    "Traps": "Трапеции",
+    "Triceps": "Трицепс",
+    "Neck": "Шея",
+    "Adductors": "Приводящие мышцы",
+    "Abductors": "Отводящие мышцы",
+    "Barbell": "Штанга",
+    "Dumbbell": "Гантели",
+    "Cable": "Блок",
+    "Machine": "Тренажёр",
+    "Kettlebells": "Гири",
+    "Body only": "Собственный вес",
+    "Bands": "Эспандер",
+    "Medicine ball": "Медбол",
+    "Exercise ball": "Фитбол",
+    "Foam roll": "Массажный ролик",
+    "E-Z curl bar": "EZ-гриф",
+    "Other": "Другое",
+    "Strength": "Силовые",
+    "Cardio": "Кардио",
+    "Stretching": "Растяжка",
+    "Sport": "Спорт",
+    # Programs (app/pages/programs.py, program_editor.py, app/state/program_logic.py)
+    "Yours": "Ваша",
+    "Start the next day": "Начать следующий день",
+    "Edit": "Изменить",
+    "Edit {name}": "Изменить «{name}»",
+    "Copy to my programs": "Скопировать в мои программы",
+    "Copy {name} to my programs, to edit it": (
+        "Скопировать «{name}» в мои программы, чтобы изменить"
+    ),
+    "New program": "Новая программа",
+    "Start a day and the workout opens with its targets; the next time the weights follow "
+    "the program's rule.": (
+        "Начните день — тренировка откроется с целями; в следующий раз веса подберутся "
+        "по правилу программы."
+    ),
+    "Progression": "Прогрессия",
+    "Add weight (linear)": "Прибавлять вес (линейно)",
+    "% of your e1RM": "% от вашего 1ПМ",
+    "Start ({unit})": "Начало ({unit})",
+    "Add ({unit})": "Прибавка ({unit})",
+    "Day": "День",
+    "Remove day": "Удалить день",
+    "Remove day {day}": "Удалить день {day}",
+    "Add exercise to day {day}": "Добавить упражнение в день {day}",
+    "Name": "Название",
+    "Description (optional)": "Описание (необязательно)",
+    "Days a week": "Дней в неделю",
+    "Add weight: start at a weight and add the increase after a session where every target "
+    "rep was made (same weight after a miss, 10 % lighter after three misses). % of e1RM: "
+    "the target is that share of your estimated 1RM.": (
+        "Прибавлять вес: начните с заданного веса и добавляйте прибавку после занятия, "
+        "где выполнены все повторения (после неудачи — тот же вес, после трёх неудач — "
+        "на 10 % легче). % от 1ПМ: цель — эта доля вашего расчётного 1ПМ."
+    ),
+    "Add a day": "Добавить день",
+    "Save program": "Сохранить программу",
+    "Delete this program?": "Удалить эту программу?",
+    "The program and its days are deleted; workouts you did from it stay in your history. "
+    "This cannot be undone.": (
+        "Программа и её дни будут удалены; тренировки по ней останутся в истории. "
+        "Это нельзя отменить."
+    ),
+    "Delete program": "Удалить программу",
+    "Edit program": "Изменить программу",
+    "There is no such program.": "Такой программы нет.",
+    "A built-in program cannot be changed: copy it to your programs to edit it.": (
+        "Встроенную программу нельзя изменить: скопируйте её в свои программы."
+    ),
+    "A program has at most {n} days.": "В программе не больше {n} дней.",
+    "Pick the day first.": "Сначала выберите день.",
+    "A day holds at most {n} exercises.": "В дне не больше {n} упражнений.",
+    "{n} sessions done": Plural(
+        "{n} занятие пройдено", "{n} занятия пройдено", "{n} занятий пройдено"
+    ),
+    "Week {week} · next: day {day} · {done}": "Неделя {week} · далее: день {day} · {done}",
+    "{name} (my copy)": "{name} (моя копия)",
+    "Day {day}: {exercises}": "День {day}: {exercises}",
+    "{n} days a week": Plural("{n} день в неделю", "{n} дня в неделю", "{n} дней в неделю"),
+    "Starting weight": "Начальный вес",
+    "Increase": "Прибавка",
+    "Share of e1RM (%)": "Доля 1ПМ (%)",
+    "{what}: a whole number from {low} to {high}": "{what}: целое число от {low} до {high}",
+    "{what}: {low} to {high}": "{what}: от {low} до {high}",
+    "Give the program a name": "Дайте программе название",
+    "Name: at most 120 characters": "Название: не больше 120 символов",
+    "Description: at most 2000 characters": "Описание: не больше 2000 символов",
+    "Add at least one day": "Добавьте хотя бы один день",
+    "Give every day a name": "Дайте название каждому дню",
+    "Day {day}: add an exercise": "День {day}: добавьте упражнение",
+    # Progress (app/pages/progress.py, app/state/progress_logic.py)
+    "4 weeks": "4 недели",
+    "3 months": "3 месяца",
+    "1 year": "1 год",
+    "All": "Всё время",
+    "Period shown": "Период",
+    "Exercise": "Упражнение",
+    "Estimated 1RM, latest": "Расчётный 1ПМ, последний",
+    "How it is estimated: {formula} (w = weight, r = reps of the session's best working set).": (
+        "Как считается: {formula} (w — вес, r — повторения лучшего рабочего подхода занятия)."
+    ),
+    "Best sets": "Лучшие подходы",
+    "The sessions with the highest estimated 1RM.": "Занятия с наибольшим расчётным 1ПМ.",
+    "By exercise": "По упражнению",
+    "Best set": "Лучший подход",
+    "e1RM": "1ПМ",
+    "Sessions of the exercise, newest first": "Занятия с этим упражнением, сначала новые",
+    "No session of this exercise with an estimate in this period.": (
+        "За этот период нет занятий с этим упражнением, по которым можно оценить 1ПМ."
+    ),
+    "Volume per session": "Объём за занятие",
+    "Reps \u00d7 {unit} of the working sets (warm-ups do not count).": (
+        "Повторения \u00d7 {unit} рабочих подходов (разминочные не считаются)."
+    ),
+    "No sessions in this period.": "За этот период занятий нет.",
+    "Muscle group": "Группа мышц",
+    "Sets a week": "Подходов в неделю",
+    "Working sets and volume per muscle group in the period": (
+        "Рабочие подходы и объём по группам мышц за период"
+    ),
+    "By muscle group": "По группам мышц",
+    "Weekly sets": "Подходы по неделям",
+    "Working sets per week, by primary muscle group.": (
+        "Рабочие подходы за неделю по основной группе мышц."
+    ),
+    "No strength sets in this period.": "За этот период силовых подходов нет.",
+    "Weekly volume": "Объём по неделям",
+    "Reps \u00d7 {unit} per week, by primary muscle group.": (
+        "Повторения \u00d7 {unit} за неделю по основной группе мышц."
+    ),
+    "Body weight": "Вес тела",
+    "Weigh-ins and the smoothed trend.": "Взвешивания и сглаженный тренд.",
+    "Weigh-ins in the period": "Взвешивания за период",
+    "No weigh-ins in this period; log your weight on the Today page.": (
+        "За этот период взвешиваний нет; запишите вес на странице «Сегодня»."
+    ),
+    "Only the latest 500 workouts of this period are counted per muscle group.": (
+        "По группам мышц учтены только последние 500 тренировок за период."
+    ),
+    "Finish a workout with strength sets to see your progress here.": (
+        "Завершите тренировку с силовыми подходами, и здесь появится ваш прогресс."
+    ),
+    "{change} since {day}": "{change} с {day}",
+    "W{week} · {day}": "Н{week} · {day}",
 }
