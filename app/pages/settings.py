@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app.api.users import NOTIFICATION_TYPES
+from app.i18n import LanguageState, t, tf
 from app.pages.settings_data import data_section
 from app.pages.settings_push import push_device
 from app.pages.settings_units import units_section
@@ -12,11 +13,12 @@ from app.state.settings import SettingsState
 from app.state.settings_logic import (
     GRID_CHANNELS,
     LANGUAGES,
-    TYPE_LABELS,
-    WEEKDAYS,
+    channel_label,
     pref_key,
     time_zone_names,
+    type_label,
 )
+from app.state.units import weekday_names
 from components.fields import field_error, form_alert, labelled_input
 from components.layout import app_shell, sign_out_button
 from components.section_card import section, subheading
@@ -24,6 +26,25 @@ from components.section_card import section, subheading
 TITLE = "Settings · FitLedger"
 S = SettingsState
 MUTED = rx.color("gray", 11)
+
+
+def in_language(english: str, russian: str) -> rx.Var[str]:
+    """A label the pure logic made in both languages, shown in the page's."""
+    return rx.cond(LanguageState.language == "ru", russian, english).to(str)
+
+
+def channel_name(channel: str) -> rx.Var[str]:
+    return in_language(channel_label(channel), channel_label(channel, "ru"))
+
+
+def type_name(kind: str) -> rx.Var[str]:
+    return in_language(type_label(kind), type_label(kind, "ru"))
+
+
+WEEKDAYS = [
+    in_language(english, russian)
+    for english, russian in zip(weekday_names("monday"), weekday_names("monday", "ru"), strict=True)
+]
 
 
 def notice(text: rx.Var[str], id: str) -> rx.Component:
@@ -37,36 +58,36 @@ def preference_grid() -> rx.Component:
     return rx.table.root(
         rx.table.header(
             rx.table.row(
-                rx.table.column_header_cell("Notification", scope="col", padding_left="0"),
+                rx.table.column_header_cell(t("Notification"), scope="col", padding_left="0"),
                 *[
                     rx.table.column_header_cell(
-                        label,
+                        channel_name(channel),
                         scope="col",
                         text_align="center",
                         white_space="nowrap",
                         padding_x="0.3em",
                     )
-                    for _channel, label in GRID_CHANNELS
+                    for channel in GRID_CHANNELS
                 ],
             )
         ),
         rx.table.body(
             *[
                 rx.table.row(
-                    rx.table.row_header_cell(TYPE_LABELS[kind], padding_left="0"),
+                    rx.table.row_header_cell(type_name(kind), padding_left="0"),
                     *[
                         rx.table.cell(
                             rx.checkbox(
                                 checked=S.prefs[pref_key(kind, channel)].to(bool),
                                 on_change=lambda on, k=kind, c=channel: S.toggle_pref(k, c, on),
-                                aria_label=f"{TYPE_LABELS[kind]}: {label}",
+                                aria_label=type_name(kind) + ": " + channel_name(channel),
                                 id=f"pref-{kind}-{channel}",
                                 size="3",
                             ),
                             text_align="center",
                             padding_x="0.3em",
                         )
-                        for channel, label in GRID_CHANNELS
+                        for channel in GRID_CHANNELS
                     ],
                     align="center",
                 )
@@ -87,8 +108,10 @@ def email_opt_out() -> rx.Component:
             rx.vstack(
                 rx.text(S.opt_out_text),
                 rx.text(
-                    "While that lasts, the e-mail switches above have no effect. FitLedger "
-                    "cannot undo an unsubscribe from here yet; ask your server's admin.",
+                    t(
+                        "While that lasts, the e-mail switches above have no effect. FitLedger "
+                        "cannot undo an unsubscribe from here yet; ask your server's admin."
+                    ),
                     size="2",
                 ),
                 spacing="1",
@@ -101,7 +124,7 @@ def email_opt_out() -> rx.Component:
         rx.cond(
             S.reminders_loaded,
             rx.text(
-                "You have not unsubscribed from any e-mails.",
+                t("You have not unsubscribed from any e-mails."),
                 size="2",
                 color=MUTED,
                 id="email-subscribed",
@@ -112,11 +135,11 @@ def email_opt_out() -> rx.Component:
 
 def quiet_hours() -> rx.Component:
     return rx.vstack(
-        subheading("Quiet hours"),
+        subheading(t("Quiet hours")),
         rx.el.label(
             rx.hstack(
                 rx.switch(checked=S.quiet_on, on_change=S.set_quiet_on, id="quiet-on", size="2"),
-                rx.text("No e-mail or push during these hours (in-app stays)"),
+                rx.text(t("No e-mail or push during these hours (in-app stays)")),
                 spacing="2",
                 align="center",
             ),
@@ -125,7 +148,7 @@ def quiet_hours() -> rx.Component:
             S.quiet_on,
             rx.hstack(
                 labelled_input(
-                    "From",
+                    t("From"),
                     "quiet_start",
                     type="time",
                     value=S.quiet_start,
@@ -133,7 +156,7 @@ def quiet_hours() -> rx.Component:
                     id="quiet-start",
                 ),
                 labelled_input(
-                    "Until",
+                    t("Until"),
                     "quiet_end",
                     type="time",
                     value=S.quiet_end,
@@ -146,7 +169,7 @@ def quiet_hours() -> rx.Component:
         ),
         field_error(S.quiet_error, "quiet"),
         rx.hstack(
-            rx.button("Save quiet hours", on_click=S.save_quiet_hours, id="quiet-save"),
+            rx.button(t("Save quiet hours"), on_click=S.save_quiet_hours, id="quiet-save"),
             notice(S.quiet_notice, "quiet-notice"),
             align="center",
             spacing="3",
@@ -160,23 +183,25 @@ def quiet_hours() -> rx.Component:
 
 def reminders() -> rx.Component:
     return rx.vstack(
-        subheading("Reminders"),
+        subheading(t("Reminders")),
         rx.cond(
             S.reminders_loaded,
             rx.vstack(
                 labelled_input(
-                    "Meal reminder times",
+                    t("Meal reminder times"),
                     "meal_times",
                     value=S.meal_times,
                     on_change=S.set_meal_times,
                     error=S.meal_times_error,
-                    hint="Your local times, separated by commas, e.g. 08:00, 13:00, 19:00. "
-                    "Empty = no meal reminders.",
+                    hint=t(
+                        "Your local times, separated by commas, e.g. 08:00, 13:00, 19:00. "
+                        "Empty = no meal reminders."
+                    ),
                     placeholder="08:00, 13:00",
                     id="meal-times",
                 ),
                 rx.el.fieldset(
-                    rx.el.legend("Workout reminder days", font_weight="500", font_size="0.9em"),
+                    rx.el.legend(t("Workout reminder days"), font_weight="500", font_size="0.9em"),
                     rx.flex(
                         *[
                             rx.el.label(
@@ -184,7 +209,7 @@ def reminders() -> rx.Component:
                                     rx.checkbox(
                                         checked=S.workout_days[i],
                                         on_change=lambda on, d=i: S.set_workout_day(d, on),
-                                        aria_label=f"Remind me on {name}",
+                                        aria_label=tf("Remind me on {day}", day=name),
                                         id=f"workout-day-{i}",
                                     ),
                                     rx.text(name, size="2"),
@@ -202,7 +227,7 @@ def reminders() -> rx.Component:
                     margin="0",
                 ),
                 labelled_input(
-                    "Workout reminder time",
+                    t("Workout reminder time"),
                     "workout_time",
                     type="time",
                     value=S.workout_time,
@@ -219,7 +244,7 @@ def reminders() -> rx.Component:
         rx.cond(
             S.reminders_loaded,
             rx.hstack(
-                rx.button("Save reminders", on_click=S.save_reminders, id="reminders-save"),
+                rx.button(t("Save reminders"), on_click=S.save_reminders, id="reminders-save"),
                 notice(S.reminders_notice, "reminders-notice"),
                 align="center",
                 spacing="3",
@@ -234,9 +259,9 @@ def reminders() -> rx.Component:
 
 def notifications_section() -> rx.Component:
     return section(
-        "Notifications",
+        t("Notifications"),
         rx.text(
-            "Choose where each kind of notification reaches you. Changes save at once.",
+            t("Choose where each kind of notification reaches you. Changes save at once."),
             size="2",
             color=MUTED,
         ),
@@ -272,17 +297,17 @@ def time_zone_options() -> rx.Component:
 
 def region_section() -> rx.Component:
     return section(
-        "Time zone and language",
+        t("Time zone and language"),
         rx.cond(
             S.has_profile,
             rx.vstack(
                 labelled_input(
-                    "Time zone",
+                    t("Time zone"),
                     "timezone",
                     value=S.timezone,
                     on_change=S.set_timezone,
                     error=S.timezone_error,
-                    hint="Type to search, e.g. Berlin or New_York. Your diary days follow it.",
+                    hint=t("Type to search, e.g. Berlin or New_York. Your diary days follow it."),
                     list="timezone-names",
                     auto_complete="off",
                     on_focus=S.show_timezone_names,
@@ -291,7 +316,7 @@ def region_section() -> rx.Component:
                 # Rendered once the field is used: ~420 names stay off the first paint.
                 rx.cond(S.timezone_names_shown, time_zone_options()),
                 rx.hstack(
-                    rx.button("Save time zone", on_click=S.save_timezone, id="timezone-save"),
+                    rx.button(t("Save time zone"), on_click=S.save_timezone, id="timezone-save"),
                     notice(S.timezone_notice, "timezone-notice"),
                     align="center",
                     spacing="3",
@@ -299,18 +324,21 @@ def region_section() -> rx.Component:
                 ),
                 rx.vstack(
                     rx.el.label(
-                        "Language", html_for="language", font_weight="500", font_size="0.9em"
+                        t("Language"), html_for="language", font_weight="500", font_size="0.9em"
                     ),
                     rx.select.root(
                         rx.select.trigger(id="language", width="100%"),
                         rx.select.content(
-                            *[rx.select.item(name, value=code) for code, name in LANGUAGES]
+                            *[
+                                rx.select.item(name, value=code, lang=code)
+                                for code, name in LANGUAGES
+                            ]
                         ),
                         value=S.language,
                         on_change=S.set_language,
                         size="3",
                     ),
-                    rx.text("More languages are coming.", size="1", color=MUTED),
+                    notice(S.language_notice, "language-notice"),
                     spacing="1",
                     align="stretch",
                     width="100%",
@@ -329,10 +357,10 @@ def region_section() -> rx.Component:
 
 def password_form() -> rx.Component:
     return rx.vstack(
-        subheading("Change password"),
+        subheading(t("Change password")),
         form_alert(S.password_error, id="password-error"),
         labelled_input(
-            "Current password",
+            t("Current password"),
             "current_password",
             type="password",
             auto_complete="current-password",
@@ -342,18 +370,18 @@ def password_form() -> rx.Component:
             id="current-password",
         ),
         labelled_input(
-            "New password",
+            t("New password"),
             "new_password",
             type="password",
             auto_complete="new-password",
             value=S.new_password,
             on_change=S.set_new_password,
             error=S.new_password_error,
-            hint="At least 8 characters. Changing it signs out your other devices.",
+            hint=t("At least 8 characters. Changing it signs out your other devices."),
             id="new-password",
         ),
         rx.button(
-            "Change password",
+            t("Change password"),
             on_click=S.change_password,
             loading=S.changing_password,
             id="password-save",
@@ -372,16 +400,17 @@ def session_row(row: rx.Var[dict[str, str]]) -> rx.Component:
         rx.vstack(
             rx.hstack(
                 rx.text(row["device"], weight="bold"),
-                rx.cond(current, rx.badge("This device", color_scheme="grass")),
+                rx.cond(current, rx.badge(t("This device"), color_scheme="grass")),
                 spacing="2",
                 align="center",
                 wrap="wrap",
             ),
             rx.text(
-                "Last seen ",
-                row["last_seen"],
-                " · signed in ",
-                row["since"],
+                tf(
+                    "Last seen {when} · signed in {since}",
+                    when=row["last_seen"],
+                    since=row["since"],
+                ),
                 rx.cond(row["ip"] != "", rx.fragment(" · ", row["ip"])),
                 size="2",
                 color=MUTED,
@@ -394,12 +423,12 @@ def session_row(row: rx.Var[dict[str, str]]) -> rx.Component:
             current,
             rx.fragment(),
             rx.button(
-                "Sign out",
+                t("Sign out"),
                 on_click=S.revoke(row["id"]),
                 loading=S.revoking == row["id"],
                 variant="soft",
                 color_scheme="tomato",
-                aria_label="Sign out " + row["device"],
+                aria_label=tf("Sign out {device}", device=row["device"]),
                 class_name="revoke-session",
             ),
         ),
@@ -414,16 +443,16 @@ def session_row(row: rx.Var[dict[str, str]]) -> rx.Component:
 
 def sessions_list() -> rx.Component:
     return rx.vstack(
-        subheading("Where you are signed in"),
+        subheading(t("Where you are signed in")),
         rx.cond(
             S.sessions_loading & (S.sessions.length() == 0),
-            rx.hstack(rx.spinner(), rx.text("Loading your sessions…"), role="status"),
+            rx.hstack(rx.spinner(), rx.text(t("Loading your sessions…")), role="status"),
             rx.cond(
                 S.sessions_error != "",
                 rx.callout(S.sessions_error, color_scheme="tomato", role="alert"),
                 rx.cond(
                     S.sessions.length() == 0,
-                    rx.text("No sessions found.", color=MUTED),
+                    rx.text(t("No sessions found."), color=MUTED),
                     rx.vstack(rx.foreach(S.sessions, session_row), spacing="0", width="100%"),
                 ),
             ),
@@ -431,7 +460,7 @@ def sessions_list() -> rx.Component:
         notice(S.sessions_notice, "sessions-notice"),
         rx.hstack(
             sign_out_button(everywhere=True, id="sign-out-everywhere"),
-            rx.text("Ends every session, this one too.", size="2", color=MUTED),
+            rx.text(t("Ends every session, this one too."), size="2", color=MUTED),
             align="center",
             spacing="3",
             wrap="wrap",
@@ -445,7 +474,7 @@ def sessions_list() -> rx.Component:
 
 def security_section() -> rx.Component:
     return section(
-        "Security", password_form(), rx.separator(), sessions_list(), id="settings-security"
+        t("Security"), password_form(), rx.separator(), sessions_list(), id="settings-security"
     )
 
 
@@ -458,7 +487,7 @@ def settings() -> rx.Component:
                 rx.spinner(size="3"),
                 padding_y="1em",
                 role="status",
-                aria_label="Loading your settings",
+                aria_label=t("Loading your settings"),
             ),
         ),
         rx.grid(
@@ -470,5 +499,5 @@ def settings() -> rx.Component:
             spacing="4",
             width="100%",
         ),
-        title="Settings",
+        title=t("Settings"),
     )

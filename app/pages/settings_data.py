@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.i18n import t
 from app.state.settings import SettingsState as S
 from components.fields import form_alert, labelled_input
 from components.native_form import native_form
@@ -16,20 +17,22 @@ MUTED = rx.color("gray", 11)
 def delete_dialog() -> rx.Component:
     return rx.alert_dialog.root(
         rx.alert_dialog.trigger(
-            rx.button("Delete my account…", color_scheme="tomato", id="delete-account-open"),
+            rx.button(t("Delete my account…"), color_scheme="tomato", id="delete-account-open"),
         ),
         rx.alert_dialog.content(
-            rx.alert_dialog.title("Delete your account?"),
+            rx.alert_dialog.title(t("Delete your account?")),
             rx.alert_dialog.description(
-                "This deletes your account, diary, recipes, workouts, weight log, "
-                "notifications and settings on this server, and signs you out everywhere. "
-                "It cannot be undone. Download your data first if you want to keep it.",
+                t(
+                    "This deletes your account, diary, recipes, workouts, weight log, "
+                    "notifications and settings on this server, and signs you out everywhere. "
+                    "It cannot be undone. Download your data first if you want to keep it."
+                ),
                 size="2",
             ),
             native_form(
                 rx.vstack(
                     labelled_input(
-                        "Your password",
+                        t("Your password"),
                         "password",
                         type="password",
                         auto_complete="current-password",
@@ -38,10 +41,10 @@ def delete_dialog() -> rx.Component:
                     ),
                     rx.hstack(
                         rx.alert_dialog.cancel(
-                            rx.button("Keep my account", variant="soft", color_scheme="gray"),
+                            rx.button(t("Keep my account"), variant="soft", color_scheme="gray"),
                         ),
                         rx.button(
-                            "Delete forever",
+                            t("Delete forever"),
                             type="submit",
                             color_scheme="tomato",
                             id="delete-account-confirm",
@@ -61,7 +64,7 @@ def delete_dialog() -> rx.Component:
     )
 
 
-def download_link(text: str, href: str, id: str) -> rx.Component:
+def download_link(text: rx.Var[str], href: str, id: str) -> rx.Component:
     return rx.link(
         rx.hstack(rx.icon("download", size=18), rx.text(text), spacing="2"),
         href=href,
@@ -76,21 +79,26 @@ def download_link(text: str, href: str, id: str) -> rx.Component:
 
 def data_section() -> rx.Component:
     return section(
-        "Your data",
+        t("Your data"),
         rx.text(
-            "Everything FitLedger holds about you: account, profile, weight log, diary, foods "
-            "and recipes, workouts, notification settings and feed. The zip adds a CSV file "
-            "per kind (diary, weights, workouts, sets, notifications) for spreadsheets.",
+            t(
+                "Everything FitLedger holds about you: account, profile, weight log, diary, "
+                "foods and recipes, workouts, notification settings and feed. The zip adds a "
+                "CSV file per kind (diary, weights, workouts, sets, notifications) for "
+                "spreadsheets."
+            ),
             size="2",
         ),
         download_link(
-            "Download everything (JSON + CSV, zip)", routes.SESSION_EXPORT_ZIP, "export-zip-link"
+            t("Download everything (JSON + CSV, zip)"),
+            routes.SESSION_EXPORT_ZIP,
+            "export-zip-link",
         ),
-        download_link("Download as one JSON file", routes.SESSION_EXPORT, "export-link"),
+        download_link(t("Download as one JSON file"), routes.SESSION_EXPORT, "export-link"),
         rx.link(
             rx.hstack(
                 rx.icon("file-up", size=18),
-                rx.text("Import from Apple Health or Google Fit"),
+                rx.text(t("Import from Apple Health or Google Fit")),
                 spacing="2",
             ),
             href=routes.IMPORTS,
@@ -99,9 +107,9 @@ def data_section() -> rx.Component:
             align_self="start",
         ),
         rx.separator(),
-        subheading("Delete account"),
+        subheading(t("Delete account")),
         rx.text(
-            "Deleting your account removes all of your data from this server for good.",
+            t("Deleting your account removes all of your data from this server for good."),
             size="2",
             color=MUTED,
         ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.i18n import t
 from app.state.push_device import PushDeviceState as P
 from components.fields import form_alert
 from components.section_card import subheading
@@ -14,13 +15,13 @@ MUTED = rx.color("gray", 11)
 def push_device() -> rx.Component:
     unsupported = P.support == "unsupported"
     return rx.vstack(
-        subheading("Push on this device"),
+        subheading(t("Push on this device")),
         rx.text(P.status, size="2", id="push-status", role="status"),
         rx.hstack(
             rx.cond(
                 P.enabled,
                 rx.button(
-                    "Turn off",
+                    t("Turn off"),
                     variant="soft",
                     color_scheme="gray",
                     on_click=P.start,
@@ -29,7 +30,7 @@ def push_device() -> rx.Component:
                 ),
                 rx.button(
                     rx.icon("bell-ring", size=16, aria_hidden="true"),
-                    "Turn on",
+                    t("Turn on"),
                     on_click=P.start,
                     loading=P.busy,
                     disabled=unsupported | (P.vapid_key == ""),
@@ -40,7 +41,7 @@ def push_device() -> rx.Component:
             rx.cond(
                 P.enabled,
                 rx.button(
-                    "Send a test notification",
+                    t("Send a test notification"),
                     variant="outline",
                     on_click=P.send_test,
                     loading=P.busy,
@@ -56,8 +57,10 @@ def push_device() -> rx.Component:
         ),
         form_alert(P.error, id="push-error"),
         rx.text(
-            "Your browser asks for permission when you turn push on. Each device (phone, "
-            "laptop) is turned on separately.",
+            t(
+                "Your browser asks for permission when you turn push on. Each device (phone, "
+                "laptop) is turned on separately."
+            ),
             size="1",
             color=MUTED,
         ),

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.i18n import t
 from app.state import units as u
 from app.state.preferences import PreferencesState as P
 from components.fields import form_alert
 from components.section_card import section
 
 
-def choice(label: str, name: str, value: rx.Var[str], on_change, options) -> rx.Component:
+def choice(label: rx.Var[str], name: str, value: rx.Var[str], on_change, options) -> rx.Component:
     return rx.vstack(
         rx.text(label, weight="medium", size="2", as_="div", id=f"{name}-label"),
         rx.segmented_control.root(
@@ -30,24 +31,26 @@ def choice(label: str, name: str, value: rx.Var[str], on_change, options) -> rx.
 
 def units_section() -> rx.Component:
     return section(
-        "Units and week",
+        t("Units and week"),
         choice(
-            "Units",
+            t("Units"),
             "units",
             P.units,
             P.save_units,
-            ((u.METRIC, "Metric (kg, cm)"), (u.IMPERIAL, "Imperial (lb, ft in)")),
+            ((u.METRIC, t("Metric (kg, cm)")), (u.IMPERIAL, t("Imperial (lb, ft in)"))),
         ),
         choice(
-            "Weeks start on",
+            t("Weeks start on"),
             "week-start",
             P.week_start,
             P.save_week_start,
-            ((u.MONDAY, "Monday"), (u.SUNDAY, "Sunday")),
+            ((u.MONDAY, t("Monday")), (u.SUNDAY, t("Sunday"))),
         ),
         rx.text(
-            "Everything is stored in kilograms and centimetres; this only changes what you see "
-            "and type. Calories stay in kcal.",
+            t(
+                "Everything is stored in kilograms and centimetres; this only changes what you "
+                "see and type. Calories stay in kcal."
+            ),
             size="1",
             color=rx.color("gray", 11),
         ),

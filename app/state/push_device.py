@@ -10,18 +10,9 @@ import reflex as rx
 
 from app.api.errors import ApiError
 from app.api.push import PushApi
+from app.i18n import tr
 from app.state.messages import explain
 from app.state.session import SessionState
-
-UNSUPPORTED = (
-    "This browser cannot receive push notifications. On an iPhone, add FitLedger to the home "
-    "screen first; otherwise try a current Chrome, Edge or Firefox."
-)
-DENIED = (
-    "Notifications are blocked for this site in your browser. Allow them in the browser's "
-    "site settings (the icon left of the address), then turn push on again."
-)
-DISMISSED = "You did not allow notifications. Click “Turn on” again when you want them."
 
 
 def read_report(line: str) -> dict[str, Any]:
@@ -33,14 +24,22 @@ def read_report(line: str) -> dict[str, Any]:
     return report if isinstance(report, dict) else {}
 
 
-def status_words(support: str, permission: str, enabled: bool) -> str:
+def status_words(support: str, permission: str, enabled: bool, language: str = "en") -> str:
     if support == "unsupported":
-        return UNSUPPORTED
+        return tr(
+            language,
+            "This browser cannot receive push notifications. On an iPhone, add FitLedger to "
+            "the home screen first; otherwise try a current Chrome, Edge or Firefox.",
+        )
     if permission == "denied":
-        return DENIED
+        return tr(
+            language,
+            "Notifications are blocked for this site in your browser. Allow them in the "
+            "browser's site settings (the icon left of the address), then turn push on again.",
+        )
     if enabled:
-        return "Push is on for this device."
-    return "Push is off for this device."
+        return tr(language, "Push is on for this device.")
+    return tr(language, "Push is off for this device.")
 
 
 class PushDeviceState(SessionState):
@@ -58,8 +57,8 @@ class PushDeviceState(SessionState):
     @rx.var
     def status(self) -> str:
         if not self.support:
-            return "Checking this browser…"
-        return status_words(self.support, self.permission, self.enabled)
+            return tr(self.language, "Checking this browser…")
+        return status_words(self.support, self.permission, self.enabled, self.language)
 
     @rx.event
     async def load(self):
@@ -67,7 +66,7 @@ class PushDeviceState(SessionState):
         try:
             self.vapid_key = await PushApi(self.api()).vapid_public_key()
         except ApiError as error:
-            self.error = explain(error)[0]
+            self.error = explain(error, self.language)[0]
             return self.handle(error)
         self._probes += 1
         self.probe = str(self._probes)
@@ -89,15 +88,23 @@ class PushDeviceState(SessionState):
             if event == "probe":
                 await self._match(report.get("subscription"))
             elif event == "refused" and self.permission != "denied":
-                self.error = DISMISSED  # blocked: the status above says what to do
+                # blocked: the status above says what to do
+                self.error = tr(
+                    self.language,
+                    "You did not allow notifications. Click “Turn on” again when you want them.",
+                )
             elif event == "subscribed":
                 await self._subscribed(report)
             elif event == "unsubscribed":
                 await self._unsubscribed(str(report.get("endpoint") or ""))
             elif event == "error":
-                self.error = f"The browser could not turn push on: {report.get('message')}"
+                self.error = tr(
+                    self.language,
+                    "The browser could not turn push on: {message}",
+                    message=report.get("message"),
+                )
         except ApiError as error:
-            self.error = explain(error)[0]
+            self.error = explain(error, self.language)[0]
             return self.handle(error)
         return None
 
@@ -111,13 +118,15 @@ class PushDeviceState(SessionState):
     async def _subscribed(self, report: dict[str, Any]) -> None:
         subscription = report.get("subscription")
         if not isinstance(subscription, dict):
-            self.error = "The browser gave no subscription."
+            self.error = tr(self.language, "The browser gave no subscription.")
             return
         device = await PushApi(self.api()).subscribe(
             subscription, str(report.get("user_agent") or "")
         )
         self.enabled, self.device_id = True, device.id
-        self.notice = "Push is on. Choose which notifications use it in the table above."
+        self.notice = tr(
+            self.language, "Push is on. Choose which notifications use it in the table above."
+        )
 
     async def _unsubscribed(self, endpoint: str) -> None:
         if endpoint:
@@ -127,21 +136,23 @@ class PushDeviceState(SessionState):
                 if error.status != 404:  # already gone on the server: off is off
                     raise
         self.enabled, self.device_id = False, ""
-        self.notice = "Push is off for this device."
+        self.notice = tr(self.language, "Push is off for this device.")
 
     @rx.event
     async def send_test(self):
         self.notice = self.error = ""
         if not self.device_id:
-            self.error = "Turn push on for this device first."
+            self.error = tr(self.language, "Turn push on for this device first.")
             return None
         self.busy = True
         try:
             await PushApi(self.api()).test(self.device_id)
         except ApiError as error:
-            self.error = explain(error)[0]
+            self.error = explain(error, self.language)[0]
             return self.handle(error)
         finally:
             self.busy = False
-        self.notice = "Sent. The test notification should appear in a few seconds."
+        self.notice = tr(
+            self.language, "Sent. The test notification should appear in a few seconds."
+        )
         return None

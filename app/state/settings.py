@@ -13,6 +13,8 @@ from app.api.auth import AccountApi
 from app.api.errors import ApiError, NotFound
 from app.api.notifications import NotificationsApi, ReminderSettings
 from app.api.users import QuietHours, UsersApi
+from app.i18n import tr
+from app.i18n.formats import fmt_date
 from app.i18n.language import known
 from app.session.http import FLASH_COOKIE, decode_flash
 from app.state.messages import explain, plain_message
@@ -62,6 +64,7 @@ class SettingsState(SessionState):
     timezone_error: str = ""
     timezone_notice: str = ""
     timezone_names_shown: bool = False
+    language_notice: str = ""
 
     # Security
     current_password: str = ""
@@ -93,6 +96,7 @@ class SettingsState(SessionState):
             "reminders_error",
             "timezone_error",
             "timezone_notice",
+            "language_notice",
             "password_notice",
             "password_error",
             "current_password_error",
@@ -112,8 +116,13 @@ class SettingsState(SessionState):
                     str(flash.get("message", "")),
                     int(flash.get("status", 0) or 0),
                     flash.get("retry_after"),
+                    self.language,
                 )
-            self.delete_error = f"Your account was not deleted: {reason[:1].lower()}{reason[1:]}"
+            self.delete_error = tr(
+                self.language,
+                "Your account was not deleted: {reason}",
+                reason=f"{reason[:1].lower()}{reason[1:]}",
+            )
         try:
             api = self.api()
             results = await asyncio.gather(
@@ -130,9 +139,11 @@ class SettingsState(SessionState):
         if isinstance(profile, ApiError):
             if isinstance(profile, NotFound):
                 self.has_profile = False
-                self.load_error = "Your profile is still being set up. Reload in a moment."
+                self.load_error = tr(
+                    self.language, "Your profile is still being set up. Reload in a moment."
+                )
             else:
-                self.load_error = explain(profile)[0]
+                self.load_error = explain(profile, self.language)[0]
                 return self.handle(profile)
         elif isinstance(profile, BaseException):
             raise profile
@@ -148,7 +159,7 @@ class SettingsState(SessionState):
             self.language = profile.language
         if isinstance(reminders, ApiError):
             self.reminders_loaded = False
-            self.reminders_error = explain(reminders)[0]
+            self.reminders_error = explain(reminders, self.language)[0]
         elif isinstance(reminders, BaseException):
             raise reminders
         else:
@@ -162,7 +173,7 @@ class SettingsState(SessionState):
         self.workout_days = [day in reminders.workout_reminder_days for day in range(7)]
         time = reminders.workout_reminder_time
         self.workout_time = time.strftime("%H:%M") if time else ""
-        self.opt_out_text = opt_out_words(reminders.email_opted_out)
+        self.opt_out_text = opt_out_words(reminders.email_opted_out, self.language)
 
     async def _load_sessions(self) -> None:
         self.sessions_loading = True
@@ -172,7 +183,7 @@ class SettingsState(SessionState):
         except ApiError as error:
             if error.status == 401:
                 raise
-            self.sessions_error = explain(error)[0]
+            self.sessions_error = explain(error, self.language)[0]
             return
         finally:
             self.sessions_loading = False
@@ -181,9 +192,11 @@ class SettingsState(SessionState):
         self.sessions = [
             {
                 "id": s.id,
-                "device": device_words(s.user_agent),
-                "last_seen": "now" if s.current else last_seen_words(s.last_used_at, now),
-                "since": s.created_at.strftime("%-d %b %Y"),
+                "device": device_words(s.user_agent, self.language),
+                "last_seen": tr(self.language, "now")
+                if s.current
+                else last_seen_words(s.last_used_at, now, self.language),
+                "since": fmt_date(self.language, s.created_at.date(), "date"),
                 "ip": s.ip,
                 "current": "1" if s.current else "",
             }
@@ -204,10 +217,10 @@ class SettingsState(SessionState):
             )
         except ApiError as error:
             self.prefs = {**self.prefs, key: before}
-            self.prefs_error = explain(error)[0]
+            self.prefs_error = explain(error, self.language)[0]
             return self.handle(error)
         self.prefs = preference_grid(profile.notifications.preferences)
-        self.prefs_notice = "Saved."
+        self.prefs_notice = tr(self.language, "Saved.")
         return None
 
     @rx.event
@@ -229,21 +242,28 @@ class SettingsState(SessionState):
         if self.quiet_on:
             start, end = parse_time(self.quiet_start), parse_time(self.quiet_end)
             if start is None or end is None:
-                self.quiet_error = "Enter a start and an end time, like 22:00 and 07:00."
+                self.quiet_error = tr(
+                    self.language, "Enter a start and an end time, like 22:00 and 07:00."
+                )
                 return None
             if start == end:
-                self.quiet_error = "The start and end must differ."
+                self.quiet_error = tr(self.language, "The start and end must differ.")
                 return None
             hours = QuietHours(start, end)
         try:
             await UsersApi(self.api()).update_profile(notifications={"quiet_hours": hours})
         except ApiError as error:
-            self.quiet_error = explain(error)[0]
+            self.quiet_error = explain(error, self.language)[0]
             return self.handle(error)
         self.quiet_notice = (
-            f"Saved. No e-mail or push from {self.quiet_start} to {self.quiet_end}."
+            tr(
+                self.language,
+                "Saved. No e-mail or push from {start} to {end}.",
+                start=self.quiet_start,
+                end=self.quiet_end,
+            )
             if hours
-            else "Saved. Quiet hours are off."
+            else tr(self.language, "Saved. Quiet hours are off.")
         )
         return None
 
@@ -264,14 +284,14 @@ class SettingsState(SessionState):
     @rx.event
     async def save_reminders(self):
         self.reminders_notice = self.reminders_error = ""
-        times, self.meal_times_error = parse_reminder_times(self.meal_times)
+        times, self.meal_times_error = parse_reminder_times(self.meal_times, self.language)
         workout_time = parse_time(self.workout_time) if self.workout_time.strip() else None
         days = tuple(i for i, on in enumerate(self.workout_days) if on)
         self.workout_time_error = ""
         if self.workout_time.strip() and workout_time is None:
-            self.workout_time_error = "Write the time like 18:00."
+            self.workout_time_error = tr(self.language, "Write the time like 18:00.")
         elif days and workout_time is None:
-            self.workout_time_error = "Choose the time of the workout reminder."
+            self.workout_time_error = tr(self.language, "Choose the time of the workout reminder.")
         if self.meal_times_error or self.workout_time_error:
             return None
         current = self._reminders or ReminderSettings()
@@ -284,13 +304,13 @@ class SettingsState(SessionState):
         try:
             saved = await NotificationsApi(self.api()).save_settings(wanted)
         except ApiError as error:
-            message, fields = explain(error)
+            message, fields = explain(error, self.language)
             self.meal_times_error = fields.get("meal_reminder_times", "")
             self.workout_time_error = fields.get("workout_reminder_time", "")
             self.reminders_error = message
             return self.handle(error)
         self._show_reminders(saved)
-        self.reminders_notice = "Saved."
+        self.reminders_notice = tr(self.language, "Saved.")
         return None
 
     # --- time zone and language --------------------------------------------------------
@@ -307,26 +327,38 @@ class SettingsState(SessionState):
     async def save_timezone(self):
         name = self.timezone.strip()
         if not is_time_zone(name):
-            self.timezone_error = "Choose a time zone from the list, like Europe/Berlin."
+            self.timezone_error = tr(
+                self.language, "Choose a time zone from the list, like Europe/Berlin."
+            )
             return None
         try:
             profile = await UsersApi(self.api()).update_profile(timezone=name)
         except ApiError as error:
-            message, fields = explain(error)
+            message, fields = explain(error, self.language)
             self.timezone_error = fields.get("timezone", message)
             return self.handle(error)
         self.timezone = profile.timezone
-        self.timezone_notice = f"Saved. Your days now start at midnight in {profile.timezone}."
+        self.timezone_notice = tr(
+            self.language,
+            "Saved. Your days now start at midnight in {zone}.",
+            zone=profile.timezone,
+        )
         return None
 
     @rx.event
     async def set_language(self, value: str):
+        """The page speaks the new language at once; the profile keeps it for next time."""
         self.language = known(value)
+        self.language_notice = ""
         try:
             await UsersApi(self.api()).update_profile(language=self.language)
+            await self._load_sessions()  # the devices and times in the new language
         except ApiError as error:
-            self.timezone_error = explain(error)[0]
+            self.timezone_error = explain(error, self.language)[0]
             return self.handle(error)
+        if self._reminders is not None:
+            self.opt_out_text = opt_out_words(self._reminders.email_opted_out, self.language)
+        self.language_notice = tr(self.language, "Saved.")
         return None
 
     # --- security ----------------------------------------------------------------------
@@ -342,11 +374,13 @@ class SettingsState(SessionState):
     @rx.event
     async def change_password(self):
         self.password_notice = self.password_error = ""
-        self.current_password_error = "" if self.current_password else "Enter your password."
+        self.current_password_error = (
+            "" if self.current_password else tr(self.language, "Enter your password.")
+        )
         self.new_password_error = (
             ""
             if len(self.new_password) >= MIN_PASSWORD
-            else f"Use at least {MIN_PASSWORD} characters."
+            else tr(self.language, "Use at least {n} characters.", n=MIN_PASSWORD)
         )
         if self.current_password_error or self.new_password_error:
             return None
@@ -355,7 +389,7 @@ class SettingsState(SessionState):
             await AccountApi(self.api()).change_password(self.current_password, self.new_password)
             await self._load_sessions()
         except ApiError as error:
-            message, fields = explain(error)
+            message, fields = explain(error, self.language)
             self.current_password_error = fields.get("current_password", "")
             self.new_password_error = fields.get("new_password", "")
             if not (self.current_password_error or self.new_password_error):
@@ -364,8 +398,9 @@ class SettingsState(SessionState):
         finally:
             self.changing_password = False
         self.current_password = self.new_password = ""
-        self.password_notice = (
-            "Password changed. Your other devices were signed out; this one stays signed in."
+        self.password_notice = tr(
+            self.language,
+            "Password changed. Your other devices were signed out; this one stays signed in.",
         )
         return None
 
@@ -379,9 +414,13 @@ class SettingsState(SessionState):
             device = next((s["device"] for s in self.sessions if s["id"] == session_id), "")
             await self._load_sessions()
         except ApiError as error:
-            self.sessions_error = explain(error)[0]
+            self.sessions_error = explain(error, self.language)[0]
             return self.handle(error)
         finally:
             self.revoking = ""
-        self.sessions_notice = f"Signed out {device or 'that device'}."
+        self.sessions_notice = (
+            tr(self.language, "Signed out {device}.", device=device)
+            if device
+            else tr(self.language, "Signed out that device.")
+        )
         return None

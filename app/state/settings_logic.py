@@ -9,27 +9,38 @@ from functools import lru_cache
 from zoneinfo import available_timezones
 
 from app.api.users import CHANNELS, NOTIFICATION_TYPES
+from app.i18n import tr, trn
+from app.i18n.formats import fmt_date
 
 # The grid's columns in the order a user reads them (in the app first: it is always there).
-GRID_CHANNELS: tuple[tuple[str, str], ...] = (
-    ("in_app", "In app"),
-    ("email", "E-mail"),
-    ("push", "Push"),
-)
-TYPE_LABELS: dict[str, str] = {
-    "daily_norm_exceeded": "Over the day's calories",
-    "workout_completed": "Workout finished",
-    "personal_record": "New personal record",
-    "goal_progress": "Goal progress",
-    "logging_reminder": "Reminders to log",
-    "announcement": "Announcements",
-}
+GRID_CHANNELS: tuple[str, ...] = ("in_app", "email", "push")
 # What the users service gives a user who never chose (backend_services/users/schemas.py,
 # DEFAULT_CHANNELS): used when a type or channel is missing from the profile.
 _DEFAULT_EMAIL = frozenset({"goal_progress", "announcement"})
-WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MAX_MEAL_REMINDERS = 8  # the notifications service's limit
-LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"),)
+# Each language named in itself.
+LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("ru", "Русский"))
+
+
+def channel_label(channel: str, language: str = "en") -> str:
+    labels = {
+        "in_app": tr(language, "In app"),
+        "email": tr(language, "E-mail"),
+        "push": tr(language, "Push"),
+    }
+    return labels.get(channel, channel)
+
+
+def type_label(kind: str, language: str = "en") -> str:
+    labels = {
+        "daily_norm_exceeded": tr(language, "Over the day's calories"),
+        "workout_completed": tr(language, "Workout finished"),
+        "personal_record": tr(language, "New personal record"),
+        "goal_progress": tr(language, "Goal progress"),
+        "logging_reminder": tr(language, "Reminders to log"),
+        "announcement": tr(language, "Announcements"),
+    }
+    return labels.get(kind, kind.replace("_", " "))
 
 
 def default_channel(kind: str, channel: str) -> bool:
@@ -58,15 +69,21 @@ def preference_grid(preferences: Mapping[str, Mapping[str, bool]]) -> dict[str, 
     return grid
 
 
-def opt_out_words(opted_out: Iterable[str]) -> str:
+def opt_out_words(opted_out: Iterable[str], language: str = "en") -> str:
     """The e-mail unsubscribe state in plain words ("" when nothing was unsubscribed)."""
     stopped = sorted(set(opted_out))
     if not stopped:
         return ""
     if "*" in stopped:
-        return "You unsubscribed from all FitLedger e-mails with the link in an e-mail."
-    names = ", ".join(TYPE_LABELS.get(kind, kind.replace("_", " ")) for kind in stopped)
-    return f"You unsubscribed from these e-mails with the link in an e-mail: {names}."
+        return tr(
+            language, "You unsubscribed from all FitLedger e-mails with the link in an e-mail."
+        )
+    names = ", ".join(type_label(kind, language) for kind in stopped)
+    return tr(
+        language,
+        "You unsubscribed from these e-mails with the link in an e-mail: {names}.",
+        names=names,
+    )
 
 
 # --- devices --------------------------------------------------------------------------------
@@ -97,42 +114,42 @@ _SYSTEMS: tuple[tuple[str, str], ...] = (
 _PROGRAMS = re.compile(r"^(curl|wget|python-httpx|python-requests|httpie|okhttp)\b", re.I)
 
 
-def device_words(user_agent: str) -> str:
+def device_words(user_agent: str, language: str = "en") -> str:
     """A session's device as a person names it: "Chrome on Android", "Safari on iPhone"."""
     agent = (user_agent or "").strip()
     if not agent:
-        return "Unknown device"
+        return tr(language, "Unknown device")
     program = _PROGRAMS.match(agent)
     if program:
-        return f"A program ({program.group(1).lower()})"
+        return tr(language, "A program ({name})", name=program.group(1).lower())
     browser = next((name for token, name in _BROWSERS if token in agent), "")
     system = next((name for token, name in _SYSTEMS if token in agent), "")
     if browser and system:
-        return f"{browser} on {system}"
+        return tr(language, "{browser} on {system}", browser=browser, system=system)
     if browser or system:
-        return browser or f"A browser on {system}"
-    return "Unknown device"
+        return browser or tr(language, "A browser on {system}", system=system)
+    return tr(language, "Unknown device")
 
 
-def last_seen_words(when: dt.datetime, now: dt.datetime) -> str:
+def last_seen_words(when: dt.datetime, now: dt.datetime, language: str = "en") -> str:
     """ "just now", "5 minutes ago", "3 hours ago", "yesterday", "4 days ago", "3 Nov 2026"."""
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
     seconds = (now - when).total_seconds()
     if seconds < 90:
-        return "just now"
+        return tr(language, "just now")
     minutes = round(seconds / 60)
     if minutes < 60:
-        return f"{minutes} minutes ago"
+        return trn(language, minutes, "1 minute ago", "{n} minutes ago")  # 2 at the least
     hours = round(seconds / 3600)
     if hours < 24:
-        return "1 hour ago" if hours == 1 else f"{hours} hours ago"
+        return trn(language, hours, "1 hour ago", "{n} hours ago")
     days = (now.date() - when.date()).days
     if days <= 1:
-        return "yesterday"
+        return tr(language, "yesterday")
     if days < 7:
-        return f"{days} days ago"
-    return f"{when.day} {when.strftime('%b %Y')}"
+        return trn(language, days, "1 day ago", "{n} days ago")  # 2 at the least
+    return fmt_date(language, when.date(), "date")
 
 
 # --- times and zones ------------------------------------------------------------------------
@@ -146,7 +163,7 @@ def parse_time(text: str) -> dt.time | None:
     return dt.time(int(match.group(1)), int(match.group(2))) if match else None
 
 
-def parse_reminder_times(text: str) -> tuple[tuple[dt.time, ...], str]:
+def parse_reminder_times(text: str, language: str = "en") -> tuple[tuple[dt.time, ...], str]:
     """A comma-separated list of local times, sorted and de-duplicated, and the problem in
     words ("" when fine). An empty text means no meal reminders."""
     parts = [part.strip() for part in re.split(r"[,;\s]+", text or "") if part.strip()]
@@ -154,10 +171,12 @@ def parse_reminder_times(text: str) -> tuple[tuple[dt.time, ...], str]:
     for part in parts:
         parsed = parse_time(part)
         if parsed is None:
-            return (), f"“{part}” is not a time. Write times like 08:00, 13:30."
+            return (), tr(
+                language, "“{part}” is not a time. Write times like 08:00, 13:30.", part=part
+            )
         times.add(parsed)
     if len(times) > MAX_MEAL_REMINDERS:
-        return (), f"At most {MAX_MEAL_REMINDERS} reminder times."
+        return (), tr(language, "At most {n} reminder times.", n=MAX_MEAL_REMINDERS)
     return tuple(sorted(times)), ""
 
 

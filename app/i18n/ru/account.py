@@ -156,7 +156,7 @@ MESSAGES: dict[str, Entry] = {  # Body data and goal (components/body_form.py, a
     # Sign in and register (app/pages/login.py, register.py)
     "Sign in": "Войти",
     "Create an account": "Создать аккаунт",
-    "E-mail": "Электронная почта",
+    "E-mail": "Эл. почта",
     "Password": "Пароль",
     "Forgot your password?": "Забыли пароль?",
     "You are signed out.": "Вы вышли из системы.",
@@ -234,4 +234,171 @@ MESSAGES: dict[str, Entry] = {  # Body data and goal (components/body_form.py, a
     "Logged {weight} for {day} (trend {trend}).": "Записано {weight} за {day} (тренд {trend}).",
     "Body and goal": "Тело и цель",
     "Saved. Your targets are updated.": "Сохранено. Ваши нормы обновлены.",
+    # Settings (app/pages/settings*.py, app/state/settings*.py, app/state/push_device.py)
+    "Your profile is still being set up. Reload in a moment.": (
+        "Профиль ещё создаётся. Обновите страницу через минуту."
+    ),
+    "Loading your settings": "Загружаем настройки",
+    "Your account was not deleted: {reason}": "Аккаунт не удалён: {reason}",
+    "Choose where each kind of notification reaches you. Changes save at once.": (
+        "Выберите, куда приходит каждый вид уведомлений. Изменения сохраняются сразу."
+    ),
+    "Notification": "Уведомление",
+    "In app": "В приложении",
+    "Push": "Пуш",
+    "Over the day's calories": "Превышение калорий за день",
+    "Workout finished": "Тренировка завершена",
+    "New personal record": "Новый личный рекорд",
+    "Goal progress": "Прогресс к цели",
+    "Reminders to log": "Напоминания о записи",
+    "Announcements": "Объявления",
+    "You unsubscribed from all FitLedger e-mails with the link in an e-mail.": (
+        "Вы отписались от всех писем FitLedger по ссылке из письма."
+    ),
+    "You unsubscribed from these e-mails with the link in an e-mail: {names}.": (
+        "Вы отписались от этих писем по ссылке из письма: {names}."
+    ),
+    "While that lasts, the e-mail switches above have no effect. FitLedger cannot undo an "
+    "unsubscribe from here yet; ask your server's admin.": (
+        "Пока отписка действует, переключатели писем выше ни на что не влияют. Отменить "
+        "отписку отсюда пока нельзя; обратитесь к администратору сервера."
+    ),
+    "You have not unsubscribed from any e-mails.": "Вы не отписывались от писем.",
+    "Quiet hours": "Тихие часы",
+    "No e-mail or push during these hours (in-app stays)": (
+        "В эти часы без писем и push (в приложении уведомления остаются)"
+    ),
+    "From": "С",
+    "Until": "До",
+    "Save quiet hours": "Сохранить тихие часы",
+    "Enter a start and an end time, like 22:00 and 07:00.": (
+        "Введите начало и конец, например 22:00 и 07:00."
+    ),
+    "The start and end must differ.": "Начало и конец должны различаться.",
+    "Saved. No e-mail or push from {start} to {end}.": (
+        "Сохранено. С {start} до {end} без писем и push."
+    ),
+    "Saved. Quiet hours are off.": "Сохранено. Тихие часы выключены.",
+    "Reminders": "Напоминания",
+    "Meal reminder times": "Время напоминаний о еде",
+    "Your local times, separated by commas, e.g. 08:00, 13:00, 19:00. Empty = no meal reminders.": (
+        "Местное время через запятую, например 08:00, 13:00, 19:00. Пусто — без напоминаний о еде."
+    ),
+    "“{part}” is not a time. Write times like 08:00, 13:30.": (
+        "«{part}» — не время. Пишите время так: 08:00, 13:30."
+    ),
+    "At most {n} reminder times.": "Не больше {n} напоминаний.",
+    "Workout reminder days": "Дни напоминаний о тренировке",
+    "Remind me on {day}": "Напоминать: {day}",
+    "Workout reminder time": "Время напоминания о тренировке",
+    "Write the time like 18:00.": "Пишите время так: 18:00.",
+    "Choose the time of the workout reminder.": "Выберите время напоминания о тренировке.",
+    "Save reminders": "Сохранить напоминания",
+    "Time zone and language": "Часовой пояс и язык",
+    "Time zone": "Часовой пояс",
+    "Type to search, e.g. Berlin or New_York. Your diary days follow it.": (
+        "Начните вводить, например Moscow или Berlin. По нему считаются дни дневника."
+    ),
+    "Save time zone": "Сохранить часовой пояс",
+    "Choose a time zone from the list, like Europe/Berlin.": (
+        "Выберите часовой пояс из списка, например Europe/Moscow."
+    ),
+    "Saved. Your days now start at midnight in {zone}.": (
+        "Сохранено. Теперь ваши дни начинаются в полночь по поясу {zone}."
+    ),
+    "Security": "Безопасность",
+    "Change password": "Сменить пароль",
+    "Current password": "Текущий пароль",
+    "At least 8 characters. Changing it signs out your other devices.": (
+        "Не меньше 8 символов. После смены вы выйдете на других устройствах."
+    ),
+    "Enter your password.": "Введите пароль.",
+    "Use at least {n} characters.": "Используйте не меньше {n} символов.",
+    "Password changed. Your other devices were signed out; this one stays signed in.": (
+        "Пароль изменён. На других устройствах выполнен выход; на этом вы остаётесь в системе."
+    ),
+    "Where you are signed in": "Где выполнен вход",
+    "Loading your sessions…": "Загружаем сеансы…",
+    "No sessions found.": "Сеансов не найдено.",
+    "This device": "Это устройство",
+    "Last seen {when} · signed in {since}": "Активность: {when} · вход: {since}",
+    "Sign out {device}": "Выйти: {device}",
+    "Signed out {device}.": "Выполнен выход: {device}.",
+    "Signed out that device.": "На том устройстве выполнен выход.",
+    "Ends every session, this one too.": "Завершает все сеансы, включая этот.",
+    "Unknown device": "Неизвестное устройство",
+    "A program ({name})": "Программа ({name})",
+    "{browser} on {system}": "{browser} на {system}",
+    "A browser on {system}": "Браузер на {system}",
+    "Push on this device": "Push на этом устройстве",
+    "Checking this browser…": "Проверяем браузер…",
+    "Push is on for this device.": "Push-уведомления на этом устройстве включены.",
+    "Push is off for this device.": "Push-уведомления на этом устройстве выключены.",
+    "This browser cannot receive push notifications. On an iPhone, add FitLedger to the home "
+    "screen first; otherwise try a current Chrome, Edge or Firefox.": (
+        "Этот браузер не получает push-уведомления. На iPhone сначала добавьте FitLedger на "
+        "экран «Домой»; в остальных случаях попробуйте свежий Chrome, Edge или Firefox."
+    ),
+    "Notifications are blocked for this site in your browser. Allow them in the browser's site "
+    "settings (the icon left of the address), then turn push on again.": (
+        "Уведомления для этого сайта заблокированы в браузере. Разрешите их в настройках "
+        "сайта (значок слева от адреса) и снова включите push."
+    ),
+    "You did not allow notifications. Click “Turn on” again when you want them.": (
+        "Вы не разрешили уведомления. Когда они понадобятся, снова нажмите «Включить»."
+    ),
+    "The browser could not turn push on: {message}": "Браузер не смог включить push: {message}",
+    "The browser gave no subscription.": "Браузер не выдал подписку.",
+    "Push is on. Choose which notifications use it in the table above.": (
+        "Push включены. Выберите в таблице выше, какие уведомления их используют."
+    ),
+    "Turn push on for this device first.": "Сначала включите push на этом устройстве.",
+    "Sent. The test notification should appear in a few seconds.": (
+        "Отправлено. Тестовое уведомление появится через несколько секунд."
+    ),
+    "Turn on": "Включить",
+    "Turn off": "Выключить",
+    "Send a test notification": "Отправить тестовое уведомление",
+    "Your browser asks for permission when you turn push on. Each device (phone, laptop) is "
+    "turned on separately.": (
+        "При включении push браузер попросит разрешение. Каждое устройство (телефон, "
+        "ноутбук) включается отдельно."
+    ),
+    "Units and week": "Единицы и неделя",
+    "Units": "Единицы",
+    "Metric (kg, cm)": "Метрические (кг, см)",
+    "Imperial (lb, ft in)": "Имперские (lb, ft in)",
+    "Weeks start on": "Неделя начинается с",
+    "Everything is stored in kilograms and centimetres; this only changes what you see and "
+    "type. Calories stay in kcal.": (
+        "Всё хранится в килограммах и сантиметрах; меняется только то, что вы видите и "
+        "вводите. Калории остаются в ккал."
+    ),
+    "Your data": "Ваши данные",
+    "Everything FitLedger holds about you: account, profile, weight log, diary, foods and "
+    "recipes, workouts, notification settings and feed. The zip adds a CSV file per kind "
+    "(diary, weights, workouts, sets, notifications) for spreadsheets.": (
+        "Всё, что FitLedger хранит о вас: аккаунт, профиль, журнал веса, дневник, продукты и "
+        "рецепты, тренировки, настройки и ленту уведомлений. В zip-архив добавлен CSV-файл "
+        "на каждый вид данных (дневник, вес, тренировки, подходы, уведомления) для таблиц."
+    ),
+    "Download everything (JSON + CSV, zip)": "Скачать всё (JSON + CSV, zip)",
+    "Download as one JSON file": "Скачать одним файлом JSON",
+    "Import from Apple Health or Google Fit": "Импорт из Apple Health или Google Fit",
+    "Delete account": "Удаление аккаунта",
+    "Deleting your account removes all of your data from this server for good.": (
+        "Удаление аккаунта навсегда стирает все ваши данные с этого сервера."
+    ),
+    "Delete my account…": "Удалить мой аккаунт…",
+    "Delete your account?": "Удалить аккаунт?",
+    "This deletes your account, diary, recipes, workouts, weight log, notifications and "
+    "settings on this server, and signs you out everywhere. It cannot be undone. Download your "
+    "data first if you want to keep it.": (
+        "Будут удалены ваш аккаунт, дневник, рецепты, тренировки, журнал веса, уведомления и "
+        "настройки на этом сервере, и вы выйдете на всех устройствах. Отменить это нельзя. "
+        "Если хотите сохранить данные, сначала скачайте их."
+    ),
+    "Your password": "Ваш пароль",
+    "Keep my account": "Оставить аккаунт",
+    "Delete forever": "Удалить навсегда",
 }

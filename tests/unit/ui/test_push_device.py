@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.state.push_device import DENIED, UNSUPPORTED, read_report, status_words
+from app.state.push_device import read_report, status_words
 
 
 def test_reports_are_json_objects_or_nothing() -> None:
@@ -12,7 +12,16 @@ def test_reports_are_json_objects_or_nothing() -> None:
 
 
 def test_status_in_plain_words() -> None:
-    assert status_words("unsupported", "", False) == UNSUPPORTED
-    assert status_words("ok", "denied", False) == DENIED
+    assert status_words("unsupported", "", False).startswith(
+        "This browser cannot receive push notifications."
+    )
+    assert status_words("ok", "denied", False).startswith("Notifications are blocked")
     assert status_words("ok", "granted", True) == "Push is on for this device."
     assert status_words("ok", "default", False) == "Push is off for this device."
+
+
+def test_status_in_russian() -> None:
+    assert (
+        status_words("ok", "granted", True, "ru") == "Push-уведомления на этом устройстве включены."
+    )
+    assert status_words("unsupported", "", False, "ru").startswith("Этот браузер не получает")
