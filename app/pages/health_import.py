@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.i18n import t, tf
 from app.state.health_import import UPLOAD_ID
 from app.state.health_import import HealthImportState as S
 from app.state.import_logic import MAX_UPLOAD_BYTES
@@ -19,19 +20,24 @@ MUTED = rx.color("gray", 11)
 def how_to() -> rx.Component:
     return rx.vstack(
         rx.text(
-            "Bring your history from a phone. Workouts that two sources recorded (the same run "
-            "in Apple Health and Google Fit) become one workout, and you can split them again.",
+            t(
+                "Bring your history from a phone. Workouts that two sources recorded (the same "
+                "run in Apple Health and Google Fit) become one workout, and you can split them "
+                "again."
+            ),
             size="2",
         ),
         rx.el.ul(
             rx.el.li(
                 rx.text.strong("Apple Health: "),
-                "Health app → your picture → Export All Health Data, then upload export.zip "
-                "(or the export.xml inside it).",
+                t(
+                    "Health app → your picture → Export All Health Data, then upload export.zip "
+                    "(or the export.xml inside it)."
+                ),
             ),
             rx.el.li(
                 rx.text.strong("Google Fit: "),
-                "takeout.google.com → Fit only → upload the Takeout zip.",
+                t("takeout.google.com → Fit only → upload the Takeout zip."),
             ),
             font_size="0.875em",
             padding_left="1.2em",
@@ -60,8 +66,10 @@ def upload_box() -> rx.Component:
         rx.upload(
             rx.vstack(
                 rx.icon("upload", size=28, aria_hidden="true", color=rx.color("grass", 11)),
-                rx.text("Choose or drop export.zip, export.xml or a Takeout zip", weight="medium"),
-                rx.text("One file; large exports take a minute.", size="1", color=MUTED),
+                rx.text(
+                    t("Choose or drop export.zip, export.xml or a Takeout zip"), weight="medium"
+                ),
+                rx.text(t("One file; large exports take a minute."), size="1", color=MUTED),
                 align="center",
                 spacing="1",
             ),
@@ -85,7 +93,7 @@ def upload_box() -> rx.Component:
         chosen_file(),
         rx.button(
             rx.icon("file-up", size=18, aria_hidden="true"),
-            "Import",
+            t("Import"),
             on_click=S.handle_upload(rx.upload_files(upload_id=UPLOAD_ID)),
             loading=S.uploading,
             disabled=rx.selected_files(UPLOAD_ID).length() == 0,
@@ -124,7 +132,9 @@ def job_card() -> rx.Component:
                     align="baseline",
                     min_width="0",
                 ),
-                rx.progress(value=S.progress_pct, max=100, size="3", aria_label="Import progress"),
+                rx.progress(
+                    value=S.progress_pct, max=100, size="3", aria_label=t("Import progress")
+                ),
                 rx.text(S.progress_text, size="2", id="import-progress", role="status"),
                 form_alert(S.job_error, id="import-error"),
                 rx.cond(
@@ -150,17 +160,23 @@ def undo_button(merge: rx.Var, workout_id: rx.Var) -> rx.Component:
     return rx.cond(
         merge.workout_id == workout_id,
         rx.hstack(
-            rx.text("Also from ", merge.label, size="1", color=MUTED, flex="1", min_width="0"),
+            rx.text(
+                tf("Also from {source}", source=merge.label),
+                size="1",
+                color=MUTED,
+                flex="1",
+                min_width="0",
+            ),
             rx.button(
                 rx.icon("split", size=14, aria_hidden="true"),
-                "Undo merge",
+                t("Undo merge"),
                 on_click=S.undo_merge(merge.workout_id, merge.external_id),
                 loading=S.separating == merge.external_id,
                 size="1",
                 variant="soft",
                 color_scheme="amber",
                 class_name="undo-merge",
-                aria_label="Undo merge: " + merge.label,
+                aria_label=tf("Undo merge: {source}", source=merge.label),
             ),
             align="center",
             spacing="2",
@@ -206,9 +222,9 @@ def imported_item(row: rx.Var) -> rx.Component:
 def imported_list() -> rx.Component:
     return rx.vstack(
         rx.hstack(
-            rx.heading("Imported workouts", as_="h2", size="4"),
+            rx.heading(t("Imported workouts"), as_="h2", size="4"),
             rx.spacer(),
-            rx.link("All workouts", href=routes.WORKOUTS, size="2"),
+            rx.link(t("All workouts"), href=routes.WORKOUTS, size="2"),
             align="baseline",
             width="100%",
         ),
@@ -225,8 +241,8 @@ def imported_list() -> rx.Component:
             rx.el.ul(rx.foreach(S.rows, imported_item), id="imported", padding="0", margin="0"),
             rx.cond(
                 S.loading,
-                rx.center(rx.spinner(), role="status", aria_label="Loading"),
-                rx.text("Nothing imported yet.", size="2", color=MUTED, id="no-imports"),
+                rx.center(rx.spinner(), role="status", aria_label=t("Loading")),
+                rx.text(t("Nothing imported yet."), size="2", color=MUTED, id="no-imports"),
             ),
         ),
         spacing="2",
@@ -252,5 +268,5 @@ def health_import() -> rx.Component:
             spacing="4",
             width="100%",
         ),
-        title="Import workouts",
+        title=t("Import workouts"),
     )

@@ -8,6 +8,7 @@ import reflex as rx
 
 from app.api.errors import ApiError
 from app.api.notifications import NotificationsApi
+from app.i18n import t, tf
 from app.state.messages import explain
 from app.state.notifications import NoticeRow, NotificationsState, notice_rows
 from app.state.preferences import PreferencesState
@@ -48,7 +49,7 @@ class NotificationsPageState(SessionState):
         finally:
             self.loading = False
         units = (await self.get_state(PreferencesState)).units
-        self.rows = notice_rows(feed.items, dt.datetime.now(dt.UTC), units)
+        self.rows = notice_rows(feed.items, dt.datetime.now(dt.UTC), units, self.language)
         self._cursor, self.has_more = feed.next_cursor or "", feed.next_cursor is not None
         await self._share_unread(feed.unread_count)
         return None
@@ -66,7 +67,9 @@ class NotificationsPageState(SessionState):
         finally:
             self.loading_more = False
         units = (await self.get_state(PreferencesState)).units
-        self.rows = self.rows + notice_rows(feed.items, dt.datetime.now(dt.UTC), units)
+        self.rows = self.rows + notice_rows(
+            feed.items, dt.datetime.now(dt.UTC), units, self.language
+        )
         self._cursor, self.has_more = feed.next_cursor or "", feed.next_cursor is not None
         return None
 
@@ -113,7 +116,7 @@ def feed_item(row: NoticeRow) -> rx.Component:
                 rx.cond(row.body != "", rx.text(row.body, size="2")),
                 rx.text(
                     row.when,
-                    rx.cond(row.unread, " · unread", ""),
+                    rx.cond(row.unread, t(" · unread"), ""),
                     size="1",
                     color=rx.color("gray", 11),
                 ),
@@ -124,13 +127,13 @@ def feed_item(row: NoticeRow) -> rx.Component:
             rx.cond(
                 row.unread,
                 rx.button(
-                    "Mark read",
+                    t("Mark read"),
                     on_click=s.mark_read(row.id),
                     variant="surface",
                     color_scheme="gray",
                     high_contrast=True,
                     size="1",
-                    aria_label="Mark read: " + row.title,
+                    aria_label=tf("Mark read: {title}", title=row.title),
                     id="mark-read-" + row.id,
                 ),
             ),
@@ -160,13 +163,13 @@ def notifications() -> rx.Component:
     return app_shell(
         rx.hstack(
             rx.text(
-                rx.cond(unread > 0, unread.to_string() + " unread", "All read"),
+                rx.cond(unread > 0, tf("{n} unread", n=unread.to_string()), t("All read")),
                 id="notifications-unread",
                 color=rx.color("gray", 11),
             ),
             rx.spacer(),
             rx.button(
-                "Mark all read",
+                t("Mark all read"),
                 on_click=s.mark_all_read,
                 loading=s.busy,
                 disabled=unread == 0,
@@ -186,7 +189,7 @@ def notifications() -> rx.Component:
                 rx.spinner(size="3"),
                 padding_y="3em",
                 role="status",
-                aria_label="Loading notifications",
+                aria_label=t("Loading notifications"),
             ),
             rx.cond(
                 s.rows.length() > 0,
@@ -201,8 +204,10 @@ def notifications() -> rx.Component:
                 ),
                 rx.center(
                     rx.text(
-                        "No notifications yet. Warnings about your daily norm, workout "
-                        "congratulations and records will show up here."
+                        t(
+                            "No notifications yet. Warnings about your daily norm, workout "
+                            "congratulations and records will show up here."
+                        )
                     ),
                     padding_y="3em",
                     id="notifications-empty",
@@ -212,7 +217,7 @@ def notifications() -> rx.Component:
         rx.cond(
             s.has_more,
             rx.button(
-                "Show older",
+                t("Show older"),
                 on_click=s.more,
                 loading=s.loading_more,
                 variant="soft",
@@ -220,5 +225,5 @@ def notifications() -> rx.Component:
                 id="notifications-more",
             ),
         ),
-        title="Notifications",
+        title=t("Notifications"),
     )

@@ -10,6 +10,7 @@ import reflex as rx
 from app import routes
 from app.api.errors import ApiError
 from app.api.health_imports import HealthImportsApi, ImportedWorkout, ImportJob
+from app.i18n import tr
 from app.state import import_logic as logic
 from app.state.messages import explain
 from app.state.preferences import PreferencesState
@@ -62,32 +63,34 @@ class HealthImportState(SessionState):
 
     async def _show(self, workouts: tuple[ImportedWorkout, ...]) -> None:
         units = (await self.get_state(PreferencesState)).units
-        self.rows = [logic.imported_row(w, units, routes.workout(w.id)) for w in workouts]
-        self.merges = logic.merge_rows(workouts)
+        language = self.language
+        self.rows = [logic.imported_row(w, units, routes.workout(w.id), language) for w in workouts]
+        self.merges = logic.merge_rows(workouts, language)
 
     def _show_job(self, job: ImportJob) -> None:
         self.job_id, self.job_file, self.job_status = job.id, job.file_name, job.status
         self.job_provider = logic.PROVIDER_LABELS.get(job.provider, job.provider)
-        self.progress_text = logic.progress_words(job)
+        language = self.language
+        self.progress_text = logic.progress_words(job, language)
         self.progress_pct = logic.progress_percent(job)
-        self.report = logic.report_lines(job.report) if job.status == "succeeded" else []
-        self.job_error = logic.failure_words(job.error) if job.status == "failed" else ""
+        self.report = logic.report_lines(job.report, language) if job.status == "succeeded" else []
+        self.job_error = logic.failure_words(job.error, language) if job.status == "failed" else ""
 
     @rx.event
     def rejected(self, rejections: list[dict]):
-        self.upload_error = logic.rejection_words(rejections)
+        self.upload_error = logic.rejection_words(rejections, self.language)
 
     @rx.event
     async def handle_upload(self, files: list[rx.UploadFile]):
         self.upload_error = ""
         if len(files) != 1:
-            self.upload_error = "Choose one export file."
+            self.upload_error = tr(self.language, "Choose one export file.")
             return None
         upload = files[0]
         name = upload.filename or "export"
         provider = logic.provider_of(name, logic.zip_member_names(upload.file))
         if provider is None:
-            self.upload_error = logic.NOT_AN_EXPORT
+            self.upload_error = logic.not_an_export(self.language)
             return None
         self.uploading = True
         try:
@@ -137,6 +140,8 @@ class HealthImportState(SessionState):
         finally:
             self.separating = ""
         await self._show(workouts)
-        self.merge_notice = (
-            f"Separated: {separated.name} is its own workout again and counts in your totals."
+        self.merge_notice = tr(
+            self.language,
+            "Separated: {name} is its own workout again and counts in your totals.",
+            name=separated.name,
         )

@@ -10,30 +10,38 @@ from typing import IO
 
 from app.api.health_imports import ImportedWorkout, ImportJob
 from app.i18n import tr
-from app.state import units as u
-from app.state.workout_logic import duration_text
+from app.i18n.formats import fmt_date
+from app.state.workout_logic import distance_text, duration_text, number_text, unit_word
 
 SOURCE_LABELS = {"apple_health": "Apple Health", "google_fit": "Google Fit"}
 PROVIDER_LABELS = {"apple-health": "Apple Health", "google-fit": "Google Fit"}
-NOT_AN_EXPORT = (
-    "This file is not a health export FitLedger can read. Upload Apple Health's export.zip "
-    "(or the export.xml inside it) or a Google Fit Takeout zip."
-)
+
+
+def not_an_export(language: str = "en") -> str:
+    return tr(
+        language,
+        "This file is not a health export FitLedger can read. Upload Apple Health's export.zip "
+        "(or the export.xml inside it) or a Google Fit Takeout zip.",
+    )
 
 
 # The gateway's and the importer's upload limit (GATEWAY_UPLOAD_MAX_BODY, import_max_bytes).
 MAX_UPLOAD_BYTES = 512 * 1024 * 1024
 
 
-def rejection_words(rejections: list[dict]) -> str:
+def rejection_words(rejections: list[dict], language: str = "en") -> str:
     """Why the file chooser refused a file (react-dropzone's error codes), in plain words."""
     codes = {str(e.get("code")) for r in rejections for e in (r.get("errors") or [])}
     if "file-too-large" in codes:
         limit = MAX_UPLOAD_BYTES // (1024 * 1024)
-        return f"This file is larger than {limit} MB, the most FitLedger imports at once."
+        return tr(
+            language,
+            "This file is larger than {limit} MB, the most FitLedger imports at once.",
+            limit=limit,
+        )
     if "too-many-files" in codes:
-        return "Choose one export file."
-    return NOT_AN_EXPORT
+        return tr(language, "Choose one export file.")
+    return not_an_export(language)
 
 
 def source_label(source: str, language: str = "en") -> str:
@@ -75,17 +83,17 @@ def zip_member_names(content: IO[bytes]) -> list[str] | None:
         content.seek(0)
 
 
-def progress_words(job: ImportJob) -> str:
+def progress_words(job: ImportJob, language: str = "en") -> str:
     if job.status == "queued":
-        return "Waiting to start…"
+        return tr(language, "Waiting to start…")
     if job.status == "failed":
-        return "The import stopped."
+        return tr(language, "The import stopped.")
     if job.status == "succeeded":
-        return "Done."
+        return tr(language, "Done.")
     share = f" {round(job.fraction * 100)} %"
     if job.phase == "storing":
-        return "Saving workouts…" + share
-    return "Reading the export…" + share
+        return tr(language, "Saving workouts…") + share
+    return tr(language, "Reading the export…") + share
 
 
 def progress_percent(job: ImportJob) -> int:
@@ -106,16 +114,19 @@ class ReportLine:
     id: str
 
 
-def report_lines(report: Mapping[str, int]) -> list[ReportLine]:
+def report_lines(report: Mapping[str, int], language: str = "en") -> list[ReportLine]:
     """The job's counts in plain words (skips say why: already there)."""
     lines = (
-        ("records_read", "Health records read (steps, energy, weight)"),
-        ("workouts_read", "Workouts in the file"),
-        ("workouts_imported", "Imported as new workouts"),
-        ("workouts_merged", "Merged into a workout you already had (same session)"),
-        ("workouts_already_present", "Skipped: already imported before"),
-        ("days_with_metrics", "Days of steps and active energy"),
-        ("body_mass_readings", "Weigh-ins"),
+        ("records_read", tr(language, "Health records read (steps, energy, weight)")),
+        ("workouts_read", tr(language, "Workouts in the file")),
+        ("workouts_imported", tr(language, "Imported as new workouts")),
+        (
+            "workouts_merged",
+            tr(language, "Merged into a workout you already had (same session)"),
+        ),
+        ("workouts_already_present", tr(language, "Skipped: already imported before")),
+        ("days_with_metrics", tr(language, "Days of steps and active energy")),
+        ("body_mass_readings", tr(language, "Weigh-ins")),
     )
     return [
         ReportLine(label, str(report.get(key, 0)), f"report-{key.replace('_', '-')}")
@@ -124,18 +135,26 @@ def report_lines(report: Mapping[str, int]) -> list[ReportLine]:
     ]
 
 
-def failure_words(error: str | None) -> str:
-    reason = (error or "").strip() or "unknown reason"
+def failure_words(error: str | None, language: str = "en") -> str:
+    """Why a job failed; the importer's reason stays in its own (English) words."""
+    reason = (error or "").strip() or tr(language, "unknown reason")
     if reason.startswith("internal error"):
-        return "Something went wrong on the server while importing. Nothing was saved; try again."
-    return f"FitLedger could not read this export ({reason}). Nothing was imported."
+        return tr(
+            language,
+            "Something went wrong on the server while importing. Nothing was saved; try again.",
+        )
+    return tr(
+        language,
+        "FitLedger could not read this export ({reason}). Nothing was imported.",
+        reason=reason,
+    )
 
 
-def provenance(workout: ImportedWorkout) -> str:
+def provenance(workout: ImportedWorkout, language: str = "en") -> str:
     """Where a workout's record(s) came from: "Apple Health + Google Fit"."""
-    labels = [source_label(workout.source)]
+    labels = [source_label(workout.source, language)]
     for other in workout.merged:
-        label = source_label(other.source)
+        label = source_label(other.source, language)
         if label not in labels:
             labels.append(label)
     return " + ".join(labels)
@@ -161,35 +180,40 @@ class MergeRow:
     label: str  # "Google Fit: 310.5 kcal (device)"
 
 
-def kcal_words(kcal: float | None, source: str) -> str:
+def kcal_words(kcal: float | None, source: str, language: str = "en") -> str:
     if kcal is None:
-        return "no calories"
-    how = "from the device" if source == "device" else "estimated from MET"
-    return f"{round(kcal, 1):g} kcal {how}"
+        return tr(language, "no calories")
+    amount = f"{number_text(round(kcal, 1), language)} {unit_word('kcal', language)}"
+    if source == "device":
+        return tr(language, "{kcal} from the device", kcal=amount)
+    return tr(language, "{kcal} estimated from MET", kcal=amount)
 
 
-def imported_row(workout: ImportedWorkout, units: str, href: str) -> ImportedRow:
-    facts = [duration_text(workout.duration_s)] if workout.duration_s else []
+def imported_row(
+    workout: ImportedWorkout, units: str, href: str, language: str = "en"
+) -> ImportedRow:
+    facts = [duration_text(workout.duration_s, language)] if workout.duration_s else []
     if workout.distance_m:
-        facts.append(u.distance_text(workout.distance_m, units))
-    facts.append(kcal_words(workout.calories_kcal, workout.calorie_source))
+        facts.append(distance_text(workout.distance_m, units, language))
+    facts.append(kcal_words(workout.calories_kcal, workout.calorie_source, language))
     return ImportedRow(
         id=workout.id,
         name=workout.name,
-        date=workout.local_date.strftime("%a %-d %b %Y") if workout.local_date else "",
+        date=fmt_date(language, workout.local_date, "day_year") if workout.local_date else "",
         facts=" · ".join(facts),
-        provenance=provenance(workout),
+        provenance=provenance(workout, language),
         merged=bool(workout.merged),
         href=href,
     )
 
 
-def merge_rows(workouts: Iterable[ImportedWorkout]) -> list[MergeRow]:
+def merge_rows(workouts: Iterable[ImportedWorkout], language: str = "en") -> list[MergeRow]:
     return [
         MergeRow(
             workout_id=w.id,
             external_id=m.external_id,
-            label=f"{source_label(m.source)}: {kcal_words(m.calories_kcal, m.calorie_source)}",
+            label=f"{source_label(m.source, language)}: "
+            f"{kcal_words(m.calories_kcal, m.calorie_source, language)}",
         )
         for w in workouts
         for m in w.merged

@@ -17,6 +17,8 @@ import reflex as rx
 
 from app.api.errors import ApiError
 from app.api.notifications import Notification, NotificationsApi
+from app.i18n import tr, trn
+from app.i18n.formats import fmt_date
 from app.state.preferences import PreferencesState
 from app.state.session import SessionState
 from app.state.units import METRIC, in_units
@@ -37,34 +39,37 @@ class NoticeRow:
     unread: bool
 
 
-def ago(moment: dt.datetime | None, now: dt.datetime) -> str:
+def ago(moment: dt.datetime | None, now: dt.datetime, language: str = "en") -> str:
     """ "just now", "5 min ago", "3 h ago", "2 days ago", or the date after a week."""
     if moment is None:
         return ""
     seconds = max(0, int((now - moment).total_seconds()))
     if seconds < 60:
-        return "just now"
+        return tr(language, "just now")
     if seconds < 3600:
-        return f"{seconds // 60} min ago"
+        return tr(language, "{n} min ago", n=seconds // 60)
     if seconds < 86400:
-        return f"{seconds // 3600} h ago"
+        return tr(language, "{n} h ago", n=seconds // 3600)
     days = seconds // 86400
     if days < 7:
-        return "1 day ago" if days == 1 else f"{days} days ago"
-    return moment.date().isoformat()
+        return trn(language, days, "{n} day ago", "{n} days ago")
+    if language == "en":
+        return moment.date().isoformat()
+    return fmt_date(language, moment.date(), "date")
 
 
 def notice_rows(
-    items: tuple[Notification, ...], now: dt.datetime, units: str = METRIC
+    items: tuple[Notification, ...], now: dt.datetime, units: str = METRIC, language: str = "en"
 ) -> list[NoticeRow]:
-    """The services write their sentences in kg and km; they are read in the user's units."""
+    """The services write their sentences in kg and km; they are read in the user's units.
+    The sentences themselves are the notifications service's (its language)."""
     return [
         NoticeRow(
             id=n.id,
             kind=n.type,
-            title=in_units(n.title or "Notification", units),
+            title=in_units(n.title or tr(language, "Notification"), units),
             body=in_units(n.body, units),
-            when=ago(n.created_at, now),
+            when=ago(n.created_at, now, language),
             unread=n.unread,
         )
         for n in items
@@ -86,6 +91,7 @@ class NotificationsState(SessionState):
                 return
             api = NotificationsApi(self.api())
             units = (await self.get_state(PreferencesState)).units
+            language = self.language
         try:
             feed = await api.feed(limit=LATEST)
         except ApiError as error:
@@ -95,9 +101,9 @@ class NotificationsState(SessionState):
                     return redirect
                 # Keep what is shown; say so only when nothing was ever loaded.
                 if not self.latest_loaded:
-                    self.latest_error = "Notifications cannot be loaded right now."
+                    self.latest_error = tr(language, "Notifications cannot be loaded right now.")
             return None
-        rows = notice_rows(feed.items, dt.datetime.now(dt.UTC), units)
+        rows = notice_rows(feed.items, dt.datetime.now(dt.UTC), units, language)
         async with self:
             # Assign only what changed: every assignment is a websocket delta, every 5 s.
             if self.unread != feed.unread_count:

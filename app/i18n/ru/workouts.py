@@ -314,4 +314,67 @@ MESSAGES: dict[str, Entry] = {
     ),
     "{change} since {day}": "{change} с {day}",
     "W{week} · {day}": "Н{week} · {day}",
+    # Health imports (app/pages/health_import.py, app/state/import_logic.py)
+    "Import workouts": "Импорт тренировок",
+    "Bring your history from a phone. Workouts that two sources recorded (the same run in "
+    "Apple Health and Google Fit) become one workout, and you can split them again.": (
+        "Перенесите историю с телефона. Тренировки, записанные двумя источниками (одна и та же "
+        "пробежка в Apple Health и Google Fit), станут одной тренировкой, и их можно снова "
+        "разделить."
+    ),
+    "Health app → your picture → Export All Health Data, then upload export.zip (or the "
+    "export.xml inside it).": (
+        "Приложение «Здоровье» → ваше фото → «Экспортировать все медданные», затем загрузите "
+        "export.zip (или export.xml из него)."
+    ),
+    "takeout.google.com → Fit only → upload the Takeout zip.": (
+        "takeout.google.com → только Fit → загрузите zip-архив Takeout."
+    ),
+    "Choose or drop export.zip, export.xml or a Takeout zip": (
+        "Выберите или перетащите export.zip, export.xml или zip-архив Takeout"
+    ),
+    "One file; large exports take a minute.": "Один файл; большой экспорт займёт около минуты.",
+    "Import": "Импортировать",
+    "Import progress": "Ход импорта",
+    "Also from {source}": "Также из {source}",
+    "Undo merge": "Разделить",
+    "Undo merge: {source}": "Разделить: {source}",
+    "Imported workouts": "Импортированные тренировки",
+    "Nothing imported yet.": "Пока ничего не импортировано.",
+    "Separated: {name} is its own workout again and counts in your totals.": (
+        "Разделено: «{name}» снова отдельная тренировка и учитывается в ваших итогах."
+    ),
+    "Choose one export file.": "Выберите один файл экспорта.",
+    "This file is not a health export FitLedger can read. Upload Apple Health's export.zip "
+    "(or the export.xml inside it) or a Google Fit Takeout zip.": (
+        "FitLedger не может прочитать этот файл как экспорт медданных. Загрузите export.zip "
+        "из Apple Health (или export.xml из него) или zip-архив Google Fit Takeout."
+    ),
+    "This file is larger than {limit} MB, the most FitLedger imports at once.": (
+        "Файл больше {limit} МБ — это наибольший объём, который FitLedger импортирует за раз."
+    ),
+    "Waiting to start…": "Ожидание запуска…",
+    "The import stopped.": "Импорт остановлен.",
+    "Done.": "Готово.",
+    "Saving workouts…": "Сохранение тренировок…",
+    "Reading the export…": "Чтение экспорта…",
+    "Health records read (steps, energy, weight)": "Прочитано записей (шаги, энергия, вес)",
+    "Workouts in the file": "Тренировок в файле",
+    "Imported as new workouts": "Импортировано как новые тренировки",
+    "Merged into a workout you already had (same session)": (
+        "Объединено с уже записанной тренировкой (то же занятие)"
+    ),
+    "Skipped: already imported before": "Пропущено: уже импортировано раньше",
+    "Days of steps and active energy": "Дней с шагами и активной энергией",
+    "Weigh-ins": "Взвешивания",
+    "unknown reason": "причина неизвестна",
+    "Something went wrong on the server while importing. Nothing was saved; try again.": (
+        "При импорте на сервере произошла ошибка. Ничего не сохранено; попробуйте ещё раз."
+    ),
+    "FitLedger could not read this export ({reason}). Nothing was imported.": (
+        "FitLedger не смог прочитать этот экспорт ({reason}). Ничего не импортировано."
+    ),
+    "no calories": "без калорий",
+    "{kcal} from the device": "{kcal} по данным устройства",
+    "{kcal} estimated from MET": "{kcal} по оценке через MET",
 }

@@ -156,4 +156,4 @@ def test_files_the_chooser_refuses_are_explained() -> None:
     too_big = [{"file": {"name": "export.zip"}, "errors": [{"code": "file-too-large"}]}]
     assert "larger than 512 MB" in logic.rejection_words(too_big)
     photo = [{"file": {"name": "a.jpg"}, "errors": [{"code": "file-invalid-type"}]}]
-    assert logic.rejection_words(photo) == logic.NOT_AN_EXPORT
+    assert logic.rejection_words(photo) == logic.not_an_export()
