@@ -1,9 +1,9 @@
 """English and Russian for every string of the web app.
 
 English text is the key: a page writes `t("Diary")` and the Russian catalog (`app/i18n/ru/`,
-one module per area) gives "Дневник". A string missing from the catalog fails at import, so
-the app cannot build with an untranslated string (and `tests/unit/test_i18n_catalog.py` lists
-every one, and every catalog entry no page uses).
+one module per area) gives "Дневник". `tests/unit/test_i18n_catalog.py` fails on a text
+missing from the catalog and on a catalog entry no page uses (until then a missing text shows
+in English and is logged once).
 
 - `t(text)` in components: a var that follows the page's language.
 - `tf(template, **values)` in components, with `{name}` placeholders filled by vars or text.

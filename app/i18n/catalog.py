@@ -30,24 +30,29 @@ Entry = str | Plural
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def _load() -> dict[str, Entry]:
+def _load() -> tuple[dict[str, Entry], list[str]]:
+    """The merged catalog, and the texts two areas translate differently (the first area's
+    translation is used; the catalog test fails on any: one word, one translation)."""
     merged: dict[str, Entry] = {}
     owners: dict[str, str] = {}
+    conflicts: list[str] = []
     for module_info in pkgutil.iter_modules(ru.__path__):
         module = importlib.import_module(f"{ru.__name__}.{module_info.name}")
         for english, russian in module.MESSAGES.items():
-            if english in merged and merged[english] != russian:
-                raise ValueError(
-                    f"{english!r} is translated differently in {owners[english]} and "
-                    f"{module_info.name}"
-                )
+            if english in merged:
+                if merged[english] != russian:
+                    conflicts.append(
+                        f"{english!r}: {owners[english]} says {merged[english]!r}, "
+                        f"{module_info.name} says {russian!r}"
+                    )
+                continue
             merged[english] = russian
             owners[english] = module_info.name
-    return merged
+    return merged, conflicts
 
 
 def placeholders(text: str) -> set[str]:
     return set(PLACEHOLDER.findall(text))
 
 
-RUSSIAN: dict[str, Entry] = _load()
+RUSSIAN, CONFLICTS = _load()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import reflex as rx
@@ -11,15 +12,20 @@ from app.i18n.catalog import RUSSIAN, Plural, placeholders
 from app.i18n.language import LanguageState, known
 
 _RUSSIAN_LOCALE = Locale("ru")
+logger = logging.getLogger(__name__)
+_reported: set[str] = set()
 
 
 def _russian(english: str) -> str | Plural:
-    try:
-        return RUSSIAN[english]
-    except KeyError:
-        raise KeyError(
-            f"no Russian for {english!r}: add it to the area's module in app/i18n/ru/"
-        ) from None
+    """The Russian entry; a missing one shows the English text (and the catalog test,
+    tests/unit/test_i18n_catalog.py, fails on it, so none reaches a release)."""
+    russian = RUSSIAN.get(english)
+    if russian is None:
+        if english not in _reported:
+            _reported.add(english)
+            logger.warning("no Russian for %r: add it to app/i18n/ru/", english)
+        return english
+    return russian
 
 
 def _fill(template: str, values: dict[str, Any]) -> str:
