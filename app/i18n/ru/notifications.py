@@ -3,11 +3,9 @@ bell's latest notifications. The notifications' own titles and bodies are the se
 
 from __future__ import annotations
 
-from app.i18n.catalog import Entry, Plural
+from app.i18n.catalog import Entry
 
 MESSAGES: dict[str, Entry] = {
-    "Notifications": "Уведомления",  # as in app/i18n/ru/common.py
-    "Notification": "Уведомление",
     "Mark read": "Прочитано",
     "Mark read: {title}": "Отметить прочитанным: {title}",
     " · unread": " · не прочитано",
@@ -22,8 +20,6 @@ MESSAGES: dict[str, Entry] = {
     ),
     "Show older": "Показать более ранние",
     "Notifications cannot be loaded right now.": "Сейчас не удаётся загрузить уведомления.",
-    "just now": "только что",
     "{n} min ago": "{n} мин назад",
     "{n} h ago": "{n} ч назад",
-    "{n} days ago": Plural("{n} день назад", "{n} дня назад", "{n} дней назад"),
 }

@@ -6,14 +6,7 @@ from __future__ import annotations
 from app.i18n.catalog import Entry, Plural
 
 MESSAGES: dict[str, Entry] = {
-    # Shared with the other areas (the same words as app/i18n/ru/common.py)
-    "kg": "кг",
-    "km": "км",
-    "kcal": "ккал",
-    "min": "мин",
-    "Workouts": "Тренировки",
-    "Progress": "Прогресс",
-    "Loading": "Загрузка",
+    "min": "мин",  # kg, km, kcal: app/i18n/ru/common.py
     # The tracker (app/pages/workout.py, components/set_row.py, app/state/tracker.py)
     "Workout": "Тренировка",
     "Rest": "Отдых",
@@ -43,9 +36,7 @@ MESSAGES: dict[str, Entry] = {
     "Body weight today ({unit}, optional)": "Вес тела сегодня ({unit}, необязательно)",
     "Your logged weight is used": "Берётся ваш записанный вес",
     "Finish workout": "Завершить тренировку",
-    "Workout finished": "Тренировка завершена",
     "Duration": "Длительность",
-    "Volume": "Объём",
     "Calories burned": "Сожжено калорий",
     "Body weight used": "Учтённый вес тела",
     "How": "Как посчитано",
@@ -143,7 +134,6 @@ MESSAGES: dict[str, Entry] = {
     "Logged in FitLedger": "Записано в FitLedger",
     # The exercise picker (components/exercise_picker.py) and the catalog's words
     "Add an exercise": "Добавить упражнение",
-    "Close": "Закрыть",
     "Search the catalog; exercises you did recently are listed first.": (
         "Поиск по каталогу; недавние упражнения показаны первыми."
     ),
@@ -153,7 +143,6 @@ MESSAGES: dict[str, Entry] = {
     "Equipment": "Инвентарь",
     "Category": "Категория",
     "Any": "Любые",
-    "Recent": "Недавнее",
     "Exercises": "Упражнения",
     "No exercise matches. Try fewer words or clear a filter.": (
         "Ничего не найдено. Попробуйте меньше слов или сбросьте фильтр."
@@ -194,7 +183,6 @@ MESSAGES: dict[str, Entry] = {
     # Programs (app/pages/programs.py, program_editor.py, app/state/program_logic.py)
     "Yours": "Ваша",
     "Start the next day": "Начать следующий день",
-    "Edit": "Изменить",
     "Edit {name}": "Изменить «{name}»",
     "Copy to my programs": "Скопировать в мои программы",
     "Copy {name} to my programs, to edit it": (
@@ -211,11 +199,9 @@ MESSAGES: dict[str, Entry] = {
     "% of your e1RM": "% от вашего 1ПМ",
     "Start ({unit})": "Начало ({unit})",
     "Add ({unit})": "Прибавка ({unit})",
-    "Day": "День",
     "Remove day": "Удалить день",
     "Remove day {day}": "Удалить день {day}",
     "Add exercise to day {day}": "Добавить упражнение в день {day}",
-    "Name": "Название",
     "Description (optional)": "Описание (необязательно)",
     "Days a week": "Дней в неделю",
     "Add weight: start at a weight and add the increase after a session where every target "

@@ -9,14 +9,15 @@ import reflex as rx
 
 from app.api.admin import Announcement
 from app.api.errors import ApiError
+from app.i18n import t, tf, tr, trn
 from app.pages.admin.shell import admin_shell
 from app.pages.admin.state import AdminState, when
 from components.fields import form_alert
 
 TITLE = "Announcements · Admin · FitLedger"
 PROGRESS_POLL_MS = 2000
-# (channel, label); the in-app feed always carries an announcement.
-OPTIONAL_CHANNELS = (("email", "E-mail"), ("push", "Push on subscribed devices"))
+# The in-app feed always carries an announcement; these are chosen.
+OPTIONAL_CHANNELS = ("email", "push")
 
 
 @dataclasses.dataclass
@@ -38,28 +39,59 @@ def progress_percent(a: Announcement) -> int:
     return min(99, round(100 * a.processed / a.audience)) if a.audience else 0
 
 
-def describe_outcomes(a: Announcement) -> str:
+def channel_word(channel: str, language: str = "en") -> str:
+    words = {
+        "in_app": tr(language, "feed"),
+        "email": tr(language, "email"),
+        "push": tr(language, "push"),
+    }
+    return words.get(channel, channel)
+
+
+def delivery_word(status: str, language: str = "en") -> str:
+    """A delivery's status as the notifications service names it, in words."""
+    words = {
+        "sent": tr(language, "sent"),
+        "failed": tr(language, "failed"),
+        "pending": tr(language, "pending"),
+        "skipped": tr(language, "skipped"),
+    }
+    return words.get(status, status)
+
+
+def describe_outcomes(a: Announcement, language: str = "en") -> str:
     """ "email: 3 sent, 1 failed; push: 2 pending" or "in the feed only"."""
     if not a.outcomes:
-        return "in the feed only"
+        return tr(language, "in the feed only")
     return "; ".join(
-        f"{channel}: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        f"{channel_word(channel, language)}: "
+        + ", ".join(
+            f"{n} {delivery_word(status, language)}" for status, n in sorted(counts.items())
+        )
         for channel, counts in sorted(a.outcomes.items())
     )
 
 
-def announcement_rows(items: tuple[Announcement, ...]) -> list[AnnouncementRow]:
+def announcement_rows(
+    items: tuple[Announcement, ...], language: str = "en"
+) -> list[AnnouncementRow]:
     return [
         AnnouncementRow(
             a.id,
             a.title,
             a.body,
-            ", ".join(c.replace("in_app", "feed") for c in a.channels),
+            ", ".join(channel_word(c, language) for c in a.channels),
             when(a.created_at),
-            "sending" if a.status == "pending" else "sent",
+            "sending" if a.status == "pending" else "sent",  # a code: the page words it
             progress_percent(a),
-            f"{a.recipients} of {a.audience} users",
-            describe_outcomes(a),
+            trn(
+                language,
+                a.audience,
+                "{recipients} of {n} user",
+                "{recipients} of {n} users",
+                recipients=a.recipients,
+            ),
+            describe_outcomes(a, language),
         )
         for a in items
     ]
@@ -81,15 +113,18 @@ class AdminAnnouncementsState(AdminState):
 
     @rx.var
     def audience_text(self) -> str:
+        language = self.language
         if self.audience < 0:
-            return "Preview the audience before sending."
-        return f"It would reach {self.audience} user{'s' if self.audience != 1 else ''} now."
+            return tr(language, "Preview the audience before sending.")
+        return trn(
+            language, self.audience, "It would reach {n} user now.", "It would reach {n} users now."
+        )
 
     def _channels(self) -> list[str]:
-        return ["in_app"] + [c for c, _ in OPTIONAL_CHANNELS if getattr(self, c)]
+        return ["in_app"] + [c for c in OPTIONAL_CHANNELS if getattr(self, c)]
 
     async def _reload(self):
-        self.rows = announcement_rows(await self.admin_api().announcements())
+        self.rows = announcement_rows(await self.admin_api().announcements(), self.language)
 
     @rx.event
     async def load(self):
@@ -121,7 +156,7 @@ class AdminAnnouncementsState(AdminState):
 
     @rx.event
     def set_channel(self, channel: str, on: bool):
-        if channel in dict(OPTIONAL_CHANNELS):
+        if channel in OPTIONAL_CHANNELS:
             setattr(self, channel, on)
             self.audience = -1
 
@@ -149,12 +184,18 @@ class AdminAnnouncementsState(AdminState):
             return self.refused(error)
         finally:
             self.busy = False
-        self.notice = f"“{sent.title}” is going out to {sent.audience} users in batches."
+        self.notice = trn(
+            self.language,
+            sent.audience,
+            "“{title}” is going out to {n} user in batches.",
+            "“{title}” is going out to {n} users in batches.",
+            title=sent.title,
+        )
         self.title_text, self.body_text, self.audience = "", "", -1
         return None
 
 
-def _field(label: str, name: str, control: rx.Component) -> rx.Component:
+def _field(label: rx.Var[str], name: str, control: rx.Component) -> rx.Component:
     """A labelled input with the API's message for it underneath."""
     errors = AdminAnnouncementsState.field_errors
     return rx.vstack(
@@ -173,9 +214,9 @@ def _compose() -> rx.Component:
     s = AdminAnnouncementsState
     return rx.card(
         rx.vstack(
-            rx.heading("New announcement", size="4", as_="h2"),
+            rx.heading(t("New announcement"), size="4", as_="h2"),
             _field(
-                "Title",
+                t("Title"),
                 "title",
                 rx.input(
                     id="announcement-title",
@@ -187,7 +228,7 @@ def _compose() -> rx.Component:
                 ),
             ),
             _field(
-                "Text",
+                t("Text"),
                 "body",
                 rx.text_area(
                     id="announcement-body",
@@ -199,18 +240,21 @@ def _compose() -> rx.Component:
                 ),
             ),
             rx.el.fieldset(
-                rx.el.legend("Channels", font_weight="500"),
+                rx.el.legend(t("Channels"), font_weight="500"),
                 rx.vstack(
-                    rx.checkbox("In-app feed (always)", checked=True, disabled=True),
-                    *[
-                        rx.checkbox(
-                            label,
-                            checked=getattr(s, channel),
-                            on_change=lambda on, c=channel: s.set_channel(c, on),
-                            id=f"channel-{channel}",
-                        )
-                        for channel, label in OPTIONAL_CHANNELS
-                    ],
+                    rx.checkbox(t("In-app feed (always)"), checked=True, disabled=True),
+                    rx.checkbox(
+                        t("E-mail"),
+                        checked=s.email,
+                        on_change=lambda on: s.set_channel("email", on),
+                        id="channel-email",
+                    ),
+                    rx.checkbox(
+                        t("Push on subscribed devices"),
+                        checked=s.push,
+                        on_change=lambda on: s.set_channel("push", on),
+                        id="channel-push",
+                    ),
                     spacing="2",
                 ),
                 border="none",
@@ -218,22 +262,24 @@ def _compose() -> rx.Component:
                 margin="0",
             ),
             rx.text(
-                "Users get it on the chosen channels they have on for announcements "
-                "(Settings → Notifications).",
+                t(
+                    "Users get it on the chosen channels they have on for announcements "
+                    "(Settings → Notifications)."
+                ),
                 size="1",
                 color=rx.color("gray", 11),
             ),
             rx.text(s.audience_text, size="2", id="audience", aria_live="polite"),
             rx.flex(
                 rx.button(
-                    "Preview audience",
+                    t("Preview audience"),
                     on_click=s.preview,
                     variant="soft",
                     loading=s.busy,
                     id="preview-audience",
                 ),
                 rx.button(
-                    "Send announcement",
+                    t("Send announcement"),
                     on_click=s.send,
                     loading=s.busy,
                     disabled=(s.audience < 0) | (s.title_text == "") | (s.body_text == ""),
@@ -255,24 +301,30 @@ def _sent(row: AnnouncementRow) -> rx.Component:
             rx.hstack(
                 rx.text(row.title, weight="bold"),
                 rx.badge(
-                    row.status,
+                    rx.cond(row.status == "sent", t("sent"), t("sending")),
                     color_scheme=rx.cond(row.status == "sent", "grass", "amber"),
                 ),
                 align="center",
                 wrap="wrap",
             ),
             rx.text(row.body, size="2"),
-            rx.progress(value=row.progress, max=100, aria_label="Sent: " + row.title),
+            rx.progress(
+                value=row.progress, max=100, aria_label=tf("Sent: {title}", title=row.title)
+            ),
             rx.text(
                 row.sent,
                 " · ",
                 row.channels,
-                " · reached ",
-                row.reached,
+                " · ",
+                tf("reached {count}", count=row.reached),
                 size="1",
                 color=rx.color("gray", 11),
             ),
-            rx.text("Deliveries: ", row.outcomes, size="1", color=rx.color("gray", 11)),
+            rx.text(
+                tf("Deliveries: {outcomes}", outcomes=row.outcomes),
+                size="1",
+                color=rx.color("gray", 11),
+            ),
             spacing="1",
             align="stretch",
         ),
@@ -290,10 +342,10 @@ def admin_announcements() -> rx.Component:
         rx.grid(
             _compose(),
             rx.vstack(
-                rx.heading("Sent", size="4", as_="h2"),
+                rx.heading(t("Sent"), size="4", as_="h2"),
                 rx.cond(
                     s.rows.length() == 0,
-                    rx.text("No announcements yet.", size="2"),
+                    rx.text(t("No announcements yet."), size="2"),
                     rx.el.ul(
                         rx.foreach(s.rows, _sent), id="announcements", padding="0", margin="0"
                     ),
@@ -312,5 +364,5 @@ def admin_announcements() -> rx.Component:
             align="start",  # the form keeps its own height beside a long list
             width="100%",
         ),
-        title="Announcements",
+        title=t("Announcements"),
     )

@@ -9,6 +9,7 @@ import reflex as rx
 
 from app.api.admin import AuditEntry
 from app.api.errors import ApiError
+from app.i18n import t, tr
 from app.pages.admin.shell import admin_shell, pager
 from app.pages.admin.state import AdminState, PagedList, when
 
@@ -17,15 +18,18 @@ PAGE = 25
 # Actions arrive through the bus about a second after they happen: the newest page follows.
 LIVE_MS = 3000
 
-# The actions in words; an action not listed yet (a new service's) shows as it is named.
-ACTION_WORDS = {
-    "user.disabled": "disabled the account of",
-    "user.enabled": "enabled the account of",
-    "user.role_changed": "changed the role of",
-    "session.ended": "ended a session",
-    "sessions.ended": "ended every session of",
-    "announcement.sent": "sent the announcement",
-}
+
+def action_words(action: str, language: str = "en") -> str:
+    """An action in words; one not listed yet (a new service's) shows as it is named."""
+    words = {
+        "user.disabled": tr(language, "disabled the account of"),
+        "user.enabled": tr(language, "enabled the account of"),
+        "user.role_changed": tr(language, "changed the role of"),
+        "session.ended": tr(language, "ended a session"),
+        "sessions.ended": tr(language, "ended every session of"),
+        "announcement.sent": tr(language, "sent the announcement"),
+    }
+    return words.get(action, action)
 
 
 @dataclasses.dataclass
@@ -51,12 +55,12 @@ def describe_detail(entry: AuditEntry) -> str:
     return ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(shown.items()))
 
 
-def audit_rows(entries: tuple[AuditEntry, ...]) -> list[AuditRow]:
+def audit_rows(entries: tuple[AuditEntry, ...], language: str = "en") -> list[AuditRow]:
     return [
         AuditRow(
             when(e.occurred_at),
             e.actor,
-            ACTION_WORDS.get(e.action, e.action),
+            action_words(e.action, language),
             describe_target(e),
             describe_detail(e),
         )
@@ -70,7 +74,8 @@ class AdminAuditState(PagedList, AdminState):
 
     @rx.var
     def page_label(self) -> str:
-        return self._range() or "No administrator actions yet."
+        language = self.language
+        return self._range(language) or tr(language, "No administrator actions yet.")
 
     @rx.event
     async def follow(self, _: str = ""):
@@ -89,7 +94,7 @@ class AdminAuditState(PagedList, AdminState):
             return self.refused(error)
         finally:
             self.loading = False
-        self.rows, self.total = audit_rows(page.items), page.total
+        self.rows, self.total = audit_rows(page.items, self.language), page.total
         return None
 
 
@@ -137,6 +142,6 @@ def admin_audit() -> rx.Component:
             display="none",
             aria_hidden="true",
         ),
-        pager(s, "Newer", "Older"),
-        title="Audit log",
+        pager(s, t("Newer"), t("Older")),
+        title=t("Audit log"),
     )

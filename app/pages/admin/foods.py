@@ -11,16 +11,17 @@ import reflex as rx
 
 from app.api.admin import AdminFood, ImportedSource
 from app.api.errors import ApiError
+from app.i18n import t, tf, tr, trn
 from app.pages.admin.shell import admin_shell, pager
 from app.pages.admin.state import AdminState, PagedList, when
 
 TITLE = "Food database · Admin · FitLedger"
 PAGE = 20
 REPORTED_SHOWN = 50
-# (resolution sent to the service, the button's words)
+# (resolution sent to the service, in the service's English; the button's words)
 RESOLUTIONS = (
-    ("Values checked and corrected.", "Resolve: corrected"),
-    ("Values checked: they are right.", "Resolve: values are right"),
+    ("Values checked and corrected.", t("Resolve: corrected")),
+    ("Values checked: they are right.", t("Resolve: values are right")),
 )
 
 
@@ -44,42 +45,56 @@ class FoodRow:
     reports: list[str]
 
 
-def describe_report(report: dict[str, Any]) -> str:
-    """ "rejected: 3 no name; flagged: 12 energy_mismatch; kept corrected: 1" ("" if empty)."""
+def describe_report(report: dict[str, Any], language: str = "en") -> str:
+    """ "rejected: 3 no name; flagged: 12 energy_mismatch; kept corrected: 1" ("" if empty);
+    the reasons are the importer's codes."""
     parts = []
+    headings = {"rejected": tr(language, "rejected"), "flagged": tr(language, "flagged")}
     for key in ("rejected", "flagged"):
         counts = report.get(key)
         if isinstance(counts, dict) and counts:
             reasons = ", ".join(f"{n} {why.replace('_', ' ')}" for why, n in sorted(counts.items()))
-            parts.append(f"{key}: {reasons}")
+            parts.append(f"{headings[key]}: {reasons}")
     kept = report.get("kept_corrected")
     if kept:
-        parts.append(f"kept corrected: {kept}")
+        parts.append(tr(language, "kept corrected: {n}", n=kept))
     return "; ".join(parts)
 
 
-def source_rows(sources: tuple[ImportedSource, ...]) -> list[SourceRow]:
+def source_rows(sources: tuple[ImportedSource, ...], language: str = "en") -> list[SourceRow]:
     rows = []
     for s in sources:
         run = s.last_import
         if run is None:
             last = (
-                "Created by users (not imported)."
+                tr(language, "Created by users (not imported).")
                 if s.source == "user"
-                else "No import run recorded."
+                else tr(language, "No import run recorded.")
             )
             report = ""
         else:
-            last = (
-                f"{run.status} {when(run.finished_at)} from {run.file_name}: "
-                f"{run.imported} new, {run.updated} updated, {run.rejected} rejected"
+            last = tr(
+                language,
+                "{status} {when} from {file}: {new} new, {updated} updated, {rejected} rejected",
+                status=run.status,
+                when=when(run.finished_at),
+                file=run.file_name,
+                new=run.imported,
+                updated=run.updated,
+                rejected=run.rejected,
             )
-            report = run.error or describe_report(run.report)
+            report = run.error or describe_report(run.report, language)
         rows.append(
             SourceRow(
                 s.source,
                 ", ".join(s.licences) or "—",
-                f"{s.foods} foods · {s.flagged} flagged · {s.hidden} hidden",
+                tr(
+                    language,
+                    "{foods} foods · {flagged} flagged · {hidden} hidden",
+                    foods=s.foods,
+                    flagged=s.flagged,
+                    hidden=s.hidden,
+                ),
                 last,
                 report,
             )
@@ -87,10 +102,14 @@ def source_rows(sources: tuple[ImportedSource, ...]) -> list[SourceRow]:
     return rows
 
 
-def food_rows(foods: tuple[AdminFood, ...]) -> list[FoodRow]:
+def food_rows(foods: tuple[AdminFood, ...], language: str = "en") -> list[FoodRow]:
     rows = []
     for f in foods:
-        energy = f"{f.energy_kcal:g} kcal/100 g" if f.energy_kcal is not None else "energy unknown"
+        energy = (
+            tr(language, "{kcal} kcal/100 g", kcal=f"{f.energy_kcal:g}")
+            if f.energy_kcal is not None
+            else tr(language, "energy unknown")
+        )
         parts = (f.brand or "", f.source, f.licence, energy, f"#{f.id}")
         detail = " · ".join(x for x in parts if x)
         rows.append(
@@ -108,7 +127,8 @@ def food_rows(foods: tuple[AdminFood, ...]) -> list[FoodRow]:
 
 
 def hide_reason(row_flags: list[str]) -> str:
-    """Why a flagged food is hidden: its flags' reasons (the service keeps 1000 characters)."""
+    """Why a flagged food is hidden: its flags' reasons (the service keeps 1000 characters;
+    stored data, so in the service's English)."""
     return ("Quality flags: " + "; ".join(row_flags))[:1000] if row_flags else "Hidden by an admin."
 
 
@@ -123,18 +143,21 @@ class AdminFoodsState(PagedList, AdminState):
 
     @rx.var
     def flagged_label(self) -> str:
-        return self._range() or "No foods with quality flags."
+        language = self.language
+        return self._range(language) or tr(language, "No foods with quality flags.")
 
     @rx.var
     def reported_label(self) -> str:
+        language = self.language
         if self.sources_loading:
-            return "Loading…"
+            return tr(language, "Loading…")
         if not self.reported_total:
-            return "No open reports from users."
+            return tr(language, "No open reports from users.")
         shown = len(self.reported)
-        return f"{self.reported_total} reported foods" + (
-            f" (the {shown} most reported shown)" if shown < self.reported_total else ""
-        )
+        total = trn(language, self.reported_total, "{n} reported food", "{n} reported foods")
+        if shown < self.reported_total:
+            return total + tr(language, " (the {n} most reported shown)", n=shown)
+        return total
 
     async def _fetch(self):
         if not self.is_admin:
@@ -146,14 +169,15 @@ class AdminFoodsState(PagedList, AdminState):
             return self.refused(error)
         finally:
             self.loading = False
-        self.flagged, self.total = food_rows(page.items), page.total
+        self.flagged, self.total = food_rows(page.items, self.language), page.total
         return None
 
     async def _fetch_others(self):
         api = self.admin_api()
-        self.sources = source_rows(await api.imports())
+        self.sources = source_rows(await api.imports(), self.language)
         reported = await api.reported_foods(REPORTED_SHOWN, 0)
-        self.reported, self.reported_total = food_rows(reported.items), reported.total
+        self.reported = food_rows(reported.items, self.language)
+        self.reported_total = reported.total
 
     @rx.event
     async def load_all(self):
@@ -180,7 +204,9 @@ class AdminFoodsState(PagedList, AdminState):
         self.busy_id, self.error, self.notice = food_id, "", ""
         try:
             await self.admin_api().hide_food(food_id, hide_reason(flags))
-            return await self._after_change(f"“{name}” is hidden from search.")
+            return await self._after_change(
+                tr(self.language, "“{name}” is hidden from search.", name=name)
+            )
         except ApiError as error:
             return self.refused(error)
         finally:
@@ -191,7 +217,9 @@ class AdminFoodsState(PagedList, AdminState):
         self.busy_id, self.error, self.notice = food_id, "", ""
         try:
             await self.admin_api().show_food(food_id)
-            return await self._after_change(f"“{name}” is back in search.")
+            return await self._after_change(
+                tr(self.language, "“{name}” is back in search.", name=name)
+            )
         except ApiError as error:
             return self.refused(error)
         finally:
@@ -203,7 +231,13 @@ class AdminFoodsState(PagedList, AdminState):
         try:
             n = await self.admin_api().resolve_reports(food_id, resolution)
             return await self._after_change(
-                f"{n} report{'s' if n != 1 else ''} on “{name}” resolved."
+                trn(
+                    self.language,
+                    n,
+                    "{n} report on “{name}” resolved.",
+                    "{n} reports on “{name}” resolved.",
+                    name=name,
+                )
             )
         except ApiError as error:
             return self.refused(error)
@@ -226,7 +260,7 @@ def _source(row: SourceRow) -> rx.Component:
             ),
             rx.text(row.counts, size="2"),
             _muted(row.last_import),
-            rx.cond(row.report != "", _muted("Report: ", row.report)),
+            rx.cond(row.report != "", _muted(tf("Report: {report}", report=row.report))),
             spacing="1",
             align="stretch",
         ),
@@ -240,12 +274,15 @@ def _food_head(row: FoodRow) -> rx.Component:
     return rx.vstack(
         rx.hstack(
             rx.text(row.name, weight="bold", word_break="break-word"),
-            rx.cond(row.hidden, rx.badge("hidden", color_scheme="amber")),
+            rx.cond(row.hidden, rx.badge(t("hidden"), color_scheme="amber")),
             align="center",
             wrap="wrap",
         ),
         _muted(row.detail),
-        rx.cond(row.hidden & (row.hidden_reason != ""), _muted("Hidden: ", row.hidden_reason)),
+        rx.cond(
+            row.hidden & (row.hidden_reason != ""),
+            _muted(tf("Hidden: {reason}", reason=row.hidden_reason)),
+        ),
         spacing="1",
         align="stretch",
     )
@@ -261,28 +298,28 @@ def _flagged(row: FoodRow) -> rx.Component:
                     row.flags,
                     lambda f: rx.el.li(rx.text(f, size="2", word_break="break-word")),
                 ),
-                aria_label="Why it is flagged",
+                aria_label=t("Why it is flagged"),
                 margin="0",
                 padding_left="1.2em",
             ),
             rx.cond(
                 row.hidden,
                 rx.button(
-                    "Show in search",
+                    t("Show in search"),
                     on_click=s.show(row.id, row.name),
                     loading=s.busy_id == row.id,
                     variant="soft",
                     size="2",
-                    aria_label="Show " + row.name + " in search",
+                    aria_label=tf("Show {name} in search", name=row.name),
                 ),
                 rx.button(
-                    "Hide from search",
+                    t("Hide from search"),
                     on_click=s.hide(row.id, row.name, row.flags),
                     loading=s.busy_id == row.id,
                     variant="soft",
                     color_scheme="amber",
                     size="2",
-                    aria_label="Hide " + row.name + " from search",
+                    aria_label=tf("Hide {name} from search", name=row.name),
                 ),
             ),
             spacing="2",
@@ -304,7 +341,7 @@ def _reported(row: FoodRow) -> rx.Component:
                     row.reports,
                     lambda r: rx.el.li(rx.text(r, size="2", word_break="break-word")),
                 ),
-                aria_label="What users reported",
+                aria_label=t("What users reported"),
                 margin="0",
                 padding_left="1.2em",
             ),
@@ -332,7 +369,7 @@ def _reported(row: FoodRow) -> rx.Component:
     )
 
 
-def _section(heading: str, *content: rx.Component, id: str) -> rx.Component:
+def _section(heading: rx.Var[str], *content: rx.Component, id: str) -> rx.Component:
     return rx.el.section(
         rx.vstack(
             rx.heading(heading, size="4", as_="h2"),
@@ -355,13 +392,13 @@ def admin_foods() -> rx.Component:
             rx.callout(s.notice, color_scheme="grass", role="status", id="admin-notice"),
         ),
         _section(
-            "Imports",
+            t("Imports"),
             rx.cond(
                 s.sources_loading,
-                rx.hstack(rx.spinner(size="1"), rx.text("Loading…", size="2")),
+                rx.hstack(rx.spinner(size="1"), rx.text(t("Loading…"), size="2")),
                 rx.cond(
                     s.sources.length() == 0,
-                    rx.text("Nothing has been imported yet.", size="2"),
+                    rx.text(t("Nothing has been imported yet."), size="2"),
                     rx.el.ul(rx.foreach(s.sources, _source), padding="0", margin="0"),
                 ),
             ),
@@ -369,7 +406,7 @@ def admin_foods() -> rx.Component:
         ),
         rx.grid(
             _section(
-                "Flagged foods",
+                t("Flagged foods"),
                 rx.hstack(
                     rx.text(s.flagged_label, size="2", id="flagged-count", aria_live="polite"),
                     rx.cond(s.loading, rx.spinner(size="1")),
@@ -378,11 +415,11 @@ def admin_foods() -> rx.Component:
                 rx.el.ul(
                     rx.foreach(s.flagged, _flagged), id="flagged-list", padding="0", margin="0"
                 ),
-                pager(s, "Previous", "Next"),
+                pager(s, t("Previous"), t("Next")),
                 id="flagged-foods",
             ),
             _section(
-                "Reported by users",
+                t("Reported by users"),
                 rx.text(s.reported_label, size="2", id="reported-count", aria_live="polite"),
                 rx.el.ul(
                     rx.foreach(s.reported, _reported), id="reported-list", padding="0", margin="0"
@@ -394,5 +431,5 @@ def admin_foods() -> rx.Component:
             align="start",
             width="100%",
         ),
-        title="Food database",
+        title=t("Food database"),
     )

@@ -12,6 +12,7 @@ import reflex as rx
 
 from app.api.admin import ServiceHealth, SystemGraph
 from app.api.errors import ApiError
+from app.i18n import t, tf, tr
 from app.pages.admin.shell import admin_shell
 from app.pages.admin.state import AdminState
 from components.charts import HEIGHT, MUSCLE_COLORS, chart_card, numbers_table
@@ -21,14 +22,22 @@ TITLE = "System health · Admin · FitLedger"
 MINUTES = 60
 # (name in the API, heading, what it shows), in the order the page shows them.
 GRAPHS = (
-    ("request_rate", "Request rate", "Requests per second, by service."),
-    ("error_ratio", "5xx share", "Share of requests answered with a server error, by service."),
-    ("p95_latency", "p95 latency", "95th percentile response time in seconds, by service."),
-    ("outbox_backlog", "Outbox backlog", "Events not yet published, by service schema."),
-    ("consumer_lag", "Consumer lag", "Messages waiting in each consumer queue."),
-    ("notifications_sent", "Notifications", "Notifications sent per second, by channel."),
+    ("request_rate", t("Request rate"), t("Requests per second, by service.")),
+    (
+        "error_ratio",
+        t("5xx share"),
+        t("Share of requests answered with a server error, by service."),
+    ),
+    (
+        "p95_latency",
+        t("p95 latency"),
+        t("95th percentile response time in seconds, by service."),
+    ),
+    ("outbox_backlog", t("Outbox backlog"), t("Events not yet published, by service schema.")),
+    ("consumer_lag", t("Consumer lag"), t("Messages waiting in each consumer queue.")),
+    ("notifications_sent", t("Notifications"), t("Notifications sent per second, by channel.")),
 )
-TABLE_HEADERS = ["Series", "Latest", "Lowest", "Highest"]
+TABLE_HEADERS = [t("Series"), t("Latest"), t("Lowest"), t("Highest")]
 
 
 @dataclasses.dataclass
@@ -39,13 +48,14 @@ class InstanceRow:
     problem: str
 
 
-def instance_rows(services: tuple[ServiceHealth, ...]) -> list[InstanceRow]:
+def instance_rows(services: tuple[ServiceHealth, ...], language: str = "en") -> list[InstanceRow]:
+    """The services' instances; why one is not ready is the aggregator's own words."""
     return [
         InstanceRow(
             s.service,
             i.instance or i.url,
             i.ready,
-            "" if i.ready else (i.problem or "not ready"),
+            "" if i.ready else (i.problem or tr(language, "not ready")),
         )
         for s in services
         for i in s.instances
@@ -110,15 +120,16 @@ class AdminHealthState(AdminState):
 
     @rx.var
     def summary(self) -> str:
+        language = self.language
         if self.loading and not self.instances:
-            return "Loading…"
+            return tr(language, "Loading…")
         if not self.instances:
-            return "No services answered."
+            return tr(language, "No services answered.")
         bad = sum(1 for i in self.instances if not i.ready)
         total = len(self.instances)
         if bad:
-            return f"{bad} of {total} instances not ready."
-        return f"All {total} instances ready."
+            return tr(language, "{bad} of {total} instances not ready.", bad=bad, total=total)
+        return tr(language, "All {total} instances ready.", total=total)
 
     @rx.event
     async def load(self):
@@ -132,7 +143,7 @@ class AdminHealthState(AdminState):
             return self.refused(error)
         finally:
             self.loading = False
-        self.instances = instance_rows(health.services)
+        self.instances = instance_rows(health.services, self.language)
         self.status = health.status
         self.graphs_error = health.graphs_error
         self._graphs = {g.name: g for g in health.graphs}
@@ -172,7 +183,7 @@ def _instance(row: InstanceRow) -> rx.Component:
     return rx.el.li(
         rx.hstack(
             rx.badge(
-                rx.cond(row.ready, "ready", "not ready"),
+                rx.cond(row.ready, t("ready"), t("not ready")),
                 color_scheme=rx.cond(row.ready, "grass", "tomato"),
             ),
             rx.text(rx.text.strong(row.service), " · ", row.instance, size="2"),
@@ -189,7 +200,7 @@ def _instance(row: InstanceRow) -> rx.Component:
     )
 
 
-def _chart(name: str, heading: str, description: str) -> rx.Component:
+def _chart(name: str, heading: rx.Var[str], description: rx.Var[str]) -> rx.Component:
     s = AdminHealthState
     table = s.tables[name].to(list[list[str]])
     return chart_card(
@@ -201,10 +212,10 @@ def _chart(name: str, heading: str, description: str) -> rx.Component:
             TABLE_HEADERS,
             table,
             id=f"chart-{name.replace('_', '-')}-table",
-            caption=f"{heading}, last {MINUTES} minutes",
+            caption=tf("{graph}, last {n} minutes", graph=heading, n=MINUTES),
         ),
         empty=table.length() == 0,
-        empty_text="No data in the last hour.",
+        empty_text=t("No data in the last hour."),
     )
 
 
@@ -214,11 +225,11 @@ def admin_health() -> rx.Component:
         rx.cond(s.error != "", rx.callout(s.error, color_scheme="tomato", role="alert")),
         rx.el.section(
             rx.vstack(
-                rx.heading("Services", size="4", as_="h2"),
+                rx.heading(t("Services"), size="4", as_="h2"),
                 rx.hstack(
                     rx.text(s.summary, size="2", id="health-summary", aria_live="polite"),
                     rx.cond(s.loading, rx.spinner(size="1")),
-                    rx.button("Refresh", on_click=s.load, variant="soft", size="1"),
+                    rx.button(t("Refresh"), on_click=s.load, variant="soft", size="1"),
                     align="center",
                     wrap="wrap",
                 ),
@@ -228,15 +239,15 @@ def admin_health() -> rx.Component:
                 spacing="2",
                 align="stretch",
             ),
-            aria_label="Services",
+            aria_label=t("Services"),
         ),
         rx.el.section(
             rx.vstack(
-                rx.heading(f"Last {MINUTES} minutes", size="4", as_="h2"),
+                rx.heading(tf("Last {n} minutes", n=MINUTES), size="4", as_="h2"),
                 rx.cond(
                     s.graphs_error != "",
                     rx.callout(
-                        "The graphs are unavailable: " + s.graphs_error,
+                        tf("The graphs are unavailable: {reason}", reason=s.graphs_error),
                         color_scheme="amber",
                         role="alert",
                         id="graphs-error",
@@ -250,7 +261,7 @@ def admin_health() -> rx.Component:
                             width="100%",
                         ),
                         when_visible(
-                            rx.text("Loading the graphs…", size="2"),
+                            rx.text(t("Loading the graphs…"), size="2"),
                             on_visible=s.show_charts,
                             id="graphs-sentinel",
                         ),
@@ -259,8 +270,8 @@ def admin_health() -> rx.Component:
                 spacing="2",
                 align="stretch",
             ),
-            aria_label="Graphs",
+            aria_label=t("Graphs"),
             id="graphs",
         ),
-        title="System health",
+        title=t("System health"),
     )

@@ -10,6 +10,7 @@ import reflex as rx
 
 from app.api.admin import DeadLetter, DeadLetterQueue
 from app.api.errors import ApiError
+from app.i18n import t, tf, tr, trn
 from app.pages.admin.shell import admin_shell
 from app.pages.admin.state import AdminState
 from components.confirm_dialog import confirm_dialog
@@ -35,34 +36,36 @@ class LetterRow:
     payload: str
 
 
-def queue_rows(queues: tuple[DeadLetterQueue, ...]) -> list[QueueRow]:
+def queue_rows(queues: tuple[DeadLetterQueue, ...], language: str = "en") -> list[QueueRow]:
     """The fullest queues first, then by name."""
     return [
         QueueRow(
             q.queue,
-            f"{q.service} · {q.consumer_queue}" + ("" if q.declared else " · not declared yet"),
+            f"{q.service} · {q.consumer_queue}"
+            + ("" if q.declared else tr(language, " · not declared yet")),
             q.depth,
         )
         for q in sorted(queues, key=lambda q: (-q.depth, q.queue))
     ]
 
 
-def letter_rows(letters: tuple[DeadLetter, ...]) -> list[LetterRow]:
+def letter_rows(letters: tuple[DeadLetter, ...], language: str = "en") -> list[LetterRow]:
+    """A dead letter's facts; its event type, errors and payload are the broker's data."""
     rows = []
     for m in letters:
         facts = [
-            f"id {m.message_id or '—'}",
-            f"from {m.producer or '—'}",
-            f"user {m.user_id or '—'}",
-            f"occurred {m.occurred_at or '—'}",
-            f"{m.attempts} failed deliver{'y' if m.attempts == 1 else 'ies'}",
+            tr(language, "id {id}", id=m.message_id or "—"),
+            tr(language, "from {producer}", producer=m.producer or "—"),
+            tr(language, "user {user}", user=m.user_id or "—"),
+            tr(language, "occurred {when}", when=m.occurred_at or "—"),
+            trn(language, m.attempts, "{n} failed delivery", "{n} failed deliveries"),
         ]
         if m.replayed:
-            facts.append("replayed before")
+            facts.append(tr(language, "replayed before"))
         rows.append(
             LetterRow(
                 m.message_id,
-                m.type or "unknown event",
+                m.type or tr(language, "unknown event"),
                 " · ".join(facts),
                 m.error or "—",
                 m.first_error if m.first_error and m.first_error != m.error else "",
@@ -82,29 +85,37 @@ class AdminMessagingState(AdminState):
 
     @rx.var
     def queues_label(self) -> str:
+        language = self.language
         if self.loading and not self.queues:
-            return "Loading…"
+            return tr(language, "Loading…")
         if not self.queues:
-            return "No dead-letter queues."
+            return tr(language, "No dead-letter queues.")
         waiting = sum(q.depth for q in self.queues)
-        return f"{len(self.queues)} queues, {waiting} dead letters in all."
+        return tr(
+            language,
+            "{queues}, {letters} in all.",
+            queues=trn(language, len(self.queues), "{n} queue", "{n} queues"),
+            letters=trn(language, waiting, "{n} dead letter", "{n} dead letters"),
+        )
 
     @rx.var
     def letters_label(self) -> str:
+        language = self.language
         if not self.queue:
-            return "Choose a queue to see its messages."
+            return tr(language, "Choose a queue to see its messages.")
         if self.letters_loading:
-            return "Loading…"
+            return tr(language, "Loading…")
         if not self.letters:
-            return "This queue is empty."
+            return tr(language, "This queue is empty.")
         n = len(self.letters)
-        return f"{n} message{'s' if n != 1 else ''}" + (" (the oldest shown)" if n >= SHOWN else "")
+        count = trn(language, n, "{n} message", "{n} messages")
+        return count + (tr(language, " (the oldest shown)") if n >= SHOWN else "")
 
     async def _reload(self):
         api = self.admin_api()
-        self.queues = queue_rows(await api.dead_letter_queues())
+        self.queues = queue_rows(await api.dead_letter_queues(), self.language)
         if self.queue:
-            self.letters = letter_rows(await api.dead_letters(self.queue, SHOWN))
+            self.letters = letter_rows(await api.dead_letters(self.queue, SHOWN), self.language)
 
     @rx.event
     async def load(self):
@@ -125,7 +136,9 @@ class AdminMessagingState(AdminState):
         self.queue, self.letters, self.error, self.notice = queue, [], "", ""
         self.letters_loading = True
         try:
-            self.letters = letter_rows(await self.admin_api().dead_letters(queue, SHOWN))
+            self.letters = letter_rows(
+                await self.admin_api().dead_letters(queue, SHOWN), self.language
+            )
         except ApiError as error:
             return self.refused(error)
         finally:
@@ -149,28 +162,31 @@ class AdminMessagingState(AdminState):
         api = self.admin_api()
         return await self._act(
             api.replay_dead_letter(self.queue, message_id),
-            "The message was sent back to its queue.",
+            tr(self.language, "The message was sent back to its queue."),
         )
 
     @rx.event
     async def discard(self, message_id: str):
         api = self.admin_api()
         return await self._act(
-            api.discard_dead_letter(self.queue, message_id), "The message was discarded."
+            api.discard_dead_letter(self.queue, message_id),
+            tr(self.language, "The message was discarded."),
         )
 
     @rx.event
     async def replay_all(self):
         api = self.admin_api()
         return await self._act(
-            api.replay_all_dead_letters(self.queue), "Every message was sent back to its queue."
+            api.replay_all_dead_letters(self.queue),
+            tr(self.language, "Every message was sent back to its queue."),
         )
 
     @rx.event
     async def discard_all(self):
         api = self.admin_api()
         return await self._act(
-            api.discard_all_dead_letters(self.queue), "Every message in the queue was discarded."
+            api.discard_all_dead_letters(self.queue),
+            tr(self.language, "Every message in the queue was discarded."),
         )
 
 
@@ -197,7 +213,7 @@ def _queue(row: QueueRow) -> rx.Component:
             on_click=s.open_queue(row.queue),
             variant=rx.cond(chosen, "soft", "ghost"),
             aria_pressed=rx.cond(chosen, "true", "false"),
-            aria_label="Open " + row.queue + ", " + row.depth.to_string() + " messages",
+            aria_label=tf("Open {queue}, messages: {n}", queue=row.queue, n=row.depth.to_string()),
             width="100%",
             height="auto",
             padding="0.5em",
@@ -220,13 +236,19 @@ def _letter(row: LetterRow) -> rx.Component:
                 color=rx.color("gray", 11),
                 word_break="break-word",
             ),
-            rx.text("Last failure: ", row.error, size="2", word_break="break-word"),
+            rx.text(
+                tf("Last failure: {error}", error=row.error), size="2", word_break="break-word"
+            ),
             rx.cond(
                 row.first_error != "",
-                rx.text("First failure: ", row.first_error, size="2", word_break="break-word"),
+                rx.text(
+                    tf("First failure: {error}", error=row.first_error),
+                    size="2",
+                    word_break="break-word",
+                ),
             ),
             rx.el.details(
-                rx.el.summary("Payload", cursor="pointer", font_weight="500"),
+                rx.el.summary(t("Payload"), cursor="pointer", font_weight="500"),
                 rx.el.pre(
                     row.payload,
                     font_size="0.8em",
@@ -240,25 +262,25 @@ def _letter(row: LetterRow) -> rx.Component:
             ),
             rx.flex(
                 rx.button(
-                    "Replay",
+                    t("Replay"),
                     on_click=s.replay(row.id),
                     loading=s.busy,
                     variant="soft",
                     size="2",
-                    aria_label="Replay " + row.type + " " + row.id,
+                    aria_label=tf("Replay {type} {id}", type=row.type, id=row.id),
                 ),
                 confirm_dialog(
                     rx.button(
-                        "Discard",
+                        t("Discard"),
                         variant="soft",
                         color_scheme="tomato",
                         size="2",
                         disabled=s.busy,
-                        aria_label="Discard " + row.type + " " + row.id,
+                        aria_label=tf("Discard {type} {id}", type=row.type, id=row.id),
                     ),
-                    title="Discard this message?",
-                    description="It is dropped for good; its event is not applied.",
-                    confirm="Discard",
+                    title=t("Discard this message?"),
+                    description=t("It is dropped for good; its event is not applied."),
+                    confirm=t("Discard"),
                     on_confirm=s.discard(row.id),
                     confirm_id="confirm-discard",
                 ),
@@ -285,7 +307,7 @@ def admin_messaging() -> rx.Component:
         rx.grid(
             rx.el.section(
                 rx.vstack(
-                    rx.heading("Dead-letter queues", size="4", as_="h2"),
+                    rx.heading(t("Dead-letter queues"), size="4", as_="h2"),
                     rx.hstack(
                         rx.text(s.queues_label, size="2", id="queues-count", aria_live="polite"),
                         rx.cond(s.loading, rx.spinner(size="1")),
@@ -295,30 +317,31 @@ def admin_messaging() -> rx.Component:
                     spacing="2",
                     align="stretch",
                 ),
-                aria_label="Dead-letter queues",
+                aria_label=t("Dead-letter queues"),
             ),
             rx.el.section(
                 rx.vstack(
-                    rx.heading(rx.cond(s.queue != "", s.queue, "Messages"), size="4", as_="h2"),
+                    rx.heading(rx.cond(s.queue != "", s.queue, t("Messages")), size="4", as_="h2"),
                     rx.text(s.letters_label, size="2", id="letters-count", aria_live="polite"),
                     rx.cond(
                         s.letters.length() > 0,
                         rx.flex(
                             rx.button(
-                                "Replay all", on_click=s.replay_all, loading=s.busy, size="2"
+                                t("Replay all"), on_click=s.replay_all, loading=s.busy, size="2"
                             ),
                             confirm_dialog(
                                 rx.button(
-                                    "Discard all",
+                                    t("Discard all"),
                                     color_scheme="tomato",
                                     variant="soft",
                                     disabled=s.busy,
                                     size="2",
                                 ),
-                                title="Discard every message in " + s.queue + "?",
-                                description="They are dropped for good; their events are not "
-                                "applied.",
-                                confirm="Discard all",
+                                title=tf("Discard every message in {queue}?", queue=s.queue),
+                                description=t(
+                                    "They are dropped for good; their events are not applied."
+                                ),
+                                confirm=t("Discard all"),
                                 on_confirm=s.discard_all,
                                 confirm_id="confirm-discard-all",
                             ),
@@ -330,7 +353,7 @@ def admin_messaging() -> rx.Component:
                     spacing="2",
                     align="stretch",
                 ),
-                aria_label="Messages",
+                aria_label=t("Messages"),
                 id="dead-letters",
             ),
             columns=rx.breakpoints(initial="1", md="2"),
@@ -338,5 +361,5 @@ def admin_messaging() -> rx.Component:
             align="start",
             width="100%",
         ),
-        title="Messaging",
+        title=t("Messaging"),
     )

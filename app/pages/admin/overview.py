@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.i18n import t
 from app.pages.admin.sections import ADMIN_SECTIONS, AdminSection
 from app.pages.admin.shell import admin_shell
 
@@ -41,5 +42,5 @@ def overview() -> rx.Component:
             spacing="4",
             width="100%",
         ),
-        title="Admin",
+        title=t("Admin"),
     )

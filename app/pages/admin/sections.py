@@ -7,52 +7,55 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import reflex as rx
+
 from app import routes
+from app.i18n import t
 
 
 @dataclass(frozen=True)
 class AdminSection:
-    label: str
+    label: rx.Var[str]  # in the page's language
     icon: str  # a lucide icon name
     path: str
-    summary: str
+    summary: rx.Var[str]
 
 
 ADMIN_SECTIONS: tuple[AdminSection, ...] = (
     AdminSection(
-        "Users",
+        t("Users"),
         "users",
         routes.ADMIN_USERS,
-        "Find an account, see its sessions, disable it, change its role.",
+        t("Find an account, see its sessions, disable it, change its role."),
     ),
     AdminSection(
-        "Announcements",
+        t("Announcements"),
         "megaphone",
         routes.ADMIN_ANNOUNCEMENTS,
-        "Write to every user, see how far it went out and what became of it.",
+        t("Write to every user, see how far it went out and what became of it."),
     ),
     AdminSection(
-        "Audit log",
+        t("Audit log"),
         "scroll-text",
         routes.ADMIN_AUDIT,
-        "Every administrator's action: who did what, to whom, when.",
+        t("Every administrator's action: who did what, to whom, when."),
     ),
     AdminSection(
-        "Food database",
+        t("Food database"),
         "apple",
         routes.ADMIN_FOODS,
-        "What was imported, foods with quality flags, foods users reported.",
+        t("What was imported, foods with quality flags, foods users reported."),
     ),
     AdminSection(
-        "System health",
+        t("System health"),
         "activity",
         routes.ADMIN_HEALTH,
-        "Each service's instances and whether they are ready; traffic, errors, queues.",
+        t("Each service's instances and whether they are ready; traffic, errors, queues."),
     ),
     AdminSection(
-        "Messaging",
+        t("Messaging"),
         "mail-warning",
         routes.ADMIN_MESSAGING,
-        "Dead-letter queues: why messages failed; replay or discard them.",
+        t("Dead-letter queues: why messages failed; replay or discard them."),
     ),
 )

@@ -6,11 +6,10 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
+from app.i18n import t
 from app.pages.admin.sections import ADMIN_SECTIONS
 from app.state.session import SessionState
 from components.layout import app_shell
-
-FORBIDDEN_TITLE = "403 · Administrators only"
 
 
 def _current(path: str) -> rx.Var[bool]:
@@ -21,7 +20,7 @@ def section_bar() -> rx.Component:
     return rx.el.nav(
         rx.flex(
             rx.link(
-                "Overview",
+                t("Overview"),
                 href=routes.ADMIN,
                 aria_current=rx.cond(rx.State.router.page.path == routes.ADMIN, "page", "false"),
                 weight=rx.cond(rx.State.router.page.path == routes.ADMIN, "bold", "regular"),
@@ -43,14 +42,14 @@ def section_bar() -> rx.Component:
             wrap="wrap",
             align="center",
         ),
-        aria_label="Admin sections",
+        aria_label=t("Admin sections"),
         id="admin-sections",
         padding_bottom="0.6em",
         border_bottom=f"1px solid {rx.color('gray', 5)}",
     )
 
 
-def pager(state: type, previous: str, next_: str) -> rx.Component:
+def pager(state: type, previous: rx.Var[str], next_: rx.Var[str]) -> rx.Component:
     """The previous/next buttons of a ``PagedList`` state."""
     return rx.hstack(
         rx.button(previous, on_click=state.previous, disabled=~state.has_previous, variant="soft"),
@@ -62,22 +61,22 @@ def pager(state: type, previous: str, next_: str) -> rx.Component:
 def forbidden() -> rx.Component:
     return rx.vstack(
         rx.callout(
-            "This area is for administrators. Your account cannot open it.",
+            t("This area is for administrators. Your account cannot open it."),
             icon="shield-alert",
             color_scheme="tomato",
             role="alert",
             id="admin-forbidden",
             width="100%",
         ),
-        rx.text("Error 403: forbidden.", size="2", color_scheme="gray"),
-        rx.link("Back to today", href=routes.TODAY, id="forbidden-home"),
+        rx.text(t("Error 403: forbidden."), size="2", color_scheme="gray"),
+        rx.link(t("Back to today"), href=routes.TODAY, id="forbidden-home"),
         spacing="3",
         align="start",
         width="100%",
     )
 
 
-def admin_shell(*content: rx.Component, title: str) -> rx.Component:
+def admin_shell(*content: rx.Component, title: rx.Var[str]) -> rx.Component:
     """An admin page: the section bar and ``content`` for administrators, else the 403 page."""
     return app_shell(
         rx.cond(
@@ -85,5 +84,5 @@ def admin_shell(*content: rx.Component, title: str) -> rx.Component:
             rx.vstack(section_bar(), *content, spacing="5", width="100%", align="stretch"),
             forbidden(),
         ),
-        title=rx.cond(SessionState.is_admin, title, FORBIDDEN_TITLE),
+        title=rx.cond(SessionState.is_admin, title, t("403 · Administrators only")),
     )

@@ -9,6 +9,7 @@ import reflex as rx
 
 from app.api.admin import AdminApi
 from app.api.errors import ApiError
+from app.i18n import tr
 from app.state.messages import explain
 from app.state.session import SessionState
 
@@ -50,13 +51,20 @@ class PagedList(rx.State, mixin=True):
     def has_next(self) -> bool:
         return self.offset + self.PAGE < self.total
 
-    def _range(self) -> str:
-        """ "21 to 40 of 57" ("" when the list is empty)."""
+    def _range(self, language: str) -> str:
+        """ "21 to 40 of 57" ("" when the list is empty); a computed var passes its
+        `self.language`, so that it follows the page's language."""
         if self.loading and not self.total:
-            return "Loading…"
+            return tr(language, "Loading…")
         if not self.total:
             return ""
-        return f"{self.offset + 1} to {min(self.offset + self.PAGE, self.total)} of {self.total}"
+        return tr(
+            language,
+            "{first} to {last} of {total}",
+            first=self.offset + 1,
+            last=min(self.offset + self.PAGE, self.total),
+            total=self.total,
+        )
 
     async def _fetch(self):
         raise NotImplementedError

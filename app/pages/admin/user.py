@@ -10,6 +10,8 @@ import reflex as rx
 from app import routes
 from app.api.admin import ProfileSummary, UserDetail
 from app.api.errors import ApiError
+from app.i18n import t, tf, tr
+from app.i18n.formats import fmt_number
 from app.pages.admin.shell import admin_shell
 from app.pages.admin.state import AdminState, when
 from components.confirm_dialog import confirm_dialog
@@ -27,29 +29,53 @@ class SessionRow:
     last_used: str
 
 
-def profile_lines(profile: ProfileSummary | None) -> list[str]:
-    """The profile in a few plain lines ("no profile yet" when users has none)."""
+def profile_lines(profile: ProfileSummary | None, language: str = "en") -> list[str]:
+    """The profile in a few plain lines ("no profile yet" when users has none); the values
+    are the users service's (its codes, such as "lose" or "moderately_active")."""
     if profile is None:
-        return ["No profile yet."]
+        return [tr(language, "No profile yet.")]
+
+    def amount(value: float, unit: str) -> str:
+        return (
+            f"{value:g} {unit}" if language == "en" else f"{fmt_number(language, value, 2)} {unit}"
+        )
+
     facts = [
-        ("Sex", profile.sex),
-        ("Born", profile.birth_date.isoformat() if profile.birth_date else None),
-        ("Height", f"{profile.height_cm:g} cm" if profile.height_cm else None),
-        ("Weight", f"{profile.weight_kg:g} kg" if profile.weight_kg else None),
-        ("Goal", profile.goal),
-        ("Activity", profile.activity_level),
+        (tr(language, "Sex"), profile.sex),
+        (tr(language, "Born"), profile.birth_date.isoformat() if profile.birth_date else None),
+        (
+            tr(language, "Height"),
+            amount(profile.height_cm, tr(language, "cm")) if profile.height_cm else None,
+        ),
+        (
+            tr(language, "Weight"),
+            amount(profile.weight_kg, tr(language, "kg")) if profile.weight_kg else None,
+        ),
+        (tr(language, "Goal"), profile.goal),
+        (tr(language, "Activity"), profile.activity_level),
     ]
     lines = [f"{label}: {value.replace('_', ' ')}" for label, value in facts if value]
-    lines.append(f"Time zone {profile.timezone}, language {profile.language}")
-    lines.append("Onboarding complete" if profile.complete else "Onboarding not finished")
+    lines.append(
+        tr(
+            language,
+            "Time zone {zone}, language {code}",
+            zone=profile.timezone,
+            code=profile.language,
+        )
+    )
+    lines.append(
+        tr(language, "Onboarding complete")
+        if profile.complete
+        else tr(language, "Onboarding not finished")
+    )
     return lines
 
 
-def session_rows(detail: UserDetail) -> list[SessionRow]:
+def session_rows(detail: UserDetail, language: str = "en") -> list[SessionRow]:
     return [
         SessionRow(
             s.id,
-            s.user_agent or "unknown device",
+            s.user_agent or tr(language, "unknown device"),
             s.ip or "—",
             when(s.created_at),
             when(s.last_used_at),
@@ -88,7 +114,8 @@ class AdminUserState(AdminState):
         self.account_email, self.name = u.email, u.display_name
         self.role, self.disabled = u.role, u.disabled
         self.chosen_role, self.created = u.role, when(u.created_at)
-        self.profile, self.sessions = profile_lines(profile), session_rows(detail)
+        self.profile = profile_lines(profile, self.language)
+        self.sessions = session_rows(detail, self.language)
         self.loaded = True
 
     @rx.event
@@ -118,7 +145,11 @@ class AdminUserState(AdminState):
     @rx.event
     async def toggle_disabled(self):
         disable = not self.disabled
-        done = "Account disabled; its sessions have ended." if disable else "Account enabled."
+        done = (
+            tr(self.language, "Account disabled; its sessions have ended.")
+            if disable
+            else tr(self.language, "Account enabled.")
+        )
         return await self._act(done, self.admin_api().set_disabled(self.user_id, disable))
 
     @rx.event
@@ -127,23 +158,29 @@ class AdminUserState(AdminState):
 
     @rx.event
     async def save_role(self):
-        done = f"Role changed to {self.chosen_role}; the user signs in again."
+        done = tr(
+            self.language,
+            "Role changed to {role}; the user signs in again.",
+            role=self.chosen_role,
+        )
         return await self._act(done, self.admin_api().set_role(self.user_id, self.chosen_role))
 
     @rx.event
     async def end_session(self, session_id: str):
         return await self._act(
-            "Session ended.", self.admin_api().end_session(self.user_id, session_id)
+            tr(self.language, "Session ended."),
+            self.admin_api().end_session(self.user_id, session_id),
         )
 
     @rx.event
     async def end_all_sessions(self):
         return await self._act(
-            "Signed out on every device.", self.admin_api().end_all_sessions(self.user_id)
+            tr(self.language, "Signed out on every device."),
+            self.admin_api().end_all_sessions(self.user_id),
         )
 
 
-def _fact(label: str, value: rx.Var | str) -> rx.Component:
+def _fact(label: rx.Var[str], value: rx.Var | str) -> rx.Component:
     return rx.hstack(
         rx.text(label, size="2", color=rx.color("gray", 11), min_width="7em"),
         rx.text(value, size="2", word_break="break-all"),
@@ -156,17 +193,20 @@ def _account_card() -> rx.Component:
     s = AdminUserState
     return rx.card(
         rx.vstack(
-            rx.heading("Account", size="4", as_="h2"),
-            _fact("E-mail", s.account_email),
-            _fact("Name", rx.cond(s.name != "", s.name, "(no name)")),
-            _fact("Since", s.created),
-            _fact("Role", s.role),
-            _fact("Status", rx.cond(s.disabled, "disabled", "active")),
+            rx.heading(t("Account"), size="4", as_="h2"),
+            _fact(t("E-mail"), s.account_email),
+            _fact(t("Name"), rx.cond(s.name != "", s.name, t("(no name)"))),
+            _fact(t("Since"), s.created),
+            _fact(t("Role"), s.role),
+            _fact(t("Status"), rx.cond(s.disabled, t("disabled"), t("active"))),
             rx.divider(),
             rx.cond(
                 s.is_self,
                 rx.text(
-                    "This is your own account: another administrator changes its role or status.",
+                    t(
+                        "This is your own account: another administrator changes its role or "
+                        "status."
+                    ),
                     size="2",
                     color=rx.color("gray", 11),
                 ),
@@ -174,7 +214,7 @@ def _account_card() -> rx.Component:
                     rx.cond(
                         s.disabled,
                         rx.button(
-                            "Enable account",
+                            t("Enable account"),
                             on_click=s.toggle_disabled,
                             color_scheme="grass",
                             loading=s.busy,
@@ -182,23 +222,23 @@ def _account_card() -> rx.Component:
                         ),
                         confirm_dialog(
                             rx.button(
-                                "Disable account",
+                                t("Disable account"),
                                 color_scheme="tomato",
                                 loading=s.busy,
                                 id="toggle-disabled",
                             ),
-                            title="Disable this account?",
-                            description=(
+                            title=t("Disable this account?"),
+                            description=t(
                                 "They are signed out on every device at once and cannot sign"
                                 " in until an administrator enables the account again."
                             ),
-                            confirm="Disable",
+                            confirm=t("Disable"),
                             on_confirm=s.toggle_disabled,
                             confirm_id="confirm-disable",
                         ),
                     ),
                     rx.hstack(
-                        rx.el.label("Role", html_for="role-select", font_size="0.9em"),
+                        rx.el.label(t("Role"), html_for="role-select", font_size="0.9em"),
                         rx.select(
                             ["user", "admin"],
                             value=s.chosen_role,
@@ -207,20 +247,22 @@ def _account_card() -> rx.Component:
                         ),
                         confirm_dialog(
                             rx.button(
-                                "Change role",
+                                t("Change role"),
                                 disabled=s.chosen_role == s.role,
                                 variant="soft",
                                 loading=s.busy,
                                 id="save-role",
                             ),
-                            title="Change this account's role?",
+                            title=t("Change this account's role?"),
                             description=rx.cond(
                                 s.chosen_role == "admin",
-                                "As an administrator they can disable accounts, read the audit"
-                                " log and send announcements. They sign in again.",
-                                "They lose the admin area at once and sign in again.",
+                                t(
+                                    "As an administrator they can disable accounts, read the "
+                                    "audit log and send announcements. They sign in again."
+                                ),
+                                t("They lose the admin area at once and sign in again."),
                             ),
-                            confirm="Change role",
+                            confirm=t("Change role"),
                             on_confirm=s.save_role,
                             confirm_id="confirm-role",
                         ),
@@ -242,7 +284,7 @@ def _account_card() -> rx.Component:
 def _profile_card() -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.heading("Profile", size="4", as_="h2"),
+            rx.heading(t("Profile"), size="4", as_="h2"),
             rx.foreach(AdminUserState.profile, lambda line: rx.text(line, size="2")),
             spacing="1",
             align="start",
@@ -258,10 +300,10 @@ def _session(row: SessionRow) -> rx.Component:
                 rx.text(row.device, size="2", weight="medium", word_break="break-word"),
                 rx.text(
                     row.address,
-                    " · signed in ",
-                    row.started,
-                    " · last used ",
-                    row.last_used,
+                    " · ",
+                    tf("signed in {when}", when=row.started),
+                    " · ",
+                    tf("last used {when}", when=row.last_used),
                     size="1",
                     color=rx.color("gray", 11),
                 ),
@@ -270,12 +312,12 @@ def _session(row: SessionRow) -> rx.Component:
                 flex="1",
             ),
             rx.button(
-                "End session",
+                t("End session"),
                 on_click=AdminUserState.end_session(row.id),
                 size="1",
                 variant="surface",
                 color_scheme="tomato",
-                aria_label="End session: " + row.device,
+                aria_label=tf("End session: {device}", device=row.device),
             ),
             gap="0.6em",
             align="center",
@@ -292,11 +334,11 @@ def _sessions_card() -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.hstack(
-                rx.heading("Sessions", size="4", as_="h2"),
+                rx.heading(t("Sessions"), size="4", as_="h2"),
                 rx.badge(s.sessions.length(), id="session-count"),
                 rx.spacer(),
                 rx.button(
-                    "End all sessions",
+                    t("End all sessions"),
                     on_click=s.end_all_sessions,
                     disabled=s.sessions.length() == 0,
                     size="2",
@@ -309,7 +351,7 @@ def _sessions_card() -> rx.Component:
             ),
             rx.cond(
                 s.sessions.length() == 0,
-                rx.text("Not signed in anywhere.", size="2"),
+                rx.text(t("Not signed in anywhere."), size="2"),
                 rx.el.ul(rx.foreach(s.sessions, _session), padding="0", margin="0"),
             ),
             spacing="2",
@@ -322,7 +364,7 @@ def _sessions_card() -> rx.Component:
 def admin_user() -> rx.Component:
     s = AdminUserState
     return admin_shell(
-        back_link("Users", routes.ADMIN_USERS),
+        back_link(t("Users"), routes.ADMIN_USERS),
         rx.cond(s.error != "", rx.callout(s.error, color_scheme="tomato", role="alert")),
         rx.cond(
             s.notice != "",
@@ -340,5 +382,5 @@ def admin_user() -> rx.Component:
             ),
             rx.cond(s.error == "", rx.center(rx.spinner(size="3"), padding_y="2em")),
         ),
-        title="User",
+        title=t("User"),
     )

@@ -10,7 +10,8 @@ import reflex as rx
 from app import routes
 from app.api.admin import AdminUser
 from app.api.errors import ApiError
-from app.pages.admin.shell import admin_shell
+from app.i18n import t, tf, tr
+from app.pages.admin.shell import admin_shell, pager
 from app.pages.admin.state import AdminState, PagedList, when
 
 TITLE = "Users · Admin · FitLedger"
@@ -51,9 +52,12 @@ class AdminUsersState(PagedList, AdminState):
 
     @rx.var
     def page_label(self) -> str:
+        language = self.language
         if not self.total and not self.loading:
-            return "No accounts match." if self.query else "No accounts yet."
-        return self._range()
+            if self.query:
+                return tr(language, "No accounts match.")
+            return tr(language, "No accounts yet.")
+        return self._range(language)
 
     async def _fetch(self):
         if not self.is_admin:
@@ -79,11 +83,11 @@ class AdminUsersState(PagedList, AdminState):
 
 def _badge(row: UserRow) -> rx.Component:
     return rx.hstack(
-        rx.cond(row.role == "admin", rx.badge("admin", color_scheme="violet")),
+        rx.cond(row.role == "admin", rx.badge(t("admin"), color_scheme="violet")),
         rx.cond(
             row.disabled,
-            rx.badge("disabled", color_scheme="tomato"),
-            rx.badge("active", color_scheme="grass"),
+            rx.badge(t("disabled"), color_scheme="tomato"),
+            rx.badge(t("active"), color_scheme="grass"),
         ),
         spacing="2",
     )
@@ -96,9 +100,9 @@ def _row(row: UserRow) -> rx.Component:
                 rx.vstack(
                     rx.text(row.email, weight="medium", word_break="break-all"),
                     rx.text(
-                        rx.cond(row.name != "", row.name, "(no name)"),
-                        " · since ",
-                        row.created,
+                        rx.cond(row.name != "", row.name, t("(no name)")),
+                        " · ",
+                        tf("since {date}", date=row.created),
                         size="1",
                         color=rx.color("gray", 11),
                     ),
@@ -117,7 +121,7 @@ def _row(row: UserRow) -> rx.Component:
             color="inherit",
             display="block",
             padding="0.7em",
-            aria_label="Open " + row.email,
+            aria_label=tf("Open {email}", email=row.email),
         ),
         border_bottom=f"1px solid {rx.color('gray', 4)}",
         list_style="none",
@@ -128,13 +132,13 @@ def admin_users() -> rx.Component:
     s = AdminUsersState
     return admin_shell(
         rx.vstack(
-            rx.el.label("Search by e-mail or name", html_for="user-search", font_weight="500"),
+            rx.el.label(t("Search by e-mail or name"), html_for="user-search", font_weight="500"),
             rx.input(
                 id="user-search",
                 value=s.query,
                 on_change=s.search,
                 debounce_timeout=300,
-                placeholder="e.g. anna@ or Anna",
+                placeholder=t("e.g. anna@ or Anna"),
                 max_length=100,
                 width="100%",
                 size="3",
@@ -150,10 +154,6 @@ def admin_users() -> rx.Component:
             align="center",
         ),
         rx.el.ul(rx.foreach(s.rows, _row), id="user-list", padding="0", margin="0"),
-        rx.hstack(
-            rx.button("Previous", on_click=s.previous, disabled=~s.has_previous, variant="soft"),
-            rx.button("Next", on_click=s.next, disabled=~s.has_next, variant="soft"),
-            spacing="3",
-        ),
-        title="Users",
+        pager(s, t("Previous"), t("Next")),
+        title=t("Users"),
     )
