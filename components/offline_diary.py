@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.api.nutrition import MEAL_TYPES
 from app.i18n import t
+from app.state.diary_logic import meal_label
+from components.bilingual import in_language
 
 PANEL = {"width": "100%", "margin_bottom": "1em"}
 
@@ -76,10 +79,12 @@ def add_offline() -> rx.Component:
             rx.el.label(
                 t("Meal"),
                 rx.el.select(
-                    rx.el.option(t("Breakfast"), value="breakfast"),
-                    rx.el.option(t("Lunch"), value="lunch"),
-                    rx.el.option(t("Dinner"), value="dinner"),
-                    rx.el.option(t("Snacks"), value="snack"),
+                    *[
+                        rx.el.option(
+                            in_language(meal_label(kind), meal_label(kind, "ru")), value=kind
+                        )
+                        for kind in MEAL_TYPES
+                    ],
                     id="offline-meal",
                     default_value="snack",
                 ),

@@ -7,6 +7,7 @@ service answers USDA tag keys such as `vitc_mg`, not words).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ MICRONUTRIENTS: dict[str, tuple[str, str]] = {
     "alc_g": ("Alcohol", "g"),
     "water_g": ("Water", "g"),
 }
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _UNITS = {"ug": "µg", "mg": "mg", "g": "g", "kcal": "kcal", "kj": "kJ", "iu": "IU"}
 
 
@@ -181,6 +183,7 @@ class Food:
     per_100g: Nutrients
     portions: tuple[Portion, ...]
     score: float | None = None  # search rank (search results only)
+    other_names: tuple[str, ...] = ()  # common and Russian names (searchable aliases)
 
     @classmethod
     def from_json(cls, data: Any) -> Food:
@@ -198,7 +201,14 @@ class Food:
             per_100g=Nutrients.from_json(b.get("nutrients_per_100g")),
             portions=tuple(Portion.from_json(x) for x in p.items(b.get("portions"))),
             score=p.opt_num(b.get("score")),
+            other_names=p.texts(b.get("other_names")),
         )
+
+    def name_in(self, language: str) -> str:
+        """The food's name in `language`: for Russian its first Cyrillic alias, if it has one."""
+        if language == "ru":
+            return next((n for n in self.other_names if _CYRILLIC.search(n)), self.name)
+        return self.name
 
     @property
     def kcal_per_100g(self) -> float | None:

@@ -7,9 +7,11 @@ import reflex as rx
 
 from app import routes
 from app.api.nutrition import MEAL_TYPES
+from app.i18n import t
 from app.state.diary import DiaryState as D
 from app.state.diary_logic import OTHER, meal_label
 from app.state.food_picker import FoodPickerState
+from components.bilingual import in_language
 from components.date_navigator import date_navigator
 from components.fields import form_alert
 from components.food_picker import food_picker
@@ -38,15 +40,15 @@ def day_summary() -> rx.Component:
         rx.vstack(
             rx.skeleton(macro_rings(D.totals, D.targets), loading=D.loading & (D.day_iso == "")),
             rx.hstack(
-                _stat(D.target_kcal, "Target", "day-target"),
+                _stat(D.target_kcal, t("Target"), "day-target"),
                 rx.text("-", aria_hidden="true", color_scheme="gray"),
-                _stat(D.eaten_kcal, "Food", "day-eaten"),
+                _stat(D.eaten_kcal, t("Food"), "day-eaten"),
                 rx.text("+", aria_hidden="true", color_scheme="gray"),
-                _stat(D.burned_kcal, "Exercise", "day-burned"),
+                _stat(D.burned_kcal, t("Workouts"), "day-burned"),
                 rx.text("=", aria_hidden="true", color_scheme="gray"),
                 _stat(
                     D.remaining_kcal,
-                    rx.cond(D.over_target, "Over", "Left"),
+                    rx.cond(D.over_target, t("Over"), t("Left")),
                     "day-remaining",
                     color_scheme=rx.cond(D.over_target, "tomato", "grass"),
                 ),
@@ -61,8 +63,9 @@ def day_summary() -> rx.Component:
                 rx.callout.root(
                     rx.callout.icon(rx.icon("target")),
                     rx.callout.text(
-                        rx.link("Set up your targets", href=routes.ONBOARDING, weight="bold"),
-                        " to see how much is left each day.",
+                        rx.link(t("Set up your targets"), href=routes.ONBOARDING, weight="bold"),
+                        " ",
+                        t("to see how much is left each day."),
                     ),
                     size="1",
                     width="100%",
@@ -81,7 +84,7 @@ def micronutrients() -> rx.Component:
     return rx.card(
         rx.el.details(
             rx.el.summary(
-                rx.text("Vitamins, minerals and more", as_="span", weight="medium"),
+                rx.text(t("Vitamins, minerals and more"), as_="span", weight="medium"),
                 cursor="pointer",
                 min_height="32px",
             ),
@@ -102,7 +105,7 @@ def micronutrients() -> rx.Component:
                     margin_top="0.6em",
                     font_size="0.9em",
                 ),
-                rx.text("Log food to see the day's vitamins and minerals.", size="2"),
+                rx.text(t("Log food to see the day's vitamins and minerals."), size="2"),
             ),
             id="day-micros",
         ),
@@ -115,7 +118,7 @@ def copy_day() -> rx.Component:
         rx.popover.trigger(
             rx.button(
                 rx.icon("calendar-plus", size=16, aria_hidden="true"),
-                "Copy this day",
+                t("Copy this day"),
                 variant="soft",
                 color_scheme="gray",
                 size="2",
@@ -124,7 +127,7 @@ def copy_day() -> rx.Component:
         ),
         rx.popover.content(
             rx.vstack(
-                rx.el.label("Copy every meal to", html_for="copy-day-date", weight="medium"),
+                rx.el.label(t("Copy every meal to"), html_for="copy-day-date", weight="medium"),
                 rx.el.input(
                     type="date",
                     value=D.copy_to,
@@ -134,7 +137,7 @@ def copy_day() -> rx.Component:
                     class_name="day-picker",
                 ),
                 rx.popover.close(
-                    rx.button("Copy day", on_click=D.copy_day, id="copy-day", width="100%")
+                    rx.button(t("Copy day"), on_click=D.copy_day, id="copy-day", width="100%")
                 ),
                 spacing="2",
                 align="stretch",
@@ -148,18 +151,24 @@ def copy_day() -> rx.Component:
 def edit_dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
-            rx.dialog.title("Edit item", size="5"),
+            rx.dialog.title(t("Edit item"), size="5"),
             rx.dialog.description(D.edit_name, size="2", margin_bottom="0.8em"),
             rx.cond(
                 D.edit_unit != "",
                 rx.hstack(
                     rx.vstack(
                         rx.el.label(
-                            "Amount",
+                            t("Amount"),
                             rx.cond(
                                 D.edit_options.length() > 0,
                                 "",
-                                rx.cond(D.edit_unit == "g", " (grams)", " (" + D.edit_unit + ")"),
+                                rx.match(
+                                    D.edit_unit,
+                                    ("g", " (" + t("grams") + ")"),
+                                    ("servings", " (" + t("servings") + ")"),
+                                    ("portions", " (" + t("portions") + ")"),
+                                    " (" + D.edit_unit + ")",
+                                ),
                             ),
                             html_for="edit-amount",
                             font_weight="500",
@@ -179,7 +188,7 @@ def edit_dialog() -> rx.Component:
                     rx.cond(
                         D.edit_options.length() > 0,
                         rx.vstack(
-                            rx.el.label("Portion", html_for="edit-portion", font_weight="500"),
+                            rx.el.label(t("Portion"), html_for="edit-portion", font_weight="500"),
                             rx.el.select(
                                 rx.foreach(
                                     D.edit_options,
@@ -199,13 +208,13 @@ def edit_dialog() -> rx.Component:
                     spacing="3",
                     align="end",
                 ),
-                rx.text("A quick add has no amount to change; you can delete it.", size="2"),
+                rx.text(t("A quick add has no amount to change; you can delete it."), size="2"),
             ),
             form_alert(D.edit_error, id="edit-error"),
             rx.hstack(
                 rx.button(
                     rx.icon("trash-2", size=16, aria_hidden="true"),
-                    "Delete",
+                    t("Delete"),
                     on_click=D.delete_item,
                     color_scheme="tomato",
                     variant="soft",
@@ -214,11 +223,17 @@ def edit_dialog() -> rx.Component:
                     disabled=D.edit_busy,
                 ),
                 rx.spacer(),
-                rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray", size="3")),
+                rx.dialog.close(
+                    rx.button(t("Cancel"), variant="soft", color_scheme="gray", size="3")
+                ),
                 rx.cond(
                     D.edit_unit != "",
                     rx.button(
-                        "Save", on_click=D.save_edit, loading=D.edit_busy, size="3", id="edit-save"
+                        t("Save"),
+                        on_click=D.save_edit,
+                        loading=D.edit_busy,
+                        size="3",
+                        id="edit-save",
                     ),
                 ),
                 width="100%",
@@ -234,9 +249,10 @@ def edit_dialog() -> rx.Component:
 
 
 def _meal(kind: str) -> rx.Component:
+    name = in_language(meal_label(kind), meal_label(kind, "ru"))
     return meal_card(
         kind,
-        meal_label(kind),
+        name,
         items=D.meal_items.get(kind, []),
         totals=D.meal_sums.get(kind, {}),
         on_add=FoodPickerState.open_picker(kind),
@@ -244,7 +260,7 @@ def _meal(kind: str) -> rx.Component:
         loading=D.loading,
         copy=copy_control(
             kind,
-            meal_label(kind),
+            name,
             copy_to=D.copy_to,
             last_iso=D.last_iso,
             on_date=D.set_copy_to,
@@ -297,7 +313,7 @@ def diary() -> rx.Component:
                 micronutrients(),
                 rx.hstack(
                     copy_day(),
-                    rx.link("Your recipes", href=routes.RECIPES, id="diary-recipes", size="2"),
+                    rx.link(t("Your recipes"), href=routes.RECIPES, id="diary-recipes", size="2"),
                     rx.cond(
                         D.copy_error != "",
                         rx.text(D.copy_error, color_scheme="tomato", size="2", role="alert"),
@@ -325,6 +341,6 @@ def diary() -> rx.Component:
         ),
         food_picker(),
         edit_dialog(),
-        title="Diary",
+        title=t("Diary"),
         offline=offline_diary(D.offline_entries_sent),
     )

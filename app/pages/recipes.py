@@ -8,6 +8,7 @@ import reflex as rx
 from app import routes
 from app.api.errors import ApiError, ValidationFailed
 from app.api.nutrition import Food, NutritionApi, Recipe
+from app.i18n import t, tf, tr
 from app.state import diary_logic as logic
 from app.state import portions
 from app.state.messages import explain
@@ -51,10 +52,10 @@ class RecipesState(SessionState):
         yield
         try:
             found = await NutritionApi(self.api()).recipes()
-            self.recipes = [portions.recipe_row(r) for r in found]
+            self.recipes = [portions.recipe_row(r, self.language) for r in found]
         except ApiError as error:
             yield self.handle(error)
-            self.load_error = explain(error)[0]
+            self.load_error = explain(error, self.language)[0]
         finally:
             self.loading = False
 
@@ -75,12 +76,12 @@ class RecipesState(SessionState):
             async with self:
                 if seq == self._seq:
                     self.searching = False
-                    self.error = explain(error)[0]
+                    self.error = explain(error, self.language)[0]
             return
         async with self:
             if seq == self._seq:
                 self._found = {f.id: f for f in page.items}
-                self.results = [portions.food_row(f) for f in page.items]
+                self.results = [portions.food_row(f, self.language) for f in page.items]
                 self.searching = False
 
     @rx.event
@@ -94,7 +95,7 @@ class RecipesState(SessionState):
             {
                 "key": f"{food.id}-{len(self.ingredients)}",
                 "id": str(food.id),
-                "name": food.name,
+                "name": food.name_in(self.language),
                 "grams": "100",
             },
         ]
@@ -136,24 +137,29 @@ class RecipesState(SessionState):
             parts,
             servings=logic.parse_amount(self.servings),
             cooked_weight_g=logic.parse_amount(self.cooked_weight),
+            language=self.language,
         )
 
     @rx.event
     async def save(self):
         problems: dict[str, str] = {}
         if not self.name.strip():
-            problems["name"] = "Give the recipe a name."
+            problems["name"] = tr(self.language, "Give the recipe a name.")
         if not self.ingredients:
-            problems["ingredients"] = "Add at least one ingredient."
+            problems["ingredients"] = tr(self.language, "Add at least one ingredient.")
         parts = self._parts()
         if any(grams is None for _, grams in parts):
-            problems["ingredients"] = "Every ingredient needs grams greater than 0."
+            problems["ingredients"] = tr(
+                self.language, "Every ingredient needs grams greater than 0."
+            )
         servings = logic.parse_amount(self.servings) if self.servings.strip() else None
         if self.servings.strip() and servings is None:
-            problems["servings"] = "Enter a number of servings greater than 0."
+            problems["servings"] = tr(self.language, "Enter a number of servings greater than 0.")
         cooked = logic.parse_amount(self.cooked_weight) if self.cooked_weight.strip() else None
         if self.cooked_weight.strip() and cooked is None:
-            problems["cooked_weight"] = "Enter the cooked weight in grams, or leave it empty."
+            problems["cooked_weight"] = tr(
+                self.language, "Enter the cooked weight in grams, or leave it empty."
+            )
         self.errors, self.error = problems, ""
         if problems:
             return
@@ -167,18 +173,22 @@ class RecipesState(SessionState):
                 cooked_weight_g=cooked,
             )
             self.recipes = [*self.recipes, portions.recipe_row(recipe)]
-            self.saved = f"Saved {recipe.name}. Log it from the diary's Add food → Recipes."
+            self.saved = tr(
+                self.language,
+                "Saved {name}. Log it from the diary's Add food → Recipes.",
+                name=recipe.name,
+            )
             self.name, self.servings, self.cooked_weight = "", "", ""
             self.ingredients, self.preview = [], {}
         except ValidationFailed as error:
-            message, fields = explain(error)
+            message, fields = explain(error, self.language)
             self.error = message
             self.errors = {
                 ("cooked_weight" if k == "cooked_weight_g" else k): v for k, v in fields.items()
             }
         except ApiError as error:
             yield self.handle(error)
-            self.error = explain(error)[0]
+            self.error = explain(error, self.language)[0]
         finally:
             self.saving = False
 
@@ -188,11 +198,11 @@ S = RecipesState
 
 def recipe_list() -> rx.Component:
     return rx.card(
-        rx.heading("Your recipes", as_="h2", size="4", margin_bottom="0.5em"),
+        rx.heading(t("Your recipes"), as_="h2", size="4", margin_bottom="0.5em"),
         form_alert(S.load_error, id="recipes-load-error"),
         rx.cond(
             S.loading,
-            rx.spinner(aria_label="Loading recipes"),
+            rx.spinner(aria_label=t("Loading recipes")),
             rx.cond(
                 S.recipes.length() > 0,
                 rx.el.ul(
@@ -216,7 +226,7 @@ def recipe_list() -> rx.Component:
                     class_name="picker-list",
                     id="recipe-list",
                 ),
-                rx.text("No recipes yet. Build your first one here.", size="2"),
+                rx.text(t("No recipes yet. Build your first one here."), size="2"),
             ),
         ),
         width="100%",
@@ -232,16 +242,16 @@ def ingredient_row(row: rx.Var) -> rx.Component:
                 on_change=lambda v: S.set_grams(row["key"], v),
                 input_mode="decimal",
                 width="80px",
-                aria_label="Grams of " + row["name"],
+                aria_label=tf("Grams of {food}", food=row["name"]),
                 class_name="ingredient-grams",
             ),
-            rx.text("g", size="2"),
+            rx.text(t("g"), size="2"),
             rx.icon_button(
                 rx.icon("x", size=16),
                 on_click=S.remove_ingredient(row["key"]),
                 variant="ghost",
                 color_scheme="gray",
-                aria_label="Remove " + row["name"],
+                aria_label=tf("Remove {name}", name=row["name"]),
                 size="3",
             ),
             align="center",
@@ -256,24 +266,24 @@ def ingredient_row(row: rx.Var) -> rx.Component:
 def builder() -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.heading("New recipe", as_="h2", size="4"),
+            rx.heading(t("New recipe"), as_="h2", size="4"),
             form_alert(S.error, id="recipe-error"),
             form_alert(S.saved, color="grass", id="recipe-saved"),
             labelled_input(
-                "Name",
+                t("Name"),
                 "name",
                 id="recipe-name",
                 value=S.name,
                 on_change=lambda v: S.set_field("name", v),
                 error=S.errors.get("name", ""),
             ),
-            rx.el.label("Ingredients", html_for="ingredient-search", font_weight="500"),
+            rx.el.label(t("Ingredients"), html_for="ingredient-search", font_weight="500"),
             rx.input(
                 rx.input.slot(rx.icon("search", size=18, aria_hidden="true")),
                 value=S.query,
                 on_change=S.search,
                 debounce_timeout=SEARCH_DEBOUNCE_MS,
-                placeholder="Search a food to add",
+                placeholder=t("Search a food to add"),
                 id="ingredient-search",
                 type="search",
                 auto_complete="off",
@@ -319,7 +329,7 @@ def builder() -> rx.Component:
             ),
             rx.grid(
                 labelled_input(
-                    "Servings",
+                    t("Servings"),
                     "servings",
                     id="recipe-servings",
                     value=S.servings,
@@ -328,14 +338,14 @@ def builder() -> rx.Component:
                     input_mode="decimal",
                 ),
                 labelled_input(
-                    "Cooked weight (g)",
+                    t("Cooked weight (g)"),
                     "cooked_weight",
                     id="recipe-cooked",
                     value=S.cooked_weight,
                     on_change=lambda v: S.set_field("cooked_weight", v),
                     error=S.errors.get("cooked_weight", ""),
                     input_mode="decimal",
-                    hint="Optional: weigh the pot after cooking.",
+                    hint=t("Optional: weigh the pot after cooking."),
                 ),
                 grid_template_columns="1fr 1fr",
                 spacing="3",
@@ -345,9 +355,11 @@ def builder() -> rx.Component:
                 S.ingredients.length() > 0,
                 rx.card(
                     rx.text(
-                        S.preview.get("total_kcal", ""),
-                        " kcal in all · ",
-                        S.preview.get("weight", ""),
+                        tf(
+                            "{kcal} kcal in all · {weight}",
+                            kcal=S.preview.get("total_kcal", ""),
+                            weight=S.preview.get("weight", ""),
+                        ),
                         weight="bold",
                     ),
                     rx.text(S.preview.get("total_macros", ""), size="2"),
@@ -361,7 +373,9 @@ def builder() -> rx.Component:
                     id="recipe-preview",
                 ),
             ),
-            rx.button("Save recipe", on_click=S.save, loading=S.saving, size="3", id="recipe-save"),
+            rx.button(
+                t("Save recipe"), on_click=S.save, loading=S.saving, size="3", id="recipe-save"
+            ),
             spacing="3",
             width="100%",
             align="stretch",
@@ -372,7 +386,7 @@ def builder() -> rx.Component:
 
 def recipes() -> rx.Component:
     return app_shell(
-        rx.link("← Back to the diary", href=routes.DIARY, id="recipes-back"),
+        rx.link(t("← Back to the diary"), href=routes.DIARY, id="recipes-back"),
         rx.grid(
             builder(),
             recipe_list(),
@@ -381,5 +395,5 @@ def recipes() -> rx.Component:
             width="100%",
             align_items="start",
         ),
-        title="Recipes",
+        title=t("Recipes"),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app.api.users import NOTIFICATION_TYPES
-from app.i18n import LanguageState, t, tf
+from app.i18n import t, tf
 from app.pages.settings_data import data_section
 from app.pages.settings_push import push_device
 from app.pages.settings_units import units_section
@@ -19,6 +19,7 @@ from app.state.settings_logic import (
     type_label,
 )
 from app.state.units import weekday_names
+from components.bilingual import in_language
 from components.fields import field_error, form_alert, labelled_input
 from components.layout import app_shell, sign_out_button
 from components.section_card import section, subheading
@@ -26,11 +27,6 @@ from components.section_card import section, subheading
 TITLE = "Settings · FitLedger"
 S = SettingsState
 MUTED = rx.color("gray", 11)
-
-
-def in_language(english: str, russian: str) -> rx.Var[str]:
-    """A label the pure logic made in both languages, shown in the page's."""
-    return rx.cond(LanguageState.language == "ru", russian, english).to(str)
 
 
 def channel_name(channel: str) -> rx.Var[str]:

@@ -18,6 +18,7 @@ from app import routes
 from app.api.dashboard import DashboardApi, DayDashboard
 from app.api.errors import ApiError, NotFound
 from app.api.users import UsersApi
+from app.i18n import t, tf, tr
 from app.state import dashboard as logic
 from app.state.diary_logic import macro_amounts, remaining_line
 from app.state.messages import explain
@@ -109,7 +110,7 @@ class TodayState(SessionState):
             if redirect is not None:
                 yield redirect
                 return
-            self.error = explain(error)[0]
+            self.error = explain(error, self.language)[0]
             return
         self._today = today.isoformat()
         self.goal_kind, self.goal_rate = profile.goal or "maintain", profile.goal_rate_kg_per_week
@@ -129,20 +130,30 @@ class TodayState(SessionState):
         self.has_targets = day.targets is not None
         left = None if target is None else target - eaten + burned
         self.over = left is not None and left < 0
-        self.remaining = remaining_line(target, eaten, burned) or "No target yet"
-        parts = [f"Eaten {number(eaten)} kcal"]
+        language = self.language
+        self.remaining = remaining_line(target, eaten, burned, language) or tr(
+            language, "No target yet"
+        )
+        parts = [tr(language, "Eaten {kcal} kcal", kcal=number(eaten, language=language))]
         if burned:
-            parts.append(f"burned {number(burned)} kcal in workouts")
+            kcal = number(burned, language=language)
+            parts.append(tr(language, "burned {kcal} kcal in workouts", kcal=kcal))
         if target is not None:
-            parts.append(f"target {number(target)} kcal")
+            parts.append(tr(language, "target {kcal} kcal", kcal=number(target, language=language)))
         self.summary = " · ".join(parts)
         if day.partial:
-            names = {"targets": "targets", "diary": "diary", "workouts": "workouts"}
+            names = {
+                "targets": tr(language, "targets"),
+                "diary": tr(language, "diary"),
+                "workouts": tr(language, "workouts"),
+            }
             missing = [names[m] for m in day.missing if m in names]
             if missing:
-                self.partial_note = (
-                    f"Some of today's data ({', '.join(missing)}) could not be loaded; "
-                    "the numbers may be incomplete."
+                self.partial_note = tr(
+                    language,
+                    "Some of today's data ({parts}) could not be loaded; the numbers may be "
+                    "incomplete.",
+                    parts=", ".join(missing),
                 )
 
     @rx.event(background=True)
@@ -182,7 +193,7 @@ class TodayState(SessionState):
                 if redirect is not None:
                     return redirect
                 self.charts_state = "error"
-                self.charts_error = explain(error)[0]
+                self.charts_error = explain(error, self.language)[0]
             return None
         days = logic.fill_targets(logic.day_rows(stats), target)
         weighed = logic.weight_rows(weights, start, end)
@@ -206,37 +217,37 @@ class TodayState(SessionState):
 
     @rx.var
     def calories_chart(self) -> go.Figure:
-        return calories_figure(logic.last(self.day_rows, self.range_days))
+        return calories_figure(logic.last(self.day_rows, self.range_days), self.language)
 
     @rx.var
     def macros_chart(self) -> go.Figure:
-        return macros_figure(logic.last(self.day_rows, self.range_days))
+        return macros_figure(logic.last(self.day_rows, self.range_days), self.language)
 
     @rx.var
     def weight_chart(self) -> go.Figure:
         shown = logic.last(self.weight_rows, self.range_days)
         return weight_figure(
-            logic.with_goal_pace(shown, self.goal_kind, self.goal_rate), self.units
+            logic.with_goal_pace(shown, self.goal_kind, self.goal_rate), self.units, self.language
         )
 
     @rx.var
     def calorie_rows(self) -> list[list[str]]:
-        return logic.calorie_table(logic.last(self.day_rows, self.range_days))
+        return logic.calorie_table(logic.last(self.day_rows, self.range_days), self.language)
 
     @rx.var
     def macro_rows(self) -> list[list[str]]:
-        return logic.macro_table(logic.last(self.day_rows, self.range_days))
+        return logic.macro_table(logic.last(self.day_rows, self.range_days), self.language)
 
     @rx.var
     def weight_table_rows(self) -> list[list[str]]:
         shown = logic.last(self.weight_rows, self.range_days)
         return logic.weight_table(
-            logic.with_goal_pace(shown, self.goal_kind, self.goal_rate), self.units
+            logic.with_goal_pace(shown, self.goal_kind, self.goal_rate), self.units, self.language
         )
 
     @rx.var
     def averages(self) -> str:
-        return logic.averages_line(logic.last(self.day_rows, self.range_days))
+        return logic.averages_line(logic.last(self.day_rows, self.range_days), self.language)
 
     @rx.var
     def no_intake(self) -> bool:
@@ -252,10 +263,10 @@ def today_card() -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.hstack(
-                rx.heading("So far today", size="4", as_="h2"),
+                rx.heading(t("So far today"), size="4", as_="h2"),
                 rx.spacer(),
                 rx.link(
-                    rx.button(rx.icon("plus", size=16), "Log food", size="2"),
+                    rx.button(rx.icon("plus", size=16), t("Log food"), size="2"),
                     href=routes.DIARY,
                     id="today-log-food",
                 ),
@@ -265,11 +276,16 @@ def today_card() -> rx.Component:
             rx.cond(
                 s.loading,
                 rx.center(
-                    rx.spinner(size="3"), height="190px", role="status", aria_label="Loading today"
+                    rx.spinner(size="3"),
+                    height="190px",
+                    role="status",
+                    aria_label=t("Loading today"),
                 ),
                 rx.cond(
                     s.error != "",
-                    rx.text("Today's numbers cannot be shown right now.", id="today-unavailable"),
+                    rx.text(
+                        t("Today's numbers cannot be shown right now."), id="today-unavailable"
+                    ),
                     today_numbers(),
                 ),
             ),
@@ -336,9 +352,9 @@ def latest_notifications() -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.hstack(
-                rx.heading("Latest notifications", size="4", as_="h2"),
+                rx.heading(t("Latest notifications"), size="4", as_="h2"),
                 rx.spacer(),
-                rx.link("See all", href=routes.NOTIFICATIONS, size="2", id="today-see-all"),
+                rx.link(t("See all"), href=routes.NOTIFICATIONS, size="2", id="today-see-all"),
                 align="center",
                 width="100%",
             ),
@@ -350,13 +366,13 @@ def latest_notifications() -> rx.Component:
                         rx.foreach(n.latest, notice), spacing="2", width="100%", align="stretch"
                     ),
                     rx.text(
-                        "Nothing new. Warnings and congratulations will show up here.", size="2"
+                        t("Nothing new. Warnings and congratulations will show up here."), size="2"
                     ),
                 ),
                 rx.cond(
                     n.latest_error != "",
                     rx.text(n.latest_error, size="2", color_scheme="tomato"),
-                    rx.hstack(rx.spinner(), rx.text("Loading notifications…", size="2")),
+                    rx.hstack(rx.spinner(), rx.text(t("Loading notifications…"), size="2")),
                 ),
             ),
             spacing="3",
@@ -382,7 +398,7 @@ def placeholders(id: str) -> rx.Component:
         width="100%",
         id=id,
         role="status",
-        aria_label="Loading charts",
+        aria_label=t("Loading charts"),
     )
 
 
@@ -390,46 +406,46 @@ def charts() -> rx.Component:
     s = TodayState
     cards = rx.grid(
         chart_card(
-            "Calories in, out and target",
+            t("Calories in, out and target"),
             s.calories_chart,
             id="chart-calories",
             description=rx.cond(s.no_intake, "", s.averages),
             table=numbers_table(
-                ["Day", "Eaten (kcal)", "Burned (kcal)", "Target (kcal)"],
+                [t("Day"), t("Eaten (kcal)"), t("Burned (kcal)"), t("Target (kcal)")],
                 s.calorie_rows,
                 id="chart-calories-table",
-                caption="Calories per day",
+                caption=t("Calories per day"),
             ),
             empty=s.no_intake,
-            empty_text="Nothing logged in this period yet. Log a meal to see your days here.",
+            empty_text=t("Nothing logged in this period yet. Log a meal to see your days here."),
         ),
         chart_card(
-            "Macro split",
+            t("Macro split"),
             s.macros_chart,
             id="chart-macros",
-            description="Energy from protein, fat and carbohydrate on logged days.",
+            description=t("Energy from protein, fat and carbohydrate on logged days."),
             table=numbers_table(
-                ["Day", "Protein (kcal)", "Fat (kcal)", "Carbs (kcal)"],
+                [t("Day"), t("Protein (kcal)"), t("Fat (kcal)"), t("Carbs (kcal)")],
                 s.macro_rows,
                 id="chart-macros-table",
-                caption="Energy from each macronutrient per day",
+                caption=t("Energy from each macronutrient per day"),
             ),
             empty=s.no_intake,
-            empty_text="No meals logged in this period yet.",
+            empty_text=t("No meals logged in this period yet."),
         ),
         chart_card(
-            "Weight",
+            t("Weight"),
             s.weight_chart,
             id="chart-weight",
-            description="Weigh-ins, the smoothed trend and the pace of your goal.",
+            description=t("Weigh-ins, the smoothed trend and the pace of your goal."),
             table=numbers_table(
                 weight_headers(),
                 s.weight_table_rows,
                 id="chart-weight-table",
-                caption="Weight per day",
+                caption=t("Weight per day"),
             ),
             empty=s.no_weights,
-            empty_text="No weigh-ins in this period. Log your weight on your profile.",
+            empty_text=t("No weigh-ins in this period. Log your weight on your profile."),
         ),
         columns=TWO_ON_DESKTOP,
         spacing="4",
@@ -437,14 +453,14 @@ def charts() -> rx.Component:
     )
     return rx.el.section(
         rx.hstack(
-            rx.heading("Last days", size="5", as_="h2"),
+            rx.heading(t("Last days"), size="5", as_="h2"),
             rx.spacer(),
             rx.segmented_control.root(
-                rx.segmented_control.item("7 days", value="7"),
-                rx.segmented_control.item("30 days", value="30"),
+                rx.segmented_control.item(t("7 days"), value="7"),
+                rx.segmented_control.item(t("30 days"), value="30"),
                 value=s.range_label,
                 on_change=s.set_range,
-                aria_label="Period shown in the charts",
+                aria_label=t("Period shown in the charts"),
                 id="charts-range",
             ),
             align="center",
@@ -470,7 +486,11 @@ def charts() -> rx.Component:
 def today() -> rx.Component:
     s = TodayState
     return app_shell(
-        rx.text("Hello, ", SessionState.display_name, id="greeting", color=rx.color("gray", 11)),
+        rx.text(
+            tf("Hello, {name}", name=SessionState.display_name),
+            id="greeting",
+            color=rx.color("gray", 11),
+        ),
         # Today's numbers follow meals logged elsewhere while this page is open.
         rx.box(
             rx.moment(interval=DAY_REFRESH_MS, on_change=TodayState.refresh_day, format="X"),
@@ -497,5 +517,5 @@ def today() -> rx.Component:
             & (NotificationsState.latest_loaded | (NotificationsState.latest_error != "")),
             charts(),
         ),
-        title="Today",
+        title=t("Today"),
     )

@@ -10,6 +10,8 @@ import dataclasses
 import datetime as dt
 
 from app.api.users import Stats, WeightLog
+from app.i18n import tr, trn
+from app.i18n.formats import fmt_date
 from app.state.targets import number
 from app.state.units import METRIC, kg_to_shown
 
@@ -140,49 +142,82 @@ def has_weights(rows: list[WeightRow]) -> bool:
     return any(r.weight_kg is not None for r in rows)
 
 
-def kcal_text(value: float | None) -> str:
-    return "\u2013" if value is None else number(value)
+def kcal_text(value: float | None, language: str = "en") -> str:
+    return "\u2013" if value is None else number(value, language=language)
 
 
-def weight_cell(kg: float | None, units: str = METRIC) -> str:
-    """A weight in a table cell under a "Weight (kg)" / "(lb)" header: "68.0"."""
-    return "\u2013" if kg is None else f"{kg_to_shown(kg, units):.1f}"
+def weight_cell(kg: float | None, units: str = METRIC, language: str = "en") -> str:
+    """A weight in a table cell under a "Weight (kg)" / "(lb)" header: "68.0" ("68,0")."""
+    if kg is None:
+        return "\u2013"
+    text = f"{kg_to_shown(kg, units):.1f}"
+    return text.replace(".", ",") if language == "ru" else text
 
 
-def calorie_table(rows: list[DayRow]) -> list[list[str]]:
+def row_label(row: DayRow | WeightRow, language: str = "en") -> str:
+    """The row's day for a table: "Mon 24 Nov" / "пн, 24 нояб."."""
+    if language == "en":
+        return row.label
+    return fmt_date(language, dt.date.fromisoformat(row.date), "day")
+
+
+def calorie_table(rows: list[DayRow], language: str = "en") -> list[list[str]]:
     """The calories chart as text: day, eaten, burned, target."""
     return [
-        [r.label, kcal_text(r.calories_in), kcal_text(r.calories_out), kcal_text(r.target)]
+        [
+            row_label(r, language),
+            *(kcal_text(v, language) for v in (r.calories_in, r.calories_out, r.target)),
+        ]
         for r in rows
     ]
 
 
-def macro_table(rows: list[DayRow]) -> list[list[str]]:
+def macro_table(rows: list[DayRow], language: str = "en") -> list[list[str]]:
     """Logged days only: day, protein, fat, carbohydrate (kcal)."""
     return [
-        [r.label, kcal_text(r.protein_kcal), kcal_text(r.fat_kcal), kcal_text(r.carbohydrate_kcal)]
+        [
+            row_label(r, language),
+            *(kcal_text(v, language) for v in (r.protein_kcal, r.fat_kcal, r.carbohydrate_kcal)),
+        ]
         for r in rows
         if r.calories_in is not None
     ]
 
 
-def weight_table(rows: list[WeightRow], units: str = METRIC) -> list[list[str]]:
+def weight_table(
+    rows: list[WeightRow], units: str = METRIC, language: str = "en"
+) -> list[list[str]]:
     """Weigh-in days only: day, weight, trend, goal pace (kg or lb)."""
     return [
-        [r.label, *(weight_cell(kg, units) for kg in (r.weight_kg, r.trend_kg, r.goal_kg))]
+        [
+            row_label(r, language),
+            *(weight_cell(kg, units, language) for kg in (r.weight_kg, r.trend_kg, r.goal_kg)),
+        ]
         for r in rows
         if r.weight_kg is not None
     ]
 
 
-def averages_line(rows: list[DayRow]) -> str:
+def averages_line(rows: list[DayRow], language: str = "en") -> str:
     """ "Average over 5 logged days: 1,850 kcal eaten, 1,900 target"."""
     eaten = [r.calories_in for r in rows if r.calories_in is not None]
     if not eaten:
-        return "Nothing logged in this period yet."
+        return tr(language, "Nothing logged in this period yet.")
     targets = [r.target for r in rows if r.target is not None and r.calories_in is not None]
-    line = f"Average over {len(eaten)} logged day{'s' if len(eaten) != 1 else ''}: "
-    line += f"{number(sum(eaten) / len(eaten))} kcal eaten"
+    mean = number(sum(eaten) / len(eaten), language=language)
     if targets:
-        line += f", target {number(sum(targets) / len(targets))} kcal"
-    return line
+        return trn(
+            language,
+            len(eaten),
+            "Average over {n} logged day: {kcal} kcal eaten, target {target} kcal",
+            "Average over {n} logged days: {kcal} kcal eaten, target {target} kcal",
+            kcal=mean,
+            target=number(sum(targets) / len(targets), language=language),
+        )
+    return trn(
+        language,
+        len(eaten),
+        "Average over {n} logged day: {kcal} kcal eaten",
+        "Average over {n} logged days: {kcal} kcal eaten",
+        kcal=mean,
+    )

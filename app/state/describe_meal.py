@@ -10,6 +10,7 @@ import reflex as rx
 from app.api.describe import Described, DescribedItem, describe
 from app.api.errors import ApiError
 from app.api.nutrition import NutritionApi, new_idempotency_key
+from app.i18n import tr, trn
 from app.state import diary_logic as logic
 from app.state.food_picker import FoodPickerState
 from app.state.messages import explain
@@ -17,15 +18,16 @@ from app.state.messages import explain
 MAX_CHARS = 500
 
 
-def item_row(index: int, item: DescribedItem) -> dict[str, str]:
-    """One line of the confirmation list, as the page shows it."""
-    side = f"with {item.goes_with} · " if item.goes_with else ""
+def item_row(index: int, item: DescribedItem, language: str = "en") -> dict[str, str]:
+    """One line of the confirmation list, as the page shows it (names, amounts and the
+    assumption are the nutrition service's words)."""
+    side = tr(language, "with {food} · ", food=item.goes_with) if item.goes_with else ""
     return {
         "index": str(index),
         "name": item.food_name,
         "said": item.text,
         "amount": f"{side}{item.amount}",
-        "kcal": f"{logic.fmt_kcal(item.energy_kcal)} kcal",
+        "kcal": tr(language, "{n} kcal", n=logic.fmt_kcal(item.energy_kcal, language)),
         "assumption": item.assumption,
     }
 
@@ -46,7 +48,9 @@ class DescribeMealState(FoodPickerState):
     @rx.event
     async def read_words(self):
         if not self.words.strip():
-            self.words_error = "Say what you ate, e.g. '2 eggs and a slice of toast'."
+            self.words_error = tr(
+                self.language, "Say what you ate, e.g. '2 eggs and a slice of toast'."
+            )
             return
         self.reading, self.words_error = True, ""
         yield
@@ -54,7 +58,7 @@ class DescribeMealState(FoodPickerState):
             found = await describe(self.api(), self.words)
         except ApiError as error:
             yield self.handle(error)
-            message, fields = explain(error)
+            message, fields = explain(error, self.language)
             self.words_error = fields.get("text", message)
             return
         finally:
@@ -65,12 +69,17 @@ class DescribeMealState(FoodPickerState):
         self._described = found.items
         self._refresh()
         missing = ", ".join(f"“{u}”" for u in found.unmatched)
-        self.unmatched = f"No food found for {missing}: add it with Search." if missing else ""
+        self.unmatched = (
+            tr(self.language, "No food found for {words}: add it with Search.", words=missing)
+            if missing
+            else ""
+        )
 
     def _refresh(self) -> None:
-        self.rows = [item_row(i, item) for i, item in enumerate(self._described)]
+        self.rows = [item_row(i, item, self.language) for i, item in enumerate(self._described)]
         kcal = sum(item.energy_kcal for item in self._described)
-        self.total = f"{logic.fmt_kcal(kcal)} kcal" if self._described else ""
+        total = tr(self.language, "{n} kcal", n=logic.fmt_kcal(kcal, self.language))
+        self.total = total if self._described else ""
 
     @rx.event
     def drop_item(self, index: str):
@@ -93,10 +102,10 @@ class DescribeMealState(FoodPickerState):
             )
         except ApiError as error:
             yield self.handle(error)
-            self.log_error = explain(error)[0]
+            self.log_error = explain(error, self.language)[0]
             return
         finally:
             self.log_busy = False
         count = len(self._described)
         self._described, self.rows, self.words, self.total = (), [], "", ""
-        self._logged(change, "1 item" if count == 1 else f"{count} items")
+        self._logged(change, trn(self.language, count, "{n} item", "{n} items"))

@@ -17,6 +17,7 @@ from app.api.dashboard import DashboardApi, DayDashboard
 from app.api.errors import ApiError, NotFound
 from app.api.nutrition import MEAL_TYPES, DiaryDay, NutritionApi
 from app.api.users import UsersApi
+from app.i18n import tr
 from app.state import diary_logic as logic
 from app.state import portions
 from app.state.calendar_logic import last_reachable_day
@@ -118,7 +119,7 @@ class DiaryState(SessionState):
             today = await self._user_today()
         except ApiError as error:
             yield self.handle(error)
-            self.load_error = explain(error)[0]
+            self.load_error = explain(error, self.language)[0]
             self.loading = False
             return
         day = logic.parse_day(param, today)
@@ -141,7 +142,9 @@ class DiaryState(SessionState):
             self.needs_onboarding = board.targets is None and not await self._profile_complete()
             self._set_targets(board)
             if board.diary is None:
-                self.load_error = "Your diary could not be loaded just now. Please try again."
+                self.load_error = tr(
+                    self.language, "Your diary could not be loaded just now. Please try again."
+                )
             else:
                 await self._learn_foods(board.diary)
                 self._diary = board.diary
@@ -151,14 +154,14 @@ class DiaryState(SessionState):
             if redirect:
                 yield redirect
                 return
-            self.load_error = explain(error)[0]
+            self.load_error = explain(error, self.language)[0]
         finally:
             self.loading = False
 
     def _set_day(self, day: dt.date, today: dt.date) -> None:
         self.day_iso = day.isoformat()
         self.today_iso = today.isoformat()
-        self.day_title = logic.day_label(day, today)
+        self.day_title = logic.day_label(day, today, self.language)
         self.prev_href = routes.diary_day(logic.shift_day(day, -1).isoformat())
         last = last_reachable_day(today)
         self.last_iso = last.isoformat()
@@ -200,25 +203,29 @@ class DiaryState(SessionState):
                 facts[food.id] = logic.FoodFacts.of(food)
         self._facts = facts
 
+    def _day_words(self, day: dt.date) -> str:
+        return logic.day_label(day, dt.date.fromisoformat(self.today_iso), self.language)
+
     def _show(self) -> None:
         """Every display var from `_diary` (after a load or any write)."""
         diary = self._diary or logic.empty_day(dt.date.today())
-        rows = logic.meal_rows(diary, self._facts)
+        language = self.language
+        rows = logic.meal_rows(diary, self._facts, language)
         for kind in MEAL_TYPES:
             rows.setdefault(kind, [])
         self.meal_items = rows
-        self.meal_sums = logic.meal_totals(diary)
+        self.meal_sums = logic.meal_totals(diary, language)
         self._meal_ids = logic.meal_ids(diary)
         self.totals = logic.macro_amounts(diary.totals)
         eaten = diary.totals.kcal
-        self.eaten_kcal = logic.fmt_kcal(eaten)
-        self.burned_kcal = logic.fmt_kcal(self._burned)
-        self.target_kcal = logic.fmt_kcal(self._target_kcal)
-        self.remaining = logic.remaining_line(self._target_kcal, eaten, self._burned)
+        self.eaten_kcal = logic.fmt_kcal(eaten, language)
+        self.burned_kcal = logic.fmt_kcal(self._burned, language)
+        self.target_kcal = logic.fmt_kcal(self._target_kcal, language)
+        self.remaining = logic.remaining_line(self._target_kcal, eaten, self._burned, language)
         left = logic.remaining_kcal(self._target_kcal, eaten, self._burned)
         self.over_target = left is not None and left < 0
-        self.remaining_kcal = logic.fmt_kcal(None if left is None else abs(left))
-        self.micros = logic.micronutrient_rows(diary.totals)
+        self.remaining_kcal = logic.fmt_kcal(None if left is None else abs(left), language)
+        self.micros = logic.micronutrient_rows(diary.totals, language)
 
     # ---- navigation ----
 
@@ -247,7 +254,7 @@ class DiaryState(SessionState):
                     self.edit_options = []
                     if row["editable"] and row["food_id"]:
                         facts = self._facts.get(int(row["food_id"]))
-                        self.edit_options = portions.edit_choices(facts)
+                        self.edit_options = portions.edit_choices(facts, self.language)
                         self.edit_portion = row["portion_id"] or portions.GRAMS
                     self.edit_open = True
                     return
@@ -281,7 +288,7 @@ class DiaryState(SessionState):
             self.edit_portion == portions.GRAMS if self.edit_options else self.edit_unit == "g"
         )
         if amount is None or (in_grams and amount > portions.MAX_GRAMS):
-            self.edit_error = "Enter an amount greater than 0."
+            self.edit_error = tr(self.language, "Enter an amount greater than 0.")
             return
         self.edit_busy = True
         yield
@@ -302,7 +309,7 @@ class DiaryState(SessionState):
             self.edit_open = False
         except ApiError as error:
             yield self.handle(error)
-            message, fields = explain(error)
+            message, fields = explain(error, self.language)
             self.edit_error = next(iter(fields.values()), message)
         finally:
             self.edit_busy = False
@@ -317,10 +324,10 @@ class DiaryState(SessionState):
                 self._diary = logic.without_item(self._diary, self.edit_item_id, totals)
             self._show()
             self.edit_open = False
-            self.notice = f"Removed {self.edit_name}."
+            self.notice = tr(self.language, "Removed {name}.", name=self.edit_name)
         except ApiError as error:
             yield self.handle(error)
-            self.edit_error = explain(error)[0]
+            self.edit_error = explain(error, self.language)[0]
         finally:
             self.edit_busy = False
 
@@ -334,11 +341,15 @@ class DiaryState(SessionState):
     def _copy_target(self) -> dt.date | None:
         target = logic.parse_day(self.copy_to, dt.date.today())
         if target is None:
-            self.copy_error = "Pick the date to copy to."
+            self.copy_error = tr(self.language, "Pick the date to copy to.")
         elif self.last_iso and target > dt.date.fromisoformat(self.last_iso):
             last = dt.date.fromisoformat(self.last_iso)
             today = dt.date.fromisoformat(self.today_iso)
-            self.copy_error = f"Pick a day up to {logic.day_label(last, today)}."
+            self.copy_error = tr(
+                self.language,
+                "Pick a day up to {day}.",
+                day=logic.day_label(last, today, self.language),
+            )
             return None
         return target
 
@@ -357,13 +368,15 @@ class DiaryState(SessionState):
             if self._diary is not None and target == self._diary.date:
                 self._diary = await api.diary(target)
                 self._show()
-            self.notice = (
-                f"{logic.meal_label(meal_type)} copied to "
-                f"{logic.day_label(target, dt.date.fromisoformat(self.today_iso))}."
+            self.notice = tr(
+                self.language,
+                "{meal} copied to {day}.",
+                meal=logic.meal_label(meal_type, self.language),
+                day=self._day_words(target),
             )
         except ApiError as error:
             yield self.handle(error)
-            self.copy_error = explain(error)[0]
+            self.copy_error = explain(error, self.language)[0]
             self.notice = ""
         finally:
             self.copy_busy = False
@@ -374,19 +387,18 @@ class DiaryState(SessionState):
         if target is None or self._diary is None:
             return
         if target == self._diary.date:
-            self.copy_error = "Pick another day to copy to."
+            self.copy_error = tr(self.language, "Pick another day to copy to.")
             return
         self.copy_busy = True
         yield
         try:
             await NutritionApi(self.api()).copy_day(self._diary.date, target)
-            self.notice = (
-                f"The whole day was copied to "
-                f"{logic.day_label(target, dt.date.fromisoformat(self.today_iso))}."
+            self.notice = tr(
+                self.language, "The whole day was copied to {day}.", day=self._day_words(target)
             )
         except ApiError as error:
             yield self.handle(error)
-            self.copy_error = explain(error)[0]
+            self.copy_error = explain(error, self.language)[0]
         finally:
             self.copy_busy = False
 

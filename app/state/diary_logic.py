@@ -23,31 +23,25 @@ from app.api.nutrition import (
     Nutrients,
     readable_micronutrients,
 )
+from app.i18n import formats, tr, trn
 
-MEAL_LABELS = {
-    "breakfast": "Breakfast",
-    "lunch": "Lunch",
-    "dinner": "Dinner",
-    "snack": "Snacks",
-    "other": "Other meals",
-}
 OTHER = "other"  # the card for meal types other than the four (logged by another client)
 MACRO_KEYS = ("kcal", "protein_g", "fat_g", "carbohydrate_g")
 # ---- numbers ----
 
 
-def fmt_number(value: float | None, *, unknown: str = "—") -> str:
-    """1 decimal below 10, whole numbers above (people read "12.5 g", "153 kcal", "1,326 kcal")."""
+def fmt_number(value: float | None, *, unknown: str = "—", language: str = "en") -> str:
+    """1 decimal below 10, whole numbers above (people read "12.5 g", "153 kcal", "1,326 kcal";
+    Russian "12,5 г", "1 326 ккал")."""
     if value is None:
         return unknown
     if abs(value) < 10:
-        text = f"{value:.1f}"
-        return text[:-2] if text.endswith(".0") else text
-    return f"{round(value):,d}"
+        return formats.fmt_number(language, round(value, 1), 1)
+    return formats.fmt_number(language, round(value))
 
 
-def fmt_kcal(value: float | None) -> str:
-    return "—" if value is None else f"{round(value):,d}"
+def fmt_kcal(value: float | None, language: str = "en") -> str:
+    return "—" if value is None else formats.fmt_number(language, round(value))
 
 
 def input_number(value: float | None) -> str:
@@ -86,29 +80,38 @@ def shift_day(day: dt.date, days: int) -> dt.date:
     return day + dt.timedelta(days=days)
 
 
-def day_label(day: dt.date, today: dt.date) -> str:
-    """ "Today", "Yesterday", "Tomorrow", else "Mon 30 Nov" (with the year when not this one)."""
+def day_label(day: dt.date, today: dt.date, language: str = "en") -> str:
+    """ "Today", "Yesterday", "Tomorrow", else "Mon 30 Nov" (with the year when not this one;
+    Russian "пн, 30 нояб.")."""
     delta = (day - today).days
     if delta == 0:
-        return "Today"
+        return tr(language, "Today")
     if delta == -1:
-        return "Yesterday"
+        return tr(language, "Yesterday")
     if delta == 1:
-        return "Tomorrow"
-    label = f"{day:%a} {day.day} {day:%b}"
-    return label if day.year == today.year else f"{label} {day.year}"
+        return tr(language, "Tomorrow")
+    return formats.fmt_date(language, day, "day" if day.year == today.year else "day_year")
 
 
-def meal_label(meal_type: str) -> str:
-    return MEAL_LABELS.get(meal_type, meal_type.replace("_", " ").capitalize())
+def meal_label(meal_type: str, language: str = "en") -> str:
+    labels = {
+        "breakfast": tr(language, "Breakfast"),
+        "lunch": tr(language, "Lunch"),
+        "dinner": tr(language, "Dinner"),
+        "snack": tr(language, "Snacks"),
+        "other": tr(language, "Other meals"),
+    }
+    return labels.get(meal_type, meal_type.replace("_", " ").capitalize())
 
 
-def macro_line(amounts: Mapping[str, float]) -> str:
-    """ "P 12.5 g · F 3 g · C 40 g"."""
-    return (
-        f"P {fmt_number(amounts.get('protein_g'))} g · "
-        f"F {fmt_number(amounts.get('fat_g'))} g · "
-        f"C {fmt_number(amounts.get('carbohydrate_g'))} g"
+def macro_line(amounts: Mapping[str, float], language: str = "en") -> str:
+    """ "P 12.5 g · F 3 g · C 40 g" (Russian "Б 12,5 г · Ж 3 г · У 40 г")."""
+    return tr(
+        language,
+        "P {protein} g · F {fat} g · C {carbs} g",
+        protein=fmt_number(amounts.get("protein_g"), language=language),
+        fat=fmt_number(amounts.get("fat_g"), language=language),
+        carbs=fmt_number(amounts.get("carbohydrate_g"), language=language),
     )
 
 
@@ -117,33 +120,44 @@ def macro_line(amounts: Mapping[str, float]) -> str:
 
 @dataclass(frozen=True)
 class FoodFacts:
-    """What the diary knows about a logged food beyond the item: its brand and measures."""
+    """What the diary knows about a logged food beyond the item: its brand, its measures and
+    its Russian name (when the food data has one)."""
 
     brand: str | None
     portions: dict[int, tuple[str, float]]  # portion id → (description, grams per unit)
+    russian_name: str | None = None
 
     @classmethod
     def of(cls, food: Food) -> FoodFacts:
-        return cls(food.brand, {p.id: (p.description, p.grams_per_unit) for p in food.portions})
+        russian = food.name_in("ru")
+        return cls(
+            food.brand,
+            {p.id: (p.description, p.grams_per_unit) for p in food.portions},
+            russian if russian != food.name else None,
+        )
 
 
-def item_amount(item: DiaryItem, facts: FoodFacts | None = None) -> str:
+def item_amount(item: DiaryItem, facts: FoodFacts | None = None, language: str = "en") -> str:
     """The amount in the unit it was logged in: "1 large (223 g)", "150 g", "Quick add"."""
     if item.grams is None:
-        return "Quick add"
-    grams = f"{fmt_number(item.grams)} g"
-    quantity = fmt_number(item.quantity) if item.quantity is not None else ""
+        return tr(language, "Quick add")
+    grams = tr(language, "{n} g", n=fmt_number(item.grams, language=language))
+    quantity = fmt_number(item.quantity, language=language) if item.quantity is not None else ""
     if item.recipe_id and item.quantity is not None:
-        unit = "serving" if item.quantity == 1 else "servings"
-        return f"{quantity} {unit} ({grams})"
+        servings = trn(language, item.quantity, "{n} serving", "{n} servings", n=quantity)
+        return f"{servings} ({grams})"
     if item.portion_id is not None and item.quantity is not None:
         described = (facts.portions.get(item.portion_id) if facts else None) or None
-        name = described[0] if described else "portion" if item.quantity == 1 else "portions"
-        return f"{quantity} {name} ({grams})"
+        if described:
+            return f"{quantity} {described[0]} ({grams})"
+        portions = trn(language, item.quantity, "{n} portion", "{n} portions", n=quantity)
+        return f"{portions} ({grams})"
     return grams
 
 
-def item_row(item: DiaryItem, meal_type: str, facts: FoodFacts | None = None) -> dict[str, str]:
+def item_row(
+    item: DiaryItem, meal_type: str, facts: FoodFacts | None = None, language: str = "en"
+) -> dict[str, str]:
     n = item.nutrients
     if item.recipe_id:
         edit_unit = "servings" if item.quantity is not None else "g"
@@ -153,16 +167,19 @@ def item_row(item: DiaryItem, meal_type: str, facts: FoodFacts | None = None) ->
     return {
         "id": item.id,
         "meal_type": meal_type,
-        "name": item.name or "Quick add",
+        "name": (facts.russian_name if facts and language == "ru" else None)
+        or item.name
+        or tr(language, "Quick add"),
         "brand": (facts.brand if facts else None) or item.brand or "",
-        "amount": item_amount(item, facts),
-        "kcal": fmt_kcal(n.energy_kcal),
+        "amount": item_amount(item, facts, language),
+        "kcal": fmt_kcal(n.energy_kcal, language),
         "macros": macro_line(
             {
                 "protein_g": n.protein_g or 0,
                 "fat_g": n.fat_g or 0,
                 "carbohydrate_g": n.carbohydrate_g or 0,
-            }
+            },
+            language,
         ),
         "editable": "yes" if item.editable_amount else "",
         "edit_unit": edit_unit,
@@ -194,29 +211,35 @@ def display_groups(day: DiaryDay) -> tuple[MealGroup, ...]:
 
 
 def meal_rows(
-    day: DiaryDay, facts: Mapping[int, FoodFacts] | None = None
+    day: DiaryDay, facts: Mapping[int, FoodFacts] | None = None, language: str = "en"
 ) -> dict[str, list[dict[str, str]]]:
     """Items of each of the four meals (and OTHER when the day holds other meal types)."""
     facts = facts or {}
     return {
         group.meal_type: [
-            item_row(item, group.meal_type, facts.get(item.food_id) if item.food_id else None)
+            item_row(
+                item,
+                group.meal_type,
+                facts.get(item.food_id) if item.food_id else None,
+                language,
+            )
             for item in group.items
         ]
         for group in display_groups(day)
     }
 
 
-def meal_totals(day: DiaryDay) -> dict[str, dict[str, str]]:
+def meal_totals(day: DiaryDay, language: str = "en") -> dict[str, dict[str, str]]:
     return {
         group.meal_type: {
-            "kcal": fmt_kcal(group.kcal),
+            "kcal": fmt_kcal(group.kcal, language),
             "macros": macro_line(
                 {
                     "protein_g": group.protein_g,
                     "fat_g": group.fat_g,
                     "carbohydrate_g": group.carbohydrate_g,
-                }
+                },
+                language,
             ),
             "count": str(len(group.items)),
         }
@@ -250,28 +273,31 @@ def remaining_kcal(target: float | None, eaten: float, burned: float) -> float |
     return target - eaten + burned
 
 
-def remaining_line(target: float | None, eaten: float, burned: float) -> str:
+def remaining_line(target: float | None, eaten: float, burned: float, language: str = "en") -> str:
     left = remaining_kcal(target, eaten, burned)
     if left is None:
         return ""
     if left >= 0:
-        return f"{fmt_kcal(left)} kcal left"
-    return f"{fmt_kcal(-left)} kcal over"
+        return tr(language, "{kcal} kcal left", kcal=fmt_kcal(left, language))
+    return tr(language, "{kcal} kcal over", kcal=fmt_kcal(-left, language))
 
 
-def micronutrient_rows(totals: Nutrients) -> list[dict[str, str]]:
-    """Named rows ("Vitamin C", "12.5 mg") in label order; fibre, sugars and sodium first."""
+def micronutrient_rows(totals: Nutrients, language: str = "en") -> list[dict[str, str]]:
+    """Named rows ("Vitamin C", "12.5 mg") in label order; fibre, sugars and sodium first.
+    The micronutrients' names and units are the nutrition service's."""
     rows = []
+    grams, milligrams = tr(language, "g"), tr(language, "mg")
     for name, amount, unit in (
-        ("Fibre", totals.fibre_g, "g"),
-        ("Sugars", totals.sugars_g, "g"),
-        ("Saturated fat", totals.saturated_fat_g, "g"),
-        ("Sodium", totals.sodium_mg, "mg"),
+        (tr(language, "Fibre"), totals.fibre_g, grams),
+        (tr(language, "Sugars"), totals.sugars_g, grams),
+        (tr(language, "Saturated fat"), totals.saturated_fat_g, grams),
+        (tr(language, "Sodium"), totals.sodium_mg, milligrams),
     ):
         if amount is not None:
-            rows.append({"name": name, "amount": f"{fmt_number(amount)} {unit}"})
+            rows.append({"name": name, "amount": f"{fmt_number(amount, language=language)} {unit}"})
     for micro in readable_micronutrients(totals.micronutrients):
-        rows.append({"name": micro.name, "amount": f"{fmt_number(micro.amount)} {micro.unit}"})
+        amount = fmt_number(micro.amount, language=language)
+        rows.append({"name": micro.name, "amount": f"{amount} {micro.unit}"})
     return rows
 
 

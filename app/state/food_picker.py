@@ -17,6 +17,7 @@ from app.api.nutrition import (
     UsedFood,
     new_idempotency_key,
 )
+from app.i18n import tr, trn
 from app.state import diary_logic as logic
 from app.state import portions
 from app.state.diary import DiaryState
@@ -81,7 +82,7 @@ class FoodPickerState(DiaryState):
     @rx.var
     def picker_label(self) -> str:
         """ "breakfast", "snacks" (the dialog says "Add to breakfast")."""
-        return logic.meal_label(self.picker_meal).lower()
+        return logic.meal_label(self.picker_meal, self.language).lower()
 
     # ---- opening ----
 
@@ -125,8 +126,8 @@ class FoodPickerState(DiaryState):
             api = NutritionApi(self.api())
         recent, frequent = [], []
         try:
-            recent = [_used_row(f) for f in await api.recent_foods(8)]
-            frequent = [_used_row(f) for f in await api.frequent_foods(8)]
+            recent = [_used_row(f, self.language) for f in await api.recent_foods(8)]
+            frequent = [_used_row(f, self.language) for f in await api.frequent_foods(8)]
         except ApiError:
             pass  # the lists are a shortcut; search still works
         finally:
@@ -159,13 +160,13 @@ class FoodPickerState(DiaryState):
             async with self:
                 if seq == self._seq:
                     self.searching = False
-                    self.search_error = explain(error)[0]
+                    self.search_error = explain(error, self.language)[0]
             return
         async with self:
             if seq != self._seq:
                 return  # a later keystroke's answer wins
             self._found = {food.id: food for food in page.items}
-            self.results = [portions.food_row(food) for food in page.items]
+            self.results = [portions.food_row(food, self.language) for food in page.items]
             self.search_error = ""
             self.searching = False
 
@@ -180,15 +181,15 @@ class FoodPickerState(DiaryState):
                 food = await NutritionApi(self.api()).food(int(food_id))
             except ApiError as error:
                 yield self.handle(error)
-                self.search_error = explain(error)[0]
+                self.search_error = explain(error, self.language)[0]
                 return
         self._choose(food)
 
     def _choose(self, food: Food) -> None:
         self._food, self._recipe = food, None
-        self._choices = portions.portion_choices(food.portions)
+        self._choices = portions.portion_choices(food.portions, self.language)
         choice = portions.default_choice(self._choices)
-        self.picked = {**portions.food_row(food), "kind": "food"}
+        self.picked = {**portions.food_row(food, self.language), "kind": "food"}
         self.portion_options = [{"value": c.value, "label": c.label} for c in self._choices]
         self.portion_value = choice.value
         self.quantity = logic.input_number(choice.default_quantity)
@@ -211,9 +212,10 @@ class FoodPickerState(DiaryState):
         if per_100g is None:
             return
         values = portions.scaled(per_100g, grams)
-        self.preview_kcal = f"{logic.fmt_kcal(values['kcal'])} kcal"
-        self.preview_macros = logic.macro_line(values)
-        self.picked_grams = f"{logic.fmt_number(grams)} g"
+        language = self.language
+        self.preview_kcal = tr(language, "{n} kcal", n=logic.fmt_kcal(values["kcal"], language))
+        self.preview_macros = logic.macro_line(values, language)
+        self.picked_grams = tr(language, "{n} g", n=logic.fmt_number(grams, language=language))
 
     @rx.event
     def set_portion(self, value: str):
@@ -240,10 +242,14 @@ class FoodPickerState(DiaryState):
         amount = logic.parse_amount(self.quantity)
         choice = self._choice()
         if amount is None or choice is None:
-            self.log_error = "Enter an amount greater than 0."
+            self.log_error = tr(self.language, "Enter an amount greater than 0.")
             return
         if portions.grams_for(choice, amount) > portions.MAX_GRAMS:
-            self.log_error = f"That is more than {portions.MAX_GRAMS:g} g. Check the amount."
+            self.log_error = tr(
+                self.language,
+                "That is more than {n} g. Check the amount.",
+                n=f"{portions.MAX_GRAMS:g}",
+            )
             return
         self.log_busy = True
         yield
@@ -276,10 +282,10 @@ class FoodPickerState(DiaryState):
                 self._facts = {**self._facts, self._food.id: logic.FoodFacts.of(self._food)}
             else:
                 return
-            self._logged(change, self.picked.get("name", "Food"))
+            self._logged(change, self.picked.get("name", tr(self.language, "Food")))
         except ApiError as error:
             yield self.handle(error)
-            message, fields = explain(error)
+            message, fields = explain(error, self.language)
             self.log_error = next(iter(fields.values()), message) if fields else message
         finally:
             self.log_busy = False
@@ -290,7 +296,12 @@ class FoodPickerState(DiaryState):
         self._show()
         self.picker_open = False
         self.picked = {}
-        self.notice = f"Added {name} to {logic.meal_label(self.picker_meal).lower()}."
+        self.notice = tr(
+            self.language,
+            "Added {name} to {meal}.",
+            name=name,
+            meal=logic.meal_label(self.picker_meal, self.language).lower(),
+        )
 
     # ---- quick add ----
 
@@ -301,7 +312,7 @@ class FoodPickerState(DiaryState):
 
     @rx.event
     async def log_quick(self):
-        values, problems = portions.quick_add_values(self.quick)
+        values, problems = portions.quick_add_values(self.quick, self.language)
         self.quick_errors = problems
         if problems:
             return
@@ -322,7 +333,7 @@ class FoodPickerState(DiaryState):
             self._logged(change, name or "a quick add")
         except ApiError as error:
             yield self.handle(error)
-            message, fields = explain(error)
+            message, fields = explain(error, self.language)
             self.quick_errors = fields
             self.log_error = message
         finally:
@@ -347,12 +358,14 @@ class FoodPickerState(DiaryState):
             food = await NutritionApi(self.api()).food_by_barcode(digits)
             self._choose(food)
         except NotFound:
-            self.barcode_error = (
-                f"No food has the barcode {digits} yet. You can add it under “New food”."
+            self.barcode_error = tr(
+                self.language,
+                "No food has the barcode {code} yet. You can add it under “New food”.",
+                code=digits,
             )
         except ApiError as error:
             yield self.handle(error)
-            message, fields = explain(error)
+            message, fields = explain(error, self.language)
             self.barcode_error = fields.get("code", message)
         finally:
             self.barcode_busy = False
@@ -366,10 +379,10 @@ class FoodPickerState(DiaryState):
 
     @rx.event
     async def create_food(self):
-        values, problems = portions.quick_add_values(self.new_food)
+        values, problems = portions.quick_add_values(self.new_food, self.language)
         name = (self.new_food.get("name") or "").strip()
         if not name:
-            problems["name"] = "Give the food a name."
+            problems["name"] = tr(self.language, "Give the food a name.")
         self.new_food_errors = problems
         self.new_food_error = ""
         if problems:
@@ -390,12 +403,12 @@ class FoodPickerState(DiaryState):
             self.picker_tab = "search"
             self._choose(food)
         except ValidationFailed as error:
-            message, fields = explain(error)
+            message, fields = explain(error, self.language)
             self.new_food_errors = fields
             self.new_food_error = message
         except ApiError as error:
             yield self.handle(error)
-            self.new_food_error = explain(error)[0]
+            self.new_food_error = explain(error, self.language)[0]
         finally:
             self.log_busy = False
 
@@ -408,10 +421,10 @@ class FoodPickerState(DiaryState):
             found = await NutritionApi(self.api()).recipes()
         except ApiError as error:
             yield self.handle(error)
-            self.recipes_error = explain(error)[0]
+            self.recipes_error = explain(error, self.language)[0]
             return
         self._recipes = {r.id: r for r in found}
-        self.recipes = [portions.recipe_row(r) for r in found]
+        self.recipes = [portions.recipe_row(r, self.language) for r in found]
 
     @rx.event
     def pick_recipe(self, recipe_id: str):
@@ -419,9 +432,9 @@ class FoodPickerState(DiaryState):
         if recipe is None:
             return
         self._food, self._recipe = None, recipe
-        self._choices = portions.recipe_choices(recipe)
+        self._choices = portions.recipe_choices(recipe, self.language)
         choice = portions.default_choice(self._choices)
-        self.picked = {**portions.recipe_row(recipe), "kind": "recipe"}
+        self.picked = {**portions.recipe_row(recipe, self.language), "kind": "recipe"}
         self.portion_options = [{"value": c.value, "label": c.label} for c in self._choices]
         self.portion_value = choice.value
         self.quantity = logic.input_number(choice.default_quantity)
@@ -429,6 +442,6 @@ class FoodPickerState(DiaryState):
         self._preview()
 
 
-def _used_row(food: UsedFood) -> dict[str, str]:
-    uses = f"{food.uses} time" + ("" if food.uses == 1 else "s")
+def _used_row(food: UsedFood, language: str = "en") -> dict[str, str]:
+    uses = trn(language, food.uses, "{n} time", "{n} times")
     return {"id": str(food.id), "name": food.name, "brand": food.brand or "", "uses": uses}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.api.nutrition import Food, Nutrients, Portion, Recipe
+from app.i18n import tr, trn
 from app.state.diary_logic import MACRO_KEYS, FoodFacts, fmt_kcal, fmt_number, macro_line
 
 GRAMS = "g"  # the portion select's value for "weigh it in grams"
@@ -25,7 +26,19 @@ class PortionChoice:
     default_quantity: float
 
 
-def portion_choices(portions: Iterable[Portion]) -> tuple[PortionChoice, ...]:
+def _grams(value: float, language: str) -> str:
+    return tr(language, "{n} g", n=fmt_number(value, language=language))
+
+
+def _kcal(value: float | None, language: str) -> str:
+    return tr(language, "{n} kcal", n=fmt_kcal(value, language))
+
+
+def _per_100g(value: float | None, language: str) -> str:
+    return tr(language, "{n} kcal / 100 g", n=fmt_kcal(value, language))
+
+
+def portion_choices(portions: Iterable[Portion], language: str = "en") -> tuple[PortionChoice, ...]:
     """The food's measures per one unit ("1 medium (182 g)"), then grams.
 
     SR28 lists some measures for several units ("3 oz", "0.5 breast"); the API counts
@@ -41,12 +54,12 @@ def portion_choices(portions: Iterable[Portion]) -> tuple[PortionChoice, ...]:
         choices.append(
             PortionChoice(
                 str(portion.id),
-                f"1 {portion.description} ({fmt_number(per_unit)} g)",
+                f"1 {portion.description} ({_grams(per_unit, language)})",
                 per_unit,
                 amount,
             )
         )
-    choices.append(PortionChoice(GRAMS, "grams", 1.0, 100.0))
+    choices.append(PortionChoice(GRAMS, tr(language, "grams"), 1.0, 100.0))
     return tuple(choices)
 
 
@@ -73,59 +86,66 @@ def scaled(per_100g: Nutrients, grams: float) -> dict[str, float]:
 RECIPE_SERVING = "serving"
 
 
-def recipe_choices(recipe: Recipe) -> tuple[PortionChoice, ...]:
+def recipe_choices(recipe: Recipe, language: str = "en") -> tuple[PortionChoice, ...]:
     """Servings (when the recipe has them), then grams of the cooked dish."""
     choices = []
     if recipe.serving_g:
-        label = f"1 serving ({fmt_number(recipe.serving_g)} g)"
+        label = tr(language, "1 serving ({grams})", grams=_grams(recipe.serving_g, language))
         choices.append(PortionChoice(RECIPE_SERVING, label, recipe.serving_g, 1.0))
-    choices.append(PortionChoice(GRAMS, "grams", 1.0, 100.0))
+    choices.append(PortionChoice(GRAMS, tr(language, "grams"), 1.0, 100.0))
     return tuple(choices)
 
 
-def recipe_row(recipe: Recipe) -> dict[str, str]:
+def recipe_row(recipe: Recipe, language: str = "en") -> dict[str, str]:
     per_100g = recipe.per_100g or recipe.total
     per_serving = ""
     if recipe.per_serving is not None and recipe.serving_g:
-        per_serving = (
-            f"{fmt_kcal(recipe.per_serving.energy_kcal)} kcal per serving "
-            f"({fmt_number(recipe.serving_g)} g)"
+        per_serving = tr(
+            language,
+            "{kcal} per serving ({grams})",
+            kcal=_kcal(recipe.per_serving.energy_kcal, language),
+            grams=_grams(recipe.serving_g, language),
         )
     count = len(recipe.ingredients)
     return {
         "id": recipe.id,
         "name": recipe.name,
-        "brand": f"{count} ingredient" + ("" if count == 1 else "s"),
-        "per_100g": f"{fmt_kcal(per_100g.energy_kcal)} kcal / 100 g",
+        "brand": trn(language, count, "{n} ingredient", "{n} ingredients"),
+        "per_100g": _per_100g(per_100g.energy_kcal, language),
         "per_portion": per_serving,
     }
 
 
-def food_row(food: Food) -> dict[str, str]:
+def food_row(food: Food, language: str = "en") -> dict[str, str]:
     """A search result or picked food: brand, kcal per 100 g and per default portion."""
     portion = food.default_portion
     per_portion = ""
     if portion is not None and food.kcal_per_100g is not None:
         kcal = food.kcal_per_100g * portion.grams_per_unit / 100
-        grams = fmt_number(portion.grams_per_unit)
-        per_portion = f"{fmt_kcal(kcal)} kcal per {portion.description} ({grams} g)"
+        per_portion = tr(
+            language,
+            "{kcal} per {portion} ({grams})",
+            kcal=_kcal(kcal, language),
+            portion=portion.description,
+            grams=_grams(portion.grams_per_unit, language),
+        )
     return {
         "id": str(food.id),
-        "name": food.name,
-        "brand": food.brand or ("Your food" if food.private else ""),
-        "per_100g": f"{fmt_kcal(food.kcal_per_100g)} kcal / 100 g",
+        "name": food.name_in(language),
+        "brand": food.brand or (tr(language, "Your food") if food.private else ""),
+        "per_100g": _per_100g(food.kcal_per_100g, language),
         "per_portion": per_portion,
     }
 
 
-def edit_choices(facts: FoodFacts | None) -> list[dict[str, str]]:
+def edit_choices(facts: FoodFacts | None, language: str = "en") -> list[dict[str, str]]:
     """The edit dialog's unit select for a logged food: its measures, then grams."""
     options = [
-        {"value": str(pid), "label": f"1 {desc} ({fmt_number(per_unit)} g)"}
+        {"value": str(pid), "label": f"1 {desc} ({_grams(per_unit, language)})"}
         for pid, (desc, per_unit) in (facts.portions.items() if facts else ())
         if per_unit > 0
     ]
-    return [*options, {"value": GRAMS, "label": "grams"}]
+    return [*options, {"value": GRAMS, "label": tr(language, "grams")}]
 
 
 def edit_request(unit_value: str, original_portion: str, amount: float) -> dict[str, float | int]:
@@ -138,7 +158,9 @@ def edit_request(unit_value: str, original_portion: str, amount: float) -> dict[
     return {"portion_id": int(unit_value), "quantity": amount}
 
 
-def quick_add_values(fields: Mapping[str, Any]) -> tuple[dict[str, float], dict[str, str]]:
+def quick_add_values(
+    fields: Mapping[str, Any], language: str = "en"
+) -> tuple[dict[str, float], dict[str, str]]:
     """Quick-add inputs → (numbers, {field: problem}); kcal is required, macros default to 0."""
     values: dict[str, float] = {}
     problems: dict[str, str] = {}
@@ -146,17 +168,17 @@ def quick_add_values(fields: Mapping[str, Any]) -> tuple[dict[str, float], dict[
         raw = str(fields.get(key, "") or "").strip()
         if not raw:
             if key == "energy_kcal":
-                problems[key] = "Enter the calories."
+                problems[key] = tr(language, "Enter the calories.")
             else:
                 values[key] = 0.0
             continue
         try:
             number = float(raw.replace(",", "."))
         except ValueError:
-            problems[key] = "Enter a number."
+            problems[key] = tr(language, "Enter a number.")
             continue
         if number < 0 or number > 10000:
-            problems[key] = "Enter a number between 0 and 10000."
+            problems[key] = tr(language, "Enter a number between 0 and 10000.")
             continue
         values[key] = number
     return values, problems
@@ -167,6 +189,7 @@ def recipe_preview(
     *,
     servings: float | None = None,
     cooked_weight_g: float | None = None,
+    language: str = "en",
 ) -> dict[str, str]:
     """What the builder shows before saving: the whole dish, per serving and per 100 g of
     the cooked dish (the raw weight when no cooked weight is given), as the service does."""
@@ -179,12 +202,17 @@ def recipe_preview(
     weight = cooked_weight_g or raw_weight
     per_serving = {k: v / servings for k, v in total.items()} if servings else None
     return {
-        "total_kcal": fmt_kcal(total["kcal"]),
-        "total_macros": macro_line(total),
-        "weight": f"{fmt_number(weight)} g" if weight else "",
-        "per_100g": f"{fmt_kcal(total['kcal'] * 100 / weight)} kcal / 100 g" if weight else "",
+        "total_kcal": fmt_kcal(total["kcal"], language),
+        "total_macros": macro_line(total, language),
+        "weight": _grams(weight, language) if weight else "",
+        "per_100g": _per_100g(total["kcal"] * 100 / weight, language) if weight else "",
         "per_serving": (
-            f"{fmt_kcal(per_serving['kcal'])} kcal per serving ({fmt_number(weight / servings)} g)"
+            tr(
+                language,
+                "{kcal} per serving ({grams})",
+                kcal=_kcal(per_serving["kcal"], language),
+                grams=_grams(weight / servings, language),
+            )
             if per_serving is not None and servings and weight
             else ""
         ),

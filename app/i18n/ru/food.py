@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.i18n.catalog import Entry
+from app.i18n.catalog import Entry, Plural
 
 MESSAGES: dict[str, Entry] = {
     # Meals
@@ -11,7 +11,7 @@ MESSAGES: dict[str, Entry] = {
     "Lunch": "Обед",
     "Dinner": "Ужин",
     "Snacks": "Перекусы",
-    "Food": "Продукт",
+    "Food": "Еда",
     "Name": "Название",
     "Calories (kcal)": "Калории (ккал)",
     "Protein (g)": "Белки (г)",
@@ -81,4 +81,169 @@ MESSAGES: dict[str, Entry] = {
     "Nothing logged for {meal} yet.": "В «{meal}» пока ничего не записано.",
     "Add food": "Добавить еду",
     "Add food to {meal}": "Добавить еду: {meal}",
+    "Other meals": "Другие приёмы пищи",
+    "Remove {name}": "Убрать «{name}»",
+    # Today (app/pages/today.py, app/state/dashboard.py)
+    "Hello, {name}": "Здравствуйте, {name}",
+    "So far today": "Сегодня на данный момент",
+    "Log food": "Записать еду",
+    "Loading today": "Загружаем сегодняшний день",
+    "Today's numbers cannot be shown right now.": "Сегодняшние цифры сейчас недоступны.",
+    "No target yet": "Цели пока нет",
+    "{kcal} kcal left": "Осталось {kcal} ккал",
+    "{kcal} kcal over": "Перебор {kcal} ккал",
+    "Eaten {kcal} kcal": "Съедено {kcal} ккал",
+    "burned {kcal} kcal in workouts": "сожжено {kcal} ккал на тренировках",
+    "target {kcal} kcal": "цель {kcal} ккал",
+    "targets": "цели",
+    "diary": "дневник",
+    "workouts": "тренировки",
+    "Some of today's data ({parts}) could not be loaded; the numbers may be incomplete.": (
+        "Часть сегодняшних данных ({parts}) не загрузилась; цифры могут быть неполными."
+    ),
+    "Latest notifications": "Последние уведомления",
+    "Nothing new. Warnings and congratulations will show up here.": (
+        "Ничего нового. Здесь появятся предупреждения и поздравления."
+    ),
+    "Loading notifications…": "Загружаем уведомления…",
+    "Last days": "Последние дни",
+    "Period shown in the charts": "Период на графиках",
+    "Calories in, out and target": "Калории: съедено, сожжено и цель",
+    "Eaten (kcal)": "Съедено (ккал)",
+    "Burned (kcal)": "Сожжено (ккал)",
+    "Target (kcal)": "Цель (ккал)",
+    "Calories per day": "Калории по дням",
+    "Nothing logged in this period yet. Log a meal to see your days here.": (
+        "За этот период пока ничего не записано. Запишите приём пищи, и дни появятся здесь."
+    ),
+    "Macro split": "Соотношение БЖУ",
+    "Energy from protein, fat and carbohydrate on logged days.": (
+        "Энергия из белков, жиров и углеводов в дни с записями."
+    ),
+    "Protein (kcal)": "Белки (ккал)",
+    "Fat (kcal)": "Жиры (ккал)",
+    "Carbs (kcal)": "Углеводы (ккал)",
+    "Energy from each macronutrient per day": "Энергия из каждого макронутриента по дням",
+    "No meals logged in this period yet.": "За этот период приёмов пищи пока нет.",
+    "Weigh-ins, the smoothed trend and the pace of your goal.": (
+        "Взвешивания, сглаженный тренд и темп к вашей цели."
+    ),
+    "Weight per day": "Вес по дням",
+    "No weigh-ins in this period. Log your weight on your profile.": (
+        "За этот период взвешиваний нет. Записать вес можно в профиле."
+    ),
+    "Nothing logged in this period yet.": "За этот период пока ничего не записано.",
+    "Average over {n} logged days: {kcal} kcal eaten": Plural(
+        "В среднем за {n} день с записями: съедено {kcal} ккал",
+        "В среднем за {n} дня с записями: съедено {kcal} ккал",
+        "В среднем за {n} дней с записями: съедено {kcal} ккал",
+    ),
+    "Average over {n} logged days: {kcal} kcal eaten, target {target} kcal": Plural(
+        "В среднем за {n} день с записями: съедено {kcal} ккал, цель {target} ккал",
+        "В среднем за {n} дня с записями: съедено {kcal} ккал, цель {target} ккал",
+        "В среднем за {n} дней с записями: съедено {kcal} ккал, цель {target} ккал",
+    ),
+    # Diary (app/pages/diary.py, app/state/diary.py, diary_logic.py, portions.py)
+    "Over": "Перебор",
+    "Left": "Осталось",
+    "to see how much is left each day.": "— и вы увидите, сколько осталось на каждый день.",
+    "Vitamins, minerals and more": "Витамины, минералы и не только",
+    "Log food to see the day's vitamins and minerals.": (
+        "Запишите еду, чтобы увидеть витамины и минералы за день."
+    ),
+    "Copy this day": "Копировать этот день",
+    "Copy every meal to": "Копировать все приёмы пищи на",
+    "Copy day": "Копировать день",
+    "Edit item": "Изменить запись",
+    "grams": "граммы",
+    "servings": "порции",
+    "portions": "порции",
+    "A quick add has no amount to change; you can delete it.": (
+        "У быстрой записи нет количества, которое можно изменить; её можно удалить."
+    ),
+    "Your recipes": "Ваши рецепты",
+    "Your diary could not be loaded just now. Please try again.": (
+        "Дневник сейчас не загрузился. Попробуйте ещё раз."
+    ),
+    "Enter an amount greater than 0.": "Введите количество больше 0.",
+    "Removed {name}.": "Удалено: {name}.",
+    "Pick the date to copy to.": "Выберите дату, на которую копировать.",
+    "Pick a day up to {day}.": "Выберите день не позже, чем {day}.",
+    "{meal} copied to {day}.": "{meal}: скопировано на {day}.",
+    "Pick another day to copy to.": "Выберите другой день для копирования.",
+    "The whole day was copied to {day}.": "Весь день скопирован на {day}.",
+    "P {protein} g · F {fat} g · C {carbs} g": "Б {protein} г · Ж {fat} г · У {carbs} г",
+    "{n} servings": Plural("{n} порция", "{n} порции", "{n} порций"),
+    "{n} portions": Plural("{n} порция", "{n} порции", "{n} порций"),
+    "Fibre": "Клетчатка",
+    "Sugars": "Сахара",
+    "Saturated fat": "Насыщенные жиры",
+    "Sodium": "Натрий",
+    "{n} kcal / 100 g": "{n} ккал / 100 г",
+    "1 serving ({grams})": "1 порция ({grams})",
+    "{kcal} per serving ({grams})": "{kcal} на порцию ({grams})",
+    "{n} ingredients": Plural("{n} ингредиент", "{n} ингредиента", "{n} ингредиентов"),
+    "{kcal} per {portion} ({grams})": "{kcal} на {portion} ({grams})",
+    "Your food": "Ваш продукт",
+    "Enter the calories.": "Введите калории.",
+    "Enter a number.": "Введите число.",
+    "Enter a number between 0 and 10000.": "Введите число от 0 до 10000.",
+    # Food picker state (app/state/food_picker.py, describe_meal.py)
+    "{n} times": Plural("{n} раз", "{n} раза", "{n} раз"),
+    "Added {name} to {meal}.": "{name}: добавлено в «{meal}».",
+    "That is more than {n} g. Check the amount.": "Это больше {n} г. Проверьте количество.",
+    "Give the food a name.": "Дайте продукту название.",
+    "No food has the barcode {code} yet. You can add it under “New food”.": (
+        "Продукта со штрихкодом {code} пока нет. Его можно добавить во вкладке «Новый продукт»."
+    ),
+    "with {food} · ": "с {food} · ",
+    "Say what you ate, e.g. '2 eggs and a slice of toast'.": (
+        "Напишите, что вы съели, например «2 яйца и тост»."
+    ),
+    "No food found for {words}: add it with Search.": (
+        "Не найдено продуктов для {words}: добавьте их через поиск."
+    ),
+    "{n} items": Plural("{n} запись", "{n} записи", "{n} записей"),
+    # Expenditure (app/state/expenditure.py)
+    "From {days} fully logged days and {weigh_ins} weigh-ins ({period}), combined with the "
+    "formula's {kcal} kcal; your data carries {share}% of the answer.": (
+        "По {days} полностью записанным дням и {weigh_ins} взвешиваниям ({period}) вместе с "
+        "формулой ({kcal} ккал); ваши данные дают {share} % результата."
+    ),
+    "The formula's estimate for now: {reason} ({period}).": (
+        "Пока это оценка по формуле: {reason} ({period})."
+    ),
+    "Weight line {slope} {unit} a week on {kcal} kcal a day eaten.": (
+        "Линия веса {slope} {unit} в неделю при {kcal} ккал в день."
+    ),
+    "Weight line {slope} {unit} a week.": "Линия веса {slope} {unit} в неделю.",
+    "{kcal} ± {band} kcal a day": "{kcal} ± {band} ккал в день",
+    "{share}% of the last {days} days fully logged": (
+        "Полностью записано {share} % из последних {days} дней"
+    ),
+    "Fill in your body data and goal first.": "Сначала укажите свои данные и цель.",
+    "Your target is now {kcal} kcal a day.": "Теперь ваша цель — {kcal} ккал в день.",
+    # Recipes (app/pages/recipes.py)
+    "← Back to the diary": "← Назад к дневнику",
+    "New recipe": "Новый рецепт",
+    "Ingredients": "Ингредиенты",
+    "Search a food to add": "Найдите продукт, чтобы добавить",
+    "Grams of {food}": "Граммы: {food}",
+    "Servings": "Порции",
+    "Cooked weight (g)": "Вес готового блюда (г)",
+    "Optional: weigh the pot after cooking.": "Необязательно: взвесьте кастрюлю после готовки.",
+    "{kcal} kcal in all · {weight}": "Всего {kcal} ккал · {weight}",
+    "Save recipe": "Сохранить рецепт",
+    "Loading recipes": "Загружаем рецепты",
+    "No recipes yet. Build your first one here.": "Рецептов пока нет. Составьте первый здесь.",
+    "Give the recipe a name.": "Дайте рецепту название.",
+    "Add at least one ingredient.": "Добавьте хотя бы один ингредиент.",
+    "Every ingredient needs grams greater than 0.": "У каждого ингредиента должно быть больше 0 г.",
+    "Enter a number of servings greater than 0.": "Введите число порций больше 0.",
+    "Enter the cooked weight in grams, or leave it empty.": (
+        "Введите вес готового блюда в граммах или оставьте поле пустым."
+    ),
+    "Saved {name}. Log it from the diary's Add food → Recipes.": (
+        "«{name}» сохранён. Записать его можно в дневнике: Добавить еду → Рецепты."
+    ),
 }
