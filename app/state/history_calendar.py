@@ -76,7 +76,7 @@ class HistoryCalendarState(WorkoutsState):
         self.calendar_title = cal.month_title(month, self.language)
         self.previous_month_disabled = not cal.month_reachable(cal.shift_month(month, -1), _today())
         self.next_month_disabled = not cal.month_reachable(cal.shift_month(month, 1), _today())
-        self.weekday_labels = list(units.weekday_names(self._week_start))
+        self.weekday_labels = list(units.weekday_names(self._week_start, self.language))
         self.selected_day, self.day_rows = "", []
         self.calendar_loading = True
         self.calendar_error = ""

@@ -153,24 +153,26 @@ class ProgressState(SessionState):
 
     @rx.var
     def e1rm_chart(self) -> go.Figure:
-        return e1rm_figure(self.sessions, self.units)
+        return e1rm_figure(self.sessions, self.units, self.language)
 
     @rx.var
     def volume_chart(self) -> go.Figure:
-        return session_volume_figure(self.sessions, self.units)
+        return session_volume_figure(self.sessions, self.units, self.language)
 
     @rx.var
     def muscle_sets_chart(self) -> go.Figure:
-        return muscle_figure(self.muscles, measure="sets", units=self.units)
+        return muscle_figure(self.muscles, measure="sets", units=self.units, language=self.language)
 
     @rx.var
     def muscle_volume_chart(self) -> go.Figure:
-        return muscle_figure(self.muscles, measure="volume", units=self.units)
+        return muscle_figure(
+            self.muscles, measure="volume", units=self.units, language=self.language
+        )
 
     @rx.var
     def weight_chart(self) -> go.Figure:
         weighed = [r.date for r in self.weight_rows if r.weight_kg is not None]
-        return pad_dates(weight_figure(self.weight_rows, self.units), weighed, 3)
+        return pad_dates(weight_figure(self.weight_rows, self.units, self.language), weighed, 3)
 
     @rx.var
     def latest_e1rm(self) -> str:

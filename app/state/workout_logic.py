@@ -18,7 +18,7 @@ from typing import Any
 from app.i18n import tr, trn
 from app.i18n.formats import fmt_number
 from app.state import units as u
-from app.state.units import METRIC
+from app.state.units import METRIC, distance_text, weight_text
 
 E1RM_MAX_REPS = 12
 MAX_LIFT_KG = 1000.0  # the service's limits (workouts/models.py)
@@ -123,22 +123,6 @@ def number_text(value: float, language: str = "en", decimals: int = 1) -> str:
         text = f"{round(value, decimals):,.{decimals}f}"
         return text.rstrip("0").rstrip(".") if "." in text else text
     return fmt_number(language, value, decimals)
-
-
-def weight_text(kg: float | None, units: str = METRIC, language: str = "en") -> str:
-    """ "72.5 kg" / "159.8 lb" / "72,5 кг"; "—" when unknown."""
-    if kg is None or language != "ru":
-        return u.weight_text(kg, units)
-    shown = number_text(u.kg_to_shown(kg, units), language)
-    return f"{shown} {unit_word(u.weight_unit(units), language)}"
-
-
-def distance_text(metres: float | None, units: str = METRIC, language: str = "en") -> str:
-    """ "5.2 km" / "3.2 mi" / "5,2 км"; "—" when unknown."""
-    if metres is None or language != "ru":
-        return u.distance_text(metres, units)
-    shown = number_text(u.metres_to_shown(metres, units), language)
-    return f"{shown} {unit_word(u.distance_unit(units), language)}"
 
 
 def kcal_text(kcal: float, language: str = "en") -> str:

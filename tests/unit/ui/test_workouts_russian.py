@@ -21,7 +21,7 @@ def test_sets_and_amounts_are_written_as_russian_does():
     assert logic.set_text({"duration_s": 1530, "distance_m": 5200}, language="ru") == (
         "25:30 мин · 5,2 км"
     )
-    assert logic.weight_text(1217.5, language="ru") == f"1{NBSP}217,5 кг"
+    assert logic.weight_text(1217.5, "metric", "ru") == f"1{NBSP}217,5 кг"
     assert logic.kcal_text(312.4, "ru") == "312 ккал"
     assert logic.e1rm_text(100, 5, language="ru") == "1ПМ 114,6 кг"
 
