@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (Russian text: its Cyrillic letters are meant)
 """Exercise search in Russian over the whole catalog (built-in + every free-exercise-db
 exercise with its Russian name) on the MongoDB wire server: typical queries of Russian gym
 goers find the right exercise first, English queries keep working, and "ё" need not be typed."""
