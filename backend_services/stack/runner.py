@@ -219,8 +219,12 @@ def process_environment(settings: StackSettings) -> dict[str, str]:
 
 
 def wait_healthy(
-    settings: StackSettings, timeout: float = 180.0, alive: subprocess.Popen[bytes] | None = None
+    settings: StackSettings,
+    timeout: float | None = None,
+    alive: subprocess.Popen[bytes] | None = None,
 ) -> dict[str, object]:
+    """Until the gateway's health and the UI answer; `timeout` defaults to the settings'."""
+    timeout = settings.start_timeout_seconds if timeout is None else timeout
     deadline = time.monotonic() + timeout
     last: object = "no answer"
     while time.monotonic() < deadline:

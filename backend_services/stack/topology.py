@@ -75,6 +75,11 @@ class StackSettings(BaseSettings):
     gateway_source_address: str = Field(default="127.0.0.2", alias="GATEWAY_SOURCE_ADDRESS")
     port_base: int = Field(default=8100, alias="SERVICE_PORT_BASE")
     instances: int = Field(default=2, alias="SERVICE_INSTANCES", ge=1, le=8)
+    # How long `fitledger stack up` waits for every part to answer before it gives up (a
+    # busy small machine may need more than the default).
+    start_timeout_seconds: float = Field(
+        default=180.0, alias="STACK_START_TIMEOUT_SECONDS", gt=0, le=3600
+    )
     worker_metrics_base: int = 9100
     prometheus_port: int = 9090
     # nginx's stub_status listens on the base itself, each exporter on base + its offset.
