@@ -267,7 +267,14 @@ def tracker() -> rx.Component:
 
 def _stat(value: rx.Var, label: rx.Var[str], stat_id: str) -> rx.Component:
     return rx.vstack(
-        rx.text(value, size="5", weight="bold", id=stat_id, white_space="nowrap"),
+        # Smaller on a phone: "2 ч 00 мин · 1 012,5 кг · 492 ккал" side by side.
+        rx.text(
+            value,
+            size=rx.breakpoints(initial="4", sm="5"),
+            weight="bold",
+            id=stat_id,
+            white_space="nowrap",
+        ),
         rx.text(label, size="1", color_scheme="gray", high_contrast=True),
         spacing="0",
         align="center",

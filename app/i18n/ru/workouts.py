@@ -24,8 +24,8 @@ MESSAGES: dict[str, Entry] = {
     "Move {name} up": "Переместить «{name}» выше",
     "Move {name} down": "Переместить «{name}» ниже",
     "Target {target}": "Цель: {target}",
-    "Reps": "Повторения",
-    "Done": "Готово",
+    "Reps": "Повторы",
+    "Done": "\u2713",  # the column of ticks: "Готово" does not fit above a 48 px tick
     "Minutes": "Минуты",
     "Add set": "Добавить подход",
     "Add a set to {name}": "Добавить подход: {name}",
