@@ -50,6 +50,7 @@ MESSAGES: dict[str, Entry] = {
     "disabled": "отключён",
     "active": "активен",
     "(no name)": "(без имени)",
+    "Display name": "Имя",
     "since {date}": "с {date}",
     "Open {email}": "Открыть {email}",
     "Search by e-mail or name": "Поиск по e-mail или имени",

@@ -195,7 +195,8 @@ def _account_card() -> rx.Component:
         rx.vstack(
             rx.heading(t("Account"), size="4", as_="h2"),
             _fact(t("E-mail"), s.account_email),
-            _fact(t("Name"), rx.cond(s.name != "", s.name, t("(no name)"))),
+            # "Display name": "Name" is a program's or a food's name (Название) elsewhere.
+            _fact(t("Display name"), rx.cond(s.name != "", s.name, t("(no name)"))),
             _fact(t("Since"), s.created),
             _fact(t("Role"), s.role),
             _fact(t("Status"), rx.cond(s.disabled, t("disabled"), t("active"))),
