@@ -196,7 +196,7 @@ class ProgressState(SessionState):
 
     @rx.var
     def weight_table_rows(self) -> list[list[str]]:
-        return dashboard.weight_table(self.weight_rows, self.units)
+        return dashboard.weight_table(self.weight_rows, self.units, self.language)
 
     @rx.var
     def no_sessions(self) -> bool:
