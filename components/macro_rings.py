@@ -10,6 +10,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app.i18n import t, tf
+from components.bilingual import number_text
 
 # (key, label, unit, colour, id suffix): the order the rings are shown in.
 MACROS: tuple[tuple[str, rx.Var[str], rx.Var[str], str, str], ...] = (
@@ -42,9 +43,11 @@ def ring(
     return rx.vstack(
         rx.box(
             rx.box(
-                rx.text(f"{value:,}", weight="bold", size="3", line_height="1.1", id=ring_id),
+                rx.text(number_text(value), weight="bold", size="3", line_height="1.1", id=ring_id),
                 rx.text(
-                    rx.cond(has_target, tf("of {target}", target=f"{target:,}"), t("no target")),
+                    rx.cond(
+                        has_target, tf("of {target}", target=number_text(target)), t("no target")
+                    ),
                     size="1",
                     color_scheme="gray",
                     high_contrast=True,
@@ -73,14 +76,14 @@ def ring(
                 tf(
                     "{label}: {value} of {target} {unit}",
                     label=label,
-                    value=f"{value:,}",
-                    target=f"{target:,}",
+                    value=number_text(value),
+                    target=number_text(target),
                     unit=unit,
                 ),
                 tf(
                     "{label}: {value} {unit}, no target yet",
                     label=label,
-                    value=f"{value:,}",
+                    value=number_text(value),
                     unit=unit,
                 ),
             ),

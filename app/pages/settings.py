@@ -60,7 +60,6 @@ def preference_grid() -> rx.Component:
                         channel_name(channel),
                         scope="col",
                         text_align="center",
-                        white_space="nowrap",
                         padding_x="0.3em",
                     )
                     for channel in GRID_CHANNELS

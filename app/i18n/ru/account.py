@@ -366,8 +366,8 @@ MESSAGES: dict[str, Entry] = {  # Body data and goal (components/body_form.py, a
     ),
     "Units and week": "Единицы и неделя",
     "Units": "Единицы",
-    "Metric (kg, cm)": "Метрические (кг, см)",
-    "Imperial (lb, ft in)": "Имперские (lb, ft in)",
+    "Metric (kg, cm)": "кг, см",
+    "Imperial (lb, ft in)": "lb, ft, in",
     "Weeks start on": "Неделя начинается с",
     "Everything is stored in kilograms and centimetres; this only changes what you see and "
     "type. Calories stay in kcal.": (

@@ -85,7 +85,7 @@ MESSAGES: dict[str, Entry] = {
     "Remove {name}": "Убрать «{name}»",
     # Today (app/pages/today.py, app/state/dashboard.py)
     "Hello, {name}": "Здравствуйте, {name}",
-    "So far today": "Сегодня на данный момент",
+    "So far today": "За сегодня",
     "Log food": "Записать еду",
     "Loading today": "Загружаем сегодняшний день",
     "Today's numbers cannot be shown right now.": "Сегодняшние цифры сейчас недоступны.",
@@ -227,7 +227,7 @@ MESSAGES: dict[str, Entry] = {
     "← Back to the diary": "← Назад к дневнику",
     "New recipe": "Новый рецепт",
     "Ingredients": "Ингредиенты",
-    "Search a food to add": "Найдите продукт, чтобы добавить",
+    "Search a food to add": "Найти продукт",
     "Grams of {food}": "Граммы: {food}",
     "Servings": "Порции",
     "Cooked weight (g)": "Вес готового блюда (г)",
