@@ -53,7 +53,7 @@ def ago(moment: dt.datetime | None, now: dt.datetime, language: str = "en") -> s
     days = seconds // 86400
     if days < 7:
         return trn(language, days, "{n} day ago", "{n} days ago")
-    if language == "en":
+    if language != "ru":
         return moment.date().isoformat()
     return fmt_date(language, moment.date(), "date")
 

@@ -38,10 +38,10 @@ class ProgramsState(SessionState):
                 (
                     x.exercise_id
                     for p in found
-                    if p.own or self.language != "en"
+                    if p.own or self.language == "ru"
                     for d in p.days
                     for x in d.exercises
-                    if self.language != "en" or not x.exercise_id.startswith("builtin:")
+                    if self.language == "ru" or not x.exercise_id.startswith("builtin:")
                 ),
                 self.language,
             )

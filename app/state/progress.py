@@ -90,7 +90,7 @@ class ProgressState(SessionState):
         self.truncated = len(workouts) >= LIST_MAX
         language = self.language
         names: dict[str, str] = {}
-        if language != "en":
+        if language == "ru":
             try:
                 names = await workouts_api.exercise_names(
                     {x.exercise_id for w in workouts for x in w.exercises}, language

@@ -188,7 +188,7 @@ def muscle_weeks(
     muscles = sorted(totals, key=lambda m: (-totals[m], m))
     # The muscle groups by name: the catalog's word in English, its Russian name in Russian
     # (charts and the table show them capitalized).
-    words = logic.vocabulary(language) if language != "en" else {}
+    words = logic.vocabulary(language) if language == "ru" else {}
     named = {m: words.get(m, m) for m in muscles}
     return MuscleWeeks(
         weeks=[w.isoformat() for w in ordered],

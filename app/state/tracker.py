@@ -136,7 +136,7 @@ class TrackerState(SessionState):
 
     async def _exercise_names(self, api: WorkoutsApi, workout: Workout) -> dict[str, str]:
         """The exercises' names in the page's language (the workout keeps the English one)."""
-        if self.language == "en":
+        if self.language != "ru":
             return {}
         try:
             return await api.exercise_names(

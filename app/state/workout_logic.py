@@ -98,7 +98,7 @@ def vocabulary(language: str) -> dict[str, str]:
 
 def catalog_word(value: str, language: str = "en") -> str:
     """A catalog value as the details line writes it: "chest" / "грудь" (unknown: as is)."""
-    if language == "en":
+    if language != "ru":
         return value
     return vocabulary(language).get(value, value).lower()
 

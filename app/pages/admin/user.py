@@ -37,7 +37,7 @@ def profile_lines(profile: ProfileSummary | None, language: str = "en") -> list[
 
     def amount(value: float, unit: str) -> str:
         return (
-            f"{value:g} {unit}" if language == "en" else f"{fmt_number(language, value, 2)} {unit}"
+            f"{value:g} {unit}" if language != "ru" else f"{fmt_number(language, value, 2)} {unit}"
         )
 
     facts = [
