@@ -212,10 +212,11 @@ self.addEventListener("notificationclick", (event) => {
     self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
       const open = windows.find((w) => new URL(w.url).origin === url.origin);
       if (!open) return self.clients.openWindow(url.href);
-      // navigate() works only in a window this worker controls; else a new window.
+      // navigate() works only in a window this worker controls (else a new window); focus
+      // after it, and a refused focus (no user activation) still leaves the page opened.
       return open
-        .focus()
-        .then((focused) => (focused || open).navigate(url.href))
+        .navigate(url.href)
+        .then((opened) => (opened || open).focus().catch(() => opened))
         .catch(() => self.clients.openWindow(url.href));
     }),
   );

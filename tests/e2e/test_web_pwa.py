@@ -9,6 +9,7 @@ what was stored is then read back through the public API.
 from __future__ import annotations
 
 import json
+import re
 import struct
 from datetime import UTC, datetime
 from pathlib import Path
@@ -211,9 +212,13 @@ def _push_registration_id(page: Page, cdp: CDPSession) -> str:
     raise AssertionError("no service worker registration reported")
 
 
-def _shown_by_service_worker(browser: Browser, ui_url: str, payload: dict) -> dict:
+def _shown_by_service_worker(
+    browser: Browser, ui_url: str, payload: dict, *, click: bool = False
+) -> dict:
     """`payload` pushed to a signed-in phone's service worker (CDP `deliverPushMessage`, in
-    place of a push service: headless Chromium has none); answers the notification shown."""
+    place of a push service: headless Chromium has none); answers the notification shown.
+    With `click`, the notification is then clicked (a `notificationclick` dispatched in the
+    worker, as the browser does) and the answer also holds the page's address after it."""
     cookie, _token = user_with_token(ui_url, "Pia")
     context = signed_in(browser, ui_url, cookie, phone=True)
     try:
@@ -239,6 +244,23 @@ def _shown_by_service_worker(browser: Browser, ui_url: str, payload: dict) -> di
             """navigator.serviceWorker.ready.then((r) => r.getNotifications()).then((all) =>
                  all.map((n) => ({title: n.title, body: n.body, url: n.data.url, icon: n.icon})))"""
         )
+        if click:
+            [worker] = context.service_workers
+            worker.evaluate(
+                """async () => {
+                  const [shown] = await self.registration.getNotifications();
+                  const click = new NotificationEvent("notificationclick", {notification: shown});
+                  self.dispatchEvent(click);
+                }"""
+            )
+            # (the static server answers /progress as /progress/)
+            opened = re.compile(re.escape(f"{ui_url}{shown['url']}") + "/?$")
+            expect(page).to_have_url(opened, timeout=LIVE_MS)
+            shown["opened"] = page.url.removeprefix(ui_url).rstrip("/")
+            shown["left"] = page.evaluate(
+                "navigator.serviceWorker.ready.then((r) => r.getNotifications())"
+                ".then((all) => all.length)"
+            )
         return shown
     finally:
         context.close()
@@ -256,6 +278,16 @@ def test_the_service_workers_push_handler_shows_the_services_message(
         "url": "/settings",  # the page a click opens (notificationclick)
         "icon": f"{ui_url}/icons/icon-192.png",
     }
+
+
+def test_a_click_on_a_notification_opens_the_page_it_is_about(
+    browser: Browser, ui_url: str
+) -> None:
+    """The diary is open; a "new personal record" push names /progress: a click on it brings
+    the app's window to /progress and closes the notification."""
+    payload = {"title": "New personal record", "body": "Squat 100 kg", "url": "/progress"}
+    shown = _shown_by_service_worker(browser, ui_url, payload, click=True)
+    assert (shown["opened"], shown["left"]) == ("/progress", 0)
 
 
 def test_a_push_sent_by_the_service_is_shown_by_the_service_worker(
