@@ -53,6 +53,8 @@ def profile_updated(
     preferences: dict[str, dict[str, bool]] | None = None,
     timezone: str = "UTC",
     quiet: tuple[str, str] | None = None,
+    language: str = "en",
+    units: str = "metric",
 ) -> Event:
     targets = (
         None
@@ -70,8 +72,8 @@ def profile_updated(
         {
             "targets": targets,
             "timezone": timezone,
-            "language": "en",
-            "units": "metric",
+            "language": language,
+            "units": units,
             "notifications": preferences or {},
             "quiet_hours": None if quiet is None else {"start": quiet[0], "end": quiet[1]},
         }

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from backend_services.kernel.errors import DomainError, error_responses
 from backend_services.kernel.identity import AdminUser, CurrentUser
 
+from . import domain
 from .schemas import (
     MAX_ENDPOINT_LENGTH,
     AnnouncementChannel,
@@ -140,9 +141,9 @@ Token = Annotated[str, Query(min_length=16, max_length=100, pattern=r"^[A-Za-z0-
 Kind = Annotated[str | None, Query(alias="type", max_length=40, pattern=r"^[a-z_*]+$")]
 
 
-def _page(title: str, text: str, status_code: int) -> HTMLResponse:
+def _page(title: str, text: str, status_code: int, language: str = "en") -> HTMLResponse:
     return HTMLResponse(
-        f"<!doctype html><title>{escape(title)}</title>"
+        f'<!doctype html><html lang="{escape(language)}"><title>{escape(title)}</title>'
         f"<h1>{escape(title)}</h1><p>{escape(text)}</p>",
         status_code=status_code,
     )
@@ -151,17 +152,17 @@ def _page(title: str, text: str, status_code: int) -> HTMLResponse:
 @router.get("/unsubscribe", response_class=HTMLResponse)
 def unsubscribe_link(token: Token, service: Service, kind: Kind = None) -> HTMLResponse:
     try:
-        stopped = service.unsubscribe_email(token, kind)
-    except DomainError as exc:
+        stopped, reader = service.unsubscribe_email(token, kind)
+    except DomainError as exc:  # the link's holder is unknown: the service's own words
         return _page("Unsubscribe", exc.message, exc.status)
-    what = "any" if stopped == "*" else f"“{stopped.replace('_', ' ')}”"
-    return _page("Unsubscribed", f"You will no longer get {what} e-mails from FitLedger.", 200)
+    title, text = domain.unsubscribed_page(stopped, reader)
+    return _page(title, text, 200, reader.language)
 
 
 @router.post("/unsubscribe", status_code=status.HTTP_200_OK)
 def unsubscribe_one_click(token: Token, service: Service, kind: Kind = None) -> dict[str, str]:
     """RFC 8058 one-click: mail clients POST ``List-Unsubscribe=One-Click`` to the link."""
-    return {"unsubscribed": service.unsubscribe_email(token, kind)}
+    return {"unsubscribed": service.unsubscribe_email(token, kind).kind}
 
 
 # --- admin ---

@@ -34,6 +34,7 @@ from .models import deliveries, delivery_attempts, notifications, push_subscript
 from .push import WebPushSender
 from .settings import NotificationsSettings
 from .templates import MailLinks, render_email
+from .wording import reader_of
 
 log = logging.getLogger("fitledger.notifications.delivery")
 ATTEMPTS = Counter(
@@ -202,12 +203,13 @@ class EmailChannel(ChannelWorker):
         self.links = MailLinks(settings.public_url)
 
     def send(self, session: Session, task: Row[Any], recipient: Row[Any] | None) -> Outcome:
+        reader = reader_of(recipient)
         if task.kind in TRANSACTIONAL:
             payload = dict(task.payload)
             to = payload.pop("to", None)
             if not to:
                 return Outcome("skipped", "no_address")
-            mail = render_email(task.kind, to, payload, self.links)
+            mail = render_email(task.kind, to, payload, self.links, reader=reader)
         else:
             if recipient is None or not recipient.email:
                 return Outcome("skipped", "no_address")
@@ -223,6 +225,7 @@ class EmailChannel(ChannelWorker):
                 self.links,
                 subject=note.title,
                 unsubscribe=(recipient.unsubscribe_token, note.type),
+                reader=reader,
             )
         try:
             self.mailer.send(mail)
@@ -243,7 +246,7 @@ class PushChannel(ChannelWorker):
         if task.kind == domain.PUSH_TEST:
             device = str(task.payload.get("subscription_id", ""))
             targets = [sub for sub in targets if str(sub.id) == device]
-            payload: dict[str, Any] = dict(domain.PUSH_TEST_MESSAGE)
+            payload: dict[str, Any] = domain.push_test_message(reader_of(recipient))
         else:
             note = session.execute(
                 select(notifications).where(notifications.c.id == task.notification_id)

@@ -20,17 +20,13 @@ from zoneinfo import ZoneInfo
 
 from backend_services.kernel.contracts.preferences import Channel, NotificationType, default_matrix
 
+from .wording import Reader
+
 SENT_CHANNELS = (Channel.EMAIL, Channel.PUSH)  # the in-app feed row is always stored
 
 # A delivery the user asked for from settings ("send a test notification"): one device,
 # no feed row, not held back by preferences or quiet hours.
 PUSH_TEST = "push_test"
-PUSH_TEST_MESSAGE = {
-    "type": PUSH_TEST,
-    "title": "FitLedger test notification",
-    "body": "Push notifications work on this device.",
-    "url": "/settings",
-}
 
 # The web app's page a push opens when tapped (its service worker opens the payload's `url`):
 # where the user acts on the message. Paths as in app/routes.py (services import no UI code).
@@ -233,7 +229,7 @@ def due_reminders(
     return due
 
 
-# --- messages ---
+# --- messages (the words are in catalog.py, in each reader's language and units) ---
 
 
 @dataclass(frozen=True)
@@ -243,88 +239,105 @@ class Message:
     body: str
 
 
-def _kcal(value: Decimal | float) -> str:
-    return f"{Decimal(str(value)).quantize(Decimal('1')):,}"
-
-
-def daily_norm_message(total: Decimal, target: Decimal) -> Message:
-    over = total - target
+def daily_norm_message(total: Decimal, target: Decimal, reader: Reader) -> Message:
     return Message(
         NotificationType.DAILY_NORM_EXCEEDED,
-        "Over your daily norm",
-        f"You have logged {_kcal(total)} kcal today, {_kcal(over)} kcal over your "
-        f"target of {_kcal(target)} kcal.",
+        reader.text("daily_norm.title"),
+        reader.text(
+            "daily_norm.body",
+            total=reader.kcal(total),
+            over=reader.kcal(total - target),
+            target=reader.kcal(target),
+        ),
     )
 
 
-def over_streak_message(days: int = OVER_STREAK_DAYS) -> Message:
+def over_streak_message(reader: Reader, days: int = OVER_STREAK_DAYS) -> Message:
     return Message(
         NotificationType.GOAL_PROGRESS,
-        f"{days} days in a row over target",
-        f"You have gone over your calorie target {days} days in a row. "
-        "A lighter day tomorrow keeps your plan on track.",
+        reader.count("over_streak.title", days),
+        reader.count("over_streak.body", days),
     )
 
 
-def _duration(seconds: float) -> str:
-    minutes = max(0, round(seconds / 60))
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
-
-
-def workout_message(name: str | None, calories: float | None, duration_s: float | None) -> Message:
+def workout_message(
+    name: str | None, calories: float | None, duration_s: float | None, reader: Reader
+) -> Message:
     parts = []
     if duration_s is not None:
-        parts.append(_duration(duration_s))
+        parts.append(reader.duration(duration_s))
     if calories is not None:
-        parts.append(f"{_kcal(calories)} kcal burned")
-    what = f"“{name}”" if name else "your workout"
-    detail = f": {', '.join(parts)}" if parts else ""
-    return Message(
-        NotificationType.WORKOUT_COMPLETED,
-        "Workout complete, well done!",
-        f"You finished {what}{detail}.",
+        parts.append(reader.text("workout.burned", kcal=reader.kcal(calories)))
+    detail = reader.text("workout.detail", parts=reader.listing(parts)) if parts else ""
+    body = (
+        reader.text("workout.body_named", name=name, detail=detail)
+        if name
+        else reader.text("workout.body", detail=detail)
     )
+    return Message(NotificationType.WORKOUT_COMPLETED, reader.text("workout.title"), body)
 
 
-PR_KINDS = {
-    "e1rm": "estimated one-rep max (mean of Epley and Brzycki)",
-    "weight_at_reps": "heaviest weight",
-    "volume": "session volume",
-}
+PR_KINDS = ("e1rm", "weight_at_reps", "volume")  # every kind is a weight (volume: kg x reps)
 
 
 def personal_record_message(
-    exercise: str, kind: str, value: float, previous: float | None, reps: int | None
+    exercise: str,
+    kind: str,
+    value: float,
+    previous: float | None,
+    reps: int | None,
+    reader: Reader,
 ) -> Message:
-    what = PR_KINDS.get(kind, "best")
     if kind == "weight_at_reps" and reps:
-        what = f"heaviest weight for {reps} reps"
-    before = f" (previous best {previous:g} kg)" if previous is not None else ""
+        what = reader.count("record.weight_for_reps", reps)
+    else:
+        what = reader.text(f"record.{kind}" if kind in PR_KINDS else "record.best")
+    before = (
+        "" if previous is None else reader.text("record.previous", value=reader.weight(previous))
+    )
     return Message(
         NotificationType.PERSONAL_RECORD,
-        f"New personal record: {exercise}",
-        f"New {what} on {exercise}: {value:g} kg{before}.",
+        reader.text("record.title", exercise=exercise),
+        reader.text(
+            "record.body", what=what, exercise=exercise, value=reader.weight(value), previous=before
+        ),
     )
 
 
-def weight_goal_message(goal_kg: Decimal, current_kg: Decimal) -> Message:
+def weight_goal_message(goal_kg: Decimal, current_kg: Decimal, reader: Reader) -> Message:
     return Message(
         NotificationType.GOAL_PROGRESS,
-        "Weight goal reached!",
-        f"Your weight is {current_kg:g} kg: you reached your goal of {goal_kg:g} kg.",
+        reader.text("weight_goal.title"),
+        reader.text(
+            "weight_goal.body", current=reader.weight(current_kg), goal=reader.weight(goal_kg)
+        ),
     )
 
 
-def reminder_message(kind: str) -> Message:
-    if kind == "workout":
-        return Message(
-            NotificationType.LOGGING_REMINDER,
-            "Workout day",
-            "Today is one of your training days. Time for your workout?",
-        )
+def reminder_message(kind: str, reader: Reader) -> Message:
+    which = "workout" if kind == "workout" else "meal"
     return Message(
         NotificationType.LOGGING_REMINDER,
-        "Time to log your meal",
-        "Log what you ate to keep your diary and your daily totals up to date.",
+        reader.text(f"reminder.{which}.title"),
+        reader.text(f"reminder.{which}.body"),
     )
+
+
+def push_test_message(reader: Reader) -> dict[str, str]:
+    """The test push's payload (its service worker shows ``title`` and ``body``)."""
+    return {
+        "type": PUSH_TEST,
+        "title": reader.text("push_test.title"),
+        "body": reader.text("push_test.body"),
+        "url": "/settings",
+    }
+
+
+def unsubscribed_page(kind: str, reader: Reader) -> tuple[str, str]:
+    """The title and text of the page an unsubscribe link opens ("*": every type)."""
+    text = (
+        reader.text("unsubscribe.done_all")
+        if kind == "*"
+        else reader.text("unsubscribe.done_type", kind=reader.text(f"type.{kind}"))
+    )
+    return reader.text("unsubscribe.done_title"), text

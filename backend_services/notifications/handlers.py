@@ -36,6 +36,7 @@ from backend_services.kernel.contracts import (
 
 from . import domain
 from . import repository as repo
+from .wording import reader_of
 
 
 def _decimal(value: float) -> Decimal:
@@ -85,6 +86,7 @@ def on_profile_updated(session: Session, event: Received[ProfileUpdated]) -> Non
         preferences=data.model_dump(mode="json")["notifications"],
         timezone=data.timezone,
         language=data.language,
+        units=data.units,
     )
 
 
@@ -106,7 +108,7 @@ def on_weight_logged(session: Session, event: Received[WeightLogged]) -> None:
         repo.notify(
             session,
             user_id,
-            domain.weight_goal_message(goal, weight.quantize(Decimal("0.1"))),
+            domain.weight_goal_message(goal, weight.quantize(Decimal("0.1")), reader_of(row)),
             {"goal_weight_kg": float(goal), "weight_kg": float(weight)},
             dedupe_key=f"weight_goal:{goal}",
         )
@@ -142,7 +144,7 @@ def on_meal_changed(session: Session, event: Received[MealChanged]) -> None:
     warning = repo.notify(
         session,
         user_id,
-        domain.daily_norm_message(total, target),
+        domain.daily_norm_message(total, target, reader_of(row)),
         {
             "date": day.isoformat(),
             "total_kcal": float(total),
@@ -158,7 +160,7 @@ def on_meal_changed(session: Session, event: Received[MealChanged]) -> None:
         repo.notify(
             session,
             user_id,
-            domain.over_streak_message(),
+            domain.over_streak_message(reader_of(row)),
             {"date": day.isoformat(), "days": domain.OVER_STREAK_DAYS},
             dedupe_key=f"over_streak:{day.isoformat()}",
         )
@@ -171,7 +173,10 @@ def on_workout_completed(session: Session, event: Received[WorkoutCompleted]) ->
     workout = event.data
     duration = float(workout.duration_s)
     message = domain.workout_message(
-        workout.name[:100] if workout.name else None, workout.calories_kcal, duration
+        workout.name[:100] if workout.name else None,
+        workout.calories_kcal,
+        duration,
+        reader_of(repo.recipient(session, event.user_id)),
     )
     congratulated = repo.notify(
         session,
@@ -193,7 +198,12 @@ def on_personal_record(session: Session, event: Received[PersonalRecordSet]) -> 
     estimated 1RM first) tells the news; further kinds for the same exercise add nothing."""
     record = event.data
     message = domain.personal_record_message(
-        record.exercise_name[:100], record.kind, record.value, record.previous, record.reps
+        record.exercise_name[:100],
+        record.kind,
+        record.value,
+        record.previous,
+        record.reps,
+        reader_of(repo.recipient(session, event.user_id)),
     )
     repo.notify(
         session,

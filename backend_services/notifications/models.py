@@ -50,6 +50,7 @@ recipients = Table(
     Column("display_name", Text),
     Column("timezone", Text, nullable=False, server_default="UTC"),
     Column("language", Text, nullable=False, server_default="en"),
+    Column("units", Text, nullable=False, server_default="metric"),  # 0004: metric | imperial
     Column("calorie_target_kcal", Numeric(7, 1)),
     # {type: {channel: bool}} as users publishes it; empty means the defaults.
     Column("preferences", JSONB, nullable=False, server_default=text("'{}'::jsonb")),

@@ -29,6 +29,7 @@ from . import domain
 from . import repository as repo
 from .models import announcements, recipients, reminder_sends
 from .settings import NotificationsSettings
+from .wording import reader_of
 
 log = logging.getLogger("fitledger.notifications.scheduler")
 SCHEDULER_LOCK_KEY = 0x4E4F5449  # "NOTI": one advisory-lock id for the reminder scheduler
@@ -102,6 +103,8 @@ class ReminderScheduler:
                 select(
                     recipients.c.user_id,
                     recipients.c.timezone,
+                    recipients.c.language,
+                    recipients.c.units,
                     recipients.c.meal_reminder_times,
                     recipients.c.workout_reminder_days,
                     recipients.c.workout_reminder_time,
@@ -137,7 +140,7 @@ class ReminderScheduler:
                     repo.notify(
                         session,
                         row.user_id,
-                        domain.reminder_message(reminder.kind),
+                        domain.reminder_message(reminder.kind, reader_of(row)),
                         {
                             "kind": reminder.kind,
                             "date": reminder.local_date.isoformat(),

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
 
 from backend_services.kernel.bodies import StrictBody
+from backend_services.kernel.contracts.users import Language, Units
 
 
 class StrictModel(StrictBody):
@@ -113,6 +114,9 @@ class SettingsOut(BaseModel):
     goal_weight_kg: float | None
     email_opted_out: list[str]
     timezone: str
+    # the profile's language and units as last heard (the texts of new notifications)
+    language: Language
+    units: Units
     calorie_target_kcal: float | None
     preferences: dict[str, dict[str, bool]]
 

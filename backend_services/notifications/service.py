@@ -8,7 +8,7 @@ import binascii
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -33,6 +33,15 @@ from .models import (
 from .push_endpoints import EndpointRefused, check_push_endpoint, normalized_origins
 from .schemas import AnnouncementIn, PushSubscriptionIn, ReminderSettings
 from .settings import NotificationsSettings
+from .wording import Reader, reader_of
+
+
+class Unsubscribed(NamedTuple):
+    """What an unsubscribe link stopped (a type or "*"), and whom the answer is for."""
+
+    kind: str
+    reader: Reader
+
 
 FEED_FIELDS = (
     notifications.c.id,
@@ -258,6 +267,8 @@ class NotificationsService:
             "email_opted_out": sorted(opted_out),
             # What this service last heard from the users service (eventually consistent).
             "timezone": row.timezone,
+            "language": row.language,
+            "units": row.units,
             "calorie_target_kcal": None
             if row.calorie_target_kcal is None
             else float(row.calorie_target_kcal),
@@ -283,18 +294,20 @@ class NotificationsService:
             )
         return self.get_settings(user_id)
 
-    def unsubscribe_email(self, token: str, kind: str | None) -> str:
+    def unsubscribe_email(self, token: str, kind: str | None) -> Unsubscribed:
         """Stop e-mails of one type (or all) for the holder of a mail's link; idempotent."""
         if kind is not None and kind not in {t.value for t in domain.NotificationType}:
             raise InvalidInput("Unknown notification type.", fields={"type": "unknown"})
         with unit_of_work(self.engine) as session:
-            user_id = session.execute(
-                select(recipients.c.user_id).where(recipients.c.unsubscribe_token == token)
-            ).scalar_one_or_none()
-            if user_id is None:
+            holder = session.execute(
+                select(recipients.c.user_id, recipients.c.language, recipients.c.units).where(
+                    recipients.c.unsubscribe_token == token
+                )
+            ).first()
+            if holder is None:
                 raise NotFound("This unsubscribe link is not valid.")
-            repo.add_opt_out(session, user_id, kind or "*")
-        return kind or "*"
+            repo.add_opt_out(session, holder.user_id, kind or "*")
+        return Unsubscribed(kind or "*", reader_of(holder))
 
     # --- admin ---
 

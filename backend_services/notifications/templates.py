@@ -1,4 +1,5 @@
-"""E-mail templates: every message as plain text and HTML (Jinja2, HTML autoescaped)."""
+"""E-mail templates: every message as plain text and HTML (Jinja2, HTML autoescaped), with
+the words of ``catalog.py`` in the recipient's language."""
 
 from __future__ import annotations
 
@@ -10,53 +11,69 @@ from jinja2 import Environment, StrictUndefined
 
 from backend_services.kernel.email import OutgoingEmail
 
+from .wording import Reader
+
 _TEXT = Environment(autoescape=False, undefined=StrictUndefined, keep_trailing_newline=True)
 _HTML = Environment(autoescape=True, undefined=StrictUndefined)
 
 _LAYOUT = """<!doctype html>
-<html><body style="font-family:system-ui,sans-serif;color:#1f2933;max-width:560px">
+<html lang="{{ language }}">
+<body style="font-family:system-ui,sans-serif;color:#1f2933;max-width:560px">
 <h2 style="color:#0b7a5c">{{ heading }}</h2>
 {% block content %}{% endblock %}
 <hr style="border:none;border-top:1px solid #ddd">
 <p style="font-size:12px;color:#667">FitLedger{% if unsubscribe_url %} ·
-<a href="{{ unsubscribe_url }}">Unsubscribe from these e-mails</a>{% endif %}</p>
+<a href="{{ unsubscribe_url }}">{{ words.unsubscribe }}</a>{% endif %}</p>
 </body></html>"""
 
 _HTML.globals["layout"] = _HTML.from_string(_LAYOUT)
 
+# The words come from the catalog (``words``, in the reader's language); the templates only
+# place them: text and HTML of each mail.
 TEMPLATES: dict[str, tuple[str, str]] = {
     "notification": (
-        "{{ body }}\n\nOpen FitLedger: {{ app_url }}\n"
-        "{% if unsubscribe_url %}\nTo stop these e-mails: {{ unsubscribe_url }}\n{% endif %}",
+        "{{ body }}\n\n{{ words.open_app }}: {{ app_url }}\n"
+        "{% if unsubscribe_url %}\n{{ words.stop_emails }}: {{ unsubscribe_url }}\n{% endif %}",
         "{% extends layout %}{% block content %}<p>{{ body }}</p>"
-        '<p><a href="{{ app_url }}">Open FitLedger</a></p>{% endblock %}',
+        '<p><a href="{{ app_url }}">{{ words.open_app }}</a></p>{% endblock %}',
     ),
     "welcome": (
-        "Hello {{ display_name }},\n\nWelcome to FitLedger! Set up your profile to get your "
-        "calorie and macro targets, then log your first meal or workout:\n\n{{ app_url }}\n",
-        "{% extends layout %}{% block content %}<p>Hello {{ display_name }},</p>"
-        "<p>Welcome to FitLedger! Set up your profile to get your calorie and macro targets, "
-        'then log your first meal or workout.</p><p><a href="{{ app_url }}">Open FitLedger'
+        "{{ words.greeting }}\n\n{{ words.welcome }}:\n\n{{ app_url }}\n",
+        "{% extends layout %}{% block content %}<p>{{ words.greeting }}</p>"
+        '<p>{{ words.welcome }}.</p><p><a href="{{ app_url }}">{{ words.open_app }}'
         "</a></p>{% endblock %}",
     ),
     "password_reset": (
-        "Hello {{ display_name }},\n\nSomeone (hopefully you) asked to reset your FitLedger "
-        "password. Open this link to choose a new one; it works once and expires in "
-        "{{ expires_in_minutes }} minutes:\n\n{{ reset_url }}\n\nIf you did not ask for this, "
-        "ignore this message; your password stays as it is.\n",
-        "{% extends layout %}{% block content %}<p>Hello {{ display_name }},</p>"
-        "<p>Someone (hopefully you) asked to reset your FitLedger password. The link works "
-        "once and expires in {{ expires_in_minutes }} minutes.</p>"
-        '<p><a href="{{ reset_url }}">Choose a new password</a></p>'
-        "<p>If you did not ask for this, ignore this message; your password stays as it is."
-        "</p>{% endblock %}",
+        "{{ words.greeting }}\n\n{{ words.reset_text }}\n\n{{ reset_url }}\n\n"
+        "{{ words.reset_ignore }}\n",
+        "{% extends layout %}{% block content %}<p>{{ words.greeting }}</p>"
+        "<p>{{ words.reset_html }}</p>"
+        '<p><a href="{{ reset_url }}">{{ words.reset_choose }}</a></p>'
+        "<p>{{ words.reset_ignore }}</p>{% endblock %}",
     ),
 }
 
-SUBJECTS = {
-    "welcome": "Welcome to FitLedger",
-    "password_reset": "Reset your FitLedger password",
-}
+
+def _words(reader: Reader, context: dict[str, Any]) -> dict[str, str]:
+    """The catalog's texts a mail shows, filled in for this mail."""
+    name = context.get("display_name") or ""
+    words = {
+        "open_app": reader.text("mail.open_app"),
+        "unsubscribe": reader.text("mail.unsubscribe"),
+        "stop_emails": reader.text("mail.stop_emails"),
+        "greeting": reader.text("mail.greeting", name=name)
+        if name
+        else reader.text("mail.greeting_anonymous"),
+        "welcome": reader.text("welcome.body"),
+        "reset_choose": reader.text("password_reset.choose"),
+        "reset_ignore": reader.text("password_reset.ignore"),
+    }
+    minutes = context.get("expires_in_minutes")
+    if minutes is not None:
+        expires = reader.count("password_reset.minutes", int(minutes))
+        words["reset_text"] = reader.text("password_reset.text", expires=expires)
+        words["reset_html"] = reader.text("password_reset.html", expires=expires)
+    return words
 
 
 @dataclass(frozen=True)
@@ -80,19 +97,20 @@ def render_email(
     *,
     subject: str | None = None,
     unsubscribe: tuple[str, str | None] | None = None,
+    reader: Reader,
 ) -> OutgoingEmail:
-    """One e-mail from a template; marketing-style mails carry RFC 2369/8058 unsubscribe
-    headers, security mails (password reset) none."""
+    """One e-mail from a template in the reader's language; marketing-style mails carry
+    RFC 2369/8058 unsubscribe headers, security mails (password reset) none."""
     text_source, html_source = TEMPLATES[template]
     unsubscribe_url = links.unsubscribe_url(*unsubscribe) if unsubscribe else None
     values = {
-        "display_name": "",
         **context,
         "app_url": links.app_url,
         "unsubscribe_url": unsubscribe_url,
+        "language": reader.language,
+        "words": _words(reader, context),
     }
-    values["display_name"] = values["display_name"] or "there"
-    heading = subject or SUBJECTS[template]
+    heading = subject or reader.text(f"{template}.subject")
     headers: tuple[tuple[str, str], ...] = ()
     if unsubscribe_url:
         headers = (

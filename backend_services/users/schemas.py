@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, m
 
 from backend_services.kernel.bodies import PatchBody, StrictBody
 from backend_services.kernel.contracts.preferences import Channel, NotificationType
+from backend_services.kernel.contracts.users import Language, Units
 from backend_services.kernel.dates import PastDate
 
 from .domain import (
@@ -89,8 +90,6 @@ def _check_time_zone(value: str) -> str:
 
 BirthDate = Annotated[dt.date, AfterValidator(_check_birth_date)]
 TimeZone = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_check_time_zone)]
-Units = Literal["metric", "imperial"]
-Language = Literal["en", "ru"]
 WeekStart = Literal["monday", "sunday"]
 
 

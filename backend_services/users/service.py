@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
@@ -24,6 +24,7 @@ from backend_services.kernel.contracts.preferences import (
     Channel,
     NotificationType,
 )
+from backend_services.kernel.contracts.users import Language, Units
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.kernel.messaging import add_to_outbox
@@ -516,8 +517,9 @@ class UsersService:
                 floor_applied=targets.floor_applied,
             ),
             timezone=profile.timezone,
-            language=profile.language,
-            units=profile.units,
+            # the columns hold what the profile schemas let through (Language, Units)
+            language=cast(Language, profile.language),
+            units=cast(Units, profile.units),
             notifications=notification_matrix(repo, profile.user_id),
             quiet_hours=None
             if profile.quiet_hours_start is None or profile.quiet_hours_end is None

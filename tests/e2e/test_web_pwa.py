@@ -20,7 +20,8 @@ from browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, screenshot, signed_in, use
 from playwright.sync_api import Browser, CDPSession, Page, expect, sync_playwright
 from push_receiver import PushReceiver
 
-from backend_services.notifications.domain import PUSH_TEST_MESSAGE
+from backend_services.notifications.domain import push_test_message
+from backend_services.notifications.wording import ENGLISH_METRIC
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
@@ -270,8 +271,8 @@ def test_the_service_workers_push_handler_shows_the_services_message(
     browser: Browser, ui_url: str
 ) -> None:
     """The message the notifications service sends for "Send a test notification"
-    (channels.py sends PUSH_TEST_MESSAGE as it is), on any stack."""
-    shown = _shown_by_service_worker(browser, ui_url, dict(PUSH_TEST_MESSAGE))
+    (channels.py sends push_test_message in the user's language), on any stack."""
+    shown = _shown_by_service_worker(browser, ui_url, push_test_message(ENGLISH_METRIC))
     assert shown == {
         "title": "FitLedger test notification",
         "body": "Push notifications work on this device.",

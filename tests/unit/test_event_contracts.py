@@ -26,6 +26,7 @@ from backend_services.kernel.contracts import (
     NutritionAdminActionRecorded,
     PasswordChanged,
     PasswordResetAsked,
+    ProfileUpdated,
     RegistrationDuplicateAttempted,
     WorkoutImported,
 )
@@ -206,3 +207,21 @@ def test_docs_event_tables_are_the_codes() -> None:
     assert event_catalogue.rendered_doc(text, SUBSCRIPTIONS) == text, (
         "docs/events.md is stale: run `python -m backend_services.stack.event_catalogue`"
     )
+
+
+PROFILE = example(ProfileUpdated)
+BROKEN_PROFILES = {
+    "unknown units": {**PROFILE.data, "units": "stone"},
+    "unknown language": {**PROFILE.data, "language": "de"},
+    "no units": {k: v for k, v in PROFILE.data.items() if k != "units"},
+}
+
+
+@pytest.mark.parametrize("data", BROKEN_PROFILES.values(), ids=BROKEN_PROFILES.keys())
+def test_a_profile_says_which_language_and_units_it_reads_in(data: dict[str, object]) -> None:
+    with pytest.raises(InvalidEvent, match=r"^users\.profile\.updated v1: (units|language)"):
+        ProfileUpdated.read(PROFILE.model_copy(update={"data": data}))
+    for language, units in (("en", "metric"), ("ru", "imperial")):
+        fine = {**PROFILE.data, "language": language, "units": units}
+        read = ProfileUpdated.read(PROFILE.model_copy(update={"data": fine})).data
+        assert (read.language, read.units) == (language, units)

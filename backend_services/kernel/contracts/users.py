@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -11,6 +11,9 @@ from .base import Amount, ClockTime, EventContract, Payload
 from .preferences import Channel, NotificationType
 
 Kilograms = Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)]
+# What a profile may choose; the users API and every consumer read these same values.
+Language = Literal["en", "ru"]
+Units = Literal["metric", "imperial"]  # imperial: weights in lb, distances in mi
 
 
 class _Users(EventContract):
@@ -40,8 +43,8 @@ class ProfileUpdated(_Users):
 
     targets: Targets | None
     timezone: Annotated[str, Field(min_length=1, max_length=64)]
-    language: Annotated[str, Field(min_length=1, max_length=64)]
-    units: Annotated[str, Field(min_length=1, max_length=20)]
+    language: Language
+    units: Units
     notifications: dict[NotificationType, dict[Channel, bool]]
     quiet_hours: QuietHours | None
 

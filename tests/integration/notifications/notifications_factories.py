@@ -30,11 +30,19 @@ class Users:
         preferences: dict[str, dict[str, bool]] | None = None,
         timezone: str = "UTC",
         quiet: dict[str, str] | None = None,
+        language: str = "en",
+        units: str = "metric",
     ) -> str:
         user_id = str(uuid.uuid4())
         self.deliver(contract_events.registered(user_id))
         self.profile(
-            user_id, target=target, preferences=preferences, timezone=timezone, quiet=quiet
+            user_id,
+            target=target,
+            preferences=preferences,
+            timezone=timezone,
+            quiet=quiet,
+            language=language,
+            units=units,
         )
         return user_id
 
@@ -46,6 +54,8 @@ class Users:
         preferences: dict[str, dict[str, bool]] | None = None,
         timezone: str = "UTC",
         quiet: dict[str, str] | None = None,
+        language: str = "en",
+        units: str = "metric",
     ) -> None:
         self.deliver(
             contract_events.profile_updated(
@@ -54,6 +64,8 @@ class Users:
                 preferences=preferences,
                 timezone=timezone,
                 quiet=None if quiet is None else (quiet["start"], quiet["end"]),
+                language=language,
+                units=units,
             )
         )
 

@@ -135,6 +135,32 @@ def test_weight_goal_is_celebrated_once_when_crossed(
     assert goal.title == "Weight goal reached!"
 
 
+def test_texts_follow_the_profiles_language_and_units_as_they_change(
+    users: Users,
+    deliver: Callable[[Event], bool],
+    query: Callable[..., list[Any]],
+    engine: Engine,
+) -> None:
+    user = users.make(language="ru", units="imperial", preferences=ALL_ON)
+    [row] = query("SELECT language, units FROM notifications.recipients WHERE user_id = :u", u=user)
+    assert (row.language, row.units) == ("ru", "imperial")
+    with unit_of_work(engine) as session:
+        repo.update_recipient(session, user, goal_weight_kg=80)
+    deliver(contract_events.weight_logged(user, 81.0))
+    deliver(contract_events.weight_logged(user, 79.5))
+    [goal] = feed(query, user, "goal_progress")
+    assert goal.title == "Цель по весу достигнута!"
+    assert goal.body == "Ваш вес — 175,3 lb: вы достигли своей цели в 176,4 lb."
+    # Back to English and metric: the next notification reads so (the feed keeps its words).
+    users.profile(user, target=1800, preferences=ALL_ON)
+    [row] = query("SELECT language, units FROM notifications.recipients WHERE user_id = :u", u=user)
+    assert (row.language, row.units) == ("en", "metric")
+    deliver(meal_event(user, 1950))
+    [norm] = feed(query, user, "daily_norm_exceeded")
+    assert norm.title == "Over your daily norm" and "1,950 kcal" in norm.body
+    assert feed(query, user, "goal_progress") == [goal]
+
+
 def test_password_reset_mail_is_queued_with_its_link(
     users: Users, deliver: Callable[[Event], bool], query: Callable[..., list[Any]]
 ) -> None:

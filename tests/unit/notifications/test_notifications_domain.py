@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from backend_services.notifications import domain
+from backend_services.notifications.wording import ENGLISH_METRIC
 
 T0 = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -124,11 +125,13 @@ def test_preferences_defaults_and_opt_outs() -> None:
 
 
 def test_messages_carry_the_numbers() -> None:
-    norm = domain.daily_norm_message(Decimal("2450.4"), Decimal("2000"))
+    norm = domain.daily_norm_message(Decimal("2450.4"), Decimal("2000"), ENGLISH_METRIC)
     assert "2,450 kcal" in norm.body and "450 kcal over" in norm.body
-    workout = domain.workout_message("Leg day", 412.6, 3720)
+    workout = domain.workout_message("Leg day", 412.6, 3720, ENGLISH_METRIC)
     assert "1 h 2 min" in workout.body and "413 kcal" in workout.body
-    record = domain.personal_record_message("Back Squat", "weight_at_reps", 120.0, 115.0, 5)
+    record = domain.personal_record_message(
+        "Back Squat", "weight_at_reps", 120.0, 115.0, 5, ENGLISH_METRIC
+    )
     assert "Back Squat" in record.title and "120 kg" in record.body and "5 reps" in record.body
 
 

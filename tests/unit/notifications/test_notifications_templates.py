@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
-from backend_services.kernel.email import SmtpMailer
+from backend_services.kernel.email import OutgoingEmail, SmtpMailer
 from backend_services.notifications.templates import MailLinks, render_email
+from backend_services.notifications.wording import ENGLISH_METRIC, Reader
 
 LINKS = MailLinks("https://fit.example")
+RUSSIAN_IMPERIAL = Reader("ru", "imperial")
+
+
+def notification_mail(body: str, subject: str, kind: str, reader: Reader) -> OutgoingEmail:
+    return render_email(
+        "notification",
+        "a@example.com",
+        {"body": body},
+        LINKS,
+        subject=subject,
+        unsubscribe=("tok123tok123tok123", kind),
+        reader=reader,
+    )
 
 
 def test_notification_mail_has_text_html_and_one_click_unsubscribe() -> None:
-    mail = render_email(
-        "notification",
-        "a@example.com",
-        {"body": "You are <over> today"},
-        LINKS,
-        subject="Over your daily norm",
-        unsubscribe=("tok123tok123tok123", "daily_norm_exceeded"),
+    mail = notification_mail(
+        "You are <over> today", "Over your daily norm", "daily_norm_exceeded", ENGLISH_METRIC
     )
     link = "https://fit.example/api/notifications/unsubscribe?token=tok123tok123tok123&type=daily_norm_exceeded"
     assert dict(mail.headers) == {
@@ -37,6 +46,7 @@ def test_password_reset_mail_has_the_link_and_no_unsubscribe() -> None:
         "a@example.com",
         {"display_name": "Ann", "reset_url": url, "expires_in_minutes": 30},
         LINKS,
+        reader=ENGLISH_METRIC,
     )
     assert mail.subject == "Reset your FitLedger password"
     assert f"\n{url}\n" in mail.text and "30 minutes" in mail.text
@@ -45,7 +55,53 @@ def test_password_reset_mail_has_the_link_and_no_unsubscribe() -> None:
 
 
 def test_welcome_mail_greets_by_name_or_generically() -> None:
-    named = render_email("welcome", "a@example.com", {"display_name": "Ann"}, LINKS)
-    anonymous = render_email("welcome", "a@example.com", {"display_name": ""}, LINKS)
+    named = render_email(
+        "welcome", "a@example.com", {"display_name": "Ann"}, LINKS, reader=ENGLISH_METRIC
+    )
+    anonymous = render_email(
+        "welcome", "a@example.com", {"display_name": ""}, LINKS, reader=ENGLISH_METRIC
+    )
     assert named.text.startswith("Hello Ann,") and anonymous.text.startswith("Hello there,")
     assert "https://fit.example/" in named.text
+
+
+def test_a_russian_notification_mail_has_russian_links_and_footer() -> None:
+    mail = notification_mail(
+        "Ваш вес — 175,3 lb", "Цель по весу достигнута!", "goal_progress", RUSSIAN_IMPERIAL
+    )
+    assert mail.subject == "Цель по весу достигнута!"
+    assert "Открыть FitLedger: https://fit.example/" in mail.text
+    assert "Чтобы больше не получать такие письма: https://fit.example/api/" in mail.text
+    assert mail.html is not None and '<html lang="ru">' in mail.html
+    assert ">Отписаться от этих писем</a>" in mail.html and ">Открыть FitLedger</a>" in mail.html
+    assert "Unsubscribe" not in mail.html and "Open" not in mail.text
+
+
+def test_russian_password_reset_counts_its_minutes_in_russian() -> None:
+    def reset(minutes: int) -> str:
+        mail = render_email(
+            "password_reset",
+            "a@example.com",
+            {
+                "display_name": "",
+                "reset_url": "https://fit.example/r",
+                "expires_in_minutes": minutes,
+            },
+            LINKS,
+            reader=RUSSIAN_IMPERIAL,
+        )
+        assert mail.subject == "Сброс пароля FitLedger" and mail.text.startswith("Здравствуйте!")
+        return mail.text
+
+    assert "действует 1 минуту:" in reset(1)
+    assert "действует 3 минуты:" in reset(3)
+    assert "действует 30 минут:" in reset(30)
+    assert "действует 21 минуту:" in reset(21)
+
+
+def test_russian_welcome_greets_by_name() -> None:
+    mail = render_email(
+        "welcome", "a@example.com", {"display_name": "Аня"}, LINKS, reader=RUSSIAN_IMPERIAL
+    )
+    assert mail.subject == "Добро пожаловать в FitLedger"
+    assert mail.text.startswith("Здравствуйте, Аня!\n\nДобро пожаловать в FitLedger!")
