@@ -135,8 +135,10 @@ async def _start_session(request: Request, email: str, password: str, target: st
     if target == routes.TODAY and profile is None:
         target = routes.ONBOARDING
     answer = RedirectResponse(target, status_code=303)
-    if profile is not None and profile.get("language"):
-        # The language chosen in the profile follows the account to this browser.
+    if profile is not None and profile.get("language") and profile.get("complete"):
+        # The language chosen in the profile follows the account to this browser. A new
+        # account's profile (before onboarding) holds only the default: the page's own
+        # language stays, and onboarding saves it into the profile.
         answer.set_cookie(
             LANGUAGE_COOKIE,
             known(str(profile["language"])),

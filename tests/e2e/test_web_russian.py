@@ -20,7 +20,14 @@ from typing import Any
 import httpx
 import pytest
 from accounts import put_profile
-from browser import PASSWORD, finished_workout, new_context, screenshot, sign_in_in_browser
+from browser import (
+    PASSWORD,
+    finished_workout,
+    new_context,
+    new_email,
+    screenshot,
+    sign_in_in_browser,
+)
 from playwright.sync_api import Browser, Page, expect
 from test_web_admin import ADMIN_PAGES
 
@@ -161,3 +168,43 @@ def test_a_signed_out_russian_browser_gets_the_russian_sign_in_page(
         expect(page.get_by_role("heading", level=1)).to_have_text("Create your account")
     finally:
         context.close()
+
+
+def test_an_account_made_in_russian_keeps_russian_into_its_profile(
+    browser: Browser, ui_url: str
+) -> None:
+    """Registering in Russian: onboarding speaks Russian and saves Russian into the profile
+    (a new account's default profile must not switch the page back to English)."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        extra_http_headers={"Accept-Language": "ru"},
+    )
+    context.set_default_timeout(20_000)
+    email = new_email()
+    try:
+        page = context.new_page()
+        page.goto(f"{ui_url}/register")
+        page.get_by_label("Ваше имя").fill("Аня")
+        page.get_by_label("Эл. почта").fill(email)
+        page.get_by_label("Пароль").fill(PASSWORD)
+        page.get_by_role("button", name="Создать аккаунт").click()
+        page.wait_for_url(re.compile(r"/onboarding/?$"))
+        expect(page.get_by_role("heading", level=1)).to_have_text("Настройка целей")
+        page.locator("#sex-female").click()
+        page.locator("#field-birth_date").fill("1990-05-01")
+        page.locator("#field-height_cm").fill("165")
+        page.locator("#field-weight_kg").fill("60")
+        page.locator("#activity_level-sedentary").click()
+        page.locator("#onboarding-next").click()
+        page.locator("#goal-maintain").click()
+        page.locator("#onboarding-next").click()
+        expect(page.locator("#targets-calories")).to_contain_text("ккал")
+        screenshot(page, "ru-onboarding-targets-phone")
+    finally:
+        context.close()
+    with httpx.Client(base_url=ui_url, timeout=30) as http:
+        token = http.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+        me = http.get(
+            "/api/users/me", headers={"Authorization": f"Bearer {token.json()['access_token']}"}
+        )
+    assert me.json()["language"] == "ru"
