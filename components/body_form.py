@@ -6,6 +6,7 @@ import reflex as rx
 
 from app.i18n import LanguageState, t
 from app.state.body import RATE_CHOICES, BodyFormState, rate_in_words
+from components.bilingual import in_language
 from components.fields import field_error, labelled_input
 
 Text = rx.Var[str] | str
@@ -46,6 +47,11 @@ def _rate_words(rate: str) -> rx.Var[str]:
         ),
         rx.cond(imperial, rate_in_words(rate, "imperial"), rate_in_words(rate)),
     ).to(str)
+
+
+def _factor_text(factor: str) -> rx.Var[str]:
+    """ " (\u00d7 1.375)" / " (\u00d7 1,375)": the activity factor as each language writes it."""
+    return in_language(f" (\u00d7 {factor})", f" (\u00d7 {factor.replace('.', ',')})")
 
 
 def choice_group(
@@ -157,7 +163,7 @@ def activity_field() -> rx.Component:
         t("How active are you on a usual day?"),
         "activity_level",
         [
-            (value, title + f" (\u00d7 {factor})", line)
+            (value, title + _factor_text(factor), line)
             for value, title, line, factor in ACTIVITY_CHOICES
         ],
         value=s.activity_level,
