@@ -167,21 +167,35 @@ def validation_fields(exc: RequestValidationError) -> dict[str, str]:
     for err in exc.errors():
         if err.get("type") == "json_invalid":
             # the location is the character offset in the body, not a field: say so
-            fields.setdefault("body", _json_error(err))
+            fields.setdefault("body", _json_error(err, exc.body))
             continue
         fields.setdefault(_field_path(tuple(err.get("loc", ()))), str(err.get("msg", "invalid")))
     return fields
 
 
-def _json_error(err: dict[str, Any]) -> str:
-    """The message for a json_invalid error: "not valid JSON at character 12: Expecting ..."."""
+def _json_error(err: dict[str, Any], document: Any) -> str:
+    """The message for a json_invalid error, with the place as an editor shows it:
+    "not valid JSON at line 2, column 5 (character 17): Expecting ..."."""
     loc = tuple(err.get("loc", ()))
     where = next((p for p in loc if isinstance(p, int)), None)
     reason = (err.get("ctx") or {}).get("error")
     text = "not valid JSON"
     if where is not None:
-        text += f" at character {where}"
+        text += f" at {_json_position(document, where)}"
     return f"{text}: {reason}" if reason else text
+
+
+def _json_position(document: Any, offset: int) -> str:
+    """``line L, column C (character N)`` for a character offset in a JSON body (lines and
+    columns from 1, as json.JSONDecodeError counts them); the offset alone when the body is
+    not at hand as text."""
+    if isinstance(document, bytes):
+        document = document.decode("utf-8", errors="replace")
+    if not isinstance(document, str) or offset > len(document):
+        return f"character {offset}"
+    line = document.count("\n", 0, offset) + 1
+    column = offset - document.rfind("\n", 0, offset)
+    return f"line {line}, column {column} (character {offset})"
 
 
 def _allowed_methods(app: FastAPI, request: Request) -> list[str]:

@@ -33,7 +33,8 @@ from backend_services.kernel.tokens import AccessTokenVerifier
 
 SERVICE = "unit-app"  # unique label value: the metrics registry is process-wide
 ISSUER, AUDIENCE = "fitledger-auth", "fitledger"
-LEAKS = ("Traceback", 'File "', "RuntimeError", "SELECT", "password=hunter2", "line ")
+# a traceback's line reads 'File "x.py", line 3': a JSON error's "line 3, column 5" is not one
+LEAKS = ("Traceback", 'File "', "RuntimeError", "SELECT", "password=hunter2", '", line ')
 
 
 class ItemIn(BaseModel):
@@ -256,7 +257,21 @@ def test_malformed_json_is_422_in_the_shape(client):
     error = assert_error_shape(response, 422, "validation_error")
     # where it broke, as a place in the body (not "fields": {"16": "JSON decode error"})
     assert list(error["fields"]) == ["body"]
-    assert error["fields"]["body"].startswith("not valid JSON at character 16"), error
+    assert error["fields"]["body"].startswith(
+        "not valid JSON at line 1, column 17 (character 16): Expecting"
+    ), error
+
+
+def test_malformed_json_over_several_lines_names_the_line_and_column(client):
+    body = b'{\n  "name": "oats",\n  "amount": 12,,\n}'
+    response = client.post("/items", content=body, headers={"content-type": "application/json"})
+    error = assert_error_shape(response, 422, "validation_error")
+    # the second comma of line 3: where an editor's cursor would go
+    assert error["fields"] == {
+        "body": "not valid JSON at line 3, column 16 (character 35): "
+        "Expecting property name enclosed in double quotes"
+    }, error
+    assert STORED == []
 
 
 def test_valid_body_is_accepted(client):
