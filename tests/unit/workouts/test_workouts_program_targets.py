@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from backend_services.workouts.programs import target_weight
+from backend_services.workouts.programs import BEGINNER_FULL_BODY, target_weight
 
 SQUAT = "builtin:barbell-back-squat"
-# the beginner program's squat: 3 x 5 from 40 kg, +2.5 kg
-ITEM = {"exercise_id": SQUAT, "sets": 3, "reps": 5, "start_weight_kg": 40, "increment_kg": 2.5}
+# builtin:beginner-full-body-3day's squat on day A: 3 x 5 from 40 kg, +2.5 kg
+ITEM = BEGINNER_FULL_BODY["days"][0]["exercises"][0]
 T0 = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)
 
 
@@ -67,3 +67,8 @@ def test_the_next_target_follows_last_time(
     history: list[dict[str, Any]], expected: tuple[float, str]
 ) -> None:
     assert target_weight(ITEM, history) == expected
+
+
+def test_the_table_reads_the_builtin_programs_squat() -> None:
+    assert (ITEM["exercise_id"], ITEM["sets"], ITEM["reps"]) == (SQUAT, 3, 5)
+    assert (ITEM["start_weight_kg"], ITEM["increment_kg"]) == (40, 2.5)
