@@ -10,6 +10,7 @@ from typing import Any
 
 from backend_services.kernel.contracts import (
     DayTotals,
+    EmailUnsubscribed,
     MealChanged,
     MealLogged,
     PasswordResetRequested,
@@ -162,3 +163,12 @@ def personal_record(
         }
     )
     return record.event(user_id)
+
+
+def email_unsubscribed(
+    user_id: str, kind: str | None, occurred_at: datetime | None = None
+) -> Event:
+    """A mail's unsubscribe link used (``kind`` None: every type)."""
+    return _at(
+        EmailUnsubscribed.model_validate({"notification_type": kind}).event(user_id), occurred_at
+    )

@@ -69,6 +69,39 @@ def enabled_channels(
     return channels
 
 
+def lifted_opt_outs(
+    before: Mapping[str, Mapping[str, bool]],
+    after: Mapping[str, Mapping[str, bool]],
+    opted_out: Iterable[str],
+) -> tuple[set[str], set[str]]:
+    """What a profile change does to the unsubscribe links' opt-outs: a type whose e-mail the
+    user turned on again (off before the change, on after it) is theirs again. Returns (the
+    opt-outs to lift, the types to stop instead): lifting "every type" keeps the other types
+    whose e-mail is still on stopped, so only the type turned on comes back.
+
+    An unsubscribe also turns the e-mail off in the users service's preferences, so the
+    ordinary path is on -> off (by the link) -> on (by the user); a change that leaves a
+    type's e-mail as it was lifts nothing."""
+    email = Channel.EMAIL.value
+    turned_on = {
+        kind.value
+        for kind in NotificationType
+        if channel_enabled(after, kind.value, email)
+        and not channel_enabled(before, kind.value, email)
+    }
+    stopped = set(opted_out)
+    lifted = stopped & turned_on
+    instead: set[str] = set()
+    if "*" in stopped and turned_on:
+        lifted.add("*")
+        instead = {
+            kind.value
+            for kind in NotificationType
+            if kind.value not in turned_on and channel_enabled(after, kind.value, email)
+        }
+    return lifted, instead
+
+
 def reaches_for_announcement(
     preferences: Mapping[str, Mapping[str, bool]], channels: Iterable[str]
 ) -> bool:

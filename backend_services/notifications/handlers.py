@@ -77,13 +77,22 @@ def on_user_deleted(session: Session, event: Received[UserDeleted]) -> None:
 def on_profile_updated(session: Session, event: Received[ProfileUpdated]) -> None:
     data = event.data
     target = None if data.targets is None else data.targets.calorie_target_kcal
+    preferences = data.model_dump(mode="json")["notifications"]
+    before = repo.recipient(session, event.user_id, lock=True)
+    # e-mail the user turned on again after an unsubscribe link stopped it is on again
+    lifted, instead = domain.lifted_opt_outs(
+        (before.preferences or {}) if before else {},
+        preferences,
+        repo.opted_out_before(session, event.user_id, event.occurred_at),
+    )
+    repo.lift_opt_outs(session, event.user_id, lifted, instead)
     repo.update_recipient(
         session,
         event.user_id,
         calorie_target_kcal=None if target is None else _decimal(target),
         quiet_start=None if data.quiet_hours is None else data.quiet_hours.start,
         quiet_end=None if data.quiet_hours is None else data.quiet_hours.end,
-        preferences=data.model_dump(mode="json")["notifications"],
+        preferences=preferences,
         timezone=data.timezone,
         language=data.language,
         units=data.units,

@@ -79,10 +79,37 @@ def opted_out_types(session: Session, user_id: str) -> list[str]:
     )
 
 
-def add_opt_out(session: Session, user_id: str, kind: str) -> None:
-    session.execute(
-        pg_insert(email_opt_outs).values(user_id=user_id, type=kind).on_conflict_do_nothing()
+def opted_out_before(session: Session, user_id: str, moment: datetime) -> list[str]:
+    """The opt-outs recorded before ``moment`` (a later profile change may lift only those)."""
+    return list(
+        session.execute(
+            select(email_opt_outs.c.type).where(
+                email_opt_outs.c.user_id == user_id, email_opt_outs.c.created_at < moment
+            )
+        ).scalars()
     )
+
+
+def add_opt_out(session: Session, user_id: str, kind: str) -> bool:
+    """True when this opt-out is new."""
+    added = session.execute(
+        pg_insert(email_opt_outs)
+        .values(user_id=user_id, type=kind)
+        .on_conflict_do_nothing()
+        .returning(email_opt_outs.c.type)
+    ).first()
+    return added is not None
+
+
+def lift_opt_outs(session: Session, user_id: str, lifted: set[str], instead: set[str]) -> None:
+    if lifted:
+        session.execute(
+            delete(email_opt_outs).where(
+                email_opt_outs.c.user_id == user_id, email_opt_outs.c.type.in_(sorted(lifted))
+            )
+        )
+    for kind in sorted(instead):
+        add_opt_out(session, user_id, kind)
 
 
 def delete_user(session: Session, user_id: str) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
-from backend_services.kernel.contracts import NotificationsAdminActionRecorded
+from backend_services.kernel.contracts import EmailUnsubscribed, NotificationsAdminActionRecorded
 from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.kernel.messaging import add_to_outbox
@@ -306,7 +306,12 @@ class NotificationsService:
             ).first()
             if holder is None:
                 raise NotFound("This unsubscribe link is not valid.")
-            repo.add_opt_out(session, holder.user_id, kind or "*")
+            if repo.add_opt_out(session, holder.user_id, kind or "*"):
+                # the users service keeps the choices: it turns these e-mails off there too
+                stopped = EmailUnsubscribed(
+                    notification_type=None if kind is None else domain.NotificationType(kind)
+                )
+                add_to_outbox(session, MESSAGING, stopped.event(holder.user_id))
         return Unsubscribed(kind or "*", reader_of(holder))
 
     # --- admin ---

@@ -12,6 +12,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from backend_services.kernel.contracts import (
+    EmailUnsubscribed,
     MealChanged,
     MealDeleted,
     MealLogged,
@@ -50,6 +51,11 @@ def on_user_deleted(session: Session, event: Received[UserDeleted]) -> None:
     service.delete_user_data(session, event.user_id)
 
 
+def on_email_unsubscribed(session: Session, event: Received[EmailUnsubscribed]) -> None:
+    kind = event.data.notification_type
+    service.stop_emails(session, event.user_id, None if kind is None else kind.value)
+
+
 def on_meal_changed(session: Session, event: Received[MealChanged]) -> None:
     day_totals = event.data.day_totals
     totals: dict[str, Decimal | None] = {}
@@ -79,7 +85,11 @@ def on_workout_finished(session: Session, event: Received[WorkoutFinished]) -> N
 # Accounts and activity in separate queues: a backlog of meal events never delays a new
 # user's profile, and a poison meal event never blocks a deletion.
 HANDLERS: dict[str, HandlerTable] = {
-    queues.USERS_ACCOUNTS: {UserRegistered: on_user_registered, UserDeleted: on_user_deleted},
+    queues.USERS_ACCOUNTS: {
+        UserRegistered: on_user_registered,
+        UserDeleted: on_user_deleted,
+        EmailUnsubscribed: on_email_unsubscribed,
+    },
     queues.USERS_ACTIVITY: {
         MealLogged: on_meal_changed,
         MealUpdated: on_meal_changed,

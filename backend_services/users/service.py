@@ -206,6 +206,25 @@ def targets_view(targets: domain.Targets, body: domain.BodyProfile) -> dict[str,
 # --- event handlers' use cases (the consumer's session) ---
 
 
+def stop_emails(session: Session, user_id: str, kind: str | None) -> None:
+    """An unsubscribe link was used (``notifications.email.unsubscribed``): e-mails of that
+    type (``None``: every type) are off in the user's choices, the one place they live, and
+    the changed profile is published like any other change."""
+    repo = UsersRepository(session)
+    if repo.is_deleted(user_id):
+        return
+    profile = repo.get_profile(user_id, for_update=True)
+    if profile is None:
+        return  # nothing chosen yet to change; notifications' own opt-out still holds
+    now = utc_now()
+    before = published_state(repo, profile, now)
+    choices = {(c.type, c.channel): c.enabled for c in repo.notification_overrides(user_id)}
+    for each in NotificationType if kind is None else (NotificationType(kind),):
+        choices[(each.value, Channel.EMAIL.value)] = False
+    repo.replace_notification_overrides(user_id, choices)
+    announce_if_changed(session, repo, profile, before, now)
+
+
 def register_profile(session: Session, user_id: str, display_name: str | None) -> bool:
     """Create the empty profile of a newly registered user; a second delivery does nothing."""
     repo = UsersRepository(session)
@@ -294,7 +313,7 @@ class UsersService:
         with unit_of_work(self.engine) as session:
             repo = UsersRepository(session)
             profile = self._profile_for_write(repo, user_id)
-            before = self._published_state(repo, profile, now)
+            before = published_state(repo, profile, now)
             previous_weight = profile.weight_kg
             for name, value in changes.items():
                 setattr(profile, name, value.value if hasattr(value, "value") else value)
@@ -314,7 +333,7 @@ class UsersService:
                 repo.set_day_weight(user_id, today, weight, profile.calorie_target_kcal)
                 self._announce_weight(session, repo, user_id, today, weight)
             repo.set_day_target(user_id, today, profile.calorie_target_kcal)
-            self._announce_if_changed(session, repo, profile, before, now)
+            announce_if_changed(session, repo, profile, before, now)
             return profile_view(repo, profile)
 
     def log_weight(self, user_id: str, body: WeightLogIn) -> LoggedWeight:
@@ -329,7 +348,7 @@ class UsersService:
                     "The weigh-in date is in the future.",
                     fields={"date": f"must be on or before {today.isoformat()} (your today)"},
                 )
-            before = self._published_state(repo, profile, now)
+            before = published_state(repo, profile, now)
             created = repo.upsert_weight(user_id, day, body.weight_kg)
             latest = repo.latest_weight_day(user_id)
             if latest is None or day >= latest:
@@ -339,7 +358,7 @@ class UsersService:
                 repo.record_target(user_id, today, profile.calorie_target_kcal)
             repo.set_day_weight(user_id, day, body.weight_kg, profile.calorie_target_kcal)
             point = self._announce_weight(session, repo, user_id, day, body.weight_kg)
-            self._announce_if_changed(session, repo, profile, before, now)
+            announce_if_changed(session, repo, profile, before, now)
             return LoggedWeight(point=point, created=created)
 
     def weight_on(self, user_id: str, day: date) -> tuple[date, Decimal] | None:
@@ -497,47 +516,6 @@ class UsersService:
         targets = domain.compute_targets(body, local_day(now, profile.timezone))
         profile.calorie_target_kcal = int(targets.calorie_target_kcal)
 
-    def _published_state(
-        self, repo: UsersRepository, profile: Profile, now: datetime
-    ) -> ProfileUpdated:
-        """What ``users.profile.updated`` carries; published when any of it changes."""
-        body = body_profile(profile)
-        targets = (
-            None if body is None else domain.compute_targets(body, local_day(now, profile.timezone))
-        )
-        return ProfileUpdated(
-            targets=None
-            if targets is None
-            else PublishedTargets(
-                calorie_target_kcal=float(targets.calorie_target_kcal),
-                target_source=targets.target_source.value,
-                protein_g=float(targets.macros.protein_g),
-                fat_g=float(targets.macros.fat_g),
-                carbohydrate_g=float(targets.macros.carbohydrate_g),
-                floor_applied=targets.floor_applied,
-            ),
-            timezone=profile.timezone,
-            # the columns hold what the profile schemas let through (Language, Units)
-            language=cast(Language, profile.language),
-            units=cast(Units, profile.units),
-            notifications=notification_matrix(repo, profile.user_id),
-            quiet_hours=None
-            if profile.quiet_hours_start is None or profile.quiet_hours_end is None
-            else PublishedQuietHours(start=profile.quiet_hours_start, end=profile.quiet_hours_end),
-        )
-
-    def _announce_if_changed(
-        self,
-        session: Session,
-        repo: UsersRepository,
-        profile: Profile,
-        before: ProfileUpdated,
-        now: datetime,
-    ) -> None:
-        after = self._published_state(repo, profile, now)
-        if after != before:
-            add_to_outbox(session, MESSAGING, after.event(profile.user_id))
-
     @staticmethod
     def _announce_weight(
         session: Session, repo: UsersRepository, user_id: str, day: date, weight: Decimal
@@ -548,6 +526,46 @@ class UsersService:
         logged = WeightLogged(date=day, weight_kg=float(weight), trend_kg=float(trend))
         add_to_outbox(session, MESSAGING, logged.event(user_id))
         return point
+
+
+def published_state(repo: UsersRepository, profile: Profile, now: datetime) -> ProfileUpdated:
+    """What ``users.profile.updated`` carries; published when any of it changes."""
+    body = body_profile(profile)
+    targets = (
+        None if body is None else domain.compute_targets(body, local_day(now, profile.timezone))
+    )
+    return ProfileUpdated(
+        targets=None
+        if targets is None
+        else PublishedTargets(
+            calorie_target_kcal=float(targets.calorie_target_kcal),
+            target_source=targets.target_source.value,
+            protein_g=float(targets.macros.protein_g),
+            fat_g=float(targets.macros.fat_g),
+            carbohydrate_g=float(targets.macros.carbohydrate_g),
+            floor_applied=targets.floor_applied,
+        ),
+        timezone=profile.timezone,
+        # the columns hold what the profile schemas let through (Language, Units)
+        language=cast(Language, profile.language),
+        units=cast(Units, profile.units),
+        notifications=notification_matrix(repo, profile.user_id),
+        quiet_hours=None
+        if profile.quiet_hours_start is None or profile.quiet_hours_end is None
+        else PublishedQuietHours(start=profile.quiet_hours_start, end=profile.quiet_hours_end),
+    )
+
+
+def announce_if_changed(
+    session: Session,
+    repo: UsersRepository,
+    profile: Profile,
+    before: ProfileUpdated,
+    now: datetime,
+) -> None:
+    after = published_state(repo, profile, now)
+    if after != before:
+        add_to_outbox(session, MESSAGING, after.event(profile.user_id))
 
 
 def _check_range(start: date, end: date, *, max_days: int) -> None:

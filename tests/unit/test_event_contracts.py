@@ -58,6 +58,9 @@ def example(contract: type[EventContract]) -> Event:
             user, preferences={"announcement": {"email": True}}, quiet=("22:30", "07:00")
         ),
         "users.weight.logged": lambda: contract_events.weight_logged(user, 71.25),
+        "notifications.email.unsubscribed": lambda: contract_events.email_unsubscribed(
+            user, "daily_norm_exceeded"
+        ),
         "workouts.workout.completed": lambda: contract_events.workout_finished(user),
         "workouts.workout.imported": lambda: contract_events.workout_finished(
             user, kind=WorkoutImported, kcal=None

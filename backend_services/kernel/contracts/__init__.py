@@ -21,6 +21,7 @@ from .auth import (
     UserRegistered,
 )
 from .base import EventContract, InvalidEvent, Received
+from .notifications import EmailUnsubscribed
 from .nutrition import DayTotals, MealChanged, MealDeleted, MealLogged, MealUpdated
 from .preferences import DEFAULT_CHANNELS, Channel, NotificationType
 from .users import ProfileUpdated, QuietHours, Targets, WeightLogged
@@ -50,6 +51,7 @@ CONTRACTS: tuple[type[EventContract], ...] = (
     AuthAdminActionRecorded,
     NotificationsAdminActionRecorded,
     NutritionAdminActionRecorded,
+    EmailUnsubscribed,
 )
 
 __all__ = [
@@ -60,6 +62,7 @@ __all__ = [
     "AuthAdminActionRecorded",
     "Channel",
     "DayTotals",
+    "EmailUnsubscribed",
     "EventContract",
     "InvalidEvent",
     "MealChanged",

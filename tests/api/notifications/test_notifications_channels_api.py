@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+from accounts import put_profile
 from notifications_api_helpers import (
     meal,
     wait_for_feed,
@@ -110,25 +111,50 @@ def test_norm_warning_pushed_and_mailed_per_preferences_and_410_removes_the_devi
     wait_until(lambda: client.get(SUBS, headers=ann.headers).json() == [])
 
 
-def test_unsubscribe_link_stops_that_type_of_email(
+def norm_by_email(client: httpx.Client, account: Any, on: bool) -> None:
+    """The user's own choice in the users service (which publishes it to notifications)."""
+    chosen = {"daily_norm_exceeded": {**NORM_EVERYWHERE["daily_norm_exceeded"], "email": on}}
+    changed = client.patch(
+        "/api/users/me",
+        json={"notifications": {"preferences": chosen}},
+        headers=account.headers,
+    )
+    assert changed.status_code == 200, changed.text
+
+
+def test_unsubscribe_link_stops_that_type_of_email_until_the_user_turns_it_on(
     client: httpx.Client,
     register: Callable[..., Any],
     publish_event: Callable[[Event], None],
-    set_profile: Callable[..., None],
     mailbox: Callable[..., Any],
 ) -> None:
     ann = register()
-    set_profile(ann.user_id, target=1800, preferences=NORM_EVERYWHERE)
+    # a real profile with an 1800 kcal target, the norm by e-mail: the users service publishes
+    # it, and publishes it again when it hears of the unsubscribe
+    put_profile(client, ann, custom_calorie_target_kcal=1800)
+    norm_by_email(client, ann, True)
+    wait_until(
+        lambda: notification_settings(client, ann)["preferences"]["daily_norm_exceeded"]["email"],
+        what="the preferences in the notifications service",
+    )
     publish_event(meal(ann.user_id, 1950))
     [mail] = mailbox(ann.email, subject="Over your daily norm")
     link = httpx.URL(mail["List-Unsubscribe"].strip("<>"))
     # Through the gateway, without a token: the link must work from any mail client.
     page = httpx.get(client.base_url.join(link.raw_path.decode()))
     assert page.status_code == 200 and "no longer get" in page.text
-    settings = client.get("/api/notifications/settings", headers=ann.headers).json()
-    assert settings["email_opted_out"] == ["daily_norm_exceeded"]
+    assert notification_settings(client, ann)["email_opted_out"] == ["daily_norm_exceeded"]
     forged = httpx.get(client.base_url.join("/api/notifications/unsubscribe?token=" + "x" * 32))
     assert forged.status_code == 404
+    # one truth: the profile's own choice says e-mail off too (issue 13)
+    wait_until(
+        lambda: (
+            not client.get("/api/users/me", headers=ann.headers).json()["notifications"][
+                "preferences"
+            ]["daily_norm_exceeded"]["email"]
+        ),
+        what="the unsubscribe in the users service's preferences",
+    )
     # over again (after dropping under): the feed gets it, the mailbox does not
     publish_event(meal(ann.user_id, 1000))
     publish_event(meal(ann.user_id, 2100))
@@ -137,6 +163,21 @@ def test_unsubscribe_link_stops_that_type_of_email(
     wait_for_feed(client, ann, lambda f: len(f["items"]) == 3)
     subjects = [m["Subject"] for m in mailbox(ann.email, at_least=2)]
     assert subjects.count("Over your daily norm") == 1
+    # the user turns it on again in the settings: the next one is mailed
+    norm_by_email(client, ann, True)
+    wait_until(
+        lambda: notification_settings(client, ann)["email_opted_out"] == [],
+        what="the opt-out lifted",
+    )
+    publish_event(meal(ann.user_id, 1000))
+    publish_event(meal(ann.user_id, 2200))
+    assert len(mailbox(ann.email, subject="Over your daily norm", at_least=2)) == 2
+
+
+def notification_settings(client: httpx.Client, account: Any) -> dict[str, Any]:
+    found = client.get("/api/notifications/settings", headers=account.headers)
+    assert found.status_code == 200, found.text
+    return found.json()  # type: ignore[no-any-return]
 
 
 def test_welcome_mail_arrives_after_registration(

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
+import pytest
+
 from backend_services.notifications import domain
 from backend_services.notifications.wording import ENGLISH_METRIC
 
@@ -153,3 +155,33 @@ def test_a_push_opens_the_page_where_its_message_is_acted_on() -> None:
     assert push_page("personal_record") == "/progress"
     assert push_page("announcement") == "/notifications"
     assert push_page("something_new") == "/notifications"
+
+
+NORM_ON = {"daily_norm_exceeded": {"email": True}}
+NORM_OFF = {"daily_norm_exceeded": {"email": False}}
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "opted_out", "expected"),
+    [
+        # the user turned the e-mail on again after the link (and the users service) stopped it
+        (NORM_OFF, NORM_ON, ["daily_norm_exceeded"], ({"daily_norm_exceeded"}, set())),
+        # a change that leaves it as it was (the users service not caught up yet) lifts nothing
+        (NORM_ON, NORM_ON, ["daily_norm_exceeded"], (set(), set())),
+        (NORM_ON, NORM_OFF, ["daily_norm_exceeded"], (set(), set())),
+        # another type turned on: this opt-out stays
+        ({}, {"personal_record": {"email": True}}, ["daily_norm_exceeded"], (set(), set())),
+        # unsubscribed from all, one turned on: the others whose e-mail is on stay stopped
+        (
+            NORM_OFF,
+            NORM_ON,
+            ["*"],
+            ({"*"}, {"goal_progress", "announcement"}),  # e-mail on by default
+        ),
+        (NORM_OFF, NORM_ON, [], (set(), set())),
+    ],
+)
+def test_an_opt_out_is_lifted_only_by_turning_that_email_on(
+    before: dict, after: dict, opted_out: list[str], expected: tuple[set[str], set[str]]
+) -> None:
+    assert domain.lifted_opt_outs(before, after, opted_out) == expected
