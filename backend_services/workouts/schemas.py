@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
+from .domain import E1RM_FORMULA
 from .models import ExerciseKind, Intensity, SetType
 
 # Stored times as the API always showed them (``isoformat``: ``+00:00``, not ``Z``).
@@ -84,7 +85,9 @@ class SetTarget(Answer):
 class SessionBests(Answer):
     """The exercise's bests in this session (stored when the workout is completed)."""
 
-    e1rm: float | None
+    e1rm: float | None = Field(
+        description=f"Estimated one-rep max, kg: {E1RM_FORMULA} (as `e1rm_formula` says)."
+    )
     volume: float
     weight_by_reps: dict[str, float]
 
@@ -131,7 +134,9 @@ class PersonalRecord(Answer):
     exercise_id: str
     exercise_name: str
     kind: Literal["e1rm", "weight_at_reps", "volume"]
-    value: float
+    value: float = Field(
+        description=f"kg; for kind `e1rm` the estimated one-rep max: {E1RM_FORMULA}."
+    )
     previous: float | None
     reps: int | None
 
@@ -256,7 +261,10 @@ class ProgressSession(Answer):
     best_set: BestSet | None
     e1rm_epley: float | None
     e1rm_brzycki: float | None
-    e1rm_kg: float | None
+    e1rm_kg: float | None = Field(
+        description=f"The session's estimated one-rep max, kg: {E1RM_FORMULA} (the answer's "
+        "`e1rm_formula`)."
+    )
     volume_kg: float
 
 
