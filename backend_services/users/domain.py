@@ -460,6 +460,20 @@ def logged_day_streak(logged_days: Iterable[date], until: date) -> int:
     return streak
 
 
+def birthdays_after(birth_date: date, after: date, until: date) -> list[date]:
+    """The days in (``after``, ``until``] a person born on ``birth_date`` turns a year older
+    (``age_on`` changes): the anniversary, 1 March in common years for 29 February."""
+    found = []
+    for year in range(after.year, until.year + 1):
+        try:
+            day = birth_date.replace(year=year)
+        except ValueError:  # 29 February in a common year: a year older on 1 March
+            day = date(year, 3, 1)
+        if after < day <= until and day > birth_date:
+            found.append(day)
+    return found
+
+
 def target_in_force(
     history: Sequence[tuple[date, int | None]], day: date, before_history: int | None
 ) -> int | None:

@@ -296,7 +296,11 @@ class DayStatOut(BaseModel):
     calories_in: float | None
     calories_out: float
     net_kcal: float | None
-    target_kcal: float | None
+    target_kcal: float | None = Field(
+        description="The calorie target in force that day: from the profile, weight and age of "
+        "that day (a birthday since the last change counts), the same on every call once the "
+        "day is over; null only before the user has any target."
+    )
     workouts: int
     weight_kg: float | None
     protein_g: float | None

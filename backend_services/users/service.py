@@ -314,6 +314,7 @@ class UsersService:
             repo = UsersRepository(session)
             profile = self._profile_for_write(repo, user_id)
             before = published_state(repo, profile, now)
+            _record_birthdays(repo, profile, local_day(now, profile.timezone))
             previous_weight = profile.weight_kg
             for name, value in changes.items():
                 setattr(profile, name, value.value if hasattr(value, "value") else value)
@@ -349,6 +350,7 @@ class UsersService:
                     fields={"date": f"must be on or before {today.isoformat()} (your today)"},
                 )
             before = published_state(repo, profile, now)
+            _record_birthdays(repo, profile, today)
             created = repo.upsert_weight(user_id, day, body.weight_kg)
             latest = repo.latest_weight_day(user_id)
             if latest is None or day >= latest:
@@ -411,8 +413,12 @@ class UsersService:
                 first = profile.calorie_target_kcal if profile else None
             logged = repo.intake_between(user_id, end - timedelta(days=STREAK_LOOKBACK_DAYS), end)
             trend = domain.weight_trend(repo.weights_until(user_id, end))
+            current = repo.get_profile(user_id)
+            body = body_profile(current) if current else None
+            changes = repo.targets_until(user_id, date.max)
+            last_change = changes[-1][0] if changes else None
         days = [
-            _day_row(day, rows, domain.target_in_force(history, day, first))
+            _day_row(day, rows, _target_on(day, history, first, body, last_change))
             for day in (start + timedelta(days=i) for i in range((end - start).days + 1))
         ]
         in_range_trend = [p for p in trend if p.day >= start]
@@ -566,6 +572,38 @@ def announce_if_changed(
     after = published_state(repo, profile, now)
     if after != before:
         add_to_outbox(session, MESSAGING, after.event(profile.user_id))
+
+
+def _target_on(
+    day: date,
+    history: list[tuple[date, int | None]],
+    first: int | None,
+    body: domain.BodyProfile | None,
+    last_change: date | None,
+) -> int | None:
+    """A day's target: the last recorded change on or before it. After the last change of
+    all, the profile is still the one of that change, so a birthday since then (age is in the
+    formulas) gives the target ``compute_targets`` gives that day: the one
+    ``_record_birthdays`` keeps when the profile changes next."""
+    found = domain.target_in_force(history, day, first)
+    if body is None or last_change is None or day <= last_change:
+        return found
+    if not domain.birthdays_after(body.birth_date, last_change, day):
+        return found
+    return int(domain.compute_targets(body, day).calorie_target_kcal)
+
+
+def _record_birthdays(repo: UsersRepository, profile: Profile, today: date) -> None:
+    """Before a change to the profile: the target each birthday since the last recorded
+    change gave (computed from the profile as it still is), so those days keep the target
+    ``stats`` showed for them after the change too."""
+    body = body_profile(profile)
+    history = repo.targets_until(profile.user_id, today)
+    if body is None or not history:
+        return
+    for birthday in domain.birthdays_after(body.birth_date, history[-1][0], today):
+        target = int(domain.compute_targets(body, birthday).calorie_target_kcal)
+        repo.record_target(profile.user_id, birthday, target)
 
 
 def _check_range(start: date, end: date, *, max_days: int) -> None:

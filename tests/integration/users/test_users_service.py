@@ -226,3 +226,29 @@ def test_a_days_target_is_the_one_in_force_that_day_on_every_day_and_every_call(
     # days before the profile existed and days with nothing logged have a target too
     assert targets[date(2025, 2, 27)] == first["calorie_target_kcal"]
     assert all(t is not None for t in targets.values())
+
+
+def test_a_birthday_changes_the_target_from_that_day_on_and_the_change_stays(
+    users_service: UsersService, clock: Any
+) -> None:
+    # issue 13: the target in force comes from the profile and weight (and age) of that day
+    user = str(uuid.uuid4())
+    clock.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+    users_service.patch_profile(user, patch(**{**COMPLETE, "birth_date": "1995-03-03"}))
+    at_29 = users_service.targets(user)["calorie_target_kcal"]
+    clock.now = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
+    at_30 = users_service.targets(user)["calorie_target_kcal"]
+    assert at_30 < at_29  # a year older: a lower BMR (Mifflin-St Jeor: -5 kcal a year)
+    range_ = (date(2025, 3, 1), date(2025, 3, 6))
+    before = {d["date"]: d["target_kcal"] for d in users_service.stats(user, *range_)["days"]}
+    assert before[date(2025, 3, 2)] == at_29
+    assert before[date(2025, 3, 3)] == before[date(2025, 3, 4)] == at_30
+    # a new weight on 5 March: a new target from then on, the days before keep theirs
+    clock.now = datetime(2025, 3, 5, 9, 0, tzinfo=UTC)
+    users_service.log_weight(user, weigh(weight_kg=70))
+    lighter = users_service.targets(user)["calorie_target_kcal"]
+    after = {d["date"]: d["target_kcal"] for d in users_service.stats(user, *range_)["days"]}
+    assert [after[d] for d in before if d < date(2025, 3, 5)] == [
+        before[d] for d in before if d < date(2025, 3, 5)
+    ]
+    assert after[date(2025, 3, 5)] == after[date(2025, 3, 6)] == lighter

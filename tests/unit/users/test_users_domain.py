@@ -248,3 +248,19 @@ def test_target_in_force_is_the_last_change_on_or_before_the_day() -> None:
     assert domain.target_in_force(history, date(2025, 3, 9), 2209) is None  # profile incomplete
     assert domain.target_in_force(history, date(2025, 2, 1), 2209) == 2209  # before the first
     assert domain.target_in_force([], date(2025, 2, 1), None) is None
+
+
+def test_birthdays_after_a_day_until_another() -> None:
+    born = date(1990, 6, 15)
+    assert domain.birthdays_after(born, date(2025, 6, 14), date(2025, 6, 15)) == [date(2025, 6, 15)]
+    assert domain.birthdays_after(born, date(2025, 6, 15), date(2026, 6, 14)) == []
+    assert domain.birthdays_after(born, date(2024, 1, 1), date(2026, 12, 31)) == [
+        date(2024, 6, 15),
+        date(2025, 6, 15),
+        date(2026, 6, 15),
+    ]
+    # born on 29 February: a year older on 1 March in a common year (as age_on counts)
+    leap = date(2000, 2, 29)
+    assert domain.birthdays_after(leap, date(2025, 2, 1), date(2025, 3, 31)) == [date(2025, 3, 1)]
+    assert domain.age_on(leap, date(2025, 2, 28)) + 1 == domain.age_on(leap, date(2025, 3, 1))
+    assert domain.birthdays_after(leap, date(2024, 2, 1), date(2024, 3, 31)) == [date(2024, 2, 29)]
