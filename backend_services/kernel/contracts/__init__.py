@@ -25,6 +25,8 @@ from .nutrition import DayTotals, MealChanged, MealDeleted, MealLogged, MealUpda
 from .preferences import DEFAULT_CHANNELS, Channel, NotificationType
 from .users import ProfileUpdated, QuietHours, Targets, WeightLogged
 from .workouts import (
+    BodyMassImported,
+    BodyMassReading,
     PersonalRecordSet,
     WorkoutCompleted,
     WorkoutFinished,
@@ -47,6 +49,7 @@ CONTRACTS: tuple[type[EventContract], ...] = (
     WorkoutCompleted,
     WorkoutImported,
     PersonalRecordSet,
+    BodyMassImported,
     AuthAdminActionRecorded,
     NotificationsAdminActionRecorded,
     NutritionAdminActionRecorded,
@@ -58,6 +61,8 @@ __all__ = [
     "DEFAULT_CHANNELS",
     "AdminActionRecorded",
     "AuthAdminActionRecorded",
+    "BodyMassImported",
+    "BodyMassReading",
     "Channel",
     "DayTotals",
     "EventContract",
