@@ -195,7 +195,7 @@ def seed(
     heavy_done_at = time.perf_counter()
     stopped_by = "total"
     users = 0
-    while inserted < total:
+    while inserted + len(batch) < total:  # what waits in the batch counts: no empty spins
         if time.perf_counter() > deadline:
             stopped_by = "time budget"
             break
