@@ -1,42 +1,44 @@
 """Login throughput at the configured bcrypt cost, through the gateway.
 
-    python -m bench.auth_login [--seconds 20] [--concurrency 4]
+    python -m bench.auth_login [--port-shift 6000] [--seconds 20] [--concurrency 4]
 
-Starts its own stack (as bench.gateway_overhead does, with the auth rate limit raised),
-registers a pool of accounts, then signs them in concurrently for a fixed time and reports
-p50/p95/p99 latency and logins per second. Each login costs one bcrypt verification (cost 12),
-so on this machine the login ceiling is the CPU: about cores / bcrypt-time logins per second.
-Only 127.0.0.1 is loaded.
+Starts its own port-shifted stack (bench/harness/stack.py: .local/bench-auth, Redis db 10, the
+gateway's rate limits and the auth rate limit raised), registers a pool of accounts, then signs
+them in concurrently for a fixed time and reports p50/p95/p99 latency and logins per second.
+Each login costs one bcrypt verification (cost 12), so on this machine the login ceiling is
+the CPU: about cores / bcrypt-time logins per second.
+Results: bench/results/auth_login.md and .json. Only 127.0.0.1 is loaded.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import threading
 import time
 import uuid
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import httpx
 
-from bench import gateway_overhead as base
-from bench.harness.cli import BenchError
-from bench.harness.machine import machine_info
-from bench.harness.processes import HOST, port_busy
-from bench.harness.report import RESULTS_DIR
+from bench.harness import cli
+from bench.harness.cli import BenchError, run_main
+from bench.harness.clients import run_clients
+from bench.harness.machine import machine_info, redis_version
+from bench.harness.report import save
+from bench.harness.session import bench_session
+from bench.harness.stack import DEFAULT_SHIFT, BenchStack
 
-RESULTS = RESULTS_DIR / "auth_login.json"
-GATEWAY = f"http://{HOST}:{base.GATEWAY_PORT}"
 PASSWORD = "benchmark pass phrase 42"
+REDIS_DB = 10
 
 
-def register_accounts(count: int) -> list[str]:
+def register_accounts(gateway: str, count: int) -> list[str]:
     emails = [f"bench-{uuid.uuid4().hex[:10]}@example.com" for _ in range(count)]
-    with httpx.Client(base_url=GATEWAY, timeout=30) as http:
+    with httpx.Client(base_url=gateway, timeout=30) as http:
         for email in emails:
             answer = http.post(
                 "/api/auth/register",
@@ -47,14 +49,14 @@ def register_accounts(count: int) -> list[str]:
     return emails
 
 
-def login_load(emails: list[str], seconds: float, concurrency: int) -> dict[str, Any]:
+def login_load(gateway: str, emails: list[str], seconds: float, concurrency: int) -> dict[str, Any]:
     latencies: list[float] = []
     failures: list[int] = []
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
     def worker(offset: int) -> None:
-        with httpx.Client(base_url=GATEWAY, timeout=30) as http:
+        with httpx.Client(base_url=gateway, timeout=30) as http:
             i = offset
             while time.monotonic() < deadline:
                 email = emails[i % len(emails)]
@@ -69,13 +71,7 @@ def login_load(emails: list[str], seconds: float, concurrency: int) -> dict[str,
                         else failures.append(answer.status_code)
                     )
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(concurrency)]
-    began = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.monotonic() - began
+    wall = run_clients([partial(worker, n) for n in range(concurrency)]).seconds
     if failures:
         raise BenchError(f"{len(failures)} logins failed: {sorted(set(failures))}")
     cuts = statistics.quantiles(latencies, n=100)
@@ -89,40 +85,47 @@ def login_load(emails: list[str], seconds: float, concurrency: int) -> dict[str,
     }
 
 
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = cli.parser("auth_login", __doc__)
+    cli.add_port_shift(parser, DEFAULT_SHIFT)
+    parser.add_argument("--seconds", type=float, default=20, help="(20)")
+    parser.add_argument("--concurrency", type=int, default=4, help="(4)")
+    parser.add_argument("--accounts", type=int, default=40, help="(40)")
+    cli.add_wait_and_output(parser)
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--accounts", type=int, default=40)
-    args = parser.parse_args(argv)
-    if port_busy(base.GATEWAY_PORT):
-        print(f"port {base.GATEWAY_PORT} is in use: `make stop` first", file=sys.stderr)
-        return 2
-    base.STACK_ENV["GATEWAY_AUTH_RATE_PER_MINUTE"] = "1000000"
-    started = base.fitledger_stack("up", "--detach")
-    if started.returncode != 0:
-        print(started.stdout, started.stderr, file=sys.stderr)
-        return 1
-    try:
-        emails = register_accounts(args.accounts)
-        login_load(emails, 3, args.concurrency)  # warm-up
-        result = login_load(emails, args.seconds, args.concurrency)
-    finally:
-        base.fitledger_stack("down")
+    return run_main("auth_login", run, parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    stack = BenchStack(
+        "auth",
+        args.port_shift,
+        redis_db=REDIS_DB,
+        extra_env={"GATEWAY_AUTH_RATE_PER_MINUTE": "1000000"},
+    )
+    with bench_session(stack, wait=args.wait) as session:
+        emails = register_accounts(stack.gateway, args.accounts)
+        login_load(stack.gateway, emails, 3, args.concurrency)  # warm-up
+        result = login_load(stack.gateway, emails, args.seconds, args.concurrency)
+        machine = machine_info(redis_version(session.redis))
     report = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "bcrypt_cost": 12,
         "concurrency": args.concurrency,
         **result,
-        "machine": machine_info("n/a"),
+        "port_shift": args.port_shift,
+        "wall_seconds": session.wall_seconds(),
+        "machine": machine,
     }
-    RESULTS_DIR.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2))
-    print(
+    summary = (
         f"logins through the gateway at bcrypt cost 12, {args.concurrency} concurrent: "
         f"{result['per_second']}/s, p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
         f"p99 {result['p99_ms']} ms ({result['logins']} logins in {result['seconds']} s)"
     )
+    save(args.output, "auth_login", report, f"# Login throughput\n\n{summary}\n")
     return 0
 
 

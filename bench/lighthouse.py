@@ -20,9 +20,9 @@ from pathlib import Path
 
 import httpx
 
+from bench.harness.browser import PASSWORD, user_with_a_week_of_meals
 from bench.harness.machine import machine_info, machine_line
 from bench.harness.stack import ROOT
-from bench.ui_browser import PASSWORD, _seed_user
 
 LIGHTHOUSE = ROOT / ".local" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 RESULTS = ROOT / "bench" / "results"
@@ -129,7 +129,7 @@ def main() -> None:
     if not LIGHTHOUSE.exists():
         raise SystemExit("lighthouse is not installed: make lighthouse")
     url = args.url.rstrip("/")
-    cookie, email = _seed_user(url)
+    cookie, email = user_with_a_week_of_meals(url)
     _seed_workouts(url, email)
     results = {}
     pages = args.pages or PUBLIC_PAGES + PRIVATE_PAGES

@@ -28,14 +28,17 @@ import argparse
 import json
 import statistics
 import time
-import uuid
-from datetime import date, timedelta
 from typing import Any
 
-import httpx
 from playwright.sync_api import Page, sync_playwright
 
-from bench.harness.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, sign_up, signed_in_context
+from bench.harness.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PHONE,
+    signed_in_context,
+    user_with_a_week_of_meals,
+)
 from bench.harness.machine import machine_info, machine_line
 from bench.harness.report import percentiles_ms
 from bench.harness.stack import ROOT
@@ -58,28 +61,6 @@ QUERIES = [
 ]
 RESULTS = ROOT / "bench" / "results"
 READY_SELECTOR = "#today-summary"
-
-
-def _seed_user(url: str) -> tuple[str, str]:
-    """A user with a profile and a week of meals; returns (session cookie, email)."""
-    with httpx.Client(base_url=url, timeout=30, follow_redirects=False) as http:
-        cookie, token, email = sign_up(http, url)
-        auth = {"Authorization": f"Bearer {token}"}
-        food = http.get("/api/nutrition/foods", params={"q": "apple"}, headers=auth).json()
-        food_id = food["items"][0]["id"]
-        for back in range(7):
-            day = (date.today() - timedelta(days=back)).isoformat()
-            for meal in ("breakfast", "lunch", "dinner"):
-                http.post(
-                    "/api/nutrition/meals",
-                    headers={**auth, "Idempotency-Key": uuid.uuid4().hex},
-                    json={
-                        "date": day,
-                        "meal_type": meal,
-                        "items": [{"food_id": food_id, "grams": 150}],
-                    },
-                ).raise_for_status()
-    return cookie, email
 
 
 def _load_times(page: Page, url: str) -> tuple[float, float]:
@@ -188,7 +169,7 @@ def main() -> None:
     report: dict[str, Any] = {"url": url, "started": started}
     rows: list[tuple[str, dict[str, float]]] = []
     if not args.only_workouts:
-        cookie, report["user"] = _seed_user(url)
+        cookie, report["user"] = user_with_a_week_of_meals(url)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:

@@ -9,6 +9,8 @@ from datetime import date, datetime
 from typing import Any
 
 from backend_services.kernel.contracts import (
+    BodyMassImported,
+    BodyMassReading,
     DayTotals,
     EmailUnsubscribed,
     MealChanged,
@@ -84,6 +86,20 @@ def profile_updated(
 def weight_logged(user_id: str, trend_kg: float, day: str = "2026-03-10") -> Event:
     logged = WeightLogged(date=date.fromisoformat(day), weight_kg=trend_kg, trend_kg=trend_kg)
     return logged.event(user_id)
+
+
+def body_mass_imported(
+    user_id: str, readings: dict[str, float], source: str = "apple_health"
+) -> Event:
+    """A health export's weigh-ins offered to the users service: ``{day: kg}``."""
+    imported = BodyMassImported(
+        source=source,
+        readings=tuple(
+            BodyMassReading(date=date.fromisoformat(day), weight_kg=kg)
+            for day, kg in sorted(readings.items())
+        ),
+    )
+    return imported.event(user_id)
 
 
 def meal_changed(

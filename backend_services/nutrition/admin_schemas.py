@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
 
 from backend_services.kernel.bodies import PatchBody
 
-from .models import Name, Per100, Strict
+from .models import EnergyPer100, Name, Per100, SodiumMgPer100, Strict
 from .schemas import Answer, NutrientAmounts
 
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
@@ -124,15 +123,11 @@ class FoodFix(PatchBody):
     """New per-100 g values (and name) of a food; the fields left out keep theirs."""
 
     name: Name | None = None
-    energy_kcal: (
-        Annotated[Decimal, Field(ge=0, le=900, decimal_places=3, allow_inf_nan=False)] | None
-    ) = None
+    energy_kcal: EnergyPer100 | None = None
     protein_g: Per100 | None = None
     fat_g: Per100 | None = None
     carbohydrate_g: Per100 | None = None
     saturated_fat_g: Per100 | None = None
     sugars_g: Per100 | None = None
     fibre_g: Per100 | None = None
-    sodium_mg: (
-        Annotated[Decimal, Field(ge=0, le=39400, decimal_places=3, allow_inf_nan=False)] | None
-    ) = None
+    sodium_mg: SodiumMgPer100 | None = None

@@ -211,6 +211,9 @@ Grams = Annotated[
 Per100 = Annotated[
     Decimal, Field(ge=0, le=100, max_digits=7, decimal_places=3, allow_inf_nan=False)
 ]
+# per 100 g: energy at most pure fat's 900 kcal, sodium at most table salt's 39.4 g
+EnergyPer100 = Annotated[Decimal, Field(ge=0, le=900, decimal_places=3, allow_inf_nan=False)]
+SodiumMgPer100 = Annotated[Decimal, Field(ge=0, le=39400, decimal_places=3, allow_inf_nan=False)]
 
 
 class Strict(StrictBody):
@@ -299,16 +302,14 @@ class FoodCreate(Strict):
     name: Name
     brand: Annotated[str, StringConstraints(max_length=200)] | None = None
     category: Annotated[str, StringConstraints(max_length=200)] | None = None
-    energy_kcal: Annotated[Decimal, Field(ge=0, le=900, decimal_places=3, allow_inf_nan=False)]
+    energy_kcal: EnergyPer100
     protein_g: Per100 = Decimal(0)
     fat_g: Per100 = Decimal(0)
     carbohydrate_g: Per100 = Decimal(0)
     saturated_fat_g: Per100 | None = None
     sugars_g: Per100 | None = None
     fibre_g: Per100 | None = None
-    sodium_mg: (
-        Annotated[Decimal, Field(ge=0, le=39400, decimal_places=3, allow_inf_nan=False)] | None
-    ) = None
+    sodium_mg: SodiumMgPer100 | None = None
 
 
 class IngredientIn(Strict):

@@ -117,6 +117,8 @@ def _kind(annotation: Any) -> str:
         return " / ".join(f"`{a}`" for a in args)
     if origin is dict:
         return f"{_kind(args[0])} → {_kind(args[1])}"
+    if origin in (list, tuple):
+        return f"list of {_kind(args[0])}"
     if origin is not None and hasattr(annotation, "__metadata__"):
         return _kind(args[0])
     if inspect.isclass(annotation) and issubclass(annotation, Payload):

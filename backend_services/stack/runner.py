@@ -210,7 +210,7 @@ def process_environment(settings: StackSettings) -> dict[str, str]:
         {spec.name: settings.instance_urls(spec) for spec in SERVICES}
     )
     env["PROMETHEUS_URL"] = f"http://127.0.0.1:{settings.prometheus_port}"
-    env["PUBLIC_URL"] = os.environ.get("PUBLIC_URL", f"http://localhost:{settings.gateway_port}")
+    env["PUBLIC_URL"] = settings.public_url or f"http://localhost:{settings.gateway_port}"
     env["GATEWAY_INTERNAL_URL"] = settings.gateway_url
     env["UI_FRONTEND_PORT"] = str(settings.ui_frontend_port)
     env["UI_BACKEND_PORT"] = str(settings.ui_backend_port)

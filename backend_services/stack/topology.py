@@ -108,6 +108,8 @@ class StackSettings(BaseSettings):
     # the compact copy the repository ships; SEED_FOODS=false leaves the table empty.
     food_data_dir: Path = Field(default=SHIPPED_SR28, alias="FOOD_DATA_DIR")
     seed_foods: bool = Field(default=True, alias="SEED_FOODS")
+    # Where users reach the app (links in mails); None: the local gateway's address.
+    public_url: str | None = Field(default=None, alias="PUBLIC_URL")
 
     @field_validator("data_dir", "root")
     @classmethod

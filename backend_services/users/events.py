@@ -12,6 +12,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from backend_services.kernel.contracts import (
+    BodyMassImported,
     EmailUnsubscribed,
     MealChanged,
     MealDeleted,
@@ -37,6 +38,7 @@ INTAKE_FIELDS = {
     "carbohydrate_g": "carbohydrate_g",
 }
 TENTH = Decimal("0.1")
+HUNDREDTH = Decimal("0.01")  # the weight log keeps kg to 0.01
 
 
 def _tenths(value: float) -> Decimal:
@@ -82,6 +84,14 @@ def on_workout_finished(session: Session, event: Received[WorkoutFinished]) -> N
     )
 
 
+def on_body_mass_imported(session: Session, event: Received[BodyMassImported]) -> None:
+    """A health export's weigh-ins: the weight log keeps those of days it has none of."""
+    readings = [
+        (r.date, Decimal(str(r.weight_kg)).quantize(HUNDREDTH)) for r in event.data.readings
+    ]
+    service.record_imported_weigh_ins(session, event.user_id, readings, event.occurred_at)
+
+
 # Accounts and activity in separate queues: a backlog of meal events never delays a new
 # user's profile, and a poison meal event never blocks a deletion.
 HANDLERS: dict[str, HandlerTable] = {
@@ -96,6 +106,7 @@ HANDLERS: dict[str, HandlerTable] = {
         MealDeleted: on_meal_changed,
         WorkoutCompleted: on_workout_finished,
         WorkoutImported: on_workout_finished,
+        BodyMassImported: on_body_mass_imported,
     },
 }
 

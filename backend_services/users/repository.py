@@ -95,6 +95,17 @@ class UsersRepository:
         ).one()
         return bool(row.inserted)
 
+    def add_weight_if_missing(self, user_id: str, day: date, weight_kg: Decimal) -> bool:
+        """Log the day's weight unless the day has one; True if it was logged."""
+        table = WeightEntry.__table__  # type: ignore[attr-defined]
+        stmt = insert(table).values(user_id=user_id, local_date=day, weight_kg=weight_kg)
+        inserted = self.session.execute(
+            stmt.on_conflict_do_nothing(index_elements=["user_id", "local_date"]).returning(
+                table.c.local_date
+            )
+        ).first()
+        return inserted is not None
+
     def weights_until(self, user_id: str, until: date) -> list[tuple[date, Decimal]]:
         table = WeightEntry.__table__  # type: ignore[attr-defined]
         rows = self.session.execute(

@@ -270,6 +270,43 @@ def record_workout(
         repo.refresh_day_activity(user_id, affected, target)
 
 
+def record_imported_weigh_ins(
+    session: Session, user_id: str, readings: list[tuple[date, Decimal]], now: datetime
+) -> list[date]:
+    """A health export's body-mass readings (in date order) into the weight log: kept for the
+    days that have no weigh-in yet and are not after the user's today, so a weigh-in the user
+    logged wins and importing the export again changes nothing. Each kept one is announced
+    like a logged one; when the newest weigh-in is one of them it becomes the profile's
+    weight (and the targets follow). Answers the days kept."""
+    repo = UsersRepository(session)
+    if repo.is_deleted(user_id):
+        return []
+    profile = UsersService._profile_for_write(repo, user_id)
+    today = local_day(now, profile.timezone)
+    kept = [
+        (day, kg)
+        for day, kg in readings
+        if day <= today and repo.add_weight_if_missing(user_id, day, kg)
+    ]
+    if not kept:
+        return []
+    before = published_state(repo, profile, now)
+    newest_day, newest_kg = kept[-1]
+    if repo.latest_weight_day(user_id) == newest_day:
+        _record_birthdays(repo, profile, today)
+        profile.weight_kg = newest_kg
+        UsersService._refresh_target(repo, profile, now)
+        repo.save_profile(profile)
+        repo.record_target(user_id, today, profile.calorie_target_kcal)
+    trend = {p.day: p.trend_kg for p in domain.weight_trend(repo.weights_until(user_id, today))}
+    for day, kg in kept:
+        repo.set_day_weight(user_id, day, kg, profile.calorie_target_kcal)
+        logged = WeightLogged(date=day, weight_kg=float(kg), trend_kg=float(trend[day]))
+        add_to_outbox(session, MESSAGING, logged.event(user_id))
+    announce_if_changed(session, repo, profile, before, now)
+    return [day for day, _ in kept]
+
+
 # --- API use cases ---
 
 

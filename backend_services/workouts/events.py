@@ -10,9 +10,12 @@ no replica set and one write instead of two.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from backend_services.kernel.contracts import (
+    BodyMassImported,
+    BodyMassReading,
     PersonalRecordSet,
     UserDeleted,
     WeightLogged,
@@ -21,6 +24,8 @@ from backend_services.kernel.contracts import (
     queues,
 )
 from backend_services.kernel.contracts.handlers import HandlerTable, subscriptions
+from backend_services.kernel.contracts.workouts import BODY_MASS_MAX_KG, BODY_MASS_MIN_KG
+from backend_services.kernel.dates import day_error
 from backend_services.kernel.messaging import Event
 from backend_services.kernel.messaging.mongo_outbox import outbox_entry
 
@@ -30,6 +35,7 @@ from .weight_copy import copy_weigh_in
 __all__ = [
     "HANDLERS",
     "SUBSCRIPTIONS",
+    "body_mass_imported",
     "outbox_entry",
     "personal_record_set",
     "workout_completed",
@@ -65,6 +71,20 @@ def _facts(workout: dict[str, Any]) -> dict[str, Any]:
 
 def personal_record_set(user_id: str, workout_id: str, record: dict[str, Any]) -> Event:
     return PersonalRecordSet(workout_id=workout_id, **record).event(user_id)
+
+
+def body_mass_imported(user_id: str, source: str, body_mass: dict[str, float]) -> Event | None:
+    """The export's readings that could be weigh-ins (a past day, a weight the users service
+    accepts), offered to the users service; None when there is none."""
+    readings = tuple(
+        BodyMassReading(date=date.fromisoformat(day), weight_kg=kg)
+        for day, kg in sorted(body_mass.items())
+        if BODY_MASS_MIN_KG <= kg <= BODY_MASS_MAX_KG
+        and day_error(date.fromisoformat(day), 0) is None
+    )
+    if not readings:
+        return None
+    return BodyMassImported(source=source, readings=readings).event(user_id)
 
 
 HANDLERS: dict[str, HandlerTable] = {

@@ -25,6 +25,7 @@ from backend_services.kernel.business_metrics import IMPORT_JOBS, WORKOUTS_IMPOR
 from backend_services.kernel.errors import DomainError, InvalidInput, NotFound, error_responses
 from backend_services.kernel.identity import CurrentUser
 
+from . import events
 from .account_deletion import erase_user
 from .importers.apple_health import parse_apple_health
 from .importers.google_fit import parse_google_fit
@@ -153,11 +154,21 @@ def run_import_job(
             data,
             lambda n: update(progress={"phase": "storing", "fraction": round(n / total, 3)}),
         )
+        finished = datetime.now(UTC)
+        # The export's weigh-ins are offered to the users service (it owns the weight log,
+        # docs/decisions/0010), staged in the job's own outbox with the job's end.
+        weigh_ins = events.body_mass_imported(user_id, data.source, data.body_mass)
+        staged = (
+            {"outbox": [events.outbox_entry(weigh_ins, finished)], "outbox_pending": finished}
+            if weigh_ins is not None
+            else {}
+        )
         update(
             status="succeeded",
             report=report,
             progress={"phase": "done", "fraction": 1.0},
-            finished_at=datetime.now(UTC),
+            finished_at=finished,
+            **staged,
         )
         WORKOUTS_IMPORTED.labels(provider).inc(report["workouts_imported"])
         IMPORT_JOBS.labels(provider, "succeeded").inc()

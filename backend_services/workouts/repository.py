@@ -150,7 +150,13 @@ class WorkoutsRepository:
         self.daily_metrics.create_indexes(
             [IndexModel([("user_id", ASCENDING), ("date", ASCENDING)])]
         )
-        self.import_jobs.create_indexes([IndexModel([("user_id", ASCENDING)])])
+        self.import_jobs.create_indexes(
+            [
+                IndexModel([("user_id", ASCENDING)]),
+                # a finished job's weigh-ins wait here for the imports relay
+                IndexModel([("outbox_pending", ASCENDING)], sparse=True, name="outbox_pending"),
+            ]
+        )
         self.body_weights.create_indexes(
             [IndexModel([("user_id", ASCENDING), ("date", ASCENDING)])]
         )

@@ -1,5 +1,5 @@
-"""Workouts worker (run with ``python -m``): the relay of the outbox embedded in workout
-documents (kernel ``mongo_outbox``) and the account-deletion consumer."""
+"""Workouts worker (run with ``python -m``): the relays of the outboxes embedded in workout
+and import-job documents (kernel ``mongo_outbox``) and the consumers."""
 
 from __future__ import annotations
 
@@ -21,14 +21,13 @@ def main() -> None:
     configure_logging("workouts-worker", settings.instance_id, settings.log_level)
     amqp_url = settings.require("amqp_url")
     db = default_database(make_mongo_client(settings.require("mongodb_uri")))
+    retention = Retention.of(settings)
     runnables: list[Runnable] = [
         MongoOutboxRelay(
-            db["workouts"],
-            amqp_url,
-            settings.events_exchange,
-            name="workouts",
-            retention=Retention.of(settings),
+            db[collection], amqp_url, settings.events_exchange, name=name, retention=retention
         )
+        # workouts' events; a finished import job's weigh-ins offered to the users service
+        for collection, name in (("workouts", "workouts"), ("import_jobs", "workouts-imports"))
     ]
     runnables += [
         MongoEventConsumer(

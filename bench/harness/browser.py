@@ -1,10 +1,11 @@
 """Headless Chromium for the browser benchmarks and the user it signs in as: a fresh account
-made through the UI's own sign-up form post, with a profile, and a browser context that
-carries its session cookie."""
+made through the UI's own sign-up form post, with a profile (and, for the pages that show
+them, a week of meals), and a browser context that carries its session cookie."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -64,3 +65,25 @@ def signed_in_context(browser: Any, url: str, cookie: str, **options: Any) -> An
         ]
     )
     return context
+
+
+def user_with_a_week_of_meals(url: str) -> tuple[str, str]:
+    """A user with a profile and a week of meals; returns (session cookie, email)."""
+    with httpx.Client(base_url=url, timeout=30, follow_redirects=False) as http:
+        cookie, token, email = sign_up(http, url)
+        auth = {"Authorization": f"Bearer {token}"}
+        food = http.get("/api/nutrition/foods", params={"q": "apple"}, headers=auth).json()
+        food_id = food["items"][0]["id"]
+        for back in range(7):
+            day = (date.today() - timedelta(days=back)).isoformat()
+            for meal in ("breakfast", "lunch", "dinner"):
+                http.post(
+                    "/api/nutrition/meals",
+                    headers={**auth, "Idempotency-Key": uuid.uuid4().hex},
+                    json={
+                        "date": day,
+                        "meal_type": meal,
+                        "items": [{"food_id": food_id, "grams": 150}],
+                    },
+                ).raise_for_status()
+    return cookie, email

@@ -42,6 +42,11 @@ def add_wait_and_output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", type=Path, default=RESULTS_DIR, help="results folder")
 
 
+def add_no_install(parser: argparse.ArgumentParser) -> None:
+    """For scenarios that load with wrk (``machine.ensure_wrk``)."""
+    parser.add_argument("--no-install", action="store_true", help="never apt-get install wrk")
+
+
 def run_main(
     module: str, run: Callable[[argparse.Namespace], int], args: argparse.Namespace
 ) -> int:

@@ -94,3 +94,12 @@ def machine_line(machine: dict[str, Any]) -> str:
 
 def redis_version(client: Any) -> str:
     return str(client.info("server").get("redis_version", "unknown"))
+
+
+def tools_line(machine: dict[str, Any]) -> str:
+    tools = machine["tools"]
+    return (
+        f"Tools: {tools['wrk']}; {tools['nginx']}; Python {tools['python']}, "
+        f"uvicorn {tools['uvicorn']}, FastAPI {tools['fastapi']}, PyJWT {tools['pyjwt']}, "
+        f"cryptography {tools['cryptography']}; Redis {tools['redis-server']}."
+    )

@@ -49,9 +49,15 @@ def fitledger_stack(*args: str, env: dict[str, str]) -> subprocess.CompletedProc
 
 
 def stack_ports(settings: Any) -> dict[str, int]:
-    from backend_services.stack.topology import SERVICES
+    from backend_services.stack.topology import EXPORTERS, SERVICES
 
-    ports = {"gateway": settings.gateway_port, "smtp": settings.smtp_port}
+    ports = {
+        "gateway": settings.gateway_port,
+        "smtp": settings.smtp_port,
+        "nginx status": settings.nginx_status_port,
+        "prometheus": settings.prometheus_port,
+        **{f"exporter-{spec.name}": settings.exporter_port(spec) for spec in EXPORTERS},
+    }
     if settings.embedded_mongodb:
         ports["mongodb"] = settings.mongodb_port
     for spec in SERVICES:
@@ -63,7 +69,7 @@ def stack_ports(settings: Any) -> dict[str, int]:
 
 
 def busy_ports(settings: Any) -> dict[str, int]:
-    """The stack's ports (gateway, instances, workers, mongodb, smtp) already taken."""
+    """The stack's ports (gateway, instances, workers, exporters, mongodb, smtp) already taken."""
     return {name: port for name, port in stack_ports(settings).items() if port_busy(port)}
 
 
@@ -87,6 +93,10 @@ def port_shift_env(shift: int) -> dict[str, str]:
         "GATEWAY_PORT": str(8080 + shift),
         "SERVICE_PORT_BASE": str(8100 + shift),
         "WORKER_METRICS_BASE": str(9100 + shift),
+        # nginx's status listener for its exporter is the first of these: unshifted, a stack
+        # at shift 0 holding 127.0.0.1:9110 kept the benchmark's gateway from starting
+        "EXPORTER_PORT_BASE": str(9110 + shift),
+        "PROMETHEUS_PORT": str(9090 + shift),
         "MONGODB_PORT": str(27017 + shift),
         "SMTP_PORT": str(1025 + shift),
     }
@@ -264,9 +274,8 @@ class BenchStack:
             )
 
     def stop_prometheus(self) -> None:
-        """The stack's Prometheus listens on the fixed 127.0.0.1:9090, which the port shift
-        does not move: stop ours so it never takes that port from another stack (a benchmark
-        needs no scraping)."""
+        """Stop the stack's Prometheus: a benchmark needs no scraping, and it would take CPU
+        from the measurement."""
         conf = self.data_dir / "run" / "supervisord.conf"
         if "[program:prometheus]" in conf.read_text():
             ctl = Path(sys.executable).parent / "supervisorctl"

@@ -23,17 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from polling import wait_until
+from ports import free_port
 
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 VENV_BIN = Path(sys.executable).parent
 START_TIMEOUT = 30.0
-
-
-def free_port() -> int:
-    """A TCP port that is free right now on 127.0.0.1 (the kernel picks it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def wait_for_port(port: int, timeout: float = START_TIMEOUT, proc: subprocess.Popen | None = None):

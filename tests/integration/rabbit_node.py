@@ -21,6 +21,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from ports import free_port
+
 RABBIT_BIN = Path("/usr/lib/rabbitmq/bin")
 
 
@@ -32,12 +34,6 @@ def rabbitmq_available() -> str | None:
     if shutil.which("erl") is None and not Path("/usr/lib/erlang/bin/erl").exists():
         return "Erlang runtime (erl) not installed"
     return None
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class PrivateRabbitNode:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 
 import httpx
 import pytest
 from polling import wait_until
+from ports import free_port
 
 from backend_services.kernel.settings import ServiceSettings
 from backend_services.kernel.workers import run_until_stopped
@@ -20,14 +20,8 @@ class Idle:
         stop.wait()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_the_endpoint_listens_on_the_host_from_the_settings(monkeypatch: pytest.MonkeyPatch):
-    port = _free_port()
+    port = free_port()
     monkeypatch.setenv("METRICS_PORT", str(port))
     monkeypatch.setenv("METRICS_HOST", "127.0.0.2")  # another loopback address
     settings = ServiceSettings()

@@ -65,6 +65,9 @@ def example(contract: type[EventContract]) -> Event:
         "workouts.workout.imported": lambda: contract_events.workout_finished(
             user, kind=WorkoutImported, kcal=None
         ),
+        "workouts.body_mass.imported": lambda: contract_events.body_mass_imported(
+            user, {"2026-03-09": 71.4, "2026-03-10": 71.25}
+        ),
         "workouts.personal_record.set": lambda: contract_events.personal_record(
             user, "w1", kind="weight_at_reps", reps=5
         ),

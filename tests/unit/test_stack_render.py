@@ -94,3 +94,12 @@ def test_external_mongodb_is_not_started(tmp_path: Path) -> None:
     )
     assert "mongodb" not in {p.name for p in programs(settings)}
     assert settings.shared_environment()["MONGODB_URI"] == "mongodb://db.example:27017/fitledger"
+
+
+def test_processes_get_the_public_url_from_the_settings(tmp_path: Path) -> None:
+    from backend_services.stack.runner import process_environment
+
+    local = StackSettings(FITLEDGER_DATA_DIR=tmp_path, GATEWAY_PORT=9080, PUBLIC_URL=None)
+    assert process_environment(local)["PUBLIC_URL"] == "http://localhost:9080"
+    public = StackSettings(FITLEDGER_DATA_DIR=tmp_path, PUBLIC_URL="https://fit.example.org")
+    assert process_environment(public)["PUBLIC_URL"] == "https://fit.example.org"

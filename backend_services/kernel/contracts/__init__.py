@@ -26,6 +26,8 @@ from .nutrition import DayTotals, MealChanged, MealDeleted, MealLogged, MealUpda
 from .preferences import DEFAULT_CHANNELS, Channel, NotificationType
 from .users import ProfileUpdated, QuietHours, Targets, WeightLogged
 from .workouts import (
+    BodyMassImported,
+    BodyMassReading,
     PersonalRecordSet,
     WorkoutCompleted,
     WorkoutFinished,
@@ -48,6 +50,7 @@ CONTRACTS: tuple[type[EventContract], ...] = (
     WorkoutCompleted,
     WorkoutImported,
     PersonalRecordSet,
+    BodyMassImported,
     AuthAdminActionRecorded,
     NotificationsAdminActionRecorded,
     NutritionAdminActionRecorded,
@@ -60,6 +63,8 @@ __all__ = [
     "DEFAULT_CHANNELS",
     "AdminActionRecorded",
     "AuthAdminActionRecorded",
+    "BodyMassImported",
+    "BodyMassReading",
     "Channel",
     "DayTotals",
     "EmailUnsubscribed",

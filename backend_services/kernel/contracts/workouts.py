@@ -6,8 +6,14 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from ..dates import IsoDate
-from .base import Amount, Count, EventContract, Identifier, Text
+from ..dates import IsoDate, PastDate
+from .base import Amount, Count, EventContract, Identifier, Payload, Text
+
+# A weigh-in the users service accepts (its WeightKg): readings outside are not offered.
+BODY_MASS_MIN_KG = 20
+BODY_MASS_MAX_KG = 500
+# One reading a day: 60 years of daily weigh-ins.
+MAX_READINGS = 22_000
 
 
 class _Workouts(EventContract):
@@ -57,3 +63,20 @@ class PersonalRecordSet(_Workouts):
     value: Amount
     previous: Amount | None
     reps: Annotated[int, Field(strict=True, ge=1)] | None
+
+
+class BodyMassReading(Payload):
+    date: PastDate  # the day of the reading, as the export dates it
+    weight_kg: Annotated[
+        float, Field(strict=True, ge=BODY_MASS_MIN_KG, le=BODY_MASS_MAX_KG, allow_inf_nan=False)
+    ]
+
+
+class BodyMassImported(_Workouts):
+    """The body-mass readings of a health export (one a day), offered to the users service,
+    which owns the weight log and decides which to keep (docs/decisions/0010)."""
+
+    TYPE: ClassVar[str] = "workouts.body_mass.imported"
+
+    source: Annotated[str, Field(min_length=1, max_length=40)]
+    readings: Annotated[tuple[BodyMassReading, ...], Field(min_length=1, max_length=MAX_READINGS)]

@@ -3,8 +3,9 @@
 A real Takeout's ``Fit`` folder holds three layouts, read wherever they sit in the zip
 (``Takeout/Fit/...``, ``Fit/...`` or the files at the top level):
 - daily metrics, ``Daily activity metrics/*.csv``: ``Date``, ``Step count``,
-  ``Calories (kcal)`` (Takeout's daily file has one row per day; the per-day files have
-  ``Start time``/``End time`` rows and no ``Date``, the day then comes from the file name);
+  ``Calories (kcal)``, ``Average weight (kg)`` on days a weight was recorded (Takeout's daily
+  file has one row per day; the per-day files have ``Start time``/``End time`` rows and no
+  ``Date``, the day then comes from the file name);
 - sessions, ``All Sessions/*.json``: ``fitnessActivity``, ``startTime``, ``endTime``,
   ``duration`` ("1800.000s"), ``aggregate[]`` with ``com.google.calories.expended`` and
   ``com.google.distance.delta``;
@@ -167,7 +168,10 @@ def _daily_csv(data: HealthData, name: str, text: str) -> None:
             raise HealthImportError(f"bad Date {day[:20]!r}") from exc
         steps = _number(row.get("Step count"), "step count")
         kcal = _number(row.get("Calories (kcal)"), "calories")
+        weight = _number(row.get("Average weight (kg)"), "weight")
         data.records_read += 1
+        if weight is not None:
+            data.body_mass[day] = round(weight, 2)
         if steps is not None:
             data.add_steps(day, steps)
         if kcal is not None:

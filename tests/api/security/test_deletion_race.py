@@ -12,7 +12,6 @@ handlers ran and stay forever.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -21,6 +20,7 @@ import httpx
 import psycopg
 import pytest
 from accounts import put_profile
+from polling import wait_until
 from pymongo import MongoClient
 from security_helpers import bearer, direct_url
 from stack_env import GATEWAY, MONGODB_PORT, STACK_ENV
@@ -49,15 +49,6 @@ REFUSALS_TO_STOP = 10
 SERVICE_SCHEMAS = ("nutrition", "users", "notifications")
 CONSUMERS_OF_DELETION = {"nutrition", "users", "notifications", "workouts"}
 PG_URL = STACK_ENV["DATABASE_URL"].replace("+psycopg", "")
-
-
-def wait_until(condition: Callable[[], Any], what: str, timeout: float = 60.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while not (result := condition()):
-        if time.monotonic() > deadline:
-            pytest.fail(f"not reached in {timeout:.0f} s: {what}")
-        time.sleep(0.2)
-    return result
 
 
 class Writer(threading.Thread):
@@ -168,11 +159,14 @@ def test_writes_racing_an_account_deletion_leave_nothing(
     with psycopg.connect(PG_URL, autocommit=True) as db, mongo_client:
         mongo = mongo_client["fitledger"]
         event_id = wait_until(
-            lambda: _deletion_event_id(db, account.user_id), "auth.user.deleted published"
+            lambda: _deletion_event_id(db, account.user_id),
+            60,
+            what="auth.user.deleted published",
         )
         wait_until(
             lambda: _consumed_by(db, mongo, event_id) == CONSUMERS_OF_DELETION,
-            "every service consumed auth.user.deleted",
+            60,
+            what="every service consumed auth.user.deleted",
         )
         late = sum(1 for w in writers for after, status in w.statuses if after and status < 300)
         assert _left_over(db, mongo, account.user_id) == {}, f"{late} late writes accepted"

@@ -4,7 +4,6 @@ other people behind the same address are not, and every address has a ceiling of
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import uuid
 from collections.abc import Callable, Iterator
@@ -12,6 +11,7 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 from polling import wait_until
+from ports import free_port
 from stack_env import STACK_ENV
 
 from backend_services.stack.render import render_gateway
@@ -21,19 +21,13 @@ UI_KEY = "rate-limit-test-key"
 ROUTE = "/api/notifications/push/vapid-public-key"  # any private route: the limit comes first
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def limited_gateway(stack: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A second gateway: 1 request/s with a burst of 2 per user, 30 per address."""
     settings = StackSettings(
         data_dir=tmp_path_factory.mktemp("gateway"),
-        gateway_port=_free_port(),
-        exporter_port_base=_free_port(),
+        gateway_port=free_port(),
+        exporter_port_base=free_port(),
         port_base=int(STACK_ENV["SERVICE_PORT_BASE"]),
         with_ui=False,
         api_rate_per_second=1,

@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pika
 import pytest
+from polling import wait_until
 from stack_env import STACK_ENV
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -226,6 +227,13 @@ def test_apple_health_upload_job(client: httpx.Client, make_token, user_id) -> N
     state = _wait_job(client, h, job.json()["id"])
     assert state["status"] == "succeeded", state
     assert state["report"]["workouts_imported"] == 3
+    # the export's weigh-in reaches the users service's weight log (decision 0010)
+    weights = "/api/users/me/weights?from=2024-04-01&to=2024-05-31"
+    entries = wait_until(
+        lambda: client.get(weights, headers=h).json()["entries"],
+        what="the export's weigh-in in the weight log",
+    )
+    assert [(e["date"], e["weight_kg"]) for e in entries] == [("2024-04-29", 64.2)]
     bad = (FIXTURES / "apple_health" / "truncated_export.xml").read_bytes()
     job = client.post(
         f"{W}/imports/apple-health",
@@ -238,13 +246,11 @@ def test_apple_health_upload_job(client: httpx.Client, make_token, user_id) -> N
 
 
 def _wait_job(client: httpx.Client, headers: dict, job_id: str) -> dict:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    def finished() -> dict | None:
         state = client.get(f"{W}/imports/{job_id}", headers=headers).json()
-        if state["status"] in ("succeeded", "failed"):
-            return state
-        time.sleep(0.2)
-    return state
+        return state if state["status"] in ("succeeded", "failed") else None
+
+    return wait_until(finished, what=f"import job {job_id} finished")
 
 
 def test_completed_event_reaches_rabbitmq(client: httpx.Client, make_token, user_id) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -13,6 +12,7 @@ from decimal import Decimal
 import contract_events
 import pika
 import pytest
+from polling import wait_until
 from sqlalchemy import Engine
 
 from backend_services.kernel.contracts import (
@@ -28,7 +28,7 @@ from backend_services.kernel.contracts import (
 from backend_services.kernel.messaging import Event, EventConsumer
 from backend_services.users.events import SUBSCRIPTIONS
 from backend_services.users.models import MESSAGING
-from backend_services.users.schemas import ProfilePatch
+from backend_services.users.schemas import ProfilePatch, WeightLogIn
 from backend_services.users.service import UsersService
 
 Sql = Callable[..., list[tuple[object, ...]]]
@@ -220,6 +220,73 @@ def test_a_malformed_event_changes_nothing_and_is_not_marked_processed(
     assert users_sql("SELECT count(*) FROM users.processed_events") == [(0,)]
 
 
+def weigh_ins(sql: Sql, user_id: str) -> list[tuple[object, ...]]:
+    return sql(
+        "SELECT local_date, weight_kg FROM users.weights WHERE user_id = :u ORDER BY local_date",
+        u=user_id,
+    )
+
+
+def weights_announced(sql: Sql, user_id: str) -> list[dict[str, object]]:
+    rows = sql(
+        "SELECT payload FROM users.outbox WHERE type = 'users.weight.logged' "
+        "AND payload->>'user_id' = :u ORDER BY id",
+        u=user_id,
+    )
+    return [row[0]["data"] for row in rows]  # type: ignore[index]
+
+
+def test_an_exports_weigh_ins_fill_the_days_without_one_and_the_users_own_win(
+    deliver: Deliver, users_sql: Sql, users_service: UsersService
+) -> None:
+    # decision 0010: the users service owns body weight and decides what of an import it keeps
+    user = new_user()
+    deliver(registered(user))
+    users_service.patch_profile(
+        user, ProfilePatch.model_validate({"timezone": "America/Los_Angeles"})
+    )
+    users_service.log_weight(
+        user, WeightLogIn.model_validate({"weight_kg": 79, "date": "2025-03-05"})
+    )
+    # finished at 03:00 UTC on 10 March: still 9 March in Los Angeles
+    imported = contract_events.body_mass_imported(
+        user, {"2025-03-01": 81.0, "2025-03-05": 78.0, "2025-03-09": 78.4, "2025-03-10": 77.0}
+    ).model_copy(update={"occurred_at": datetime(2025, 3, 10, 3, 0, tzinfo=UTC)})
+    assert deliver(imported) is True
+    assert weigh_ins(users_sql, user) == [
+        (date(2025, 3, 1), Decimal("81.00")),
+        (date(2025, 3, 5), Decimal("79.00")),  # the user's own weigh-in of that day
+        (date(2025, 3, 9), Decimal("78.40")),
+    ]  # 10 March was after the user's today
+    assert users_service.get_profile(user)["weight_kg"] == 78.4  # the newest weigh-in
+    logged = weights_announced(users_sql, user)
+    trend = {
+        e["date"].isoformat(): e["trend_kg"]
+        for e in users_service.weight_log(user, None, None)["entries"]
+    }
+    assert [(e["date"], e["weight_kg"], e["trend_kg"]) for e in logged[1:]] == [
+        ("2025-03-01", 81.0, trend["2025-03-01"]),
+        ("2025-03-09", 78.4, trend["2025-03-09"]),
+    ]
+    assert day_row(users_sql, user, "2025-03-09") is not None
+    # the same export imported again (a new event): nothing changes, nothing is announced
+    again = contract_events.body_mass_imported(user, {"2025-03-01": 81.0, "2025-03-09": 78.4})
+    assert deliver(again) is True
+    assert len(weigh_ins(users_sql, user)) == 3
+    assert len(weights_announced(users_sql, user)) == 3
+
+
+def test_an_exports_weigh_ins_for_a_deleted_account_are_dropped(
+    deliver: Deliver, users_sql: Sql
+) -> None:
+    user = new_user()
+    deliver(registered(user))
+    deliver(contract_events.user_deleted(user))
+    deliver(contract_events.body_mass_imported(user, {"2025-03-01": 81.0}))
+    assert weigh_ins(users_sql, user) == []
+    assert profiles(users_sql, user) == []
+
+
 # --- through the real broker ---
 
 
@@ -249,14 +316,16 @@ def test_registration_through_rabbitmq_twice_gives_one_profile(
     try:
         user = new_user()
         event = registered(user)
-        _wait_for(lambda: _queue_exists(shared_amqp, queue))
+        wait_until(lambda: _queue_exists(shared_amqp, queue), what=f"queue {queue} declared")
         _publish(shared_amqp, exchange, event)
         _publish(shared_amqp, exchange, event)
         # One consumer handles its queue in order: once the sentinel's profile exists, both
         # copies of the first event have been handled.
         sentinel = new_user()
         _publish(shared_amqp, exchange, registered(sentinel, "Sentinel"))
-        _wait_for(lambda: profiles(users_sql, sentinel) == [("Sentinel",)])
+        wait_until(
+            lambda: profiles(users_sql, sentinel) == [("Sentinel",)], what="the sentinel's profile"
+        )
         assert profiles(users_sql, user) == [("Ada",)]
         assert users_sql(
             "SELECT count(*) FROM users.processed_events WHERE event_id = :e", e=event.id
@@ -302,11 +371,3 @@ def _depth(url: str, queue: str) -> int:
         )
     finally:
         connection.close()
-
-
-def _wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.1)

@@ -4,7 +4,6 @@ session, a fresh database per test, and the real RabbitMQ for relay tests."""
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -14,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ports import free_port
 from pymongo import MongoClient
 
 from backend_services.kernel.mongo import make_mongo_client
@@ -24,17 +24,11 @@ from backend_services.workouts.repository import WorkoutsRepository
 from backend_services.workouts.service import WorkoutService
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def secantus_uri() -> Iterator[str]:
     server = Path(sys.executable).parent / "secantusd-py"
     storage = Path(tempfile.mkdtemp(prefix="fltest-secantus-"))
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [str(server), "--host", "127.0.0.1", "--port", str(port), "--storage-path", str(storage)],
         stdout=subprocess.DEVNULL,

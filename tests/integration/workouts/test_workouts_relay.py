@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pika
 import pytest
 
+from backend_services.kernel.contracts import BodyMassImported
+from backend_services.kernel.messaging import Event
 from backend_services.kernel.messaging.mongo_outbox import MongoOutboxRelay
-from backend_services.workouts.models import WorkoutComplete, WorkoutCreate
+from backend_services.workouts.imports_api import run_import_job
+from backend_services.workouts.models import WorkoutComplete, WorkoutCreate, public
 from backend_services.workouts.repository import WorkoutsRepository
 from backend_services.workouts.service import WorkoutService
 
+EXPORT = Path(__file__).resolve().parents[2] / "fixtures" / "apple_health" / "export.xml"
 AMQP_URL = os.environ.get("FITLEDGER_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/%2F")
 
 
@@ -151,3 +157,35 @@ def test_deleting_before_publish_still_publishes_then_removes(
     )
     assert len(_drain(connection, queue)) == 1
     assert repo.workouts.count_documents({"_id": workout_id}) == 0
+
+
+def test_a_finished_import_offers_its_weigh_ins_through_the_imports_relay(
+    service: WorkoutService, repo: WorkoutsRepository, broker, tmp_path: Path
+) -> None:
+    """The export's body mass goes to the users service's weight log as an event staged with
+    the job's end (decision 0010), not as a write into any weight log here."""
+    connection, exchange, queue = broker
+    export = tmp_path / "export.xml"
+    shutil.copyfile(EXPORT, export)
+    repo.import_jobs.insert_one({"_id": "bm1", "user_id": "r9"})
+    run_import_job(repo, service, "bm1", "r9", "apple-health", export)
+    job = repo.import_jobs.find_one({"_id": "bm1"})
+    assert job is not None and job["status"] == "succeeded" and "outbox_pending" in job
+    assert "outbox" not in public(job) and "outbox_pending" not in public(job)
+    relay = MongoOutboxRelay(repo.import_jobs, AMQP_URL, exchange, name="workouts-imports")
+    channel = connection.channel()
+    channel.confirm_delivery()
+    assert relay.relay_batch(channel) == 1
+    assert relay.relay_batch(channel) == 0
+    (message_id, body), *others = _drain(connection, queue)
+    assert others == []
+    received = BodyMassImported.read(Event.model_validate(body))
+    assert str(received.envelope.id) == message_id and received.envelope.user_id == "r9"
+    assert received.data.source == "apple_health"
+    assert [(r.date.isoformat(), r.weight_kg) for r in received.data.readings] == [
+        ("2024-04-29", 64.2)
+    ]
+    stored = repo.import_jobs.find_one({"_id": "bm1"})
+    assert stored is not None and "outbox_pending" not in stored
+    # the workouts themselves wait in their own documents, for the workouts relay
+    assert repo.workouts.count_documents({"user_id": "r9", "outbox_pending": {"$exists": True}})

@@ -146,6 +146,21 @@ def test_a_single_tcx_file_and_a_broken_one(tmp_path: Path) -> None:
         parse_google_fit(broken)
 
 
+def test_google_fit_daily_weight_is_the_days_body_mass(tmp_path: Path) -> None:
+    daily = tmp_path / "Daily activity metrics.csv"
+    daily.write_text(
+        "Date,Step count,Average weight (kg),Max weight (kg),Min weight (kg)\n"
+        "2024-04-29,6840,64.237,64.5,64.0\n"
+        "2024-04-30,11021,,,\n"
+    )
+    data = parse_google_fit(daily)
+    assert data.body_mass == {"2024-04-29": 64.24}
+    assert data.steps == {"2024-04-29": 6840, "2024-04-30": 11021}
+    daily.write_text("Date,Step count,Average weight (kg)\n2024-04-29,6840,heavy\n")
+    with pytest.raises(HealthImportError, match="bad weight"):
+        parse_google_fit(daily)
+
+
 def test_google_fit_bad_csv(tmp_path: Path) -> None:
     bad = tmp_path / "Daily activity metrics.csv"
     bad.write_text("Date,Step count\n2024-04-29,-5\n")

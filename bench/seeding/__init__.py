@@ -1,0 +1,1 @@
+"""Data a scenario writes straight into a store (beyond what the API can make quickly)."""
