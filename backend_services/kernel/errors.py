@@ -200,7 +200,8 @@ def _json_position(document: Any, offset: int) -> str:
 
 def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
     """Every method the API answers at this path, read from the OpenAPI document (the
-    router's own 405 names too few: GET, POST and DELETE of one path are separate routes)."""
+    router's own 405 names too few: GET, POST and DELETE of one path are separate routes).
+    Not HEAD: FastAPI's routes do not answer it, and ``Allow`` names only what is served."""
     table: list[tuple[re.Pattern[str], set[str]]] | None = getattr(app.state, "allow_table", None)
     if table is None:
         table = [
@@ -209,8 +210,6 @@ def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
         ]
         app.state.allow_table = table
     methods = set().union(*(m for regex, m in table if regex.match(request.url.path)))
-    if "GET" in methods:
-        methods.add("HEAD")
     return sorted(methods)
 
 

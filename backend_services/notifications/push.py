@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from py_vapid import Vapid
 from pywebpush import WebPushException, webpush
 
+from .pinned_http import PinnedSession
 from .push_endpoints import EndpointRefused, check_push_endpoint, normalized_origins
 
 
@@ -72,14 +72,6 @@ class PushResult:
     error: str | None = None
 
 
-class _NoRedirects(requests.Session):
-    """A push service answers; it never sends us elsewhere (a redirect is an SSRF path)."""
-
-    def request(self, *args: Any, **kwargs: Any) -> requests.Response:
-        kwargs["allow_redirects"] = False
-        return super().request(*args, **kwargs)
-
-
 class WebPushSender:
     def __init__(
         self,
@@ -92,15 +84,12 @@ class WebPushSender:
     ):
         self._vapid = Vapid(private_key=key)
         self.subject, self.ttl, self.timeout = subject, ttl, timeout
-        self._allowed = normalized_origins(allowed_test_origins)
-        self._http = _NoRedirects()
+        allowed = normalized_origins(allowed_test_origins)
+        # Checked again at send time (a name may resolve somewhere else by now), connected
+        # to the address that check approved, no redirects.
+        self._http = PinnedSession(lambda url: check_push_endpoint(url, allowed))
 
     def send(self, subscription: dict[str, Any], payload: dict[str, Any]) -> PushResult:
-        try:
-            # Again at send time: the host name may resolve somewhere else by now.
-            check_push_endpoint(subscription["endpoint"], self._allowed)
-        except EndpointRefused as exc:
-            return PushResult("refused", None, f"endpoint refused: {exc}")
         try:
             response = webpush(
                 requests_session=self._http,
@@ -112,6 +101,8 @@ class WebPushSender:
                 ttl=self.ttl,
                 timeout=self.timeout,
             )
+        except EndpointRefused as exc:
+            return PushResult("refused", None, f"endpoint refused: {exc}")
         except WebPushException as exc:
             status = exc.response.status_code if exc.response is not None else None
             # 404/410: the push service forgot this subscription (RFC 8030 section 7.3).

@@ -3,9 +3,10 @@
 A push endpoint is a URL a client hands us. It must be ``https``, carry no user name or
 password, and its host must resolve only to public (globally routable) addresses. The check
 runs when the subscription is stored and again before every send (a name can be pointed
-somewhere else later), and the sender follows no redirects. The one exception is an origin
-listed in ``PUSH_ALLOWED_TEST_ORIGINS`` (the local test push receiver, e.g.
-``http://127.0.0.1:18380``): allowed exactly, never in production.
+somewhere else later); the sender then connects to the address this check approved, not to
+a fresh answer for the name (``pinned_http.py``), and follows no redirects. The one
+exception is an origin listed in ``PUSH_ALLOWED_TEST_ORIGINS`` (the local test push
+receiver, e.g. ``http://127.0.0.1:18380``): allowed exactly, never in production.
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ def normalized_origins(origins: Iterable[str]) -> frozenset[str]:
 
 def check_push_endpoint(
     url: str, allowed_origins: frozenset[str], resolve: Resolver = resolve_addresses
-) -> None:
-    """Raise ``EndpointRefused`` unless the worker may POST to ``url``."""
+) -> str | None:
+    """Raise ``EndpointRefused`` unless the worker may POST to ``url``; return the checked
+    address to connect to (None for a configured test origin, reached as it is)."""
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -53,7 +55,7 @@ def check_push_endpoint(
     if parts.username is not None or parts.password is not None:
         raise EndpointRefused("it carries a user name or password")
     if origin_of(url) in allowed_origins:
-        return  # the configured test receiver
+        return None  # the configured test receiver
     if parts.scheme != "https":
         raise EndpointRefused("it does not use https")
     host = parts.hostname or ""
@@ -67,3 +69,4 @@ def check_push_endpoint(
         mapped = getattr(ip, "ipv4_mapped", None)
         if not (mapped or ip).is_global or ip.is_multicast:
             raise EndpointRefused("it points into a private network")
+    return addresses[0].split("%", 1)[0]

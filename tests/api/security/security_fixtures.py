@@ -8,6 +8,7 @@ Imported by the test modules rather than kept in a conftest.py: tests elsewhere 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -34,6 +35,29 @@ def operations_fixture(openapi: dict[str, dict[str, Any]]) -> list[Operation]:
                 if method in ("get", "post", "put", "patch", "delete"):
                     found.append(Operation(service, method.upper(), path, spec))
     assert len(found) > 40, "the OpenAPI documents look incomplete"
+    return found
+
+
+def _probe_paths(operations: list[Operation]) -> dict[str, list[str]]:
+    """Per service, the GET routes a signed-in user can call without parameters."""
+    probes: dict[str, list[str]] = {}
+    for op in operations:
+        required = [p for p in op.spec.get("parameters", []) if p.get("required")]
+        if op.method == "GET" and not required and "{" not in op.path:
+            probes.setdefault(op.service, []).append(op.path)
+    today = datetime.now(UTC).date().isoformat()
+    probes.setdefault("aggregator", []).append(f"/api/dashboard/day/{today}")
+    return probes
+
+
+@pytest.fixture(scope="session", name="probes")
+def probes_fixture(operations: list[Operation]) -> dict[str, list[str]]:
+    """Only routes that need a token (public ones such as the JWKS answer anyone)."""
+    found: dict[str, list[str]] = {}
+    for service, paths in _probe_paths(operations).items():
+        with httpx.Client(base_url=direct_url(service), timeout=10) as door:
+            found[service] = [p for p in paths if door.get(p).status_code == 401]
+    assert all(found.get(s) for s in SERVICE_NAMES), found
     return found
 
 

@@ -35,6 +35,19 @@ class Operation:
         return resolve(document, schema) if schema else None
 
 
+def concrete_path(op: Operation) -> str:
+    """The operation's path with made-up values (a uuid, a date, ``x1``) for its ids."""
+    path = op.path
+    for parameter in op.spec.get("parameters", []):
+        if parameter["in"] == "path":
+            fmt = parameter.get("schema", {}).get("format")
+            value = {"uuid": "00000000-0000-4000-8000-000000000000", "date": "2024-05-01"}.get(
+                fmt or "", "x1"
+            )
+            path = path.replace("{" + parameter["name"] + "}", value)
+    return path
+
+
 def resolve(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[1]

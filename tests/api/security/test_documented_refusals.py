@@ -14,7 +14,7 @@ import pytest
 from accounts import put_profile
 from jsonschema import Draft202012Validator
 from security_fixtures import openapi_fixture  # noqa: F401 (fixture, found by name)
-from security_helpers import bearer, direct_url, resolve
+from security_helpers import Operation, bearer, concrete_path, direct_url, resolve
 
 from backend_services.kernel.dates import latest_today
 
@@ -124,3 +124,30 @@ def test_every_refusal_is_in_the_openapi_document(
         return
     undocumented = [field for field in refused if not _documented(document, op, field)]
     assert undocumented == [], (op["responses"]["422"]["description"], refused)
+
+
+def test_every_admin_route_refuses_a_user_with_a_documented_403(
+    openapi: dict[str, dict[str, Any]], register: Callable[..., Any]
+) -> None:
+    """Generated from the documents: every administrators' route, on its service's own port,
+    answers a signed-in user 403 (before looking at the body), and its document says so."""
+    account = register()
+    wrong, tried = [], 0
+    for service, document in openapi.items():
+        for path, item in document["paths"].items():
+            for method, spec in item.items():
+                if "/admin/" not in path or method not in ("get", "post", "put", "patch", "delete"):
+                    continue
+                op = Operation(service, method.upper(), path, spec)
+                body = {} if "requestBody" in spec else None
+                with httpx.Client(base_url=direct_url(service), timeout=10) as door:
+                    answer = door.request(
+                        op.method, concrete_path(op), json=body, headers=account.headers
+                    )
+                tried += 1
+                if answer.status_code != 403 or answer.json()["error"]["code"] != "forbidden":
+                    wrong.append(f"{op.label} -> {answer.status_code} {answer.text[:200]}")
+                if "403" not in spec["responses"]:
+                    wrong.append(f"{op.label}: no 403 in the document")
+    assert tried >= 10, tried
+    assert not wrong, "\n".join(wrong)

@@ -12,7 +12,6 @@ import re
 import time
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -22,8 +21,9 @@ from security_fixtures import (  # noqa: F401 (fixtures, found by name)
     doors_fixture,
     openapi_fixture,
     operations_fixture,
+    probes_fixture,
 )
-from security_helpers import SERVICE_NAMES, Operation, bearer, direct_url
+from security_helpers import bearer
 from stack_env import DATA_DIR
 
 from backend_services.auth.keys import load_signing_keys
@@ -41,18 +41,6 @@ WRITES = [
 ]
 
 
-def _probe_paths(operations: list[Operation]) -> dict[str, list[str]]:
-    """Per service, the GET routes a signed-in user can call without parameters."""
-    probes: dict[str, list[str]] = {}
-    for op in operations:
-        required = [p for p in op.spec.get("parameters", []) if p.get("required")]
-        if op.method == "GET" and not required and "{" not in op.path:
-            probes.setdefault(op.service, []).append(op.path)
-    today = datetime.now(UTC).date().isoformat()
-    probes.setdefault("aggregator", []).append(f"/api/dashboard/day/{today}")
-    return probes
-
-
 def _answers(
     doors: dict[str, httpx.Client], probes: dict[str, list[str]], token: str
 ) -> dict[str, int]:
@@ -68,17 +56,6 @@ def _answers(
             answer = doors[door].post(path, json=body, headers=bearer(token))
             seen[f"{door} POST {path}"] = answer.status_code
     return seen
-
-
-@pytest.fixture(scope="module")
-def probes(operations: list[Operation]) -> dict[str, list[str]]:
-    """Only routes that need a token (public ones such as the JWKS answer anyone)."""
-    found: dict[str, list[str]] = {}
-    for service, paths in _probe_paths(operations).items():
-        with httpx.Client(base_url=direct_url(service), timeout=10) as door:
-            found[service] = [p for p in paths if door.get(p).status_code == 401]
-    assert all(found.get(s) for s in SERVICE_NAMES), found
-    return found
 
 
 def _assert_live(answers: dict[str, int]) -> None:

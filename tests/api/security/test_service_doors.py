@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -14,7 +14,11 @@ import psycopg
 import pytest
 import redis
 from push_receiver import PushReceiver
-from security_helpers import bearer, direct_url
+from security_fixtures import (  # noqa: F401 (fixtures, found by name)
+    openapi_fixture,
+    operations_fixture,
+)
+from security_helpers import Operation, bearer, concrete_path, direct_url
 from stack_env import DATA_DIR, GATEWAY, STACK_ENV
 
 from backend_services.kernel.service_credentials import CREDENTIAL_HEADER, service_credential
@@ -177,16 +181,38 @@ def test_a_push_subscription_cannot_be_taken_over(
         assert again.status_code == 201, again.text
 
 
+def _body_routes(operations: list[Operation]) -> dict[str, Operation]:
+    """Per service, one POST route that takes a JSON body."""
+    found: dict[str, Operation] = {}
+    for op in operations:
+        content = op.spec.get("requestBody", {}).get("content", {})
+        if op.method == "POST" and "application/json" in content:
+            found.setdefault(op.service, op)
+    return found
+
+
 def test_services_refuse_an_oversized_json_body_on_their_own_ports(
-    register: Callable[..., Any],
+    register: Callable[..., Any], admin_account: Any, operations: list[Operation]
 ) -> None:
+    """Over the 2 MiB limit, declared (Content-Length) or streamed (chunked, no length)."""
     account = register()
-    huge = json.dumps({"name": "x" * (3 * 1024 * 1024), "energy_kcal": 1})
-    with httpx.Client(base_url=direct_url("nutrition"), timeout=30) as nutrition:
-        answer = nutrition.post(
-            "/api/nutrition/foods",
-            content=huge,
-            headers={**account.headers, "content-type": "application/json"},
-        )
-    assert answer.status_code == 413, answer.text
-    assert answer.json()["error"]["code"] == "payload_too_large"
+    huge = json.dumps({"name": "x" * (3 * 1024 * 1024), "energy_kcal": 1}).encode()
+
+    def streamed() -> Iterator[bytes]:
+        for start in range(0, len(huge), 64 * 1024):
+            yield huge[start : start + 64 * 1024]
+
+    routes = _body_routes(operations)
+    assert set(routes) >= {"auth", "users", "nutrition", "workouts", "notifications"}, routes
+    wrong = []
+    for service, op in sorted(routes.items()):
+        caller = admin_account if "/admin/" in op.path else account
+        headers = {**caller.headers, "content-type": "application/json"}
+        with httpx.Client(base_url=direct_url(service), timeout=30) as door:
+            for how, content in (("declared", huge), ("chunked", streamed())):
+                answer = door.post(concrete_path(op), content=content, headers=headers)
+                if answer.status_code != 413 or (
+                    answer.json()["error"]["code"] != "payload_too_large"
+                ):
+                    wrong.append(f"{how}: {op.label} -> {answer.status_code} {answer.text[:200]}")
+    assert not wrong, "\n".join(wrong)

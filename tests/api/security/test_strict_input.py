@@ -17,7 +17,7 @@ from security_fixtures import (  # noqa: F401 (fixtures, found by name)
     openapi_fixture,
     operations_fixture,
 )
-from security_helpers import Operation, bearer, resolve
+from security_helpers import Operation, bearer, concrete_path, resolve
 
 pytestmark = pytest.mark.e2e
 
@@ -35,18 +35,6 @@ NULLABLE_IN_PATCH = {
     "PATCH /api/workouts/workouts/{workout_id}": {"notes", "ended_at", "body_weight_kg"},
 }
 NUMBER_TYPES = {"integer", "number"}
-
-
-def _path(op: Operation) -> str:
-    path = op.path
-    for parameter in op.spec.get("parameters", []):
-        if parameter["in"] == "path":
-            fmt = parameter.get("schema", {}).get("format")
-            value = {"uuid": "00000000-0000-4000-8000-000000000000", "date": "2024-05-01"}.get(
-                fmt or "", "x1"
-            )
-            path = path.replace("{" + parameter["name"] + "}", value)
-    return path
 
 
 def _object_variants(document: dict[str, Any], schema: dict[str, Any]) -> list[dict[str, Any]]:
@@ -106,7 +94,7 @@ def caller(register: Callable[..., Any], admin_account: Any) -> Callable[[Operat
 def _send(door: httpx.Client, op: Operation, token: str, raw: str) -> httpx.Response:
     return door.request(
         op.method,
-        _path(op),
+        concrete_path(op),
         content=raw,
         headers={**bearer(token), "content-type": "application/json"},
     )

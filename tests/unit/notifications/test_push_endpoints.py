@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from backend_services.notifications.pinned_http import pinned_url
 from backend_services.notifications.push_endpoints import (
     EndpointRefused,
     check_push_endpoint,
@@ -73,3 +74,26 @@ def test_refused(url):
 def test_localhost_resolves_to_loopback_with_the_real_resolver():
     with pytest.raises(EndpointRefused):
         check_push_endpoint("https://localhost:5432/", frozenset())
+
+
+def test_the_check_names_the_address_to_connect_to():
+    """The sender dials this address (pinned_http.py), not a second answer for the name."""
+    assert check_push_endpoint("https://push.example/send", TEST_RECEIVER, resolve) == (
+        "93.184.216.34"
+    )
+    assert check_push_endpoint("https://[2606:2800:220:1::1]/send", TEST_RECEIVER, resolve) == (
+        "2606:2800:220:1::1"
+    )
+    assert check_push_endpoint("http://127.0.0.1:18380/sub/1", TEST_RECEIVER, resolve) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "address", "pinned"),
+    [
+        ("https://push.example/send/a?x=1", "93.184.216.34", "https://93.184.216.34/send/a?x=1"),
+        ("https://push.example:8443/s", "93.184.216.34", "https://93.184.216.34:8443/s"),
+        ("https://push.example/s", "2606:2800:220:1::1", "https://[2606:2800:220:1::1]/s"),
+    ],
+)
+def test_pinned_url(url, address, pinned):
+    assert pinned_url(url, address) == pinned
