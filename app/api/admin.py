@@ -219,10 +219,15 @@ class AdminFood:
     energy_kcal: float | None
     open_reports: int
     reports: tuple[FoodReportAgainst, ...]
+    # per 100 g, None when not known (what the admin corrects besides the energy)
+    protein_g: float | None = None
+    fat_g: float | None = None
+    carbohydrate_g: float | None = None
 
     @classmethod
     def from_json(cls, data: Any) -> AdminFood:
         b = p.obj(data)
+        per_100g = p.obj(b.get("nutrients_per_100g"))
         return cls(
             id=p.whole(b.get("id")),
             name=p.text(b.get("name")),
@@ -235,7 +240,10 @@ class AdminFood:
                 (p.text(p.obj(f).get("flag")), p.text(p.obj(f).get("reason")))
                 for f in p.items(b.get("quality_flags"))
             ),
-            energy_kcal=p.opt_num(p.obj(b.get("nutrients_per_100g")).get("energy_kcal")),
+            energy_kcal=p.opt_num(per_100g.get("energy_kcal")),
+            protein_g=p.opt_num(per_100g.get("protein_g")),
+            fat_g=p.opt_num(per_100g.get("fat_g")),
+            carbohydrate_g=p.opt_num(per_100g.get("carbohydrate_g")),
             open_reports=p.whole(b.get("open_reports")),
             reports=tuple(
                 FoodReportAgainst(
@@ -510,6 +518,12 @@ class AdminApi:
 
     async def show_food(self, food_id: int) -> AdminFood:
         return AdminFood.from_json(await self.api.post(f"{NUTRITION}/foods/{food_id}/show"))
+
+    async def fix_food(self, food_id: int, values: dict[str, Any]) -> AdminFood:
+        """New per-100 g values (and name) for a food; the fields left out keep theirs."""
+        return AdminFood.from_json(
+            await self.api.patch(f"{NUTRITION}/foods/{food_id}", json=values)
+        )
 
     async def resolve_reports(self, food_id: int, resolution: str) -> int:
         body = await self.api.post(

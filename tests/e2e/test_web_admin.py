@@ -252,6 +252,54 @@ def test_the_food_database_page_shows_imports_flags_and_resolves_a_report(
     expect(admin.locator("#reported-list > li").filter(has_text=reason)).to_have_count(0)
 
 
+def test_an_admin_corrects_the_values_of_a_reported_food(
+    ui_url: str, admin_context: BrowserContext
+) -> None:
+    """A user's bar says 500 kcal where its macros make 210 (flagged), and is reported; the
+    admin corrects it from the page: a value that is not a number is refused next to its box
+    and changes nothing, then the right energy is stored and the report stays to resolve."""
+    _, token = user_with_token(ui_url, name="Ola")
+    name = f"Test bar {uuid.uuid4().hex[:6]}"
+    reason = f"Energy too high {uuid.uuid4().hex[:6]}"
+    with httpx.Client(base_url=ui_url, timeout=20, headers=bearer(token)) as http:
+        made = http.post(
+            "/api/nutrition/foods",
+            json={
+                "name": name,
+                "energy_kcal": 500,
+                "protein_g": 10,
+                "fat_g": 10,
+                "carbohydrate_g": 10,
+            },
+        )
+        assert made.status_code == 201, made.text
+        food_id = made.json()["id"]
+        reported = http.post(f"/api/nutrition/foods/{food_id}/reports", json={"reason": reason})
+        assert reported.status_code == 201, reported.text
+
+        admin = admin_context.new_page()
+        _open(admin, f"{ui_url}/admin/foods")
+        entry = admin.locator("#reported-list > li").filter(has_text=reason)
+        entry.get_by_role("button", name=f"Correct the values of {name}").click()
+        dialog = admin.get_by_role("dialog")
+        expect(dialog.get_by_label("Energy (kcal)")).to_have_value("500")
+        dialog.get_by_label("Energy (kcal)").fill("lots")
+        dialog.get_by_role("button", name="Save values").click()
+        expect(dialog.locator("#field-fix-energy_kcal-error")).to_contain_text("Enter a number")
+        food = http.get(f"/api/nutrition/foods/{food_id}").json()
+        assert food["nutrients_per_100g"]["energy_kcal"] == 500  # nothing was sent
+
+        dialog.get_by_label("Energy (kcal)").fill("210")
+        dialog.get_by_role("button", name="Save values").click()
+        expect(admin.locator("#admin-notice")).to_contain_text(f"“{name}” corrected.")
+        expect(admin.get_by_role("dialog")).to_have_count(0)
+        food = http.get(f"/api/nutrition/foods/{food_id}").json()
+        assert food["name"] == name
+        assert food["nutrients_per_100g"]["energy_kcal"] == 210
+        assert food["nutrients_per_100g"]["protein_g"] == 10  # the boxes left as they were
+        expect(admin.locator("#reported-list > li").filter(has_text=reason)).to_have_count(1)
+
+
 def test_the_health_page_lists_every_instance_ready_and_draws_the_graphs(
     ui_url: str, admin_context: BrowserContext
 ) -> None:

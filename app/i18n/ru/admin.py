@@ -275,4 +275,28 @@ MESSAGES: dict[str, Entry] = {
     "They are dropped for good; their events are not applied.": (
         "Они будут удалены навсегда; их события не будут применены."
     ),
+    # correcting a food's values
+    "Energy (kcal)": "Энергия (ккал)",
+    "Protein (g)": "Белки (г)",
+    "Fat (g)": "Жиры (г)",
+    "Carbohydrate (g)": "Углеводы (г)",
+    "A food needs a name.": "У продукта должно быть название.",
+    "Enter a number, 0 or more.": "Введите число не меньше 0.",
+    "Correct values": "Исправить значения",
+    "Correct the values of {name}": "Исправить значения: {name}",
+    "Correct “{name}”": "Исправить «{name}»",
+    "Values per 100 g. A number box left empty keeps the food's value.": (
+        "Значения на 100 г. Пустое числовое поле оставляет значение продукта."
+    ),
+    "Save values": "Сохранить значения",
+    "“{name}” corrected.": "«{name}» исправлен.",
+    # page titles (the browser's tab and history)
+    "Announcements · Admin · FitLedger": "Объявления · Администрирование · FitLedger",
+    "Audit log · Admin · FitLedger": "Журнал действий · Администрирование · FitLedger",
+    "Food database · Admin · FitLedger": "База продуктов · Администрирование · FitLedger",
+    "System health · Admin · FitLedger": "Состояние системы · Администрирование · FitLedger",
+    "Messaging · Admin · FitLedger": "Сообщения · Администрирование · FitLedger",
+    "Admin · FitLedger": "Администрирование · FitLedger",
+    "User · Admin · FitLedger": "Пользователь · Администрирование · FitLedger",
+    "Users · Admin · FitLedger": "Пользователи · Администрирование · FitLedger",
 }

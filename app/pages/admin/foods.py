@@ -1,6 +1,6 @@
 """Admin · food database (`/admin/foods`): what each source imported (licence, counts, the
 last run's report), foods with quality flags (the reason, hide/show) and foods users
-reported (resolve). Editing a food's values is not on this page yet."""
+reported (resolve), and correcting a food's name and values per 100 g."""
 
 from __future__ import annotations
 
@@ -14,8 +14,11 @@ from app.api.errors import ApiError
 from app.i18n import t, tf, tr, trn
 from app.pages.admin.shell import admin_shell, pager
 from app.pages.admin.state import AdminState, PagedList, when
+from app.state.messages import explain
+from app.state.numbers import parse_decimal
+from components.fields import labelled_input
 
-TITLE = "Food database · Admin · FitLedger"
+TITLE = t("Food database · Admin · FitLedger")
 PAGE = 20
 REPORTED_SHOWN = 50
 # (resolution sent to the service, in the service's English; the button's words)
@@ -43,6 +46,43 @@ class FoodRow:
     hidden: bool
     hidden_reason: str
     reports: list[str]
+    # per 100 g as the correction form starts ("" when not known), by FoodFix field
+    values: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+# The correction form's number boxes: (FoodFix field, label); all per 100 g.
+FIX_FIELDS = (
+    ("energy_kcal", t("Energy (kcal)")),
+    ("protein_g", t("Protein (g)")),
+    ("fat_g", t("Fat (g)")),
+    ("carbohydrate_g", t("Carbohydrate (g)")),
+)
+
+
+def fix_body(values: dict[str, str], language: str = "en") -> tuple[dict[str, Any], dict[str, str]]:
+    """The correction form's boxes as the service's FoodFix body (an empty number box keeps
+    the food's value), or the boxes' errors."""
+    body: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    name = values.get("name", "").strip()
+    if name:
+        body["name"] = name
+    else:
+        errors["name"] = tr(language, "A food needs a name.")
+    for field, _label in FIX_FIELDS:
+        text = values.get(field, "").strip()
+        if not text:
+            continue
+        number = parse_decimal(text)
+        if number is None or number < 0:
+            errors[field] = tr(language, "Enter a number, 0 or more.")
+        else:
+            body[field] = number
+    return ({}, errors) if errors else (body, {})
+
+
+def _amount(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
 
 
 def describe_report(report: dict[str, Any], language: str = "en") -> str:
@@ -121,6 +161,12 @@ def food_rows(foods: tuple[AdminFood, ...], language: str = "en") -> list[FoodRo
                 f.hidden,
                 f.hidden_reason or "",
                 [f"{when(r.created_at)}: {r.reason}" for r in f.reports],
+                {
+                    "energy_kcal": _amount(f.energy_kcal),
+                    "protein_g": _amount(f.protein_g),
+                    "fat_g": _amount(f.fat_g),
+                    "carbohydrate_g": _amount(f.carbohydrate_g),
+                },
             )
         )
     return rows
@@ -140,6 +186,13 @@ class AdminFoodsState(PagedList, AdminState):
     reported_total: int = 0
     sources_loading: bool = True
     busy_id: int = 0
+    # the correction form: the food it corrects (0: closed), its boxes and their errors
+    fix_id: int = 0
+    fix_title: str = ""
+    fix_values: dict[str, str] = {}
+    fix_errors: dict[str, str] = {}
+    fix_error: str = ""
+    fix_saving: bool = False
 
     @rx.var
     def flagged_label(self) -> str:
@@ -224,6 +277,41 @@ class AdminFoodsState(PagedList, AdminState):
             return self.refused(error)
         finally:
             self.busy_id = 0
+
+    @rx.event
+    def open_fix(self, food_id: int):
+        row = next((r for r in [*self.flagged, *self.reported] if r.id == food_id), None)
+        if row is None:
+            return
+        self.fix_id, self.fix_title = row.id, row.name
+        self.fix_values = {"name": row.name, **row.values}
+        self.fix_errors, self.fix_error = {}, ""
+
+    @rx.event
+    def fix_open_changed(self, is_open: bool):
+        if not is_open:
+            self.fix_id = 0
+
+    @rx.event
+    def set_fix_value(self, field: str, value: str):
+        self.fix_values = {**self.fix_values, field: value}
+
+    @rx.event
+    async def save_fix(self):
+        body, self.fix_errors = fix_body(self.fix_values, self.language)
+        self.fix_error = ""
+        if self.fix_errors:
+            return None
+        self.fix_saving = True
+        try:
+            fixed = await self.admin_api().fix_food(self.fix_id, body)
+        except ApiError as error:
+            self.fix_error, self.fix_errors = explain(error, self.language)
+            return self.handle(error)
+        finally:
+            self.fix_saving = False
+        self.fix_id = 0
+        return await self._after_change(tr(self.language, "“{name}” corrected.", name=fixed.name))
 
     @rx.event
     async def resolve(self, food_id: int, name: str, resolution: str):
@@ -322,6 +410,7 @@ def _flagged(row: FoodRow) -> rx.Component:
                     aria_label=tf("Hide {name} from search", name=row.name),
                 ),
             ),
+            _fix_button(row),
             spacing="2",
             align="start",
         ),
@@ -357,6 +446,7 @@ def _reported(row: FoodRow) -> rx.Component:
                     )
                     for resolution, label in RESOLUTIONS
                 ],
+                _fix_button(row),
                 gap="0.6em",
                 wrap="wrap",
             ),
@@ -366,6 +456,58 @@ def _reported(row: FoodRow) -> rx.Component:
         padding_y="0.6em",
         border_bottom=f"1px solid {rx.color('gray', 4)}",
         list_style="none",
+    )
+
+
+def _fix_button(row: FoodRow) -> rx.Component:
+    return rx.button(
+        t("Correct values"),
+        on_click=AdminFoodsState.open_fix(row.id),
+        variant="soft",
+        color_scheme="gray",
+        size="2",
+        aria_label=tf("Correct the values of {name}", name=row.name),
+    )
+
+
+def _fix_dialog() -> rx.Component:
+    s = AdminFoodsState
+    boxes = [("name", t("Name")), *FIX_FIELDS]
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title(tf("Correct “{name}”", name=s.fix_title)),
+            rx.dialog.description(
+                t("Values per 100 g. A number box left empty keeps the food's value."),
+                size="2",
+            ),
+            rx.vstack(
+                rx.cond(s.fix_error != "", rx.callout(s.fix_error, color_scheme="tomato")),
+                *[
+                    labelled_input(
+                        label,
+                        f"fix-{field}",
+                        error=s.fix_errors.get(field, ""),
+                        value=s.fix_values.get(field, ""),
+                        on_change=s.set_fix_value(field),
+                        input_mode="text" if field == "name" else "decimal",
+                    )
+                    for field, label in boxes
+                ],
+                rx.hstack(
+                    rx.dialog.close(rx.button(t("Cancel"), variant="soft", color_scheme="gray")),
+                    rx.button(
+                        t("Save values"), on_click=s.save_fix, loading=s.fix_saving, id="fix-save"
+                    ),
+                    justify="end",
+                    width="100%",
+                ),
+                spacing="3",
+                align="stretch",
+                margin_top="0.8em",
+            ),
+        ),
+        open=s.fix_id != 0,
+        on_open_change=s.fix_open_changed,
     )
 
 
@@ -426,6 +568,7 @@ def admin_foods() -> rx.Component:
                 ),
                 id="reported-foods",
             ),
+            _fix_dialog(),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="5",
             align="start",

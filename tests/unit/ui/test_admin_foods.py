@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.api.admin import AdminFood, ImportedSource, ImportRun
-from app.pages.admin.foods import describe_report, food_rows, hide_reason, source_rows
+from app.pages.admin.foods import describe_report, fix_body, food_rows, hide_reason, source_rows
 
 AT = dt.datetime(2026, 12, 1, 13, 5, tzinfo=dt.UTC)
 
@@ -87,3 +87,34 @@ def test_hiding_gives_the_flags_as_the_reason_within_the_services_limit() -> Non
     assert hide_reason(["a", "b"]) == "Quality flags: a; b"
     assert hide_reason([]) == "Hidden by an admin."
     assert len(hide_reason(["x" * 2000])) == 1000
+
+
+def test_the_correction_form_starts_from_the_foods_values() -> None:
+    food = AdminFood.from_json(
+        {**FLAGGED, "nutrients_per_100g": {"energy_kcal": 52.0, "protein_g": 0.26, "fat_g": None}}
+    )
+    [row] = food_rows((food,))
+    assert row.values == {
+        "energy_kcal": "52",
+        "protein_g": "0.26",
+        "fat_g": "",
+        "carbohydrate_g": "",
+    }
+
+
+def test_the_correction_form_sends_the_boxes_filled_and_keeps_the_empty_ones() -> None:
+    body, errors = fix_body(
+        {"name": " Apples, raw ", "energy_kcal": "71", "protein_g": "0,3", "fat_g": ""}
+    )
+    assert errors == {}
+    assert body == {"name": "Apples, raw", "energy_kcal": 71.0, "protein_g": 0.3}
+
+
+def test_the_correction_form_refuses_what_is_not_a_value_and_sends_nothing() -> None:
+    body, errors = fix_body({"name": "", "energy_kcal": "lots", "fat_g": "-1"}, "ru")
+    assert body == {}
+    assert errors == {
+        "name": "У продукта должно быть название.",
+        "energy_kcal": "Введите число не меньше 0.",
+        "fat_g": "Введите число не меньше 0.",
+    }
