@@ -410,6 +410,8 @@ def food_picker() -> rx.Component:
             class_name="food-picker",
             # Keep the search box's own autofocus (Radix would focus the close button).
             on_open_auto_focus=rx.prevent_default,
+            # Closed: back to the meal's add button (Radix alone would focus the page's start).
+            on_close_auto_focus=S.return_focus,
             align="start",
             max_width=["calc(100vw - 12px)", "calc(100vw - 24px)", "580px"],
             width="100%",

@@ -111,6 +111,12 @@ class FoodPickerState(DiaryState):
         self.picker_open = value
 
     @rx.event
+    def return_focus(self):
+        """The dialog closed: the focus goes back to the meal's add button (the dialog opens
+        by state, so Radix does not know the button that opened it)."""
+        return rx.set_focus(f"add-{self.picker_meal}")
+
+    @rx.event
     def set_picker_tab(self, value: str):
         self.picker_tab = value
         self.picked = {}
