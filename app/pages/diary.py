@@ -20,7 +20,7 @@ from components.macro_rings import macro_rings
 from components.meal_card import copy_control, meal_card
 from components.offline_diary import offline_diary
 
-TITLE = "Diary · FitLedger"
+TITLE = t("Diary · FitLedger")
 
 
 def _stat(value: rx.Var, label: rx.Var | str, stat_id: str, **props) -> rx.Component:

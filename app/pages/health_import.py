@@ -13,7 +13,7 @@ from app.state.import_logic import MAX_UPLOAD_BYTES
 from components.fields import form_alert
 from components.layout import app_shell
 
-TITLE = "Import workouts · FitLedger"
+TITLE = t("Import workouts · FitLedger")
 MUTED = rx.color("gray", 11)
 
 

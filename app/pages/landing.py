@@ -8,7 +8,7 @@ from app import routes
 from app.i18n import t
 from components.layout import public_shell
 
-TITLE = "FitLedger · calorie counting and workouts you can host yourself"
+TITLE = t("FitLedger · calorie counting and workouts you can host yourself")
 TAGLINE = "Calorie counting and workout tracking you can host yourself"
 
 FEATURES: tuple[tuple[str, rx.Var[str], rx.Var[str]], ...] = (

@@ -13,7 +13,7 @@ from components.fields import form_alert, labelled_input
 from components.layout import public_shell
 from components.native_form import native_form
 
-TITLE = "Sign in · FitLedger"
+TITLE = t("Sign in · FitLedger")
 
 
 def read_flash(cookie_header: str, page: str) -> dict:

@@ -15,7 +15,7 @@ from app.state.preferences import PreferencesState
 from app.state.session import SessionState
 from components.layout import app_shell
 
-TITLE = "Notifications · FitLedger"
+TITLE = t("Notifications · FitLedger")
 PAGE = 20
 
 

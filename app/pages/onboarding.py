@@ -13,7 +13,7 @@ from components.fields import form_alert
 from components.layout import app_shell
 from components.targets import custom_targets_form, targets_explained
 
-TITLE = "Get started · FitLedger"
+TITLE = t("Get started · FitLedger")
 STEPS = (t("Your body"), t("Your goal"), t("Your targets"))
 
 

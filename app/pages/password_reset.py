@@ -14,8 +14,8 @@ from app.state.session import SessionState
 from components.fields import form_alert, labelled_input, submit_button
 from components.layout import public_shell
 
-FORGOT_TITLE = "Forgot your password · FitLedger"
-RESET_TITLE = "Choose a new password · FitLedger"
+FORGOT_TITLE = t("Forgot your password · FitLedger")
+RESET_TITLE = t("Choose a new password · FitLedger")
 
 
 class ForgotPasswordState(SessionState):

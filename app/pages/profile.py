@@ -20,7 +20,7 @@ from components.layout import app_shell, sign_out_button
 from components.section_card import section
 from components.targets import custom_targets_form, targets_explained
 
-TITLE = "Profile · FitLedger"
+TITLE = t("Profile · FitLedger")
 
 
 def weight_error(text: str, units: str = u.METRIC, language: str = "en") -> str:

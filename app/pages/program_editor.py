@@ -16,7 +16,7 @@ from components.fields import form_alert, labelled_input
 from components.layout import app_shell, back_link
 from components.set_row import unit_label
 
-TITLE = "Program · FitLedger"
+TITLE = t("Program · FitLedger")
 
 
 def _box(label: rx.Var | str, value: rx.Var, on_change, box_id: rx.Var, mode: str = "decimal"):

@@ -12,7 +12,7 @@ from app.state.programs import ProgramsState as P
 from components.fields import form_alert
 from components.layout import app_shell
 
-TITLE = "Programs · FitLedger"
+TITLE = t("Programs · FitLedger")
 
 
 def program_card(row: rx.Var) -> rx.Component:

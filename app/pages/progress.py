@@ -15,7 +15,7 @@ from components.fields import form_alert
 from components.layout import app_shell
 from components.set_row import unit_label
 
-TITLE = "Progress · FitLedger"
+TITLE = t("Progress · FitLedger")
 
 
 def range_picker() -> rx.Component:

@@ -17,7 +17,7 @@ from components.fields import form_alert, labelled_input
 from components.food_picker import SEARCH_DEBOUNCE_MS
 from components.layout import app_shell
 
-TITLE = "Recipes · FitLedger"
+TITLE = t("Recipes · FitLedger")
 SEARCH_LIMIT = 10
 
 

@@ -13,7 +13,7 @@ from components.fields import form_alert, labelled_input
 from components.layout import public_shell
 from components.native_form import native_form
 
-TITLE = "Create your account · FitLedger"
+TITLE = t("Create your account · FitLedger")
 
 
 class RegisterState(SessionState):

@@ -24,7 +24,7 @@ from components.fields import field_error, form_alert, labelled_input
 from components.layout import app_shell, sign_out_button
 from components.section_card import section, subheading
 
-TITLE = "Settings · FitLedger"
+TITLE = t("Settings · FitLedger")
 S = SettingsState
 MUTED = rx.color("gray", 11)
 

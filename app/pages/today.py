@@ -37,7 +37,7 @@ from components.layout import app_shell
 from components.lazy import when_visible
 from components.macro_rings import macro_rings
 
-TITLE = "Today · FitLedger"
+TITLE = t("Today · FitLedger")
 TWO_ON_DESKTOP = rx.breakpoints(initial="1", md="2")
 ZERO = {"kcal": 0.0, "protein_g": 0.0, "fat_g": 0.0, "carbohydrate_g": 0.0}
 

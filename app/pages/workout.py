@@ -16,7 +16,7 @@ from components.fields import form_alert, labelled_input
 from components.layout import app_shell, back_link
 from components.set_row import set_row, unit_label
 
-TITLE = "Workout · FitLedger"
+TITLE = t("Workout · FitLedger")
 
 
 def rest_timer() -> rx.Component:

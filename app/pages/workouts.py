@@ -16,7 +16,7 @@ from components.fields import form_alert
 from components.layout import app_shell
 from components.month_calendar import month_calendar
 
-TITLE = "Workouts · FitLedger"
+TITLE = t("Workouts · FitLedger")
 
 
 def resume_card() -> rx.Component:

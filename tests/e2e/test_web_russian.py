@@ -109,6 +109,8 @@ def _problems(page: Page, name: str) -> list[str]:
         problems.append(f"{name}: no Russian text at all")
     if page.locator("[lang=ru] main").count() == 0:
         problems.append(f"{name}: the page is not marked lang=ru")
+    if not CYRILLIC.search(page.title()):
+        problems.append(f"{name}: the tab's title is not Russian: {page.title()!r}")
     overflow = page.evaluate(
         "document.scrollingElement.scrollWidth - document.documentElement.clientWidth"
     )
@@ -158,11 +160,13 @@ def test_a_signed_out_russian_browser_gets_the_russian_sign_in_page(
         page = context.new_page()
         page.goto(f"{ui_url}/login")
         expect(page.get_by_role("heading", level=1)).to_have_text("Войти")
+        expect(page).to_have_title("Вход · FitLedger")
         expect(page.get_by_label("Пароль")).to_be_visible()
         expect(page.locator("[lang=ru] main")).to_have_count(1)
         screenshot(page, "ru-login-phone")
         page.locator("#language-en").click()  # the switch: at once, no reload
         expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+        expect(page).to_have_title("Sign in · FitLedger")
         expect(page.locator("[lang=en] main")).to_have_count(1)
         page.goto(f"{ui_url}/register")  # the choice is kept
         expect(page.get_by_role("heading", level=1)).to_have_text("Create your account")

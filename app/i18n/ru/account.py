@@ -401,4 +401,15 @@ MESSAGES: dict[str, Entry] = {  # Body data and goal (components/body_form.py, a
     "Your password": "Ваш пароль",
     "Keep my account": "Оставить аккаунт",
     "Delete forever": "Удалить навсегда",
+    # page titles (the browser's tab and history)
+    "FitLedger · calorie counting and workouts you can host yourself": (
+        "FitLedger · подсчёт калорий и тренировки на вашем собственном сервере"
+    ),
+    "Sign in · FitLedger": "Вход · FitLedger",
+    "Get started · FitLedger": "Начало работы · FitLedger",
+    "Forgot your password · FitLedger": "Забыли пароль? · FitLedger",
+    "Choose a new password · FitLedger": "Новый пароль · FitLedger",
+    "Profile · FitLedger": "Профиль · FitLedger",
+    "Create your account · FitLedger": "Создание аккаунта · FitLedger",
+    "Settings · FitLedger": "Настройки · FitLedger",
 }

@@ -246,4 +246,8 @@ MESSAGES: dict[str, Entry] = {
     "Saved {name}. Log it from the diary's Add food → Recipes.": (
         "«{name}» сохранён. Записать его можно в дневнике: Добавить еду → Рецепты."
     ),
+    # page titles (the browser's tab and history)
+    "Diary · FitLedger": "Дневник · FitLedger",
+    "Recipes · FitLedger": "Рецепты · FitLedger",
+    "Today · FitLedger": "Сегодня · FitLedger",
 }

@@ -22,4 +22,6 @@ MESSAGES: dict[str, Entry] = {
     "Notifications cannot be loaded right now.": "Сейчас не удаётся загрузить уведомления.",
     "{n} min ago": "{n} мин назад",
     "{n} h ago": "{n} ч назад",
+    # page titles (the browser's tab and history)
+    "Notifications · FitLedger": "Уведомления · FitLedger",
 }

@@ -361,4 +361,11 @@ MESSAGES: dict[str, Entry] = {
     "no calories": "без калорий",
     "{kcal} from the device": "{kcal} по данным устройства",
     "{kcal} estimated from MET": "{kcal} по оценке через MET",
+    # page titles (the browser's tab and history)
+    "Import workouts · FitLedger": "Импорт тренировок · FitLedger",
+    "Program · FitLedger": "Программа · FitLedger",
+    "Programs · FitLedger": "Программы · FitLedger",
+    "Progress · FitLedger": "Прогресс · FitLedger",
+    "Workout · FitLedger": "Тренировка · FitLedger",
+    "Workouts · FitLedger": "Тренировки · FitLedger",
 }

@@ -14,7 +14,7 @@ from app.pages.admin.shell import admin_shell
 from app.pages.admin.state import AdminState, when
 from components.fields import form_alert
 
-TITLE = "Announcements · Admin · FitLedger"
+TITLE = t("Announcements · Admin · FitLedger")
 PROGRESS_POLL_MS = 2000
 # The in-app feed always carries an announcement; these are chosen.
 OPTIONAL_CHANNELS = ("email", "push")

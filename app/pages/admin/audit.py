@@ -13,7 +13,7 @@ from app.i18n import t, tr
 from app.pages.admin.shell import admin_shell, pager
 from app.pages.admin.state import AdminState, PagedList, when
 
-TITLE = "Audit log · Admin · FitLedger"
+TITLE = t("Audit log · Admin · FitLedger")
 PAGE = 25
 # Actions arrive through the bus about a second after they happen: the newest page follows.
 LIVE_MS = 3000

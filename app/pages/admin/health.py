@@ -18,7 +18,7 @@ from app.pages.admin.state import AdminState
 from components.charts import HEIGHT, MUSCLE_COLORS, chart_card, numbers_table
 from components.lazy import when_visible
 
-TITLE = "System health · Admin · FitLedger"
+TITLE = t("System health · Admin · FitLedger")
 MINUTES = 60
 # (name in the API, heading, what it shows), in the order the page shows them.
 GRAPHS = (

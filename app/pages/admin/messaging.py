@@ -15,7 +15,7 @@ from app.pages.admin.shell import admin_shell
 from app.pages.admin.state import AdminState
 from components.confirm_dialog import confirm_dialog
 
-TITLE = "Messaging · Admin · FitLedger"
+TITLE = t("Messaging · Admin · FitLedger")
 SHOWN = 100
 
 

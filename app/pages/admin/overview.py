@@ -8,7 +8,7 @@ from app.i18n import t
 from app.pages.admin.sections import ADMIN_SECTIONS, AdminSection
 from app.pages.admin.shell import admin_shell
 
-TITLE = "Admin · FitLedger"
+TITLE = t("Admin · FitLedger")
 
 
 def _card(section: AdminSection) -> rx.Component:

@@ -17,7 +17,7 @@ from app.pages.admin.state import AdminState, when
 from components.confirm_dialog import confirm_dialog
 from components.layout import back_link
 
-TITLE = "User · Admin · FitLedger"
+TITLE = t("User · Admin · FitLedger")
 
 
 @dataclasses.dataclass

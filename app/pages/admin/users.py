@@ -14,7 +14,7 @@ from app.i18n import t, tf, tr
 from app.pages.admin.shell import admin_shell, pager
 from app.pages.admin.state import AdminState, PagedList, when
 
-TITLE = "Users · Admin · FitLedger"
+TITLE = t("Users · Admin · FitLedger")
 PAGE = 20
 
 
