@@ -1,12 +1,14 @@
 """Lighthouse scores (performance, accessibility) of every page at phone size, signed in.
 
-    python -m bench.lighthouse [--url http://localhost:8080]
+    python -m bench.lighthouse [--url http://localhost:8080] [PATH ...]
 
 Runs against a stack you started with `make up`. Lighthouse comes from the npm registry
 (`make lighthouse` installs it into .local/lighthouse) and drives Debian's Chromium
 (CHROME_PATH=/usr/bin/chromium). Private pages are scored signed in: a fresh user's session
-cookie is sent as an extra header. Lighthouse's default mobile emulation (Moto G power,
-slow 4G, 4x CPU slowdown) is used. Results: bench/results/lighthouse.md and .json.
+cookie is sent as an extra header; the admin pages as an administrator made with the operator's
+CLI (`fitledger admin create`, on the stores of the stack `make up` runs). Lighthouse's
+default mobile emulation (Moto G power, slow 4G, 4x CPU slowdown) is used. Results:
+bench/results/lighthouse.md and .json.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import argparse
 import json
 import os
 import subprocess
+import sys
 import tempfile
+import uuid
 from pathlib import Path
 
 import httpx
@@ -42,6 +46,17 @@ PRIVATE_PAGES = [
     "/progress",
     "/programs",
     "/programs/new",
+    "/recipes",
+    "/imports",
+]
+ADMIN_PAGES = [
+    "/admin",
+    "/admin/users",
+    "/admin/audit",
+    "/admin/announcements",
+    "/admin/foods",
+    "/admin/health",
+    "/admin/messaging",
 ]
 
 
@@ -121,6 +136,28 @@ def _accessibility_audits(report: dict) -> set[str]:
     return {ref["id"] for ref in report["categories"]["accessibility"]["auditRefs"]}
 
 
+def admin_cookie(url: str) -> str:
+    """A new administrator's session cookie (signed in by the UI's own form post)."""
+    email = f"lighthouse-admin-{uuid.uuid4().hex[:8]}@example.com"
+    subprocess.run(
+        [
+            str(Path(sys.executable).parent / "fitledger"),
+            *("admin", "create", "--email", email, "--password", PASSWORD),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    with httpx.Client(base_url=url, timeout=30, follow_redirects=False) as http:
+        answer = http.post(
+            "/session/login",
+            data={"email": email, "password": PASSWORD},
+            headers={"Origin": url},
+        )
+        answer.raise_for_status()
+        return answer.cookies["fl_session"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://localhost:8080")
@@ -131,10 +168,12 @@ def main() -> None:
     url = args.url.rstrip("/")
     cookie, email = user_with_a_week_of_meals(url)
     _seed_workouts(url, email)
+    pages = args.pages or PUBLIC_PAGES + PRIVATE_PAGES + ADMIN_PAGES
+    admin = admin_cookie(url) if any(path in ADMIN_PAGES for path in pages) else None
     results = {}
-    pages = args.pages or PUBLIC_PAGES + PRIVATE_PAGES
     for path in pages:
-        results[path] = score(url + path, cookie if path in PRIVATE_PAGES else None)
+        signed = admin if path in ADMIN_PAGES else cookie if path in PRIVATE_PAGES else None
+        results[path] = score(url + path, signed)
         print(path, results[path], flush=True)
     machine = machine_info("n/a")
     lines = [
