@@ -70,9 +70,16 @@ def russian_admin(ui_url: str, register: Callable[..., Any], admin_account: Any)
     language, with a meal logged today and a finished workout (so the pages have content)."""
     account = register(PASSWORD)
     with httpx.Client(base_url=ui_url, timeout=30) as http:
+        # The shared administrator signed in when the session began: its access token may
+        # have expired by now (15 minutes), so it signs in again.
+        admin_login = http.post(
+            "/api/auth/login",
+            json={"email": admin_account.email, "password": admin_account.password},
+        )
+        assert admin_login.status_code == 200, admin_login.text
         promoted = http.patch(
             f"/api/auth/admin/users/{account.user_id}/role",
-            headers=admin_account.headers,
+            headers={"Authorization": f"Bearer {admin_login.json()['access_token']}"},
             json={"role": "admin"},
         )
         assert promoted.status_code == 200, promoted.text
