@@ -5,6 +5,7 @@ every admin page at phone and desktop size (.local/screenshots/admin-*.png)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from collections.abc import Callable, Iterator
@@ -53,10 +54,17 @@ def _session_cookie(ui_url: str, email: str, password: str) -> str:
 
 @pytest.fixture(scope="module")
 def admin_with_profile(ui_url: str, admin_account: Any) -> Any:
-    """The administrator, onboarded (so the app opens on today, not on onboarding)."""
+    """The administrator, onboarded (so the app opens on today, not on onboarding), with a
+    fresh access token (the shared one is from the session's start and lives 15 minutes)."""
     with httpx.Client(base_url=ui_url, timeout=20) as http:
-        put_profile(http, admin_account)
-    return admin_account
+        login = http.post(
+            "/api/auth/login",
+            json={"email": admin_account.email, "password": admin_account.password},
+        )
+        assert login.status_code == 200, login.text
+        admin = dataclasses.replace(admin_account, access_token=login.json()["access_token"])
+        put_profile(http, admin)
+    return admin
 
 
 @pytest.fixture
