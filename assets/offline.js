@@ -179,9 +179,12 @@
     const meals = byId("offline-day-meals");
     if (!title || !meals) return;
     // Drawn again only when something changed, or when React re-rendered the panel (its
-    // hydration replaces what was drawn before it finished, so this runs every second).
+    // hydration replaces what was drawn before it finished, so this runs every second; it
+    // can empty the text and keep our data-drawn mark, so an empty title is drawn again).
     const drawn = JSON.stringify([day && day.saved_at, day && day.date, shownDay()]);
-    if (title.dataset.drawn === drawn && meals.dataset.drawn === drawn) return;
+    if (title.dataset.drawn === drawn && meals.dataset.drawn === drawn && title.textContent) {
+      return;
+    }
     title.dataset.drawn = drawn;
     meals.dataset.drawn = drawn;
     meals.replaceChildren();
