@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from app.i18n.language import known
@@ -35,8 +35,3 @@ def fmt_number(language: str, value: float, decimals: int = 0) -> str:
 
 def fmt_date(language: str, day: dt.date, kind: str = "day") -> str:
     return format_date(day, DATE_PATTERNS[kind][known(language)], locale=known(language))
-
-
-def fmt_time(language: str, moment: dt.time | dt.datetime) -> str:
-    """24-hour clock in both languages (FitLedger's convention): 07:30."""
-    return format_time(moment, "HH:mm", locale=known(language))
