@@ -16,6 +16,7 @@
   const RETRY_MS = 15000;
   const root = document.documentElement;
   let day = null; // the saved day: {owner, date, kcal, meals, recent}
+  let offline = false;
   let sending = false;
   let lastProblem = "";
   let lastSent = 0;
@@ -79,9 +80,16 @@
 
   // ---- online / offline ----
 
-  function setOffline(offline) {
+  // React 19 strips every attribute of <html> when it renders the page again on the client
+  // (after a hydration mismatch, more likely offline): the mark is put back every second.
+  function markOffline() {
     if (offline) root.dataset.offline = "1";
     else delete root.dataset.offline;
+  }
+
+  function setOffline(value) {
+    offline = value;
+    markOffline();
     render();
   }
 
@@ -248,7 +256,7 @@
 
   function render() {
     // Online with nothing queued, the panel stays as React drew it (hidden).
-    if (!root.dataset.offline && queue().length === 0 && !lastSent) return;
+    if (!offline && queue().length === 0 && !lastSent) return;
     renderDay();
     renderRecent();
     renderQueue();
@@ -343,6 +351,7 @@
       if (navigator.onLine) saveDay();
       else loadSavedDay();
     }
+    markOffline();
     render();
     const meals = onDiary() ? byId("meals") : null;
     if (meals !== watched) {
