@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
+from app.api.workouts import Workout
 from app.state import workout_logic as logic
+from app.state.workouts import history_row
 
 NOW = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.UTC)
 
@@ -258,3 +260,24 @@ def test_summary_words():
     assert logic.record_text("weight_at_reps", 100, None, 5) == (
         "Heaviest for 5 reps: 100 kg (first time)"
     )
+
+
+def _run(distance_m: float | None) -> Workout:
+    sets = [{"kind": "cardio", "duration_s": 1800, "distance_m": distance_m}]
+    return Workout.from_json(
+        {
+            "id": "w1",
+            "name": "Evening run",
+            "status": "completed",
+            "local_date": "2026-11-30",
+            "source": "manual",
+            "exercises": [{"id": "e1", "exercise_id": "builtin:running", "sets": sets}],
+        }
+    )
+
+
+def test_history_shows_a_runs_distance_in_the_users_units() -> None:
+    assert "5 km" in history_row(_run(5000))["facts"]
+    assert "3.1 mi" in history_row(_run(5000), units="imperial")["facts"]
+    assert "5 км" in history_row(_run(5000), language="ru")["facts"]
+    assert "km" not in history_row(_run(None))["facts"]  # strength only: no distance
