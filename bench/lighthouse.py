@@ -111,12 +111,14 @@ def score(url: str, cookie: str | None) -> dict[str, float]:
     }
 
 
-def _seed_workouts(url: str, email: str) -> None:
-    """Two finished program days, so the progress page draws its charts."""
+def _seed_workouts(url: str, email: str) -> tuple[str, str]:
+    """Two finished program days, so the progress page draws its charts, and a third left in
+    progress (the tracker's page). Returns the tracker's path and the user's id."""
     with httpx.Client(base_url=url, timeout=30) as http:
         token = http.post("/api/auth/login", json={"email": email, "password": PASSWORD})
         auth = {"Authorization": f"Bearer {token.json()['access_token']}"}
-        for _ in range(2):
+        user_id = http.get("/api/users/me", headers=auth).json()["user_id"]
+        for day in range(3):
             started = http.post(
                 "/api/workouts/programs/builtin:beginner-full-body-3day/start", headers=auth
             ).json()
@@ -129,7 +131,10 @@ def _seed_workouts(url: str, email: str) -> None:
                               "weight_kg": target["weight_kg"]},
                         headers=auth,
                     ).raise_for_status()  # fmt: skip
+                    if day == 2:
+                        return f"/workouts/{started['id']}", user_id
             http.post(f"/api/workouts/workouts/{started['id']}/complete", headers=auth)
+    raise SystemExit("the built-in program had no exercise to put in the tracker")
 
 
 def _accessibility_audits(report: dict) -> set[str]:
@@ -154,7 +159,9 @@ def admin_cookie(url: str) -> str:
             data={"email": email, "password": PASSWORD},
             headers={"Origin": url},
         )
-        answer.raise_for_status()
+        # The form post answers 303 to the next page, with the session cookie.
+        if "fl_session" not in answer.cookies:
+            raise SystemExit(f"the administrator could not sign in: {answer.status_code}")
         return answer.cookies["fl_session"]
 
 
@@ -167,12 +174,15 @@ def main() -> None:
         raise SystemExit("lighthouse is not installed: make lighthouse")
     url = args.url.rstrip("/")
     cookie, email = user_with_a_week_of_meals(url)
-    _seed_workouts(url, email)
-    pages = args.pages or PUBLIC_PAGES + PRIVATE_PAGES + ADMIN_PAGES
-    admin = admin_cookie(url) if any(path in ADMIN_PAGES for path in pages) else None
+    tracker, user_id = _seed_workouts(url, email)
+    private = [*PRIVATE_PAGES, tracker]
+    admin_pages = [*ADMIN_PAGES, f"/admin/users/{user_id}"]
+    pages = args.pages or PUBLIC_PAGES + private + admin_pages
+    admin = admin_cookie(url) if any(path.startswith("/admin") for path in pages) else None
     results = {}
     for path in pages:
-        signed = admin if path in ADMIN_PAGES else cookie if path in PRIVATE_PAGES else None
+        public = path in PUBLIC_PAGES
+        signed = admin if path.startswith("/admin") else None if public else cookie
         results[path] = score(url + path, signed)
         print(path, results[path], flush=True)
     machine = machine_info("n/a")
