@@ -47,9 +47,8 @@ def history_row(workout: Workout, units: str = "metric", language: str = "en") -
     metres = sum(float(s.get("distance_m") or 0) for s in sets)
     if metres:  # cardio: the distance covered (a run, a ride), in the user's units
         facts.append(logic.distance_text(metres, units, language))
-    if workout.result is not None:
-        if workout.result.calories_kcal is not None:
-            facts.append(logic.kcal_text(workout.result.calories_kcal, language))
+    if workout.result is not None and workout.result.calories_kcal is not None:
+        facts.append(logic.kcal_text(workout.result.calories_kcal, language))
     return {
         "id": workout.id,
         "name": workout.name,
