@@ -68,6 +68,8 @@ build() {
     # (prerendered pages) into .web/build/client. No zip: we serve .web in place.
     "$REFLEX" export --frontend-only --no-zip --env prod
     [[ -f .web/build/client/index.html ]] || die "build produced no .web/build/client/index.html"
+    # Radix Themes' stylesheet without the breakpoints and colours no page uses (app/css_trim.py).
+    "$PYTHON" -m app.css_trim .web/build/client/assets
 }
 
 require_build() {
