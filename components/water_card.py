@@ -111,6 +111,7 @@ def water_card() -> rx.Component:
                         on_change=S.set_custom_amount,
                         placeholder=tf("Other amount ({unit})", unit=S.water_unit),
                         id="water-amount",
+                        name="amount",
                         input_mode="decimal",
                         size="2",
                         flex="1",
