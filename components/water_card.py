@@ -81,7 +81,7 @@ def water_card() -> rx.Component:
                     lambda q: rx.button(
                         q["label"],
                         on_click=S.add_quick(q["ml"]),
-                        disabled=S.water_busy,
+                        disabled=S.water_busy | ~S.can_log_water,
                         variant="soft",
                         size="2",
                         class_name="water-quick",
@@ -116,7 +116,13 @@ def water_card() -> rx.Component:
                         size="2",
                         flex="1",
                     ),
-                    rx.button(t("Add"), type="submit", size="2", loading=S.water_busy),
+                    rx.button(
+                        t("Add"),
+                        type="submit",
+                        size="2",
+                        loading=S.water_busy,
+                        disabled=~S.can_log_water,
+                    ),
                     width="100%",
                 ),
                 on_submit=S.add_custom,

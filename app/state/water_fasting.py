@@ -39,6 +39,7 @@ class WaterFastingState(SessionState):
     goal_open: bool = False
     suggested_goal: str = ""  # "2,400 ml from your weight", "" without a weight
     can_undo: bool = False
+    can_log_water: bool = True  # not on a day after today (water is logged when drunk)
     water_busy: bool = False
     water_error: str = ""
 
@@ -88,6 +89,7 @@ class WaterFastingState(SessionState):
             yield self.handle(error)
             self.water_error = explain(error, self.language)[0]
             return
+        self.can_log_water = day <= today
         self._show_water(water)
         self._show_fasts(fasts.current, fasts.recent)
 

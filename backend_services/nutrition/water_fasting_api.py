@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Path, Request, status
 from fastapi.responses import Response
 
-from backend_services.kernel.dates import IsoDate
+from backend_services.kernel.dates import IsoDate, PastDate
 from backend_services.kernel.errors import error_responses, refusals
 from backend_services.kernel.identity import CurrentUser
 
@@ -24,6 +24,7 @@ def _water_fasting(request: Request) -> WaterAndFasting:
 
 Service = Annotated[WaterAndFasting, Depends(_water_fasting)]
 Day = Annotated[IsoDate, Path()]
+DrinkDay = Annotated[PastDate, Path()]  # water is logged when drunk, never ahead
 ENDED_AT_RULE = (
     f"after `started_at`, at most {rules.MAX_FAST_HOURS} hours after it, not in the future"
 )
@@ -53,7 +54,7 @@ def water_day(user: CurrentUser, service: Service, day: Day) -> dict[str, Any]:
     responses=refusals(amount_ml=f"the day's total at most {rules.MAX_DAY_ML} ml"),
 )
 def log_drink(
-    user: CurrentUser, service: Service, day: Day, body: schemas.DrinkIn
+    user: CurrentUser, service: Service, day: DrinkDay, body: schemas.DrinkIn
 ) -> dict[str, Any]:
     return service.log_drink(user.user_id, day, body.amount_ml)
 

@@ -24,6 +24,10 @@ def _ago(hours: float) -> str:
     return (dt.datetime.now(dt.UTC) - dt.timedelta(hours=hours)).isoformat()
 
 
+def _days_ahead(days: int) -> str:
+    return (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=days)).isoformat()
+
+
 def test_water_for_a_day_against_the_goal(
     client: httpx.Client, make_token: Callable[..., str], user_id: str
 ) -> None:
@@ -47,9 +51,10 @@ def test_water_for_a_day_against_the_goal(
         client.post(f"{API}/water/{DAY}", json={"amount_ml": "lots"}, headers=mine),
         client.post(f"{API}/water/{DAY}", json={"amount_ml": 250, "x": 1}, headers=mine),
         client.post(f"{API}/water/2026-13-01", json={"amount_ml": 250}, headers=mine),
+        client.post(f"{API}/water/{_days_ahead(3)}", json={"amount_ml": 250}, headers=mine),
         client.put(f"{API}/water-goal", json={"goal_ml": 50_000}, headers=mine),
     ]
-    assert [r.status_code for r in bad] == [422] * 5
+    assert [r.status_code for r in bad] == [422] * 6
     assert bad[0].json()["error"]["code"] == "validation_error"
     assert "amount_ml" in bad[0].json()["error"]["fields"]
     assert client.post(f"{API}/water/{DAY}", json={"amount_ml": 250}).status_code == 401
