@@ -33,13 +33,6 @@ REFUSED: list[tuple[str, str, str, dict[str, str], dict[str, Any] | None]] = [
     ),
     ("nutrition", "GET", "/api/nutrition/reports", BACKWARDS, None),
     ("nutrition", "POST", "/api/nutrition/fasts", {}, {"protocol": "custom"}),
-    (
-        "nutrition",
-        "POST",
-        "/api/nutrition/fasts",
-        {},
-        {"protocol": "16:8", "started_at": "2026-01-01T08:00:00Z"},  # longer ago than 30 days
-    ),
     ("users", "GET", "/api/users/me/stats", BACKWARDS, None),
     ("users", "GET", "/api/users/me/weights", BACKWARDS, None),
     # the latest today on Earth is always after the own today of a user in UTC-12
