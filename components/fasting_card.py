@@ -61,6 +61,7 @@ def _running() -> rx.Component:
         rx.progress(value=S.fast_percent, max=100, width="100%", aria_label=t("Fast")),
         rx.text(r["since"], " · ", r["left"], size="2", color_scheme="gray", high_contrast=True),
         rx.button(t("End fast"), on_click=S.end_fast, loading=S.fast_busy, id="fast-end"),
+        field_error(S.fast_fields["ended_at"], "fast-end"),
         rx.box(
             rx.moment(interval=TICK_MS, on_change=S.tick, format="X"),
             display="none",

@@ -5,6 +5,7 @@ logged, recent fasts. Shared by both pages, so it reads the day from the route i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable, Callable
 
 import reflex as rx
 
@@ -146,6 +147,12 @@ class WaterFastingState(SessionState):
 
     # ---- water ----
 
+    def _water_refused(self, error: ApiError, field: str) -> rx.event.EventSpec | None:
+        """The refusal next to the card (the field's own words when it names one)."""
+        message, fields = explain(error, self.language)
+        self.water_error = fields.get(field) or message
+        return self.handle(error)
+
     async def _drink(self, ml: int | None):
         error = logic.drink_error(ml, self.units, self.language)
         if error or ml is None:
@@ -158,9 +165,7 @@ class WaterFastingState(SessionState):
             self._show_water(await WaterFastingApi(self.api()).log_drink(day, ml))
             self.custom_amount = ""
         except ApiError as error:
-            yield self.handle(error)
-            message, fields = explain(error, self.language)
-            self.water_error = fields.get("amount_ml") or message
+            yield self._water_refused(error, "amount_ml")
         finally:
             self.water_busy = False
 
@@ -187,8 +192,7 @@ class WaterFastingState(SessionState):
         try:
             self._show_water(await WaterFastingApi(self.api()).remove_drink(self._last_drink))
         except ApiError as error:
-            yield self.handle(error)
-            self.water_error = explain(error, self.language)[0]
+            yield self._water_refused(error, "")
         finally:
             self.water_busy = False
 
@@ -224,9 +228,7 @@ class WaterFastingState(SessionState):
             self._show_water(await api.water_day(dt.date.fromisoformat(self.wf_day_iso)))
             self.goal_open = False
         except ApiError as error:
-            yield self.handle(error)
-            message, fields = explain(error, self.language)
-            self.water_error = fields.get("goal_ml") or message
+            yield self._water_refused(error, "goal_ml")
         finally:
             self.water_busy = False
 
@@ -265,27 +267,36 @@ class WaterFastingState(SessionState):
             }
         return hours
 
-    async def _start(self, started_at: dt.datetime | None, ended_at: dt.datetime | None):
-        self.fast_error, self.fast_fields = "", no_field_errors()
-        target = self._target()
-        if any(self.fast_fields.values()):
-            return
+    async def _fast_change(self, change: Callable[[WaterFastingApi], Awaitable[object]]):
+        """Start, end or remove a fast, then show the fasts again (errors by field)."""
         self.fast_busy = True
         yield
         try:
             api = WaterFastingApi(self.api())
-            await api.start_fast(
-                self.protocol, target_hours=target, started_at=started_at, ended_at=ended_at
-            )
+            await change(api)
             fasts = await api.fasts()
             self._show_fasts(fasts.current, fasts.recent)
-            self.past_start, self.past_end = "", ""
         except ApiError as error:
             yield self.handle(error)
             self.fast_error, fields = explain(error, self.language)
             self.fast_fields = no_field_errors() | fields
         finally:
             self.fast_busy = False
+
+    async def _start(self, started_at: dt.datetime | None, ended_at: dt.datetime | None):
+        self.fast_error, self.fast_fields = "", no_field_errors()
+        target = self._target()
+        if any(self.fast_fields.values()):
+            return
+
+        async def start(api: WaterFastingApi) -> None:
+            await api.start_fast(
+                self.protocol, target_hours=target, started_at=started_at, ended_at=ended_at
+            )
+            self.past_start, self.past_end = "", ""
+
+        async for update in self._fast_change(start):
+            yield update
 
     @rx.event
     async def start_fast(self):
@@ -308,30 +319,12 @@ class WaterFastingState(SessionState):
 
     @rx.event
     async def end_fast(self):
-        self.fast_busy, self.fast_error, self.fast_fields = True, "", no_field_errors()
-        yield
-        try:
-            api = WaterFastingApi(self.api())
-            await api.end_fast()
-            fasts = await api.fasts()
-            self._show_fasts(fasts.current, fasts.recent)
-        except ApiError as error:
-            yield self.handle(error)
-            self.fast_error = explain(error, self.language)[0]
-        finally:
-            self.fast_busy = False
+        self.fast_error, self.fast_fields = "", no_field_errors()
+        async for update in self._fast_change(lambda api: api.end_fast()):
+            yield update
 
     @rx.event
     async def delete_fast(self, fast_id: str):
-        self.fast_busy, self.fast_error = True, ""
-        yield
-        try:
-            api = WaterFastingApi(self.api())
-            await api.delete_fast(fast_id)
-            fasts = await api.fasts()
-            self._show_fasts(fasts.current, fasts.recent)
-        except ApiError as error:
-            yield self.handle(error)
-            self.fast_error = explain(error, self.language)[0]
-        finally:
-            self.fast_busy = False
+        self.fast_error, self.fast_fields = "", no_field_errors()
+        async for update in self._fast_change(lambda api: api.delete_fast(fast_id)):
+            yield update

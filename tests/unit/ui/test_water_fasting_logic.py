@@ -3,11 +3,16 @@ body weight, a fast's elapsed time against its target in the user's zone, recent
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import json
 
+import httpx
 import pytest
 
-from app.api.water_fasting import Fast, Fasts, WaterDay
+from app.api.gateway import Authorized, Gateway, TokenSource
+from app.api.nutrition import NutritionApi
+from app.api.water_fasting import Fast, Fasts, WaterDay, WaterFastingApi
 from app.state import water_fasting_logic as logic
 
 NOW = dt.datetime(2026, 12, 1, 18, 30, tzinfo=dt.UTC)
@@ -127,3 +132,36 @@ def test_a_water_day_reads_leniently() -> None:
     )
     assert (day.water.total_ml, day.water.goal_ml, day.drinks[-1].id) == (750, 2500, "d1")
     assert WaterDay.from_json({"date": "2026-11-30"}).water.goal_ml == 2000
+
+
+class StaticToken(TokenSource):
+    async def access_token(self) -> str:
+        return "token"
+
+    async def renewed_access_token(self, rejected: str) -> str:
+        return "token"
+
+
+def test_the_clients_send_lab_only_and_a_fast_as_the_service_reads_them() -> None:
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        if request.url.path.endswith("/foods"):
+            return httpx.Response(200, json={"items": [], "next_cursor": None})
+        return httpx.Response(201, json={"id": "f1", "protocol": "custom", "target_hours": 20})
+
+    gateway = Gateway("http://gateway.test", transport=httpx.MockTransport(handler))
+    api = Authorized(gateway, StaticToken())
+    asyncio.run(NutritionApi(api).search_foods("cheese", lab_only=True))
+    asyncio.run(NutritionApi(api).search_foods("cheese"))
+    start = dt.datetime(2026, 11, 30, 21, 15, tzinfo=dt.UTC)
+    fast = asyncio.run(WaterFastingApi(api).start_fast("custom", target_hours=20, started_at=start))
+    assert sent[0].url.params["lab_only"] == "true"
+    assert "lab_only" not in sent[1].url.params
+    assert json.loads(sent[2].content) == {
+        "protocol": "custom",
+        "target_hours": 20,
+        "started_at": "2026-11-30T21:15:00+00:00",
+    }
+    assert (fast.id, fast.target_hours) == ("f1", 20)
