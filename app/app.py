@@ -38,6 +38,7 @@ from app.session.offline import offline_app
 from app.state.preferences import PreferencesState
 from app.state.push_device import PushDeviceState
 from app.state.session import SessionState
+from app.state.water_fasting import WaterFastingState
 
 APP_CSS = Path(__file__).resolve().parents[1] / "assets" / "app.css"
 
@@ -94,7 +95,10 @@ app.add_page(
     on_load=password_reset.ResetPasswordState.load,
 )
 app.add_page(
-    today.today, route=routes.TODAY, title=today.TITLE, on_load=[*PRIVATE, today.TodayState.load]
+    today.today,
+    route=routes.TODAY,
+    title=today.TITLE,
+    on_load=[*PRIVATE, today.TodayState.load, WaterFastingState.load],
 )
 app.add_page(
     onboarding.onboarding,
@@ -107,7 +111,7 @@ for diary_route in (routes.DIARY, routes.DIARY_DAY):
         diary_page.diary,
         route=diary_route,
         title=diary_page.TITLE,
-        on_load=[*PRIVATE, diary_page.D.load],
+        on_load=[*PRIVATE, diary_page.D.load, WaterFastingState.load],
     )
 app.add_page(
     recipes_page.recipes,

@@ -99,6 +99,15 @@ def search_panel() -> rx.Component:
             size="3",
             width="100%",
         ),
+        rx.el.label(
+            rx.switch(checked=S.lab_only, on_change=S.set_lab_only, id="lab-only", size="2"),
+            rx.text(t("Lab data only"), size="2"),
+            rx.text(t("(USDA analyses, not labels)"), size="1", color_scheme="gray"),
+            html_for="lab-only",
+            display="flex",
+            align_items="center",
+            gap="0.5em",
+        ),
         form_alert(S.search_error, id="search-error"),
         rx.cond(
             S.query.length() < 2,

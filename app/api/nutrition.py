@@ -575,14 +575,17 @@ class NutritionApi:
         cursor: str | None = None,
         source: str | None = None,
         category: str | None = None,
+        lab_only: bool = False,
     ) -> FoodPage:
-        """Ranked search (typos tolerated; generic foods first); `limit` ≤ 50."""
+        """Ranked search (typos tolerated; generic foods first); `limit` ≤ 50; `lab_only`:
+        only foods with laboratory values (USDA SR28, FoodData Central)."""
         params = {
             "q": q,
             "limit": min(limit, SEARCH_PAGE_MAX),
             "cursor": cursor,
             "source": source,
             "category": category,
+            "lab_only": "true" if lab_only else None,
         }
         return FoodPage.from_json(await self.api.get(f"{API}/foods", params=params))
 

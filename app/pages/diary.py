@@ -13,12 +13,14 @@ from app.state.diary_logic import OTHER, meal_label
 from app.state.food_picker import FoodPickerState
 from components.bilingual import in_language
 from components.date_navigator import date_navigator
+from components.fasting_card import fasting_card
 from components.fields import form_alert
 from components.food_picker import food_picker
 from components.layout import app_shell
 from components.macro_rings import macro_rings
 from components.meal_card import copy_control, meal_card
 from components.offline_diary import offline_diary
+from components.water_card import water_card
 
 TITLE = t("Diary · FitLedger")
 
@@ -310,6 +312,8 @@ def diary() -> rx.Component:
             rx.box(day_summary(), grid_area="summary", min_width="0"),
             rx.box(meals(), grid_area="meals", min_width="0"),
             rx.vstack(
+                water_card(),
+                fasting_card(),
                 micronutrients(),
                 rx.hstack(
                     copy_day(),

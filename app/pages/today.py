@@ -33,9 +33,11 @@ from components.charts import (
     weight_figure,
     weight_headers,
 )
+from components.fasting_card import fasting_card
 from components.layout import app_shell
 from components.lazy import when_visible
 from components.macro_rings import macro_rings
+from components.water_card import water_card
 
 TITLE = t("Today · FitLedger")
 TWO_ON_DESKTOP = rx.breakpoints(initial="1", md="2")
@@ -504,6 +506,8 @@ def today() -> rx.Component:
         rx.grid(
             today_card(),
             latest_notifications(),
+            water_card(),
+            fasting_card(),
             columns=TWO_ON_DESKTOP,
             spacing="4",
             width="100%",

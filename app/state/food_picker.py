@@ -38,6 +38,9 @@ class FoodPickerState(DiaryState):
     picker_tab: str = "search"
 
     query: str = ""
+    # Only foods whose values come from laboratory analysis (USDA), not labels or users;
+    # kept while the page lives, so the next meal's search filters the same way.
+    lab_only: bool = False
     searching: bool = False
     search_error: str = ""
     results: list[dict[str, str]] = []
@@ -159,9 +162,10 @@ class FoodPickerState(DiaryState):
                 self.search_error = ""
                 return
             self.searching = True
+            lab_only = self.lab_only
             api = NutritionApi(self.api())
         try:
-            page = await api.search_foods(text.strip(), limit=SEARCH_LIMIT)
+            page = await api.search_foods(text.strip(), limit=SEARCH_LIMIT, lab_only=lab_only)
         except ApiError as error:
             async with self:
                 if seq == self._seq:
@@ -175,6 +179,12 @@ class FoodPickerState(DiaryState):
             self.results = [portions.food_row(food, self.language) for food in page.items]
             self.search_error = ""
             self.searching = False
+
+    @rx.event
+    def set_lab_only(self, value: bool):
+        """The "lab data only" switch: the current query is searched again."""
+        self.lab_only = value
+        return FoodPickerState.search(self.query)
 
     # ---- picking a food and its portion ----
 

@@ -58,9 +58,19 @@ def list_foods(
     source: Literal["usda-sr28", "fdc", "off", "user"] | None = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 20,
     cursor: Annotated[str | None, Query(max_length=200, pattern=NO_CONTROL_CHARS)] = None,
+    lab_only: Annotated[
+        bool,
+        Query(description="Only foods with laboratory values (USDA SR28, FoodData Central)."),
+    ] = False,
 ) -> dict[str, Any]:
     return nutrition.search_foods(
-        user.user_id, q=q, category=category, source=source, limit=limit, cursor=cursor
+        user.user_id,
+        q=q,
+        category=category,
+        source=source,
+        limit=limit,
+        cursor=cursor,
+        lab_only=lab_only,
     )
 
 

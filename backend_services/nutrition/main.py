@@ -9,11 +9,12 @@ from backend_services.kernel.db import ping_database, service_engine
 from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.service_info import service_info_router
 
-from . import food_admin_api, repository
+from . import food_admin_api, repository, water_fasting_api
 from .api import router
 from .food_admin import FoodAdmin
 from .service import NutritionService
 from .settings import NutritionSettings
+from .water_fasting import WaterAndFasting
 
 
 def create_app(settings: NutritionSettings | None = None) -> FastAPI:
@@ -26,6 +27,7 @@ def create_app(settings: NutritionSettings | None = None) -> FastAPI:
             router,
             food_admin_api.reports,
             food_admin_api.router,
+            water_fasting_api.router,
         ],
         readiness={"postgres": lambda: ping_database(engine)},
         erase_account=erase_in_transaction(engine, repository.delete_user_data),
@@ -33,4 +35,5 @@ def create_app(settings: NutritionSettings | None = None) -> FastAPI:
     )
     app.state.nutrition_service = NutritionService(engine)
     app.state.food_admin = FoodAdmin(engine)
+    app.state.water_fasting = WaterAndFasting(engine)
     return app

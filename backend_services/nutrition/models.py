@@ -194,6 +194,39 @@ idempotency_keys = Table(
     schema=SCHEMA,
 )
 
+# water and fasting (water_fasting.py; migration 0008)
+water_logs = Table(
+    "water_logs",
+    METADATA,
+    Column("id", PgUUID(as_uuid=True), primary_key=True),
+    Column("user_id", Text, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("amount_ml", Integer, nullable=False),
+    Column("logged_at", DateTime(timezone=True), nullable=False),
+    schema=SCHEMA,
+)
+
+water_goals = Table(
+    "water_goals",
+    METADATA,
+    Column("user_id", Text, primary_key=True),
+    Column("goal_ml", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    schema=SCHEMA,
+)
+
+fasts = Table(
+    "fasts",
+    METADATA,
+    Column("id", PgUUID(as_uuid=True), primary_key=True),
+    Column("user_id", Text, nullable=False),
+    Column("protocol", Text, nullable=False),
+    Column("target_hours", Integer, nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True)),
+    schema=SCHEMA,
+)
+
 # ---- request schemas: allow-lists with bounds (RELIABILITY.md "Bad input") ----
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

@@ -90,10 +90,17 @@ class Meal(Answer):
     totals: NutrientAmounts
 
 
+class DayWater(Answer):
+    total_ml: int
+    goal_ml: int
+    goal_is_default: bool = Field(description="No goal set yet: the default of 2,000 ml.")
+
+
 class Day(Answer):
     date: str
     meals: list[Meal]
     totals: NutrientAmounts
+    water: DayWater = Field(description="The day's water against the goal (`/water/{day}`).")
 
 
 class DayTotals(Answer):

@@ -51,6 +51,9 @@ WORD = re.compile(r"[\w.%]+", re.UNICODE)
 MAX_WORDS = 6
 FUZZY_MIN_LETTERS = 4
 GENERIC_SOURCES = ("usda-sr28", "fdc", "user")
+# Values from laboratory analysis (USDA SR28 and FoodData Central), not from a label (Open
+# Food Facts) or typed in by a user: the "lab data only" filter.
+LAB_SOURCES = ("usda-sr28", "fdc")
 # Candidate caps. SR28 has at most ~300 matches for a common word ("cheese" 312), so the
 # generic cap rarely bites; branded products only fill the list after the generic foods.
 GENERIC_CAP = 500
@@ -156,6 +159,7 @@ def search_foods(
     source: str | None,
     limit: int,
     offset: int,
+    lab_only: bool = False,
 ) -> list[dict[str, Any]]:
     lq = q.strip().lower()
     words = query_words(q)
@@ -176,6 +180,9 @@ def search_foods(
     if source:
         filters.append("f.source = :source")
         params["source"] = source
+    if lab_only:
+        filters.append("f.source = ANY(:lab_sources)")
+        params["lab_sources"] = list(LAB_SOURCES)
     for i, word in enumerate(words):
         params[f"w{i}"] = word
     fts = "f.search @@ websearch_to_tsquery('russian', :q)"
@@ -192,7 +199,7 @@ def search_foods(
     generic = f"{base} AND f.source <> 'off'"
     branded = f"{base} AND f.source = 'off'"
     want_generic = source is None or source != "off"
-    want_branded = source is None or source == "off"
+    want_branded = (source is None or source == "off") and not lab_only
     branches: list[str] = []
     if lq:
         if want_generic:

@@ -411,6 +411,7 @@ class NutritionService:
         source: str | None,
         limit: int,
         cursor: str | None,
+        lab_only: bool = False,
     ) -> dict[str, Any]:
         """One page of foods ranked for ``q``; ``next_cursor`` continues it."""
         offset = _offset(cursor)
@@ -423,6 +424,7 @@ class NutritionService:
                 source=source,
                 limit=limit,
                 offset=offset,
+                lab_only=lab_only,
             )
             more = len(rows) > limit
             rows = rows[:limit]

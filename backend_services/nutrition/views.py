@@ -13,6 +13,7 @@ from backend_services.kernel.errors import InvalidInput, NotFound
 
 from . import repository as repo
 from .domain import ALIAS_SEPARATOR, HUNDRED, Nutrients, quantize
+from .water_fasting import day_water
 
 
 def food_public(row: Any, portions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -66,7 +67,12 @@ def day_view(session: Session, user_id: str, day: dt.date) -> dict[str, Any]:
         by_meal.setdefault(item.meal_id, []).append(item)
     public = [meal_public(m, by_meal.get(m.id, [])) for m in meals]
     totals = Nutrients.total(Nutrients.from_json(i.nutrients) for i in items)
-    return {"date": day.isoformat(), "meals": public, "totals": totals.to_json()}
+    return {
+        "date": day.isoformat(),
+        "meals": public,
+        "totals": totals.to_json(),
+        "water": day_water(session, user_id, day),
+    }
 
 
 def meal_view(session: Session, user_id: str, meal_id: UUID) -> dict[str, Any]:

@@ -32,6 +32,7 @@ REFUSED: list[tuple[str, str, str, dict[str, str], dict[str, Any] | None]] = [
         {"name": "x", "energy_kcal": 100, "protein_g": 50, "fat_g": 50, "carbohydrate_g": 50},
     ),
     ("nutrition", "GET", "/api/nutrition/reports", BACKWARDS, None),
+    ("nutrition", "POST", "/api/nutrition/fasts", {}, {"protocol": "custom"}),
     ("users", "GET", "/api/users/me/stats", BACKWARDS, None),
     ("users", "GET", "/api/users/me/weights", BACKWARDS, None),
     # the latest today on Earth is always after the own today of a user in UTC-12
