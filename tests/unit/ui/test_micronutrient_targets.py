@@ -3,11 +3,16 @@ reference named, in English and Russian."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Any
 
+import httpx
+from test_users_client_targets import StaticToken
+
+from app.api.gateway import Authorized, Gateway
 from app.api.nutrition import Nutrients
-from app.api.reference_intakes import ReferenceIntakes
+from app.api.reference_intakes import ReferenceIntakes, ReferenceIntakesApi
 from app.state import micronutrient_targets as logic
 
 
@@ -24,9 +29,9 @@ def intake(key: str, target: float, upper: float | None = None, **extra: Any) ->
     }
 
 
-# A woman of 36 (the users service's answer, trimmed to what the rows need).
-WOMAN = ReferenceIntakes.from_json(
-    {
+def _answer() -> dict[str, Any]:
+    """A woman of 36: the users service's answer, trimmed to what the rows need."""
+    return {
         "date": "2026-12-01",
         "sex": "female",
         "age_years": 36,
@@ -42,7 +47,9 @@ WOMAN = ReferenceIntakes.from_json(
             intake("vita_rae_ug", 700, 3000, upper_key="retol_ug"),
         ],
     }
-)
+
+
+WOMAN = ReferenceIntakes.from_json(_answer())
 
 
 def rows_of(totals: Nutrients, *, day_over: bool = True, language: str = "en") -> dict[str, Any]:
@@ -138,3 +145,23 @@ def test_russian_rows() -> None:
         "45\u00a0%",
     )
     assert fibre["status_text"] == "Недобор: меньше 70 % нормы"
+
+
+def test_the_client_asks_for_the_day_and_reads_the_answer() -> None:
+    asked: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        return httpx.Response(200, json=_answer())
+
+    gateway = Gateway("http://gateway.test", transport=httpx.MockTransport(handler))
+    api = ReferenceIntakesApi(Authorized(gateway, StaticToken()))
+    found = asyncio.run(api.on(dt.date(2026, 12, 1)))
+    assert asked == ["http://gateway.test/api/users/me/targets/micronutrients?on=2026-12-01"]
+    assert found == WOMAN
+    sodium = found.by_key()["sodium_mg"]
+    assert (sodium.upper_limit, sodium.upper_limit_kind, sodium.flag_shortfall) == (
+        2300,
+        "CDRR",
+        False,
+    )
