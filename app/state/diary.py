@@ -166,10 +166,8 @@ class DiaryState(SessionState):
             self.loading = False
 
     async def _reference_intakes(self, day: dt.date) -> ReferenceIntakes | None:
-        """The day's micronutrient targets; None without sex and birth date or when the users
-        service is away (the rows then show amounts only)."""
-        if self._intakes is not None and self._intakes.date == day:
-            return self._intakes
+        """The day's micronutrient targets (asked on every load: the profile may have changed);
+        None without sex and birth date or when the users service is away (amounts only)."""
         try:
             return await ReferenceIntakesApi(self.api()).on(day)
         except ApiError:

@@ -314,14 +314,6 @@ def micronutrient_amounts(totals: Nutrients, language: str = "en") -> list[Micro
     return amounts
 
 
-def micronutrient_rows(totals: Nutrients, language: str = "en") -> list[dict[str, str]]:
-    """Named rows ("Vitamin C", "12.5 mg") in label order; fibre, sugars and sodium first."""
-    return [
-        {"name": m.name, "amount": f"{fmt_number(m.amount, language=language)} {m.unit}"}
-        for m in micronutrient_amounts(totals, language)
-    ]
-
-
 # ---- applying the service's answers ----
 
 
