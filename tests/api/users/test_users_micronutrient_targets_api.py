@@ -20,7 +20,7 @@ def targets(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {row["key"]: row for row in body["nutrients"]}
 
 
-def test_targets_follow_the_callers_sex_and_age_on_the_day(
+def test_targets_follow_the_callers_sex_and_age_on_the_day_and_bad_days_are_refused(
     client: httpx.Client, register_user: Callable[..., Any]
 ) -> None:
     woman, other = register_user(), register_user()
@@ -58,9 +58,12 @@ def test_targets_follow_the_callers_sex_and_age_on_the_day(
     assert error["code"] == "profile_incomplete"
     assert set(error["fields"]) == {"sex", "birth_date"}
     assert client.get(ROUTE).status_code == 401
+    refuses_bad_days(client, other)  # the same user again: registrations cost suite time
+    still = client.get(ROUTE, params={"on": "2021-06-15"}, headers=woman.headers).json()
+    assert (still["sex"], still["age_years"]) == ("female", 51)
 
 
-# (on, what the refusal says); the user was born in 1998, so nine in 2007.
+# (on, what the refusal says); the other user is born in 1998, so nine in 2007.
 BAD_DAYS = [
     ("2021-13-01", "month value is outside"),
     ("yesterday", "expected a date"),
@@ -70,8 +73,7 @@ BAD_DAYS = [
 ]
 
 
-def test_bad_days_are_refused(client: httpx.Client, register_user: Callable[..., Any]) -> None:
-    user = register_user()  # one user for every case: registrations cost suite time
+def refuses_bad_days(client: httpx.Client, user: Any) -> None:
     body = {"sex": "male", "birth_date": "1998-03-01"}
     assert client.patch("/api/users/me", json=body, headers=user.headers).status_code == 200
     for on, why in BAD_DAYS:
