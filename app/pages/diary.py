@@ -82,30 +82,117 @@ def day_summary() -> rx.Component:
     )
 
 
+_STATUS_ICONS = {"low": ("arrow-down", "amber"), "over": ("triangle-alert", "tomato")}
+
+
+def _status(row: rx.Var) -> rx.Component:
+    """The row's state in words, with an icon beside them (colour is never the only sign)."""
+    return rx.cond(
+        row["status_text"] != "",
+        rx.hstack(
+            rx.match(
+                row["status"],
+                *(
+                    (status, rx.icon(icon, size=14, color=rx.color(colour, 11), aria_hidden="true"))
+                    for status, (icon, colour) in _STATUS_ICONS.items()
+                ),
+                rx.icon("check", size=14, color=rx.color("grass", 11), aria_hidden="true"),
+            ),
+            rx.text(
+                row["status_text"],
+                size="1",
+                weight=rx.cond(row["status"] == "met", "regular", "medium"),
+            ),
+            spacing="1",
+            align="center",
+        ),
+    )
+
+
+def _bar(row: rx.Var) -> rx.Component:
+    """How much of the target the day has (decorative: the percentage is written beside it)."""
+    colour = rx.match(
+        row["status"],
+        ("low", rx.color("amber", 9)),
+        ("over", rx.color("tomato", 9)),
+        ("met", rx.color("grass", 9)),
+        rx.color("accent", 9),
+    )
+    return rx.hstack(
+        rx.box(
+            rx.box(height="100%", width=row["bar"] + "%", background=colour, border_radius="3px"),
+            flex="1",
+            height="6px",
+            background=rx.color("gray", 4),
+            border_radius="3px",
+            aria_hidden="true",
+        ),
+        rx.text(row["percent"], size="1", min_width="3.5em", text_align="right"),
+        width="100%",
+        align="center",
+        spacing="2",
+    )
+
+
+def _micro_row(row: rx.Var) -> rx.Component:
+    return rx.el.li(
+        rx.hstack(
+            rx.text(row["name"], as_="span"),
+            rx.box(
+                rx.text(row["amount"], as_="span", font_weight="500"),
+                rx.cond(row["target"] != "", rx.text(" ", row["target"], as_="span", size="1")),
+                text_align="right",
+            ),
+            justify="between",
+            align="baseline",
+            width="100%",
+            gap="2",
+        ),
+        rx.cond(row["bar"] != "", rx.fragment(_bar(row), _status(row))),
+        padding_y="0.35em",
+        padding_x="0.25em",
+        border_bottom=f"1px solid {rx.color('gray', 4)}",
+        background=rx.match(
+            row["status"], ("low", rx.color("amber", 2)), ("over", rx.color("tomato", 2)), "none"
+        ),
+    )
+
+
 def micronutrients() -> rx.Component:
+    """The day's micronutrients, each against its RDA/AI where there is one: gaps and amounts
+    over an upper limit are said in words (also in the summary, so they show while closed)."""
     return rx.card(
         rx.el.details(
             rx.el.summary(
                 rx.text(t("Vitamins, minerals and more"), as_="span", weight="medium"),
+                rx.cond(
+                    D.micros_flags != "",
+                    rx.text(" · ", D.micros_flags, as_="span", size="2", id="day-micros-flags"),
+                ),
                 cursor="pointer",
                 min_height="32px",
             ),
             rx.cond(
                 D.micros.length() > 0,
-                rx.el.dl(
-                    rx.foreach(
-                        D.micros,
-                        lambda row: rx.hstack(
-                            rx.el.dt(row["name"]),
-                            rx.el.dd(row["amount"], margin="0", font_weight="500"),
-                            justify="between",
-                            width="100%",
-                            padding_y="0.25em",
-                            border_bottom=f"1px solid {rx.color('gray', 4)}",
+                rx.fragment(
+                    rx.cond(
+                        D.micros_reference != "",
+                        rx.text(
+                            D.micros_reference,
+                            size="1",
+                            margin_top="0.6em",
+                            color_scheme="gray",
+                            high_contrast=True,
+                            id="day-micros-reference",
                         ),
                     ),
-                    margin_top="0.6em",
-                    font_size="0.9em",
+                    rx.el.ul(
+                        rx.foreach(D.micros, _micro_row),
+                        margin="0.6em 0 0 0",
+                        padding="0",
+                        list_style_type="none",
+                        font_size="0.9em",
+                    ),
                 ),
                 rx.text(t("Log food to see the day's vitamins and minerals."), size="2"),
             ),

@@ -16,9 +16,11 @@ from app import routes
 from app.api.dashboard import DashboardApi, DayDashboard
 from app.api.errors import ApiError, NotFound
 from app.api.nutrition import MEAL_TYPES, DiaryDay, NutritionApi
+from app.api.reference_intakes import ReferenceIntakes, ReferenceIntakesApi
 from app.api.users import UsersApi
 from app.i18n import tr
 from app.state import diary_logic as logic
+from app.state import micronutrient_targets as micro_targets
 from app.state import portions
 from app.state.calendar_logic import last_reachable_day
 from app.state.messages import explain
@@ -59,7 +61,9 @@ class DiaryState(SessionState):
     remaining: str = ""  # "937 kcal left" / "120 kcal over"
     remaining_kcal: str = "—"
     over_target: bool = False
-    micros: list[dict[str, str]] = []
+    micros: list[dict[str, str]] = []  # micronutrient_targets.ROW_KEYS
+    micros_reference: str = ""  # "Targets: US Dietary Reference Intakes ... for women 31-50."
+    micros_flags: str = ""  # "2 below target · 1 over a limit"
 
     # Edit dialog of one item.
     edit_open: bool = False
@@ -80,6 +84,7 @@ class DiaryState(SessionState):
 
     _diary: DiaryDay | None = None
     _target_kcal: float | None = None
+    _intakes: ReferenceIntakes | None = None
     _burned: float = 0.0
     _timezone: str = ""
     _facts: dict[int, logic.FoodFacts] = {}
@@ -138,7 +143,9 @@ class DiaryState(SessionState):
         self.loading = True
         yield
         try:
-            board = await DashboardApi(self.api()).day(day)
+            board, self._intakes = await asyncio.gather(
+                DashboardApi(self.api()).day(day), self._reference_intakes(day)
+            )
             self.needs_onboarding = board.targets is None and not await self._profile_complete()
             self._set_targets(board)
             if board.diary is None:
@@ -157,6 +164,14 @@ class DiaryState(SessionState):
             self.load_error = explain(error, self.language)[0]
         finally:
             self.loading = False
+
+    async def _reference_intakes(self, day: dt.date) -> ReferenceIntakes | None:
+        """The day's micronutrient targets (asked on every load: the profile may have changed);
+        None without sex and birth date or when the users service is away (amounts only)."""
+        try:
+            return await ReferenceIntakesApi(self.api()).on(day)
+        except ApiError:
+            return None
 
     def _set_day(self, day: dt.date, today: dt.date) -> None:
         self.day_iso = day.isoformat()
@@ -225,7 +240,13 @@ class DiaryState(SessionState):
         left = logic.remaining_kcal(self._target_kcal, eaten, self._burned)
         self.over_target = left is not None and left < 0
         self.remaining_kcal = logic.fmt_kcal(None if left is None else abs(left), language)
-        self.micros = logic.micronutrient_rows(diary.totals, language)
+        intakes = self._intakes if self._intakes and self._intakes.date == diary.date else None
+        day_over = bool(self.today_iso) and diary.date < dt.date.fromisoformat(self.today_iso)
+        self.micros = micro_targets.micronutrient_target_rows(
+            diary.totals, intakes, day_over=day_over, language=language
+        )
+        self.micros_reference = micro_targets.reference_line(intakes, language)
+        self.micros_flags = micro_targets.flags_summary(self.micros, language)
 
     # ---- navigation ----
 

@@ -282,23 +282,36 @@ def remaining_line(target: float | None, eaten: float, burned: float, language: 
     return tr(language, "{kcal} kcal over", kcal=fmt_kcal(-left, language))
 
 
-def micronutrient_rows(totals: Nutrients, language: str = "en") -> list[dict[str, str]]:
-    """Named rows ("Vitamin C", "12.5 mg") in label order; fibre, sugars and sodium first.
-    The micronutrients' names and units are the nutrition service's."""
-    rows = []
+@dataclass(frozen=True)
+class MicroAmount:
+    """One of the day's micronutrient amounts with its service key and readable name."""
+
+    key: str  # "fibre_g", "vitc_mg"
+    name: str
+    amount: float
+    unit: str
+
+
+def micronutrient_amounts(totals: Nutrients, language: str = "en") -> list[MicroAmount]:
+    """Fibre, sugars, saturated fat and sodium first, then the known micronutrients in label
+    order; the micronutrients' names and units are the nutrition service's."""
     grams, milligrams = tr(language, "g"), tr(language, "mg")
-    for name, amount, unit in (
-        (tr(language, "Fibre"), totals.fibre_g, grams),
-        (tr(language, "Sugars"), totals.sugars_g, grams),
-        (tr(language, "Saturated fat"), totals.saturated_fat_g, grams),
-        (tr(language, "Sodium"), totals.sodium_mg, milligrams),
-    ):
-        if amount is not None:
-            rows.append({"name": name, "amount": f"{fmt_number(amount, language=language)} {unit}"})
-    for micro in readable_micronutrients(totals.micronutrients):
-        amount = fmt_number(micro.amount, language=language)
-        rows.append({"name": micro.name, "amount": f"{amount} {micro.unit}"})
-    return rows
+    core = (
+        ("fibre_g", tr(language, "Fibre"), totals.fibre_g, grams),
+        ("sugars_g", tr(language, "Sugars"), totals.sugars_g, grams),
+        ("saturated_fat_g", tr(language, "Saturated fat"), totals.saturated_fat_g, grams),
+        ("sodium_mg", tr(language, "Sodium"), totals.sodium_mg, milligrams),
+    )
+    amounts = [
+        MicroAmount(key, name, amount, unit)
+        for key, name, amount, unit in core
+        if amount is not None
+    ]
+    amounts += [
+        MicroAmount(m.key, m.name, m.amount, m.unit)
+        for m in readable_micronutrients(totals.micronutrients)
+    ]
+    return amounts
 
 
 # ---- applying the service's answers ----

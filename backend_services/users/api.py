@@ -20,6 +20,7 @@ from .schemas import (
     ProfileOut,
     ProfilePatch,
     ProfileReplace,
+    ReferenceIntakesOut,
     StatsOut,
     TargetsOut,
     WeightLogIn,
@@ -91,6 +92,21 @@ def read_my_weights(
 @router.get("/me/targets", response_model=TargetsOut, responses=error_responses(409))
 def read_my_targets(principal: CurrentUser, users: Service) -> dict[str, Any]:
     return users.targets(principal.user_id)
+
+
+@router.get(
+    "/me/targets/micronutrients",
+    response_model=ReferenceIntakesOut,
+    responses={**error_responses(409), **refusals(on="a day you are at least 9 years old on")},
+)
+def read_my_micronutrient_targets(
+    principal: CurrentUser,
+    users: Service,
+    on: Annotated[IsoDate | None, Query(description="Local day (default: today).")] = None,
+) -> dict[str, Any]:
+    """RDA/AI and upper limits for the profile's sex and age on the day (needs sex and birth
+    date only)."""
+    return users.micronutrient_targets(principal.user_id, on)
 
 
 @router.get(

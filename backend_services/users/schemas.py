@@ -30,6 +30,7 @@ from .domain import (
     TargetSource,
     age_on,
 )
+from .reference_intakes import Reference, UpperKind
 
 MIN_AGE_YEARS, MAX_AGE_YEARS = 13, 120
 
@@ -242,6 +243,37 @@ class WeightLogOut(BaseModel):
     trend_method: str
     trend_smoothing: float
     latest_trend_kg: float | None
+
+
+class ReferenceIntakeOut(BaseModel):
+    key: str = Field(description="The food data's nutrient key (nutrition's `GET /nutrients`).")
+    name: str
+    unit: str = Field(description="Unit of `target` and `upper_limit`, the food data's.")
+    reference: Reference = Field(
+        description="RDA (Recommended Dietary Allowance) or AI (Adequate Intake)."
+    )
+    target: float = Field(description="The RDA or AI per day.")
+    upper_limit: float | None = Field(description="Per day; null where none applies to food.")
+    upper_limit_kind: UpperKind | None = Field(
+        description="UL (Tolerable Upper Intake Level) or CDRR (sodium: reduce intakes above)."
+    )
+    upper_limit_key: str | None = Field(
+        description="The nutrient key the limit is measured on (vitamin A: retinol; folate: "
+        "folic acid), else `key`."
+    )
+    flag_shortfall: bool = Field(description="Whether an intake below the target is a concern.")
+
+
+class ReferenceIntakesOut(BaseModel):
+    """Dietary Reference Intakes for the profile's sex and its age on `date`."""
+
+    date: dt.date
+    sex: Sex
+    age_years: int
+    age_band: str = Field(description="The DRI age band: 9-13, 14-18, 19-30, 31-50, 51-70, 71+.")
+    source: str
+    notes: list[str]
+    nutrients: list[ReferenceIntakeOut]
 
 
 class FormulaOut(BaseModel):

@@ -29,7 +29,7 @@ from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.kernel.messaging import add_to_outbox
 
-from . import domain, expenditure
+from . import domain, expenditure, reference_intakes
 from .models import MESSAGING, Profile
 from .repository import UsersRepository
 from .schemas import (
@@ -433,6 +433,30 @@ class UsersService:
         profile, body = complete_body(found, "targets")
         targets = domain.compute_targets(body, local_day(now, profile.timezone))
         return targets_view(targets, body)
+
+    def micronutrient_targets(self, user_id: str, on: date | None) -> dict[str, Any]:
+        """The Dietary Reference Intakes for the profile's sex and age on ``on`` (default: the
+        user's today)."""
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            profile = UsersRepository(session).get_profile(user_id)
+        if profile is None:
+            raise NotFound("No profile yet.", code="profile_not_found")
+        if profile.sex is None or profile.birth_date is None:
+            missing = [name for name in ("sex", "birth_date") if getattr(profile, name) is None]
+            raise Conflict(
+                "Fill in your sex and birth date to get micronutrient targets.",
+                code="profile_incomplete",
+                fields=dict.fromkeys(missing, "required"),
+            )
+        day = on or local_day(now, profile.timezone)
+        try:
+            found = reference_intakes.reference_intakes(
+                domain.Sex(profile.sex), profile.birth_date, day
+            )
+        except reference_intakes.TooYoung as error:
+            raise InvalidInput(str(error), fields={"on": "before you were 9 years old"}) from error
+        return reference_intakes.intakes_view(found)
 
     def stats(self, user_id: str, start: date | None, end: date | None) -> dict[str, Any]:
         now = self.clock()

@@ -153,6 +153,26 @@ MESSAGES: dict[str, Entry] = {
     "Log food to see the day's vitamins and minerals.": (
         "Запишите еду, чтобы увидеть витамины и минералы за день."
     ),
+    # the day's micronutrients against their reference intakes (app/state/micronutrient_targets.py)
+    "women {band}": "женщин {band} лет",
+    "girls {band}": "девушек {band} лет",
+    "men {band}": "мужчин {band} лет",
+    "boys {band}": "юношей {band} лет",
+    "Targets: US Dietary Reference Intakes (RDA or AI) for {group}.": (
+        "Нормы: рекомендуемое потребление США (Dietary Reference Intakes, RDA или AI) для {group}."
+    ),
+    "of {target} ({reference})": "из {target} ({reference})",
+    "Gap: below 70 % of the target": "Недобор: меньше 70 % нормы",
+    "Below 70 % of the target so far": "Пока меньше 70 % нормы",
+    "Target reached": "Норма набрана",
+    "Over the upper limit ({limit}, UL)": "Выше верхнего предела ({limit}, UL)",
+    "Retinol over the upper limit ({limit}, UL)": "Ретинол выше верхнего предела ({limit}, UL)",
+    "Folic acid over the upper limit ({limit}, UL)": (
+        "Фолиевая кислота выше верхнего предела ({limit}, UL)"
+    ),
+    "Over the risk-reduction level ({limit}, CDRR)": ("Выше уровня снижения риска ({limit}, CDRR)"),
+    "{n} below target": Plural("{n} ниже нормы", "{n} ниже нормы", "{n} ниже нормы"),
+    "{n} over limits": Plural("{n} выше предела", "{n} выше предела", "{n} выше предела"),
     "Copy this day": "Копировать этот день",
     "Copy every meal to": "Копировать все приёмы пищи на",
     "Copy day": "Копировать день",

@@ -245,7 +245,10 @@ def test_micronutrients_have_names_and_units_not_usda_tags():
         sodium_mg=2.23,
         micronutrients={"vitc_mg": 10.26, "se_ug": 0.0, "k_mg": 238.6, "f18d2_g": 0.1},
     )
-    rows = logic.micronutrient_rows(totals)
+    rows = [
+        {"name": m.name, "amount": f"{logic.fmt_number(m.amount)} {m.unit}"}
+        for m in logic.micronutrient_amounts(totals)
+    ]
     assert rows == [
         {"name": "Fibre", "amount": "5.3 g"},
         {"name": "Sodium", "amount": "2.2 mg"},
