@@ -7,11 +7,13 @@ import reflex as rx
 
 from app import routes
 from app.i18n import t, tf
+from app.pages.strength_import import strength_import_card
 from app.state.health_import import UPLOAD_ID
 from app.state.health_import import HealthImportState as S
 from app.state.import_logic import MAX_UPLOAD_BYTES
 from components.fields import form_alert
 from components.layout import app_shell
+from components.report_line import report_line
 
 TITLE = t("Import workouts · FitLedger")
 MUTED = rx.color("gray", 11)
@@ -105,18 +107,6 @@ def upload_box() -> rx.Component:
         spacing="3",
         align="stretch",
         width="100%",
-    )
-
-
-def report_line(line: rx.Var) -> rx.Component:
-    return rx.hstack(
-        rx.text(line.label, size="2"),
-        rx.spacer(),
-        rx.text(line.count, size="2", weight="bold"),
-        id=line.id,
-        width="100%",
-        border_bottom=f"1px solid {rx.color('gray', 4)}",
-        padding_y="0.25em",
     )
 
 
@@ -260,6 +250,7 @@ def health_import() -> rx.Component:
                     width="100%",
                 ),
                 job_card(),
+                strength_import_card(),
                 spacing="4",
                 width="100%",
             ),

@@ -13,7 +13,12 @@ from app.i18n import tr
 from app.i18n.formats import fmt_date
 from app.state.workout_logic import distance_text, duration_text, number_text, unit_word
 
-SOURCE_LABELS = {"apple_health": "Apple Health", "google_fit": "Google Fit"}
+SOURCE_LABELS = {
+    "apple_health": "Apple Health",
+    "google_fit": "Google Fit",
+    "strong": "Strong",
+    "hevy": "Hevy",
+}
 PROVIDER_LABELS = {"apple-health": "Apple Health", "google-fit": "Google Fit"}
 
 

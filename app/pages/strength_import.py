@@ -1,0 +1,196 @@
+"""The import page's Strong/Hevy card (`/imports`, beside the health exports): choose the
+app (and Strong's weight unit), upload its CSV, follow the job, choose our exercise for each
+name it did not recognise, see the report. State: app/state/strength_import.py."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app.i18n import t
+from app.state.strength_import import UPLOAD_ID
+from app.state.strength_import import StrengthImportState as S
+from components.fields import form_alert
+from components.report_line import report_line
+
+MUTED = rx.color("gray", 11)
+MAX_CSV_BYTES = 16 * 1024 * 1024  # the workouts service's strength_import_max_bytes
+
+
+def app_choice() -> rx.Component:
+    return rx.vstack(
+        rx.radio_group.root(
+            rx.hstack(
+                rx.radio_group.item(value="strong", id="strength-app-strong"),
+                rx.text("Strong", as_="label", html_for="strength-app-strong", size="2"),
+                rx.radio_group.item(value="hevy", id="strength-app-hevy"),
+                rx.text("Hevy", as_="label", html_for="strength-app-hevy", size="2"),
+                spacing="2",
+                align="center",
+            ),
+            value=S.app,
+            on_change=S.set_app,
+            aria_label=t("Which app wrote the file"),
+        ),
+        rx.cond(
+            S.app == "strong",
+            rx.hstack(
+                rx.text(t("Weights in the file are in"), size="2"),
+                rx.select(
+                    ["kg", "lb"],
+                    value=S.weight_unit,
+                    on_change=S.set_weight_unit,
+                    size="1",
+                    id="strength-weight-unit",
+                    aria_label=t("The weight unit Strong was set to"),
+                ),
+                align="center",
+                spacing="2",
+            ),
+            rx.text(t("Hevy's export is in kilograms and kilometres."), size="1", color=MUTED),
+        ),
+        rx.text(
+            t(
+                "Strong: Settings → Export data. Hevy: Settings → Export & Import → Export "
+                "workouts. Importing the same file again adds nothing."
+            ),
+            size="1",
+            color=MUTED,
+        ),
+        spacing="2",
+        align="stretch",
+    )
+
+
+def upload_box() -> rx.Component:
+    return rx.vstack(
+        rx.upload(
+            rx.vstack(
+                rx.icon("upload", size=24, aria_hidden="true", color=rx.color("grass", 11)),
+                rx.text(t("Choose or drop the CSV export"), weight="medium"),
+                align="center",
+                spacing="1",
+            ),
+            id=UPLOAD_ID,
+            multiple=False,
+            max_files=1,
+            max_size=MAX_CSV_BYTES,
+            accept={"text/csv": [".csv"], "text/plain": [".csv", ".txt"]},
+            border=f"2px dashed {rx.color('gray', 7)}",
+            border_radius="var(--radius-3)",
+            padding="1.2em 1em",
+            width="100%",
+            cursor="pointer",
+        ),
+        rx.foreach(
+            rx.selected_files(UPLOAD_ID),
+            lambda name: rx.text(name, size="2", id="strength-chosen-file", truncate=True),
+        ),
+        rx.button(
+            rx.icon("file-up", size=18, aria_hidden="true"),
+            t("Import"),
+            on_click=S.handle_upload(rx.upload_files(upload_id=UPLOAD_ID)),
+            loading=S.uploading,
+            disabled=rx.selected_files(UPLOAD_ID).length() == 0,
+            size="3",
+            id="strength-import-start",
+            width=["100%", "auto"],
+        ),
+        form_alert(S.upload_error, id="strength-upload-error"),
+        spacing="3",
+        align="stretch",
+        width="100%",
+    )
+
+
+def review_row(row: rx.Var) -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.text(row.name, weight="medium", size="2"),
+            rx.text(row.sets, size="1", color=MUTED),
+            spacing="2",
+            align="baseline",
+            wrap="wrap",
+        ),
+        rx.select.root(
+            rx.select.trigger(width="100%", aria_label=row.name),
+            rx.select.content(
+                rx.foreach(row.options, lambda o: rx.select.item(o.label, value=o.value)),
+            ),
+            value=row.chosen,
+            on_change=lambda value: S.choose(row.name, value),
+        ),
+        id=row.id,
+        class_name="review-row",
+        spacing="1",
+        align="stretch",
+        width="100%",
+    )
+
+
+def review() -> rx.Component:
+    return rx.cond(
+        S.review.length() > 0,
+        rx.vstack(
+            rx.heading(t("Exercises we did not recognise"), as_="h3", size="3"),
+            rx.foreach(S.review, review_row),
+            form_alert(S.review_error, id="strength-review-error"),
+            rx.button(
+                t("Finish the import"),
+                on_click=S.finish_review,
+                loading=S.submitting,
+                id="strength-review-submit",
+                width=["100%", "auto"],
+            ),
+            spacing="3",
+            align="stretch",
+            width="100%",
+            id="strength-review",
+        ),
+    )
+
+
+def job() -> rx.Component:
+    return rx.cond(
+        S.job_id != "",
+        rx.vstack(
+            rx.hstack(
+                rx.text(S.job_app, weight="bold"),
+                rx.text(S.job_file, size="2", color=MUTED, truncate=True),
+                spacing="2",
+                align="baseline",
+                min_width="0",
+            ),
+            rx.progress(value=S.progress_pct, max=100, size="3", aria_label=t("Import progress")),
+            rx.text(S.progress_text, size="2", id="strength-import-progress", role="status"),
+            form_alert(S.job_error, id="strength-import-error"),
+            review(),
+            rx.cond(
+                S.report.length() > 0,
+                rx.vstack(
+                    rx.foreach(S.report, report_line),
+                    spacing="0",
+                    width="100%",
+                    id="strength-import-report",
+                ),
+            ),
+            spacing="3",
+            align="stretch",
+            width="100%",
+            id="strength-import-job",
+        ),
+    )
+
+
+def strength_import_card() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading(t("From Strong or Hevy"), as_="h2", size="4"),
+            app_choice(),
+            upload_box(),
+            job(),
+            spacing="4",
+            width="100%",
+        ),
+        width="100%",
+        id="strength-import",
+    )
