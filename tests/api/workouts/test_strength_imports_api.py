@@ -108,7 +108,7 @@ def test_hevy_names_its_unmatched_exercises(client: httpx.Client, make_token, us
         ("strong", b"Date,Meal,Calories\n2024-05-06,Lunch,600\n", {"weight_unit": "kg"}, 422,
          "wrong_export"),
         ("hevy", b"\xff\xfe\x00garbage", {}, 422, "wrong_export"),
-        ("strong", b"", {"weight_unit": "kg"}, 422, "empty_file"),
+        ("strong", b"", {"weight_unit": "kg"}, 400, "empty_file"),  # as the health imports
         ("strong", STRONG, {}, 422, "validation_error"),  # the unit is not optional
         ("strong", STRONG, {"weight_unit": "stone"}, 422, "validation_error"),
         ("hevy", HEVY, {"utc_offset_minutes": "100000"}, 422, "validation_error"),
