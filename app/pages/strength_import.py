@@ -16,15 +16,24 @@ MUTED = rx.color("gray", 11)
 MAX_CSV_BYTES = 16 * 1024 * 1024  # the workouts service's strength_import_max_bytes
 
 
+def app_option(value: str, label: str) -> rx.Component:
+    return rx.el.label(
+        rx.radio_group.item(value=value, id=f"strength-app-{value}"),
+        rx.text(label, size="2"),
+        display="flex",
+        align_items="center",
+        gap="0.4em",
+        cursor="pointer",
+    )
+
+
 def app_choice() -> rx.Component:
     return rx.vstack(
         rx.radio_group.root(
             rx.hstack(
-                rx.radio_group.item(value="strong", id="strength-app-strong"),
-                rx.text("Strong", as_="label", html_for="strength-app-strong", size="2"),
-                rx.radio_group.item(value="hevy", id="strength-app-hevy"),
-                rx.text("Hevy", as_="label", html_for="strength-app-hevy", size="2"),
-                spacing="2",
+                app_option("strong", "Strong"),
+                app_option("hevy", "Hevy"),
+                spacing="4",
                 align="center",
             ),
             value=S.app,

@@ -11,7 +11,7 @@ import reflex as rx
 from app.api.errors import ApiError, NotFound
 from app.api.strength_imports import StrengthImportJob, StrengthImportsApi
 from app.api.users import UsersApi
-from app.api.workouts import WorkoutsApi
+from app.api.workouts import Exercise, WorkoutsApi
 from app.i18n import tr
 from app.state import strength_import_logic as logic
 from app.state.health_import import HealthImportState
@@ -61,7 +61,8 @@ class StrengthImportState(SessionState):
     def choose(self, name: str, value: str):
         self.review = logic.choose(self.review, name, value)
 
-    async def _show_job(self, job: StrengthImportJob) -> None:
+    def _show_job(self, job: StrengthImportJob, catalog: tuple[Exercise, ...] = ()) -> None:
+        """The job as it stands; ``catalog``: what a review's names may become."""
         language = self.language
         self.job_id, self.job_file, self.job_status = job.id, job.file_name, job.status
         self.job_app = logic.APP_LABELS.get(job.app, job.app)
@@ -73,7 +74,6 @@ class StrengthImportState(SessionState):
         if not job.waiting_for_review:
             self.review = []
         elif not self.review:
-            catalog = await WorkoutsApi(self.api()).search_exercises(limit=CATALOG_SIZE)
             self.review = logic.review_rows(job, catalog, language)
 
     async def _offset(self) -> int:
@@ -101,7 +101,7 @@ class StrengthImportState(SessionState):
                 utc_offset_minutes=await self._offset(),
             )
             self.review = []
-            await self._show_job(job)
+            self._show_job(job)
         except ApiError as error:
             self.upload_error = explain(error)[0]
             return self.handle(error)
@@ -116,7 +116,7 @@ class StrengthImportState(SessionState):
         try:
             api = StrengthImportsApi(self.api())
             job = await api.review(self.job_id, logic.choices(self.review))
-            await self._show_job(job)
+            self._show_job(job)
         except ApiError as error:
             self.review_error = explain(error)[0]
             return self.handle(error)
@@ -129,11 +129,15 @@ class StrengthImportState(SessionState):
         """Polls the job until it ends or waits for the review; then refreshes the list of
         imported workouts beside it."""
         async with self:
-            job_id, api = self.job_id, StrengthImportsApi(self.api())
+            job_id, authorized = self.job_id, self.api()
+        api = StrengthImportsApi(authorized)
         for _ in range(MAX_POLLS):
             await asyncio.sleep(POLL_SECONDS)
+            catalog: tuple[Exercise, ...] = ()
             try:
                 job = await api.job(job_id)
+                if job.waiting_for_review:
+                    catalog = await WorkoutsApi(authorized).search_exercises(limit=CATALOG_SIZE)
             except ApiError as error:
                 async with self:
                     self.job_error = explain(error)[0]
@@ -141,11 +145,7 @@ class StrengthImportState(SessionState):
             async with self:
                 if self.job_id != job_id:
                     return None  # another upload replaced this one
-                try:
-                    await self._show_job(job)
-                except ApiError as error:
-                    self.job_error = explain(error)[0]
-                    return self.handle(error)
+                self._show_job(job, catalog)
                 if job.waiting_for_review:
                     return None
                 if job.finished:
