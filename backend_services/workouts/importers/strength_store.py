@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, timedelta
 from typing import Any
 
+from pymongo.errors import DuplicateKeyError
+
 from .. import domain, events
 from ..documents import day_fields, new_entry
 from ..repository import WorkoutsRepository
@@ -41,11 +43,15 @@ def store_strength_workouts(
             present += 1
             continue
         doc = workout_document(service, user_id, logged, exercise_of, exercises, utc_offset_minutes)
-        if repo.workouts.update_one(known, {"$setOnInsert": doc}, upsert=True).upserted_id:
+        try:
+            added = repo.workouts.update_one(known, {"$setOnInsert": doc}, upsert=True)
+        except DuplicateKeyError:
+            added = None  # a concurrent import of the same file stored it first
+        if added is not None and added.upserted_id is not None:
             imported += 1
             sets += sum(len(e["sets"]) for e in doc["exercises"])
         else:
-            present += 1  # stored meanwhile by a concurrent import of the same file
+            present += 1
         if progress and n % 100 == 0:
             progress(n)
     if imported:

@@ -11,6 +11,7 @@ from reference_data import FIXTURES
 
 from backend_services.kernel.errors import Conflict, InvalidInput
 from backend_services.workouts import strength_imports
+from backend_services.workouts.account_deletion import erase_user
 from backend_services.workouts.models import ImportReview
 from backend_services.workouts.repository import WorkoutsRepository
 from backend_services.workouts.service import WorkoutService
@@ -101,6 +102,8 @@ def test_strong_review_then_import_then_the_same_file_adds_nothing(
     report = repo.import_jobs.find_one({"_id": again})["report"]
     assert (report["workouts_imported"], report["workouts_already_present"]) == (0, 2)
     assert repo.workouts.count_documents({"user_id": "u1"}) == 2
+    erase_user(repo.db, "u1")  # the remembered choices go with the account
+    assert repo.import_mappings.count_documents({}) == 0
 
 
 def test_hevy_broken_file_fails_the_job_and_stores_nothing(
