@@ -6,6 +6,7 @@ from __future__ import annotations
 from app.api.strength_imports import NEW_EXERCISE, StrengthImportJob
 from app.api.workouts import Exercise, MetValue
 from app.state import strength_import_logic as logic
+from app.state.import_logic import source_label
 
 REVIEW = {
     "id": "j1",
@@ -111,3 +112,7 @@ def test_progress_and_report() -> None:
         ("Skipped: already imported before", "2"),
         ("Sets imported", "0"),
     ]
+
+
+def test_history_names_the_app_a_workout_came_from() -> None:
+    assert (source_label("strong"), source_label("hevy")) == ("Strong", "Hevy")
