@@ -12,8 +12,8 @@ from app.state.health_import import UPLOAD_ID
 from app.state.health_import import HealthImportState as S
 from app.state.import_logic import MAX_UPLOAD_BYTES
 from components.fields import form_alert
+from components.import_job import job_progress, report
 from components.layout import app_shell
-from components.report_line import report_line
 
 TITLE = t("Import workouts · FitLedger")
 MUTED = rx.color("gray", 11)
@@ -115,27 +115,15 @@ def job_card() -> rx.Component:
         S.job_id != "",
         rx.card(
             rx.vstack(
-                rx.hstack(
-                    rx.text(S.job_provider, weight="bold"),
-                    rx.text(S.job_file, size="2", color=MUTED, truncate=True),
-                    spacing="2",
-                    align="baseline",
-                    min_width="0",
+                job_progress(
+                    S.job_provider,
+                    S.job_file,
+                    S.progress_pct,
+                    S.progress_text,
+                    S.job_error,
+                    ids="import",
                 ),
-                rx.progress(
-                    value=S.progress_pct, max=100, size="3", aria_label=t("Import progress")
-                ),
-                rx.text(S.progress_text, size="2", id="import-progress", role="status"),
-                form_alert(S.job_error, id="import-error"),
-                rx.cond(
-                    S.report.length() > 0,
-                    rx.vstack(
-                        rx.foreach(S.report, report_line),
-                        spacing="0",
-                        width="100%",
-                        id="import-report",
-                    ),
-                ),
+                report(S.report, id="import-report"),
                 spacing="3",
                 align="stretch",
                 width="100%",

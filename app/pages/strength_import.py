@@ -10,7 +10,7 @@ from app.i18n import t
 from app.state.strength_import import UPLOAD_ID
 from app.state.strength_import import StrengthImportState as S
 from components.fields import form_alert
-from components.report_line import report_line
+from components.import_job import job_progress, report
 
 MUTED = rx.color("gray", 11)
 MAX_CSV_BYTES = 16 * 1024 * 1024  # the workouts service's strength_import_max_bytes
@@ -162,26 +162,16 @@ def job() -> rx.Component:
     return rx.cond(
         S.job_id != "",
         rx.vstack(
-            rx.hstack(
-                rx.text(S.job_app, weight="bold"),
-                rx.text(S.job_file, size="2", color=MUTED, truncate=True),
-                spacing="2",
-                align="baseline",
-                min_width="0",
+            job_progress(
+                S.job_app,
+                S.job_file,
+                S.progress_pct,
+                S.progress_text,
+                S.job_error,
+                ids="strength-import",
             ),
-            rx.progress(value=S.progress_pct, max=100, size="3", aria_label=t("Import progress")),
-            rx.text(S.progress_text, size="2", id="strength-import-progress", role="status"),
-            form_alert(S.job_error, id="strength-import-error"),
             review(),
-            rx.cond(
-                S.report.length() > 0,
-                rx.vstack(
-                    rx.foreach(S.report, report_line),
-                    spacing="0",
-                    width="100%",
-                    id="strength-import-report",
-                ),
-            ),
+            report(S.report, id="strength-import-report"),
             spacing="3",
             align="stretch",
             width="100%",

@@ -4,13 +4,11 @@ review of unmatched exercise names, see the report. Pure pieces: strength_import
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 
 import reflex as rx
 
-from app.api.errors import ApiError, NotFound
+from app.api.errors import ApiError
 from app.api.strength_imports import StrengthImportJob, StrengthImportsApi
-from app.api.users import UsersApi
 from app.api.workouts import Exercise, WorkoutsApi
 from app.i18n import tr
 from app.state import strength_import_logic as logic
@@ -19,7 +17,7 @@ from app.state.import_logic import ReportLine, failure_words
 from app.state.messages import explain
 from app.state.preferences import PreferencesState
 from app.state.session import SessionState
-from app.state.workouts import utc_offset_minutes
+from app.state.workouts import user_utc_offset
 
 UPLOAD_ID = "strength-export"
 POLL_SECONDS = 1.0
@@ -76,13 +74,6 @@ class StrengthImportState(SessionState):
         elif not self.review:
             self.review = logic.review_rows(job, catalog, language)
 
-    async def _offset(self) -> int:
-        try:
-            timezone = (await UsersApi(self.api()).profile()).timezone or "UTC"
-        except (NotFound, ApiError):
-            timezone = "UTC"
-        return utc_offset_minutes(timezone, dt.datetime.now(dt.UTC))
-
     @rx.event
     async def handle_upload(self, files: list[rx.UploadFile]):
         self.upload_error = self.review_error = ""
@@ -98,7 +89,7 @@ class StrengthImportState(SessionState):
                 upload.filename or f"{self.app}.csv",
                 upload.file,
                 weight_unit=self.weight_unit,
-                utc_offset_minutes=await self._offset(),
+                utc_offset_minutes=await user_utc_offset(self.api()),
             )
             self.review = []
             self._show_job(job)

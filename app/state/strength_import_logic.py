@@ -9,19 +9,15 @@ from collections.abc import Iterable, Mapping
 from app.api.strength_imports import NEW_EXERCISE, StrengthImportJob
 from app.api.workouts import Exercise
 from app.i18n import tr, trn
-from app.state.import_logic import ReportLine
+from app.state.import_logic import ReportLine, status_words
 
 APP_LABELS = {"strong": "Strong", "hevy": "Hevy"}
 WEIGHT_UNITS = ("kg", "lb")
 
 
 def progress_words(job: StrengthImportJob, language: str = "en") -> str:
-    if job.status == "queued":
-        return tr(language, "Waiting to start…")
-    if job.status == "failed":
-        return tr(language, "The import stopped.")
-    if job.status == "succeeded":
-        return tr(language, "Done.")
+    if (words := status_words(job.status, language)) is not None:
+        return words
     if job.status == "needs_review":
         return tr(language, "Choose one of our exercises for each name we did not recognise.")
     if job.phase == "storing":
