@@ -9,11 +9,11 @@ import reflex as rx
 from app.i18n import t
 from app.state.strength_import import UPLOAD_ID
 from app.state.strength_import import StrengthImportState as S
+from app.state.strength_import_logic import MAX_CSV_BYTES
 from components.fields import form_alert
 from components.import_job import job_progress, report
 
 MUTED = rx.color("gray", 11)
-MAX_CSV_BYTES = 16 * 1024 * 1024  # the workouts service's strength_import_max_bytes
 
 
 def app_option(value: str, label: str) -> rx.Component:
@@ -83,6 +83,7 @@ def upload_box() -> rx.Component:
             multiple=False,
             max_files=1,
             max_size=MAX_CSV_BYTES,
+            on_drop_rejected=S.rejected,
             accept={"text/csv": [".csv"], "text/plain": [".csv", ".txt"]},
             border=f"2px dashed {rx.color('gray', 7)}",
             border_radius="var(--radius-3)",

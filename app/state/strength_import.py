@@ -56,6 +56,10 @@ class StrengthImportState(SessionState):
             self.weight_unit = unit
 
     @rx.event
+    def rejected(self, rejections: list[dict]):
+        self.upload_error = logic.rejection_words(rejections, self.language)
+
+    @rx.event
     def choose(self, name: str, value: str):
         self.review = logic.choose(self.review, name, value)
 

@@ -13,6 +13,19 @@ from app.state.import_logic import ReportLine, status_words
 
 APP_LABELS = {"strong": "Strong", "hevy": "Hevy"}
 WEIGHT_UNITS = ("kg", "lb")
+MAX_CSV_BYTES = 16 * 1024 * 1024  # the workouts service's strength_import_max_bytes
+
+
+def rejection_words(rejections: list[dict], language: str = "en") -> str:
+    """Why the file chooser refused a file (react-dropzone's error codes)."""
+    codes = {str(e.get("code")) for r in rejections for e in (r.get("errors") or [])}
+    if "file-too-large" in codes:
+        return tr(
+            language,
+            "This file is larger than {limit} MB, the most FitLedger imports at once.",
+            limit=MAX_CSV_BYTES // (1024 * 1024),
+        )
+    return tr(language, "Choose one CSV file that Strong or Hevy exported.")
 
 
 def progress_words(job: StrengthImportJob, language: str = "en") -> str:

@@ -375,6 +375,9 @@ MESSAGES: dict[str, Entry] = {
     "Choose or drop the CSV export": "Выберите или перетащите CSV-файл экспорта",
     "Exercises we did not recognise": "Упражнения, которые мы не узнали",
     "Finish the import": "Завершить импорт",
+    "Choose one CSV file that Strong or Hevy exported.": (
+        "Выберите один CSV-файл, экспортированный из Strong или Hevy."
+    ),
     "Choose one of our exercises for each name we did not recognise.": (
         "Выберите наше упражнение для каждого названия, которое мы не узнали."
     ),

@@ -116,3 +116,11 @@ def test_progress_and_report() -> None:
 
 def test_history_names_the_app_a_workout_came_from() -> None:
     assert (source_label("strong"), source_label("hevy")) == ("Strong", "Hevy")
+
+
+def test_a_refused_file_says_why() -> None:
+    too_large = [{"errors": [{"code": "file-too-large"}]}]
+    assert logic.rejection_words(too_large) == (
+        "This file is larger than 16 MB, the most FitLedger imports at once."
+    )
+    assert "Strong или Hevy" in logic.rejection_words([{"errors": [{"code": "x"}]}], "ru")
