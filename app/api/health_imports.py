@@ -13,8 +13,8 @@ from app.api.gateway import Authorized
 
 API = "/api/workouts"
 PROVIDERS = ("apple-health", "google-fit")
-# The sources imported workouts carry (the workouts service's HealthData.source).
-IMPORT_SOURCES = ("apple_health", "google_fit")
+# The sources imported workouts carry (HealthData.source; Strong's and Hevy's CSV).
+IMPORT_SOURCES = ("apple_health", "google_fit", "strong", "hevy")
 LIST_MAX = 500
 FINISHED = ("succeeded", "failed")
 

@@ -7,10 +7,12 @@ import reflex as rx
 
 from app import routes
 from app.i18n import t, tf
+from app.pages.strength_import import strength_import_card
 from app.state.health_import import UPLOAD_ID
 from app.state.health_import import HealthImportState as S
 from app.state.import_logic import MAX_UPLOAD_BYTES
 from components.fields import form_alert
+from components.import_job import job_progress, report
 from components.layout import app_shell
 
 TITLE = t("Import workouts · FitLedger")
@@ -108,44 +110,20 @@ def upload_box() -> rx.Component:
     )
 
 
-def report_line(line: rx.Var) -> rx.Component:
-    return rx.hstack(
-        rx.text(line.label, size="2"),
-        rx.spacer(),
-        rx.text(line.count, size="2", weight="bold"),
-        id=line.id,
-        width="100%",
-        border_bottom=f"1px solid {rx.color('gray', 4)}",
-        padding_y="0.25em",
-    )
-
-
 def job_card() -> rx.Component:
     return rx.cond(
         S.job_id != "",
         rx.card(
             rx.vstack(
-                rx.hstack(
-                    rx.text(S.job_provider, weight="bold"),
-                    rx.text(S.job_file, size="2", color=MUTED, truncate=True),
-                    spacing="2",
-                    align="baseline",
-                    min_width="0",
+                job_progress(
+                    S.job_provider,
+                    S.job_file,
+                    S.progress_pct,
+                    S.progress_text,
+                    S.job_error,
+                    ids="import",
                 ),
-                rx.progress(
-                    value=S.progress_pct, max=100, size="3", aria_label=t("Import progress")
-                ),
-                rx.text(S.progress_text, size="2", id="import-progress", role="status"),
-                form_alert(S.job_error, id="import-error"),
-                rx.cond(
-                    S.report.length() > 0,
-                    rx.vstack(
-                        rx.foreach(S.report, report_line),
-                        spacing="0",
-                        width="100%",
-                        id="import-report",
-                    ),
-                ),
+                report(S.report, id="import-report"),
                 spacing="3",
                 align="stretch",
                 width="100%",
@@ -260,6 +238,7 @@ def health_import() -> rx.Component:
                     width="100%",
                 ),
                 job_card(),
+                strength_import_card(),
                 spacing="4",
                 width="100%",
             ),

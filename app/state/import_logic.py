@@ -13,7 +13,12 @@ from app.i18n import tr
 from app.i18n.formats import fmt_date
 from app.state.workout_logic import distance_text, duration_text, number_text, unit_word
 
-SOURCE_LABELS = {"apple_health": "Apple Health", "google_fit": "Google Fit"}
+SOURCE_LABELS = {
+    "apple_health": "Apple Health",
+    "google_fit": "Google Fit",
+    "strong": "Strong",
+    "hevy": "Hevy",
+}
 PROVIDER_LABELS = {"apple-health": "Apple Health", "google-fit": "Google Fit"}
 
 
@@ -83,13 +88,20 @@ def zip_member_names(content: IO[bytes]) -> list[str] | None:
         content.seek(0)
 
 
-def progress_words(job: ImportJob, language: str = "en") -> str:
-    if job.status == "queued":
+def status_words(status: str, language: str = "en") -> str | None:
+    """A job that has not started or has ended, in words (any import's job); else None."""
+    if status == "queued":
         return tr(language, "Waiting to start…")
-    if job.status == "failed":
+    if status == "failed":
         return tr(language, "The import stopped.")
-    if job.status == "succeeded":
+    if status == "succeeded":
         return tr(language, "Done.")
+    return None
+
+
+def progress_words(job: ImportJob, language: str = "en") -> str:
+    if (words := status_words(job.status, language)) is not None:
+        return words
     share = f" {round(job.fraction * 100)} %"
     if job.phase == "storing":
         return tr(language, "Saving workouts…") + share

@@ -11,6 +11,7 @@ import reflex as rx
 
 from app import routes
 from app.api.errors import ApiError, NotFound
+from app.api.gateway import Authorized
 from app.api.users import UsersApi
 from app.api.workouts import Workout, WorkoutsApi, new_idempotency_key
 from app.i18n import tr
@@ -32,6 +33,16 @@ def utc_offset_minutes(timezone: str, now: dt.datetime) -> int:
         zone = ZoneInfo("UTC")
     offset = now.astimezone(zone).utcoffset() or dt.timedelta()
     return int(offset.total_seconds() // 60)
+
+
+async def user_utc_offset(api: Authorized) -> int:
+    """The signed-in user's offset from UTC now, from their profile's time zone (UTC when it
+    cannot be read)."""
+    try:
+        timezone = (await UsersApi(api).profile()).timezone or "UTC"
+    except (NotFound, ApiError):
+        timezone = "UTC"
+    return utc_offset_minutes(timezone, dt.datetime.now(dt.UTC))
 
 
 def history_row(workout: Workout, units: str = "metric", language: str = "en") -> dict[str, str]:
@@ -101,11 +112,7 @@ class WorkoutsState(SessionState):
         self.loading = False
 
     async def _offset(self) -> int:
-        try:
-            timezone = (await UsersApi(self.api()).profile()).timezone or "UTC"
-        except (NotFound, ApiError):
-            timezone = "UTC"
-        return utc_offset_minutes(timezone, dt.datetime.now(dt.UTC))
+        return await user_utc_offset(self.api())
 
     @rx.event
     async def start_empty(self):

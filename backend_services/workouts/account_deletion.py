@@ -23,6 +23,7 @@ def erase_user(db: Any, user_id: str) -> None:
     repo.exercise_bests.delete_many({"user_id": user_id})
     repo.daily_metrics.delete_many({"user_id": user_id})
     repo.import_jobs.delete_many({"user_id": user_id})
+    repo.import_mappings.delete_many({"user_id": user_id})
     repo.exercises.delete_many({"owner_id": user_id})
     repo.programs.delete_many({"owner_id": user_id})
     repo.profiles.delete_one({"_id": user_id})

@@ -9,10 +9,7 @@ write, so an interrupted job has written either nothing or a complete, idempoten
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 import threading
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,11 +19,12 @@ from fastapi import APIRouter, File, Request, UploadFile, status
 from fastapi import Path as PathParam
 
 from backend_services.kernel.business_metrics import IMPORT_JOBS, WORKOUTS_IMPORTED
-from backend_services.kernel.errors import DomainError, InvalidInput, NotFound, error_responses
+from backend_services.kernel.errors import NotFound, error_responses
 from backend_services.kernel.identity import CurrentUser
 
 from . import events
 from .account_deletion import erase_user
+from .import_uploads import new_job, spool_upload
 from .importers.apple_health import parse_apple_health
 from .importers.google_fit import parse_google_fit
 from .importers.health_common import HealthData, HealthImportError, store_health_data
@@ -39,16 +37,11 @@ log = logging.getLogger("fitledger.workouts.imports")
 router = APIRouter(
     prefix="/api/workouts/imports", tags=["workouts"], responses=error_responses(401, 404)
 )
-CHUNK = 1024 * 1024
 
 PARSERS: dict[str, Callable[..., HealthData]] = {
     "apple-health": parse_apple_health,
     "google-fit": parse_google_fit,
 }
-
-
-class PayloadTooLarge(DomainError):
-    status, code = 413, "payload_too_large"
 
 
 @router.post(
@@ -63,42 +56,11 @@ async def upload_export(
     provider: Annotated[str, PathParam(pattern="^(apple-health|google-fit)$")],
     file: Annotated[UploadFile, File()],
 ) -> dict[str, Any]:
-    if not getattr(file, "filename", None):
-        # A plain form value is not an export file.
-        raise InvalidInput("Upload the export as a file.", fields={"file": "expected a file"})
     limit: int = request.app.state.import_settings.import_max_bytes
-    spool_dir = request.app.state.import_settings.import_spool_dir
-    handle, name = tempfile.mkstemp(prefix="fl-import-", dir=spool_dir)
-    path = Path(name)
-    size = 0
-    try:
-        with os.fdopen(handle, "wb") as out:
-            while chunk := await file.read(CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    raise PayloadTooLarge(f"Exports up to {limit // (1024 * 1024)} MB.")
-                out.write(chunk)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-    if size == 0:
-        path.unlink(missing_ok=True)
-        raise DomainError("The file is empty.", fields={"file": "empty"}, code="empty_file")
+    path, size = await spool_upload(request, file, limit)
     repo: WorkoutsRepository = request.app.state.repository
     service: WorkoutService = request.app.state.workout_service
-    job: dict[str, Any] = {
-        "_id": uuid.uuid4().hex,
-        "user_id": principal.user_id,
-        "provider": provider,
-        "file_name": (file.filename or "")[:200],
-        "bytes": size,
-        "status": "queued",
-        "progress": {"phase": "queued", "fraction": 0.0},
-        "report": None,
-        "error": None,
-        "created_at": datetime.now(UTC),
-        "finished_at": None,
-    }
+    job = new_job(principal.user_id, provider, file, size)
     repo.import_jobs.insert_one(job)
     sessions = request.app.state.session_check
     user_id = principal.user_id

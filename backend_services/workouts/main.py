@@ -26,6 +26,7 @@ from .reports import ReportService
 from .repository import WorkoutsRepository
 from .service import WorkoutService
 from .settings import WorkoutsSettings
+from .strength_imports_api import router as strength_imports_router
 from .weights_client import UsersServiceWeights
 
 log = logging.getLogger("fitledger.workouts")
@@ -50,7 +51,13 @@ def create_app(settings: WorkoutsSettings | None = None) -> FastAPI:
 
     app = create_service_app(
         settings,
-        routers=[service_info_router(settings.service_name), router, imports_router],
+        routers=[
+            service_info_router(settings.service_name),
+            router,
+            # before the health imports: their /imports/{provider} would take /strong
+            strength_imports_router,
+            imports_router,
+        ],
         readiness={"mongodb": lambda: ping_mongo(client)},
         lifespan=lifespan,
         body_types=("application/json", "multipart/form-data"),

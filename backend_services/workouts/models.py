@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
 
 from backend_services.kernel.bodies import PatchBody, StrictBody
 from backend_services.kernel.dates import Instant
@@ -138,6 +138,27 @@ class CustomExerciseCreate(Schema):
     met_code: Annotated[str, Field(pattern=r"^\d{5}$")] | None = None
 
 
+class ExerciseChoice(Schema):
+    """Which of our exercises an imported name is: ``exercise_id``, or ``new_exercise`` (a
+    custom exercise of that name)."""
+
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    exercise_id: EntityId | None = None
+    new_exercise: bool = False
+
+    @model_validator(mode="after")
+    def _one_choice(self) -> ExerciseChoice:
+        if (self.exercise_id is None) == (not self.new_exercise):
+            raise ValueError("give either exercise_id or new_exercise: true")
+        return self
+
+
+class ImportReview(Schema):
+    """The answer to an import's review: a choice for every unmatched name."""
+
+    choices: list[ExerciseChoice] = Field(min_length=1, max_length=500)
+
+
 class ProgramExerciseIn(Schema):
     exercise_id: EntityId
     sets: int = Field(ge=1, le=20)
@@ -179,5 +200,6 @@ _INTERNAL = frozenset(
         "deleted",
         "owner_id",
         "version",
+        "csv_zlib",  # an import job's upload, kept until its review is done
     }
 )

@@ -5,7 +5,8 @@ exercises, sets, results and embedded outbox), ``body_weights`` (a read-only cop
 users service's weigh-ins, one document per user and day; ``profiles`` is the body-weight log
 workouts kept before, no longer read),
 ``programs`` (users' own programs), ``daily_metrics`` (imported steps/active energy per day),
-``import_jobs`` (progress of background imports).
+``import_jobs`` (progress of background imports), ``import_mappings`` (which of our
+exercises a user chose for a Strong/Hevy exercise name, used by their next imports).
 
 Search: text indexes are off limits and SecantusDB does not use an index for an anchored
 ``$regex`` (explain shows COLLSCAN; MongoDB would), so every exercise stores ``search_keys`` =
@@ -92,6 +93,7 @@ class WorkoutsRepository:
         self.programs: Collection = db["programs"]
         self.daily_metrics: Collection = db["daily_metrics"]
         self.import_jobs: Collection = db["import_jobs"]
+        self.import_mappings: Collection = db["import_mappings"]
         # Tombstones ({_id: user id}): an event about a deleted account that arrives after
         # its erasure (another service's, which nothing orders) must not bring data back.
         self.deleted_users: Collection = db["deleted_users"]
@@ -160,6 +162,7 @@ class WorkoutsRepository:
         self.body_weights.create_indexes(
             [IndexModel([("user_id", ASCENDING), ("date", ASCENDING)])]
         )
+        self.import_mappings.create_indexes([IndexModel([("user_id", ASCENDING)])])
 
     # ---- exercises
     def upsert_exercises(self, docs: Iterable[dict[str, Any]]) -> tuple[int, int, int]:
@@ -196,6 +199,23 @@ class WorkoutsRepository:
             {"_id": {"$in": list(ids)}, "owner_id": {"$in": [None, user_id]}}
         )
         return {d["_id"]: d for d in docs}
+
+    def exercise_catalog(self, user_id: str) -> list[dict[str, Any]]:
+        """Every exercise the user can log (shared and their own): what imports match against."""
+        projection = {"name": 1, "equipment": 1, "source": 1, "kind": 1}
+        return list(self.exercises.find({"owner_id": {"$in": [None, user_id]}}, projection))
+
+    # ---- the user's choices for imported exercise names
+    def remembered_exercises(self, user_id: str) -> dict[str, str]:
+        """Normalised imported name -> exercise id."""
+        return {d["key"]: d["exercise_id"] for d in self.import_mappings.find({"user_id": user_id})}
+
+    def remember_exercise(self, user_id: str, key: str, name: str, exercise_id: str) -> None:
+        self.import_mappings.replace_one(
+            {"_id": f"{user_id}|{key}"},
+            {"user_id": user_id, "key": key, "name": name, "exercise_id": exercise_id},
+            upsert=True,
+        )
 
     def search_exercises(
         self,

@@ -308,7 +308,7 @@ class Summary(Answer):
 
 # ---------------------------------------------------------------- imports
 class ImportProgress(Answer):
-    phase: Literal["queued", "parsing", "storing", "done"]
+    phase: Literal["queued", "parsing", "matching", "review", "storing", "done"]
     fraction: float
 
 
@@ -322,15 +322,67 @@ class ImportReport(Answer):
     records_read: int
 
 
+class MatchedExercise(Answer):
+    """An exercise name of the export and the one of ours it was matched to, with the rule
+    that matched it (`yours`: your earlier choice; `name`; `alias`; `words`, with its score)."""
+
+    name: str
+    exercise_id: str
+    exercise_name: str
+    method: Literal["yours", "name", "alias", "words"]
+    score: float
+    sets: int
+
+
+class Suggestion(Answer):
+    exercise_id: str
+    name: str
+    score: float
+
+
+class UnmatchedExercise(Answer):
+    """A name no rule matched: choose one of ours (or a new exercise) in the review."""
+
+    name: str
+    sets: int
+    kind: Literal["strength", "cardio"] = Field(
+        description="What a new exercise of this name would be (sets with reps or a weight)."
+    )
+    suggestions: list[Suggestion]
+
+
+class StrengthImportReport(Answer):
+    """A Strong or Hevy import: what the file holds, how its names matched and, once stored,
+    what was added (`workouts_already_present`: skipped, imported before)."""
+
+    workouts_read: int
+    sets_read: int
+    exercises_read: int
+    exercises_matched: int
+    exercises_mapped: int = Field(description="Names matched by your choice in a review.")
+    exercises_unmatched: int
+    matched: list[MatchedExercise]
+    unmatched: list[UnmatchedExercise]
+    workouts_imported: int | None = None
+    workouts_already_present: int | None = None
+    sets_imported: int | None = None
+
+
 class ImportJob(Answer):
     id: str
     user_id: str
-    provider: Literal["apple-health", "google-fit"]
+    provider: Literal["apple-health", "google-fit", "strong", "hevy"]
     file_name: str
     bytes: int
-    status: Literal["queued", "running", "succeeded", "failed"]
+    status: Literal["queued", "running", "needs_review", "succeeded", "failed"]
     progress: ImportProgress
-    report: ImportReport | None
+    report: ImportReport | StrengthImportReport | None
     error: str | None
     created_at: Timestamp
     finished_at: Timestamp | None
+    weight_unit: Literal["kg", "lb"] | None = Field(
+        default=None, description="Strong: the unit its weights are in."
+    )
+    utc_offset_minutes: int | None = Field(
+        default=None, description="Strong, Hevy: the offset their local times are read with."
+    )

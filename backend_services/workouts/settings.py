@@ -14,5 +14,7 @@ class WorkoutsSettings(ServiceSettings):
     # client_max_body_size must allow as much on /api/workouts/imports/).
     import_max_bytes: int = 512 * 1024 * 1024
     import_spool_dir: str | None = None  # default: the system temp folder
+    # Strong/Hevy CSV exports (a heavy user's five years are a few MB; 200,000 rows at most).
+    strength_import_max_bytes: int = 16 * 1024 * 1024
     # The body-weight question to the users service, per instance tried (calories wait on it).
     users_timeout_seconds: float = Field(default=1.0, gt=0, le=10)

@@ -68,7 +68,11 @@ DESTRUCTIVE = {
 
 # (method, path): a file part's bytes are opaque to the schema ("a number" sent as a file is
 # still a file); the import job itself rejects what it cannot parse, and its tests show that.
-OPAQUE_UPLOADS = {("POST", "/api/workouts/imports/{provider}")}
+OPAQUE_UPLOADS = {
+    ("POST", "/api/workouts/imports/{provider}"),
+    ("POST", "/api/workouts/imports/strong"),
+    ("POST", "/api/workouts/imports/hevy"),
+}
 
 FUZZED = [
     "auth",

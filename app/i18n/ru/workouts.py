@@ -361,6 +361,32 @@ MESSAGES: dict[str, Entry] = {
     "no calories": "без калорий",
     "{kcal} from the device": "{kcal} по данным устройства",
     "{kcal} estimated from MET": "{kcal} по оценке через MET",
+    # Strong and Hevy imports (app/pages/strength_import.py, app/state/strength_import_logic.py)
+    "From Strong or Hevy": "Из Strong или Hevy",
+    "Which app wrote the file": "Какое приложение создало файл",
+    "Weights in the file are in": "Вес в файле указан в",
+    "The weight unit Strong was set to": "Единица веса, выбранная в Strong",
+    "Hevy's export is in kilograms and kilometres.": "Экспорт Hevy — в килограммах и километрах.",
+    "Strong: Settings → Export data. Hevy: Settings → Export & Import → Export workouts. "
+    "Importing the same file again adds nothing.": (
+        "Strong: Настройки → Экспорт данных. Hevy: Настройки → Экспорт и импорт → Экспорт "
+        "тренировок. Повторный импорт того же файла ничего не добавит."
+    ),
+    "Choose or drop the CSV export": "Выберите или перетащите CSV-файл экспорта",
+    "Exercises we did not recognise": "Упражнения, которые мы не узнали",
+    "Finish the import": "Завершить импорт",
+    "Choose one CSV file that Strong or Hevy exported.": (
+        "Выберите один CSV-файл, экспортированный из Strong или Hevy."
+    ),
+    "Choose one of our exercises for each name we did not recognise.": (
+        "Выберите наше упражнение для каждого названия, которое мы не узнали."
+    ),
+    "Matching exercise names…": "Сопоставление названий упражнений…",
+    "{name} (suggested, {score} %)": "{name} (предложено, {score} %)",
+    "New exercise “{name}”": "Новое упражнение «{name}»",
+    "Sets imported": "Импортировано подходов",
+    "Exercise names matched to ours": "Названий упражнений сопоставлено с нашими",
+    "Exercise names matched by your choice": "Названий упражнений сопоставлено по вашему выбору",
     # page titles (the browser's tab and history)
     "Import workouts · FitLedger": "Импорт тренировок · FitLedger",
     "Program · FitLedger": "Программа · FitLedger",

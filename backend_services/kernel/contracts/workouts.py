@@ -42,8 +42,9 @@ class WorkoutCompleted(WorkoutFinished):
 
 
 class WorkoutImported(WorkoutFinished):
-    """A workout from a health platform's export: the same facts (statistics count it),
-    under its own type so that nobody is congratulated for a year of history."""
+    """A workout from an export (a health platform's, Strong's, Hevy's): the same facts
+    (statistics count it), under its own type so that nobody is congratulated for a year of
+    history."""
 
     TYPE: ClassVar[str] = "workouts.workout.imported"
 

@@ -53,6 +53,9 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     },
     ("POST", "/api/workouts/workouts/{workout_id}/complete"): {},
     ("POST", "/api/workouts/workouts/{workout_id}/separate"): {"external_id": "x"},
+    ("POST", "/api/workouts/imports/{job_id}/review"): {
+        "choices": [{"name": "Zercher Lunge Hold", "exercise_id": "builtin:dumbbell-lunge"}]
+    },
     ("POST", "/api/workouts/programs/{program_id}/start"): {},
     ("PUT", "/api/workouts/programs/{program_id}"): {
         "name": "B was here",

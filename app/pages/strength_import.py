@@ -1,0 +1,196 @@
+"""The import page's Strong/Hevy card (`/imports`, beside the health exports): choose the
+app (and Strong's weight unit), upload its CSV, follow the job, choose our exercise for each
+name it did not recognise, see the report. State: app/state/strength_import.py."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app.i18n import t
+from app.state.strength_import import UPLOAD_ID
+from app.state.strength_import import StrengthImportState as S
+from app.state.strength_import_logic import MAX_CSV_BYTES
+from components.fields import form_alert
+from components.import_job import job_progress, report
+
+MUTED = rx.color("gray", 11)
+
+
+def app_option(value: str, label: str) -> rx.Component:
+    return rx.el.label(
+        rx.radio_group.item(value=value, id=f"strength-app-{value}"),
+        rx.text(label, size="2"),
+        display="flex",
+        align_items="center",
+        gap="0.4em",
+        cursor="pointer",
+    )
+
+
+def app_choice() -> rx.Component:
+    return rx.vstack(
+        rx.radio_group.root(
+            rx.hstack(
+                app_option("strong", "Strong"),
+                app_option("hevy", "Hevy"),
+                spacing="4",
+                align="center",
+            ),
+            value=S.app,
+            on_change=S.set_app,
+            aria_label=t("Which app wrote the file"),
+        ),
+        rx.cond(
+            S.app == "strong",
+            rx.hstack(
+                rx.text(t("Weights in the file are in"), size="2"),
+                rx.select(
+                    ["kg", "lb"],
+                    value=S.weight_unit,
+                    on_change=S.set_weight_unit,
+                    size="1",
+                    id="strength-weight-unit",
+                    aria_label=t("The weight unit Strong was set to"),
+                ),
+                align="center",
+                spacing="2",
+            ),
+            rx.text(t("Hevy's export is in kilograms and kilometres."), size="1", color=MUTED),
+        ),
+        rx.text(
+            t(
+                "Strong: Settings → Export data. Hevy: Settings → Export & Import → Export "
+                "workouts. Importing the same file again adds nothing."
+            ),
+            size="1",
+            color=MUTED,
+        ),
+        spacing="2",
+        align="stretch",
+    )
+
+
+def upload_box() -> rx.Component:
+    return rx.vstack(
+        rx.upload(
+            rx.vstack(
+                rx.icon("upload", size=24, aria_hidden="true", color=rx.color("grass", 11)),
+                rx.text(t("Choose or drop the CSV export"), weight="medium"),
+                align="center",
+                spacing="1",
+            ),
+            id=UPLOAD_ID,
+            multiple=False,
+            max_files=1,
+            max_size=MAX_CSV_BYTES,
+            on_drop_rejected=S.rejected,
+            accept={"text/csv": [".csv"], "text/plain": [".csv", ".txt"]},
+            border=f"2px dashed {rx.color('gray', 7)}",
+            border_radius="var(--radius-3)",
+            padding="1.2em 1em",
+            width="100%",
+            cursor="pointer",
+        ),
+        rx.foreach(
+            rx.selected_files(UPLOAD_ID),
+            lambda name: rx.text(name, size="2", id="strength-chosen-file", truncate=True),
+        ),
+        rx.button(
+            rx.icon("file-up", size=18, aria_hidden="true"),
+            t("Import"),
+            on_click=S.handle_upload(rx.upload_files(upload_id=UPLOAD_ID)),
+            loading=S.uploading,
+            disabled=rx.selected_files(UPLOAD_ID).length() == 0,
+            size="3",
+            id="strength-import-start",
+            width=["100%", "auto"],
+        ),
+        form_alert(S.upload_error, id="strength-upload-error"),
+        spacing="3",
+        align="stretch",
+        width="100%",
+    )
+
+
+def review_row(row: rx.Var) -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.text(row.name, weight="medium", size="2"),
+            rx.text(row.sets, size="1", color=MUTED),
+            spacing="2",
+            align="baseline",
+            wrap="wrap",
+        ),
+        rx.select.root(
+            rx.select.trigger(width="100%", aria_label=row.name),
+            rx.select.content(
+                rx.foreach(row.options, lambda o: rx.select.item(o.label, value=o.value)),
+            ),
+            value=row.chosen,
+            on_change=lambda value: S.choose(row.name, value),
+        ),
+        id=row.id,
+        class_name="review-row",
+        spacing="1",
+        align="stretch",
+        width="100%",
+    )
+
+
+def review() -> rx.Component:
+    return rx.cond(
+        S.review.length() > 0,
+        rx.vstack(
+            rx.heading(t("Exercises we did not recognise"), as_="h3", size="3"),
+            rx.foreach(S.review, review_row),
+            form_alert(S.review_error, id="strength-review-error"),
+            rx.button(
+                t("Finish the import"),
+                on_click=S.finish_review,
+                loading=S.submitting,
+                id="strength-review-submit",
+                width=["100%", "auto"],
+            ),
+            spacing="3",
+            align="stretch",
+            width="100%",
+            id="strength-review",
+        ),
+    )
+
+
+def job() -> rx.Component:
+    return rx.cond(
+        S.job_id != "",
+        rx.vstack(
+            job_progress(
+                S.job_app,
+                S.job_file,
+                S.progress_pct,
+                S.progress_text,
+                S.job_error,
+                ids="strength-import",
+            ),
+            review(),
+            report(S.report, id="strength-import-report"),
+            spacing="3",
+            align="stretch",
+            width="100%",
+            id="strength-import-job",
+        ),
+    )
+
+
+def strength_import_card() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading(t("From Strong or Hevy"), as_="h2", size="4"),
+            app_choice(),
+            upload_box(),
+            job(),
+            spacing="4",
+            width="100%",
+        ),
+        width="100%",
+        id="strength-import",
+    )
