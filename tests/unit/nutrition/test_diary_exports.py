@@ -65,7 +65,8 @@ def test_cronometer_rows_are_foods_with_amounts_and_grams_when_stated() -> None:
     soup = parsed.rows[3]
     assert (soup.name, soup.grams, soup.meal_type) == ("Grandma's Lentil Soup", None, "lunch")
     assert parsed.rows[6].meal_type == "snack"  # Cronometer's "Uncategorized"
-    assert [r.line for r in parsed.rejected] == [9]
+    assert len(parsed.rows) == 8
+    assert [r.line for r in parsed.rejected] == [10]
     assert "Energy (kcal)" in parsed.rejected[0].reason
 
 
