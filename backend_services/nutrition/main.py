@@ -34,6 +34,8 @@ def create_app(settings: NutritionSettings | None = None) -> FastAPI:
         readiness={"postgres": lambda: ping_database(engine)},
         erase_account=erase_in_transaction(engine, repository.delete_user_data),
         schema=("nutrition", engine),
+        # multipart for the food-diary export uploads (diary_import_api.py)
+        body_types=("application/json", "multipart/form-data"),
     )
     app.state.nutrition_service = NutritionService(engine)
     app.state.food_admin = FoodAdmin(engine)
