@@ -17,6 +17,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from backend_services.kernel.dates import day_error
+
 from ..domain import CORE, Nutrients
 
 MAX_ROWS = 20_000
@@ -33,6 +35,7 @@ OUR_MEALS = {
     "snacks": "snack",
 }
 # letters, digits, spaces and . ' - (models.MealType); anything else makes a custom name unsafe
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MEAL_NAME = re.compile(r"^[^\W_][\w .'\-]{0,39}$")
 
 
@@ -98,10 +101,17 @@ def csv_rows(text: str, required: Iterable[str]) -> Iterator[tuple[int, dict[str
 
 
 def read_day(value: str) -> date:
+    """A day by the API's one rule (kernel/dates.py): from 2000-01-01, not in the future."""
     try:
-        return date.fromisoformat(value)
+        if not _ISO_DAY.fullmatch(value):
+            raise ValueError(value)
+        day = date.fromisoformat(value)
     except ValueError as error:
         raise RowError(f"unreadable date {value!r} (expected YYYY-MM-DD)") from error
+    problem = day_error(day, 0)
+    if problem:
+        raise RowError(f"date {value}: {problem}")
+    return day
 
 
 def read_number(value: str | None, column: str) -> Decimal | None:

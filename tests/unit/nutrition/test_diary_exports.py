@@ -98,11 +98,15 @@ def test_files_that_are_not_exports_are_refused_with_a_reason(data: bytes, code:
     assert refused.value.code == code
 
 
-def test_impossible_values_reject_the_row() -> None:
+def test_impossible_values_and_days_reject_the_row() -> None:
     data = b"Date,Meal,Calories,Protein (g)\n2026-03-02,Lunch,-5,1\n2026-03-02,Dinner,500,1200\n"
+    data += b"1999-12-31,Lunch,100,2\n2999-01-01,Lunch,100,2\n20260302,Lunch,100,2\n"
+    data += b"2026-03-02,Lunch,NaN,2\n2026-03-02,Lunch,1e400,2\n"
     data += b"2026-03-02,Snacks,100,2\n"
     parsed = read_export(data)
-    assert [r.line for r in parsed.rejected] == [2, 3]
+    assert [r.line for r in parsed.rejected] == [2, 3, 4, 5, 6, 7, 8]
+    assert "on or after 2000-01-01" in parsed.rejected[2].reason
+    assert "must not be in the future" in parsed.rejected[3].reason
     assert [r.meal_type for r in parsed.rows] == ["snack"]
 
 
