@@ -11,6 +11,7 @@ from app.i18n import t
 from app.state.diary_import import UPLOAD_ID
 from app.state.diary_import import DiaryImportState as S
 from components.fields import form_alert
+from components.file_upload import count_line, file_drop
 from components.layout import app_shell
 
 TITLE = t("Import a food diary · FitLedger")
@@ -48,55 +49,22 @@ def how_to() -> rx.Component:
 
 def upload_box() -> rx.Component:
     return rx.vstack(
-        rx.upload(
-            rx.vstack(
-                rx.icon("upload", size=28, aria_hidden="true", color=rx.color("grass", 11)),
-                rx.text(t("Choose or drop the exported CSV file"), weight="medium"),
-                align="center",
-                spacing="1",
-            ),
-            id=UPLOAD_ID,
-            multiple=False,
-            max_files=1,
-            max_size=MAX_UPLOAD_BYTES,
-            on_drop_rejected=S.rejected_file,
+        file_drop(
+            UPLOAD_ID,
+            prompt=t("Choose or drop the exported CSV file"),
+            hint=None,
             accept={"text/csv": [".csv"], "text/plain": [".csv", ".txt"]},
-            border=f"2px dashed {rx.color('gray', 7)}",
-            border_radius="var(--radius-3)",
-            padding="1.5em 1em",
-            width="100%",
-            cursor="pointer",
-        ),
-        rx.foreach(
-            rx.selected_files(UPLOAD_ID),
-            lambda name: rx.text(name, size="2", id="diary-chosen-file", truncate=True),
-        ),
-        rx.button(
-            rx.icon("file-up", size=18, aria_hidden="true"),
-            t("Read the file"),
-            on_click=S.handle_upload(rx.upload_files(upload_id=UPLOAD_ID)),
-            loading=S.uploading,
-            disabled=rx.selected_files(UPLOAD_ID).length() == 0,
-            size="3",
-            id="diary-upload",
-            width=["100%", "auto"],
+            max_size=MAX_UPLOAD_BYTES,
+            on_rejected=S.rejected_file,
+            button=t("Read the file"),
+            on_start=S.handle_upload,
+            busy=S.uploading,
+            button_id="diary-upload",
         ),
         form_alert(S.upload_error, id="diary-upload-error"),
         spacing="3",
         align="stretch",
         width="100%",
-    )
-
-
-def count_line(line: rx.Var) -> rx.Component:
-    return rx.hstack(
-        rx.text(line.label, size="2"),
-        rx.spacer(),
-        rx.text(line.count, size="2", weight="bold"),
-        id=line.id,
-        width="100%",
-        border_bottom=f"1px solid {rx.color('gray', 4)}",
-        padding_y="0.25em",
     )
 
 
