@@ -18,6 +18,8 @@ def read_export(data: bytes) -> ParsedDiary:
             f"The file is not UTF-8 text (byte {error.start}): upload the CSV as exported.",
             code="not_utf8",
         ) from error
+    if not text.strip():
+        raise DiaryExportError("The file is empty.", code="empty_file")
     if "\x00" in text:
         raise DiaryExportError("The file is not a CSV text file.", code="not_utf8")
     header = text.lstrip("\ufeff").splitlines()[0]

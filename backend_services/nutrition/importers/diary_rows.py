@@ -82,7 +82,10 @@ class RowError(ValueError):
 def csv_rows(text: str, required: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """The export's rows by column name, with their line numbers (the header is line 1)."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [name.strip() for name in reader.fieldnames or []]
+    try:
+        header = [name.strip() for name in reader.fieldnames or []]
+    except csv.Error as error:
+        raise DiaryExportError(f"Line 1: {error}.", code="wrong_header") from error
     missing = [name for name in required if name not in header]
     if missing:
         raise DiaryExportError(
@@ -90,14 +93,18 @@ def csv_rows(text: str, required: Iterable[str]) -> Iterator[tuple[int, dict[str
             code="wrong_header",
         )
     reader.fieldnames = header
-    for number, row in enumerate(reader, start=2):
-        if number > MAX_ROWS + 1:
-            raise DiaryExportError(
-                f"More than {MAX_ROWS:,} rows: export a shorter period.", code="too_many_rows"
-            )
-        if None in row:  # more values than columns
-            raise DiaryExportError(f"Line {number}: more values than columns.", code="bad_row")
-        yield number, {k: (v or "").strip() for k, v in row.items()}
+    number = 1
+    try:
+        for number, row in enumerate(reader, start=2):
+            if number > MAX_ROWS + 1:
+                raise DiaryExportError(
+                    f"More than {MAX_ROWS:,} rows: export a shorter period.", code="too_many_rows"
+                )
+            if None in row:  # more values than columns
+                raise DiaryExportError(f"Line {number}: more values than columns.", code="bad_row")
+            yield number, {k: (v or "").strip() for k, v in row.items()}
+    except csv.Error as error:  # a quote left open, a field over the csv module's limit
+        raise DiaryExportError(f"After line {number}: {error}.", code="bad_row") from error
 
 
 def read_day(value: str) -> date:

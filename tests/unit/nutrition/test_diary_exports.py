@@ -90,6 +90,9 @@ def test_keys_are_stable_and_identical_rows_are_still_two_items() -> None:
         ("Date,Meal,Calories\n2026-03-02,Frühstück,400\n".encode("latin-1"), "not_utf8"),
         (b"Date,Meal,Calories\n2026-13-45,Lunch,400\n", "no_readable_rows"),
         (b"Date,Meal,Calories\n2026-03-02,Lunch,400,extra\n", "bad_row"),
+        (b"\xef\xbb\xbf", "empty_file"),
+        (b"Date,Meal,Calories\n2026-03-02,Lunch," + b"9" * 200_000 + b"\n", "bad_row"),
+        (b"Date,Meal,\x00Calories\n", "not_utf8"),
     ],
 )
 def test_files_that_are_not_exports_are_refused_with_a_reason(data: bytes, code: str) -> None:
