@@ -118,8 +118,12 @@ def test_bad_requests_are_refused(
     client: httpx.Client, make_token: Callable[..., str], user_id: str
 ) -> None:
     mine = _headers(make_token, user_id)
-    not_a_file = client.post(IMPORTS, data={"file": "Date,Meal,Calories"}, headers=mine)
+    # a form value, not a file
+    not_a_file = client.post(IMPORTS, files={"file": (None, b"Date,Meal,Calories")}, headers=mine)
     assert not_a_file.status_code == 422
+    assert not_a_file.json()["error"]["fields"] == {"file": "expected a file"}
+    as_json = client.post(IMPORTS, json={"file": "Date,Meal,Calories"}, headers=mine)
+    assert as_json.status_code == 422
     assert client.get(f"{IMPORTS}/not-an-id", headers=mine).status_code == 422
     unknown = client.post(
         f"{IMPORTS}/00000000-0000-4000-8000-000000000000/import", json={}, headers=mine
