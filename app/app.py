@@ -7,6 +7,7 @@ import reflex as rx
 from app import routes
 from app.pages import diary as diary_page
 from app.pages import (
+    diary_import,
     health_import,
     landing,
     login,
@@ -172,6 +173,12 @@ app.add_page(
     route=routes.IMPORTS,
     title=health_import.TITLE,
     on_load=[*PRIVATE, health_import.S.load],
+)
+app.add_page(
+    diary_import.diary_import,
+    route=routes.DIARY_IMPORT,
+    title=diary_import.TITLE,
+    on_load=[*PRIVATE, diary_import.S.load],
 )
 
 # The admin area (app/pages/admin/): every page signs in first, then shows the 403 page to

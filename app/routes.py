@@ -17,6 +17,7 @@ PROGRAM = "/programs/[id]"  # "new": the editor for a new program
 WORKOUTS = "/workouts"
 WORKOUT = "/workouts/[id]"
 IMPORTS = "/imports"  # health exports (Apple Health, Google Fit)
+DIARY_IMPORT = "/imports/diary"  # food diaries (MyFitnessPal, Cronometer)
 PROFILE = "/profile"
 SETTINGS = "/settings"
 

@@ -227,6 +227,34 @@ fasts = Table(
     schema=SCHEMA,
 )
 
+# Food-diary imports from other apps (diary_import.py): an upload waiting for its review,
+# then imported; the keys of imported rows make a second import of the same rows add nothing.
+diary_imports = Table(
+    "diary_imports",
+    METADATA,
+    Column("id", PgUUID(as_uuid=True), primary_key=True),
+    Column("user_id", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("rows", JSONB, nullable=False),
+    Column("rejected", JSONB, nullable=False),
+    Column("report", JSONB),
+    Column("created_at", DateTime(timezone=True)),
+    Column("imported_at", DateTime(timezone=True)),
+    schema=SCHEMA,
+)
+
+diary_import_keys = Table(
+    "diary_import_keys",
+    METADATA,
+    Column("user_id", Text, primary_key=True),
+    Column("source_key", Text, primary_key=True),
+    Column("import_id", PgUUID(as_uuid=True), nullable=False),
+    Column("created_at", DateTime(timezone=True)),
+    schema=SCHEMA,
+)
+
 # ---- request schemas: allow-lists with bounds (RELIABILITY.md "Bad input") ----
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

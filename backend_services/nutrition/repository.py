@@ -11,7 +11,7 @@ from sqlalchemy import and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
-from . import water_fasting_repository
+from . import diary_import_repository, water_fasting_repository
 from .domain import CORE, Nutrients, to_decimal
 from .models import (
     day_totals,
@@ -279,3 +279,4 @@ def delete_user_data(session: Session, user_id: str) -> None:
     # Private foods used in other users' recipes cannot exist (private = only the owner sees).
     session.execute(delete(foods).where(foods.c.owner_id == user_id))
     water_fasting_repository.delete_user_data(session, user_id)
+    diary_import_repository.delete_user_imports(session, user_id)

@@ -308,4 +308,83 @@ MESSAGES: dict[str, Entry] = {
     "Target reached": "Цель достигнута",
     "Completed": "Выполнено",
     "Short": "Короче цели",
+    # Food-diary import (app/pages/diary_import.py, app/state/diary_import_logic.py)
+    "Import a food diary · FitLedger": "Импорт дневника питания · FitLedger",
+    "Import a food diary": "Импорт дневника питания",
+    "Food diary from MyFitnessPal or Cronometer": "Дневник питания из MyFitnessPal или Cronometer",
+    (
+        "Cronometer's foods are matched to ours; the rows that do not match are listed for "
+        "you to decide. MyFitnessPal exports meal totals, so each meal comes in with its "
+        "calories and macros. Importing the same file again adds nothing."
+    ): (
+        "Продукты из Cronometer сопоставляются с нашими; строки без совпадения показываются, "
+        "чтобы вы решили, что с ними делать. MyFitnessPal выгружает итоги приёмов пищи, поэтому "
+        "каждый приём переносится со своими калориями и БЖУ. Повторный импорт того же файла "
+        "ничего не добавит."
+    ),
+    "Reports → Export data → Nutrition, then upload the CSV file.": (
+        "Отчёты → Экспорт данных → Питание, затем загрузите CSV-файл."
+    ),
+    "More → Account → Export Data → Food & Recipe Entries (servings.csv).": (
+        "Ещё → Аккаунт → Экспорт данных → Записи продуктов и рецептов (servings.csv)."
+    ),
+    "Choose or drop the exported CSV file": "Выберите или перетащите выгруженный CSV-файл",
+    "Read the file": "Прочитать файл",
+    "Rows to review": "Строки на проверку",
+    (
+        "These rows did not match one of our foods well enough. Pick a food, keep the row's "
+        "calories and macros as the file states them, or leave it out."
+    ): (
+        "Эти строки недостаточно точно совпали с нашими продуктами. Выберите продукт, оставьте "
+        "калории и БЖУ из файла или не переносите строку."
+    ),
+    "What to import for this row": "Что импортировать для этой строки",
+    "Rows to review that are not listed:": "Непоказанные строки на проверку:",
+    "Leave them out": "Не переносить",
+    "Keep the file's calories and macros": "Оставить калории и БЖУ из файла",
+    "Import into my diary": "Импортировать в дневник",
+    "Rows matched to our foods": "Строки, совпавшие с нашими продуктами",
+    "Imported": "Импортировано",
+    "{percent}% alike": "сходство {percent}%",
+    "amount unknown": "количество неизвестно",
+    "Keep as in the file: {kcal}": "Как в файле: {kcal}",
+    "Leave it out": "Не переносить строку",
+    "Line {line}: {reason}": "Строка {line}: {reason}",
+    "Rows read": "Прочитано строк",
+    "Days": "Дней",
+    "Matched to our foods": "Совпало с нашими продуктами",
+    "Meals with their stated calories and macros": "Приёмы пищи с калориями и БЖУ из файла",
+    "To review": "На проверку",
+    "Already imported before": "Уже импортировано раньше",
+    "Rows that could not be read": "Нечитаемые строки",
+    "Meals": "Приёмов пищи",
+    "Items added to your diary": "Добавлено записей в дневник",
+    "of them, our foods": "из них наши продукты",
+    "of them, with the calories and macros from the file": "из них с калориями и БЖУ из файла",
+    "Left out as you chose": "Не перенесено по вашему выбору",
+    "Not decided, left out": "Без решения, не перенесено",
+    "Upload the CSV file as MyFitnessPal or Cronometer exported it.": (
+        "Загрузите CSV-файл в том виде, в каком его выгрузили MyFitnessPal или Cronometer."
+    ),
+    "This file is larger than {limit} MB. Export a shorter period and upload it.": (
+        "Файл больше {limit} МБ. Выгрузите более короткий период и загрузите его."
+    ),
+    (
+        "This is not a MyFitnessPal nutrition export or a Cronometer servings export: its "
+        "first line must name the columns."
+    ): (
+        "Это не экспорт питания MyFitnessPal и не экспорт servings из Cronometer: первая "
+        "строка должна называть столбцы."
+    ),
+    "The file is empty.": "Файл пуст.",
+    "This file is not UTF-8 text. Upload the CSV file as it was exported.": (
+        "Файл не в кодировке UTF-8. Загрузите CSV-файл в том виде, в каком его выгрузили."
+    ),
+    "No row of this file could be read.": "Ни одну строку файла не удалось прочитать.",
+    "This file has too many rows. Export a shorter period.": (
+        "В файле слишком много строк. Выгрузите более короткий период."
+    ),
+    "A row of this file has more values than columns.": (
+        "В одной из строк файла значений больше, чем столбцов."
+    ),
 }

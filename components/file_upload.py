@@ -1,0 +1,81 @@
+"""A file drop zone with the chosen file's name and its start button, and a count line of a
+report: the pieces an import page is made of (stateless; the page passes its events)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reflex as rx
+
+MUTED = rx.color("gray", 11)
+
+
+def file_drop(
+    upload_id: str,
+    *,
+    prompt: rx.Var[str] | str,
+    hint: rx.Var[str] | str | None,
+    accept: dict[str, list[str]],
+    max_size: int,
+    on_rejected: Any,
+    button: rx.Var[str] | str,
+    on_start: Any,
+    busy: rx.Var[bool],
+    button_id: str,
+) -> rx.Component:
+    """One file: the drop zone, the name of the file chosen, the button that sends it."""
+    return rx.fragment(
+        rx.upload(
+            rx.vstack(
+                rx.icon("upload", size=28, aria_hidden="true", color=rx.color("grass", 11)),
+                rx.text(prompt, weight="medium"),
+                *([] if hint is None else [rx.text(hint, size="1", color=MUTED)]),
+                align="center",
+                spacing="1",
+            ),
+            id=upload_id,
+            multiple=False,
+            max_files=1,
+            max_size=max_size,
+            on_drop_rejected=on_rejected,
+            accept=accept,
+            border=f"2px dashed {rx.color('gray', 7)}",
+            border_radius="var(--radius-3)",
+            padding="1.5em 1em",
+            width="100%",
+            cursor="pointer",
+        ),
+        rx.foreach(
+            rx.selected_files(upload_id),
+            lambda name: rx.hstack(
+                rx.icon("file", size=14, aria_hidden="true", flex_shrink="0"),
+                rx.text(name, size="2", truncate=True),
+                spacing="1",
+                align="center",
+                min_width="0",
+            ),
+        ),
+        rx.button(
+            rx.icon("file-up", size=18, aria_hidden="true"),
+            button,
+            on_click=on_start(rx.upload_files(upload_id=upload_id)),
+            loading=busy,
+            disabled=rx.selected_files(upload_id).length() == 0,
+            size="3",
+            id=button_id,
+            width=["100%", "auto"],
+        ),
+    )
+
+
+def count_line(line: rx.Var) -> rx.Component:
+    """A report's line: its label and its count (``label``, ``count``, ``id``)."""
+    return rx.hstack(
+        rx.text(line.label, size="2"),
+        rx.spacer(),
+        rx.text(line.count, size="2", weight="bold"),
+        id=line.id,
+        width="100%",
+        border_bottom=f"1px solid {rx.color('gray', 4)}",
+        padding_y="0.25em",
+    )
