@@ -9,6 +9,7 @@ from app.pages import diary as diary_page
 from app.pages import (
     health_import,
     landing,
+    ledger,
     login,
     notifications,
     onboarding,
@@ -99,6 +100,12 @@ app.add_page(
     route=routes.TODAY,
     title=today.TITLE,
     on_load=[*PRIVATE, today.TodayState.load, WaterFastingState.load],
+)
+app.add_page(
+    ledger.ledger_page,
+    route=routes.LEDGER,
+    title=ledger.TITLE,
+    on_load=[*PRIVATE, ledger.LedgerState.load],
 )
 app.add_page(
     onboarding.onboarding,

@@ -268,6 +268,11 @@ def today_card() -> rx.Component:
                 rx.heading(t("So far today"), size="4", as_="h2"),
                 rx.spacer(),
                 rx.link(
+                    rx.button(rx.icon("scale", size=16), t("Ledger"), size="2", variant="soft"),
+                    href=routes.LEDGER,
+                    id="today-ledger",
+                ),
+                rx.link(
                     rx.button(rx.icon("plus", size=16), t("Log food"), size="2"),
                     href=routes.DIARY,
                     id="today-log-food",

@@ -171,7 +171,7 @@ def test_a_day_balance_is_intake_less_the_formula_and_net_exercise() -> None:
 def test_a_range_carries_the_trend_and_names_days_the_adaptive_estimate_left_out() -> None:
     start = DAY - timedelta(days=2)
     body = ledger(start, DAY, parts())
-    first, middle, last = body["days"]
+    first, middle, _ = body["days"]
     assert middle["weight_kg"] is None and middle["trend_kg"] == 80.2
     assert middle["trend_from"] == start
     assert middle["adaptive_excluded"] == "nothing logged"
