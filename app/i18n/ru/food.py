@@ -332,8 +332,7 @@ MESSAGES: dict[str, Entry] = {
     "Loading the ledger": "Загрузка баланса",
     "Adaptive (your intake and weight)": "Адаптивная оценка (ваше питание и вес)",
     "Balance {kcal} kcal over {days} logged days: about {change} {unit} by 7,700 kcal/kg.": (
-        "Баланс {kcal} ккал за {days} дн. с записями: около {change} {unit} "
-        "по 7 700 ккал/кг."
+        "Баланс {kcal} ккал за {days} дн. с записями: около {change} {unit} по 7 700 ккал/кг."
     ),
     "Weight trend {change} {unit} ({source}).": "Тренд веса {change} {unit} ({source}).",
     "{name}: {net} kcal net ({source})": "{name}: {net} ккал нетто ({source})",
