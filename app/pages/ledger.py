@@ -67,7 +67,8 @@ class LedgerState(SessionState):
         return None
 
     @rx.event
-    async def set_period(self, period: str):
+    async def set_period(self, value: str | list[str]):
+        period = value if isinstance(value, str) else (value[0] if value else "")
         if period in logic.PERIODS:
             self.period = period
         return LedgerState.load
