@@ -89,7 +89,11 @@ def read_my_weights(
     return users.weight_log(principal.user_id, start, end)
 
 
-@router.get("/me/targets", response_model=TargetsOut, responses=error_responses(409))
+@router.get(
+    "/me/targets",
+    response_model=TargetsOut,
+    responses={**error_responses(409), **refusals(date="on or after your birth date")},
+)
 def read_my_targets(
     principal: CurrentUser,
     users: Service,

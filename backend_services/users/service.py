@@ -467,6 +467,11 @@ class UsersService:
             repo = UsersRepository(session)
             profile, body = complete_body(repo.get_profile(user_id), "targets")
             day = day or local_day(now, profile.timezone)
+            if day < body.birth_date:
+                raise InvalidInput(
+                    "There are no targets before you were born.",
+                    fields={"date": "on or after your birth date"},
+                )
             rule = training_day.rule_of(profile.training_rule_kind, profile.training_rule_amount)
             done = [] if rule is None else repo.day_workouts(user_id, day)
             weighed = None if rule is None else repo.weight_on_or_before(user_id, day)
