@@ -172,3 +172,9 @@ def test_a_training_day_raises_that_days_target_with_its_reason(
     after = client.get("/api/users/me/targets", params={"date": day}, headers=h).json()
     assert after["training_day"] is None
     assert after["calorie_target_kcal"] == extra["base_calorie_target_kcal"]
+
+    # no targets before the birth date (the formulas would take a negative age)
+    before = {**BODY, "birth_date": "2001-01-01"}
+    assert client.patch("/api/users/me", json=before, headers=h).status_code == 200
+    unborn = client.get("/api/users/me/targets", params={"date": "2000-12-31"}, headers=h)
+    assert unborn.status_code == 422 and "date" in unborn.json()["error"]["fields"]
