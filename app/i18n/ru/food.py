@@ -347,6 +347,7 @@ MESSAGES: dict[str, Entry] = {
     ),
     "Training day: +{n} kcal (as carbohydrate).": "День тренировки: +{n} ккал (углеводами).",
     "Training day: +{n} g carbohydrate.": "День тренировки: +{n} г углеводов.",
+    "training day: +{kcal} kcal": "день тренировки: +{kcal} ккал",
     "Enter a whole number from {low} to {high}.": "Введите целое число от {low} до {high}.",
     "More on training days": "Больше в дни тренировок",
     "On a day with a completed workout the day's target grows by this much. Exercise counts "

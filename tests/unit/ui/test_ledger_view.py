@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from app.api.dashboard import DayDashboard
 from app.api.ledger import Ledger
 from app.api.training_rule import TrainingRule
 from app.state.ledger_logic import ledger_rows, ledger_summary, period_bounds, shifted
@@ -113,3 +114,26 @@ def test_a_bad_amount_is_refused_before_sending(kind: str, amount: str) -> None:
 def test_the_rule_in_words() -> None:
     assert rule_in_words(TrainingRule("kcal", 250)) == "Training day: +250 kcal (as carbohydrate)."
     assert rule_in_words(None, "ru").startswith("Без надбавки")
+
+
+def test_under_a_training_day_rule_workouts_are_not_added_to_what_is_left_again() -> None:
+    """The rule put its extra into the day's target: the diary's "left" adds no burned kcal."""
+    targets = {"calorie_target_kcal": 2450, "macros": {}, "bmr": {}}
+    workout = {
+        "id": "w",
+        "status": "completed",
+        "local_date": "2026-11-30",
+        "result": {"calories_kcal": 480.0, "net_calories_kcal": 400.0},
+    }
+    rule = {"applied": True, "extra_kcal": 250, "reason": "training day (1 workout): +250 kcal"}
+    board = {"date": "2026-11-30", "diary": None, "stats": None, "workouts": {"items": [workout]}}
+    plain = DayDashboard.from_json({**board, "targets": targets})
+    ruled = DayDashboard.from_json({**board, "targets": {**targets, "training_day": rule}})
+    assert plain.exercise_added_kcal == 480.0 and plain.remaining_kcal == 2450 + 480
+    assert ruled.exercise_added_kcal == 0.0 and ruled.remaining_kcal == 2450
+    assert ruled.targets is not None and ruled.targets.training_extra_kcal == 250
+    assert ruled.targets.training_reason.startswith("training day")
+    rest = DayDashboard.from_json(
+        {**board, "targets": {**targets, "training_day": {**rule, "applied": False}}}
+    )
+    assert rest.exercise_added_kcal == 0.0 and rest.targets.training_extra_kcal == 0  # type: ignore[union-attr]
