@@ -23,10 +23,14 @@ def upgrade() -> None:
     op.create_check_constraint(
         "profiles_training_rule",
         "profiles",
+        # COALESCE: a NULL in a comparison would make the check pass (one NULL of the two)
         "(training_rule_kind IS NULL AND training_rule_amount IS NULL) OR "
-        "(training_rule_kind = 'kcal' AND training_rule_amount BETWEEN 1 AND 1500) OR "
-        "(training_rule_kind = 'carbohydrate' AND training_rule_amount BETWEEN 1 AND 400) OR "
-        "(training_rule_kind = 'add_back' AND training_rule_amount BETWEEN 1 AND 100)",
+        "(COALESCE(training_rule_kind, '') = 'kcal' "
+        "AND COALESCE(training_rule_amount, 0) BETWEEN 1 AND 1500) OR "
+        "(COALESCE(training_rule_kind, '') = 'carbohydrate' "
+        "AND COALESCE(training_rule_amount, 0) BETWEEN 1 AND 400) OR "
+        "(COALESCE(training_rule_kind, '') = 'add_back' "
+        "AND COALESCE(training_rule_amount, 0) BETWEEN 1 AND 100)",
         schema=SCHEMA,
     )
 
