@@ -164,7 +164,6 @@ MESSAGES: dict[str, Entry] = {
     "of {target} ({reference})": "из {target} ({reference})",
     "Gap: below 70 % of the target": "Недобор: меньше 70 % нормы",
     "Below 70 % of the target so far": "Пока меньше 70 % нормы",
-    "Target reached": "Норма набрана",
     "Over the upper limit ({limit}, UL)": "Выше верхнего предела ({limit}, UL)",
     "Retinol over the upper limit ({limit}, UL)": "Ретинол выше верхнего предела ({limit}, UL)",
     "Folic acid over the upper limit ({limit}, UL)": (
