@@ -10,6 +10,7 @@ from app.pages import (
     diary_import,
     health_import,
     landing,
+    ledger,
     login,
     notifications,
     onboarding,
@@ -100,6 +101,12 @@ app.add_page(
     route=routes.TODAY,
     title=today.TITLE,
     on_load=[*PRIVATE, today.TodayState.load, WaterFastingState.load],
+)
+app.add_page(
+    ledger.ledger_page,
+    route=routes.LEDGER,
+    title=ledger.TITLE,
+    on_load=[*PRIVATE, ledger.LedgerState.load],
 )
 app.add_page(
     onboarding.onboarding,

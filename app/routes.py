@@ -12,6 +12,7 @@ DIARY_DAY = "/diary/[day]"
 RECIPES = "/recipes"
 NOTIFICATIONS = "/notifications"
 PROGRESS = "/progress"
+LEDGER = "/ledger"  # the energy ledger of a day, week or month
 PROGRAMS = "/programs"
 PROGRAM = "/programs/[id]"  # "new": the editor for a new program
 WORKOUTS = "/workouts"

@@ -63,11 +63,19 @@ class DayDashboard:
         return 0.0
 
     @property
+    def exercise_added_kcal(self) -> float:
+        """What the day's workouts add to what is left: their calories, unless the user's
+        training-day rule already put its extra into the day's target (counted once)."""
+        if self.targets is not None and self.targets.training_rule_set:
+            return 0.0
+        return self.calories_out
+
+    @property
     def remaining_kcal(self) -> float | None:
-        """Target - eaten + burned; None without targets."""
+        """Target - eaten + what exercise adds; None without targets."""
         if self.targets is None:
             return None
-        return self.targets.calorie_target_kcal - self.calories_in + self.calories_out
+        return self.targets.calorie_target_kcal - self.calories_in + self.exercise_added_kcal
 
 
 @dataclass(frozen=True)

@@ -210,6 +210,18 @@ class MacroTargets:
         )
 
 
+def _training_day(data: Any) -> dict[str, Any]:
+    if data is None:
+        return {}
+    b = p.obj(data)
+    applied = p.flag(b.get("applied"))
+    return {
+        "training_rule_set": True,
+        "training_extra_kcal": p.num(b.get("extra_kcal")) if applied else 0.0,
+        "training_reason": p.text(b.get("reason")) if applied else "",
+    }
+
+
 @dataclass(frozen=True)
 class Targets:
     calorie_target_kcal: float  # the target in force: the user's own or the formulas'
@@ -231,6 +243,10 @@ class Targets:
     target_source: str = "formula"  # "user" when calorie_target_kcal is the user's own
     formula_target_kcal: float = 0.0  # what the formulas suggest (shown beside the user's)
     below_safe_floor: bool = False  # the target in force is below the floor: show the warning
+    # The training-day rule (`training_day`): set at all, and what it added to this day.
+    training_rule_set: bool = False
+    training_extra_kcal: float = 0.0
+    training_reason: str = ""  # "training day (1 workout): +250 kcal (...)"; "" when none
 
     @classmethod
     def from_json(cls, data: Any) -> Targets:
@@ -256,6 +272,7 @@ class Targets:
             target_source=p.text(b.get("target_source"), "formula"),
             formula_target_kcal=p.num(b.get("formula_target_kcal"), target),
             below_safe_floor=p.flag(b.get("below_safe_floor")),
+            **_training_day(b.get("training_day")),
         )
 
 

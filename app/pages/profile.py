@@ -19,6 +19,7 @@ from components.fields import form_alert, labelled_input
 from components.layout import app_shell, sign_out_button
 from components.section_card import section
 from components.targets import custom_targets_form, targets_explained
+from components.training_rule_form import training_rule_form
 
 TITLE = t("Profile · FitLedger")
 
@@ -223,6 +224,7 @@ def profile() -> rx.Component:
                     t("Your targets"),
                     targets_explained(),
                     custom_targets_form(),
+                    training_rule_form(),
                     id="profile-targets",
                 ),
                 expenditure_card(),

@@ -130,10 +130,11 @@ class TodayState(SessionState):
         self.totals = macro_amounts(day.diary.totals) if day.diary else dict(ZERO)
         self.goals = target_amounts(day)
         self.has_targets = day.targets is not None
-        left = None if target is None else target - eaten + burned
+        added = day.exercise_added_kcal  # 0 when a training-day rule raised the target
+        left = None if target is None else target - eaten + added
         self.over = left is not None and left < 0
         language = self.language
-        self.remaining = remaining_line(target, eaten, burned, language) or tr(
+        self.remaining = remaining_line(target, eaten, added, language) or tr(
             language, "No target yet"
         )
         parts = [tr(language, "Eaten {kcal} kcal", kcal=number(eaten, language=language))]
@@ -142,6 +143,9 @@ class TodayState(SessionState):
             parts.append(tr(language, "burned {kcal} kcal in workouts", kcal=kcal))
         if target is not None:
             parts.append(tr(language, "target {kcal} kcal", kcal=number(target, language=language)))
+        if day.targets is not None and day.targets.training_extra_kcal:
+            extra = number(day.targets.training_extra_kcal, language=language)
+            parts.append(tr(language, "training day: +{kcal} kcal", kcal=extra))
         self.summary = " · ".join(parts)
         if day.partial:
             names = {
@@ -267,6 +271,11 @@ def today_card() -> rx.Component:
             rx.hstack(
                 rx.heading(t("So far today"), size="4", as_="h2"),
                 rx.spacer(),
+                rx.link(
+                    rx.button(rx.icon("scale", size=16), t("Ledger"), size="2", variant="soft"),
+                    href=routes.LEDGER,
+                    id="today-ledger",
+                ),
                 rx.link(
                     rx.button(rx.icon("plus", size=16), t("Log food"), size="2"),
                     href=routes.DIARY,

@@ -86,6 +86,7 @@ class DiaryState(SessionState):
     _target_kcal: float | None = None
     _intakes: ReferenceIntakes | None = None
     _burned: float = 0.0
+    _added: float = 0.0  # what exercise adds to "left" (0 under a training-day rule)
     _timezone: str = ""
     _facts: dict[int, logic.FoodFacts] = {}
     _meal_ids: dict[str, list[str]] = {}
@@ -186,6 +187,7 @@ class DiaryState(SessionState):
 
     def _set_targets(self, board: DayDashboard) -> None:
         self._burned = board.calories_out
+        self._added = board.exercise_added_kcal
         if board.targets is None:
             self._target_kcal = None
             self.targets = EMPTY_MACROS
@@ -236,8 +238,8 @@ class DiaryState(SessionState):
         self.eaten_kcal = logic.fmt_kcal(eaten, language)
         self.burned_kcal = logic.fmt_kcal(self._burned, language)
         self.target_kcal = logic.fmt_kcal(self._target_kcal, language)
-        self.remaining = logic.remaining_line(self._target_kcal, eaten, self._burned, language)
-        left = logic.remaining_kcal(self._target_kcal, eaten, self._burned)
+        self.remaining = logic.remaining_line(self._target_kcal, eaten, self._added, language)
+        left = logic.remaining_kcal(self._target_kcal, eaten, self._added)
         self.over_target = left is not None and left < 0
         self.remaining_kcal = logic.fmt_kcal(None if left is None else abs(left), language)
         intakes = self._intakes if self._intakes and self._intakes.date == diary.date else None

@@ -77,7 +77,7 @@ def _status_text(
             return tr(language, "Gap: below 70 % of the target")
         return tr(language, "Below 70 % of the target so far")
     if status == MET:
-        return tr(language, "Target reached")
+        return tr(language, "Target met")
     return ""
 
 

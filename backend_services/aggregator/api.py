@@ -1,4 +1,4 @@
-"""Aggregator HTTP routes: system health and the dashboards."""
+"""Aggregator HTTP routes: system health, the dashboards and the energy ledger."""
 
 from __future__ import annotations
 
@@ -10,16 +10,19 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from backend_services.kernel.dates import IsoDate
-from backend_services.kernel.errors import InvalidInput, error_responses
+from backend_services.kernel.errors import InvalidInput, error_responses, refusals
 from backend_services.kernel.identity import AdminUser, CurrentUser, bearer_or_cookie_token
 
 from .dashboard import day_parts, gather_parts, stale_parts, week_bounds, week_parts
 from .health import system_readiness
+from .ledger import MAX_LEDGER_DAYS, ledger, ledger_parts
+from .ledger_schemas import Ledger
 from .schemas import SystemHealthDetail
 from .system_health import system_health
 
 router = APIRouter(tags=["aggregator"])
 dashboard = APIRouter(prefix="/api/dashboard", tags=["dashboard"], responses=error_responses(401))
+aggregator = APIRouter(prefix="/api/aggregator", tags=["ledger"], responses=error_responses(401))
 
 DashboardDate = Annotated[IsoDate, Path(description="A local calendar date, YYYY-MM-DD.")]
 
@@ -50,6 +53,16 @@ async def health(request: Request) -> JSONResponse:
 def _check_range(day: date) -> None:
     if not date(2000, 1, 1) <= day <= date(2100, 1, 1):
         raise InvalidInput("The date is out of range.", fields={"date": "out of range"})
+
+
+def _check_ledger_range(start: date, end: date) -> None:
+    for field, day in (("from", start), ("to", end)):
+        if not date(2000, 1, 1) <= day <= date(2100, 1, 1):
+            raise InvalidInput("The date is out of range.", fields={field: "out of range"})
+    if end < start or (end - start).days + 1 > MAX_LEDGER_DAYS:
+        raise InvalidInput(
+            "Bad range.", fields={"to": f"on or after `from`, at most {MAX_LEDGER_DAYS} days"}
+        )
 
 
 async def _gather(request: Request, parts: list[Any]) -> dict[str, Any]:
@@ -85,6 +98,39 @@ async def week_dashboard(
     start, end = week_bounds(day)
     body = await _gather(request, week_parts(day))
     return {"from": start.isoformat(), "to": end.isoformat(), "user_id": principal.user_id, **body}
+
+
+@aggregator.get(
+    "/ledger",
+    response_model=Ledger,
+    response_model_by_alias=True,
+    responses=refusals(
+        **{
+            "from": "a day from 2000-01-01 to 2100-01-01",
+            "to": f"on or after `from`, at most {MAX_LEDGER_DAYS} days",
+        }
+    ),
+)
+async def energy_ledger(
+    request: Request,
+    principal: CurrentUser,
+    start: Annotated[IsoDate, Query(alias="from", description="First local day.")],
+    end: Annotated[
+        IsoDate | None, Query(alias="to", description="Last local day (default: `from`).")
+    ] = None,
+) -> dict[str, Any]:
+    """Intake, net exercise, the expenditure estimate, the balance and the weight trend per
+    day of the range, each with its source (formula, MET and Compendium activity, the days
+    the adaptive estimate left out and why)."""
+    end = end or start
+    _check_ledger_range(start, end)
+    parts = await _gather(request, ledger_parts(start, end))
+    return {
+        **ledger(start, end, parts),
+        "user_id": principal.user_id,
+        "partial": parts["partial"],
+        "missing": parts["missing"],
+    }
 
 
 @dashboard.get("/admin/system", response_model=SystemHealthDetail)

@@ -69,7 +69,8 @@ async def gather_parts(
 def day_parts(day: date) -> list[Part]:
     iso = day.isoformat()
     return [
-        Part("targets", "users", "/api/users/me/targets"),
+        # the day's own targets: a training day's extra is in them
+        Part("targets", "users", "/api/users/me/targets", {"date": iso}),
         Part("stats", "users", "/api/users/me/stats", {"from": iso, "to": iso}),
         Part("diary", "nutrition", f"/api/nutrition/diary/{iso}"),
         Part("workouts", "workouts", "/api/workouts/workouts", {"from": iso, "to": iso}),

@@ -30,5 +30,7 @@ def create_app(settings: AggregatorSettings | None = None) -> FastAPI:
             )
             yield
 
-    app = create_service_app(settings, routers=[api.router, api.dashboard], lifespan=lifespan)
+    app = create_service_app(
+        settings, routers=[api.router, api.dashboard, api.aggregator], lifespan=lifespan
+    )
     return app

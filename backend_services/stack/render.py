@@ -87,7 +87,9 @@ def render_gateway(
         for spec in SERVICES
         if spec.name != "aggregator"
     ]
+    # the aggregator answers under two prefixes: the dashboards and its own (the ledger)
     services.append({"prefix": "dashboard", "upstream": "aggregator", "public": False})
+    services.append({"prefix": "aggregator", "upstream": "aggregator", "public": False})
     text = (
         _templates(settings.root)
         .get_template("nginx/gateway.conf.j2")

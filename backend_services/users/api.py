@@ -89,9 +89,21 @@ def read_my_weights(
     return users.weight_log(principal.user_id, start, end)
 
 
-@router.get("/me/targets", response_model=TargetsOut, responses=error_responses(409))
-def read_my_targets(principal: CurrentUser, users: Service) -> dict[str, Any]:
-    return users.targets(principal.user_id)
+@router.get(
+    "/me/targets",
+    response_model=TargetsOut,
+    responses={**error_responses(409), **refusals(date="on or after your birth date")},
+)
+def read_my_targets(
+    principal: CurrentUser,
+    users: Service,
+    day: Annotated[
+        IsoDate | None, Query(alias="date", description="Local day (default: today).")
+    ] = None,
+) -> dict[str, Any]:
+    """The day's targets: the formulas (age on that day) and the training-day rule's extra
+    when a workout was completed that day, with its reason."""
+    return users.targets(principal.user_id, day)
 
 
 @router.get(

@@ -50,6 +50,9 @@ class Profile(SQLModel, table=True):
     week_start: str = Field(
         default="monday", sa_column=Column(Text, nullable=False, server_default="monday")
     )
+    # The training-day rule (users/training_day.py): kind and amount, both NULL when unset.
+    training_rule_kind: str | None = Field(default=None, sa_column=Column(Text))
+    training_rule_amount: int | None = Field(default=None)
     timezone: str = Field(default="UTC", sa_column=Column(Text, nullable=False))
     language: str = Field(default="en", sa_column=Column(Text, nullable=False))
     quiet_hours_start: time | None = Field(default=None, sa_column=Column(Time))

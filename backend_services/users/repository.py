@@ -125,6 +125,15 @@ class UsersRepository:
         ).first()
         return (row.local_date, row.weight_kg) if row else None
 
+    def day_workouts(self, user_id: str, day: date) -> Sequence[DayWorkout]:
+        """The workouts completed (or imported) on ``day``, as the statistics count them."""
+        return self.session.scalars(
+            select(DayWorkout).where(
+                DayWorkout.user_id == user_id,  # type: ignore[arg-type]
+                DayWorkout.local_date == day,  # type: ignore[arg-type]
+            )
+        ).all()
+
     def latest_weight_day(self, user_id: str) -> date | None:
         table = WeightEntry.__table__  # type: ignore[attr-defined]
         latest: date | None = self.session.execute(

@@ -31,6 +31,7 @@ from .domain import (
     age_on,
 )
 from .reference_intakes import Reference, UpperKind
+from .training_schemas import TrainingDayOut, TrainingRuleIn, TrainingRuleOut
 
 MIN_AGE_YEARS, MAX_AGE_YEARS = 13, 120
 
@@ -140,6 +141,7 @@ class ProfileReplace(StrictModel):
     custom_calorie_target_kcal: CustomKcal | None = None
     custom_protein_g_per_kg: CustomProteinPerKg | None = None
     custom_fat_energy_share: CustomFatShare | None = None
+    training_rule: TrainingRuleIn | None = None
     units: Units = "metric"
     week_start: WeekStart = "monday"
     timezone: TimeZone = "UTC"
@@ -155,6 +157,7 @@ NULLABLE_IN_PATCH = frozenset(
         "custom_calorie_target_kcal",
         "custom_protein_g_per_kg",
         "custom_fat_energy_share",
+        "training_rule",
     }
 )
 
@@ -175,6 +178,7 @@ class ProfilePatch(StrictModel, PatchBody):
     custom_calorie_target_kcal: CustomKcal | None = None
     custom_protein_g_per_kg: CustomProteinPerKg | None = None
     custom_fat_energy_share: CustomFatShare | None = None
+    training_rule: TrainingRuleIn | None = None
     units: Units | None = None
     week_start: WeekStart | None = None
     timezone: TimeZone | None = None
@@ -220,6 +224,9 @@ class ProfileOut(BaseModel):
     )
     custom_fat_energy_share: float | None = Field(
         description="The user's own fat share of energy (0..1); null: the default."
+    )
+    training_rule: TrainingRuleOut | None = Field(
+        default=None, description="Extra on a day with a completed workout; null: none."
     )
     units: Units
     week_start: WeekStart = Field(description="The first day of the week in week views.")
@@ -320,6 +327,9 @@ class TargetsOut(BaseModel):
     macros: MacrosOut
     age_years: int
     notes: list[str]
+    training_day: TrainingDayOut | None = Field(
+        default=None, description="The training-day rule on this day; null: no rule set."
+    )
 
 
 class DayStatOut(BaseModel):

@@ -29,7 +29,7 @@ from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.kernel.messaging import add_to_outbox
 
-from . import domain, expenditure, reference_intakes
+from . import domain, expenditure, reference_intakes, training_day
 from .models import MESSAGING, Profile
 from .repository import UsersRepository
 from .schemas import (
@@ -39,6 +39,7 @@ from .schemas import (
     QuietHours,
     WeightLogIn,
 )
+from .training_schemas import rule_columns
 
 REQUIRED_FOR_TARGETS = ("sex", "birth_date", "height_cm", "weight_kg", "activity_level", "goal")
 MAX_STATS_DAYS = 366
@@ -142,6 +143,7 @@ def profile_view(repo: UsersRepository, profile: Profile) -> dict[str, Any]:
         "custom_calorie_target_kcal": profile.custom_calorie_target_kcal,
         "custom_protein_g_per_kg": _float(profile.custom_protein_g_per_kg),
         "custom_fat_energy_share": _float(profile.custom_fat_energy_share),
+        "training_rule": _training_rule_view(profile),
         "units": profile.units,
         "week_start": profile.week_start,
         "timezone": profile.timezone,
@@ -155,6 +157,11 @@ def profile_view(repo: UsersRepository, profile: Profile) -> dict[str, Any]:
         "created_at": profile.created_at,
         "updated_at": profile.updated_at,
     }
+
+
+def _training_rule_view(profile: Profile) -> dict[str, Any] | None:
+    rule = training_day.rule_of(profile.training_rule_kind, profile.training_rule_amount)
+    return None if rule is None else {"kind": rule.kind, "amount": rule.amount}
 
 
 def _float(value: Decimal | None) -> float | None:
@@ -200,6 +207,29 @@ def targets_view(targets: domain.Targets, body: domain.BodyProfile) -> dict[str,
         },
         "age_years": targets.age_years,
         "notes": list(targets.notes),
+    }
+
+
+def with_training_day(
+    view: dict[str, Any], rule: training_day.TrainingRule, effect: training_day.TrainingDay
+) -> dict[str, Any]:
+    """The day's targets with the training-day extra in the calorie target and carbohydrate,
+    and the reason beside them."""
+    base = view["calorie_target_kcal"]
+    macros = {
+        **view["macros"],
+        "carbohydrate_g": view["macros"]["carbohydrate_g"] + effect.extra_carbohydrate_g,
+    }
+    return {
+        **view,
+        "calorie_target_kcal": base + effect.extra_kcal,
+        "macros": macros,
+        "training_day": {
+            "rule": {"kind": rule.kind, "amount": rule.amount},
+            **vars(effect),
+            "base_calorie_target_kcal": base,
+        },
+        "notes": [*view["notes"], effect.reason] if effect.applied else view["notes"],
     }
 
 
@@ -330,12 +360,15 @@ class UsersService:
             return profile_view(repo, profile)
 
     def replace_profile(self, user_id: str, body: ProfileReplace) -> dict[str, Any]:
-        changes = body.model_dump(exclude={"notifications"})
+        changes = body.model_dump(exclude={"notifications", "training_rule"})
+        changes.update(rule_columns(body.training_rule))
         return self._update(user_id, changes, body.notifications, reset_notifications=True)
 
     def patch_profile(self, user_id: str, body: ProfilePatch) -> dict[str, Any]:
         changes = body.changes()
         notifications = changes.pop("notifications", None)
+        if "training_rule" in changes:
+            changes.update(rule_columns(changes.pop("training_rule")))
         return self._update(user_id, changes, notifications, reset_notifications=False)
 
     def _update(
@@ -426,13 +459,30 @@ class UsersService:
             "latest_trend_kg": float(points[-1].trend_kg) if points else None,
         }
 
-    def targets(self, user_id: str) -> dict[str, Any]:
+    def targets(self, user_id: str, day: date | None = None) -> dict[str, Any]:
+        """The targets of ``day`` (default: the user's today): age on that day, and the
+        training-day rule's extra when a workout was completed that day."""
         now = self.clock()
         with unit_of_work(self.engine) as session:
-            found = UsersRepository(session).get_profile(user_id)
-        profile, body = complete_body(found, "targets")
-        targets = domain.compute_targets(body, local_day(now, profile.timezone))
-        return targets_view(targets, body)
+            repo = UsersRepository(session)
+            profile, body = complete_body(repo.get_profile(user_id), "targets")
+            day = day or local_day(now, profile.timezone)
+            if day < body.birth_date:
+                raise InvalidInput(
+                    "There are no targets before you were born.",
+                    fields={"date": "on or after your birth date"},
+                )
+            rule = training_day.rule_of(profile.training_rule_kind, profile.training_rule_amount)
+            done = [] if rule is None else repo.day_workouts(user_id, day)
+            weighed = None if rule is None else repo.weight_on_or_before(user_id, day)
+        view = targets_view(domain.compute_targets(body, day), body)
+        if rule is None:
+            return view
+        workouts = [
+            training_day.DayWorkout(float(w.calories_kcal), _float(w.duration_min)) for w in done
+        ]
+        kg = float(weighed[1] if weighed else body.weight_kg)
+        return with_training_day(view, rule, training_day.training_day(rule, day, workouts, kg))
 
     def micronutrient_targets(self, user_id: str, on: date | None) -> dict[str, Any]:
         """The Dietary Reference Intakes for the profile's sex and age on ``on`` (default: the

@@ -34,7 +34,7 @@ def test_every_service_has_an_upstream_of_each_instance(settings: StackSettings)
 
 def test_protected_prefixes_check_the_token_and_auth_does_not(settings: StackSettings) -> None:
     config = render_gateway(settings)
-    for prefix in ("users", "nutrition", "workouts", "notifications", "dashboard"):
+    for prefix in ("users", "nutrition", "workouts", "notifications", "dashboard", "aggregator"):
         block = location_block(config, f"/api/{prefix}/")
         assert "auth_request /_auth;" in block
         assert "proxy_set_header X-User-Id $fl_user_id;" in block
@@ -43,10 +43,9 @@ def test_protected_prefixes_check_the_token_and_auth_does_not(settings: StackSet
     assert 'proxy_set_header X-User-Id "";' in auth
 
 
-def test_dashboard_goes_to_the_aggregator(settings: StackSettings) -> None:
-    assert "proxy_pass http://aggregator;" in location_block(
-        render_gateway(settings), "/api/dashboard/"
-    )
+def test_dashboard_and_ledger_go_to_the_aggregator(settings: StackSettings) -> None:
+    for prefix in ("/api/dashboard/", "/api/aggregator/"):
+        assert "proxy_pass http://aggregator;" in location_block(render_gateway(settings), prefix)
 
 
 def test_deployment_rendering_takes_other_addresses(settings: StackSettings) -> None:

@@ -164,7 +164,6 @@ MESSAGES: dict[str, Entry] = {
     "of {target} ({reference})": "из {target} ({reference})",
     "Gap: below 70 % of the target": "Недобор: меньше 70 % нормы",
     "Below 70 % of the target so far": "Пока меньше 70 % нормы",
-    "Target reached": "Норма набрана",
     "Over the upper limit ({limit}, UL)": "Выше верхнего предела ({limit}, UL)",
     "Retinol over the upper limit ({limit}, UL)": "Ретинол выше верхнего предела ({limit}, UL)",
     "Folic acid over the upper limit ({limit}, UL)": (
@@ -306,6 +305,7 @@ MESSAGES: dict[str, Entry] = {
     "of {hours} h": "из {hours} ч",
     "{time} to go": "Осталось {time}",
     "Target reached": "Цель достигнута",
+    "Target met": "Норма набрана",  # a micronutrient (app/state/micronutrient_targets.py)
     "Completed": "Выполнено",
     "Short": "Короче цели",
     # Food-diary import (app/pages/diary_import.py, app/state/diary_import_logic.py)
@@ -387,4 +387,55 @@ MESSAGES: dict[str, Entry] = {
     "A row of this file has more values than columns.": (
         "В одной из строк файла значений больше, чем столбцов."
     ),
+    # The energy ledger (app/pages/ledger.py, app/state/ledger_logic.py)
+    "Energy ledger · FitLedger": "Энергетический баланс · FitLedger",
+    "Energy ledger": "Энергетический баланс",
+    "Ledger": "Баланс",
+    "Burned": "Расход",
+    "Balance": "Баланс",
+    "Previous period": "Предыдущий период",
+    "Next period": "Следующий период",
+    "Week": "Неделя",
+    "Month": "Месяц",
+    "Exercise (net)": "Тренировки (нетто)",
+    "A day on average": "В среднем за день",
+    "Fill in your body data and goal to see what you burn.": (
+        "Заполните данные о теле и цель, чтобы увидеть расход."
+    ),
+    "How the ledger adds up": "Как считается баланс",
+    "Some numbers are missing: a service did not answer.": (
+        "Некоторых чисел нет: один из сервисов не ответил."
+    ),
+    "Where these numbers come from": "Откуда эти числа",
+    "Burned at rest and in daily life": "Расход в покое и в обычной жизни",
+    "Loading the ledger": "Загрузка баланса",
+    "Adaptive (your intake and weight)": "Адаптивная оценка (ваше питание и вес)",
+    "Balance {kcal} kcal over {days} logged days: about {change} {unit} by 7,700 kcal/kg.": (
+        "Баланс {kcal} ккал за {days} дн. с записями: около {change} {unit} по 7 700 ккал/кг."
+    ),
+    "Weight trend {change} {unit} ({source}).": "Тренд веса {change} {unit} ({source}).",
+    "{name}: {net} kcal net ({source})": "{name}: {net} ккал нетто ({source})",
+    "Left out of the adaptive estimate: {reason}": "Не вошёл в адаптивную оценку: {reason}",
+    "{name}: {kcal} kcal a day": "{name}: {kcal} ккал в день",
+    # The training-day rule (components/training_rule_form.py, app/state/training_rule.py)
+    "Training day: {n} % of the workout's net energy added back.": (
+        "День тренировки: добавляется {n} % чистого расхода тренировки."
+    ),
+    "No training-day extra: the same target every day.": (
+        "Без надбавки в дни тренировок: одна цель на каждый день."
+    ),
+    "Training day: +{n} kcal (as carbohydrate).": "День тренировки: +{n} ккал (углеводами).",
+    "Training day: +{n} g carbohydrate.": "День тренировки: +{n} г углеводов.",
+    "training day: +{kcal} kcal": "день тренировки: +{kcal} ккал",
+    "Enter a whole number from {low} to {high}.": "Введите целое число от {low} до {high}.",
+    "More on training days": "Больше в дни тренировок",
+    "On a day with a completed workout the day's target grows by this much. Exercise counts "
+    "net of the resting energy your target already holds.": (
+        "В день с завершённой тренировкой цель дня растёт на эту величину. Тренировка "
+        "считается за вычетом расхода в покое, который цель уже учитывает."
+    ),
+    "Extra on a training day": "Надбавка в день тренировки",
+    "Save the training-day rule": "Сохранить правило дня тренировки",
+    "None": "Нет",
+    "A share of the workout's net energy (%)": "Доля чистого расхода тренировки (%)",
 }

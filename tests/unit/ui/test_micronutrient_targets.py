@@ -80,7 +80,7 @@ def test_today_is_below_target_so_far_not_a_gap() -> None:
 def test_exactly_seventy_percent_is_not_a_gap_and_the_target_is_met_at_100() -> None:
     rows = rows_of(Nutrients(micronutrients={"vitc_mg": 52.5, "fe_mg": 18}))
     assert rows["Vitamin C"]["status"] == ""
-    assert (rows["Iron"]["status"], rows["Iron"]["status_text"]) == ("met", "Target reached")
+    assert (rows["Iron"]["status"], rows["Iron"]["status_text"]) == ("met", "Target met")
 
 
 def test_over_the_upper_limit_is_flagged_and_the_bar_stops_at_full() -> None:
