@@ -134,7 +134,9 @@ def _check(repo: WorkoutsRepository, user_id: str, ids: _Ids, body: WorkoutsImpo
         for d in p.days
         for x in d.exercises
     }
-    unknown = sorted(named - set(ids.exercises) - set(repo.visible_exercises(user_id, named)))
+    unknown = sorted(
+        named - set(ids.exercises) - set(repo.visible_exercises(user_id, sorted(named)))
+    )
     if unknown:
         raise InvalidInput(
             "The file names exercises this FitLedger does not have.",
