@@ -227,7 +227,21 @@ def export(user: CurrentUser, nutrition: Nutrition) -> dict[str, Any]:
     return nutrition.export(user.user_id)
 
 
-@router.post("/import", response_model=schemas.Imported, responses=error_responses(413, 422))
+@router.post(
+    "/import",
+    response_model=schemas.Imported,
+    responses={
+        **error_responses(413),
+        **refusals(
+            **{
+                "foods.{id}": "private foods only",
+                "recipes.{n}.ingredients.{n}.food_id": "a private food of the file or a public "
+                "food of this FitLedger",
+                "items.{id}.recipe_id": "a recipe of the file",
+            }
+        ),
+    },
+)
 def import_export(body: NutritionImport, user: CurrentUser, nutrition: Nutrition) -> dict[str, int]:
     """The nutrition part of a FitLedger export (``GET /export`` of any account) into the
     caller's: all or nothing; importing the same file again adds nothing."""

@@ -15,6 +15,8 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
+import bson
+import bson.errors
 from pydantic import Field
 
 from backend_services.kernel.errors import InvalidInput
@@ -144,6 +146,17 @@ def _check(repo: WorkoutsRepository, user_id: str, ids: _Ids, body: WorkoutsImpo
         )
 
 
+def _storable(docs: list[dict[str, Any]]) -> None:
+    """Every document can be stored (MongoDB's integers are 64-bit), checked before any write."""
+    for doc in docs:
+        try:
+            bson.encode(doc)
+        except (OverflowError, bson.errors.InvalidDocument) as error:
+            raise InvalidInput(
+                "A value in the file cannot be stored.", fields={"workouts": str(error)[:200]}
+            ) from error
+
+
 def _insert_missing(collection: Any, docs: list[dict[str, Any]]) -> int:
     if not docs:
         return 0
@@ -166,6 +179,7 @@ def import_workouts(
     workouts = [_workout_doc(user_id, ids, w, now) for w in body.workouts]
     for doc in exercises:
         doc.update(search_name=search_name(doc["name"]), search_keys=search_keys(doc["name"]))
+    _storable([*exercises, *programs, *workouts])
     return {
         "exercises": _insert_missing(repo.exercises, exercises),
         "programs": _insert_missing(repo.programs, programs),

@@ -248,7 +248,14 @@ def export_library(principal: CurrentUser, service: Service, programs: Programs)
     return account_import.export_library(service.repo, principal.user_id, own)
 
 
-@router.post("/import", **answers(account_import.WorkoutsImported))
+@router.post(
+    "/import",
+    responses=refusals(
+        exercises="every exercise named is in the file or in the catalog",
+        workouts="every number storable (integers of 64 bits)",
+    ),
+    **answers(account_import.WorkoutsImported),
+)
 def import_export(
     body: account_import.WorkoutsImport, principal: CurrentUser, service: Service
 ) -> dict[str, int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -254,8 +255,15 @@ def test_the_file_comes_back_field_by_field(roundtrip: dict[str, Any]) -> None:
     # the rich account really was rich: the comparison is not of empty lists
     nutrition = first["services"]["nutrition"]["export"]
     assert nutrition["public_foods"] and nutrition["foods"][0]["name"] == "Grandma's pie"
-    sets = first["services"]["workouts"]["workouts"]["items"]
-    assert sum(len(e["sets"]) for w in sets for e in w["exercises"]) == 4
+    items = [i for d in nutrition["diary"] for m in d["meals"] for i in m["items"]]
+    assert {i["recipe_id"] for i in items} == {None, "recipe-0"}
+    assert {i["food_id"] for i in items} >= {"private-food-0"}
+    workouts = first["services"]["workouts"]
+    assert sum(len(e["sets"]) for w in workouts["workouts"]["items"] for e in w["exercises"]) == 4
+    assert workouts["library"]["programs"][0]["position"]["sessions_done"] == 1
+    assert {w["program"]["program_id"] for w in workouts["workouts"]["items"] if w["program"]} == {
+        "program-0"
+    }
     assert first["services"]["users"]["profile"]["custom_calorie_target_kcal"] == 1850
 
 
@@ -278,7 +286,7 @@ def _error(response: httpx.Response, status: int) -> dict[str, Any]:
 
 
 def test_bad_files_are_refused_and_change_nothing(
-    client: httpx.Client, roundtrip: dict[str, Any], register: Callable[..., Any]
+    client: httpx.Client, roundtrip: dict[str, Any], make_token: Callable[..., str]
 ) -> None:
     h = roundtrip["account"].headers
     parts = {kind: (method, path, body) for kind, method, path, body in
@@ -314,7 +322,7 @@ def test_bad_files_are_refused_and_change_nothing(
     assert comparable(export(client, h)) == comparable(roundtrip["second"])
 
     # the file names the old account; an import only ever writes the caller's own
-    other = register()
-    theirs = ok(client.post(f"{N}/import", json=nutrition, headers=other.headers))
+    other = {"Authorization": f"Bearer {make_token('importer-' + uuid.uuid4().hex[:8])}"}
+    theirs = ok(client.post(f"{N}/import", json=nutrition, headers=other))
     assert theirs == {"foods": 1, "recipes": 1, "meals": 3, "items": 4}
     assert comparable(export(client, h)) == comparable(roundtrip["second"])
