@@ -144,6 +144,31 @@ def new_id(user_id: str, kind: str, old: str | int) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, f"{user_id}:{kind}:{old}")
 
 
+class _NewIds:
+    """Ids in the caller's account. In a file of the caller's own account, a meal or recipe
+    still there keeps its id (it is found, not copied); a deleted one comes back."""
+
+    def __init__(self, session: Session, user_id: str, body: NutritionImport):
+        self.session = session
+        self.user_id = user_id
+        self.own = body.user_id == user_id
+
+    def __call__(self, kind: str, old: str) -> uuid.UUID:
+        if self.own:
+            try:
+                mine = uuid.UUID(old)
+            except ValueError:
+                mine = None
+            if mine is not None and self._mine(kind, mine):
+                return mine
+        return new_id(self.user_id, kind, old)
+
+    def _mine(self, kind: str, record: uuid.UUID) -> bool:
+        if kind == "meal":
+            return repo.get_meal(self.session, record, self.user_id) is not None
+        return kind == "recipe" and repo.get_recipe(self.session, record, self.user_id) is not None
+
+
 def _nutrients(data: NutrientsIn) -> Nutrients:
     return Nutrients.from_json(data.model_dump())
 
@@ -159,6 +184,9 @@ def _private_foods(session: Session, user_id: str, body: NutritionImport) -> tup
             )
         source_id = new_id(user_id, "food", food.id).hex
         known = repo.private_food_by_source_id(session, user_id, source_id)
+        if known is None and body.user_id == user_id:
+            row = repo.get_food(session, food.id, user_id)
+            known = food.id if row is not None and row.owner_id == user_id else None
         if known is not None:
             mapping[food.id] = known
             continue
@@ -222,8 +250,9 @@ def _recipes(
 ) -> tuple[dict[str, uuid.UUID], int]:
     mapping: dict[str, uuid.UUID] = {}
     created = 0
+    ids = _NewIds(session, user_id, body)
     for index, recipe in enumerate(body.recipes):
-        recipe_id = mapping[recipe.id] = new_id(user_id, "recipe", recipe.id)
+        recipe_id = mapping[recipe.id] = ids("recipe", recipe.id)
         if repo.get_recipe(session, recipe_id, user_id) is not None:
             continue
         ingredients = []
@@ -262,8 +291,14 @@ def _recipes(
 
 
 def _item_row(
-    user_id: str, meal_id: uuid.UUID, position: int, item: ItemIn, foods: _Foods, recipes: dict
+    ids: _NewIds,
+    meal_id: uuid.UUID,
+    position: int,
+    item: ItemIn,
+    foods: _Foods,
+    recipes: dict[str, uuid.UUID],
 ) -> dict[str, Any]:
+    user_id = ids.user_id
     food_id = None if item.food_id is None else foods(item.food_id)
     recipe_id = None
     if item.recipe_id is not None:
@@ -275,7 +310,7 @@ def _item_row(
         recipe_id = recipes[item.recipe_id]
     portion_id = item.portion_id if food_id is not None and food_id == item.food_id else None
     return {
-        "id": new_id(user_id, "item", item.id),
+        "id": ids("item", item.id),
         "meal_id": meal_id,
         "user_id": user_id,
         "position": position,
@@ -298,10 +333,11 @@ def import_nutrition(
     recipes, recipes_added = _recipes(session, user_id, body, foods, now)
     meals_added = items_added = 0
     order = 0
+    ids = _NewIds(session, user_id, body)
     for day in body.diary:
         for meal in day.meals:
             order += 1
-            meal_id = new_id(user_id, "meal", meal.id)
+            meal_id = ids("meal", meal.id)
             if repo.get_meal(session, meal_id, user_id) is not None:
                 continue
             repo.insert_meal(
@@ -317,7 +353,7 @@ def import_nutrition(
                 },
             )
             rows = [
-                _item_row(user_id, meal_id, n, item, foods, recipes)
+                _item_row(ids, meal_id, n, item, foods, recipes)
                 for n, item in enumerate(meal.items)
             ]
             repo.insert_items(session, [{**r, "created_at": now} for r in rows])

@@ -65,18 +65,29 @@ def export_library(repo: WorkoutsRepository, user_id: str, programs: list[Any]) 
 
 
 class _Ids:
-    """The file's ids of custom exercises, programs and workouts -> the caller's."""
+    """The file's ids of custom exercises, programs and workouts -> the caller's. In a file
+    of the caller's own account a record still there keeps its id (found, not copied)."""
 
-    def __init__(self, user_id: str, body: WorkoutsImport):
+    def __init__(self, repo: WorkoutsRepository, user_id: str, body: WorkoutsImport):
+        own = any(w.user_id == user_id for w in body.workouts)
+
+        def mine(kind: str, old: str) -> bool:
+            if not own:
+                return False
+            if kind == "exercise":
+                return repo.exercises.find_one({"_id": old, "owner_id": user_id}) is not None
+            if kind == "program":
+                return repo.get_program(user_id, old) is not None
+            return repo.get_workout(user_id, old) is not None
+
+        def new(kind: str, old: str, prefix: str = "") -> str:
+            return old if mine(kind, old) else prefix + new_id(user_id, kind, old)
+
         self.exercises = {
-            e.id: f"custom:{new_id(user_id, 'exercise', e.id)}"
-            for e in body.exercises
-            if e.source == "custom"
+            e.id: new("exercise", e.id, "custom:") for e in body.exercises if e.source == "custom"
         }
-        self.programs = {
-            p.id: new_id(user_id, "program", p.id) for p in body.programs if p.source == "own"
-        }
-        self.workouts = {w.id: new_id(user_id, "workout", w.id) for w in body.workouts}
+        self.programs = {p.id: new("program", p.id) for p in body.programs if p.source == "own"}
+        self.workouts = {w.id: new("workout", w.id) for w in body.workouts}
 
     def exercise(self, old: str) -> str:
         return self.exercises.get(old, old)
@@ -172,7 +183,7 @@ def _insert_missing(collection: Any, docs: list[dict[str, Any]]) -> int:
 def import_workouts(
     repo: WorkoutsRepository, user_id: str, body: WorkoutsImport, now: datetime
 ) -> dict[str, int]:
-    ids = _Ids(user_id, body)
+    ids = _Ids(repo, user_id, body)
     _check(repo, user_id, ids, body)
     exercises = [_exercise_doc(user_id, ids, e) for e in body.exercises if e.id in ids.exercises]
     programs = [_program_doc(user_id, ids, p) for p in body.programs if p.id in ids.programs]

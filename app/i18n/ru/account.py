@@ -427,7 +427,6 @@ MESSAGES: dict[str, Entry] = {  # Body data and goal (components/body_form.py, a
     "Profile, targets and weight log": "Профиль, цели и журнал веса",
     "Diary, foods and recipes": "Дневник, продукты и рецепты",
     "Workouts and programs": "Тренировки и программы",
-    "Reminders": "Напоминания",
     "settings": "настройки",
     "{kind}: not imported ({reason})": "{kind}: не импортировано ({reason})",
     "{kind}: nothing new": "{kind}: ничего нового",

@@ -275,6 +275,9 @@ def test_importing_the_same_file_again_adds_nothing(
     assert again["nutrition"] == {"foods": 0, "recipes": 0, "meals": 0, "items": 0}
     assert again["workouts"] == {"exercises": 0, "programs": 0, "workouts": 0}
     assert again["users"] == {"profile": 1, "weights": 0}
+    # the account's own export: its records are found by their ids, not copied
+    own = import_file(client, h, roundtrip["second"])
+    assert own["nutrition"] == again["nutrition"] and own["workouts"] == again["workouts"]
     assert comparable(export(client, h)) == comparable(roundtrip["second"])
 
 
