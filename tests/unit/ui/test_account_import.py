@@ -3,12 +3,15 @@ and the settings page's words for what was imported (pure: no servers)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+from typing import Any
 
 import pytest
 
 from app.api.errors import ApiError
-from app.session.account_import import MAX_FILE_BYTES, import_requests, read_document
+from app.api.gateway import Authorized, Gateway
+from app.session.account_import import MAX_FILE_BYTES, import_requests, read_document, run_import
 from app.session.export_csv import export_zip
 from app.state.import_report import decode_report, report_lines
 
@@ -108,3 +111,40 @@ def test_the_report_says_per_kind_what_was_added_or_why_not() -> None:
     assert russian == ["Дневник, продукты и рецепты: 2 приёма пищи, 5 записей дневника"]
     assert decode_report(json.dumps(report)) == report
     assert decode_report("not json") == decode_report(None) == {}
+
+
+class _Services(Authorized):
+    """The gateway as the services would answer: counts, or a refusal for one kind."""
+
+    def __init__(self, refused: str) -> None:
+        super().__init__(Gateway("http://gateway.invalid"), _NoTokens())
+        self.refused = refused
+        self.sent: list[str] = []
+
+    async def call(self, method: str, path: str, **kwargs: Any) -> Any:
+        self.sent.append(path)
+        if self.refused in path:
+            raise ApiError(422, "invalid_input", "Unknown exercise.", {"exercises": "x"})
+        return {"meals": 2, "items": 3} if "nutrition" in path else {"profile": 1, "weights": 0}
+
+
+class _NoTokens:
+    async def access_token(self) -> str:
+        return "token"
+
+    async def renewed_access_token(self, rejected: str) -> str:
+        return "token"
+
+
+def test_a_refused_part_is_reported_and_the_others_still_go() -> None:
+    services = _Services(refused="workouts")
+    report = asyncio.run(run_import(services, DOCUMENT))
+    assert services.sent == [
+        "/api/users/import",
+        "/api/nutrition/import",
+        "/api/workouts/import",
+        "/api/notifications/settings",
+    ]
+    assert report["nutrition"] == {"meals": 2, "items": 3}
+    assert report["workouts"] == {"error": "Unknown exercise.", "fields": {"exercises": "x"}}
+    assert report["notifications"] == {"settings": 1}
