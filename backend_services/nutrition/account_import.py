@@ -19,6 +19,7 @@ from typing import Annotated, Any
 from pydantic import Field, StringConstraints
 from sqlalchemy.orm import Session
 
+from backend_services.kernel.dates import IsoDate
 from backend_services.kernel.errors import InvalidInput
 from backend_services.kernel.export_format import ExportFormat
 
@@ -114,7 +115,7 @@ class ItemIn(Strict):
 
 class MealIn(Strict):
     id: OldId
-    date: dt.date
+    date: IsoDate
     meal_type: MealType
     note: Note | None = None
     items: Annotated[list[ItemIn], Field(max_length=100)]
@@ -122,7 +123,7 @@ class MealIn(Strict):
 
 
 class DayIn(Strict):
-    date: dt.date
+    date: IsoDate
     meals: Annotated[list[MealIn], Field(max_length=50)]
     totals: NutrientsIn | None = None
 

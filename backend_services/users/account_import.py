@@ -9,13 +9,13 @@ the file's, not a new weigh-in for today. docs/export-format.md describes every 
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
 from backend_services.kernel.contracts.users import Language, Units
+from backend_services.kernel.dates import PastDate
 from backend_services.kernel.export_format import ExportFormat
 
 from .domain import ActivityLevel, Goal, Sex
@@ -62,12 +62,12 @@ class ProfileIn(StrictModel):
     notifications: NotificationSettingsIn | None = None
     complete: bool | None = None
     missing_fields: Ignored = []
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    created_at: Text | None = None
+    updated_at: Text | None = None
 
 
 class WeightIn(StrictModel):
-    date: dt.date
+    date: PastDate
     weight_kg: WeightKg
     trend_kg: Annotated[float, Field(ge=0, le=1000)] | None = None  # computed: not imported
 

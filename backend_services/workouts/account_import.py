@@ -11,13 +11,15 @@ stats; no notification). docs/export-format.md describes every field.
 
 from __future__ import annotations
 
+import copy
+import json
 import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
 import bson
 import bson.errors
-from pydantic import Field
+from pydantic import Field, TypeAdapter, ValidationError, model_validator
 
 from backend_services.kernel.errors import InvalidInput
 from backend_services.kernel.export_format import EXPORT_FORMAT, ExportFormat
@@ -30,11 +32,55 @@ from .schemas import Answer, Exercise, Program, Workout
 NAMESPACE = uuid.UUID("0d6e3c1b-5a4f-4b8e-8f2a-9c7d1e6b3a24")
 
 
-class WorkoutsImport(Answer):
+class _Parts(Answer):
     format: ExportFormat
     workouts: Annotated[list[Workout], Field(max_length=5000)] = []
     programs: Annotated[list[Program], Field(max_length=200)] = []
     exercises: Annotated[list[Exercise], Field(max_length=1000)] = []
+
+
+_STRICT = TypeAdapter(_Parts)
+
+
+class WorkoutsImport(_Parts):
+    """The workouts part of the export: each record as the API answers it, read strictly
+    (a number is not a boolean or a string, a time is ISO 8601 text), since these models are
+    the answers' and lack the request models' guards."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _strict(cls, data: Any) -> Any:
+        """What strict reading refuses is swapped for a value no field takes, so the usual
+        validation refuses it with its own location and message."""
+        if not isinstance(data, dict):
+            return data
+        try:
+            _STRICT.validate_json(json.dumps(data), strict=True)
+        except ValidationError as error:
+            data = copy.deepcopy(data)
+            for problem in error.errors():
+                _refuse_at(data, problem["loc"])
+        return data
+
+
+class _Refused:
+    def __repr__(self) -> str:
+        return "a value of another type"
+
+
+def _refuse_at(data: Any, location: tuple[Any, ...]) -> None:
+    """Put ``_Refused()`` at the deepest point of ``location`` that ``data`` has."""
+    node = data
+    for n, part in enumerate(location):
+        inside = (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        )
+        if not inside:
+            return
+        if n == len(location) - 1 or not isinstance(node[part], dict | list):
+            node[part] = _Refused()
+            return
+        node = node[part]
 
 
 class WorkoutsExport(Answer):

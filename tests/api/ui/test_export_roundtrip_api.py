@@ -237,7 +237,7 @@ def roundtrip(stack: str, register: Callable[..., Any]) -> dict[str, Any]:
             second = export(client, new.headers)
             return second if comparable(second)["services"]["notifications"] == wanted else None
 
-        second = wait_until(settled, what="the notifications service has the imported profile")
+        second = wait_until(settled, 90, what="the notifications service has the imported profile")
         return {"first": first, "second": second, "counts": counts, "account": new}
 
 
