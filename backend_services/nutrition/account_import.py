@@ -24,7 +24,7 @@ from backend_services.kernel.errors import InvalidInput
 from backend_services.kernel.export_format import ExportFormat
 
 from . import repository as repo
-from .domain import ALIAS_SEPARATOR, CORE, Nutrients
+from .domain import ALIAS_SEPARATOR, CORE, Nutrients, impossible_fields
 from .models import Grams, MealType, Name, Note, Strict
 from .service import _publish
 from .views import recipe_nutrition
@@ -192,6 +192,12 @@ def _private_foods(session: Session, user_id: str, body: NutritionImport) -> tup
             mapping[food.id] = known
             continue
         per_100g = _nutrients(food.nutrients_per_100g)
+        impossible = impossible_fields(per_100g)
+        if impossible:  # as a private food made by hand (service._create_food)
+            raise InvalidInput(
+                "These values cannot be real for 100 g of a food.",
+                fields={f"foods.{food.id}.{name}": why for name, why in impossible.items()},
+            )
         mapping[food.id] = repo.insert_food(
             session,
             {

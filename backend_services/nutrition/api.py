@@ -235,6 +235,7 @@ def export(user: CurrentUser, nutrition: Nutrition) -> dict[str, Any]:
         **refusals(
             **{
                 "foods.{id}": "private foods only",
+                "foods.{id}.{nutrient}": "a value possible for 100 g of a food",
                 "recipes.{n}.ingredients.{n}.food_id": "a private food of the file or a public "
                 "food of this FitLedger",
                 "items.{id}.recipe_id": "a recipe of the file",
