@@ -311,6 +311,10 @@ def test_bad_files_are_refused_and_change_nothing(
         for item in meal["items"]:
             item["id"], item["recipe_id"] = f"fresh-item-{n}", "not-in-the-file"
     cases.append((f"{N}/import", {**nutrition, "diary": [fresh]}, 422))
+    impossible = copy.deepcopy(nutrition["foods"][0])
+    impossible.update(id=987654321, name="Impossible bar")
+    impossible["nutrients_per_100g"]["protein_g"] = 150  # more than 100 g in 100 g
+    cases.append((f"{N}/import", {**nutrition, "foods": [impossible]}, 422))
     unknown = copy.deepcopy(parts["workouts"][2])
     unknown["workouts"][0]["exercises"][0]["exercise_id"] = "builtin:no-such-lift"
     unknown["workouts"][0]["id"] = "fresh-workout"
