@@ -317,7 +317,7 @@ def _item_row(
         recipe_id = recipes[item.recipe_id]
     portion_id = item.portion_id if food_id is not None and food_id == item.food_id else None
     return {
-        "id": ids("item", item.id),
+        "id": new_id(user_id, "item", f"{meal_id}/{position}"),  # unique in its new meal
         "meal_id": meal_id,
         "user_id": user_id,
         "position": position,

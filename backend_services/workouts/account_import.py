@@ -215,12 +215,17 @@ def _storable(docs: list[dict[str, Any]]) -> None:
 
 
 def _insert_missing(collection: Any, docs: list[dict[str, Any]]) -> int:
-    if not docs:
+    """Inserts the documents not stored yet (one bulk write); a record twice in the file is
+    one record."""
+    first: dict[str, dict[str, Any]] = {}
+    for doc in docs:
+        first.setdefault(doc["_id"], doc)
+    unique = list(first.values())
+    if not unique:
         return 0
-    known = {
-        d["_id"] for d in collection.find({"_id": {"$in": [d["_id"] for d in docs]}}, {"_id": 1})
-    }
-    fresh = [d for d in docs if d["_id"] not in known]
+    ids = [d["_id"] for d in unique]
+    known = {d["_id"] for d in collection.find({"_id": {"$in": ids}}, {"_id": 1})}
+    fresh = [d for d in unique if d["_id"] not in known]
     if fresh:
         collection.insert_many(fresh)
     return len(fresh)
@@ -231,8 +236,8 @@ def import_workouts(
 ) -> dict[str, int]:
     ids = _Ids(repo, user_id, body)
     _check(repo, user_id, ids, body)
-    exercises = [_exercise_doc(user_id, ids, e) for e in body.exercises if e.id in ids.exercises]
-    programs = [_program_doc(user_id, ids, p) for p in body.programs if p.id in ids.programs]
+    exercises = [_exercise_doc(user_id, ids, e) for e in body.exercises if e.source == "custom"]
+    programs = [_program_doc(user_id, ids, p) for p in body.programs if p.source == "own"]
     workouts = [_workout_doc(user_id, ids, w, now) for w in body.workouts]
     for doc in exercises:
         doc.update(search_name=search_name(doc["name"]), search_keys=search_keys(doc["name"]))
