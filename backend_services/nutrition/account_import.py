@@ -122,10 +122,19 @@ class MealIn(Strict):
     totals: NutrientsIn | None = None  # the items' sum: read, not imported
 
 
+class WaterIn(Strict):
+    """The day's water as the diary shows it: read, not imported (docs/export-format.md)."""
+
+    total_ml: Annotated[int, Field(ge=0, le=100_000)]
+    goal_ml: Annotated[int, Field(ge=0, le=100_000)]
+    goal_is_default: bool = True
+
+
 class DayIn(Strict):
     date: IsoDate
     meals: Annotated[list[MealIn], Field(max_length=50)]
     totals: NutrientsIn | None = None
+    water: WaterIn | None = None
 
 
 class NutritionImport(Strict):
