@@ -34,7 +34,7 @@ from app.pages.admin import messaging as admin_messaging
 from app.pages.admin import overview as admin_overview
 from app.pages.admin import user as admin_user
 from app.pages.admin import users as admin_users
-from app.session.export import data_app
+from app.session.account_import import data_app  # export, deletion and the upload
 from app.session.http import session_app
 from app.session.offline import offline_app
 from app.state.preferences import PreferencesState
@@ -58,7 +58,8 @@ app = rx.App(
         rx.script(src="/offline.js", defer=True),
     ],
     # /session/* (sign in, sign up, sign out) are plain HTTP routes: only they can set cookies.
-    # /session/export and /session/delete-account: the file download, the cookie clearing.
+    # /session/export and /session/delete-account: the file download, the cookie clearing;
+    # /session/import: a FitLedger export uploaded from settings.
     api_transformer=[session_app, data_app, offline_app],
 )
 

@@ -29,6 +29,7 @@ SESSION_LOGOUT = "/session/logout"
 SESSION_EXPORT = "/session/export"  # app/session/export.py
 SESSION_EXPORT_ZIP = "/session/export.zip"  # the same with one CSV per kind
 SESSION_DELETE_ACCOUNT = "/session/delete-account"
+SESSION_IMPORT = "/session/import"  # app/session/account_import.py: a FitLedger export
 # The PWA offline diary (app/session/offline.py): GET <diary>/<day>, POST queued entries.
 SESSION_OFFLINE_DIARY = "/session/offline/diary"
 SESSION_OFFLINE_ENTRIES = "/session/offline/entries"

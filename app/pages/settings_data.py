@@ -77,6 +77,55 @@ def download_link(text: rx.Var[str], href: str, id: str) -> rx.Component:
     )
 
 
+def import_form() -> rx.Component:
+    """Upload a FitLedger export (the JSON file or the zip above, from any FitLedger): a
+    plain multipart post to the UI backend, which answers back here with what it added."""
+    return rx.vstack(
+        subheading(t("Import a FitLedger export")),
+        rx.text(
+            t(
+                "Bring back an export of this or another FitLedger (the JSON file or the zip): "
+                "profile, targets, settings, weight log, diary, foods, recipes, workouts and "
+                "programs. Importing the same file twice adds nothing."
+            ),
+            size="2",
+            color=MUTED,
+        ),
+        form_alert(S.import_error, id="import-error"),
+        rx.cond(
+            S.import_lines.length() > 0,
+            rx.callout(
+                rx.vstack(rx.foreach(S.import_lines, lambda line: rx.text(line, size="2"))),
+                color_scheme="grass",
+                role="status",
+                id="import-result",
+                width="100%",
+            ),
+        ),
+        native_form(
+            rx.hstack(
+                rx.el.label(t("Export file"), html_for="import-file", font_size="0.9em"),
+                rx.el.input(
+                    type="file",
+                    name="file",
+                    accept=".json,.zip,application/json,application/zip",
+                    required=True,
+                    id="import-file",
+                ),
+                rx.button(t("Import"), type="submit", variant="soft", id="import-submit"),
+                spacing="3",
+                align="center",
+                wrap="wrap",
+            ),
+            action=routes.SESSION_IMPORT,
+            enc_type="multipart/form-data",
+        ),
+        spacing="2",
+        align="stretch",
+        width="100%",
+    )
+
+
 def data_section() -> rx.Component:
     return section(
         t("Your data"),
@@ -106,6 +155,8 @@ def data_section() -> rx.Component:
             weight="medium",
             align_self="start",
         ),
+        rx.separator(),
+        import_form(),
         rx.separator(),
         subheading(t("Delete account")),
         rx.text(

@@ -53,6 +53,7 @@ def export_parts(today: dt.date) -> tuple[tuple[str, str, str, Mapping[str, Any]
             "/api/workouts/workouts",
             {"from": EARLIEST, "limit": WORKOUTS_PAGE},
         ),
+        ("workouts", "library", "/api/workouts/export", {}),
         ("notifications", "settings", "/api/notifications/settings", {}),
         ("notifications", "feed", "/api/notifications/", {"limit": FEED_PAGE}),
     )

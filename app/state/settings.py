@@ -16,7 +16,9 @@ from app.api.users import QuietHours, UsersApi
 from app.i18n import tr
 from app.i18n.formats import fmt_date
 from app.i18n.language import known
+from app.session.account_import import IMPORT_FLASH
 from app.session.http import FLASH_COOKIE, decode_flash
+from app.state.import_report import decode_report, report_lines
 from app.state.messages import explain, plain_message
 from app.state.session import SessionState, cookie_value
 from app.state.settings_logic import (
@@ -82,11 +84,29 @@ class SettingsState(SessionState):
 
     # Your data
     delete_error: str = ""
+    import_error: str = ""
+    import_lines: list[str] = []
+
+    def _show_import(self, flash: dict) -> None:
+        """What the upload of an export imported (app/session/account_import.py), or why
+        the file was refused."""
+        if flash.get("code") == "imported":
+            self.import_lines = report_lines(decode_report(flash.get("report")), self.language)
+            return
+        reason = plain_message(
+            str(flash.get("code", "")),
+            str(flash.get("message", "")),
+            int(flash.get("status", 0) or 0),
+            flash.get("retry_after"),
+            self.language,
+        )
+        self.import_error = tr(self.language, "Nothing was imported: {reason}", reason=reason)
 
     @rx.event
     async def load(self):
         self.loading = True
-        self.load_error = self.delete_error = ""
+        self.load_error = self.delete_error = self.import_error = ""
+        self.import_lines = []
         for name in (
             "prefs_notice",
             "prefs_error",
@@ -106,7 +126,9 @@ class SettingsState(SessionState):
             setattr(self, name, "")
         self.current_password = self.new_password = ""
         flash = decode_flash(cookie_value(self.router.headers.cookie, FLASH_COOKIE))
-        if flash.get("form") == routes.SETTINGS:
+        if flash.get("form") == routes.SETTINGS and flash.get("kind") == IMPORT_FLASH:
+            self._show_import(flash)
+        elif flash.get("form") == routes.SETTINGS:
             fields = flash.get("fields") or {}
             if fields.get("password"):
                 reason = f"{str(fields['password']).rstrip('.')}."

@@ -13,6 +13,7 @@ from backend_services.kernel.errors import error_responses, refusals
 from backend_services.kernel.identity import CurrentUser
 
 from . import reports, schemas
+from .account_import import NutritionImport
 from .models import (
     CopyRequest,
     DescribeIn,
@@ -224,3 +225,25 @@ def report(
 @router.get("/export", response_model=schemas.Export)
 def export(user: CurrentUser, nutrition: Nutrition) -> dict[str, Any]:
     return nutrition.export(user.user_id)
+
+
+@router.post(
+    "/import",
+    response_model=schemas.Imported,
+    responses={
+        **error_responses(413),
+        **refusals(
+            **{
+                "foods.{id}": "private foods only",
+                "foods.{id}.{nutrient}": "a value possible for 100 g of a food",
+                "recipes.{n}.ingredients.{n}.food_id": "a private food of the file or a public "
+                "food of this FitLedger",
+                "items.{id}.recipe_id": "a recipe of the file",
+            }
+        ),
+    },
+)
+def import_export(body: NutritionImport, user: CurrentUser, nutrition: Nutrition) -> dict[str, int]:
+    """The nutrition part of a FitLedger export (``GET /export`` of any account) into the
+    caller's: all or nothing; importing the same file again adds nothing."""
+    return nutrition.import_export(user.user_id, body)

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from backend_services.kernel.errors import InvalidInput
+from backend_services.kernel.export_format import EXPORT_FORMAT
 
 from . import repository as repo
 from .domain import ATWATER, CORE, Nutrients
@@ -83,22 +84,36 @@ def report_csv(data: dict[str, Any]) -> str:
 
 
 def export(session: Session, user_id: str) -> dict[str, Any]:
+    """Everything the user logged and made, and where the public foods it names come from
+    (so an import elsewhere can find them: account_import.py)."""
     meals = repo.meals_between(session, user_id, dt.date.min, dt.date.max)
     days = sorted({m.day for m in meals})
     foods = [
         food_public(r)
         for r in session.execute(
-            repo.select(repo.foods).where(repo.foods.c.owner_id == user_id)
+            repo.select(repo.foods)
+            .where(repo.foods.c.owner_id == user_id)
+            .order_by(repo.foods.c.id)
         ).all()
     ]
     recipes = [
         recipe_nutrition(session, user_id, r.id, field="id")
         for r in repo.recipes_of(session, user_id)
     ]
+    diary = [day_view(session, user_id, day) for day in days]
+    named = {
+        item["food_id"]
+        for day in diary
+        for meal in day["meals"]
+        for item in meal["items"]
+        if item["food_id"] is not None
+    } | {i["food_id"] for r in recipes for i in r["ingredients"]}
     return {
+        "format": EXPORT_FORMAT,
         "user_id": user_id,
         "exported_at": dt.datetime.now(dt.UTC).isoformat(),
-        "diary": [day_view(session, user_id, day) for day in days],
+        "diary": diary,
         "foods": foods,
         "recipes": recipes,
+        "public_foods": repo.public_food_identities(session, sorted(named)),
     }

@@ -87,6 +87,32 @@ def insert_food(session: Session, values: dict[str, Any]) -> int:
     return int(session.execute(insert(foods).values(**values).returning(foods.c.id)).scalar_one())
 
 
+def private_food_by_source_id(session: Session, user_id: str, source_id: str) -> int | None:
+    return session.execute(
+        select(foods.c.id).where(foods.c.owner_id == user_id, foods.c.source_id == source_id)
+    ).scalar_one_or_none()
+
+
+def public_food_by_source(session: Session, source: str, source_id: str) -> int | None:
+    return session.execute(
+        select(foods.c.id)
+        .where(foods.c.owner_id.is_(None), foods.c.source == source)
+        .where(foods.c.source_id == source_id)
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def public_food_identities(session: Session, food_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Where the public foods among ``food_ids`` come from (for an export)."""
+    rows = session.execute(
+        select(foods.c.id, foods.c.source, foods.c.source_id, foods.c.name)
+        .add_columns(foods.c.brand, foods.c.barcode)
+        .where(foods.c.id.in_(food_ids), foods.c.owner_id.is_(None))
+        .order_by(foods.c.id)
+    ).all()
+    return [dict(r._mapping) for r in rows]
+
+
 # ---- meals ----
 
 

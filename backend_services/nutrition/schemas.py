@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from backend_services.kernel.export_format import ExportFormat
+
 
 class Answer(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -171,9 +173,31 @@ class Report(Answer):
     targets: None = Field(description="Targets live in the users service (the dashboard).")
 
 
+class PublicFood(Answer):
+    """Where a public food comes from: another FitLedger finds it by ``source``/``source_id``."""
+
+    id: int
+    source: str
+    source_id: str
+    name: str
+    brand: str | None
+    barcode: str | None
+
+
 class Export(Answer):
+    format: ExportFormat
     user_id: str
     exported_at: str
     diary: list[Day]
-    foods: list[Food]
+    foods: list[Food] = Field(description="The user's private foods.")
     recipes: list[Recipe]
+    public_foods: list[PublicFood] = Field(description="The public foods the diary names.")
+
+
+class Imported(Answer):
+    """What an import added (records already there are not counted)."""
+
+    foods: int
+    recipes: int
+    meals: int
+    items: int

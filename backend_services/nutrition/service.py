@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable
 from decimal import Decimal
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from fastapi.encoders import jsonable_encoder
@@ -52,6 +52,9 @@ from .models import (
 )
 from .search import search_foods
 from .views import day_view, food_public, meal_view, recipe_nutrition
+
+if TYPE_CHECKING:
+    from .account_import import NutritionImport
 
 # ---- foods ----
 
@@ -540,6 +543,13 @@ class NutritionService:
     def export(self, user_id: str) -> dict[str, Any]:
         with unit_of_work(self.engine) as session:
             return reports.export(session, user_id)
+
+    def import_export(self, user_id: str, body: NutritionImport) -> dict[str, int]:
+        """The nutrition part of an export into the caller's account, all or nothing."""
+        from .account_import import import_nutrition  # it builds on this module's helpers
+
+        with unit_of_work(self.engine) as session:
+            return import_nutrition(session, user_id, body, dt.datetime.now(dt.UTC))
 
 
 def _counted(session: Session, logged: dict[str, Any]) -> dict[str, Any]:

@@ -15,8 +15,10 @@ from backend_services.kernel.errors import NotFound, error_responses, refusals
 from backend_services.kernel.identity import AdminUser, CurrentUser
 from backend_services.kernel.service_credentials import internal_callers
 
+from .account_import import UsersImport
 from .schemas import (
     ExpenditureOut,
+    ImportedOut,
     ProfileOut,
     ProfilePatch,
     ProfileReplace,
@@ -87,6 +89,17 @@ def read_my_weights(
     principal: CurrentUser, users: Service, start: FromDate = None, end: ToDate = None
 ) -> dict[str, Any]:
     return users.weight_log(principal.user_id, start, end)
+
+
+@router.post(
+    "/import",
+    response_model=ImportedOut,
+    responses=refusals(**{"weights.entries": "on or before your own today"}),
+)
+def import_export(body: UsersImport, principal: CurrentUser, users: Service) -> dict[str, int]:
+    """The users part of a FitLedger export (profile, targets, settings, weight log) into
+    the caller's account: all or nothing; the same file again changes nothing."""
+    return users.import_export(principal.user_id, body)
 
 
 @router.get(

@@ -239,6 +239,13 @@ class ProfileOut(BaseModel):
     updated_at: dt.datetime | None
 
 
+class ImportedOut(BaseModel):
+    """What an import set: the profile (1) and the weigh-ins added or changed."""
+
+    profile: int
+    weights: int
+
+
 class WeightPointOut(BaseModel):
     date: dt.date
     weight_kg: float

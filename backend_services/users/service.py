@@ -30,6 +30,7 @@ from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.kernel.messaging import add_to_outbox
 
 from . import domain, expenditure, reference_intakes, training_day
+from .account_import import UsersImport
 from .models import MESSAGING, Profile
 from .repository import UsersRepository
 from .schemas import (
@@ -406,6 +407,41 @@ class UsersService:
             repo.set_day_target(user_id, today, profile.calorie_target_kcal)
             announce_if_changed(session, repo, profile, before, now)
             return profile_view(repo, profile)
+
+    def import_export(self, user_id: str, body: UsersImport) -> dict[str, int]:
+        """The users part of an export (profile and weight log) into the caller's account,
+        in one transaction; the same file again changes nothing."""
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            repo = UsersRepository(session)
+            profile = self._profile_for_write(repo, user_id)
+            before = published_state(repo, profile, now)
+            for name, value in body.profile_changes().items():
+                setattr(profile, name, value.value if hasattr(value, "value") else value)
+            self._apply_notifications(repo, profile, body.profile.notifications, True)
+            today = local_day(now, profile.timezone)
+            _record_birthdays(repo, profile, today)
+            entries = sorted(body.weights.entries, key=lambda e: e.date)
+            if entries and entries[-1].date > today:
+                raise InvalidInput(
+                    "A weigh-in of the file is after your today.",
+                    fields={"weights.entries": f"on or before {today.isoformat()}"},
+                )
+            logged = dict(repo.weights_until(user_id, today))
+            added = [e for e in entries if logged.get(e.date) != e.weight_kg]
+            for entry in added:
+                repo.upsert_weight(user_id, entry.date, entry.weight_kg)
+            profile.weight_kg = body.profile.weight_kg
+            self._refresh_target(repo, profile, now)
+            repo.save_profile(profile)
+            repo.record_target(user_id, today, profile.calorie_target_kcal)
+            for entry in added:
+                target = profile.calorie_target_kcal
+                repo.set_day_weight(user_id, entry.date, entry.weight_kg, target)
+                self._announce_weight(session, repo, user_id, entry.date, entry.weight_kg)
+            repo.set_day_target(user_id, today, profile.calorie_target_kcal)
+            announce_if_changed(session, repo, profile, before, now)
+            return {"profile": 1, "weights": len(added)}
 
     def log_weight(self, user_id: str, body: WeightLogIn) -> LoggedWeight:
         now = self.clock()

@@ -12,7 +12,7 @@ from backend_services.kernel.dates import IsoDate
 from backend_services.kernel.errors import error_responses, refusals
 from backend_services.kernel.identity import CurrentUser
 
-from . import schemas
+from . import account_import, schemas
 from .importers.merge import separate
 from .models import (
     ID_PATTERN,
@@ -237,6 +237,31 @@ def separate_merged_session(
     return public(
         separate(service.repo, principal.user_id, workout_id, body.external_id, service.clock())
     )
+
+
+# ---------------------------------------------------------------- the account's export
+@router.get("/export", **answers(account_import.WorkoutsExport))
+def export_library(principal: CurrentUser, service: Service, programs: Programs) -> dict[str, Any]:
+    """The part of a FitLedger export beside the workouts (``GET /workouts``): custom
+    exercises and own programs."""
+    own = [public(p) for p in programs.list_programs(principal.user_id)]
+    return account_import.export_library(service.repo, principal.user_id, own)
+
+
+@router.post(
+    "/import",
+    responses=refusals(
+        exercises="every exercise named is in the file or in the catalog",
+        workouts="every number storable (integers of 64 bits)",
+    ),
+    **answers(account_import.WorkoutsImported),
+)
+def import_export(
+    body: account_import.WorkoutsImport, principal: CurrentUser, service: Service
+) -> dict[str, int]:
+    """The workouts part of a FitLedger export into the caller's account; every exercise it
+    names must exist (422 before any write); the same file again adds nothing."""
+    return account_import.import_workouts(service.repo, principal.user_id, body, service.clock())
 
 
 # ---------------------------------------------------------------- programs, progress, summary

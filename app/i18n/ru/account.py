@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.i18n.catalog import Entry
+from app.i18n.catalog import Entry, Plural
 
 MESSAGES: dict[str, Entry] = {  # Body data and goal (components/body_form.py, app/state/body.py)
     "Sex (the formulas differ)": "Пол (формулы различаются)",
@@ -412,4 +412,33 @@ MESSAGES: dict[str, Entry] = {  # Body data and goal (components/body_form.py, a
     "Profile · FitLedger": "Профиль · FitLedger",
     "Create your account · FitLedger": "Создание аккаунта · FitLedger",
     "Settings · FitLedger": "Настройки · FitLedger",
+    # importing a FitLedger export (settings, your data)
+    "Import a FitLedger export": "Импорт выгрузки FitLedger",
+    "Bring back an export of this or another FitLedger (the JSON file or the zip): "
+    "profile, targets, settings, weight log, diary, foods, recipes, workouts and "
+    "programs. Importing the same file twice adds nothing.": (
+        "Верните выгрузку этого или другого FitLedger (файл JSON или zip): профиль, цели, "
+        "настройки, журнал веса, дневник, продукты, рецепты, тренировки и программы. "
+        "Повторный импорт того же файла ничего не добавляет."
+    ),
+    "Export file": "Файл выгрузки",
+    "Import": "Импортировать",
+    "Nothing was imported: {reason}": "Ничего не импортировано: {reason}",
+    "Profile, targets and weight log": "Профиль, цели и журнал веса",
+    "Diary, foods and recipes": "Дневник, продукты и рецепты",
+    "Workouts and programs": "Тренировки и программы",
+    "settings": "настройки",
+    "{kind}: not imported ({reason})": "{kind}: не импортировано ({reason})",
+    "{kind}: nothing new": "{kind}: ничего нового",
+    "{kind}: {added}": "{kind}: {added}",
+    "{n} weigh-ins": Plural("{n} взвешивание", "{n} взвешивания", "{n} взвешиваний"),
+    "{n} private foods": Plural("{n} свой продукт", "{n} своих продукта", "{n} своих продуктов"),
+    "{n} recipes": Plural("{n} рецепт", "{n} рецепта", "{n} рецептов"),
+    "{n} meals": Plural("{n} приём пищи", "{n} приёма пищи", "{n} приёмов пищи"),
+    "{n} diary items": Plural("{n} запись дневника", "{n} записи дневника", "{n} записей дневника"),
+    "{n} custom exercises": Plural(
+        "{n} своё упражнение", "{n} своих упражнения", "{n} своих упражнений"
+    ),
+    "{n} programs": Plural("{n} программа", "{n} программы", "{n} программ"),
+    "{n} workouts": Plural("{n} тренировка", "{n} тренировки", "{n} тренировок"),
 }
