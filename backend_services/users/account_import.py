@@ -1,6 +1,6 @@
 """Importing the users part of a FitLedger export into the caller's account: the profile
-(body, goal, custom targets, units, language, time zone, notification choices and quiet
-hours) and the weight log, in one transaction.
+(body, goal, custom targets, the training-day rule, units, language, time zone, notification
+choices and quiet hours) and the weight log, in one transaction.
 
 The profile is replaced by the file's; each weigh-in is set for its day (the same value
 again is no change), so importing the same file twice adds nothing. The profile's weight is
@@ -33,6 +33,7 @@ from .schemas import (
     WeekStart,
     WeightKg,
 )
+from .training_schemas import TrainingRuleIn, rule_columns
 
 Text = Annotated[str, StringConstraints(max_length=200)]
 Ignored = Annotated[list[Text], Field(max_length=50)]
@@ -55,6 +56,7 @@ class ProfileIn(StrictModel):
     custom_calorie_target_kcal: CustomKcal | None = None
     custom_protein_g_per_kg: CustomProteinPerKg | None = None
     custom_fat_energy_share: CustomFatShare | None = None
+    training_rule: TrainingRuleIn | None = None
     units: Units = "metric"
     week_start: WeekStart = "monday"
     timezone: TimeZone = "UTC"
@@ -88,7 +90,8 @@ class UsersImport(StrictModel):
 
     def profile_changes(self) -> dict[str, object]:
         """The profile's fields to set (not its weight: the weight log's newest is it)."""
-        return self.profile.model_dump(include=PROFILE_FIELDS)
+        changes = self.profile.model_dump(include=PROFILE_FIELDS)
+        return {**changes, **rule_columns(self.profile.training_rule)}
 
 
 PROFILE_FIELDS = {

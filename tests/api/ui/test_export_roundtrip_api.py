@@ -42,6 +42,7 @@ PROFILE = {
     "custom_calorie_target_kcal": 1850,
     "custom_protein_g_per_kg": 1.8,
     "custom_fat_energy_share": 0.3,
+    "training_rule": {"kind": "add_back", "amount": 50},
     "units": "imperial",
     "week_start": "sunday",
     "timezone": "Europe/Berlin",
@@ -265,6 +266,10 @@ def test_the_file_comes_back_field_by_field(roundtrip: dict[str, Any]) -> None:
         "program-0"
     }
     assert first["services"]["users"]["profile"]["custom_calorie_target_kcal"] == 1850
+    assert first["services"]["users"]["profile"]["training_rule"] == {
+        "kind": "add_back",
+        "amount": 50,
+    }
 
 
 def test_importing_the_same_file_again_adds_nothing(
