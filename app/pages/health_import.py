@@ -239,6 +239,12 @@ def health_import() -> rx.Component:
                 ),
                 job_card(),
                 strength_import_card(),
+                rx.link(
+                    t("Food diary from MyFitnessPal or Cronometer →"),
+                    href=routes.DIARY_IMPORT,
+                    id="diary-import-link",
+                    weight="medium",
+                ),
                 spacing="4",
                 width="100%",
             ),

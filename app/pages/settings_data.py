@@ -147,11 +147,22 @@ def data_section() -> rx.Component:
         rx.link(
             rx.hstack(
                 rx.icon("file-up", size=18),
-                rx.text(t("Import from Apple Health or Google Fit")),
+                rx.text(t("Import workouts from Apple Health, Google Fit, Strong or Hevy")),
                 spacing="2",
             ),
             href=routes.IMPORTS,
             id="imports-link",
+            weight="medium",
+            align_self="start",
+        ),
+        rx.link(
+            rx.hstack(
+                rx.icon("file-up", size=18),
+                rx.text(t("Import a food diary from MyFitnessPal or Cronometer")),
+                spacing="2",
+            ),
+            href=routes.DIARY_IMPORT,
+            id="diary-import-link",
             weight="medium",
             align_self="start",
         ),

@@ -384,7 +384,12 @@ MESSAGES: dict[str, Entry] = {  # Body data and goal (components/body_form.py, a
     ),
     "Download everything (JSON + CSV, zip)": "Скачать всё (JSON + CSV, zip)",
     "Download as one JSON file": "Скачать одним файлом JSON",
-    "Import from Apple Health or Google Fit": "Импорт из Apple Health или Google Fit",
+    "Import workouts from Apple Health, Google Fit, Strong or Hevy": (
+        "Импорт тренировок из Apple Health, Google Fit, Strong или Hevy"
+    ),
+    "Import a food diary from MyFitnessPal or Cronometer": (
+        "Импорт дневника питания из MyFitnessPal или Cronometer"
+    ),
     "Delete account": "Удаление аккаунта",
     "Deleting your account removes all of your data from this server for good.": (
         "Удаление аккаунта навсегда стирает все ваши данные с этого сервера."

@@ -311,6 +311,9 @@ MESSAGES: dict[str, Entry] = {
     # Food-diary import (app/pages/diary_import.py, app/state/diary_import_logic.py)
     "Import a food diary · FitLedger": "Импорт дневника питания · FitLedger",
     "Import a food diary": "Импорт дневника питания",
+    "Food diary from MyFitnessPal or Cronometer →": (
+        "Дневник питания из MyFitnessPal или Cronometer →"
+    ),
     "Food diary from MyFitnessPal or Cronometer": "Дневник питания из MyFitnessPal или Cronometer",
     (
         "Cronometer's foods are matched to ours; the rows that do not match are listed for "
