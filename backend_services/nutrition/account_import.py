@@ -26,7 +26,7 @@ from backend_services.kernel.export_format import ExportFormat
 from . import repository as repo
 from .domain import ALIAS_SEPARATOR, CORE, Nutrients, impossible_fields
 from .models import Grams, MealType, Name, Note, Strict
-from .service import _publish
+from .service import record_meal_change
 from .views import recipe_nutrition
 
 NAMESPACE = uuid.UUID("6f1d7a52-2c1e-4d8e-9a57-3b0f7c9e1a11")
@@ -374,7 +374,7 @@ def import_nutrition(
             ]
             repo.insert_items(session, [{**r, "created_at": now} for r in rows])
             added = [Nutrients.from_json(r["nutrients"]) for r in rows]
-            _publish(session, user_id, "logged", meal_id, meal.date, added=added)
+            record_meal_change(session, user_id, "logged", meal_id, meal.date, added=added)
             meals_added += 1
             items_added += len(rows)
     for recipe_id in recipes.values():

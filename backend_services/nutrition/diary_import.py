@@ -33,7 +33,7 @@ from .importers.diary_rows import DiaryExportError, DiaryRow, ParsedDiary
 from .search import search_foods
 
 # The diary's own publishing of a changed day (totals and the meal event); one per meal.
-from .service import _publish
+from .service import record_meal_change
 
 CANDIDATES = 5
 APP_NAMES = {"myfitnesspal": "MyFitnessPal", "cronometer": "Cronometer"}
@@ -329,7 +329,7 @@ def _log_imported_meal(
     ]
     repo.insert_items(session, rows)
     added = [Nutrients.from_json(r["nutrients"]) for r in rows]
-    _publish(session, user_id, "logged", meal_id, day, added=added)
+    record_meal_change(session, user_id, "logged", meal_id, day, added=added)
 
 
 def _q(value: Decimal | None) -> Decimal | None:

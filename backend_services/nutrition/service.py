@@ -131,7 +131,7 @@ def _item_row(session: Session, user_id: str, item: ItemIn, index: int) -> dict[
     return {"name": food.name, "grams": grams, "nutrients": repo.food_nutrients(food).scaled(grams)}
 
 
-def _publish(
+def record_meal_change(
     session: Session,
     user_id: str,
     kind: MealChange,
@@ -190,7 +190,7 @@ def _log_meal(session: Session, user_id: str, data: MealCreate) -> dict[str, Any
         },
     )
     added = _add_items(session, user_id, meal_id, data.items)
-    totals = _publish(session, user_id, "logged", meal_id, data.date, added=added)
+    totals = record_meal_change(session, user_id, "logged", meal_id, data.date, added=added)
     return {"meal": meal_view(session, user_id, meal_id), "day_totals": totals}
 
 
@@ -214,8 +214,8 @@ def _update_meal(session: Session, user_id: str, meal_id: UUID, data: MealUpdate
     moved: list[Nutrients] = []
     if "day" in changes and changes["day"] != meal.day:
         moved = day_totals.of_items(repo.items_of(session, [meal_id]))
-        _publish(session, user_id, "updated", meal_id, meal.day, removed=moved)
-    totals = _publish(
+        record_meal_change(session, user_id, "updated", meal_id, meal.day, removed=moved)
+    totals = record_meal_change(
         session, user_id, "updated", meal_id, changes.get("day", meal.day), added=moved
     )
     return {"meal": meal_view(session, user_id, meal_id), "day_totals": totals}
@@ -225,7 +225,7 @@ def _delete_meal(session: Session, user_id: str, meal_id: UUID) -> dict[str, Any
     meal = _owned_meal(session, user_id, meal_id)
     removed = day_totals.of_items(repo.items_of(session, [meal_id]))
     repo.delete_meal(session, meal_id)
-    totals = _publish(session, user_id, "deleted", meal_id, meal.day, removed=removed)
+    totals = record_meal_change(session, user_id, "deleted", meal_id, meal.day, removed=removed)
     return {"day_totals": totals}
 
 
@@ -268,7 +268,7 @@ def _update_item(session: Session, user_id: str, item_id: UUID, data: ItemUpdate
             "nutrients": nutrients.to_json(),
         },
     )
-    totals = _publish(
+    totals = record_meal_change(
         session,
         user_id,
         "updated",
@@ -286,7 +286,7 @@ def _delete_item(session: Session, user_id: str, item_id: UUID) -> dict[str, Any
         raise NotFound("No such item.")
     meal = _owned_meal(session, user_id, item.meal_id)
     repo.delete_item(session, item_id)
-    totals = _publish(
+    totals = record_meal_change(
         session, user_id, "updated", meal.id, meal.day, removed=day_totals.of_items([item])
     )
     return {"day_totals": totals}
@@ -324,7 +324,7 @@ def _copy_meal(
 ) -> dict[str, Any]:
     meal = _owned_meal(session, user_id, meal_id)
     new_id, added = _copy(session, user_id, meal, to_date, meal_type)
-    totals = _publish(session, user_id, "logged", new_id, to_date, added=added)
+    totals = record_meal_change(session, user_id, "logged", new_id, to_date, added=added)
     return {"meal": meal_view(session, user_id, new_id), "day_totals": totals}
 
 
@@ -336,7 +336,7 @@ def _copy_day(
         for m in repo.meals_on(session, user_id, from_date)
     ]
     for new_id, added in copied:
-        _publish(session, user_id, "logged", new_id, to_date, added=added)
+        record_meal_change(session, user_id, "logged", new_id, to_date, added=added)
     return day_view(session, user_id, to_date)
 
 
