@@ -17,6 +17,8 @@ COUNTS: dict[str, Counter] = {
     "recipes": lambda lang, n: trn(lang, n, "{n} recipe", "{n} recipes"),
     "meals": lambda lang, n: trn(lang, n, "{n} meal", "{n} meals"),
     "items": lambda lang, n: trn(lang, n, "{n} diary item", "{n} diary items"),
+    "drinks": lambda lang, n: trn(lang, n, "{n} drink of water", "{n} drinks of water"),
+    "fasts": lambda lang, n: trn(lang, n, "{n} fast", "{n} fasts"),
     "exercises": lambda lang, n: trn(lang, n, "{n} custom exercise", "{n} custom exercises"),
     "programs": lambda lang, n: trn(lang, n, "{n} program", "{n} programs"),
     "workouts": lambda lang, n: trn(lang, n, "{n} workout", "{n} workouts"),

@@ -16,18 +16,21 @@ import uuid
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 from sqlalchemy.orm import Session
 
-from backend_services.kernel.dates import IsoDate
+from backend_services.kernel.dates import Instant, IsoDate
 from backend_services.kernel.errors import InvalidInput
 from backend_services.kernel.export_format import ExportFormat
 
 from . import repository as repo
+from . import water_fasting_domain as fasting
+from . import water_fasting_repository as water_repo
 from .domain import ALIAS_SEPARATOR, CORE, Nutrients, impossible_fields
 from .models import Grams, MealType, Name, Note, Strict
 from .service import record_meal_change
 from .views import recipe_nutrition
+from .water_fasting_schemas import DrinkMl, GoalMl, TargetHours
 
 NAMESPACE = uuid.UUID("6f1d7a52-2c1e-4d8e-9a57-3b0f7c9e1a11")
 
@@ -137,6 +140,37 @@ class DayIn(Strict):
     water: WaterIn | None = None
 
 
+class DrinkIn(Strict):
+    id: OldId
+    date: IsoDate
+    amount_ml: DrinkMl
+    logged_at: Instant
+
+
+class WaterExportIn(Strict):
+    goal_ml: GoalMl | None = None
+    drinks: Annotated[list[DrinkIn], Field(max_length=50_000)] = []
+
+
+class FastIn(Strict):
+    id: OldId
+    protocol: fasting.Protocol
+    target_hours: TargetHours
+    started_at: Instant
+    ended_at: Instant | None = None
+
+    @model_validator(mode="after")
+    def _possible(self) -> FastIn:
+        if self.protocol != "custom" and self.target_hours != fasting.PROTOCOL_HOURS[self.protocol]:
+            raise ValueError(f"{self.protocol} fasts for {fasting.PROTOCOL_HOURS[self.protocol]} h")
+        end = self.ended_at
+        if end is not None and not (
+            self.started_at < end <= self.started_at + dt.timedelta(hours=fasting.MAX_FAST_HOURS)
+        ):
+            raise ValueError(f"ended_at: after started_at, within {fasting.MAX_FAST_HOURS} h")
+        return self
+
+
 class NutritionImport(Strict):
     """The nutrition part of ``fitledger-export/1`` (``services.nutrition.export``)."""
 
@@ -147,6 +181,8 @@ class NutritionImport(Strict):
     foods: Annotated[list[FoodIn], Field(max_length=2000)] = []
     recipes: Annotated[list[RecipeIn], Field(max_length=500)] = []
     public_foods: Annotated[list[PublicFoodIn], Field(max_length=5000)] = []
+    water: WaterExportIn = WaterExportIn()
+    fasts: Annotated[list[FastIn], Field(max_length=5000)] = []
 
 
 def new_id(user_id: str, kind: str, old: str | int) -> uuid.UUID:
@@ -379,9 +415,60 @@ def import_nutrition(
             items_added += len(rows)
     for recipe_id in recipes.values():
         recipe_nutrition(session, user_id, recipe_id, field="id")  # every recipe reads back
+    drinks_added, fasts_added = _water_and_fasts(session, user_id, body)
     return {
         "foods": foods_added,
         "recipes": recipes_added,
         "meals": meals_added,
         "items": items_added,
+        "drinks": drinks_added,
+        "fasts": fasts_added,
     }
+
+
+def _record_id(user_id: str, body: NutritionImport, kind: str, old: str) -> uuid.UUID:
+    """A drink's or fast's id here: its own in a file of this account (so one deleted comes
+    back and one still there is found), else derived from the caller and the old id."""
+    if body.user_id == user_id:
+        try:
+            return uuid.UUID(old)
+        except ValueError:
+            pass
+    return new_id(user_id, kind, old)
+
+
+def _water_and_fasts(session: Session, user_id: str, body: NutritionImport) -> tuple[int, int]:
+    """The water goal, drinks and fasts the account does not hold yet; answers the counts.
+    A fast that overlaps one already here, or a second running one, is left out."""
+    if body.water.goal_ml is not None:
+        water_repo.set_water_goal(session, user_id, body.water.goal_ml)
+    drinks = sum(
+        water_repo.add_drink_once(
+            session,
+            {
+                "id": _record_id(user_id, body, "drink", d.id),
+                "user_id": user_id,
+                "day": d.date,
+                "amount_ml": d.amount_ml,
+                "logged_at": d.logged_at,
+            },
+        )
+        for d in body.water.drinks
+    )
+    fasts = 0
+    for f in body.fasts:
+        fast_id = _record_id(user_id, body, "fast", f.id)
+        if water_repo.get_fast(session, user_id, fast_id) is not None:
+            continue
+        if water_repo.overlapping_fast(session, user_id, f.started_at, f.ended_at) is not None:
+            continue
+        row = {
+            "id": fast_id,
+            "user_id": user_id,
+            "protocol": f.protocol,
+            "target_hours": f.target_hours,
+            "started_at": f.started_at,
+            "ended_at": f.ended_at,
+        }
+        fasts += water_repo.add_fast_once(session, row)
+    return drinks, fasts

@@ -14,6 +14,7 @@ from backend_services.kernel.errors import InvalidInput
 from backend_services.kernel.export_format import EXPORT_FORMAT
 
 from . import repository as repo
+from . import water_fasting_repository as water_repo
 from .domain import ATWATER, CORE, Nutrients
 from .views import day_view, food_public, recipe_nutrition
 
@@ -116,4 +117,26 @@ def export(session: Session, user_id: str) -> dict[str, Any]:
         "foods": foods,
         "recipes": recipes,
         "public_foods": repo.public_food_identities(session, sorted(named)),
+        "water": {
+            "goal_ml": water_repo.water_goal(session, user_id),
+            "drinks": [
+                {
+                    "id": str(r.id),
+                    "date": r.day.isoformat(),
+                    "amount_ml": r.amount_ml,
+                    "logged_at": r.logged_at,
+                }
+                for r in water_repo.all_drinks(session, user_id)
+            ],
+        },
+        "fasts": [
+            {
+                "id": str(r.id),
+                "protocol": r.protocol,
+                "target_hours": r.target_hours,
+                "started_at": r.started_at,
+                "ended_at": r.ended_at,
+            }
+            for r in water_repo.all_fasts(session, user_id)
+        ],
     }

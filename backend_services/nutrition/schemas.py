@@ -3,6 +3,7 @@ exact. The services build plain dicts in these shapes; FastAPI checks them on th
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -184,6 +185,26 @@ class PublicFood(Answer):
     barcode: str | None
 
 
+class ExportedDrink(Answer):
+    id: str
+    date: str
+    amount_ml: int
+    logged_at: dt.datetime
+
+
+class ExportedWater(Answer):
+    goal_ml: int | None = Field(description="The daily goal the user set; null: the default.")
+    drinks: list[ExportedDrink] = Field(description="Every drink, by day.")
+
+
+class ExportedFast(Answer):
+    id: str
+    protocol: str
+    target_hours: int
+    started_at: dt.datetime
+    ended_at: dt.datetime | None = Field(description="Null while it runs.")
+
+
 class Export(Answer):
     format: ExportFormat
     user_id: str
@@ -192,6 +213,8 @@ class Export(Answer):
     foods: list[Food] = Field(description="The user's private foods.")
     recipes: list[Recipe]
     public_foods: list[PublicFood] = Field(description="The public foods the diary names.")
+    water: ExportedWater
+    fasts: list[ExportedFast] = Field(description="Every fast, the earliest first.")
 
 
 class Imported(Answer):
@@ -201,3 +224,5 @@ class Imported(Answer):
     recipes: int
     meals: int
     items: int
+    drinks: int
+    fasts: int

@@ -24,6 +24,15 @@ def drinks_on(session: Session, user_id: str, day: dt.date) -> list[Any]:
     return list(session.execute(query).all())
 
 
+def all_drinks(session: Session, user_id: str) -> list[Any]:
+    query = (
+        select(water_logs)
+        .where(water_logs.c.user_id == user_id)
+        .order_by(water_logs.c.day, water_logs.c.logged_at, water_logs.c.id)
+    )
+    return list(session.execute(query).all())
+
+
 def water_total(session: Session, user_id: str, day: dt.date) -> int:
     query = select(func.coalesce(func.sum(water_logs.c.amount_ml), 0)).where(
         water_logs.c.user_id == user_id, water_logs.c.day == day
@@ -33,6 +42,12 @@ def water_total(session: Session, user_id: str, day: dt.date) -> int:
 
 def add_drink(session: Session, row: dict[str, Any]) -> None:
     session.execute(insert(water_logs).values(**row))
+
+
+def add_drink_once(session: Session, row: dict[str, Any]) -> bool:
+    """Stores the drink unless its id is there already; answers whether it was stored."""
+    query = pg_insert(water_logs).values(**row).on_conflict_do_nothing().returning(water_logs.c.id)
+    return session.execute(query).first() is not None
 
 
 def delete_drink(session: Session, user_id: str, drink_id: UUID) -> dt.date | None:
@@ -90,6 +105,17 @@ def overlapping_fast(
 
 def add_fast(session: Session, row: dict[str, Any]) -> None:
     session.execute(insert(fasts).values(**row))
+
+
+def add_fast_once(session: Session, row: dict[str, Any]) -> bool:
+    """Stores the fast unless its id is there, or it would be a second running one."""
+    query = pg_insert(fasts).values(**row).on_conflict_do_nothing().returning(fasts.c.id)
+    return session.execute(query).first() is not None
+
+
+def all_fasts(session: Session, user_id: str) -> list[Any]:
+    query = select(fasts).where(fasts.c.user_id == user_id).order_by(fasts.c.started_at, fasts.c.id)
+    return list(session.execute(query).all())
 
 
 def end_fast(session: Session, fast_id: UUID, ended_at: dt.datetime) -> None:

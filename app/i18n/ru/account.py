@@ -441,6 +441,8 @@ MESSAGES: dict[str, Entry] = {  # Body data and goal (components/body_form.py, a
     "{n} recipes": Plural("{n} рецепт", "{n} рецепта", "{n} рецептов"),
     "{n} meals": Plural("{n} приём пищи", "{n} приёма пищи", "{n} приёмов пищи"),
     "{n} diary items": Plural("{n} запись дневника", "{n} записи дневника", "{n} записей дневника"),
+    "{n} drinks of water": Plural("{n} порция воды", "{n} порции воды", "{n} порций воды"),
+    "{n} fasts": Plural("{n} голодание", "{n} голодания", "{n} голоданий"),
     "{n} custom exercises": Plural(
         "{n} своё упражнение", "{n} своих упражнения", "{n} своих упражнений"
     ),

@@ -124,6 +124,13 @@ def build_rich_account(client: httpx.Client, h: dict[str, str]) -> None:
     for day, meal_type, note, items in meals:
         body = {"date": day.isoformat(), "meal_type": meal_type, "note": note, "items": items}
         ok(client.post(f"{N}/meals", json={k: v for k, v in body.items() if v}, headers=h), 201)
+    ok(client.put(f"{N}/water-goal", json={"goal_ml": 2400}, headers=h))
+    for day, ml in ((YESTERDAY, 500), (YESTERDAY, 250), (TODAY, 330)):
+        ok(client.post(f"{N}/water/{day.isoformat()}", json={"amount_ml": ml}, headers=h), 201)
+    fasted = dt.datetime.combine(YESTERDAY, dt.time(6, 0), tzinfo=dt.UTC) - dt.timedelta(hours=14)
+    fast = {"protocol": "16:8", "started_at": fasted.isoformat(),
+            "ended_at": (fasted + dt.timedelta(hours=15)).isoformat()}  # fmt: skip
+    ok(client.post(f"{N}/fasts", json=fast, headers=h), 201)
 
     custom = {"name": "Sled push", "kind": "cardio", "category": "cardio",
               "primary_muscles": ["quadriceps"], "equipment": "sled"}  # fmt: skip
@@ -188,6 +195,10 @@ def comparable(document: dict[str, Any]) -> dict[str, Any]:
         recipe["id"] = recipes[recipe["id"]]
         for ingredient in recipe["ingredients"]:
             ingredient["food_id"] = _ids(foods, ingredient["food_id"])
+    for drink in nutrition["water"]["drinks"]:
+        drink["id"] = "drink"  # new rows (their order is compared)
+    for fast in nutrition["fasts"]:
+        fast["id"] = "fast"
     for day in nutrition["diary"]:
         for meal in day["meals"]:
             meal["id"] = "meal"  # new rows (their order in the day is compared)
@@ -250,7 +261,10 @@ def test_the_file_comes_back_field_by_field(roundtrip: dict[str, Any]) -> None:
             assert second["services"][service][name] == part, f"{service}.{name} differs"
     assert first == second
     counts = roundtrip["counts"]
-    assert counts["nutrition"] == {"foods": 1, "recipes": 1, "meals": 3, "items": 4}
+    assert counts["nutrition"] == {
+        **{"foods": 1, "recipes": 1, "meals": 3, "items": 4},
+        **{"drinks": 3, "fasts": 1},
+    }
     assert counts["workouts"] == {"exercises": 1, "programs": 1, "workouts": 2}
     assert counts["users"]["weights"] == len(first["services"]["users"]["weights"]["entries"])
     # the rich account really was rich: the comparison is not of empty lists
@@ -266,6 +280,8 @@ def test_the_file_comes_back_field_by_field(roundtrip: dict[str, Any]) -> None:
         "program-0"
     }
     assert first["services"]["users"]["profile"]["custom_calorie_target_kcal"] == 1850
+    assert nutrition["water"]["goal_ml"] == 2400 and len(nutrition["water"]["drinks"]) == 3
+    assert nutrition["fasts"][0]["protocol"] == "16:8" and nutrition["fasts"][0]["ended_at"]
     assert first["services"]["users"]["profile"]["training_rule"] == {
         "kind": "add_back",
         "amount": 50,
@@ -277,7 +293,10 @@ def test_importing_the_same_file_again_adds_nothing(
 ) -> None:
     h = roundtrip["account"].headers
     again = import_file(client, h, roundtrip["first"])
-    assert again["nutrition"] == {"foods": 0, "recipes": 0, "meals": 0, "items": 0}
+    assert again["nutrition"] == {
+        **{"foods": 0, "recipes": 0, "meals": 0, "items": 0},
+        **{"drinks": 0, "fasts": 0},
+    }
     assert again["workouts"] == {"exercises": 0, "programs": 0, "workouts": 0}
     assert again["users"] == {"profile": 1, "weights": 0}
     # the account's own export: its records are found by their ids, not copied
@@ -336,5 +355,5 @@ def test_bad_files_are_refused_and_change_nothing(
     # the file names the old account; an import only ever writes the caller's own
     other = {"Authorization": f"Bearer {make_token('importer-' + uuid.uuid4().hex[:8])}"}
     theirs = ok(client.post(f"{N}/import", json=nutrition, headers=other))
-    assert theirs == {"foods": 1, "recipes": 1, "meals": 3, "items": 4}
+    assert theirs == {"foods": 1, "recipes": 1, "meals": 3, "items": 4, "drinks": 3, "fasts": 1}
     assert comparable(export(client, h)) == comparable(roundtrip["second"])
