@@ -44,6 +44,8 @@ SETS = (
     "distance_m",
 )
 NOTIFICATIONS = ("created_at", "type", "title", "body", "read_at")
+WATER = ("date", "amount_ml", "logged_at")
+FASTS = ("protocol", "target_hours", "started_at", "ended_at")
 
 
 def _part(document: Mapping[str, Any], service: str, name: str) -> Any:
@@ -121,6 +123,16 @@ def set_rows(document: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
                 }
 
 
+def water_rows(document: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    for drink in (_part(document, "nutrition", "export").get("water") or {}).get("drinks") or []:
+        yield {k: drink.get(k) for k in WATER}
+
+
+def fast_rows(document: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    for fast in _part(document, "nutrition", "export").get("fasts") or []:
+        yield {k: fast.get(k) for k in FASTS}
+
+
 def notification_rows(document: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     for note in _part(document, "notifications", "feed").get("items") or []:
         yield {k: note.get(k) for k in NOTIFICATIONS}
@@ -131,6 +143,8 @@ CSV_FILES = (
     ("weights.csv", lambda _document: WEIGHTS, weight_rows),
     ("workouts.csv", lambda _document: WORKOUTS, workout_rows),
     ("sets.csv", lambda _document: SETS, set_rows),
+    ("water.csv", lambda _document: WATER, water_rows),
+    ("fasts.csv", lambda _document: FASTS, fast_rows),
     ("notifications.csv", lambda _document: NOTIFICATIONS, notification_rows),
 )
 

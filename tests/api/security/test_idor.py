@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 import pytest
 from push_receiver import PushReceiver
+from reference_data import FIXTURES
 from security_fixtures import (  # noqa: F401 (fixtures, found by name)
     doors_fixture,
     openapi_fixture,
@@ -75,6 +76,8 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/nutrition/admin/foods/{food_id}/hide"): {"reason": "duplicate"},
     ("PATCH", "/api/nutrition/admin/foods/{food_id}"): {"energy_kcal": 100},
     ("POST", "/api/nutrition/admin/foods/{food_id}/reports/resolve"): {"resolution": "fixed"},
+    ("POST", "/api/nutrition/water/{day}"): {"amount_ml": 250},
+    ("POST", "/api/nutrition/imports/diary/{import_id}/import"): {"others": "stated"},
 }
 # Uploads are multipart and create the caller's own job; B's job is B's (covered elsewhere).
 SKIPPED = {("POST", "/api/workouts/imports/{provider}")}
@@ -173,6 +176,31 @@ def a_records(register: Callable[..., Any], push_receiver: PushReceiver) -> dict
             ),
             "program",
         )
+        drink = _ok(
+            c.post(f"/api/nutrition/water/{DAY}", json={"amount_ml": 300}, headers=h), "drink"
+        )["drinks"][0]
+        ended = datetime.now(UTC) - timedelta(hours=3)
+        fast = _ok(
+            c.post(
+                "/api/nutrition/fasts",
+                json={
+                    "protocol": "16:8",
+                    "started_at": (ended - timedelta(hours=16)).isoformat(),
+                    "ended_at": ended.isoformat(),
+                },
+                headers=h,
+            ),
+            "fast",
+        )
+        diary_export = (FIXTURES / "diary_exports" / "cronometer_servings.csv").read_bytes()
+        diary_import = _ok(
+            c.post(
+                "/api/nutrition/imports/diary",
+                files={"file": (f"{marker}.csv", diary_export, "text/csv")},
+                headers=h,
+            ),
+            "diary import",
+        )
     notifications = feed.get("items", [])
     ids = {
         "food_id": food["id"],
@@ -189,6 +217,9 @@ def a_records(register: Callable[..., Any], push_receiver: PushReceiver) -> dict
         "session_id": next(s["id"] for s in sessions if s["current"]),
         "user_id": a.user_id,
         "program_id": program["id"],
+        "drink_id": drink["id"],
+        "fast_id": fast["id"],
+        "import_id": diary_import["id"],
         # Not A's records: catalog or global names (B's answer must still hold nothing of A).
         "code": "0000000000000",
         "order": "recent",
@@ -204,6 +235,8 @@ def a_records(register: Callable[..., Any], push_receiver: PushReceiver) -> dict
 A_VIEWS = [
     f"/api/nutrition/diary/{DAY}",
     "/api/nutrition/recipes",
+    f"/api/nutrition/water/{DAY}",
+    "/api/nutrition/fasts",
     "/api/workouts/workouts",
     "/api/notifications/push-subscriptions",
     "/api/auth/sessions",
@@ -218,6 +251,7 @@ def _a_view(client: httpx.Client, a: Any, ids: dict[str, Any]) -> dict[str, Any]
         f"/api/workouts/workouts/{ids['workout_id']}",
         f"/api/workouts/exercises/{ids['exercise_id']}",
         f"/api/workouts/programs/{ids['program_id']}",
+        f"/api/nutrition/imports/diary/{ids['import_id']}",
     ]
     view = {}
     for path in paths:

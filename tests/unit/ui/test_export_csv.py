@@ -35,7 +35,27 @@ DOCUMENT = {
                             }
                         ],
                     }
-                ]
+                ],
+                "water": {
+                    "goal_ml": 2400,
+                    "drinks": [
+                        {
+                            "id": "d1",
+                            "date": "2026-11-30",
+                            "amount_ml": 500,
+                            "logged_at": "2026-11-30T08:10:00Z",
+                        },
+                    ],
+                },
+                "fasts": [
+                    {
+                        "id": "f1",
+                        "protocol": "16:8",
+                        "target_hours": 16,
+                        "started_at": "2026-11-29T20:00:00Z",
+                        "ended_at": "2026-11-30T12:30:00Z",
+                    },
+                ],
             }
         },
         "users": {
@@ -78,12 +98,23 @@ def test_the_zip_holds_the_json_and_a_csv_per_kind() -> None:
     archive = zipfile.ZipFile(io.BytesIO(export_zip(DOCUMENT, "fitledger-export-2026-12-01.json")))
     assert sorted(archive.namelist()) == [
         "diary.csv",
+        "fasts.csv",
         "fitledger-export-2026-12-01.json",
         "notifications.csv",
         "sets.csv",
+        "water.csv",
         "weights.csv",
         "workouts.csv",
     ]
+    assert read(archive, "water.csv") == [
+        {"date": "2026-11-30", "amount_ml": "500", "logged_at": "2026-11-30T08:10:00Z"}
+    ]
+    [fast] = read(archive, "fasts.csv")
+    assert (fast["protocol"], fast["target_hours"], fast["ended_at"]) == (
+        "16:8",
+        "16",
+        "2026-11-30T12:30:00Z",
+    )
     assert json.loads(archive.read("fitledger-export-2026-12-01.json")) == DOCUMENT
     [item] = read(archive, "diary.csv")
     assert (item["date"], item["food"], item["energy_kcal"], item["protein_g"]) == (
