@@ -30,6 +30,7 @@ NULLABLE_IN_PATCH = {
         "custom_calorie_target_kcal",
         "custom_protein_g_per_kg",
         "custom_fat_energy_share",
+        "training_rule",  # null: no training-day extra
     },
     "PATCH /api/nutrition/meals/{meal_id}": {"note"},
     "PATCH /api/workouts/workouts/{workout_id}": {"notes", "ended_at", "body_weight_kg"},
