@@ -48,6 +48,8 @@ PRIVATE_PAGES = [
     "/programs/new",
     "/recipes",
     "/imports",
+    "/imports/diary",
+    "/ledger",
 ]
 ADMIN_PAGES = [
     "/admin",
