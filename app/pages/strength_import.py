@@ -54,6 +54,7 @@ def app_choice() -> rx.Component:
                 ),
                 align="center",
                 spacing="2",
+                id="strength-unit-choice",
             ),
             rx.text(t("Hevy's export is in kilograms and kilometres."), size="1", color=MUTED),
         ),

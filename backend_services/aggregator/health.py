@@ -10,11 +10,19 @@ import httpx
 
 
 async def instance_readiness(client: httpx.AsyncClient, base_url: str) -> dict[str, Any]:
-    """``{url, ready, instance, checks, error}`` from the instance's ``/readyz``."""
-    try:
-        response = await client.get(f"{base_url}/readyz")
-    except httpx.HTTPError as exc:
-        return _answer(base_url, False, error=f"unreachable ({type(exc).__name__})")
+    """``{url, ready, instance, checks, error}`` from the instance's ``/readyz``.
+
+    A transport error is tried once more on a new connection: a pooled keep-alive connection
+    the instance has just closed fails the first request without saying anything about it."""
+    for attempt in (1, 2):
+        try:
+            response = await client.get(f"{base_url}/readyz")
+            break
+        except httpx.TransportError as exc:
+            if attempt == 2:
+                return _answer(base_url, False, error=f"unreachable ({type(exc).__name__})")
+        except httpx.HTTPError as exc:
+            return _answer(base_url, False, error=f"unreachable ({type(exc).__name__})")
     try:
         body = response.json()
     except ValueError:

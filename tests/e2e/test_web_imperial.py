@@ -32,6 +32,7 @@ SI_ON_PURPOSE = (
     "#energy-method",
     "#summary-formula",
     "#settings-units",
+    "#strength-unit-choice",  # the unit a Strong file is in: kg or lb, the file's choice
 )
 # Every page a signed-in user can open, with what shows it has its numbers.
 PAGES = (

@@ -79,6 +79,9 @@ class RowError(ValueError):
     """One row cannot be read; the parser records it as rejected and goes on."""
 
 
+MAX_FIELD_CHARS = 10_000
+
+
 def csv_rows(text: str, required: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """The export's rows by column name, with their line numbers (the header is line 1)."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
@@ -102,6 +105,12 @@ def csv_rows(text: str, required: Iterable[str]) -> Iterator[tuple[int, dict[str
                 )
             if None in row:  # more values than columns
                 raise DiaryExportError(f"Line {number}: more values than columns.", code="bad_row")
+            # Our own bound, not the csv module's (a process-wide setting others may raise).
+            if any(len(v or "") > MAX_FIELD_CHARS for v in row.values()):
+                raise DiaryExportError(
+                    f"Line {number}: a value longer than {MAX_FIELD_CHARS:,} characters.",
+                    code="bad_row",
+                )
             yield number, {k: (v or "").strip() for k, v in row.items()}
     except csv.Error as error:  # a quote left open, a field over the csv module's limit
         raise DiaryExportError(f"After line {number}: {error}.", code="bad_row") from error

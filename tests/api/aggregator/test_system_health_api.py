@@ -68,7 +68,7 @@ def test_every_instance_of_every_service_and_a_stopped_one(
     body = system(client, admin_account)
     users = {s["service"]: s for s in body["services"]}["users"]
     first, second = users["instances"]
-    assert first["ready"] is True
+    assert first["ready"] is True, first
     assert second["ready"] is False and second["error"].startswith("unreachable")
     assert users["ready"] is True, "one ready instance is enough for the service"
     assert body["status"] == "ok"
