@@ -43,14 +43,19 @@ def app_choice() -> rx.Component:
         rx.cond(
             S.app == "strong",
             rx.hstack(
-                rx.text(t("Weights in the file are in"), size="2"),
-                rx.select(
-                    ["kg", "lb"],
+                rx.el.label(
+                    t("Weights in the file are in"),
+                    html_for="strength-weight-unit",
+                    font_size="14px",
+                ),
+                # A native select: its name comes from the label (Radix's trigger had none).
+                rx.el.select(
+                    rx.el.option("kg", value="kg"),
+                    rx.el.option("lb", value="lb"),
                     value=S.weight_unit,
                     on_change=S.set_weight_unit,
-                    size="1",
                     id="strength-weight-unit",
-                    aria_label=t("The weight unit Strong was set to"),
+                    class_name="native-select",
                 ),
                 align="center",
                 spacing="2",

@@ -365,7 +365,6 @@ MESSAGES: dict[str, Entry] = {
     "From Strong or Hevy": "Из Strong или Hevy",
     "Which app wrote the file": "Какое приложение создало файл",
     "Weights in the file are in": "Вес в файле указан в",
-    "The weight unit Strong was set to": "Единица веса, выбранная в Strong",
     "Hevy's export is in kilograms and kilometres.": "Экспорт Hevy — в килограммах и километрах.",
     "Strong: Settings → Export data. Hevy: Settings → Export & Import → Export workouts. "
     "Importing the same file again adds nothing.": (
