@@ -146,8 +146,9 @@ def test_every_page_speaks_russian(
             page.goto(f"{ui_url}{path}")
             expect(page.locator(ready).first).to_be_visible()
             page.wait_for_load_state("networkidle")
-            expect(page.locator(".rt-Skeleton")).to_have_count(0)  # loaded, not loading
-            expect(page.locator("main .rt-Spinner")).to_have_count(0)
+            loading = f"{path}: still loading"
+            expect(page.locator(".rt-Skeleton"), loading).to_have_count(0)  # loaded
+            expect(page.locator("main .rt-Spinner"), loading).to_have_count(0)
             problems += _problems(page, name)
             screenshot(page, f"ru-{name}-phone")
     finally:
