@@ -146,6 +146,8 @@ def test_every_page_speaks_russian(
             page.goto(f"{ui_url}{path}")
             expect(page.locator(ready).first).to_be_visible()
             page.wait_for_load_state("networkidle")
+            # Charts load when they come near the viewport (components/lazy.py): scroll to them.
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
             loading = f"{path}: still loading"
             expect(page.locator(".rt-Skeleton"), loading).to_have_count(0)  # loaded
             expect(page.locator("main .rt-Spinner"), loading).to_have_count(0)
