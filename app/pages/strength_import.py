@@ -11,6 +11,7 @@ from app.state.strength_import import UPLOAD_ID
 from app.state.strength_import import StrengthImportState as S
 from app.state.strength_import_logic import MAX_CSV_BYTES
 from components.fields import form_alert
+from components.file_upload import file_drop
 from components.import_job import job_progress, report
 
 MUTED = rx.color("gray", 11)
@@ -78,38 +79,17 @@ def app_choice() -> rx.Component:
 
 def upload_box() -> rx.Component:
     return rx.vstack(
-        rx.upload(
-            rx.vstack(
-                rx.icon("upload", size=24, aria_hidden="true", color=rx.color("grass", 11)),
-                rx.text(t("Choose or drop the CSV export"), weight="medium"),
-                align="center",
-                spacing="1",
-            ),
-            id=UPLOAD_ID,
-            multiple=False,
-            max_files=1,
-            max_size=MAX_CSV_BYTES,
-            on_drop_rejected=S.rejected,
+        file_drop(
+            UPLOAD_ID,
+            prompt=t("Choose or drop the CSV export"),
+            hint=None,
             accept={"text/csv": [".csv"], "text/plain": [".csv", ".txt"]},
-            border=f"2px dashed {rx.color('gray', 7)}",
-            border_radius="var(--radius-3)",
-            padding="1.2em 1em",
-            width="100%",
-            cursor="pointer",
-        ),
-        rx.foreach(
-            rx.selected_files(UPLOAD_ID),
-            lambda name: rx.text(name, size="2", id="strength-chosen-file", truncate=True),
-        ),
-        rx.button(
-            rx.icon("file-up", size=18, aria_hidden="true"),
-            t("Import"),
-            on_click=S.handle_upload(rx.upload_files(upload_id=UPLOAD_ID)),
-            loading=S.uploading,
-            disabled=rx.selected_files(UPLOAD_ID).length() == 0,
-            size="3",
-            id="strength-import-start",
-            width=["100%", "auto"],
+            max_size=MAX_CSV_BYTES,
+            on_rejected=S.rejected,
+            button=t("Import"),
+            on_start=S.handle_upload,
+            busy=S.uploading,
+            button_id="strength-import-start",
         ),
         form_alert(S.upload_error, id="strength-upload-error"),
         spacing="3",
