@@ -14,6 +14,7 @@ from components.confirm_dialog import confirm_dialog
 from components.exercise_picker import exercise_picker
 from components.fields import form_alert, labelled_input
 from components.layout import app_shell, back_link
+from components.route_param import route_param
 from components.set_row import unit_label
 
 TITLE = t("Program · FitLedger")
@@ -271,7 +272,9 @@ def program_editor() -> rx.Component:
             S.load_error != "",
             form_alert(S.load_error, id="load-error"),
             rx.cond(
-                S.loading,
+                # A form this tab loaded for another address never shows, not even for the
+                # moment before this page's load has answered.
+                S.loading | (S.form_for != route_param("id")),
                 rx.center(rx.spinner(size="3"), aria_label=t("Loading"), role="status"),
                 editor(),
             ),

@@ -25,6 +25,7 @@ NEW = "new"
 
 class ProgramEditorState(SessionState):
     program_id: str = ""  # "" while it is a new one
+    form_for: str = ""  # the address's id the boxes were loaded for ("new" for a new one)
     loading: bool = True
     load_error: str = ""
     saving: bool = False
@@ -44,13 +45,13 @@ class ProgramEditorState(SessionState):
             return
         wanted = self.router.page.params.get("id", NEW)
         self._units = (await self.get_state(PreferencesState)).units
-        self.loading = True
         self.load_error = self.form_error = self.error_field = ""
+        self.loading = True
         if wanted == NEW:
             first = logic.new_day([])
             self.program_id, self.name, self.description, self.days_per_week = "", "", "", "3"
             self.days, self.rows = [first], {first["id"]: []}
-            self.loading = False
+            self.form_for, self.loading = NEW, False
             return
         api = WorkoutsApi(self.api())
         try:
@@ -78,7 +79,7 @@ class ProgramEditorState(SessionState):
         self.name, self.description = program.name, program.description
         self.days_per_week = str(program.days_per_week)
         self.days, self.rows = logic.editor_form(program, names, self._units)
-        self.loading = False
+        self.form_for, self.loading = wanted, False
 
     # ---- boxes ----
 
