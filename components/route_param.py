@@ -18,4 +18,3 @@ def route_param(name: str) -> Var[str]:
             imports={"react-router": ["useParams"]},
         ),
     ).to(str)
-
