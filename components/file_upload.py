@@ -10,6 +10,21 @@ import reflex as rx
 MUTED = rx.color("gray", 11)
 
 
+def labelled_file_input(upload: rx.Component, label: rx.Var[str] | str) -> rx.Component:
+    """``rx.upload`` with its file input named for screen readers.
+
+    The input react-dropzone renders is visually hidden, not ``display: none``, so
+    accessibility checkers (and screen readers) meet an unlabelled control; Reflex creates
+    it without taking props, so the name is set on the created input here."""
+    zone = upload.children[0]
+    file_input = zone.children[0]
+    if getattr(file_input, "type", None) is None or file_input.tag != "input":
+        msg = "rx.upload's structure changed: its file input is no longer the zone's first child"
+        raise TypeError(msg)
+    file_input.custom_attrs["aria-label"] = label
+    return upload
+
+
 def file_drop(
     upload_id: str,
     *,
@@ -23,33 +38,37 @@ def file_drop(
     busy: rx.Var[bool],
     button_id: str,
 ) -> rx.Component:
-    """One file: the drop zone, the name of the file chosen, the button that sends it."""
+    """One file: the drop zone, the name of the file chosen (``<upload_id>-chosen``), the
+    button that sends it."""
     return rx.fragment(
-        rx.upload(
-            rx.vstack(
-                rx.icon("upload", size=28, aria_hidden="true", color=rx.color("grass", 11)),
-                rx.text(prompt, weight="medium"),
-                *([] if hint is None else [rx.text(hint, size="1", color=MUTED)]),
-                align="center",
-                spacing="1",
+        labelled_file_input(
+            rx.upload(
+                rx.vstack(
+                    rx.icon("upload", size=28, aria_hidden="true", color=rx.color("grass", 11)),
+                    rx.text(prompt, weight="medium"),
+                    *([] if hint is None else [rx.text(hint, size="1", color=MUTED)]),
+                    align="center",
+                    spacing="1",
+                ),
+                id=upload_id,
+                multiple=False,
+                max_files=1,
+                max_size=max_size,
+                on_drop_rejected=on_rejected,
+                accept=accept,
+                border=f"2px dashed {rx.color('gray', 7)}",
+                border_radius="var(--radius-3)",
+                padding="1.5em 1em",
+                width="100%",
+                cursor="pointer",
             ),
-            id=upload_id,
-            multiple=False,
-            max_files=1,
-            max_size=max_size,
-            on_drop_rejected=on_rejected,
-            accept=accept,
-            border=f"2px dashed {rx.color('gray', 7)}",
-            border_radius="var(--radius-3)",
-            padding="1.5em 1em",
-            width="100%",
-            cursor="pointer",
+            prompt,
         ),
         rx.foreach(
             rx.selected_files(upload_id),
             lambda name: rx.hstack(
                 rx.icon("file", size=14, aria_hidden="true", flex_shrink="0"),
-                rx.text(name, size="2", truncate=True),
+                rx.text(name, size="2", truncate=True, id=f"{upload_id}-chosen"),
                 spacing="1",
                 align="center",
                 min_width="0",

@@ -57,7 +57,7 @@ def google_takeout(folder: Path) -> Path:
 
 def upload(page: Page, path: Path) -> None:
     page.locator("#health-export input[type=file]").set_input_files(str(path))
-    expect(page.locator("#chosen-file")).to_contain_text(path.name)
+    expect(page.locator("#health-export-chosen")).to_contain_text(path.name)
     page.locator("#import-start").click()
 
 
