@@ -23,6 +23,7 @@ from backend_services.kernel.exercise_energy import (
 )
 
 from .dashboard import Part
+from .ledger_reasons import Reason, adaptive_not_used, excluded_reason, reason
 
 MAX_LEDGER_DAYS = 93  # a quarter: a week or a month with room
 ADAPTIVE_WINDOW_DAYS = 28  # users' expenditure window (users/expenditure.py WINDOW_DAYS)
@@ -85,6 +86,7 @@ def _activity(
 ) -> dict[str, Any]:
     hours = seconds / 3600
     gross = met * kg * hours
+    net = net_exercise_kcal(gross, kg, hours)
     named = _met_description(workout, entry_id, code)
     return {
         "code": code,
@@ -93,12 +95,19 @@ def _activity(
         "edition": named["edition"],
         "minutes": round(seconds / 60, 1),
         "gross_kcal": round(gross, 1),
-        "net_kcal": round(net_exercise_kcal(gross, kg, hours), 1),
+        "net_kcal": round(net, 1),
+        "reason": reason(
+            "met_formula",
+            weight_kg=kg,
+            hours=round(hours, 2),
+            gross_kcal=round(gross, 1),
+            net_kcal=round(net, 1),
+        ),
         "source": (
             f"Compendium {named['edition'] or ''} {code} {named['description']}: "
             f"MET {met:g} x {kg:g} kg x {hours:.2f} h = {gross:,.0f} kcal gross; "
             f"(MET {met:g} - 1) x {kg:g} kg x {hours:.2f} h = "
-            f"{net_exercise_kcal(gross, kg, hours):,.0f} kcal net"
+            f"{net:,.0f} kcal net"
         ).replace("  ", " "),
     }
 
@@ -118,12 +127,19 @@ def workout_energy(workout: Mapping[str, Any]) -> dict[str, Any]:
         "gross_kcal": _r(gross),
     }
     if workout.get("status") != "completed":
-        return {**base, "net_kcal": None, "activities": [], "source": "not completed: not counted"}
+        return {
+            **base,
+            "net_kcal": None,
+            "activities": [],
+            "reason": reason("not_completed"),
+            "source": "not completed: not counted",
+        }
     if kg is None or gross is None:
         return {
             **base,
             "net_kcal": None,
             "activities": [],
+            "reason": reason("no_body_weight"),
             "source": "no body weight known for that day: its energy was not estimated",
         }
     activities = [
@@ -135,11 +151,21 @@ def workout_energy(workout: Mapping[str, Any]) -> dict[str, Any]:
         net = result.get("net_calories_kcal")
         if net is None:
             net = sum(a["net_kcal"] for a in activities)
+        why = reason("activities_sum")
         source = "sum over its activities of (MET - 1) x kg x h"
     else:  # imported: one figure for the session, the device's or a MET estimate
         net = net_exercise_kcal(gross, kg, seconds / 3600)
         rest = resting_kcal(kg, seconds / 3600)
-        how = "the device's figure" if result.get("calorie_source") == "device" else "MET estimate"
+        device = result.get("calorie_source") == "device"
+        why = reason(
+            "session_figure",
+            figure="device" if device else "met_estimate",
+            gross_kcal=_r(gross),
+            weight_kg=kg,
+            hours=round(seconds / 3600, 2),
+            resting_kcal=_r(rest),
+        )
+        how = "the device's figure" if device else "MET estimate"
         source = (
             f"{how}, {gross:,.0f} kcal gross, less 1 MET x {kg:g} kg x {seconds / 3600:.2f} h "
             f"= {rest:,.0f} kcal resting"
@@ -154,7 +180,13 @@ def workout_energy(workout: Mapping[str, Any]) -> dict[str, Any]:
                     "net_kcal": _r(net),
                 }
             ]
-    return {**base, "net_kcal": _r(net), "activities": activities, "source": source}
+    return {
+        **base,
+        "net_kcal": _r(net),
+        "activities": activities,
+        "reason": why,
+        "source": source,
+    }
 
 
 def exercise_by_day(workouts: Iterable[Mapping[str, Any]]) -> dict[date, list[dict[str, Any]]]:
@@ -179,6 +211,8 @@ class Estimate:
     method: str  # "adaptive", "mifflin_st_jeor", "katch_mcardle", "harris_benedict"
     source: str
     exercise_removed_kcal_per_day: float = 0.0
+    reason: Reason | None = None
+    adaptive_not_used: Reason | None = None  # the formula's, while the adaptive lacks data
 
 
 FORMULA_METHODS = {
@@ -193,6 +227,15 @@ def formula_estimate(targets: Mapping[str, Any]) -> Estimate:
     return Estimate(
         kcal=float(targets["tdee_kcal"]),
         method=FORMULA_METHODS.get(bmr["name"], bmr["name"]),
+        reason=reason(
+            "formula",
+            formula=bmr["name"],
+            bmr_kcal=bmr["value"],
+            bmr_source=bmr["source"],
+            activity_factor=targets["activity_factor"],
+            activity_level=targets["activity_level"],
+            tdee_kcal=targets["tdee_kcal"],
+        ),
         source=(
             f"{bmr['name']} BMR {bmr['value']:,.0f} kcal ({bmr['source']}) x activity factor "
             f"{targets['activity_factor']:g} ({targets['activity_level']}) = "
@@ -220,6 +263,16 @@ def expenditure_estimate(
         return Estimate(
             kcal=kcal,
             method="adaptive",
+            reason=reason(
+                "adaptive",
+                tdee_kcal=adaptive["tdee_kcal"],
+                band_kcal=adaptive["band_kcal"],
+                trusted_days=adaptive["trusted_days"],
+                weigh_ins=adaptive["weigh_ins"],
+                window_start=start.isoformat(),
+                window_end=end.isoformat(),
+                exercise_removed_kcal_per_day=round(mean_net, 1),
+            ),
             source=(
                 f"adaptive: {adaptive['tdee_kcal']:,.0f} ± {adaptive['band_kcal']:,.0f} kcal/day "
                 f"from {adaptive['trusted_days']} fully logged days and {adaptive['weigh_ins']} "
@@ -237,6 +290,8 @@ def expenditure_estimate(
             estimate.kcal,
             estimate.method,
             f"{estimate.source}; the adaptive estimate is not used yet: {adaptive['reason']}",
+            reason=estimate.reason,
+            adaptive_not_used=adaptive_not_used(str(adaptive["reason"])),
         )
     return estimate
 
@@ -304,6 +359,7 @@ def ledger(start: date, end: date, parts: Mapping[str, Any]) -> dict[str, Any]:
                 "date": day,
                 "intake_kcal": _r(kcal),
                 "intake_source": INTAKE_SOURCE if kcal is not None else "nothing logged",
+                "intake_reason": reason("diary" if kcal is not None else "nothing_logged"),
                 "exercise_net_kcal": _r(net),
                 "exercise": lines,
                 "expenditure_kcal": _r(expenditure),
@@ -312,6 +368,9 @@ def ledger(start: date, end: date, parts: Mapping[str, Any]) -> dict[str, Any]:
                 "trend_kg": trend["trend_kg"],
                 "trend_from": trend["trend_from"],
                 "adaptive_excluded": excluded.get(day),
+                "adaptive_excluded_reason": None
+                if day not in excluded
+                else excluded_reason(excluded[day]),
             }
         )
     return {
@@ -326,6 +385,8 @@ def ledger(start: date, end: date, parts: Mapping[str, Any]) -> dict[str, Any]:
             "method": estimate.method,
             "source": estimate.source,
             "exercise_removed_kcal_per_day": estimate.exercise_removed_kcal_per_day,
+            "reason": estimate.reason,
+            "adaptive_not_used": estimate.adaptive_not_used,
         },
         "trend": trend_summary(parts.get("weights"), rows),
         "rules": {
@@ -365,4 +426,6 @@ def trend_summary(weights: Mapping[str, Any] | None, rows: list[dict[str, Any]])
         "change_kg": None if first is None or last is None else round(last - first, 2),
         "weigh_ins": sum(1 for r in rows if r["weight_kg"] is not None),
         "source": method if smoothing is None else f"{method}, smoothing {smoothing:g} per day",
+        # both the users service's trend and the fallback are exponential moving averages
+        "reason": reason("moving_average", smoothing=smoothing),
     }
