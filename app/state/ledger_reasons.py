@@ -88,20 +88,11 @@ def excluded_day(r: Reason, language: str = "en") -> str:
 
 def adaptive_not_used(r: Reason, language: str = "en") -> str:
     """Why the adaptive estimate does not rest on data yet."""
+    counts = {"have": r.params.get("have"), "need": r.params.get("need")}
     if r.code == "few_logged_days":
-        return tr(
-            language,
-            "{have} fully logged days of the {need} needed",
-            have=r.params.get("have"),
-            need=r.params.get("need"),
-        )
+        return tr(language, "{have} fully logged days of the {need} needed", **counts)
     if r.code == "few_weigh_ins":
-        return tr(
-            language,
-            "{have} weigh-ins of the {need} needed",
-            have=r.params.get("have"),
-            need=r.params.get("need"),
-        )
+        return tr(language, "{have} weigh-ins of the {need} needed", **counts)
     if r.code == "short_weigh_in_span":
         return tr(language, "weigh-ins span less than {days} days", days=r.params.get("days"))
     return r.text("text")

@@ -232,9 +232,7 @@ def formula_estimate(targets: Mapping[str, Any]) -> Estimate:
             formula=bmr["name"],
             bmr_kcal=bmr["value"],
             bmr_source=bmr["source"],
-            activity_factor=targets["activity_factor"],
-            activity_level=targets["activity_level"],
-            tdee_kcal=targets["tdee_kcal"],
+            **{k: targets[k] for k in ("activity_factor", "activity_level", "tdee_kcal")},
         ),
         source=(
             f"{bmr['name']} BMR {bmr['value']:,.0f} kcal ({bmr['source']}) x activity factor "
@@ -265,10 +263,7 @@ def expenditure_estimate(
             method="adaptive",
             reason=reason(
                 "adaptive",
-                tdee_kcal=adaptive["tdee_kcal"],
-                band_kcal=adaptive["band_kcal"],
-                trusted_days=adaptive["trusted_days"],
-                weigh_ins=adaptive["weigh_ins"],
+                **{k: adaptive[k] for k in ("tdee_kcal", "band_kcal", "trusted_days", "weigh_ins")},
                 window_start=start.isoformat(),
                 window_end=end.isoformat(),
                 exercise_removed_kcal_per_day=round(mean_net, 1),
