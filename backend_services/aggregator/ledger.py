@@ -4,25 +4,22 @@ each number with the source it came from. Pure functions over the services' JSON
 balance = intake - (expenditure estimate + net exercise). The estimate is the adaptive one
 (users' ``/me/expenditure``) once it has enough data, else the formula's BMR x activity factor
 (``/me/targets``). Exercise is counted net of the resting energy the estimate already holds
-(``kernel.exercise_energy``). An adaptive estimate is measured total expenditure, which already
-contains the user's usual workouts: their mean net energy over its window is taken out of it,
-so the day's own workouts are added once.
+(``kernel.exercise_energy``; each workout's: ``ledger_exercise.py``). An adaptive estimate is
+measured total expenditure, which already contains the user's usual workouts: their mean net
+energy over its window is taken out of it, so the day's own workouts are added once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from backend_services.kernel.exercise_energy import (
-    NET_EXERCISE_RULE,
-    net_exercise_kcal,
-    resting_kcal,
-)
+from backend_services.kernel.exercise_energy import NET_EXERCISE_RULE
 
 from .dashboard import Part
+from .ledger_exercise import exercise_by_day, net_of, rounded
 from .ledger_reasons import Reason, adaptive_not_used, excluded_reason, reason
 
 MAX_LEDGER_DAYS = 93  # a quarter: a week or a month with room
@@ -53,153 +50,6 @@ def ledger_parts(start: date, end: date) -> list[Part]:
             {"from": back, "to": last, "limit": "500"},
         ),
     ]
-
-
-# --- exercise ---
-
-
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
-def _met_description(workout: Mapping[str, Any], entry_id: str | None, code: str) -> dict[str, str]:
-    """The Compendium wording and edition of ``code`` as the workout's entry copied them."""
-    for entry in workout.get("exercises") or []:
-        if entry_id is not None and entry.get("id") != entry_id:
-            continue
-        for met in [entry.get("met") or {}, *(entry.get("met_by_intensity") or {}).values()]:
-            if met.get("code") == code:
-                return {
-                    "description": met.get("description", ""),
-                    "edition": met.get("edition", ""),
-                }
-    return {"description": "", "edition": ""}
-
-
-def _activity(
-    workout: Mapping[str, Any],
-    entry_id: str | None,
-    code: str,
-    met: float,
-    seconds: float,
-    kg: float,
-) -> dict[str, Any]:
-    hours = seconds / 3600
-    gross = met * kg * hours
-    net = net_exercise_kcal(gross, kg, hours)
-    named = _met_description(workout, entry_id, code)
-    return {
-        "code": code,
-        "met": met,
-        "description": named["description"],
-        "edition": named["edition"],
-        "minutes": round(seconds / 60, 1),
-        "gross_kcal": round(gross, 1),
-        "net_kcal": round(net, 1),
-        "reason": reason(
-            "met_formula",
-            weight_kg=kg,
-            hours=round(hours, 2),
-            gross_kcal=round(gross, 1),
-            net_kcal=round(net, 1),
-        ),
-        "source": (
-            f"Compendium {named['edition'] or ''} {code} {named['description']}: "
-            f"MET {met:g} x {kg:g} kg x {hours:.2f} h = {gross:,.0f} kcal gross; "
-            f"(MET {met:g} - 1) x {kg:g} kg x {hours:.2f} h = "
-            f"{net:,.0f} kcal net"
-        ).replace("  ", " "),
-    }
-
-
-def workout_energy(workout: Mapping[str, Any]) -> dict[str, Any]:
-    """One workout's gross and net energy, which activities and MET values made it, and why."""
-    result = workout.get("result") or {}
-    kg = result.get("weight_kg")
-    gross = result.get("calories_kcal")
-    seconds = float(result.get("duration_s") or 0)
-    base = {
-        "workout_id": workout["id"],
-        "name": workout.get("name") or "",
-        "weight_kg": kg,
-        "weight_source": result.get("weight_source"),
-        "minutes": round(seconds / 60, 1),
-        "gross_kcal": _r(gross),
-    }
-    if workout.get("status") != "completed":
-        return {
-            **base,
-            "net_kcal": None,
-            "activities": [],
-            "reason": reason("not_completed"),
-            "source": "not completed: not counted",
-        }
-    if kg is None or gross is None:
-        return {
-            **base,
-            "net_kcal": None,
-            "activities": [],
-            "reason": reason("no_body_weight"),
-            "source": "no body weight known for that day: its energy was not estimated",
-        }
-    activities = [
-        _activity(workout, item.get("entry_id"), part["code"], part["value"], part["seconds"], kg)
-        for item in result.get("per_exercise") or []
-        for part in item.get("met") or []
-    ]
-    if activities:  # logged in the app: the workouts service's own (MET - 1) figure
-        net = result.get("net_calories_kcal")
-        if net is None:
-            net = sum(a["net_kcal"] for a in activities)
-        why = reason("activities_sum")
-        source = "sum over its activities of (MET - 1) x kg x h"
-    else:  # imported: one figure for the session, the device's or a MET estimate
-        net = net_exercise_kcal(gross, kg, seconds / 3600)
-        rest = resting_kcal(kg, seconds / 3600)
-        device = result.get("calorie_source") == "device"
-        why = reason(
-            "session_figure",
-            figure="device" if device else "met_estimate",
-            gross_kcal=_r(gross),
-            weight_kg=kg,
-            hours=round(seconds / 3600, 2),
-            resting_kcal=_r(rest),
-        )
-        how = "the device's figure" if device else "MET estimate"
-        source = (
-            f"{how}, {gross:,.0f} kcal gross, less 1 MET x {kg:g} kg x {seconds / 3600:.2f} h "
-            f"= {rest:,.0f} kcal resting"
-        )
-        entries = workout.get("exercises") or []
-        met = (entries[0].get("met") or {}) if entries else {}
-        if met.get("code"):
-            activities = [
-                {
-                    **_activity(workout, None, met["code"], float(met["value"]), seconds, kg),
-                    "gross_kcal": _r(gross),
-                    "net_kcal": _r(net),
-                }
-            ]
-    return {
-        **base,
-        "net_kcal": _r(net),
-        "activities": activities,
-        "reason": why,
-        "source": source,
-    }
-
-
-def exercise_by_day(workouts: Iterable[Mapping[str, Any]]) -> dict[date, list[dict[str, Any]]]:
-    found: dict[date, list[dict[str, Any]]] = {}
-    for workout in workouts:
-        found.setdefault(date.fromisoformat(workout["local_date"]), []).append(
-            workout_energy(workout)
-        )
-    return found
-
-
-def net_of(lines: Iterable[Mapping[str, Any]]) -> float:
-    return sum(line["net_kcal"] or 0.0 for line in lines)
 
 
 # --- the expenditure estimate ---
@@ -352,13 +202,13 @@ def ledger(start: date, end: date, parts: Mapping[str, Any]) -> dict[str, Any]:
         rows.append(
             {
                 "date": day,
-                "intake_kcal": _r(kcal),
+                "intake_kcal": rounded(kcal),
                 "intake_source": INTAKE_SOURCE if kcal is not None else "nothing logged",
                 "intake_reason": reason("diary" if kcal is not None else "nothing_logged"),
-                "exercise_net_kcal": _r(net),
+                "exercise_net_kcal": rounded(net),
                 "exercise": lines,
-                "expenditure_kcal": _r(expenditure),
-                "balance_kcal": _r(balance),
+                "expenditure_kcal": rounded(expenditure),
+                "balance_kcal": rounded(balance),
                 "weight_kg": trend["weight_kg"],
                 "trend_kg": trend["trend_kg"],
                 "trend_from": trend["trend_from"],
@@ -400,9 +250,9 @@ def totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "days": len(rows),
         "logged_days": len(logged),
-        "intake_kcal": _r(sum(r["intake_kcal"] for r in logged)),
-        "exercise_net_kcal": _r(sum(r["exercise_net_kcal"] or 0.0 for r in rows)),
-        "balance_kcal": _r(balance),
+        "intake_kcal": rounded(sum(r["intake_kcal"] for r in logged)),
+        "exercise_net_kcal": rounded(sum(r["exercise_net_kcal"] or 0.0 for r in rows)),
+        "balance_kcal": rounded(balance),
         "balance_days": len(balanced),
         "mean_balance_kcal": None if balance is None else round(balance / len(balanced), 1),
         "implied_change_kg": None if balance is None else round(balance / KCAL_PER_KG, 2),

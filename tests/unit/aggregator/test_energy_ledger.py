@@ -8,12 +8,8 @@ from typing import Any
 
 import pytest
 
-from backend_services.aggregator.ledger import (
-    history_start,
-    ledger,
-    ledger_parts,
-    workout_energy,
-)
+from backend_services.aggregator.ledger import history_start, ledger, ledger_parts
+from backend_services.aggregator.ledger_exercise import workout_energy
 from backend_services.aggregator.ledger_reasons import reason
 from backend_services.kernel.exercise_energy import net_exercise_kcal, resting_kcal
 
