@@ -11,7 +11,8 @@ from pymongo.collection import Collection
 
 from backend_services.kernel.messaging.mongo_outbox import MongoOutboxRelay
 
-EXPIRED = "The review was not done in time and the uploaded file was deleted: upload it again."
+# The web app recognises the prefix and words it in the reader's language (import_logic.py).
+EXPIRED = "review expired: the review was not done in time and the uploaded file was deleted"
 
 
 def expire_waiting_reviews(import_jobs: Collection[dict[str, Any]], before: datetime) -> int:

@@ -205,7 +205,7 @@ def test_a_review_nobody_does_expires_with_its_file(repo: WorkoutsRepository) ->
     assert relay.prune(now)["expired_reviews"] == 1
     expired = repo.import_jobs.find_one({"_id": old})
     assert expired["status"] == "failed" and "csv_zlib" not in expired
-    assert expired["error"].startswith("The review was not done in time")
+    assert expired["error"].startswith("review expired: ")
     assert repo.import_jobs.find_one({"_id": recent})["status"] == "needs_review"
     assert "csv_zlib" in repo.import_jobs.find_one({"_id": recent})
     assert repo.import_jobs.find_one({"_id": done})["status"] == "succeeded"
