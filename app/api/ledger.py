@@ -12,12 +12,37 @@ from app.api.gateway import Authorized
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why a number is what it is: a code and the numbers and names its sentence holds
+    (`app/state/ledger_logic.py` words it; the aggregator's schema lists the codes)."""
+
+    code: str
+    params: dict[str, Any]
+
+    @classmethod
+    def from_json(cls, data: Any) -> Reason:
+        b = p.obj(data)
+        return cls(code=p.text(b.get("code")), params=dict(p.obj(b.get("params"))))
+
+    @classmethod
+    def opt_from_json(cls, data: Any) -> Reason | None:
+        return None if data is None else cls.from_json(data)
+
+    def number(self, name: str) -> float:
+        return p.num(self.params.get(name))
+
+    def text(self, name: str) -> str:
+        return p.text(self.params.get(name))
+
+
+@dataclass(frozen=True)
 class ActivityEnergy:
     code: str
     met: float
     description: str
+    edition: str
     minutes: float
-    source: str
+    reason: Reason
 
     @classmethod
     def from_json(cls, data: Any) -> ActivityEnergy:
@@ -26,8 +51,9 @@ class ActivityEnergy:
             code=p.text(b.get("code")),
             met=p.num(b.get("met")),
             description=p.text(b.get("description")),
+            edition=p.text(b.get("edition")),
             minutes=p.num(b.get("minutes")),
-            source=p.text(b.get("source")),
+            reason=Reason.from_json(b.get("reason")),
         )
 
 
@@ -36,7 +62,7 @@ class WorkoutEnergy:
     name: str
     gross_kcal: float | None
     net_kcal: float | None
-    source: str
+    reason: Reason
     activities: tuple[ActivityEnergy, ...]
 
     @classmethod
@@ -46,7 +72,7 @@ class WorkoutEnergy:
             name=p.text(b.get("name")),
             gross_kcal=p.opt_num(b.get("gross_kcal")),
             net_kcal=p.opt_num(b.get("net_kcal")),
-            source=p.text(b.get("source")),
+            reason=Reason.from_json(b.get("reason")),
             activities=tuple(ActivityEnergy.from_json(a) for a in p.items(b.get("activities"))),
         )
 
@@ -61,7 +87,7 @@ class LedgerDay:
     balance_kcal: float | None
     weight_kg: float | None
     trend_kg: float | None
-    adaptive_excluded: str | None
+    adaptive_excluded: Reason | None
 
     @classmethod
     def from_json(cls, data: Any) -> LedgerDay:
@@ -75,7 +101,7 @@ class LedgerDay:
             balance_kcal=p.opt_num(b.get("balance_kcal")),
             weight_kg=p.opt_num(b.get("weight_kg")),
             trend_kg=p.opt_num(b.get("trend_kg")),
-            adaptive_excluded=p.opt_text(b.get("adaptive_excluded")),
+            adaptive_excluded=Reason.opt_from_json(b.get("adaptive_excluded_reason")),
         )
 
 
@@ -92,10 +118,10 @@ class Ledger:
     implied_change_kg: float | None
     estimate_kcal: float | None  # None: the profile is incomplete
     estimate_method: str  # "adaptive", "mifflin_st_jeor", "katch_mcardle", ...
-    estimate_source: str
+    estimate_reason: Reason | None
+    adaptive_not_used: Reason | None  # why the formula's estimate is used, if it is
     trend_change_kg: float | None
-    trend_source: str
-    rules: dict[str, str]
+    trend_reason: Reason
     missing: tuple[str, ...]
 
     @classmethod
@@ -115,10 +141,10 @@ class Ledger:
             implied_change_kg=p.opt_num(totals.get("implied_change_kg")),
             estimate_kcal=p.opt_num(e.get("kcal_per_day")),
             estimate_method=p.text(e.get("method")),
-            estimate_source=p.text(e.get("source")),
+            estimate_reason=Reason.opt_from_json(e.get("reason")),
+            adaptive_not_used=Reason.opt_from_json(e.get("adaptive_not_used")),
             trend_change_kg=p.opt_num(trend.get("change_kg")),
-            trend_source=p.text(trend.get("source")),
-            rules={str(k): p.text(v) for k, v in p.obj(b.get("rules")).items()},
+            trend_reason=Reason.from_json(trend.get("reason")),
             missing=p.texts(b.get("missing")),
         )
 

@@ -150,6 +150,12 @@ def report_lines(report: Mapping[str, int], language: str = "en") -> list[Report
 def failure_words(error: str | None, language: str = "en") -> str:
     """Why a job failed; the importer's reason stays in its own (English) words."""
     reason = (error or "").strip() or tr(language, "unknown reason")
+    if reason.startswith("review expired"):  # workouts/import_retention.py
+        return tr(
+            language,
+            "Nobody chose the exercises in time, so the uploaded file was deleted. Nothing was "
+            "imported: upload the file again (the choices already made are remembered).",
+        )
     if reason.startswith("internal error"):
         return tr(
             language,

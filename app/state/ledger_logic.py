@@ -8,6 +8,7 @@ import datetime as dt
 
 from app.api.ledger import Ledger, LedgerDay
 from app.i18n import formats, tr
+from app.state import ledger_reasons as why
 from app.state import units as u
 from app.state.diary_logic import fmt_kcal
 
@@ -74,16 +75,18 @@ def _sources(day: LedgerDay, language: str) -> list[str]:
                 "{name}: {net} kcal net ({source})",
                 name=workout.name,
                 net=fmt_kcal(workout.net_kcal, language),
-                source=workout.source,
+                source=why.workout_source(workout.reason, language),
             )
         )
-        lines.extend(f"· {activity.source}" for activity in workout.activities)
+        lines.extend(
+            f"· {why.activity_source(activity, language)}" for activity in workout.activities
+        )
     if day.adaptive_excluded:
         lines.append(
             tr(
                 language,
                 "Left out of the adaptive estimate: {reason}",
-                reason=day.adaptive_excluded,
+                reason=why.excluded_day(day.adaptive_excluded, language),
             )
         )
     return lines
@@ -132,7 +135,7 @@ def ledger_summary(ledger: Ledger, units: str = u.METRIC, language: str = "en") 
             "Weight trend {change} {unit} ({source}).",
             change=f"{u.kg_to_shown(ledger.trend_change_kg, units):+.2f}",
             unit=unit,
-            source=ledger.trend_source,
+            source=why.trend_source(ledger.trend_reason, language),
         )
     return {
         "intake": fmt_kcal(ledger.intake_kcal, language),
@@ -147,11 +150,11 @@ def ledger_summary(ledger: Ledger, units: str = u.METRIC, language: str = "en") 
             name=estimate_name(ledger.estimate_method, language),
             kcal=fmt_kcal(ledger.estimate_kcal, language),
         ),
-        "estimate_source": ledger.estimate_source,
+        "estimate_source": ""
+        if ledger.estimate_reason is None
+        else why.estimate_source(ledger.estimate_reason, ledger.adaptive_not_used, language),
         "change": change,
         "trend": trend,
-        "balance_rule": ledger.rules.get("balance", ""),
-        "exercise_rule": ledger.rules.get("exercise", ""),
-        "intake_rule": ledger.rules.get("intake", ""),
+        **why.rules(language),
         "missing": ", ".join(ledger.missing),
     }

@@ -4,25 +4,23 @@ each number with the source it came from. Pure functions over the services' JSON
 balance = intake - (expenditure estimate + net exercise). The estimate is the adaptive one
 (users' ``/me/expenditure``) once it has enough data, else the formula's BMR x activity factor
 (``/me/targets``). Exercise is counted net of the resting energy the estimate already holds
-(``kernel.exercise_energy``). An adaptive estimate is measured total expenditure, which already
-contains the user's usual workouts: their mean net energy over its window is taken out of it,
-so the day's own workouts are added once.
+(``kernel.exercise_energy``; each workout's: ``ledger_exercise.py``). An adaptive estimate is
+measured total expenditure, which already contains the user's usual workouts: their mean net
+energy over its window is taken out of it, so the day's own workouts are added once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from backend_services.kernel.exercise_energy import (
-    NET_EXERCISE_RULE,
-    net_exercise_kcal,
-    resting_kcal,
-)
+from backend_services.kernel.exercise_energy import NET_EXERCISE_RULE
 
 from .dashboard import Part
+from .ledger_exercise import exercise_by_day, net_of, rounded
+from .ledger_reasons import Reason, adaptive_not_used, excluded_reason, reason
 
 MAX_LEDGER_DAYS = 93  # a quarter: a week or a month with room
 ADAPTIVE_WINDOW_DAYS = 28  # users' expenditure window (users/expenditure.py WINDOW_DAYS)
@@ -54,122 +52,6 @@ def ledger_parts(start: date, end: date) -> list[Part]:
     ]
 
 
-# --- exercise ---
-
-
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
-def _met_description(workout: Mapping[str, Any], entry_id: str | None, code: str) -> dict[str, str]:
-    """The Compendium wording and edition of ``code`` as the workout's entry copied them."""
-    for entry in workout.get("exercises") or []:
-        if entry_id is not None and entry.get("id") != entry_id:
-            continue
-        for met in [entry.get("met") or {}, *(entry.get("met_by_intensity") or {}).values()]:
-            if met.get("code") == code:
-                return {
-                    "description": met.get("description", ""),
-                    "edition": met.get("edition", ""),
-                }
-    return {"description": "", "edition": ""}
-
-
-def _activity(
-    workout: Mapping[str, Any],
-    entry_id: str | None,
-    code: str,
-    met: float,
-    seconds: float,
-    kg: float,
-) -> dict[str, Any]:
-    hours = seconds / 3600
-    gross = met * kg * hours
-    named = _met_description(workout, entry_id, code)
-    return {
-        "code": code,
-        "met": met,
-        "description": named["description"],
-        "edition": named["edition"],
-        "minutes": round(seconds / 60, 1),
-        "gross_kcal": round(gross, 1),
-        "net_kcal": round(net_exercise_kcal(gross, kg, hours), 1),
-        "source": (
-            f"Compendium {named['edition'] or ''} {code} {named['description']}: "
-            f"MET {met:g} x {kg:g} kg x {hours:.2f} h = {gross:,.0f} kcal gross; "
-            f"(MET {met:g} - 1) x {kg:g} kg x {hours:.2f} h = "
-            f"{net_exercise_kcal(gross, kg, hours):,.0f} kcal net"
-        ).replace("  ", " "),
-    }
-
-
-def workout_energy(workout: Mapping[str, Any]) -> dict[str, Any]:
-    """One workout's gross and net energy, which activities and MET values made it, and why."""
-    result = workout.get("result") or {}
-    kg = result.get("weight_kg")
-    gross = result.get("calories_kcal")
-    seconds = float(result.get("duration_s") or 0)
-    base = {
-        "workout_id": workout["id"],
-        "name": workout.get("name") or "",
-        "weight_kg": kg,
-        "weight_source": result.get("weight_source"),
-        "minutes": round(seconds / 60, 1),
-        "gross_kcal": _r(gross),
-    }
-    if workout.get("status") != "completed":
-        return {**base, "net_kcal": None, "activities": [], "source": "not completed: not counted"}
-    if kg is None or gross is None:
-        return {
-            **base,
-            "net_kcal": None,
-            "activities": [],
-            "source": "no body weight known for that day: its energy was not estimated",
-        }
-    activities = [
-        _activity(workout, item.get("entry_id"), part["code"], part["value"], part["seconds"], kg)
-        for item in result.get("per_exercise") or []
-        for part in item.get("met") or []
-    ]
-    if activities:  # logged in the app: the workouts service's own (MET - 1) figure
-        net = result.get("net_calories_kcal")
-        if net is None:
-            net = sum(a["net_kcal"] for a in activities)
-        source = "sum over its activities of (MET - 1) x kg x h"
-    else:  # imported: one figure for the session, the device's or a MET estimate
-        net = net_exercise_kcal(gross, kg, seconds / 3600)
-        rest = resting_kcal(kg, seconds / 3600)
-        how = "the device's figure" if result.get("calorie_source") == "device" else "MET estimate"
-        source = (
-            f"{how}, {gross:,.0f} kcal gross, less 1 MET x {kg:g} kg x {seconds / 3600:.2f} h "
-            f"= {rest:,.0f} kcal resting"
-        )
-        entries = workout.get("exercises") or []
-        met = (entries[0].get("met") or {}) if entries else {}
-        if met.get("code"):
-            activities = [
-                {
-                    **_activity(workout, None, met["code"], float(met["value"]), seconds, kg),
-                    "gross_kcal": _r(gross),
-                    "net_kcal": _r(net),
-                }
-            ]
-    return {**base, "net_kcal": _r(net), "activities": activities, "source": source}
-
-
-def exercise_by_day(workouts: Iterable[Mapping[str, Any]]) -> dict[date, list[dict[str, Any]]]:
-    found: dict[date, list[dict[str, Any]]] = {}
-    for workout in workouts:
-        found.setdefault(date.fromisoformat(workout["local_date"]), []).append(
-            workout_energy(workout)
-        )
-    return found
-
-
-def net_of(lines: Iterable[Mapping[str, Any]]) -> float:
-    return sum(line["net_kcal"] or 0.0 for line in lines)
-
-
 # --- the expenditure estimate ---
 
 
@@ -179,6 +61,8 @@ class Estimate:
     method: str  # "adaptive", "mifflin_st_jeor", "katch_mcardle", "harris_benedict"
     source: str
     exercise_removed_kcal_per_day: float = 0.0
+    reason: Reason | None = None
+    adaptive_not_used: Reason | None = None  # the formula's, while the adaptive lacks data
 
 
 FORMULA_METHODS = {
@@ -193,6 +77,13 @@ def formula_estimate(targets: Mapping[str, Any]) -> Estimate:
     return Estimate(
         kcal=float(targets["tdee_kcal"]),
         method=FORMULA_METHODS.get(bmr["name"], bmr["name"]),
+        reason=reason(
+            "formula",
+            formula=bmr["name"],
+            bmr_kcal=bmr["value"],
+            bmr_source=bmr["source"],
+            **{k: targets[k] for k in ("activity_factor", "activity_level", "tdee_kcal")},
+        ),
         source=(
             f"{bmr['name']} BMR {bmr['value']:,.0f} kcal ({bmr['source']}) x activity factor "
             f"{targets['activity_factor']:g} ({targets['activity_level']}) = "
@@ -220,6 +111,13 @@ def expenditure_estimate(
         return Estimate(
             kcal=kcal,
             method="adaptive",
+            reason=reason(
+                "adaptive",
+                **{k: adaptive[k] for k in ("tdee_kcal", "band_kcal", "trusted_days", "weigh_ins")},
+                window_start=start.isoformat(),
+                window_end=end.isoformat(),
+                exercise_removed_kcal_per_day=round(mean_net, 1),
+            ),
             source=(
                 f"adaptive: {adaptive['tdee_kcal']:,.0f} ± {adaptive['band_kcal']:,.0f} kcal/day "
                 f"from {adaptive['trusted_days']} fully logged days and {adaptive['weigh_ins']} "
@@ -237,6 +135,8 @@ def expenditure_estimate(
             estimate.kcal,
             estimate.method,
             f"{estimate.source}; the adaptive estimate is not used yet: {adaptive['reason']}",
+            reason=estimate.reason,
+            adaptive_not_used=adaptive_not_used(str(adaptive["reason"])),
         )
     return estimate
 
@@ -302,16 +202,20 @@ def ledger(start: date, end: date, parts: Mapping[str, Any]) -> dict[str, Any]:
         rows.append(
             {
                 "date": day,
-                "intake_kcal": _r(kcal),
+                "intake_kcal": rounded(kcal),
                 "intake_source": INTAKE_SOURCE if kcal is not None else "nothing logged",
-                "exercise_net_kcal": _r(net),
+                "intake_reason": reason("diary" if kcal is not None else "nothing_logged"),
+                "exercise_net_kcal": rounded(net),
                 "exercise": lines,
-                "expenditure_kcal": _r(expenditure),
-                "balance_kcal": _r(balance),
+                "expenditure_kcal": rounded(expenditure),
+                "balance_kcal": rounded(balance),
                 "weight_kg": trend["weight_kg"],
                 "trend_kg": trend["trend_kg"],
                 "trend_from": trend["trend_from"],
                 "adaptive_excluded": excluded.get(day),
+                "adaptive_excluded_reason": None
+                if day not in excluded
+                else excluded_reason(excluded[day]),
             }
         )
     return {
@@ -326,6 +230,8 @@ def ledger(start: date, end: date, parts: Mapping[str, Any]) -> dict[str, Any]:
             "method": estimate.method,
             "source": estimate.source,
             "exercise_removed_kcal_per_day": estimate.exercise_removed_kcal_per_day,
+            "reason": estimate.reason,
+            "adaptive_not_used": estimate.adaptive_not_used,
         },
         "trend": trend_summary(parts.get("weights"), rows),
         "rules": {
@@ -344,9 +250,9 @@ def totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "days": len(rows),
         "logged_days": len(logged),
-        "intake_kcal": _r(sum(r["intake_kcal"] for r in logged)),
-        "exercise_net_kcal": _r(sum(r["exercise_net_kcal"] or 0.0 for r in rows)),
-        "balance_kcal": _r(balance),
+        "intake_kcal": rounded(sum(r["intake_kcal"] for r in logged)),
+        "exercise_net_kcal": rounded(sum(r["exercise_net_kcal"] or 0.0 for r in rows)),
+        "balance_kcal": rounded(balance),
         "balance_days": len(balanced),
         "mean_balance_kcal": None if balance is None else round(balance / len(balanced), 1),
         "implied_change_kg": None if balance is None else round(balance / KCAL_PER_KG, 2),
@@ -365,4 +271,6 @@ def trend_summary(weights: Mapping[str, Any] | None, rows: list[dict[str, Any]])
         "change_kg": None if first is None or last is None else round(last - first, 2),
         "weigh_ins": sum(1 for r in rows if r["weight_kg"] is not None),
         "source": method if smoothing is None else f"{method}, smoothing {smoothing:g} per day",
+        # both the users service's trend and the fallback are exponential moving averages
+        "reason": reason("moving_average", smoothing=smoothing),
     }

@@ -3,8 +3,48 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+ReasonCode = Literal[
+    # an activity, a workout
+    "met_formula",
+    "not_completed",
+    "no_body_weight",
+    "activities_sum",
+    "session_figure",
+    # a day's intake; why the adaptive estimate left a day out
+    "diary",
+    "nothing_logged",
+    "incomplete",
+    # the expenditure estimate; why the adaptive one is not used yet
+    "formula",
+    "adaptive",
+    "few_logged_days",
+    "few_weigh_ins",
+    "short_weigh_in_span",
+    # the weight trend
+    "moving_average",
+    # a wording of the users service this version does not know (params.text holds it)
+    "other",
+]
+
+
+class Reason(BaseModel):
+    """A source as a code with its numbers, for a client to word in its reader's language
+    (``source`` beside it says the same in English)."""
+
+    code: ReasonCode
+    params: dict[str, float | int | str | None] = Field(
+        description="The numbers and names the code's sentence holds: met_formula weight_kg, "
+        "hours, gross_kcal, net_kcal; session_figure figure (device | met_estimate), "
+        "gross_kcal, weight_kg, hours, resting_kcal; incomplete logged_kcal, expected_kcal; "
+        "formula formula, bmr_kcal, bmr_source, activity_factor, activity_level, tdee_kcal; "
+        "adaptive tdee_kcal, band_kcal, trusted_days, weigh_ins, window_start, window_end, "
+        "exercise_removed_kcal_per_day; few_logged_days and few_weigh_ins have, need; "
+        "short_weigh_in_span days; moving_average smoothing; other text."
+    )
 
 
 class Activity(BaseModel):
@@ -15,7 +55,8 @@ class Activity(BaseModel):
     minutes: float
     gross_kcal: float | None
     net_kcal: float | None
-    source: str
+    reason: Reason
+    source: str = Field(description="The reason in English.")
 
 
 class WorkoutEnergy(BaseModel):
@@ -27,13 +68,15 @@ class WorkoutEnergy(BaseModel):
     gross_kcal: float | None = Field(description="MET x kg x h, resting energy included.")
     net_kcal: float | None = Field(description="Gross less 1 MET x kg x h; null: not counted.")
     activities: list[Activity]
-    source: str
+    reason: Reason
+    source: str = Field(description="The reason in English.")
 
 
 class LedgerDay(BaseModel):
     date: dt.date
     intake_kcal: float | None
-    intake_source: str
+    intake_source: str = Field(description="`intake_reason` in English.")
+    intake_reason: Reason
     exercise_net_kcal: float | None = Field(description="null: the workouts did not answer.")
     exercise: list[WorkoutEnergy]
     expenditure_kcal: float | None = Field(description="The estimate (see `estimate`).")
@@ -43,6 +86,9 @@ class LedgerDay(BaseModel):
     trend_from: dt.date | None = Field(description="The weigh-in day the trend is carried from.")
     adaptive_excluded: str | None = Field(
         description="Why the adaptive estimate left this day out (null: used, or outside it)."
+    )
+    adaptive_excluded_reason: Reason | None = Field(
+        description="`adaptive_excluded` as a code (nothing_logged, incomplete, other)."
     )
 
 
@@ -60,7 +106,11 @@ class LedgerTotals(BaseModel):
 class LedgerEstimate(BaseModel):
     kcal_per_day: float
     method: str = Field(description="adaptive, mifflin_st_jeor, katch_mcardle, ...")
-    source: str
+    source: str = Field(description="`reason` and `adaptive_not_used` in English.")
+    reason: Reason = Field(description="formula or adaptive.")
+    adaptive_not_used: Reason | None = Field(
+        description="The formula's estimate: why the adaptive one is not used yet, if it is not."
+    )
     exercise_removed_kcal_per_day: float = Field(
         description="Adaptive only: the window's mean net exercise taken out of it."
     )
@@ -71,7 +121,8 @@ class LedgerTrend(BaseModel):
     end_kg: float | None
     change_kg: float | None
     weigh_ins: int
-    source: str
+    source: str = Field(description="`reason` in English.")
+    reason: Reason
 
 
 class LedgerRules(BaseModel):

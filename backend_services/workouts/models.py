@@ -201,5 +201,6 @@ _INTERNAL = frozenset(
         "owner_id",
         "version",
         "csv_zlib",  # an import job's upload, kept until its review is done
+        "import_job",  # a Strong/Hevy import's workout until its whole file is stored
     }
 )

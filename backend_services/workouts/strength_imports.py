@@ -2,12 +2,14 @@
 review (the user's choice for each unmatched name).
 
 The upload (at most ``strength_import_max_bytes``) is kept compressed in its job document
-until the job ends, so whichever API instance gets the review can finish it. A job whose
-names all match stores at once; otherwise it stops at ``needs_review`` having written
-nothing, with each unmatched name, its set count and suggestions in its report. The review
-remembers each choice (``import_mappings``; a "new exercise" is a custom exercise of that
-name) and runs the job again: now every name matches, and it stores. Importing the same file
-again adds nothing (``strength_store``), and asks nothing already answered.
+until the job ends, so whichever API instance gets the review can finish it; a review not done
+within ``strength_review_retention_days`` of the upload expires with the file
+(``import_retention.py``). A job whose names all match stores at once, the whole file or
+nothing (``strength_store``); otherwise it stops at ``needs_review`` having written nothing,
+with each unmatched name, its set count and suggestions in its report. The review remembers
+each choice (``import_mappings``; a "new exercise" is a custom exercise of that name) and runs
+the job again: now every name matches, and it stores. Importing the same file again adds
+nothing (``strength_store``), and asks nothing already answered.
 """
 
 from __future__ import annotations
@@ -25,7 +27,11 @@ from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from .account_deletion import erase_user
 from .importers.exercise_matching import ExerciseMatcher, Match, Unmatched, key
 from .importers.strength_logs import LoggedWorkout, StrengthLogError, parse_hevy, parse_strong
-from .importers.strength_store import store_strength_workouts
+from .importers.strength_store import (
+    discard_import,
+    release_import,
+    store_strength_workouts,
+)
 from .models import CustomExerciseCreate, ImportReview
 from .repository import WorkoutsRepository
 from .service import WorkoutService
@@ -135,8 +141,10 @@ def run_strength_job(
             workouts,
             {m.name: m.exercise_id for m in matched},
             job.get("utc_offset_minutes", 0),
+            job_id,
             lambda n: update(progress={"phase": "storing", "fraction": round(n / total, 3)}),
         )
+        release_import(repo, user_id, job_id, datetime.now(UTC))
         update(
             unset=True,
             status="succeeded",
@@ -156,6 +164,7 @@ def run_strength_job(
     except Exception as exc:
         log.exception("strength import job failed")
         IMPORT_JOBS.labels(provider, "failed").inc()
+        _discard(repo, user_id, job_id)
         update(
             unset=True,
             status="failed",
@@ -163,6 +172,18 @@ def run_strength_job(
             finished_at=datetime.now(UTC),
         )
         return "failed"
+
+
+def _discard(repo: WorkoutsRepository, user_id: str, job_id: str) -> None:
+    """A failed job leaves no workout; when even that fails (the database is down) its
+    workouts stay marked, without events, and the next import of the file completes them."""
+    try:
+        removed = discard_import(repo, user_id, job_id)
+    except Exception:
+        log.exception("could not remove a failed import's workouts", extra={"job": job_id})
+        return
+    if removed:
+        log.info("failed import rolled back", extra={"job": job_id, "workouts": removed})
 
 
 def start_job(

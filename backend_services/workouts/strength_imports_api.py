@@ -25,8 +25,8 @@ router = APIRouter(
 )
 Offset = Annotated[int, Form(ge=-840, le=840, description="Minutes east of UTC.")]
 UPLOAD_REFUSALS = refusals(
-    file="a CSV export of the route's app (Strong `;`-separated, Hevy), UTF-8, its header on "
-    "the first line (`wrong_export`)"
+    file="a CSV export of the route's app (Strong `;`- or `,`-separated, Hevy), UTF-8, its "
+    "header on the first line (`wrong_export`)"
 )
 
 

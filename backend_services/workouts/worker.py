@@ -4,6 +4,7 @@ and import-job documents (kernel ``mongo_outbox``) and the consumers."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from backend_services.kernel.logs import configure_logging
 from backend_services.kernel.messaging.mongo_consumer import MongoEventConsumer
@@ -13,6 +14,7 @@ from backend_services.kernel.mongo import default_database, make_mongo_client
 from backend_services.kernel.workers import Runnable, run_until_stopped
 
 from .events import SUBSCRIPTIONS
+from .import_retention import ImportJobsRelay
 from .settings import WorkoutsSettings
 
 
@@ -24,10 +26,17 @@ def main() -> None:
     retention = Retention.of(settings)
     runnables: list[Runnable] = [
         MongoOutboxRelay(
-            db[collection], amqp_url, settings.events_exchange, name=name, retention=retention
-        )
-        # workouts' events; a finished import job's weigh-ins offered to the users service
-        for collection, name in (("workouts", "workouts"), ("import_jobs", "workouts-imports"))
+            db["workouts"], amqp_url, settings.events_exchange, name="workouts", retention=retention
+        ),
+        # a finished import job's weigh-ins offered to the users service
+        ImportJobsRelay(
+            db["import_jobs"],
+            amqp_url,
+            settings.events_exchange,
+            name="workouts-imports",
+            retention=retention,
+            review_retention=timedelta(days=settings.strength_review_retention_days),
+        ),
     ]
     runnables += [
         MongoEventConsumer(

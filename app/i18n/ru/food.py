@@ -420,6 +420,70 @@ MESSAGES: dict[str, Entry] = {
     "{name}: {net} kcal net ({source})": "{name}: {net} ккал нетто ({source})",
     "Left out of the adaptive estimate: {reason}": "Не вошёл в адаптивную оценку: {reason}",
     "{name}: {kcal} kcal a day": "{name}: {kcal} ккал в день",
+    # The ledger's sources (app/state/ledger_reasons.py)
+    "Compendium {activity}: MET {met} x {kg} kg x {hours} h = {gross} kcal gross; "
+    "(MET {met} - 1) x {kg} kg x {hours} h = {net} kcal net": (
+        "Компендиум {activity}: MET {met} x {kg} кг x {hours} ч = {gross} ккал брутто; "
+        "(MET {met} - 1) x {kg} кг x {hours} ч = {net} ккал нетто"
+    ),
+    "not completed: not counted": "не завершена: не учитывается",
+    "no body weight known for that day: its energy was not estimated": (
+        "вес тела в этот день неизвестен: расход не оценён"
+    ),
+    "sum over its activities of (MET - 1) x kg x h": (
+        "сумма по её упражнениям: (MET - 1) x кг x ч"
+    ),
+    "the device's figure, {gross} kcal gross, less 1 MET x {kg} kg x {hours} h "
+    "= {rest} kcal resting": (
+        "данные устройства, {gross} ккал брутто, минус 1 MET x {kg} кг x {hours} ч "
+        "= {rest} ккал в покое"
+    ),
+    "MET estimate, {gross} kcal gross, less 1 MET x {kg} kg x {hours} h = {rest} kcal resting": (
+        "оценка по MET, {gross} ккал брутто, минус 1 MET x {kg} кг x {hours} ч "
+        "= {rest} ккал в покое"
+    ),
+    "nothing logged": "ничего не записано",
+    "{logged} kcal logged, under half the {expected} kcal the formula expects: looks incomplete": (
+        "записано {logged} ккал, меньше половины из {expected} ккал по формуле: "
+        "похоже, записано не всё"
+    ),
+    "{have} fully logged days of the {need} needed": (
+        "полностью записанных дней: {have} из {need} нужных"
+    ),
+    "{have} weigh-ins of the {need} needed": "взвешиваний: {have} из {need} нужных",
+    "weigh-ins span less than {days} days": "взвешивания охватывают меньше {days} дн.",
+    "Adaptive: {kcal} ± {band} kcal a day from {days} fully logged days and {weigh_ins} "
+    "weigh-ins, {start} to {end}, less the {removed} kcal a day of net exercise logged "
+    "then, which the measured expenditure already holds.": (
+        "Адаптивная оценка: {kcal} ± {band} ккал в день по полностью записанным дням ({days}) "
+        "и взвешиваниям ({weigh_ins}) с {start} по {end}, минус {removed} ккал в день "
+        "тренировок нетто за это время: измеренный расход их уже содержит."
+    ),
+    "{formula} BMR {bmr} kcal ({citation}) x activity factor {factor} ({level}) "
+    "= {kcal} kcal a day.": (
+        "Основной обмен по {formula} {bmr} ккал ({citation}) x коэффициент активности "
+        "{factor} ({level}) = {kcal} ккал в день."
+    ),
+    "The adaptive estimate is not used yet: {why}.": (
+        "Адаптивная оценка пока не используется: {why}."
+    ),
+    "exponential moving average of the weigh-ins": "экспоненциальное скользящее среднее веса",
+    "exponential moving average of the weigh-ins, smoothing {s} a day": (
+        "экспоненциальное скользящее среднее веса, сглаживание {s} в день"
+    ),
+    "Balance = eaten - (expenditure estimate + net exercise).": (
+        "Баланс = съедено - (оценка расхода + тренировки нетто)."
+    ),
+    "Net exercise = gross - 1 MET x body mass (kg) x duration (h): the resting energy "
+    "of the workout's hours is already in the day's expenditure estimate, so it is not "
+    "counted twice.": (
+        "Тренировки нетто = брутто - 1 MET x масса тела (кг) x длительность (ч): расход "
+        "в покое за часы тренировки уже есть в оценке расхода за день, поэтому он не "
+        "считается дважды."
+    ),
+    "Eaten: the energy of every food logged in the diary that day.": (
+        "Съедено: энергия всех продуктов, записанных в дневник за этот день."
+    ),
     # The training-day rule (components/training_rule_form.py, app/state/training_rule.py)
     "Training day: {n} % of the workout's net energy added back.": (
         "День тренировки: добавляется {n} % чистого расхода тренировки."

@@ -355,6 +355,11 @@ MESSAGES: dict[str, Entry] = {
     "Something went wrong on the server while importing. Nothing was saved; try again.": (
         "При импорте на сервере произошла ошибка. Ничего не сохранено; попробуйте ещё раз."
     ),
+    "Nobody chose the exercises in time, so the uploaded file was deleted. Nothing was "
+    "imported: upload the file again (the choices already made are remembered).": (
+        "Упражнения не были выбраны вовремя, поэтому загруженный файл удалён. Ничего не "
+        "импортировано: загрузите файл ещё раз (уже сделанный выбор запомнен)."
+    ),
     "FitLedger could not read this export ({reason}). Nothing was imported.": (
         "FitLedger не смог прочитать этот экспорт ({reason}). Ничего не импортировано."
     ),

@@ -1,6 +1,7 @@
 """Workout history from other strength-log apps' CSV exports: Strong and Hevy.
 
-Both export one row per set. Strong (`;`-separated) states weights and distances in the unit
+Both export one row per set. Strong (`;`- or `,`-separated, by the phone's locale: `;` where
+the decimal mark is a comma; fields may be quoted) states weights and distances in the unit
 the app was set to, which the file does not say, so the caller passes it; Hevy states kilograms
 and kilometres in its column names. Rows are grouped into workouts by start time and title,
 sets into exercises in file order. Names stay as the app wrote them: matching them to our
@@ -67,10 +68,18 @@ class LoggedWorkout:
 def detect(text: str) -> str | None:
     """ "strong", "hevy" or None, from the header line."""
     first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
-    if all(name in first for name in STRONG_HEADER) and ";" in first:
+    if all(name in first for name in STRONG_HEADER) and strong_delimiter(first):
         return "strong"
     if all(name in first for name in HEVY_HEADER):
         return "hevy"
+    return None
+
+
+def strong_delimiter(header: str) -> str | None:
+    """The separator of a Strong header line: ``;`` or ``,`` (None: neither)."""
+    for delimiter in (";", ","):
+        if delimiter in header:
+            return delimiter
     return None
 
 
@@ -90,7 +99,8 @@ def parse_strong(text: str, *, units: str = "metric") -> list[LoggedWorkout]:
     kg = KG_PER_LB if units == "imperial" else 1.0
     metres = M_PER_MILE if units == "imperial" else 1000.0
     workouts: dict[tuple[str, str], LoggedWorkout] = {}
-    for line, row in _rows(text, delimiter=";"):
+    header = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    for line, row in _rows(text, delimiter=strong_delimiter(header) or ";"):
         started = _when(row["Date"], "%Y-%m-%d %H:%M:%S", line)
         title = row["Workout Name"].strip() or "Workout"
         workout = workouts.get((row["Date"], title))

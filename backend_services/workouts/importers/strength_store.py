@@ -6,6 +6,14 @@ the user's weight that day, volume) is computed as a completion computes it, wit
 records (history is not news), and it stages one ``workouts.workout.imported`` event like a
 health import. The exercise bests are rebuilt from history afterwards, so the next workout
 logged in FitLedger is compared with the imported ones.
+
+A file is stored whole or not at all (MongoDB has no multi-document transaction here): each
+workout is written with the job's id (``import_job``) and its event held back (no
+``outbox_pending``); once every workout is written, ``release_import`` sends their events and
+drops the mark in one update, and a failure before that removes them (``discard_import``). A
+workout left marked by a job that died part-way is taken over by the next import of the file,
+so a re-run completes it. While a job stores, the workouts it wrote already show in the
+history (its progress says so); an import that fails takes them away again.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from pymongo.errors import DuplicateKeyError
@@ -32,17 +40,28 @@ def store_strength_workouts(
     workouts: list[LoggedWorkout],
     exercise_of: Mapping[str, str],
     utc_offset_minutes: int,
+    job_id: str,
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, int]:
-    """``exercise_of`` maps every exercise name in ``workouts`` to one of our exercise ids."""
+    """``exercise_of`` maps every exercise name in ``workouts`` to one of our exercise ids.
+    Writes the workouts marked with ``job_id``: the caller releases or discards them."""
     exercises = repo.visible_exercises(user_id, sorted(set(exercise_of.values())))
     imported = present = sets = 0
     for n, logged in enumerate(workouts):
         known = {"user_id": user_id, "external_id": logged.external_id}
-        if repo.workouts.count_documents(known):
+        if repo.workouts.count_documents({**known, "import_job": {"$exists": False}}):
             present += 1
             continue
+        unfinished = repo.workouts.find_one_and_update(
+            {**known, "import_job": {"$exists": True}}, {"$set": {"import_job": job_id}}
+        )
+        if unfinished is not None:  # written by an import that did not finish: this one does
+            imported += 1
+            sets += sum(len(e.get("sets") or []) for e in unfinished.get("exercises") or [])
+            continue
         doc = workout_document(service, user_id, logged, exercise_of, exercises, utc_offset_minutes)
+        doc["import_job"] = job_id
+        del doc["outbox_pending"]  # released with the whole file
         try:
             added = repo.workouts.update_one(known, {"$setOnInsert": doc}, upsert=True)
         except DuplicateKeyError:
@@ -54,13 +73,27 @@ def store_strength_workouts(
             present += 1
         if progress and n % 100 == 0:
             progress(n)
-    if imported:
-        repo.forget_exercise_bests(user_id)
     return {
         "workouts_imported": imported,
         "workouts_already_present": present,
         "sets_imported": sets,
     }
+
+
+def release_import(repo: WorkoutsRepository, user_id: str, job_id: str, now: datetime) -> None:
+    """The job's workouts become plain workouts in one update, their events due now; the
+    exercise bests are rebuilt from the history that now holds them."""
+    released = repo.workouts.update_many(
+        {"user_id": user_id, "import_job": job_id},
+        {"$set": {"outbox_pending": now}, "$unset": {"import_job": ""}},
+    )
+    if released.modified_count:
+        repo.forget_exercise_bests(user_id)
+
+
+def discard_import(repo: WorkoutsRepository, user_id: str, job_id: str) -> int:
+    """Remove what the job wrote (no event of it was sent); answers how many workouts."""
+    return repo.workouts.delete_many({"user_id": user_id, "import_job": job_id}).deleted_count
 
 
 def workout_document(

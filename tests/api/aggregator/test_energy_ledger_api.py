@@ -12,6 +12,9 @@ import httpx
 import pytest
 from polling import wait_until
 
+from app.api.ledger import Ledger
+from app.state.ledger_logic import ledger_rows, ledger_summary
+
 pytestmark = pytest.mark.e2e
 
 LEDGER = "/api/aggregator/ledger"
@@ -88,6 +91,29 @@ def test_the_ledger_of_a_day_names_every_source_and_only_the_callers_data(
     assert row["balance_kcal"] == pytest.approx(2500 - formula["tdee_kcal"] - (gross - 80), abs=0.2)
     assert (row["weight_kg"], row["trend_kg"]) == (79.5, 79.5)
     assert "1 MET" in ledger["rules"]["exercise"]
+    # the same sources as codes with their numbers, which the web app words in Russian too
+    assert energy["reason"]["code"] == "activities_sum"
+    assert energy["activities"][0]["reason"] == {
+        "code": "met_formula",
+        "params": {
+            "weight_kg": 80.0,
+            "hours": 1.0,
+            "gross_kcal": pytest.approx(gross, abs=0.1),
+            "net_kcal": pytest.approx(gross - 80, abs=0.1),
+        },
+    }
+    assert ledger["estimate"]["reason"]["code"] == "formula"
+    assert ledger["estimate"]["adaptive_not_used"] == {
+        "code": "few_logged_days",
+        "params": {"have": 1, "need": 7},
+    }
+    assert row["intake_reason"]["code"] == "diary"
+    assert ledger["trend"]["reason"]["code"] == "moving_average"
+    russian = ledger_rows(Ledger.from_json(ledger), language="ru")[0]["sources"]
+    assert "Компендиум" in russian and "kcal" not in russian
+    summary = ledger_summary(Ledger.from_json(ledger), language="ru")
+    assert summary["estimate_source"].startswith("Основной обмен по Mifflin-St Jeor")
+    assert "полностью записанных дней: 1 из 7" in summary["estimate_source"]
 
     week = client.get(
         LEDGER,
@@ -99,6 +125,7 @@ def test_the_ledger_of_a_day_names_every_source_and_only_the_callers_data(
     ).json()
     assert len(week["days"]) == 7 and week["totals"]["logged_days"] == 1
     assert week["days"][0]["adaptive_excluded"] == "nothing logged"
+    assert week["days"][0]["adaptive_excluded_reason"] == {"code": "nothing_logged", "params": {}}
     assert week["days"][0]["trend_kg"] is None  # no weigh-in yet that day
 
     other = client.get(

@@ -1,6 +1,6 @@
 """Strong and Hevy imports through the gateway: upload -> review of unmatched names -> import
--> the same file again adds nothing; another user can neither see nor answer the job; bad
-files get the error shape and start nothing (issue 17)."""
+-> the same file again (in Strong's other, comma-separated layout) adds nothing; another user
+can neither see nor answer the job; bad files get the error shape and start nothing (issue 17)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from reference_data import FIXTURES
 W = "/api/workouts"
 LOGS = FIXTURES / "strength_logs"
 STRONG = (LOGS / "strong_export.csv").read_bytes()
+STRONG_COMMA = (LOGS / "strong_export_comma.csv").read_bytes()  # the same workouts
 HEVY = (LOGS / "hevy_export.csv").read_bytes()
 
 
@@ -83,7 +84,9 @@ def test_upload_review_import_and_the_same_file_again(
     ]
     assert client.get(f"{W}/workouts", headers=bob).json()["items"] == []
 
-    second = _upload(client, h, "strong", STRONG, weight_unit="kg", utc_offset_minutes="60")
+    # Strong's comma-separated, quoted variant of the same export: the same workouts
+    second = _upload(client, h, "strong", STRONG_COMMA, weight_unit="kg", utc_offset_minutes="60")
+    assert second.status_code == 202, second.text
     report = _wait(client, h, second.json()["id"], "succeeded")["report"]
     assert (report["workouts_imported"], report["workouts_already_present"]) == (0, 2)
     assert report["exercises_mapped"] == 1  # the review's answer, remembered

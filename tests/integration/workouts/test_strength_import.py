@@ -1,10 +1,12 @@
 """Strong and Hevy imports against the real store: the job stops for a review of the names it
 could not match (writing nothing), the review completes it, and the same file again adds
-nothing and asks nothing (issue 17)."""
+nothing and asks nothing (issue 17); a failure part-way leaves nothing, an import that died
+part-way is completed by the next one, and a review nobody does expires."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from reference_data import FIXTURES
@@ -12,6 +14,10 @@ from reference_data import FIXTURES
 from backend_services.kernel.errors import Conflict, InvalidInput
 from backend_services.workouts import strength_imports
 from backend_services.workouts.account_deletion import erase_user
+from backend_services.workouts.import_retention import ImportJobsRelay
+from backend_services.workouts.importers.exercise_matching import ExerciseMatcher, key
+from backend_services.workouts.importers.strength_logs import parse_strong
+from backend_services.workouts.importers.strength_store import store_strength_workouts
 from backend_services.workouts.models import ImportReview
 from backend_services.workouts.repository import WorkoutsRepository
 from backend_services.workouts.service import WorkoutService
@@ -118,3 +124,88 @@ def test_hevy_broken_file_fails_the_job_and_stores_nothing(
     job = repo.import_jobs.find_one({"_id": "h"})
     assert "unreadable date" in job["error"] and "csv_zlib" not in job
     assert repo.workouts.count_documents({}) == 0
+
+
+class _FailsOnTheSecondWorkout(WorkoutService):
+    """The store breaking part-way: the second workout's body-weight lookup fails."""
+
+    calls = 0
+
+    def resolve_weight(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        if self.calls == 2:
+            raise RuntimeError("lost the database")
+        return super().resolve_weight(*args, **kwargs)
+
+
+def _all_names_known(repo: WorkoutsRepository) -> None:
+    name = "Zercher Lunge Hold"
+    repo.remember_exercise("u1", key(name), name, "builtin:dumbbell-lunge")
+
+
+def test_a_failure_part_way_leaves_nothing_and_the_same_file_then_imports_whole(
+    repo: WorkoutsRepository, service: WorkoutService
+) -> None:
+    _all_names_known(repo)
+    broken = _job(repo, "strong", weight_unit="kg")
+    assert strength_imports.run_strength_job(repo, _FailsOnTheSecondWorkout(repo), broken) == (
+        "failed"
+    )
+    assert repo.import_jobs.find_one({"_id": broken})["error"] == "internal error (RuntimeError)"
+    assert repo.workouts.count_documents({}) == 0  # the first workout was removed again
+
+    again = _job(repo, "strong", weight_unit="kg")
+    assert strength_imports.run_strength_job(repo, service, again) == "succeeded"
+    report = repo.import_jobs.find_one({"_id": again})["report"]
+    assert (report["workouts_imported"], report["workouts_already_present"]) == (2, 0)
+    stored = list(repo.workouts.find({"user_id": "u1"}))
+    assert len(stored) == 2
+    assert all("import_job" not in w and "outbox_pending" in w for w in stored)  # events due
+
+
+def test_workouts_of_an_import_that_died_part_way_stay_silent_until_a_rerun_completes_them(
+    repo: WorkoutsRepository, service: WorkoutService
+) -> None:
+    _all_names_known(repo)
+    text = (LOGS / "strong_export_comma.csv").read_text(encoding="utf-8")
+    [push, _legs] = parse_strong(text)
+    ids = {e.name: _exercise_id(repo, e.name) for e in push.exercises}
+    store_strength_workouts(repo, service, "u1", [push], ids, 0, "died")  # never released
+    [left] = repo.workouts.find({"user_id": "u1"})
+    assert left["import_job"] == "died" and "outbox_pending" not in left  # no event sent
+
+    rerun = _job(repo, "strong", weight_unit="kg")
+    assert strength_imports.run_strength_job(repo, service, rerun) == "succeeded"
+    report = repo.import_jobs.find_one({"_id": rerun})["report"]
+    assert (report["workouts_imported"], report["workouts_already_present"]) == (2, 0)
+    stored = list(repo.workouts.find({"user_id": "u1"}))
+    assert len(stored) == 2 and all("import_job" not in w for w in stored)
+    assert all("outbox_pending" in w for w in stored)
+
+
+def _exercise_id(repo: WorkoutsRepository, name: str) -> str:
+    matcher = ExerciseMatcher(repo.exercise_catalog("u1"), repo.remembered_exercises("u1"))
+    [match], unmatched = matcher.match_all([name])
+    assert not unmatched
+    return match.exercise_id
+
+
+def test_a_review_nobody_does_expires_with_its_file(repo: WorkoutsRepository) -> None:
+    now = datetime.now(UTC)
+    old = _job(repo, "strong", status="needs_review", created_at=now - timedelta(days=15))
+    recent = _job(repo, "hevy", status="needs_review", created_at=now - timedelta(days=13))
+    done = _job(repo, "strong", status="succeeded", created_at=now - timedelta(days=40))
+    relay = ImportJobsRelay(
+        repo.import_jobs,
+        "amqp://unused",
+        "unused",
+        name="workouts-imports",
+        review_retention=timedelta(days=14),
+    )
+    assert relay.prune(now)["expired_reviews"] == 1
+    expired = repo.import_jobs.find_one({"_id": old})
+    assert expired["status"] == "failed" and "csv_zlib" not in expired
+    assert expired["error"].startswith("review expired: ")
+    assert repo.import_jobs.find_one({"_id": recent})["status"] == "needs_review"
+    assert "csv_zlib" in repo.import_jobs.find_one({"_id": recent})
+    assert repo.import_jobs.find_one({"_id": done})["status"] == "succeeded"

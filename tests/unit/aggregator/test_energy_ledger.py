@@ -8,12 +8,9 @@ from typing import Any
 
 import pytest
 
-from backend_services.aggregator.ledger import (
-    history_start,
-    ledger,
-    ledger_parts,
-    workout_energy,
-)
+from backend_services.aggregator.ledger import history_start, ledger, ledger_parts
+from backend_services.aggregator.ledger_exercise import workout_energy
+from backend_services.aggregator.ledger_reasons import reason
 from backend_services.kernel.exercise_energy import net_exercise_kcal, resting_kcal
 
 DAY = date(2026, 11, 30)
@@ -220,3 +217,45 @@ def test_the_parts_reach_back_over_the_adaptive_window() -> None:
     assert asked["targets"] == {"date": DAY.isoformat()}
     assert asked["workouts"]["from"] == (DAY - timedelta(days=27)).isoformat()
     assert asked["nutrition"] == {"from": DAY.isoformat(), "to": DAY.isoformat()}
+
+
+def test_every_number_of_the_ledger_carries_its_reason() -> None:
+    body = ledger(DAY - timedelta(days=1), DAY, parts())
+    before, day = body["days"]
+    assert day["intake_reason"] == reason("diary")
+    assert before["intake_reason"] == reason("nothing_logged")
+    assert before["adaptive_excluded_reason"] == reason("nothing_logged")
+    assert day["adaptive_excluded_reason"] is None
+    [workout] = day["exercise"]
+    assert workout["reason"] == reason("activities_sum")
+    assert workout["activities"][0]["reason"] == reason(
+        "met_formula", weight_kg=80, hours=1.0, gross_kcal=480.0, net_kcal=400.0
+    )
+    estimate_ = body["estimate"]
+    assert estimate_["reason"]["code"] == "formula"
+    assert estimate_["reason"]["params"]["activity_level"] == "moderate"
+    assert estimate_["adaptive_not_used"] == reason("few_logged_days", have=3, need=7)
+    assert body["trend"]["reason"] == reason("moving_average", smoothing=0.1)
+
+
+def test_an_imported_session_and_a_workout_not_counted_have_their_reasons() -> None:
+    imported = make_workout(
+        exercises=[{"id": "e1", "met": {"code": "12050", "value": 8.0}}],
+        result={
+            "duration_s": 1800,
+            "calories_kcal": 300.0,
+            "calorie_source": "device",
+            "weight_kg": 80,
+            "per_exercise": [],
+        },
+    )
+    assert workout_energy(imported)["reason"] == reason(
+        "session_figure",
+        figure="device",
+        gross_kcal=300.0,
+        weight_kg=80,
+        hours=0.5,
+        resting_kcal=40.0,
+    )
+    planned = workout_energy(make_workout(status="planned"))
+    assert planned["reason"] == reason("not_completed")

@@ -10,6 +10,7 @@ import pytest
 
 from app.api.health_imports import ImportedWorkout, ImportJob, MergedSession
 from app.state import import_logic as logic
+from backend_services.workouts.import_retention import EXPIRED
 
 
 def zip_of(*names: str) -> io.BytesIO:
@@ -113,6 +114,9 @@ def test_a_failed_job_says_nothing_was_imported() -> None:
     assert "Nothing was imported" in logic.failure_words("empty export")
     assert "empty export" in logic.failure_words("empty export")
     assert "server" in logic.failure_words("internal error (KeyError)")
+    expired = EXPIRED  # the workouts service's words for a review nobody did
+    assert logic.failure_words(expired).startswith("Nobody chose the exercises in time")
+    assert logic.failure_words(expired, "ru").startswith("Упражнения не были выбраны вовремя")
 
 
 def workout(**fields: object) -> ImportedWorkout:

@@ -15,30 +15,44 @@ from app.state.training_rule import parse_rule, rule_in_words
 
 DAY = dt.date(2026, 11, 30)  # a Monday
 
+
+def _reason(code: str, **params: object) -> dict[str, object]:
+    return {"code": code, "params": params}
+
+
 ANSWER = {
     "from": "2026-11-29",
     "to": "2026-11-30",
     "days": [
         {"date": "2026-11-29", "intake_kcal": None, "exercise_net_kcal": 0.0, "exercise": [],
          "expenditure_kcal": 2759.0, "balance_kcal": None, "weight_kg": None, "trend_kg": None,
-         "adaptive_excluded": "nothing logged"},
+         "adaptive_excluded": "nothing logged",
+         "adaptive_excluded_reason": _reason("nothing_logged")},
         {"date": "2026-11-30", "intake_kcal": 2500.0, "exercise_net_kcal": 400.0,
          "exercise": [{"name": "Run", "gross_kcal": 480.0, "net_kcal": 400.0,
-                       "source": "sum over its activities of (MET - 1) x kg x h",
+                       "reason": _reason("activities_sum"),
                        "activities": [{"code": "12050", "met": 6.0, "description": "running",
-                                       "minutes": 60, "source": "Compendium 2011 12050 running"}]}],
+                                       "edition": "2011", "minutes": 60,
+                                       "reason": _reason("met_formula", weight_kg=80, hours=1.0,
+                                                         gross_kcal=480.0, net_kcal=400.0)}]}],
          "expenditure_kcal": 2759.0, "balance_kcal": -659.0, "weight_kg": 79.6, "trend_kg": 80.1,
-         "adaptive_excluded": None},
+         "adaptive_excluded": "1,000 kcal logged, under half the 2,759 kcal the formula expects",
+         "adaptive_excluded_reason": _reason("incomplete", logged_kcal=1000.0,
+                                             expected_kcal=2759.0)},
     ],
     "totals": {"logged_days": 1, "intake_kcal": 2500.0, "exercise_net_kcal": 400.0,
                "balance_kcal": -659.0, "mean_balance_kcal": -659.0, "implied_change_kg": -0.09},
     "estimate": {"kcal_per_day": 2759.0, "method": "mifflin_st_jeor",
-                 "source": "Mifflin-St Jeor BMR 1,780 kcal x activity factor 1.55"},
-    "trend": {"change_kg": -0.1, "source": "exponential moving average, smoothing 0.1 per day"},
-    "rules": {"balance": "balance = intake - (expenditure estimate + net exercise)",
-              "exercise": "net = gross - 1 MET x body mass (kg) x duration (h)", "intake": "diary"},
+                 "reason": _reason("formula", formula="Mifflin-St Jeor", bmr_kcal=1780.0,
+                                   bmr_source="Mifflin et al. 1990", activity_factor=1.55,
+                                   activity_level="moderate", tdee_kcal=2759.0),
+                 "adaptive_not_used": _reason("few_logged_days", have=3, need=7)},
+    "trend": {"change_kg": -0.1, "reason": _reason("moving_average", smoothing=0.1)},
     "missing": [],
 }  # fmt: skip
+ADAPTIVE = _reason("adaptive", tdee_kcal=2900.0, band_kcal=120.0, trusted_days=20, weigh_ins=28,
+                   window_start="2026-11-03", window_end="2026-11-30",
+                   exercise_removed_kcal_per_day=14.3)  # fmt: skip
 
 
 def test_periods_are_a_day_an_iso_week_or_a_month() -> None:
@@ -60,28 +74,70 @@ def test_each_row_carries_its_numbers_and_their_sources_newest_first() -> None:
     assert (today["weight"], today["trend"]) == ("79.6", "80.1")
     assert today["sources"].splitlines() == [
         "Run: 400 kcal net (sum over its activities of (MET - 1) x kg x h)",
-        "· Compendium 2011 12050 running",
+        "· Compendium 2011 12050 running: MET 6 x 80 kg x 1 h = 480 kcal gross; "
+        "(MET 6 - 1) x 80 kg x 1 h = 400 kcal net",
+        "Left out of the adaptive estimate: 1,000 kcal logged, under half the 2,759 kcal the "
+        "formula expects: looks incomplete",
     ]
     assert before["intake"] == "—" and before["balance"] == "—"
     assert before["sources"] == "Left out of the adaptive estimate: nothing logged"
 
 
+def test_the_rows_sources_in_russian() -> None:
+    today, before = ledger_rows(Ledger.from_json(ANSWER), language="ru")
+    assert today["sources"].splitlines() == [
+        "Run: 400 ккал нетто (сумма по её упражнениям: (MET - 1) x кг x ч)",
+        "· Компендиум 2011 12050 running: MET 6 x 80 кг x 1 ч = 480 ккал брутто; "
+        "(MET 6 - 1) x 80 кг x 1 ч = 400 ккал нетто",
+        "Не вошёл в адаптивную оценку: записано 1\xa0000 ккал, меньше половины из 2\xa0759 ккал "
+        "по формуле: похоже, записано не всё",
+    ]
+    assert before["sources"] == "Не вошёл в адаптивную оценку: ничего не записано"
+    assert today["weight"] == "79,6"
+
+
 def test_the_summary_names_the_estimate_and_the_rules() -> None:
     summary = ledger_summary(Ledger.from_json(ANSWER))
     assert summary["estimate"] == "Mifflin-St Jeor: 2,759 kcal a day"
-    assert summary["estimate_source"].startswith("Mifflin-St Jeor BMR 1,780 kcal")
-    assert "-0.09 kg" in summary["change"]
-    assert summary["trend"].startswith("Weight trend -0.10 kg (exponential moving average")
-    assert "1 MET" in summary["exercise_rule"]
-
-
-def test_russian_rows_and_summary() -> None:
-    rows = ledger_rows(Ledger.from_json(ANSWER), language="ru")
-    assert rows[0]["sources"].startswith("Run: 400 ккал нетто")
-    assert rows[0]["weight"] == "79,6"
-    assert ledger_summary(Ledger.from_json(ANSWER), language="ru")["estimate"].endswith(
-        "ккал в день"
+    assert summary["estimate_source"] == (
+        "Mifflin-St Jeor BMR 1,780 kcal (Mifflin et al. 1990) x activity factor 1.55 "
+        "(Moderately active) = 2,759 kcal a day. The adaptive estimate is not used yet: "
+        "3 fully logged days of the 7 needed."
     )
+    assert "-0.09 kg" in summary["change"]
+    assert summary["trend"] == (
+        "Weight trend -0.10 kg (exponential moving average of the weigh-ins, smoothing 0.1 a day)."
+    )
+    assert summary["exercise_rule"].startswith("Net exercise = gross - 1 MET")
+    assert summary["balance_rule"].startswith("Balance = eaten")
+
+
+def test_the_summary_in_russian() -> None:
+    summary = ledger_summary(Ledger.from_json(ANSWER), language="ru")
+    assert summary["estimate"].endswith("ккал в день")
+    assert summary["estimate_source"] == (
+        "Основной обмен по Mifflin-St Jeor 1\xa0780 ккал (Mifflin et al. 1990) x коэффициент "
+        "активности 1,55 (Средняя активность) = 2\xa0759 ккал в день. Адаптивная оценка пока "
+        "не используется: полностью записанных дней: 3 из 7 нужных."
+    )
+    assert summary["trend"].endswith("(экспоненциальное скользящее среднее веса, сглаживание "
+                                     "0,1 в день).")  # fmt: skip
+    assert summary["exercise_rule"].startswith("Тренировки нетто = брутто - 1 MET")
+    assert summary["intake_rule"].startswith("Съедено:")
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_adaptive_estimate_in_both_languages(language: str) -> None:
+    answer = {**ANSWER, "estimate": {**ANSWER["estimate"], "method": "adaptive",  # type: ignore[dict-item]
+                                     "reason": ADAPTIVE, "adaptive_not_used": None}}  # fmt: skip
+    source = ledger_summary(Ledger.from_json(answer), language=language)["estimate_source"]
+    expected = {
+        "en": "Adaptive: 2,900 ± 120 kcal a day from 20 fully logged days and 28 weigh-ins, "
+        "3 Nov to 30 Nov, less the 14 kcal a day of net exercise",
+        "ru": "Адаптивная оценка: 2\xa0900 ± 120 ккал в день по полностью записанным дням (20) "
+        "и взвешиваниям (28) с 3 нояб. по 30 нояб., минус 14 ккал в день",
+    }
+    assert source.startswith(expected[language])
 
 
 def test_without_an_estimate_the_summary_says_nothing_of_it() -> None:

@@ -18,11 +18,13 @@ from backend_services.workouts.importers.strength_logs import (
 
 LOGS = FIXTURES / "strength_logs"
 STRONG = (LOGS / "strong_export.csv").read_text(encoding="utf-8")
+STRONG_COMMA = (LOGS / "strong_export_comma.csv").read_text(encoding="utf-8")
 HEVY = (LOGS / "hevy_export.csv").read_text(encoding="utf-8")
 
 
 def test_the_header_says_which_app_wrote_it() -> None:
     assert detect(STRONG) == "strong"
+    assert detect(STRONG_COMMA) == "strong"
     assert detect(HEVY) == "hevy"
     assert detect("Date,Meal,Calories\n") is None
 
@@ -46,6 +48,13 @@ def test_strong_rows_become_workouts_exercises_and_sets() -> None:
     run = legs.exercises[1].sets[0]
     assert (run.distance_m, run.duration_s) == (2500.0, 900.0)
     assert legs.notes == "Good day" and legs.ended_at == datetime(2024, 5, 8, 19, 22)
+
+
+def test_strong_comma_separated_and_quoted_reads_as_the_semicolon_export() -> None:
+    semicolon, comma = parse(STRONG), parse(STRONG_COMMA)
+    assert comma[0].exercises[1].notes == 'felt heavy, "grindy"'  # a quoted comma and quotes
+    comma[0].exercises[1].notes = semicolon[0].exercises[1].notes
+    assert comma == semicolon
 
 
 def test_strong_in_pounds_is_stored_in_kilograms() -> None:
