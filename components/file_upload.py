@@ -7,7 +7,10 @@ from typing import Any
 
 import reflex as rx
 
+from components.fields import form_alert
+
 MUTED = rx.color("gray", 11)
+CSV_FILES = {"text/csv": [".csv"], "text/plain": [".csv", ".txt"]}
 
 
 def file_drop(
@@ -65,6 +68,40 @@ def file_drop(
             id=button_id,
             width=["100%", "auto"],
         ),
+    )
+
+
+def csv_upload_box(
+    upload_id: str,
+    *,
+    prompt: rx.Var[str] | str,
+    max_size: int,
+    on_rejected: Any,
+    button: rx.Var[str] | str,
+    on_start: Any,
+    busy: rx.Var[bool],
+    button_id: str,
+    error: rx.Var[str],
+    error_id: str,
+) -> rx.Component:
+    """A CSV export's upload: the drop zone with its start button, the upload's error below."""
+    return rx.vstack(
+        file_drop(
+            upload_id,
+            prompt=prompt,
+            hint=None,
+            accept=CSV_FILES,
+            max_size=max_size,
+            on_rejected=on_rejected,
+            button=button,
+            on_start=on_start,
+            busy=busy,
+            button_id=button_id,
+        ),
+        form_alert(error, id=error_id),
+        spacing="3",
+        align="stretch",
+        width="100%",
     )
 
 

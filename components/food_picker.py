@@ -3,6 +3,8 @@ foods, portion and amount, quick add, barcode, a new private food, a recipe port
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from app import routes
@@ -24,6 +26,25 @@ TABS = (
     ("new", t("New food")),
     ("recipes", t("Recipes")),
 )
+
+
+def portion_select(
+    options: rx.Var, *, value: rx.Var[str], on_change: Any, select_id: str
+) -> rx.Component:
+    """The labelled portion choice beside an amount (``options``: ``label``, ``value``)."""
+    return rx.vstack(
+        rx.el.label(t("Portion"), html_for=select_id, font_weight="500"),
+        rx.el.select(
+            rx.foreach(options, lambda o: rx.el.option(o["label"], value=o["value"])),
+            value=value,
+            on_change=on_change,
+            id=select_id,
+            class_name="native-select",
+        ),
+        spacing="1",
+        flex="1",
+        min_width="0",
+    )
 
 
 def _food_button(row: rx.Var, on_click, *, row_id: rx.Var, class_name: str) -> rx.Component:
@@ -201,21 +222,11 @@ def portion_form() -> rx.Component:
                 spacing="1",
                 width=["100%", "34%"],
             ),
-            rx.vstack(
-                rx.el.label(t("Portion"), html_for="portion-select", font_weight="500"),
-                rx.el.select(
-                    rx.foreach(
-                        S.portion_options,
-                        lambda o: rx.el.option(o["label"], value=o["value"]),
-                    ),
-                    value=S.portion_value,
-                    on_change=S.set_portion,
-                    id="portion-select",
-                    class_name="native-select",
-                ),
-                spacing="1",
-                flex="1",
-                min_width="0",
+            portion_select(
+                S.portion_options,
+                value=S.portion_value,
+                on_change=S.set_portion,
+                select_id="portion-select",
             ),
             width="100%",
             spacing="3",

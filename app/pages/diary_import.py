@@ -11,7 +11,7 @@ from app.i18n import t
 from app.state.diary_import import UPLOAD_ID
 from app.state.diary_import import DiaryImportState as S
 from components.fields import form_alert
-from components.file_upload import count_line, file_drop
+from components.file_upload import count_line, csv_upload_box
 from components.layout import app_shell
 
 TITLE = t("Import a food diary · FitLedger")
@@ -48,23 +48,17 @@ def how_to() -> rx.Component:
 
 
 def upload_box() -> rx.Component:
-    return rx.vstack(
-        file_drop(
-            UPLOAD_ID,
-            prompt=t("Choose or drop the exported CSV file"),
-            hint=None,
-            accept={"text/csv": [".csv"], "text/plain": [".csv", ".txt"]},
-            max_size=MAX_UPLOAD_BYTES,
-            on_rejected=S.rejected_file,
-            button=t("Read the file"),
-            on_start=S.handle_upload,
-            busy=S.uploading,
-            button_id="diary-upload",
-        ),
-        form_alert(S.upload_error, id="diary-upload-error"),
-        spacing="3",
-        align="stretch",
-        width="100%",
+    return csv_upload_box(
+        UPLOAD_ID,
+        prompt=t("Choose or drop the exported CSV file"),
+        max_size=MAX_UPLOAD_BYTES,
+        on_rejected=S.rejected_file,
+        button=t("Read the file"),
+        on_start=S.handle_upload,
+        busy=S.uploading,
+        button_id="diary-upload",
+        error=S.upload_error,
+        error_id="diary-upload-error",
     )
 
 
