@@ -6,7 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
-from app.api.nutrition import MEAL_TYPES
+from app.api.diary import MEAL_TYPES
 from app.i18n import t
 from app.state.diary import DiaryState as D
 from app.state.diary_logic import OTHER, meal_label
