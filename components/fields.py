@@ -6,6 +6,8 @@ from typing import Any
 
 import reflex as rx
 
+from app.i18n import t
+
 Text = rx.Var[str] | str
 
 
@@ -44,6 +46,19 @@ def labelled_input(
         spacing="1",
         width="100%",
         align="stretch",
+    )
+
+
+def email_input(*, error: rx.Var[str] | str = "", **input_props: Any) -> rx.Component:
+    """The account e-mail box of the sign-in, registration and password-reset forms."""
+    return labelled_input(
+        t("E-mail"),
+        "email",
+        error=error,
+        type="email",
+        auto_complete="email",
+        required=True,
+        **input_props,
     )
 
 

@@ -13,6 +13,7 @@ from app.state.food_picker import FoodPickerState as S
 from components.describe_panel import describe_panel
 from components.fields import form_alert, labelled_input
 from components.log_button import log_button
+from components.picker_dialog import picker_dialog
 
 # Search as you type: the pause after the last keystroke before asking (UI.md: the answer
 # itself takes ~30-80 ms here, so 150 ms keeps "typed → results" near 250 ms).
@@ -378,65 +379,40 @@ def recipes_panel() -> rx.Component:
 
 def food_picker() -> rx.Component:
     """The dialog; open it with `FoodPickerState.open_picker(meal_type)`."""
-    return rx.dialog.root(
-        rx.dialog.content(
-            rx.hstack(
-                rx.dialog.title(tf("Add to {meal}", meal=S.picker_label), margin="0", size="5"),
-                rx.spacer(),
-                rx.dialog.close(
-                    rx.icon_button(
-                        rx.icon("x", size=20),
-                        variant="ghost",
-                        color_scheme="gray",
-                        size="3",
-                        aria_label=t("Close"),
-                        id="picker-close",
-                    )
+    return picker_dialog(
+        tf("Add to {meal}", meal=S.picker_label),
+        rx.cond(
+            S.has_pick,
+            portion_form(),
+            rx.tabs.root(
+                rx.tabs.list(
+                    *[
+                        rx.tabs.trigger(label, value=value, id=f"tab-{value}")
+                        for value, label in TABS
+                    ],
+                    size="1",
+                    class_name="picker-tabs",
                 ),
-                align="center",
-                width="100%",
-                margin_bottom="0.5em",
+                rx.tabs.content(search_panel(), value="search", padding_top="0.8em"),
+                rx.tabs.content(describe_panel(), value="words", padding_top="0.8em"),
+                rx.tabs.content(quick_panel(), value="quick", padding_top="0.8em"),
+                rx.tabs.content(barcode_panel(), value="barcode", padding_top="0.8em"),
+                rx.tabs.content(new_food_panel(), value="new", padding_top="0.8em"),
+                rx.tabs.content(recipes_panel(), value="recipes", padding_top="0.8em"),
+                value=S.picker_tab,
+                on_change=S.set_picker_tab,
             ),
-            rx.dialog.description(
-                t(
-                    "Search a food, say it in words, or use quick add, a barcode, a new food "
-                    "or a recipe."
-                ),
-                class_name="visually-hidden",
-            ),
-            rx.cond(
-                S.has_pick,
-                portion_form(),
-                rx.tabs.root(
-                    rx.tabs.list(
-                        *[
-                            rx.tabs.trigger(label, value=value, id=f"tab-{value}")
-                            for value, label in TABS
-                        ],
-                        size="1",
-                        class_name="picker-tabs",
-                    ),
-                    rx.tabs.content(search_panel(), value="search", padding_top="0.8em"),
-                    rx.tabs.content(describe_panel(), value="words", padding_top="0.8em"),
-                    rx.tabs.content(quick_panel(), value="quick", padding_top="0.8em"),
-                    rx.tabs.content(barcode_panel(), value="barcode", padding_top="0.8em"),
-                    rx.tabs.content(new_food_panel(), value="new", padding_top="0.8em"),
-                    rx.tabs.content(recipes_panel(), value="recipes", padding_top="0.8em"),
-                    value=S.picker_tab,
-                    on_change=S.set_picker_tab,
-                ),
-            ),
-            id="food-picker",
-            class_name="food-picker",
-            # Keep the search box's own autofocus (Radix would focus the close button).
-            on_open_auto_focus=rx.prevent_default,
-            # Closed: back to the meal's add button (Radix alone would focus the page's start).
-            on_close_auto_focus=S.return_focus,
-            align="start",
-            max_width=["calc(100vw - 12px)", "calc(100vw - 24px)", "580px"],
-            width="100%",
-            padding=["0.9em", "1.2em", "1.5em"],
         ),
+        description=t(
+            "Search a food, say it in words, or use quick add, a barcode, a new food or a recipe."
+        ),
+        close_id="picker-close",
         open=S.picker_open,
         on_open_change=S.set_picker_open,
+        id="food-picker",
+        class_name="food-picker",
+        # Keep the search box's own autofocus (Radix would focus the close button).
+        on_open_auto_focus=rx.prevent_default,
+        # Closed: back to the meal's add button (Radix alone would focus the page's start).
+        on_close_auto_focus=S.return_focus,
     )
