@@ -1,5 +1,5 @@
-"""A file drop zone with the chosen file's name and its start button, and a count line of a
-report: the pieces an import page is made of (stateless; the page passes its events)."""
+"""A file drop zone with the chosen file's name and its start button, and the CSV upload box
+made of it: the upload part of an import page (stateless; the page passes its events)."""
 
 from __future__ import annotations
 
@@ -102,17 +102,4 @@ def csv_upload_box(
         spacing="3",
         align="stretch",
         width="100%",
-    )
-
-
-def count_line(line: rx.Var) -> rx.Component:
-    """A report's line: its label and its count (``label``, ``count``, ``id``)."""
-    return rx.hstack(
-        rx.text(line.label, size="2"),
-        rx.spacer(),
-        rx.text(line.count, size="2", weight="bold"),
-        id=line.id,
-        width="100%",
-        border_bottom=f"1px solid {rx.color('gray', 4)}",
-        padding_y="0.25em",
     )

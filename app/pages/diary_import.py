@@ -11,7 +11,8 @@ from app.i18n import t
 from app.state.diary_import import UPLOAD_ID
 from app.state.diary_import import DiaryImportState as S
 from components.fields import form_alert
-from components.file_upload import count_line, csv_upload_box
+from components.file_upload import csv_upload_box
+from components.import_job import report_line
 from components.layout import app_shell
 
 TITLE = t("Import a food diary · FitLedger")
@@ -171,7 +172,7 @@ def job_card() -> rx.Component:
                     align="baseline",
                     min_width="0",
                 ),
-                rx.vstack(rx.foreach(S.summary, count_line), spacing="0", width="100%"),
+                rx.vstack(rx.foreach(S.summary, report_line), spacing="0", width="100%"),
                 rx.foreach(S.rejected, lambda line: rx.text(line, size="1", color=MUTED)),
                 rx.cond(S.status == "review", review_section()),
                 rx.cond(
@@ -179,7 +180,7 @@ def job_card() -> rx.Component:
                     rx.vstack(
                         rx.heading(t("Imported"), as_="h3", size="3"),
                         rx.vstack(
-                            rx.foreach(S.report, count_line),
+                            rx.foreach(S.report, report_line),
                             spacing="0",
                             width="100%",
                             id="diary-import-report",
