@@ -14,9 +14,9 @@ from app.state.exercise_picker import (
     ExerciseSearch,
 )
 from app.state.workout_logic import vocabulary
-from components.fields import form_alert
+from components.fields import form_alert, labelled_select
 from components.food_picker import SEARCH_DEBOUNCE_MS
-from components.picker_dialog import picker_dialog
+from components.picker_dialog import picker_dialog, search_box
 
 
 def _word(value: str) -> rx.Var[str]:
@@ -33,19 +33,14 @@ def _filter(
     value,
     on_change,
 ):
-    return rx.vstack(
-        rx.el.label(label, html_for=select_id, font_size="0.85em", font_weight="500"),
-        rx.el.select(
-            rx.el.option(t("Any"), value=""),
-            *[rx.el.option(_word(o), value=o) for o in options],
-            value=value,
-            on_change=on_change,
-            id=select_id,
-            class_name="native-select",
-        ),
-        spacing="1",
-        flex="1",
-        min_width="0",
+    return labelled_select(
+        label,
+        select_id,
+        rx.el.option(t("Any"), value=""),
+        *[rx.el.option(_word(o), value=o) for o in options],
+        value=value,
+        on_change=on_change,
+        label_size="0.85em",
     )
 
 
@@ -77,23 +72,14 @@ def exercise_picker(S: type[ExerciseSearch] = ExercisePickerState) -> rx.Compone
     return picker_dialog(
         t("Add an exercise"),
         rx.vstack(
-            rx.el.label(
-                t("Search exercises"), html_for="exercise-search", class_name="visually-hidden"
-            ),
-            rx.input(
-                rx.input.slot(rx.icon("search", size=18, aria_hidden="true")),
-                rx.cond(S.searching, rx.input.slot(rx.spinner(size="2"), side="right")),
-                value=S.query,
-                on_change=S.search,
-                debounce_timeout=SEARCH_DEBOUNCE_MS,
+            search_box(
+                t("Search exercises"),
+                "exercise-search",
                 placeholder=t("Search, e.g. squat or running"),
-                id="exercise-search",
-                aria_label=t("Search exercises"),
-                auto_focus=True,
-                auto_complete="off",
-                type="search",
-                size="3",
-                width="100%",
+                query=S.query,
+                on_search=S.search,
+                searching=S.searching,
+                debounce_ms=SEARCH_DEBOUNCE_MS,
             ),
             rx.hstack(
                 _filter(t("Muscle"), "filter-muscle", MUSCLES, S.muscle, S.set_muscle),

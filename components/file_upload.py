@@ -72,32 +72,12 @@ def file_drop(
 
 
 def csv_upload_box(
-    upload_id: str,
-    *,
-    prompt: rx.Var[str] | str,
-    max_size: int,
-    on_rejected: Any,
-    button: rx.Var[str] | str,
-    on_start: Any,
-    busy: rx.Var[bool],
-    button_id: str,
-    error: rx.Var[str],
-    error_id: str,
+    upload_id: str, *, error: rx.Var[str], error_id: str, **drop: Any
 ) -> rx.Component:
-    """A CSV export's upload: the drop zone with its start button, the upload's error below."""
+    """A CSV export's upload: the drop zone with its start button (``drop``: the other
+    arguments of ``file_drop``), the upload's error below."""
     return rx.vstack(
-        file_drop(
-            upload_id,
-            prompt=prompt,
-            hint=None,
-            accept=CSV_FILES,
-            max_size=max_size,
-            on_rejected=on_rejected,
-            button=button,
-            on_start=on_start,
-            busy=busy,
-            button_id=button_id,
-        ),
+        file_drop(upload_id, hint=None, accept=CSV_FILES, **drop),
         form_alert(error, id=error_id),
         spacing="3",
         align="stretch",

@@ -11,9 +11,9 @@ from app import routes
 from app.i18n import t, tf
 from app.state.food_picker import FoodPickerState as S
 from components.describe_panel import describe_panel
-from components.fields import form_alert, labelled_input
+from components.fields import form_alert, labelled_input, labelled_select
 from components.log_button import log_button
-from components.picker_dialog import picker_dialog
+from components.picker_dialog import picker_dialog, search_box
 
 # Search as you type: the pause after the last keystroke before asking (UI.md: the answer
 # itself takes ~30-80 ms here, so 150 ms keeps "typed → results" near 250 ms).
@@ -33,18 +33,12 @@ def portion_select(
     options: rx.Var, *, value: rx.Var[str], on_change: Any, select_id: str
 ) -> rx.Component:
     """The labelled portion choice beside an amount (``options``: ``label``, ``value``)."""
-    return rx.vstack(
-        rx.el.label(t("Portion"), html_for=select_id, font_weight="500"),
-        rx.el.select(
-            rx.foreach(options, lambda o: rx.el.option(o["label"], value=o["value"])),
-            value=value,
-            on_change=on_change,
-            id=select_id,
-            class_name="native-select",
-        ),
-        spacing="1",
-        flex="1",
-        min_width="0",
+    return labelled_select(
+        t("Portion"),
+        select_id,
+        rx.foreach(options, lambda o: rx.el.option(o["label"], value=o["value"])),
+        value=value,
+        on_change=on_change,
     )
 
 
@@ -105,21 +99,14 @@ def _used_list(title: rx.Var[str], rows: rx.Var, list_id: str) -> rx.Component:
 
 def search_panel() -> rx.Component:
     return rx.vstack(
-        rx.el.label(t("Search foods"), html_for="food-search", class_name="visually-hidden"),
-        rx.input(
-            rx.input.slot(rx.icon("search", size=18, aria_hidden="true")),
-            rx.cond(S.searching, rx.input.slot(rx.spinner(size="2"), side="right")),
-            value=S.query,
-            on_change=S.search,
-            debounce_timeout=SEARCH_DEBOUNCE_MS,
+        search_box(
+            t("Search foods"),
+            "food-search",
             placeholder=t("Search foods, e.g. chicken breast"),
-            id="food-search",
-            aria_label=t("Search foods"),
-            auto_focus=True,  # type straight away when the dialog opens
-            auto_complete="off",
-            type="search",
-            size="3",
-            width="100%",
+            query=S.query,
+            on_search=S.search,
+            searching=S.searching,
+            debounce_ms=SEARCH_DEBOUNCE_MS,
         ),
         rx.el.label(
             rx.switch(checked=S.lab_only, on_change=S.set_lab_only, id="lab-only", size="2"),

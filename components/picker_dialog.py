@@ -1,5 +1,6 @@
 """The frame of a picker dialog (add a food, add an exercise): its title with the close
-button, a description for screen readers, the width that fills a phone (stateless)."""
+button, a description for screen readers, the width that fills a phone; and its search box
+(stateless)."""
 
 from __future__ import annotations
 
@@ -50,4 +51,36 @@ def picker_dialog(
         ),
         open=open,
         on_open_change=on_open_change,
+    )
+
+
+def search_box(
+    label: rx.Var[str] | str,
+    input_id: str,
+    *,
+    placeholder: rx.Var[str] | str,
+    query: rx.Var[str],
+    on_search: Any,
+    searching: rx.Var[bool],
+    debounce_ms: int,
+) -> rx.Component:
+    """Search as you type, with a spinner while the answer is on its way; it has the focus
+    when the dialog opens, so the user types straight away."""
+    return rx.fragment(
+        rx.el.label(label, html_for=input_id, class_name="visually-hidden"),
+        rx.input(
+            rx.input.slot(rx.icon("search", size=18, aria_hidden="true")),
+            rx.cond(searching, rx.input.slot(rx.spinner(size="2"), side="right")),
+            value=query,
+            on_change=on_search,
+            debounce_timeout=debounce_ms,
+            placeholder=placeholder,
+            id=input_id,
+            aria_label=label,
+            auto_focus=True,
+            auto_complete="off",
+            type="search",
+            size="3",
+            width="100%",
+        ),
     )
