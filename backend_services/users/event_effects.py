@@ -15,9 +15,9 @@ from backend_services.kernel.messaging import add_to_outbox
 from . import domain
 from .clock import local_day, utc_now
 from .models import MESSAGING
+from .profile_writes import profile_for_write, refresh_target
 from .published_profile import announce_if_changed, published_state
 from .repository import UsersRepository
-from .service import UsersService
 from .target_history import record_birthdays
 
 
@@ -96,7 +96,7 @@ def record_imported_weigh_ins(
     repo = UsersRepository(session)
     if repo.is_deleted(user_id):
         return []
-    profile = UsersService._profile_for_write(repo, user_id)
+    profile = profile_for_write(repo, user_id)
     today = local_day(now, profile.timezone)
     kept = [
         (day, kg)
@@ -110,7 +110,7 @@ def record_imported_weigh_ins(
     if repo.latest_weight_day(user_id) == newest_day:
         record_birthdays(repo, profile, today)
         profile.weight_kg = newest_kg
-        UsersService._refresh_target(repo, profile, now)
+        refresh_target(repo, profile, now)
         repo.save_profile(profile)
         repo.record_target(user_id, today, profile.calorie_target_kcal)
     trend = {p.day: p.trend_kg for p in domain.weight_trend(repo.weights_until(user_id, today))}

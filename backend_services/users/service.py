@@ -4,7 +4,7 @@ opens one unit of work. What other services' events change: event_effects.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -30,6 +30,7 @@ from .profile_views import (
     targets_view,
     with_training_day,
 )
+from .profile_writes import profile_for_write, refresh_target
 from .published_profile import announce_if_changed, published_state
 from .repository import UsersRepository
 from .schemas import (
@@ -89,7 +90,7 @@ class UsersService:
         now = self.clock()
         with unit_of_work(self.engine) as session:
             repo = UsersRepository(session)
-            profile = self._profile_for_write(repo, user_id)
+            profile = profile_for_write(repo, user_id)
             before = published_state(repo, profile, now)
             record_birthdays(repo, profile, local_day(now, profile.timezone))
             previous_weight = profile.weight_kg
@@ -104,7 +105,7 @@ class UsersService:
             if weight is not None:
                 # The current weight is also today's entry in the weight log.
                 repo.upsert_weight(user_id, today, weight)
-            self._refresh_target(repo, profile, now)
+            refresh_target(repo, profile, now)
             repo.save_profile(profile)
             repo.record_target(user_id, today, profile.calorie_target_kcal)
             if weight is not None:
@@ -120,7 +121,7 @@ class UsersService:
         now = self.clock()
         with unit_of_work(self.engine) as session:
             repo = UsersRepository(session)
-            profile = self._profile_for_write(repo, user_id)
+            profile = profile_for_write(repo, user_id)
             before = published_state(repo, profile, now)
             for name, value in body.profile_changes().items():
                 setattr(profile, name, value.value if hasattr(value, "value") else value)
@@ -138,7 +139,7 @@ class UsersService:
             for entry in added:
                 repo.upsert_weight(user_id, entry.date, entry.weight_kg)
             profile.weight_kg = body.profile.weight_kg
-            self._refresh_target(repo, profile, now)
+            refresh_target(repo, profile, now)
             repo.save_profile(profile)
             repo.record_target(user_id, today, profile.calorie_target_kcal)
             for entry in added:
@@ -153,7 +154,7 @@ class UsersService:
         now = self.clock()
         with unit_of_work(self.engine) as session:
             repo = UsersRepository(session)
-            profile = self._profile_for_write(repo, user_id)
+            profile = profile_for_write(repo, user_id)
             today = local_day(now, profile.timezone)
             day = body.date or today
             if day > today:
@@ -167,7 +168,7 @@ class UsersService:
             latest = repo.latest_weight_day(user_id)
             if latest is None or day >= latest:
                 profile.weight_kg = body.weight_kg
-                self._refresh_target(repo, profile, now)
+                refresh_target(repo, profile, now)
                 repo.save_profile(profile)
                 repo.record_target(user_id, today, profile.calorie_target_kcal)
             repo.set_day_weight(user_id, day, body.weight_kg, profile.calorie_target_kcal)
@@ -329,19 +330,6 @@ class UsersService:
         return profile.timezone if profile else "UTC"
 
     @staticmethod
-    def _profile_for_write(repo: UsersRepository, user_id: str) -> Profile:
-        """The caller's profile, locked; created if the registration event is still on its way."""
-        if repo.is_deleted(user_id):
-            raise NotFound("This account has been deleted.", code="profile_not_found")
-        profile = repo.get_profile(user_id, for_update=True)
-        if profile is None:
-            repo.create_profile_if_missing(user_id, None)
-            profile = repo.get_profile(user_id, for_update=True)
-        if profile is None:
-            raise RuntimeError(f"the profile of {user_id} was created but cannot be read")
-        return profile
-
-    @staticmethod
     def _apply_notifications(
         repo: UsersRepository,
         profile: Profile,
@@ -365,15 +353,6 @@ class UsersService:
             profile.quiet_hours_start = quiet.start if quiet else None
             profile.quiet_hours_end = quiet.end if quiet else None
         repo.replace_notification_overrides(profile.user_id, choices)
-
-    @staticmethod
-    def _refresh_target(repo: UsersRepository, profile: Profile, now: datetime) -> None:
-        body = body_profile(profile)
-        if body is None:
-            profile.calorie_target_kcal = None
-            return
-        targets = domain.compute_targets(body, local_day(now, profile.timezone))
-        profile.calorie_target_kcal = int(targets.calorie_target_kcal)
 
     @staticmethod
     def _announce_weight(
