@@ -25,8 +25,11 @@ def file_drop(
     on_start: Any,
     busy: rx.Var[bool],
     button_id: str,
+    file_name_id: str | None = None,
 ) -> rx.Component:
-    """One file: the drop zone, the name of the file chosen, the button that sends it."""
+    """One file: the drop zone, the name of the file chosen (``file_name_id``: that name's
+    id, for a page whose tests read it), the button that sends it."""
+    name_props = {} if file_name_id is None else {"id": file_name_id}
     return rx.fragment(
         rx.upload(
             rx.vstack(
@@ -52,7 +55,7 @@ def file_drop(
             rx.selected_files(upload_id),
             lambda name: rx.hstack(
                 rx.icon("file", size=14, aria_hidden="true", flex_shrink="0"),
-                rx.text(name, size="2", truncate=True),
+                rx.text(name, size="2", truncate=True, **name_props),
                 spacing="1",
                 align="center",
                 min_width="0",

@@ -12,6 +12,7 @@ from app.state.health_import import UPLOAD_ID
 from app.state.health_import import HealthImportState as S
 from app.state.import_logic import MAX_UPLOAD_BYTES
 from components.fields import form_alert
+from components.file_upload import file_drop
 from components.import_job import job_progress, report
 from components.layout import app_shell
 
@@ -50,58 +51,25 @@ def how_to() -> rx.Component:
     )
 
 
-def chosen_file() -> rx.Component:
-    return rx.foreach(
-        rx.selected_files(UPLOAD_ID),
-        lambda name: rx.hstack(
-            rx.icon("file", size=14, aria_hidden="true", flex_shrink="0"),
-            rx.text(name, size="2", id="chosen-file", truncate=True),
-            spacing="1",
-            align="center",
-            min_width="0",
-        ),
-    )
-
-
 def upload_box() -> rx.Component:
     return rx.vstack(
-        rx.upload(
-            rx.vstack(
-                rx.icon("upload", size=28, aria_hidden="true", color=rx.color("grass", 11)),
-                rx.text(
-                    t("Choose or drop export.zip, export.xml or a Takeout zip"), weight="medium"
-                ),
-                rx.text(t("One file; large exports take a minute."), size="1", color=MUTED),
-                align="center",
-                spacing="1",
-            ),
-            id=UPLOAD_ID,
-            multiple=False,
-            max_files=1,
-            max_size=MAX_UPLOAD_BYTES,
-            on_drop_rejected=S.rejected,
+        file_drop(
+            UPLOAD_ID,
+            prompt=t("Choose or drop export.zip, export.xml or a Takeout zip"),
+            hint=t("One file; large exports take a minute."),
             accept={
                 "application/zip": [".zip"],
                 "application/x-zip-compressed": [".zip"],
                 "text/xml": [".xml"],
                 "application/xml": [".xml"],
             },
-            border=f"2px dashed {rx.color('gray', 7)}",
-            border_radius="var(--radius-3)",
-            padding="1.5em 1em",
-            width="100%",
-            cursor="pointer",
-        ),
-        chosen_file(),
-        rx.button(
-            rx.icon("file-up", size=18, aria_hidden="true"),
-            t("Import"),
-            on_click=S.handle_upload(rx.upload_files(upload_id=UPLOAD_ID)),
-            loading=S.uploading,
-            disabled=rx.selected_files(UPLOAD_ID).length() == 0,
-            size="3",
-            id="import-start",
-            width=["100%", "auto"],
+            max_size=MAX_UPLOAD_BYTES,
+            on_rejected=S.rejected,
+            button=t("Import"),
+            on_start=S.handle_upload,
+            busy=S.uploading,
+            button_id="import-start",
+            file_name_id="chosen-file",
         ),
         form_alert(S.upload_error, id="upload-error"),
         spacing="3",
