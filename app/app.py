@@ -40,6 +40,7 @@ from app.session.offline import offline_app
 from app.state.preferences import PreferencesState
 from app.state.push_device import PushDeviceState
 from app.state.session import SessionState
+from app.state.today import TodayState
 from app.state.water_fasting import WaterFastingState
 
 APP_CSS = Path(__file__).resolve().parents[1] / "assets" / "app.css"
@@ -101,7 +102,7 @@ app.add_page(
     today.today,
     route=routes.TODAY,
     title=today.TITLE,
-    on_load=[*PRIVATE, today.TodayState.load, WaterFastingState.load],
+    on_load=[*PRIVATE, TodayState.load, WaterFastingState.load],
 )
 app.add_page(
     ledger.ledger_page,

@@ -14,8 +14,9 @@ from app.state.exercise_picker import (
     ExerciseSearch,
 )
 from app.state.workout_logic import vocabulary
-from components.fields import form_alert
+from components.fields import form_alert, labelled_select
 from components.food_picker import SEARCH_DEBOUNCE_MS
+from components.picker_dialog import picker_dialog, search_box
 
 
 def _word(value: str) -> rx.Var[str]:
@@ -32,19 +33,14 @@ def _filter(
     value,
     on_change,
 ):
-    return rx.vstack(
-        rx.el.label(label, html_for=select_id, font_size="0.85em", font_weight="500"),
-        rx.el.select(
-            rx.el.option(t("Any"), value=""),
-            *[rx.el.option(_word(o), value=o) for o in options],
-            value=value,
-            on_change=on_change,
-            id=select_id,
-            class_name="native-select",
-        ),
-        spacing="1",
-        flex="1",
-        min_width="0",
+    return labelled_select(
+        label,
+        select_id,
+        rx.el.option(t("Any"), value=""),
+        *[rx.el.option(_word(o), value=o) for o in options],
+        value=value,
+        on_change=on_change,
+        label_size="0.85em",
     )
 
 
@@ -73,97 +69,64 @@ def _result(S: type[ExerciseSearch], row: rx.Var) -> rx.Component:
 
 def exercise_picker(S: type[ExerciseSearch] = ExercisePickerState) -> rx.Component:
     """The dialog of picker state `S`; open it with `S.open_picker`."""
-    return rx.dialog.root(
-        rx.dialog.content(
+    return picker_dialog(
+        t("Add an exercise"),
+        rx.vstack(
+            search_box(
+                t("Search exercises"),
+                "exercise-search",
+                placeholder=t("Search, e.g. squat or running"),
+                query=S.query,
+                on_search=S.search,
+                searching=S.searching,
+                debounce_ms=SEARCH_DEBOUNCE_MS,
+            ),
             rx.hstack(
-                rx.dialog.title(t("Add an exercise"), margin="0", size="5"),
-                rx.spacer(),
-                rx.dialog.close(
-                    rx.icon_button(
-                        rx.icon("x", size=20),
-                        variant="ghost",
-                        color_scheme="gray",
-                        size="3",
-                        aria_label=t("Close"),
-                        id="exercise-picker-close",
-                    )
+                _filter(t("Muscle"), "filter-muscle", MUSCLES, S.muscle, S.set_muscle),
+                _filter(
+                    t("Equipment"),
+                    "filter-equipment",
+                    EQUIPMENT,
+                    S.equipment,
+                    S.set_equipment,
                 ),
-                align="center",
+                _filter(
+                    t("Category"),
+                    "filter-category",
+                    CATEGORIES,
+                    S.category,
+                    S.set_category,
+                ),
+                spacing="2",
                 width="100%",
-                margin_bottom="0.5em",
             ),
-            rx.dialog.description(
-                t("Search the catalog; exercises you did recently are listed first."),
-                class_name="visually-hidden",
-            ),
-            rx.vstack(
-                rx.el.label(
-                    t("Search exercises"), html_for="exercise-search", class_name="visually-hidden"
+            form_alert(S.search_error, id="exercise-search-error"),
+            rx.cond(
+                S.results.length() > 0,
+                rx.el.ul(
+                    rx.foreach(S.results, lambda row: _result(S, row)),
+                    class_name="picker-list",
+                    id="exercise-results",
+                    aria_label=t("Exercises"),
                 ),
-                rx.input(
-                    rx.input.slot(rx.icon("search", size=18, aria_hidden="true")),
-                    rx.cond(S.searching, rx.input.slot(rx.spinner(size="2"), side="right")),
-                    value=S.query,
-                    on_change=S.search,
-                    debounce_timeout=SEARCH_DEBOUNCE_MS,
-                    placeholder=t("Search, e.g. squat or running"),
-                    id="exercise-search",
-                    aria_label=t("Search exercises"),
-                    auto_focus=True,
-                    auto_complete="off",
-                    type="search",
-                    size="3",
-                    width="100%",
-                ),
-                rx.hstack(
-                    _filter(t("Muscle"), "filter-muscle", MUSCLES, S.muscle, S.set_muscle),
-                    _filter(
-                        t("Equipment"),
-                        "filter-equipment",
-                        EQUIPMENT,
-                        S.equipment,
-                        S.set_equipment,
-                    ),
-                    _filter(
-                        t("Category"),
-                        "filter-category",
-                        CATEGORIES,
-                        S.category,
-                        S.set_category,
-                    ),
-                    spacing="2",
-                    width="100%",
-                ),
-                form_alert(S.search_error, id="exercise-search-error"),
                 rx.cond(
-                    S.results.length() > 0,
-                    rx.el.ul(
-                        rx.foreach(S.results, lambda row: _result(S, row)),
-                        class_name="picker-list",
-                        id="exercise-results",
-                        aria_label=t("Exercises"),
-                    ),
-                    rx.cond(
-                        ~S.searching,
-                        rx.text(
-                            t("No exercise matches. Try fewer words or clear a filter."),
-                            size="2",
-                            id="no-exercises",
-                        ),
+                    ~S.searching,
+                    rx.text(
+                        t("No exercise matches. Try fewer words or clear a filter."),
+                        size="2",
+                        id="no-exercises",
                     ),
                 ),
-                spacing="3",
-                width="100%",
-                align="stretch",
             ),
-            id="exercise-picker",
-            class_name="food-picker",
-            on_open_auto_focus=rx.prevent_default,
-            align="start",
-            max_width=["calc(100vw - 12px)", "calc(100vw - 24px)", "580px"],
+            spacing="3",
             width="100%",
-            padding=["0.9em", "1.2em", "1.5em"],
+            align="stretch",
         ),
+        description=t("Search the catalog; exercises you did recently are listed first."),
+        close_id="exercise-picker-close",
         open=S.picker_open,
         on_open_change=S.set_picker_open,
+        id="exercise-picker",
+        class_name="food-picker",
+        on_open_auto_focus=rx.prevent_default,
     )

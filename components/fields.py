@@ -6,6 +6,8 @@ from typing import Any
 
 import reflex as rx
 
+from app.i18n import t
+
 Text = rx.Var[str] | str
 
 
@@ -44,6 +46,44 @@ def labelled_input(
         spacing="1",
         width="100%",
         align="stretch",
+    )
+
+
+def labelled_select(
+    label: Text,
+    select_id: str,
+    *options: rx.Component,
+    value: rx.Var[str],
+    on_change: Any,
+    label_size: str | None = None,
+) -> rx.Component:
+    """A labelled native select that shares a row with other boxes (it takes the room left)."""
+    size = {} if label_size is None else {"font_size": label_size}
+    return rx.vstack(
+        rx.el.label(label, html_for=select_id, **size, font_weight="500"),
+        rx.el.select(
+            *options,
+            value=value,
+            on_change=on_change,
+            id=select_id,
+            class_name="native-select",
+        ),
+        spacing="1",
+        flex="1",
+        min_width="0",
+    )
+
+
+def email_input(*, error: rx.Var[str] | str = "", **input_props: Any) -> rx.Component:
+    """The account e-mail box of the sign-in, registration and password-reset forms."""
+    return labelled_input(
+        t("E-mail"),
+        "email",
+        error=error,
+        type="email",
+        auto_complete="email",
+        required=True,
+        **input_props,
     )
 
 

@@ -1,5 +1,5 @@
-"""A file drop zone with the chosen file's name and its start button, and a count line of a
-report: the pieces an import page is made of (stateless; the page passes its events)."""
+"""A file drop zone with the chosen file's name and its start button, and the CSV upload box
+made of it: the upload part of an import page (stateless; the page passes its events)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ from typing import Any
 
 import reflex as rx
 
+from components.fields import form_alert
+
 MUTED = rx.color("gray", 11)
+CSV_FILES = {"text/csv": [".csv"], "text/plain": [".csv", ".txt"]}
 
 
 def labelled_file_input(upload: rx.Component, label: rx.Var[str] | str) -> rx.Component:
@@ -87,14 +90,15 @@ def file_drop(
     )
 
 
-def count_line(line: rx.Var) -> rx.Component:
-    """A report's line: its label and its count (``label``, ``count``, ``id``)."""
-    return rx.hstack(
-        rx.text(line.label, size="2"),
-        rx.spacer(),
-        rx.text(line.count, size="2", weight="bold"),
-        id=line.id,
+def csv_upload_box(
+    upload_id: str, *, error: rx.Var[str], error_id: str, **drop: Any
+) -> rx.Component:
+    """A CSV export's upload: the drop zone with its start button (``drop``: the other
+    arguments of ``file_drop``), the upload's error below."""
+    return rx.vstack(
+        file_drop(upload_id, hint=None, accept=CSV_FILES, **drop),
+        form_alert(error, id=error_id),
+        spacing="3",
+        align="stretch",
         width="100%",
-        border_bottom=f"1px solid {rx.color('gray', 4)}",
-        padding_y="0.25em",
     )

@@ -3,14 +3,17 @@ foods, portion and amount, quick add, barcode, a new private food, a recipe port
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from app import routes
 from app.i18n import t, tf
 from app.state.food_picker import FoodPickerState as S
 from components.describe_panel import describe_panel
-from components.fields import form_alert, labelled_input
+from components.fields import form_alert, labelled_input, labelled_select
 from components.log_button import log_button
+from components.picker_dialog import picker_dialog, search_box
 
 # Search as you type: the pause after the last keystroke before asking (UI.md: the answer
 # itself takes ~30-80 ms here, so 150 ms keeps "typed → results" near 250 ms).
@@ -24,6 +27,19 @@ TABS = (
     ("new", t("New food")),
     ("recipes", t("Recipes")),
 )
+
+
+def portion_select(
+    options: rx.Var, *, value: rx.Var[str], on_change: Any, select_id: str
+) -> rx.Component:
+    """The labelled portion choice beside an amount (``options``: ``label``, ``value``)."""
+    return labelled_select(
+        t("Portion"),
+        select_id,
+        rx.foreach(options, lambda o: rx.el.option(o["label"], value=o["value"])),
+        value=value,
+        on_change=on_change,
+    )
 
 
 def _food_button(row: rx.Var, on_click, *, row_id: rx.Var, class_name: str) -> rx.Component:
@@ -83,21 +99,14 @@ def _used_list(title: rx.Var[str], rows: rx.Var, list_id: str) -> rx.Component:
 
 def search_panel() -> rx.Component:
     return rx.vstack(
-        rx.el.label(t("Search foods"), html_for="food-search", class_name="visually-hidden"),
-        rx.input(
-            rx.input.slot(rx.icon("search", size=18, aria_hidden="true")),
-            rx.cond(S.searching, rx.input.slot(rx.spinner(size="2"), side="right")),
-            value=S.query,
-            on_change=S.search,
-            debounce_timeout=SEARCH_DEBOUNCE_MS,
+        search_box(
+            t("Search foods"),
+            "food-search",
             placeholder=t("Search foods, e.g. chicken breast"),
-            id="food-search",
-            aria_label=t("Search foods"),
-            auto_focus=True,  # type straight away when the dialog opens
-            auto_complete="off",
-            type="search",
-            size="3",
-            width="100%",
+            query=S.query,
+            on_search=S.search,
+            searching=S.searching,
+            debounce_ms=SEARCH_DEBOUNCE_MS,
         ),
         rx.el.label(
             rx.switch(checked=S.lab_only, on_change=S.set_lab_only, id="lab-only", size="2"),
@@ -201,21 +210,11 @@ def portion_form() -> rx.Component:
                 spacing="1",
                 width=["100%", "34%"],
             ),
-            rx.vstack(
-                rx.el.label(t("Portion"), html_for="portion-select", font_weight="500"),
-                rx.el.select(
-                    rx.foreach(
-                        S.portion_options,
-                        lambda o: rx.el.option(o["label"], value=o["value"]),
-                    ),
-                    value=S.portion_value,
-                    on_change=S.set_portion,
-                    id="portion-select",
-                    class_name="native-select",
-                ),
-                spacing="1",
-                flex="1",
-                min_width="0",
+            portion_select(
+                S.portion_options,
+                value=S.portion_value,
+                on_change=S.set_portion,
+                select_id="portion-select",
             ),
             width="100%",
             spacing="3",
@@ -367,65 +366,40 @@ def recipes_panel() -> rx.Component:
 
 def food_picker() -> rx.Component:
     """The dialog; open it with `FoodPickerState.open_picker(meal_type)`."""
-    return rx.dialog.root(
-        rx.dialog.content(
-            rx.hstack(
-                rx.dialog.title(tf("Add to {meal}", meal=S.picker_label), margin="0", size="5"),
-                rx.spacer(),
-                rx.dialog.close(
-                    rx.icon_button(
-                        rx.icon("x", size=20),
-                        variant="ghost",
-                        color_scheme="gray",
-                        size="3",
-                        aria_label=t("Close"),
-                        id="picker-close",
-                    )
+    return picker_dialog(
+        tf("Add to {meal}", meal=S.picker_label),
+        rx.cond(
+            S.has_pick,
+            portion_form(),
+            rx.tabs.root(
+                rx.tabs.list(
+                    *[
+                        rx.tabs.trigger(label, value=value, id=f"tab-{value}")
+                        for value, label in TABS
+                    ],
+                    size="1",
+                    class_name="picker-tabs",
                 ),
-                align="center",
-                width="100%",
-                margin_bottom="0.5em",
+                rx.tabs.content(search_panel(), value="search", padding_top="0.8em"),
+                rx.tabs.content(describe_panel(), value="words", padding_top="0.8em"),
+                rx.tabs.content(quick_panel(), value="quick", padding_top="0.8em"),
+                rx.tabs.content(barcode_panel(), value="barcode", padding_top="0.8em"),
+                rx.tabs.content(new_food_panel(), value="new", padding_top="0.8em"),
+                rx.tabs.content(recipes_panel(), value="recipes", padding_top="0.8em"),
+                value=S.picker_tab,
+                on_change=S.set_picker_tab,
             ),
-            rx.dialog.description(
-                t(
-                    "Search a food, say it in words, or use quick add, a barcode, a new food "
-                    "or a recipe."
-                ),
-                class_name="visually-hidden",
-            ),
-            rx.cond(
-                S.has_pick,
-                portion_form(),
-                rx.tabs.root(
-                    rx.tabs.list(
-                        *[
-                            rx.tabs.trigger(label, value=value, id=f"tab-{value}")
-                            for value, label in TABS
-                        ],
-                        size="1",
-                        class_name="picker-tabs",
-                    ),
-                    rx.tabs.content(search_panel(), value="search", padding_top="0.8em"),
-                    rx.tabs.content(describe_panel(), value="words", padding_top="0.8em"),
-                    rx.tabs.content(quick_panel(), value="quick", padding_top="0.8em"),
-                    rx.tabs.content(barcode_panel(), value="barcode", padding_top="0.8em"),
-                    rx.tabs.content(new_food_panel(), value="new", padding_top="0.8em"),
-                    rx.tabs.content(recipes_panel(), value="recipes", padding_top="0.8em"),
-                    value=S.picker_tab,
-                    on_change=S.set_picker_tab,
-                ),
-            ),
-            id="food-picker",
-            class_name="food-picker",
-            # Keep the search box's own autofocus (Radix would focus the close button).
-            on_open_auto_focus=rx.prevent_default,
-            # Closed: back to the meal's add button (Radix alone would focus the page's start).
-            on_close_auto_focus=S.return_focus,
-            align="start",
-            max_width=["calc(100vw - 12px)", "calc(100vw - 24px)", "580px"],
-            width="100%",
-            padding=["0.9em", "1.2em", "1.5em"],
         ),
+        description=t(
+            "Search a food, say it in words, or use quick add, a barcode, a new food or a recipe."
+        ),
+        close_id="picker-close",
         open=S.picker_open,
         on_open_change=S.set_picker_open,
+        id="food-picker",
+        class_name="food-picker",
+        # Keep the search box's own autofocus (Radix would focus the close button).
+        on_open_auto_focus=rx.prevent_default,
+        # Closed: back to the meal's add button (Radix alone would focus the page's start).
+        on_close_auto_focus=S.return_focus,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from app.api.nutrition import MEAL_TYPES
+from app.api.diary import MEAL_TYPES
 from app.i18n import t
 from app.state.diary_logic import meal_label
 from components.bilingual import in_language

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from app.api import parsing as p
+from app.api.diary import DiaryDay, NutritionReport
 from app.api.gateway import Authorized
-from app.api.nutrition import DiaryDay, NutritionReport
 from app.api.users import Stats, Targets
 from app.api.workouts import Workout, WorkoutSummary, calories_burned
 

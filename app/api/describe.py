@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.api import parsing as p
+from app.api.diary import ItemInput
 from app.api.gateway import Authorized
-from app.api.nutrition import API, ItemInput
+from app.api.nutrition import API
 
 
 @dataclass(frozen=True)

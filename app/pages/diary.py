@@ -6,7 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app import routes
-from app.api.nutrition import MEAL_TYPES
+from app.api.diary import MEAL_TYPES
 from app.i18n import t
 from app.state.diary import DiaryState as D
 from app.state.diary_logic import OTHER, meal_label
@@ -15,7 +15,7 @@ from components.bilingual import in_language
 from components.date_navigator import date_navigator
 from components.fasting_card import fasting_card
 from components.fields import form_alert
-from components.food_picker import food_picker
+from components.food_picker import food_picker, portion_select
 from components.layout import app_shell
 from components.macro_rings import macro_rings
 from components.meal_card import copy_control, meal_card
@@ -276,21 +276,11 @@ def edit_dialog() -> rx.Component:
                     ),
                     rx.cond(
                         D.edit_options.length() > 0,
-                        rx.vstack(
-                            rx.el.label(t("Portion"), html_for="edit-portion", font_weight="500"),
-                            rx.el.select(
-                                rx.foreach(
-                                    D.edit_options,
-                                    lambda o: rx.el.option(o["label"], value=o["value"]),
-                                ),
-                                value=D.edit_portion,
-                                on_change=D.set_edit_portion,
-                                id="edit-portion",
-                                class_name="native-select",
-                            ),
-                            spacing="1",
-                            flex="1",
-                            min_width="0",
+                        portion_select(
+                            D.edit_options,
+                            value=D.edit_portion,
+                            on_change=D.set_edit_portion,
+                            select_id="edit-portion",
                         ),
                     ),
                     width="100%",

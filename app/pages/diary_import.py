@@ -11,7 +11,8 @@ from app.i18n import t
 from app.state.diary_import import UPLOAD_ID
 from app.state.diary_import import DiaryImportState as S
 from components.fields import form_alert
-from components.file_upload import count_line, file_drop
+from components.file_upload import csv_upload_box
+from components.import_job import report_line
 from components.layout import app_shell
 
 TITLE = t("Import a food diary · FitLedger")
@@ -48,23 +49,17 @@ def how_to() -> rx.Component:
 
 
 def upload_box() -> rx.Component:
-    return rx.vstack(
-        file_drop(
-            UPLOAD_ID,
-            prompt=t("Choose or drop the exported CSV file"),
-            hint=None,
-            accept={"text/csv": [".csv"], "text/plain": [".csv", ".txt"]},
-            max_size=MAX_UPLOAD_BYTES,
-            on_rejected=S.rejected_file,
-            button=t("Read the file"),
-            on_start=S.handle_upload,
-            busy=S.uploading,
-            button_id="diary-upload",
-        ),
-        form_alert(S.upload_error, id="diary-upload-error"),
-        spacing="3",
-        align="stretch",
-        width="100%",
+    return csv_upload_box(
+        UPLOAD_ID,
+        prompt=t("Choose or drop the exported CSV file"),
+        max_size=MAX_UPLOAD_BYTES,
+        on_rejected=S.rejected_file,
+        button=t("Read the file"),
+        on_start=S.handle_upload,
+        busy=S.uploading,
+        button_id="diary-upload",
+        error=S.upload_error,
+        error_id="diary-upload-error",
     )
 
 
@@ -177,7 +172,7 @@ def job_card() -> rx.Component:
                     align="baseline",
                     min_width="0",
                 ),
-                rx.vstack(rx.foreach(S.summary, count_line), spacing="0", width="100%"),
+                rx.vstack(rx.foreach(S.summary, report_line), spacing="0", width="100%"),
                 rx.foreach(S.rejected, lambda line: rx.text(line, size="1", color=MUTED)),
                 rx.cond(S.status == "review", review_section()),
                 rx.cond(
@@ -185,7 +180,7 @@ def job_card() -> rx.Component:
                     rx.vstack(
                         rx.heading(t("Imported"), as_="h3", size="3"),
                         rx.vstack(
-                            rx.foreach(S.report, count_line),
+                            rx.foreach(S.report, report_line),
                             spacing="0",
                             width="100%",
                             id="diary-import-report",

@@ -9,7 +9,7 @@ from app.i18n import t, tr
 from app.session.http import FLASH_COOKIE, decode_flash
 from app.state.messages import explain_flash
 from app.state.session import SessionState, cookie_value
-from components.fields import form_alert, labelled_input
+from components.fields import email_input, form_alert, labelled_input
 from components.layout import public_shell
 from components.native_form import native_form
 
@@ -74,12 +74,7 @@ def login_form() -> rx.Component:
     return native_form(
         rx.vstack(
             form_alert(LoginState.error),
-            labelled_input(
-                t("E-mail"),
-                "email",
-                type="email",
-                auto_complete="email",
-                required=True,
+            email_input(
                 default_value=LoginState.email,
                 error=LoginState.email_error,
             ),

@@ -11,7 +11,7 @@ from app.api.gateway import shared_gateway
 from app.i18n import t, tr
 from app.state.messages import explain
 from app.state.session import SessionState
-from components.fields import form_alert, labelled_input, submit_button
+from components.fields import email_input, form_alert, labelled_input, submit_button
 from components.layout import public_shell
 
 FORGOT_TITLE = t("Forgot your password · FitLedger")
@@ -100,12 +100,7 @@ def forgot_password() -> rx.Component:
         rx.form(
             rx.vstack(
                 form_alert(ForgotPasswordState.error),
-                labelled_input(
-                    t("E-mail"),
-                    "email",
-                    type="email",
-                    auto_complete="email",
-                    required=True,
+                email_input(
                     error=ForgotPasswordState.email_error,
                 ),
                 submit_button(t("Send the link"), busy=ForgotPasswordState.sending, id="send-link"),

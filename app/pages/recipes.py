@@ -7,7 +7,9 @@ import reflex as rx
 
 from app import routes
 from app.api.errors import ApiError, ValidationFailed
-from app.api.nutrition import Food, NutritionApi, Recipe
+from app.api.foods import Food
+from app.api.nutrition import NutritionApi
+from app.api.recipes import Recipe
 from app.i18n import t, tf, tr
 from app.state import diary_logic as logic
 from app.state import portions

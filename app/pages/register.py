@@ -9,7 +9,7 @@ from app.i18n import t, tr
 from app.pages.login import read_flash
 from app.state.messages import explain_flash
 from app.state.session import SessionState
-from components.fields import form_alert, labelled_input
+from components.fields import email_input, form_alert, labelled_input
 from components.layout import public_shell
 from components.native_form import native_form
 
@@ -72,12 +72,7 @@ def register() -> rx.Component:
                     default_value=RegisterState.display_name,
                     error=RegisterState.name_error,
                 ),
-                labelled_input(
-                    t("E-mail"),
-                    "email",
-                    type="email",
-                    auto_complete="email",
-                    required=True,
+                email_input(
                     default_value=RegisterState.email,
                     error=RegisterState.email_error,
                 ),

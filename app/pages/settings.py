@@ -50,6 +50,11 @@ def notice(text: rx.Var[str], id: str) -> rx.Component:
 # --- notifications ----------------------------------------------------------------------
 
 
+def action_row(*children: rx.Component) -> rx.Component:
+    """A form's action with its note beside it (the note wraps under it on a phone)."""
+    return rx.hstack(*children, align="center", spacing="3", wrap="wrap")
+
+
 def preference_grid() -> rx.Component:
     return rx.table.root(
         rx.table.header(
@@ -163,12 +168,9 @@ def quiet_hours() -> rx.Component:
             ),
         ),
         field_error(S.quiet_error, "quiet"),
-        rx.hstack(
+        action_row(
             rx.button(t("Save quiet hours"), on_click=S.save_quiet_hours, id="quiet-save"),
             notice(S.quiet_notice, "quiet-notice"),
-            align="center",
-            spacing="3",
-            wrap="wrap",
         ),
         spacing="2",
         align="stretch",
@@ -238,12 +240,9 @@ def reminders() -> rx.Component:
         form_alert(S.reminders_error, id="reminders-error"),
         rx.cond(
             S.reminders_loaded,
-            rx.hstack(
+            action_row(
                 rx.button(t("Save reminders"), on_click=S.save_reminders, id="reminders-save"),
                 notice(S.reminders_notice, "reminders-notice"),
-                align="center",
-                spacing="3",
-                wrap="wrap",
             ),
         ),
         spacing="2",
@@ -310,12 +309,9 @@ def region_section() -> rx.Component:
                 ),
                 # Rendered once the field is used: ~420 names stay off the first paint.
                 rx.cond(S.timezone_names_shown, time_zone_options()),
-                rx.hstack(
+                action_row(
                     rx.button(t("Save time zone"), on_click=S.save_timezone, id="timezone-save"),
                     notice(S.timezone_notice, "timezone-notice"),
-                    align="center",
-                    spacing="3",
-                    wrap="wrap",
                 ),
                 rx.vstack(
                     rx.el.label(
@@ -453,12 +449,9 @@ def sessions_list() -> rx.Component:
             ),
         ),
         notice(S.sessions_notice, "sessions-notice"),
-        rx.hstack(
+        action_row(
             sign_out_button(everywhere=True, id="sign-out-everywhere"),
             rx.text(t("Ends every session, this one too."), size="2", color=MUTED),
-            align="center",
-            spacing="3",
-            wrap="wrap",
         ),
         spacing="2",
         align="stretch",

@@ -11,7 +11,7 @@ from app.state.strength_import import UPLOAD_ID
 from app.state.strength_import import StrengthImportState as S
 from app.state.strength_import_logic import MAX_CSV_BYTES
 from components.fields import form_alert
-from components.file_upload import file_drop
+from components.file_upload import csv_upload_box
 from components.import_job import job_progress, report
 
 MUTED = rx.color("gray", 11)
@@ -78,23 +78,17 @@ def app_choice() -> rx.Component:
 
 
 def upload_box() -> rx.Component:
-    return rx.vstack(
-        file_drop(
-            UPLOAD_ID,
-            prompt=t("Choose or drop the CSV export"),
-            hint=None,
-            accept={"text/csv": [".csv"], "text/plain": [".csv", ".txt"]},
-            max_size=MAX_CSV_BYTES,
-            on_rejected=S.rejected,
-            button=t("Import"),
-            on_start=S.handle_upload,
-            busy=S.uploading,
-            button_id="strength-import-start",
-        ),
-        form_alert(S.upload_error, id="strength-upload-error"),
-        spacing="3",
-        align="stretch",
-        width="100%",
+    return csv_upload_box(
+        UPLOAD_ID,
+        prompt=t("Choose or drop the CSV export"),
+        max_size=MAX_CSV_BYTES,
+        on_rejected=S.rejected,
+        button=t("Import"),
+        on_start=S.handle_upload,
+        busy=S.uploading,
+        button_id="strength-import-start",
+        error=S.upload_error,
+        error_id="strength-upload-error",
     )
 
 

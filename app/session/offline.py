@@ -23,9 +23,10 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from app import routes
+from app.api.diary import DiaryDay, ItemInput
 from app.api.errors import ApiError
 from app.api.gateway import Authorized, shared_gateway
-from app.api.nutrition import DiaryDay, ItemInput, NutritionApi
+from app.api.nutrition import NutritionApi
 from app.api.parsing import EARLIEST_DAY
 from app.session.http import _refused, client_ip, same_origin
 from app.session.store import COOKIE, SessionEnded, SessionTokens, shared_store

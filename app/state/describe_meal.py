@@ -8,8 +8,9 @@ import datetime as dt
 import reflex as rx
 
 from app.api.describe import Described, DescribedItem, describe
+from app.api.diary import new_idempotency_key
 from app.api.errors import ApiError
-from app.api.nutrition import NutritionApi, new_idempotency_key
+from app.api.nutrition import NutritionApi
 from app.i18n import tr, trn
 from app.state import diary_logic as logic
 from app.state.food_picker import FoodPickerState

@@ -14,8 +14,9 @@ import reflex as rx
 
 from app import routes
 from app.api.dashboard import DashboardApi, DayDashboard
+from app.api.diary import MEAL_TYPES, DiaryDay
 from app.api.errors import ApiError, NotFound
-from app.api.nutrition import MEAL_TYPES, DiaryDay, NutritionApi
+from app.api.nutrition import NutritionApi
 from app.api.reference_intakes import ReferenceIntakes, ReferenceIntakesApi
 from app.api.users import UsersApi
 from app.i18n import tr

@@ -12,17 +12,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from app.api.nutrition import (
-    MEAL_TYPES,
-    DiaryChange,
-    DiaryDay,
-    DiaryItem,
-    Food,
-    Meal,
-    MealGroup,
-    Nutrients,
-    readable_micronutrients,
-)
+from app.api.diary import MEAL_TYPES, DiaryChange, DiaryDay, DiaryItem, Meal, MealGroup
+from app.api.foods import Food, Nutrients
+from app.api.micronutrients import readable_micronutrients
 from app.i18n import formats, tr, trn
 
 OTHER = "other"  # the card for meal types other than the four (logged by another client)

@@ -7,16 +7,11 @@ import datetime as dt
 
 import reflex as rx
 
+from app.api.diary import DiaryChange, new_idempotency_key
 from app.api.errors import ApiError, NotFound, ValidationFailed
-from app.api.nutrition import (
-    DiaryChange,
-    Food,
-    FoodInput,
-    NutritionApi,
-    Recipe,
-    UsedFood,
-    new_idempotency_key,
-)
+from app.api.foods import Food, FoodInput, UsedFood
+from app.api.nutrition import NutritionApi
+from app.api.recipes import Recipe
 from app.i18n import tr, trn
 from app.state import diary_logic as logic
 from app.state import portions

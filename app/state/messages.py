@@ -88,15 +88,19 @@ def explain(error: ApiError, language: str = "en") -> tuple[str, dict[str, str]]
     )
 
 
-def explain_flash(flash: dict[str, Any], language: str = "en") -> tuple[str, dict[str, str]]:
-    """A refused form post's flash cookie (app/session/http.py) in plain words; ("", {}) if none."""
-    if not flash:
-        return "", {}
-    message = plain_message(
+def flash_message(flash: dict[str, Any], language: str = "en") -> str:
+    """The message of a refused form post's flash cookie (app/session/http.py), in plain words."""
+    return plain_message(
         str(flash.get("code", "")),
         str(flash.get("message", "")),
         int(flash.get("status", 0) or 0),
         flash.get("retry_after"),
         language,
     )
-    return message, plain_fields(flash.get("fields") or {}, language)
+
+
+def explain_flash(flash: dict[str, Any], language: str = "en") -> tuple[str, dict[str, str]]:
+    """A refused form post's flash cookie (app/session/http.py) in plain words; ("", {}) if none."""
+    if not flash:
+        return "", {}
+    return flash_message(flash, language), plain_fields(flash.get("fields") or {}, language)

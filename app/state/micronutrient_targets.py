@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from app.api.nutrition import Nutrients
+from app.api.foods import Nutrients
 from app.api.reference_intakes import ReferenceIntake, ReferenceIntakes
 from app.i18n import tr, trn
 from app.state.diary_logic import MicroAmount, fmt_number, micronutrient_amounts

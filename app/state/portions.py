@@ -8,7 +8,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from app.api.nutrition import Food, Nutrients, Portion, Recipe
+from app.api.foods import Food, Nutrients, Portion
+from app.api.recipes import Recipe
 from app.i18n import tr, trn
 from app.state.diary_logic import MACRO_KEYS, FoodFacts, fmt_kcal, fmt_number, macro_line
 

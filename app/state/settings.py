@@ -19,7 +19,7 @@ from app.i18n.language import known
 from app.session.account_import import IMPORT_FLASH
 from app.session.http import FLASH_COOKIE, decode_flash
 from app.state.import_report import decode_report, report_lines
-from app.state.messages import explain, plain_message
+from app.state.messages import explain, flash_message
 from app.state.session import SessionState, cookie_value
 from app.state.settings_logic import (
     device_words,
@@ -93,13 +93,7 @@ class SettingsState(SessionState):
         if flash.get("code") == "imported":
             self.import_lines = report_lines(decode_report(flash.get("report")), self.language)
             return
-        reason = plain_message(
-            str(flash.get("code", "")),
-            str(flash.get("message", "")),
-            int(flash.get("status", 0) or 0),
-            flash.get("retry_after"),
-            self.language,
-        )
+        reason = flash_message(flash, self.language)
         self.import_error = tr(self.language, "Nothing was imported: {reason}", reason=reason)
 
     @rx.event
@@ -133,13 +127,7 @@ class SettingsState(SessionState):
             if fields.get("password"):
                 reason = f"{str(fields['password']).rstrip('.')}."
             else:
-                reason = plain_message(
-                    str(flash.get("code", "")),
-                    str(flash.get("message", "")),
-                    int(flash.get("status", 0) or 0),
-                    flash.get("retry_after"),
-                    self.language,
-                )
+                reason = flash_message(flash, self.language)
             self.delete_error = tr(
                 self.language,
                 "Your account was not deleted: {reason}",

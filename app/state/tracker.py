@@ -341,6 +341,14 @@ class TrackerState(SessionState):
             rows[index]["error_field"] = problem.field
             self.rows = {**self.rows, entry_id: rows}
 
+    def _second_tap(self, key: str) -> bool:
+        """Whether this tap on row ``key`` is the second half of a double tap (ignored);
+        either way it is the last tap from now on."""
+        now = time.monotonic()
+        last_key, last_at = self._last_tap
+        self._last_tap = (key, now)
+        return last_key == key and now - last_at < DOUBLE_TAP_S
+
     async def _call(self, action) -> ApiError | None:
         """Run one write and show the service's answer; the error, if any, is returned (its
         message is shown above the rows; `self.handle` of it redirects a dead session)."""
@@ -361,10 +369,7 @@ class TrackerState(SessionState):
         row = self._row(key)
         if row is None or self.completed:
             return
-        now = time.monotonic()
-        last_key, last_at = self._last_tap
-        self._last_tap = (key, now)
-        if last_key == key and now - last_at < DOUBLE_TAP_S:
+        if self._second_tap(key):
             return
         entry_id, index, logged = self._locate(key)
         if row["done"]:
@@ -452,10 +457,7 @@ class TrackerState(SessionState):
         row = self._row(key)
         if row is None or self.completed:
             return
-        now = time.monotonic()
-        last_key, last_at = self._last_tap
-        self._last_tap = (key, now)
-        if last_key == key and now - last_at < DOUBLE_TAP_S:
+        if self._second_tap(key):
             return
         entry_id, index, logged = self._locate(key)
         if row["done"]:

@@ -16,6 +16,7 @@ from backend_services.kernel.identity import AdminUser, CurrentUser
 from backend_services.kernel.service_credentials import internal_callers
 
 from .account_import import UsersImport
+from .daily_stats import MAX_STATS_DAYS
 from .schemas import (
     ExpenditureOut,
     ImportedOut,
@@ -29,7 +30,7 @@ from .schemas import (
     WeightLogOut,
     WeightPointOut,
 )
-from .service import MAX_STATS_DAYS, UsersService
+from .service import UsersService
 
 
 def users_service(request: Request) -> UsersService:

@@ -28,7 +28,7 @@ from backend_services.kernel.contracts import (
 )
 from backend_services.kernel.contracts.handlers import HandlerTable, subscriptions
 
-from . import service
+from . import event_effects
 
 # day_totals field -> daily_stats column
 INTAKE_FIELDS = {
@@ -46,16 +46,16 @@ def _tenths(value: float) -> Decimal:
 
 
 def on_user_registered(session: Session, event: Received[UserRegistered]) -> None:
-    service.register_profile(session, event.user_id, event.data.display_name or None)
+    event_effects.register_profile(session, event.user_id, event.data.display_name or None)
 
 
 def on_user_deleted(session: Session, event: Received[UserDeleted]) -> None:
-    service.delete_user_data(session, event.user_id)
+    event_effects.delete_user_data(session, event.user_id)
 
 
 def on_email_unsubscribed(session: Session, event: Received[EmailUnsubscribed]) -> None:
     kind = event.data.notification_type
-    service.stop_emails(session, event.user_id, None if kind is None else kind.value)
+    event_effects.stop_emails(session, event.user_id, None if kind is None else kind.value)
 
 
 def on_meal_changed(session: Session, event: Received[MealChanged]) -> None:
@@ -67,14 +67,16 @@ def on_meal_changed(session: Session, event: Received[MealChanged]) -> None:
     # Deleting the day's last meal leaves nothing logged: the day is no longer a logged day.
     if isinstance(event.data, MealDeleted) and not any(totals.values()):
         totals = dict.fromkeys(INTAKE_FIELDS.values())
-    service.record_day_intake(session, event.user_id, event.data.date, totals, event.occurred_at)
+    event_effects.record_day_intake(
+        session, event.user_id, event.data.date, totals, event.occurred_at
+    )
 
 
 def on_workout_finished(session: Session, event: Received[WorkoutFinished]) -> None:
     """Completed and imported workouts count alike; one without a known energy (no weight
     anywhere) still counts as a workout."""
     workout = event.data
-    service.record_workout(
+    event_effects.record_workout(
         session,
         event.user_id,
         workout.workout_id,
@@ -89,7 +91,7 @@ def on_body_mass_imported(session: Session, event: Received[BodyMassImported]) -
     readings = [
         (r.date, Decimal(str(r.weight_kg)).quantize(HUNDREDTH)) for r in event.data.readings
     ]
-    service.record_imported_weigh_ins(session, event.user_id, readings, event.occurred_at)
+    event_effects.record_imported_weigh_ins(session, event.user_id, readings, event.occurred_at)
 
 
 # Accounts and activity in separate queues: a backlog of meal events never delays a new

@@ -10,7 +10,8 @@ from backend_services.kernel.service_app import create_service_app
 from backend_services.kernel.service_info import service_info_router
 
 from .api import internal, router
-from .service import UsersService, delete_user_data
+from .event_effects import delete_user_data
+from .service import UsersService
 from .settings import UsersSettings
 
 

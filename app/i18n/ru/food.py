@@ -85,7 +85,7 @@ MESSAGES: dict[str, Entry] = {
     "Add food to {meal}": "Добавить еду: {meal}",
     "Other meals": "Другие приёмы пищи",
     "Remove {name}": "Убрать «{name}»",
-    # Today (app/pages/today.py, app/state/dashboard.py)
+    # Today (app/pages/today.py, today_charts.py, app/state/today.py, dashboard.py)
     "Hello, {name}": "Здравствуйте, {name}",
     "So far today": "За сегодня",
     "Log food": "Записать еду",

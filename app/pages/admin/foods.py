@@ -376,20 +376,22 @@ def _food_head(row: FoodRow) -> rx.Component:
     )
 
 
+def _reasons(lines: rx.Var[list[str]], label: rx.Var[str]) -> rx.Component:
+    """A food's flags or its users' reports, one a line."""
+    return rx.el.ul(
+        rx.foreach(lines, lambda line: rx.el.li(rx.text(line, size="2", word_break="break-word"))),
+        aria_label=label,
+        margin="0",
+        padding_left="1.2em",
+    )
+
+
 def _flagged(row: FoodRow) -> rx.Component:
     s = AdminFoodsState
     return rx.el.li(
         rx.vstack(
             _food_head(row),
-            rx.el.ul(
-                rx.foreach(
-                    row.flags,
-                    lambda f: rx.el.li(rx.text(f, size="2", word_break="break-word")),
-                ),
-                aria_label=t("Why it is flagged"),
-                margin="0",
-                padding_left="1.2em",
-            ),
+            _reasons(row.flags, t("Why it is flagged")),
             rx.cond(
                 row.hidden,
                 rx.button(
@@ -425,15 +427,7 @@ def _reported(row: FoodRow) -> rx.Component:
     return rx.el.li(
         rx.vstack(
             _food_head(row),
-            rx.el.ul(
-                rx.foreach(
-                    row.reports,
-                    lambda r: rx.el.li(rx.text(r, size="2", word_break="break-word")),
-                ),
-                aria_label=t("What users reported"),
-                margin="0",
-                padding_left="1.2em",
-            ),
+            _reasons(row.reports, t("What users reported")),
             rx.flex(
                 *[
                     rx.button(

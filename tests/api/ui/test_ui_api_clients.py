@@ -14,10 +14,12 @@ from typing import Any, Protocol, TypeVar
 import pytest
 
 from app.api.dashboard import DashboardApi
+from app.api.diary import ItemInput
 from app.api.errors import Conflict, NotFound, Unauthorized, ValidationFailed
+from app.api.foods import FoodInput
 from app.api.gateway import Authorized, Gateway, TokenSource
 from app.api.notifications import NotificationsApi
-from app.api.nutrition import FoodInput, ItemInput, NutritionApi
+from app.api.nutrition import NutritionApi
 from app.api.users import BodyData, CustomTargets, QuietHours, UsersApi
 from app.api.workouts import WorkoutsApi
 

@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from app.api.dashboard import DayDashboard
+from app.api.diary import DiaryDay, ItemInput
 from app.api.errors import (
     GENERIC_MESSAGE,
     ApiError,
@@ -24,8 +25,10 @@ from app.api.errors import (
     ValidationFailed,
     error_from_response,
 )
+from app.api.foods import Food
 from app.api.gateway import Authorized, Gateway, TokenSource
-from app.api.nutrition import DiaryDay, Food, ItemInput, NutritionApi, micronutrient_label
+from app.api.micronutrients import micronutrient_label
+from app.api.nutrition import NutritionApi
 from app.api.users import Targets
 
 Handler = Callable[[httpx.Request], httpx.Response]

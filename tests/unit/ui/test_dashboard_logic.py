@@ -12,7 +12,6 @@ from app.api.users import Formula, Stats, Targets, WeightLog
 from app.pages.notifications import mark_row_read
 from app.pages.onboarding import step_after_errors
 from app.pages.profile import weight_error
-from app.pages.today import local_today
 from app.state import dashboard as logic
 from app.state.body import (
     body_data,
@@ -24,6 +23,7 @@ from app.state.body import (
 )
 from app.state.notifications import NoticeRow, ago
 from app.state.targets import equation, explain_targets, input_lines, macro_energy_shares, number
+from app.state.today import local_today
 from components.charts import calories_figure, macros_figure, weight_figure
 
 TODAY = dt.date(2026, 12, 1)
@@ -373,7 +373,7 @@ def test_mark_row_read_changes_only_that_row():
 
 def test_when_visible_observes_its_box_and_fires_the_event_once():
     import app.app  # noqa: F401  (registers the states the event names refer to)
-    from app.pages.today import TodayState
+    from app.state.today import TodayState
     from components.lazy import when_visible
 
     box = when_visible(on_visible=TodayState.show_charts, id="charts-sentinel")

@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 
-from app.api.nutrition import DiaryChange, DiaryDay, Food, Meal, Nutrients, Recipe
+from app.api.diary import DiaryChange, DiaryDay, Meal
+from app.api.foods import Food, Nutrients
+from app.api.recipes import Recipe
 from app.state import diary_logic as logic
 from app.state import portions
 

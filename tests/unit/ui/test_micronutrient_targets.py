@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 from test_users_client_targets import StaticToken
 
+from app.api.foods import Nutrients
 from app.api.gateway import Authorized, Gateway
-from app.api.nutrition import Nutrients
 from app.api.reference_intakes import ReferenceIntakes, ReferenceIntakesApi
 from app.state import micronutrient_targets as logic
 

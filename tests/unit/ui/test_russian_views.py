@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.api.nutrition import Food, Nutrients
+from app.api.foods import Food, Nutrients
 from app.state import dashboard, diary_logic, portions
 from app.state import units as u
 from app.state.body import rate_in_words, validate_body
