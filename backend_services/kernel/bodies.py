@@ -2,7 +2,9 @@
 
 - ``StrictBody``: unknown fields are refused, and a JSON boolean is never taken for a number
   (pydantic's lax mode would read ``true`` as ``1``): a field accepts ``true``/``false`` only
-  when its type says bool.
+  when its type says bool. Nor is a JSON string (lax mode reads ``"12.5"`` as 12.5): a field
+  whose type is only numbers (int, float, Decimal) takes JSON numbers, as its document says
+  (``openapi_document.py`` drops the string pydantic documents beside a Decimal).
 - ``PatchBody``: a field left out of a PATCH stays as it is; an explicit ``null`` is a 422
   unless the field is listed in ``nullable_in_patch`` (null there clears the value). The
   OpenAPI document says the same: those other fields are not nullable.
@@ -13,6 +15,7 @@ Duplicate keys in a JSON body are refused before parsing, in ``strict_json.py``.
 from __future__ import annotations
 
 import types
+from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
@@ -37,23 +40,72 @@ def _accepts_bool(annotation: Any) -> bool:
     return False
 
 
-class _BooleanSentAsNumber:
-    """Stands in for a boolean sent where the type is not bool, so that field fails to
-    validate with its own type's error and location (pydantic would read true as 1)."""
+_NUMBERS = (int, float, Decimal)
+
+
+def _only_numbers(annotation: Any) -> bool:
+    """The type takes numbers and nothing else (``None`` aside)."""
+    if isinstance(annotation, type):
+        return issubclass(annotation, _NUMBERS) and annotation is not bool
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _only_numbers(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        options = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return bool(options) and all(_only_numbers(arg) for arg in options)
+    return False
+
+
+def _number_items(annotation: Any) -> Any:
+    """The item type of a list (or tuple, set) field, else None."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _number_items(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        lists = [_number_items(arg) for arg in get_args(annotation) if arg is not type(None)]
+        return lists[0] if len(lists) == 1 else None
+    if origin in (list, tuple, set, frozenset):
+        items = [arg for arg in get_args(annotation) if arg is not Ellipsis]
+        return items[0] if len(items) == 1 else None
+    return None
+
+
+class _NotANumber:
+    """Stands in for a boolean or a string sent where the type is a number, so that field
+    fails to validate with its own type's error and location."""
+
+    def __init__(self, sent: str):
+        self.sent = sent
 
     def __repr__(self) -> str:
-        return "a boolean"
+        return self.sent
 
 
-_NOT_A_NUMBER = _BooleanSentAsNumber()
+_A_BOOLEAN = _NotANumber("a boolean")
+_A_STRING = _NotANumber("a string")
 
 
 def _without_booleans(value: Any) -> Any:
     if isinstance(value, bool):
-        return _NOT_A_NUMBER
+        return _A_BOOLEAN
     if isinstance(value, list):
         return [_without_booleans(item) for item in value]
     return value
+
+
+def _without_strings(value: Any, annotation: Any) -> Any:
+    if isinstance(value, str) and _only_numbers(annotation):
+        return _A_STRING
+    items = _number_items(annotation)
+    if isinstance(value, list) and items is not None:
+        return [_without_strings(item, items) for item in value]
+    return value
+
+
+def _checked(value: Any, annotation: Any) -> Any:
+    if not _accepts_bool(annotation):
+        value = _without_booleans(value)
+    return _without_strings(value, annotation)
 
 
 class StrictBody(BaseModel):
@@ -63,14 +115,12 @@ class StrictBody(BaseModel):
     # discriminator field of a tagged union.
     @model_validator(mode="before")
     @classmethod
-    def _no_booleans_as_numbers(cls, data: Any) -> Any:
+    def _no_booleans_or_strings_as_numbers(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
         fields = cls.model_fields
         return {
-            key: value
-            if key not in fields or _accepts_bool(fields[key].annotation)
-            else _without_booleans(value)
+            key: value if key not in fields else _checked(value, fields[key].annotation)
             for key, value in data.items()
         }
 

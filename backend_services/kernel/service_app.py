@@ -26,6 +26,7 @@ from .identity import admin_principal, current_principal, trusted_networks
 from .logs import configure_logging, request_id_var
 from .metrics import MetricsMiddleware, metrics_endpoint
 from .migrations import check_schema
+from .openapi_document import serve_truthful_document
 from .service_credentials import load_service_secret
 from .sessions import RedisSessionCheck, SessionCheck
 from .settings import ServiceSettings
@@ -188,6 +189,7 @@ def create_service_app(
         _document_identity_refusals(router)
         app.include_router(router, responses=error_responses(*COMMON_ERROR_STATUSES))
     install_error_handlers(app)
+    serve_truthful_document(app)
     if erase_account is not None:
         app.add_middleware(
             ErasedAccountWrites, erase=erase_account, sessions=lambda: app.state.session_check

@@ -138,7 +138,7 @@ def replace_settings(
 # --- unsubscribe: public (the link in every e-mail; the token is the credential) ---
 
 Token = Annotated[str, Query(min_length=16, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
-Kind = Annotated[str | None, Query(alias="type", max_length=40, pattern=r"^[a-z_*]+$")]
+Kind = Annotated[domain.NotificationType | None, Query(alias="type")]
 
 
 def _page(title: str, text: str, status_code: int, language: str = "en") -> HTMLResponse:

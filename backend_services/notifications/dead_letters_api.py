@@ -20,7 +20,9 @@ def dead_letter_admin(request: Request) -> DeadLetterAdmin:
 
 
 Admin = Annotated[DeadLetterAdmin, Depends(dead_letter_admin)]
-QueueName = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.-]{1,200}\.dlq$")]
+QueueName = Annotated[
+    str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}\.dlq$")
+]  # no leading dot: nginx refuses "/..x" segments
 MessageId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,200}$")]
 router = APIRouter(
     prefix="/api/notifications/admin",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
 from backend_services.kernel.bodies import StrictBody
 from backend_services.kernel.contracts.users import Language, Units
@@ -81,12 +81,26 @@ class VapidKeyOut(BaseModel):
     public_key: str
 
 
+# Reminders follow the user's timezone: a time with a UTC offset is refused (below), and the
+# document says so with the shape it takes.
+LocalTime = Annotated[
+    dt.time,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$",
+            "description": "HH:MM[:SS] local time, without a UTC offset",
+        }
+    ),
+]
+
+
 class ReminderSettings(StrictModel):
-    meal_reminder_times: list[dt.time] = Field(default_factory=list, max_length=8)
-    workout_reminder_days: list[int] = Field(
+    meal_reminder_times: list[LocalTime] = Field(default_factory=list, max_length=8)
+    workout_reminder_days: list[Annotated[int, Field(ge=0, le=6)]] = Field(
         default_factory=list, max_length=7, description="0 = Monday ... 6 = Sunday"
     )
-    workout_reminder_time: dt.time | None = None
+    workout_reminder_time: LocalTime | None = None
     goal_weight_kg: float | None = Field(default=None, ge=20, le=500, allow_inf_nan=False)
 
     @field_validator("meal_reminder_times", "workout_reminder_time")

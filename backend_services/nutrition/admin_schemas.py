@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
 
 from backend_services.kernel.bodies import PatchBody
 
@@ -121,6 +121,9 @@ class ResolvedReports(Answer):
 
 class FoodFix(PatchBody):
     """New per-100 g values (and name) of a food; the fields left out keep theirs."""
+
+    # An empty fix is refused (food_admin.py); the document says it needs one value.
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
 
     name: Name | None = None
     energy_kcal: EnergyPer100 | None = None

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from backend_services.kernel.export_format import ExportFormat
+from backend_services.kernel.openapi_document import request_numbers_only
 from backend_services.notifications.schemas import ReminderSettings
 from backend_services.nutrition.account_import import NutritionImport
 from backend_services.users.account_import import ProfileIn, WeightsIn
@@ -95,7 +96,8 @@ class ExportDocument(BaseModel):
 
 
 def schema() -> dict[str, Any]:
-    document = ExportDocument.model_json_schema(mode="validation")
+    # Numbers as the imports read them: JSON numbers, not strings (kernel.bodies).
+    document = request_numbers_only(ExportDocument.model_json_schema(mode="validation"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://fitledger.example/schemas/fitledger-export-1.json",

@@ -38,7 +38,15 @@ class Schema(StrictBody):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+def _kind_required(schema: dict[str, Any]) -> None:
+    schema["required"] = ["kind", *schema.get("required", [])]
+
+
 class StrengthSetIn(Schema):
+    # The set union picks its member by ``kind``, so a request must send it (the document
+    # says so); the default serves code that builds a strength set directly.
+    model_config = ConfigDict(json_schema_extra=_kind_required)
+
     kind: Literal["strength"] = "strength"
     reps: int = Field(ge=0, le=1000)
     weight_kg: float = Field(default=0, ge=0, le=1000, allow_inf_nan=False)

@@ -1,5 +1,5 @@
-"""Kernel body rules: booleans are not numbers, PATCH nulls only where a field may be cleared,
-duplicate JSON keys are refused."""
+"""Kernel body rules: booleans and strings are not numbers, PATCH nulls only where a field may
+be cleared, duplicate JSON keys are refused."""
 
 from __future__ import annotations
 
@@ -51,6 +51,29 @@ def _error_locations(model: type[StrictBody], data: dict) -> list[tuple]:
 )
 def test_a_boolean_is_not_a_number(data, location):
     assert _error_locations(Entry, data) == [location]
+
+
+@pytest.mark.parametrize(
+    ("data", "location"),
+    [
+        ({"count": "3"}, ("count",)),
+        ({"count": 1, "amount": "1.5"}, ("amount",)),
+        ({"count": 1, "ratio": "0.5"}, ("ratio",)),
+        ({"count": 1, "reps": [5, "5"]}, ("reps", 1)),
+        ({"count": 1, "portion": {"grams": "100"}}, ("portion", "grams")),
+    ],
+)
+def test_a_string_is_not_a_number(data, location):
+    assert _error_locations(Entry, data) == [location]
+
+
+def test_a_string_passes_where_the_type_takes_one():
+    class Tagged(StrictBody):
+        code: int | str
+        note: str | None = None
+
+    tagged = Tagged.model_validate({"code": "A1", "note": "12"})
+    assert (tagged.code, tagged.note) == ("A1", "12")
 
 
 def test_booleans_where_the_type_is_bool_and_numbers_pass():
