@@ -301,6 +301,20 @@ def record_workout(
         repo.refresh_day_activity(user_id, affected, target)
 
 
+def record_training_plan(
+    session: Session,
+    user_id: str,
+    program: tuple[str, str] | None,
+    weekdays: list[str],
+    as_of: datetime,
+) -> None:
+    """The plan of the program the user follows (None: none), newest by ``as_of``."""
+    repo = UsersRepository(session)
+    if repo.is_deleted(user_id):
+        return
+    repo.set_training_plan(user_id, program, weekdays, as_of)
+
+
 def record_imported_weigh_ins(
     session: Session, user_id: str, readings: list[tuple[date, Decimal]], now: datetime
 ) -> list[date]:
@@ -497,7 +511,8 @@ class UsersService:
 
     def targets(self, user_id: str, day: date | None = None) -> dict[str, Any]:
         """The targets of ``day`` (default: the user's today): age on that day, and the
-        training-day rule's extra when a workout was completed that day."""
+        training-day rule's extra when a workout was completed that day or the program the
+        user follows plans its weekday."""
         now = self.clock()
         with unit_of_work(self.engine) as session:
             repo = UsersRepository(session)
@@ -511,6 +526,12 @@ class UsersService:
             rule = training_day.rule_of(profile.training_rule_kind, profile.training_rule_amount)
             done = [] if rule is None else repo.day_workouts(user_id, day)
             weighed = None if rule is None else repo.weight_on_or_before(user_id, day)
+            stored = None if rule is None else repo.training_plan(user_id)
+            plan = (
+                None
+                if stored is None
+                else training_day.plan_of(stored.program_name, stored.weekdays)
+            )
         view = targets_view(domain.compute_targets(body, day), body)
         if rule is None:
             return view
@@ -518,7 +539,8 @@ class UsersService:
             training_day.DayWorkout(float(w.calories_kcal), _float(w.duration_min)) for w in done
         ]
         kg = float(weighed[1] if weighed else body.weight_kg)
-        return with_training_day(view, rule, training_day.training_day(rule, day, workouts, kg))
+        effect = training_day.training_day(rule, day, workouts, kg, plan)
+        return with_training_day(view, rule, effect)
 
     def micronutrient_targets(self, user_id: str, on: date | None) -> dict[str, Any]:
         """The Dietary Reference Intakes for the profile's sex and age on ``on`` (default: the

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from backend_services.kernel.bodies import PatchBody, StrictBody
+from backend_services.kernel.contracts.workouts import Weekday
 from backend_services.kernel.dates import Instant
 
 from .domain import MAX_WORKOUT_SECONDS
+from .programs import schedule_error
 
 MAX_EXERCISES_PER_WORKOUT = 50
 MAX_SETS_PER_EXERCISE = 100
@@ -177,7 +179,22 @@ class ProgramCreate(Schema):
     name: Name
     description: Notes = ""
     days_per_week: int = Field(ge=1, le=7)
+    schedule: list[Weekday] | None = Field(
+        default=None,
+        max_length=7,
+        description="The training weekdays, as many as days_per_week (default: spread over "
+        "the week, e.g. monday, wednesday, friday for 3).",
+    )
     days: list[ProgramDayIn] = Field(min_length=1, max_length=7)
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule_fits(cls, schedule: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        per_week = info.data.get("days_per_week")  # absent when it was refused itself
+        error = None if schedule is None or per_week is None else schedule_error(schedule, per_week)
+        if error:
+            raise ValueError(error)
+        return schedule
 
 
 def public(doc: dict[str, Any]) -> dict[str, Any]:

@@ -148,7 +148,12 @@ class WorkoutsRepository:
             ]
         )
         self.exercise_bests.create_indexes([IndexModel([("user_id", ASCENDING)])])
-        self.programs.create_indexes([IndexModel([("owner_id", ASCENDING)])])
+        self.programs.create_indexes(
+            [
+                IndexModel([("owner_id", ASCENDING)]),
+                IndexModel([("outbox_pending", ASCENDING)], sparse=True, name="outbox_pending"),
+            ]
+        )
         self.daily_metrics.create_indexes(
             [IndexModel([("user_id", ASCENDING), ("date", ASCENDING)])]
         )
@@ -484,27 +489,62 @@ class WorkoutsRepository:
         )
         return None if found is None else float(found["kg"])
 
-    # ---- programs
+    # ---- programs (a deleted one waits, marked, for its last event to go out)
     def insert_program(self, doc: dict[str, Any]) -> None:
         self.programs.insert_one(doc)
 
+    @staticmethod
+    def _own(user_id: str, program_id: str) -> dict[str, Any]:
+        return {"_id": program_id, "owner_id": user_id, "deleted": {"$ne": True}}
+
     def get_program(self, user_id: str, program_id: str) -> dict[str, Any] | None:
-        return self.programs.find_one({"_id": program_id, "owner_id": user_id})
+        return self.programs.find_one(self._own(user_id, program_id))
 
     def list_programs(self, user_id: str) -> list[dict[str, Any]]:
-        return list(self.programs.find({"owner_id": user_id}).sort("name", ASCENDING))
+        query = {"owner_id": user_id, "deleted": {"$ne": True}}
+        return list(self.programs.find(query).sort("name", ASCENDING))
 
     def replace_program(
-        self, user_id: str, program_id: str, fields: dict[str, Any]
+        self,
+        user_id: str,
+        program_id: str,
+        fields: dict[str, Any],
+        event: dict[str, Any] | None = None,
     ) -> dict[str, Any] | None:
+        """Set the program's fields, with ``event`` (an outbox entry) in the same write."""
+        change: dict[str, Any] = {"$set": fields}
+        if event is not None:
+            change = {"$set": {**fields, "outbox_pending": event["created_at"]}}
+            change["$push"] = {"outbox": event}
         return self.programs.find_one_and_update(
-            {"_id": program_id, "owner_id": user_id},
-            {"$set": fields},
-            return_document=ReturnDocument.AFTER,
+            self._own(user_id, program_id), change, return_document=ReturnDocument.AFTER
         )
 
+    def delete_program_announcing(
+        self, user_id: str, program_id: str, event: dict[str, Any]
+    ) -> bool:
+        """Mark the program deleted with ``event`` to send: the relay removes it once sent."""
+        found = self.programs.update_one(
+            self._own(user_id, program_id),
+            {
+                "$set": {"deleted": True, "outbox_pending": event["created_at"]},
+                "$push": {"outbox": event},
+            },
+        )
+        return found.matched_count == 1
+
+    def followed_program_id(self, user_id: str) -> str | None:
+        """The program of the most recently started workout from a program (the one the user
+        follows), or None."""
+        found = self.workouts.find_one(
+            {"user_id": user_id, "program.program_id": {"$exists": True}, "deleted": {"$ne": True}},
+            {"program": 1},
+            sort=[("started_at", DESCENDING)],
+        )
+        return None if found is None else found["program"]["program_id"]
+
     def count_programs(self, user_id: str) -> int:
-        return self.programs.count_documents({"owner_id": user_id})
+        return self.programs.count_documents({"owner_id": user_id, "deleted": {"$ne": True}})
 
     def program_sessions_done(self, user_id: str, program_id: str) -> int:
         """Completed workouts started from the program (deleted ones do not count)."""
@@ -518,4 +558,4 @@ class WorkoutsRepository:
         )
 
     def delete_program(self, user_id: str, program_id: str) -> bool:
-        return self.programs.delete_one({"_id": program_id, "owner_id": user_id}).deleted_count == 1
+        return self.programs.delete_one(self._own(user_id, program_id)).deleted_count == 1

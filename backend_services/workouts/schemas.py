@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
+from backend_services.kernel.contracts.workouts import Weekday
+
 from .domain import E1RM_FORMULA
 from .models import ExerciseKind, Intensity, SetType
 
@@ -237,7 +239,9 @@ class Program(Answer):
     name: str
     description: str
     days_per_week: int
-    schedule: list[str] | None = None
+    schedule: list[Weekday] | None = Field(
+        default=None, description="The training weekdays, Monday first (as many as days_per_week)."
+    )
     days: list[ProgramDayPlan]
     source: Literal["builtin", "own"]
     created_at: Timestamp | None = None

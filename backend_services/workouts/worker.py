@@ -1,5 +1,5 @@
-"""Workouts worker (run with ``python -m``): the relays of the outboxes embedded in workout
-and import-job documents (kernel ``mongo_outbox``) and the consumers."""
+"""Workouts worker (run with ``python -m``): the relays of the outboxes embedded in workout,
+import-job and program documents (kernel ``mongo_outbox``) and the consumers."""
 
 from __future__ import annotations
 
@@ -26,8 +26,13 @@ def main() -> None:
         MongoOutboxRelay(
             db[collection], amqp_url, settings.events_exchange, name=name, retention=retention
         )
-        # workouts' events; a finished import job's weigh-ins offered to the users service
-        for collection, name in (("workouts", "workouts"), ("import_jobs", "workouts-imports"))
+        # workouts' events; a finished import job's weigh-ins offered to the users service;
+        # an edited or deleted program's new plan
+        for collection, name in (
+            ("workouts", "workouts"),
+            ("import_jobs", "workouts-imports"),
+            ("programs", "workouts-programs"),
+        )
     ]
     runnables += [
         MongoEventConsumer(
