@@ -161,6 +161,18 @@ class ImportReview(Schema):
     choices: list[ExerciseChoice] = Field(min_length=1, max_length=500)
 
 
+def schedule_fits_days_per_week(
+    cls: type, schedule: list[str] | None, info: ValidationInfo
+) -> list[str] | None:
+    """A program's ``schedule`` validator: one weekday per session of its week (here and in
+    the answer model an imported file is read with)."""
+    per_week = info.data.get("days_per_week")  # absent when it was refused itself
+    error = None if schedule is None or per_week is None else schedule_error(schedule, per_week)
+    if error:
+        raise ValueError(error)
+    return schedule
+
+
 class ProgramExerciseIn(Schema):
     exercise_id: EntityId
     sets: int = Field(ge=1, le=20)
@@ -187,14 +199,7 @@ class ProgramCreate(Schema):
     )
     days: list[ProgramDayIn] = Field(min_length=1, max_length=7)
 
-    @field_validator("schedule")
-    @classmethod
-    def _schedule_fits(cls, schedule: list[str] | None, info: ValidationInfo) -> list[str] | None:
-        per_week = info.data.get("days_per_week")  # absent when it was refused itself
-        error = None if schedule is None or per_week is None else schedule_error(schedule, per_week)
-        if error:
-            raise ValueError(error)
-        return schedule
+    _schedule_fits = field_validator("schedule")(schedule_fits_days_per_week)
 
 
 def public(doc: dict[str, Any]) -> dict[str, Any]:

@@ -533,14 +533,17 @@ class WorkoutsRepository:
         )
         return found.matched_count == 1
 
-    def followed_program_id(self, user_id: str) -> str | None:
-        """The program of the most recently started workout from a program (the one the user
-        follows), or None."""
-        found = self.workouts.find_one(
+    def followed_program_workout(self, user_id: str) -> dict[str, Any] | None:
+        """The most recently started workout from a program (its program is the one the user
+        follows): its ``program`` and ``started_at``."""
+        return self.workouts.find_one(
             {"user_id": user_id, "program.program_id": {"$exists": True}, "deleted": {"$ne": True}},
-            {"program": 1},
+            {"program": 1, "started_at": 1},
             sort=[("started_at", DESCENDING)],
         )
+
+    def followed_program_id(self, user_id: str) -> str | None:
+        found = self.followed_program_workout(user_id)
         return None if found is None else found["program"]["program_id"]
 
     def count_programs(self, user_id: str) -> int:
