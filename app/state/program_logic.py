@@ -125,7 +125,9 @@ def program_card(
         "description": u.in_units(program.description, units),
         "days": " | ".join(days),
         "per_week": trn(language, program.days_per_week, "{n} day a week", "{n} days a week"),
-        "plan": plan_text(program.schedule, language),
+        "plan": tr(
+            language, "Training weekdays: {plan}", plan=plan_text(program.schedule, language)
+        ),
         "position": position_text(program, language),
         "own": "1" if program.own else "",
         "dom_id": program.id.replace(":", "-"),

@@ -135,7 +135,7 @@ def test_a_cards_description_reads_in_the_users_units():
 
 def test_a_programs_weekdays_show_monday_first_and_in_russian() -> None:
     program = dataclasses.replace(own_program(), schedule=("friday", "monday", "wednesday"))
-    assert logic.program_card(program, {})["plan"] == "Mon · Wed · Fri"
+    assert logic.program_card(program, {})["plan"] == "Training weekdays: Mon · Wed · Fri"
     assert logic.plan_text(program.schedule, "ru") == "Пн · Ср · Пт"
     toggles = logic.weekday_toggles(["tuesday"], "ru")
     assert [t["on"] for t in toggles] == ["", "1", "", "", "", "", ""]
