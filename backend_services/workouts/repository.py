@@ -538,9 +538,10 @@ class WorkoutsRepository:
     def followed_program_workout(self, user_id: str) -> dict[str, Any] | None:
         """The most recently started workout from a program (its program is the one the user
         follows): its ``program`` and ``started_at``. A range on the {user_id, program id,
-        started_at} index's second field; hidden ones skipped here (as last_program_workout)."""
+        started_at} index's second field (any id: ids are non-empty; ``$exists`` is a
+        collection scan on SecantusDB); hidden ones skipped here (as last_program_workout)."""
         cursor = self.workouts.find(
-            {"user_id": user_id, "program.program_id": {"$exists": True}},
+            {"user_id": user_id, "program.program_id": {"$gt": ""}},
             {"program": 1, "started_at": 1, "deleted": 1},
         ).sort("started_at", DESCENDING)
         return next((d for d in cursor if d.get("deleted") is not True), None)

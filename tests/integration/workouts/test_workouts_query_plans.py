@@ -152,7 +152,7 @@ def test_hot_query_shapes_are_index_scans(seeded: WorkoutsRepository) -> None:
         # repository.followed_program_workout: any program, newest first
         "followed program": {
             "find": "workouts",
-            "filter": {"user_id": USER, "program.program_id": {"$exists": True}},
+            "filter": {"user_id": USER, "program.program_id": {"$gt": ""}},
             "sort": {"started_at": -1},
         },
         # mongo_outbox.MongoOutboxRelay._lease_next (as a find: same filter and sort) and backlog
