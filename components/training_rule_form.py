@@ -1,4 +1,5 @@
-"""The training-day rule's form: what a day with a completed workout adds to the target."""
+"""The training-day rule's form: what a training day (a completed workout, or a weekday the
+followed program plans) adds to the target."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ def training_rule_form() -> rx.Component:
         rx.vstack(
             rx.text(
                 t(
-                    "On a day with a completed workout the day's target grows by this much. "
-                    "Exercise counts net of the resting energy your target already holds."
+                    "On a training day (a day with a completed workout, or a weekday the program "
+                    "you follow plans) the day's target grows by this much. Exercise counts net "
+                    "of the resting energy your target already holds."
                 ),
                 size="2",
                 color_scheme="gray",

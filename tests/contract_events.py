@@ -18,6 +18,7 @@ from backend_services.kernel.contracts import (
     PasswordResetRequested,
     PersonalRecordSet,
     ProfileUpdated,
+    ProgramPlanChanged,
     Targets,
     UserDeleted,
     UserRegistered,
@@ -100,6 +101,24 @@ def body_mass_imported(
         ),
     )
     return imported.event(user_id)
+
+
+def program_plan_changed(
+    user_id: str,
+    program: tuple[str, str] | None = ("p1", "Push pull"),
+    weekdays: tuple[str, ...] = ("monday", "wednesday", "friday"),
+    *,
+    occurred_at: datetime | None = None,
+) -> Event:
+    """The plan of the program the user follows (``program``: id and name; None: none)."""
+    plan = ProgramPlanChanged.model_validate(
+        {
+            "program_id": program and program[0],
+            "program_name": program and program[1],
+            "weekdays": () if program is None else weekdays,
+        }
+    )
+    return _at(plan.event(user_id), occurred_at)
 
 
 def meal_changed(

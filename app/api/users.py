@@ -219,6 +219,9 @@ def _training_day(data: Any) -> dict[str, Any]:
         "training_rule_set": True,
         "training_extra_kcal": p.num(b.get("extra_kcal")) if applied else 0.0,
         "training_reason": p.text(b.get("reason")) if applied else "",
+        "training_workouts": p.whole(b.get("workouts")),
+        "training_planned_program": p.text(b.get("planned_program")) if applied else "",
+        "training_planned_weekdays": tuple(p.text(d) for d in p.items(b.get("planned_weekdays"))),
     }
 
 
@@ -247,6 +250,11 @@ class Targets:
     training_rule_set: bool = False
     training_extra_kcal: float = 0.0
     training_reason: str = ""  # "training day (1 workout): +250 kcal (...)"; "" when none
+    training_workouts: int = 0  # workouts completed that day
+    # The program the user follows, when it plans this weekday (a training day without a
+    # workout too): its name and training weekdays.
+    training_planned_program: str = ""
+    training_planned_weekdays: tuple[str, ...] = ()
 
     @classmethod
     def from_json(cls, data: Any) -> Targets:

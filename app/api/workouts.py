@@ -365,12 +365,15 @@ class ProgramDraft:
     description: str
     days_per_week: int
     days: tuple[ProgramDay, ...]
+    schedule: tuple[str, ...] = ()  # training weekdays ("monday"...); () = the service's default
 
     def to_json(self) -> dict[str, Any]:
+        chosen = {"schedule": list(self.schedule)} if self.schedule else {}
         return {
             "name": self.name,
             "description": self.description,
             "days_per_week": self.days_per_week,
+            **chosen,
             "days": [
                 {"name": d.name, "exercises": [x.to_json() for x in d.exercises]} for d in self.days
             ],
@@ -386,6 +389,7 @@ class Program:
     days: tuple[ProgramDay, ...]
     source: str  # "builtin" | "own"
     position: ProgramPosition = ProgramPosition()
+    schedule: tuple[str, ...] = ()  # its training weekdays, Monday first
 
     @property
     def own(self) -> bool:
@@ -410,6 +414,7 @@ class Program:
                 for d in p.items(b.get("days"))
             ),
             source=p.text(b.get("source")),
+            schedule=tuple(p.text(d) for d in p.items(b.get("schedule"))),
             position=ProgramPosition(
                 sessions_done=p.whole(at.get("sessions_done")),
                 week=p.whole(at.get("week"), 1),

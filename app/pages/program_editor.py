@@ -36,6 +36,56 @@ def _box(label: rx.Var | str, value: rx.Var, on_change, box_id: rx.Var, mode: st
     )
 
 
+def _weekday(toggle: rx.Var) -> rx.Component:
+    """One weekday: a labelled checkbox (Space toggles it; Tab moves on)."""
+    box_id = "program-weekday-" + toggle["day"]
+    return rx.el.label(
+        rx.el.input(
+            type="checkbox",
+            checked=toggle["on"] == "1",
+            on_change=S.toggle_weekday(toggle["day"]),
+            id=box_id,
+            aria_label=toggle["name"],
+        ),
+        rx.text(toggle["short"], as_="span", aria_hidden="true"),
+        html_for=box_id,
+        class_name="weekday-toggle",
+        display="inline-flex",
+        align_items="center",
+        gap="0.3em",
+        padding="0.3em 0.6em",
+        border="1px solid var(--gray-7)",
+        border_radius="var(--radius-2)",
+        cursor="pointer",
+    )
+
+
+def weekday_toggles() -> rx.Component:
+    """The training weekdays (the targets count them as training days); a wrong count is
+    explained in the form's alert below, and the group is marked invalid."""
+    return rx.el.fieldset(
+        rx.el.legend(t("Training weekdays"), font_weight="500"),
+        rx.hstack(rx.foreach(S.weekday_toggles, _weekday), spacing="2", wrap="wrap"),
+        rx.cond(
+            S.schedule.length() == 0,
+            rx.text(
+                t(
+                    "None chosen: the sessions are spread over the week "
+                    "(Mon · Wed · Fri for 3 days)."
+                ),
+                size="1",
+                color_scheme="gray",
+                high_contrast=True,
+            ),
+        ),
+        id="program-weekdays",
+        border="none",
+        padding="0",
+        margin="0",
+        aria_invalid=rx.cond(S.error_field == "schedule", "true", "false"),
+    )
+
+
 def exercise_row(day: rx.Var, row: rx.Var) -> rx.Component:
     key = row["id"]
 
@@ -206,6 +256,7 @@ def editor() -> rx.Component:
             spacing="1",
             width="8em",
         ),
+        weekday_toggles(),
         rx.text(
             t(
                 "Add weight: start at a weight and add the increase after a session where every "

@@ -28,6 +28,7 @@ def program_card(row: rx.Var) -> rx.Component:
                 wrap="wrap",
             ),
             rx.cond(row["description"] != "", rx.text(row["description"], size="2")),
+            rx.text(row["plan"], size="2", class_name="program-plan"),
             rx.text(row["days"], size="1", color_scheme="gray", high_contrast=True),
             rx.text(
                 row["position"],

@@ -1,6 +1,6 @@
-"""The program editor (`/programs/new`, `/programs/<id>` for one's own): name, days a week,
-days with their exercises (picked from the catalog), sets x reps and each exercise's
-progression rule. Saving sends the whole program; the service checks it again."""
+"""The program editor (`/programs/new`, `/programs/<id>` for one's own): name, days a week
+and their weekdays, days with their exercises (picked from the catalog), sets x reps and each
+exercise's progression rule. Saving sends the whole program; the service checks it again."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ class ProgramEditorState(SessionState):
     name: str = ""
     description: str = ""
     days_per_week: str = "3"
+    schedule: list[str] = []  # the training weekdays chosen; [] = the service's default
     days: list[dict[str, str]] = []  # id, name
     rows: dict[str, list[dict[str, str]]] = {}  # day id -> its exercises
     picker_day: str = ""  # the day the exercise picker adds to
@@ -50,6 +51,7 @@ class ProgramEditorState(SessionState):
         if wanted == NEW:
             first = logic.new_day([])
             self.program_id, self.name, self.description, self.days_per_week = "", "", "", "3"
+            self.schedule = []
             self.days, self.rows = [first], {first["id"]: []}
             self.form_for, self.loading = NEW, False
             return
@@ -78,6 +80,7 @@ class ProgramEditorState(SessionState):
         self.program_id = program.id
         self.name, self.description = program.name, program.description
         self.days_per_week = str(program.days_per_week)
+        self.schedule = list(program.schedule)
         self.days, self.rows = logic.editor_form(program, names, self._units)
         self.form_for, self.loading = wanted, False
 
@@ -100,6 +103,16 @@ class ProgramEditorState(SessionState):
     def set_days_per_week(self, value: str):
         self.days_per_week = value
         self._clear_error()
+
+    @rx.var
+    def weekday_toggles(self) -> list[dict[str, str]]:
+        return logic.weekday_toggles(self.schedule, self.language)
+
+    @rx.event
+    def toggle_weekday(self, day: str):
+        if day in logic.WEEKDAYS:
+            self.schedule = logic.toggled(self.schedule, day)
+            self._clear_error()
 
     @rx.event
     def add_day(self):
@@ -172,6 +185,7 @@ class ProgramEditorState(SessionState):
                 self.rows,
                 self._units,
                 self.language,
+                self.schedule,
             )
         except logic.InvalidProgram as problem:
             self.form_error, self.error_field = str(problem), problem.field

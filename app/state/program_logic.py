@@ -27,6 +27,8 @@ MAX_INCREMENT_KG = 50.0
 # A common linear start: the empty bar and the smallest usual step (20 kg +2.5, 45 lb +5).
 LINEAR_START = {u.METRIC: ("20", "2.5"), u.IMPERIAL: ("45", "5")}
 DAY_NAMES = "ABCDEFG"
+# The training weekdays as the workouts service names them, Monday first.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 class InvalidProgram(ValueError):
@@ -57,6 +59,46 @@ def position_text(program: Program, language: str = "en") -> str:
     )
 
 
+def weekday_words(language: str = "en") -> dict[str, tuple[str, str]]:
+    """Each weekday's words on the page: short (the list, the toggles) and whole (for screen
+    readers)."""
+    return {
+        "monday": (tr(language, "Mon"), tr(language, "Monday")),
+        "tuesday": (tr(language, "Tue"), tr(language, "Tuesday")),
+        "wednesday": (tr(language, "Wed"), tr(language, "Wednesday")),
+        "thursday": (tr(language, "Thu"), tr(language, "Thursday")),
+        "friday": (tr(language, "Fri"), tr(language, "Friday")),
+        "saturday": (tr(language, "Sat"), tr(language, "Saturday")),
+        "sunday": (tr(language, "Sun"), tr(language, "Sunday")),
+    }
+
+
+def plan_text(schedule: Sequence[str], language: str = "en") -> str:
+    """ "Mon · Wed · Fri": a program's training weekdays, Monday first."""
+    words = weekday_words(language)
+    return " · ".join(words[d][0] for d in WEEKDAYS if d in schedule)
+
+
+def weekday_toggles(schedule: Sequence[str], language: str = "en") -> list[dict[str, str]]:
+    """The editor's seven weekday toggles: value, short label, whole name, on ("1") or off."""
+    words = weekday_words(language)
+    return [
+        {
+            "day": day,
+            "short": words[day][0],
+            "name": words[day][1],
+            "on": "1" if day in schedule else "",
+        }
+        for day in WEEKDAYS
+    ]
+
+
+def toggled(schedule: Sequence[str], day: str) -> list[str]:
+    """The weekdays with ``day`` switched on or off, Monday first."""
+    chosen = set(schedule) ^ {day}
+    return [d for d in WEEKDAYS if d in chosen]
+
+
 def program_card(
     program: Program, names: Mapping[str, str], units: str = METRIC, language: str = "en"
 ) -> dict[str, str]:
@@ -83,6 +125,9 @@ def program_card(
         "description": u.in_units(program.description, units),
         "days": " | ".join(days),
         "per_week": trn(language, program.days_per_week, "{n} day a week", "{n} days a week"),
+        "plan": tr(
+            language, "Training weekdays: {plan}", plan=plan_text(program.schedule, language)
+        ),
         "position": position_text(program, language),
         "own": "1" if program.own else "",
         "dom_id": program.id.replace(":", "-"),
@@ -197,7 +242,9 @@ def _weight(
 def copy_of(program: Program, language: str = "en") -> ProgramDraft:
     """A program (a built-in one) as a new program of one's own, to edit from there."""
     name = tr(language, "{name} (my copy)", name=program.name)
-    return ProgramDraft(name[:120], program.description, program.days_per_week, program.days)
+    return ProgramDraft(
+        name[:120], program.description, program.days_per_week, program.days, program.schedule
+    )
 
 
 def read_exercise(
@@ -243,6 +290,7 @@ def read_program(
     rows: Mapping[str, Sequence[Mapping[str, str]]],
     units: str = METRIC,
     language: str = "en",
+    schedule: Sequence[str] = (),
 ) -> ProgramDraft:
     """The editor's boxes as a program to send; raises InvalidProgram for the first wrong box."""
     if not name.strip():
@@ -252,6 +300,16 @@ def read_program(
     if len(description) > 2000:
         raise InvalidProgram("description", tr(language, "Description: at most 2000 characters"))
     per_week = _whole(days_per_week, 1, 7, "days_per_week", tr(language, "Days a week"), language)
+    if schedule and len(schedule) != per_week:
+        raise InvalidProgram(
+            "schedule",
+            trn(
+                language,
+                per_week,
+                "Training weekdays: choose {n} day, one per session of the week (or none)",
+                "Training weekdays: choose {n} days, one per session of the week (or none)",
+            ),
+        )
     if not days:
         raise InvalidProgram("days", tr(language, "Add at least one day"))
     out = []
@@ -265,4 +323,4 @@ def read_program(
                 f"{day['id']}-name", tr(language, "Day {day}: add an exercise", day=label)
             )
         out.append(ProgramDay(label, tuple(read_exercise(r, units, language) for r in exercises)))
-    return ProgramDraft(name.strip(), description.strip(), per_week, tuple(out))
+    return ProgramDraft(name.strip(), description.strip(), per_week, tuple(out), tuple(schedule))

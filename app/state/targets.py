@@ -14,6 +14,7 @@ from app.api.users import Formula, Targets
 from app.i18n import tr
 from app.i18n.formats import fmt_number
 from app.state import units as u
+from app.state.program_logic import plan_text
 from app.state.units import METRIC
 
 INPUT_WEIGHTS = frozenset({"weight_kg", "lean_body_mass_kg"})
@@ -221,3 +222,21 @@ def explain_targets(t: Targets, units: str = METRIC, language: str = "en") -> Ta
         ),
         notes=[n for n in t.notes if not (t.floor_applied and "safe minimum" in n)],
     )
+
+
+def training_day_text(targets: Targets, language: str = "en") -> str:
+    """The training-day extra with why the day is one: "training day (planned: Push pull,
+    Mon · Wed · Fri): +250 kcal", "training day (workout completed): ...", or both."""
+    extra = number(targets.training_extra_kcal, language=language)
+    if not targets.training_planned_program:
+        return tr(language, "training day (workout completed): +{kcal} kcal", kcal=extra)
+    plan = f"{targets.training_planned_program}, "
+    plan += plan_text(targets.training_planned_weekdays, language)
+    if targets.training_workouts:
+        return tr(
+            language,
+            "training day (workout completed; planned: {plan}): +{kcal} kcal",
+            plan=plan,
+            kcal=extra,
+        )
+    return tr(language, "training day (planned: {plan}): +{kcal} kcal", plan=plan, kcal=extra)

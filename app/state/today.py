@@ -20,7 +20,7 @@ from app.state import dashboard as logic
 from app.state.diary_logic import macro_amounts, remaining_line
 from app.state.messages import explain
 from app.state.session import SessionState
-from app.state.targets import number
+from app.state.targets import number, training_day_text
 from components.charts import calories_figure, macros_figure, weight_figure
 
 ZERO = {"kcal": 0.0, "protein_g": 0.0, "fat_g": 0.0, "carbohydrate_g": 0.0}
@@ -123,8 +123,7 @@ class TodayState(SessionState):
         if target is not None:
             parts.append(tr(language, "target {kcal} kcal", kcal=number(target, language=language)))
         if day.targets is not None and day.targets.training_extra_kcal:
-            extra = number(day.targets.training_extra_kcal, language=language)
-            parts.append(tr(language, "training day: +{kcal} kcal", kcal=extra))
+            parts.append(training_day_text(day.targets, language))
         self.summary = " · ".join(parts)
         if day.partial:
             names = {

@@ -85,6 +85,20 @@ def record_workout(
         repo.refresh_day_activity(user_id, affected, target)
 
 
+def record_training_plan(
+    session: Session,
+    user_id: str,
+    program: tuple[str, str] | None,
+    weekdays: list[str],
+    as_of: datetime,
+) -> None:
+    """The plan of the program the user follows (None: none), newest by ``as_of``."""
+    repo = UsersRepository(session)
+    if repo.is_deleted(user_id):
+        return
+    repo.set_training_plan(user_id, program, weekdays, as_of)
+
+
 def record_imported_weigh_ins(
     session: Session, user_id: str, readings: list[tuple[date, Decimal]], now: datetime
 ) -> list[date]:

@@ -18,6 +18,7 @@ from backend_services.kernel.contracts import (
     MealDeleted,
     MealLogged,
     MealUpdated,
+    ProgramPlanChanged,
     Received,
     UserDeleted,
     UserRegistered,
@@ -94,6 +95,16 @@ def on_body_mass_imported(session: Session, event: Received[BodyMassImported]) -
     event_effects.record_imported_weigh_ins(session, event.user_id, readings, event.occurred_at)
 
 
+def on_program_plan_changed(session: Session, event: Received[ProgramPlanChanged]) -> None:
+    plan = event.data
+    program = None
+    if plan.program_id is not None and plan.program_name is not None:
+        program = (plan.program_id, plan.program_name)
+    event_effects.record_training_plan(
+        session, event.user_id, program, list(plan.weekdays), event.occurred_at
+    )
+
+
 # Accounts and activity in separate queues: a backlog of meal events never delays a new
 # user's profile, and a poison meal event never blocks a deletion.
 HANDLERS: dict[str, HandlerTable] = {
@@ -109,6 +120,7 @@ HANDLERS: dict[str, HandlerTable] = {
         WorkoutCompleted: on_workout_finished,
         WorkoutImported: on_workout_finished,
         BodyMassImported: on_body_mass_imported,
+        ProgramPlanChanged: on_program_plan_changed,
     },
 }
 

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from sqlalchemy import Column, Date, DateTime, ForeignKey, Index, Numeric, Text, Time, func
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Field, SQLModel
 
 from backend_services.kernel.messaging import MessagingTables
@@ -147,6 +148,23 @@ class DayWorkout(SQLModel, table=True):
     local_date: date = Field(sa_column=Column(Date, nullable=False))
     calories_kcal: Decimal = Field(sa_column=Column(Numeric(8, 1), nullable=False))
     duration_min: Decimal | None = Field(default=None, sa_column=Column(Numeric(6, 1)))
+
+
+class TrainingPlan(SQLModel, table=True):
+    """The weekdays the program the user follows plans (``workouts.program_plan.changed``);
+    no program and no weekdays once none is followed. ``as_of`` is the newest event's
+    ``occurred_at``, so an older one delivered late never overwrites it."""
+
+    __tablename__ = "training_plans"
+    __table_args__ = {"schema": SCHEMA}
+
+    user_id: str = Field(sa_column=Column(Text, primary_key=True))
+    program_id: str | None = Field(default=None, sa_column=Column(Text))
+    program_name: str | None = Field(default=None, sa_column=Column(Text))
+    weekdays: list[str] = Field(
+        default_factory=list, sa_column=Column(ARRAY(Text), nullable=False, server_default="{}")
+    )
+    as_of: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
 
 
 class DeletedUser(SQLModel, table=True):

@@ -20,6 +20,7 @@ from .models import (
     NotificationPreference,
     Profile,
     TargetChange,
+    TrainingPlan,
     WeightEntry,
 )
 
@@ -133,6 +134,32 @@ class UsersRepository:
                 DayWorkout.local_date == day,  # type: ignore[arg-type]
             )
         ).all()
+
+    def training_plan(self, user_id: str) -> TrainingPlan | None:
+        return self.session.get(TrainingPlan, user_id)
+
+    def set_training_plan(
+        self,
+        user_id: str,
+        program: tuple[str, str] | None,
+        weekdays: list[str],
+        as_of: datetime,
+    ) -> None:
+        """The plan of ``program`` (id, name; None: none followed), unless a newer one is kept."""
+        table = TrainingPlan.__table__  # type: ignore[attr-defined]
+        values = {
+            "program_id": None if program is None else program[0],
+            "program_name": None if program is None else program[1],
+            "weekdays": weekdays,
+            "as_of": as_of,
+        }
+        self.session.execute(
+            insert(table)
+            .values(user_id=user_id, **values)
+            .on_conflict_do_update(
+                index_elements=[table.c.user_id], set_=values, where=table.c.as_of < as_of
+            )
+        )
 
     def latest_weight_day(self, user_id: str) -> date | None:
         table = WeightEntry.__table__  # type: ignore[attr-defined]
@@ -295,6 +322,7 @@ class UsersRepository:
             DailyStat,
             DayWorkout,
             TargetChange,
+            TrainingPlan,
             Profile,
         ):
             table = model.__table__  # type: ignore[union-attr]

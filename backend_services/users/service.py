@@ -204,7 +204,8 @@ class UsersService:
 
     def targets(self, user_id: str, day: date | None = None) -> dict[str, Any]:
         """The targets of ``day`` (default: the user's today): age on that day, and the
-        training-day rule's extra when a workout was completed that day."""
+        training-day rule's extra when a workout was completed that day or the program the
+        user follows plans its weekday."""
         now = self.clock()
         with unit_of_work(self.engine) as session:
             repo = UsersRepository(session)
@@ -218,6 +219,12 @@ class UsersService:
             rule = training_day.rule_of(profile.training_rule_kind, profile.training_rule_amount)
             done = [] if rule is None else repo.day_workouts(user_id, day)
             weighed = None if rule is None else repo.weight_on_or_before(user_id, day)
+            stored = None if rule is None else repo.training_plan(user_id)
+            plan = (
+                None
+                if stored is None
+                else training_day.plan_of(stored.program_name, stored.weekdays)
+            )
         view = targets_view(domain.compute_targets(body, day), body)
         if rule is None:
             return view
@@ -225,7 +232,8 @@ class UsersService:
             training_day.DayWorkout(float(w.calories_kcal), as_float(w.duration_min)) for w in done
         ]
         kg = float(weighed[1] if weighed else body.weight_kg)
-        return with_training_day(view, rule, training_day.training_day(rule, day, workouts, kg))
+        effect = training_day.training_day(rule, day, workouts, kg, plan)
+        return with_training_day(view, rule, effect)
 
     def micronutrient_targets(self, user_id: str, on: date | None) -> dict[str, Any]:
         """The Dietary Reference Intakes for the profile's sex and age on ``on`` (default: the

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field, StrictInt, model_validator
 
 from backend_services.kernel.bodies import StrictBody
+from backend_services.kernel.contracts.workouts import Weekday
 
 from .training_day import AMOUNT_RANGE, RuleKind
 
@@ -12,7 +13,8 @@ _BOUNDS = "; ".join(f"{kind} {low}-{high}" for kind, (low, high) in AMOUNT_RANGE
 
 
 class TrainingRuleIn(StrictBody):
-    """On a day with a completed workout: +kcal, +g carbohydrate, or % of its net energy."""
+    """On a training day (a completed workout, or a weekday the program you follow plans):
+    +kcal, +g carbohydrate, or % of the day's net exercise energy."""
 
     kind: RuleKind
     amount: StrictInt = Field(description=f"kcal, grams or percent by kind ({_BOUNDS}).")
@@ -41,6 +43,12 @@ class TrainingDayOut(BaseModel):
     extra_carbohydrate_g: int
     base_calorie_target_kcal: float = Field(description="The target before the extra.")
     reason: str
+    planned: bool = Field(
+        description="The program the user follows plans this weekday (a training day even "
+        "without a completed workout)."
+    )
+    planned_program: str | None = Field(description="That program's name, when planned.")
+    planned_weekdays: list[Weekday] = Field(description="Its training weekdays, when planned.")
 
 
 def rule_columns(rule: TrainingRuleIn | None) -> dict[str, object]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import json
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import bson
@@ -26,6 +26,7 @@ from backend_services.kernel.export_format import EXPORT_FORMAT, ExportFormat
 
 from . import events
 from .models import public
+from .programs import BUILTIN_PROGRAMS
 from .repository import WorkoutsRepository, search_keys, search_name
 from .schemas import Answer, Exercise, Program, Workout
 
@@ -184,6 +185,38 @@ def _workout_doc(user_id: str, ids: _Ids, workout: Workout, now: datetime) -> di
     return doc
 
 
+def _announce_followed_plan(
+    repo: WorkoutsRepository,
+    user_id: str,
+    workouts: list[dict[str, Any]],
+    programs: list[dict[str, Any]],
+    now: datetime,
+) -> None:
+    """When the file's newest program workout is newer than any of the account's, its program
+    becomes the one followed: that workout also carries the plan for the users service."""
+    newest = max(
+        (w for w in workouts if w.get("program")), key=lambda w: w["started_at"], default=None
+    )
+    if newest is None:
+        return
+    current = repo.followed_program_workout(user_id)
+    if current is not None and _aware(current["started_at"]) >= _aware(newest["started_at"]):
+        return
+    program_id = newest["program"]["program_id"]
+    program = next((p for p in programs if p["_id"] == program_id), None)
+    program = program or BUILTIN_PROGRAMS.get(program_id) or repo.get_program(user_id, program_id)
+    if program is None:
+        return  # a program neither in the file nor here: nothing to plan by
+    plan = events.outbox_entry(events.program_plan_changed(user_id, program), now)
+    newest["outbox"] = [*newest.get("outbox", []), plan]
+    newest["outbox_pending"] = now
+
+
+def _aware(moment: datetime) -> datetime:
+    """MongoDB hands back naive UTC times; the file's are aware."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def _check(repo: WorkoutsRepository, user_id: str, ids: _Ids, body: WorkoutsImport) -> None:
     """Every exercise a workout or program names is in the file or in this catalog."""
     named = {e.exercise_id for w in body.workouts for e in w.exercises} | {
@@ -241,6 +274,7 @@ def import_workouts(
     workouts = [_workout_doc(user_id, ids, w, now) for w in body.workouts]
     for doc in exercises:
         doc.update(search_name=search_name(doc["name"]), search_keys=search_keys(doc["name"]))
+    _announce_followed_plan(repo, user_id, workouts, programs, now)
     _storable([*exercises, *programs, *workouts])
     return {
         "exercises": _insert_missing(repo.exercises, exercises),

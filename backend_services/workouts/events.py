@@ -11,12 +11,13 @@ no replica set and one write instead of two.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from backend_services.kernel.contracts import (
     BodyMassImported,
     BodyMassReading,
     PersonalRecordSet,
+    ProgramPlanChanged,
     UserDeleted,
     WeightLogged,
     WorkoutCompleted,
@@ -24,12 +25,13 @@ from backend_services.kernel.contracts import (
     queues,
 )
 from backend_services.kernel.contracts.handlers import HandlerTable, subscriptions
-from backend_services.kernel.contracts.workouts import BODY_MASS_MAX_KG, BODY_MASS_MIN_KG
+from backend_services.kernel.contracts.workouts import BODY_MASS_MAX_KG, BODY_MASS_MIN_KG, Weekday
 from backend_services.kernel.dates import day_error
 from backend_services.kernel.messaging import Event
 from backend_services.kernel.messaging.mongo_outbox import outbox_entry
 
 from .account_deletion import delete_user_data
+from .programs import schedule_of
 from .weight_copy import copy_weigh_in
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "body_mass_imported",
     "outbox_entry",
     "personal_record_set",
+    "program_plan_changed",
     "workout_completed",
     "workout_imported",
 ]
@@ -71,6 +74,17 @@ def _facts(workout: dict[str, Any]) -> dict[str, Any]:
 
 def personal_record_set(user_id: str, workout_id: str, record: dict[str, Any]) -> Event:
     return PersonalRecordSet(workout_id=workout_id, **record).event(user_id)
+
+
+def program_plan_changed(user_id: str, program: dict[str, Any] | None) -> Event:
+    """The plan of the program the user now follows (its weekdays), or of none (None)."""
+    if program is None:
+        return ProgramPlanChanged(program_id=None, program_name=None, weekdays=()).event(user_id)
+    return ProgramPlanChanged(
+        program_id=program["_id"],
+        program_name=program["name"][:200],
+        weekdays=tuple(cast(list[Weekday], schedule_of(program))),
+    ).event(user_id)
 
 
 def body_mass_imported(user_id: str, source: str, body_mass: dict[str, float]) -> Event | None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from backend_services.kernel.bodies import PatchBody, StrictBody
+from backend_services.kernel.contracts.workouts import Weekday
 from backend_services.kernel.dates import Instant
 
 from .domain import MAX_WORKOUT_SECONDS
+from .programs import schedule_error
 
 MAX_EXERCISES_PER_WORKOUT = 50
 MAX_SETS_PER_EXERCISE = 100
@@ -167,6 +169,18 @@ class ImportReview(Schema):
     choices: list[ExerciseChoice] = Field(min_length=1, max_length=500)
 
 
+def schedule_fits_days_per_week(
+    cls: type, schedule: list[str] | None, info: ValidationInfo
+) -> list[str] | None:
+    """A program's ``schedule`` validator: one weekday per session of its week (here and in
+    the answer model an imported file is read with)."""
+    per_week = info.data.get("days_per_week")  # absent when it was refused itself
+    error = None if schedule is None or per_week is None else schedule_error(schedule, per_week)
+    if error:
+        raise ValueError(error)
+    return schedule
+
+
 class ProgramExerciseIn(Schema):
     exercise_id: EntityId
     sets: int = Field(ge=1, le=20)
@@ -185,7 +199,15 @@ class ProgramCreate(Schema):
     name: Name
     description: Notes = ""
     days_per_week: int = Field(ge=1, le=7)
+    schedule: list[Weekday] | None = Field(
+        default=None,
+        max_length=7,
+        description="The training weekdays, as many as days_per_week (default: spread over "
+        "the week, e.g. monday, wednesday, friday for 3).",
+    )
     days: list[ProgramDayIn] = Field(min_length=1, max_length=7)
+
+    _schedule_fits = field_validator("schedule")(schedule_fits_days_per_week)
 
 
 def public(doc: dict[str, Any]) -> dict[str, Any]:

@@ -1,5 +1,10 @@
 """Program use cases: the programs a user can follow (built-in and their own, with where they
-are in each) and starting today's session of one."""
+are in each and their training weekdays) and starting today's session of one.
+
+The program the user follows is the one of their most recently started program workout.
+When that changes (a start from another program) or its plan does (an edit, a deletion), a
+``workouts.program_plan.changed`` goes out in the same document write: the started workout's,
+or the program's."""
 
 from __future__ import annotations
 
@@ -10,9 +15,10 @@ from typing import Any
 
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 
+from . import events
 from .documents import new_entry, new_workout
 from .models import ProgramCreate
-from .programs import BUILTIN_PROGRAMS, next_day_index, target_weight
+from .programs import BUILTIN_PROGRAMS, next_day_index, schedule_of, target_weight
 from .repository import WorkoutsRepository
 
 # A program's progression looks at the last year of sessions (read through the
@@ -51,7 +57,7 @@ class ProgramService:
             "next_day_index": day_index,
             "next_day": program["days"][day_index]["name"],
         }
-        return {**program, "position": position}
+        return {**program, "schedule": schedule_of(program), "position": position}
 
     def create_program(self, user_id: str, data: ProgramCreate) -> dict[str, Any]:
         if self.repo.count_programs(user_id) >= MAX_OWN_PROGRAMS:
@@ -76,8 +82,13 @@ class ProgramService:
             raise Conflict(
                 "A built-in program cannot be changed; create your own.", code="builtin_program"
             )
-        fields = {**self._program_fields(user_id, data), "updated_at": self.clock()}
-        updated = self.repo.replace_program(user_id, program_id, fields)
+        now = self.clock()
+        fields = {**self._program_fields(user_id, data), "updated_at": now}
+        entry = None
+        if self.repo.followed_program_id(user_id) == program_id:
+            plan = events.program_plan_changed(user_id, {"_id": program_id, **fields})
+            entry = events.outbox_entry(plan, now)
+        updated = self.repo.replace_program(user_id, program_id, fields, entry)
         if updated is None:
             raise NotFound("No such program.")
         return self._with_position(user_id, updated)
@@ -85,7 +96,12 @@ class ProgramService:
     def delete_program(self, user_id: str, program_id: str) -> None:
         if program_id in BUILTIN_PROGRAMS:
             raise Conflict("A built-in program cannot be deleted.", code="builtin_program")
-        if not self.repo.delete_program(user_id, program_id):
+        if self.repo.followed_program_id(user_id) == program_id:
+            entry = events.outbox_entry(events.program_plan_changed(user_id, None), self.clock())
+            deleted = self.repo.delete_program_announcing(user_id, program_id, entry)
+        else:
+            deleted = self.repo.delete_program(user_id, program_id)
+        if not deleted:
             raise NotFound("No such program.")
 
     def _program_fields(self, user_id: str, data: ProgramCreate) -> dict[str, Any]:
@@ -110,6 +126,9 @@ class ProgramService:
             "name": data.name,
             "description": data.description,
             "days_per_week": data.days_per_week,
+            "schedule": schedule_of(
+                {"schedule": data.schedule, "days_per_week": data.days_per_week}
+            ),
             "days": days,
         }
 
@@ -117,6 +136,7 @@ class ProgramService:
         """Create and store today's workout from the program's next day, with progressed
         targets."""
         program = self._program(user_id, program_id)
+        newly_followed = self.repo.followed_program_id(user_id) != program_id
         last = self.repo.last_program_workout(user_id, program_id)
         day_index = next_day_index(program, last["program"]["day_index"] if last else None)
         day = program["days"][day_index]
@@ -157,5 +177,8 @@ class ProgramService:
             program={"program_id": program["_id"], "day_index": day_index},
             now=now,
         )
+        if newly_followed:
+            plan = events.program_plan_changed(user_id, program)
+            doc.update(outbox=[events.outbox_entry(plan, now)], outbox_pending=now)
         self.repo.insert_workout(doc)
         return doc

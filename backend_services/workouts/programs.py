@@ -5,7 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from backend_services.kernel.contracts.workouts import WEEKDAYS
+
 from . import domain
+
+# The training weekdays a program gets when none are chosen: spread over the week, a rest day
+# between sessions where the count allows (index = days per week).
+DEFAULT_SCHEDULES: dict[int, tuple[str, ...]] = {
+    1: ("monday",),
+    2: ("monday", "thursday"),
+    3: ("monday", "wednesday", "friday"),
+    4: ("monday", "tuesday", "thursday", "friday"),
+    5: ("monday", "tuesday", "wednesday", "thursday", "friday"),
+    6: WEEKDAYS[:6],
+    7: WEEKDAYS,
+}
 
 
 def _ex(exercise_id: str, sets: int, reps: int, start: float, inc: float = 2.5) -> dict[str, Any]:
@@ -63,6 +77,22 @@ BEGINNER_FULL_BODY: dict[str, Any] = {
 }
 
 BUILTIN_PROGRAMS: dict[str, dict[str, Any]] = {BEGINNER_FULL_BODY["_id"]: BEGINNER_FULL_BODY}
+
+
+def schedule_of(program: dict[str, Any]) -> list[str]:
+    """The program's training weekdays, Monday first: as chosen, else the default for its
+    days per week (programs stored before weekdays were chosen)."""
+    chosen = program.get("schedule") or DEFAULT_SCHEDULES[program["days_per_week"]]
+    return sorted(chosen, key=WEEKDAYS.index)
+
+
+def schedule_error(schedule: list[str], days_per_week: int) -> str | None:
+    """Why ``schedule`` cannot be the weekdays of a program of ``days_per_week``, or None."""
+    if len(set(schedule)) != len(schedule):
+        return "each weekday once"
+    if len(schedule) != days_per_week:
+        return f"choose {days_per_week} weekdays, one per training day of the week"
+    return None
 
 
 def next_day_index(program: dict[str, Any], last_day_index: int | None) -> int:

@@ -12,10 +12,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
+
+from backend_services.kernel.contracts.workouts import Weekday
 
 from .domain import E1RM_FORMULA
-from .models import ExerciseKind, Intensity, SetType
+from .models import ExerciseKind, Intensity, SetType, schedule_fits_days_per_week
 
 # Stored times as the API always showed them (``isoformat``: ``+00:00``, not ``Z``).
 Timestamp = Annotated[datetime, PlainSerializer(lambda at: at.isoformat(), return_type=str)]
@@ -237,12 +239,16 @@ class Program(Answer):
     name: str
     description: str
     days_per_week: int
-    schedule: list[str] | None = None
+    schedule: list[Weekday] | None = Field(
+        default=None, description="The training weekdays, Monday first (as many as days_per_week)."
+    )
     days: list[ProgramDayPlan]
     source: Literal["builtin", "own"]
     created_at: Timestamp | None = None
     updated_at: Timestamp | None = None
     position: ProgramPosition
+
+    _schedule_fits = field_validator("schedule")(schedule_fits_days_per_week)
 
 
 class Programs(Answer):

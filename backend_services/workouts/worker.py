@@ -1,5 +1,5 @@
-"""Workouts worker (run with ``python -m``): the relays of the outboxes embedded in workout
-and import-job documents (kernel ``mongo_outbox``) and the consumers."""
+"""Workouts worker (run with ``python -m``): the relays of the outboxes embedded in workout,
+import-job and program documents (kernel ``mongo_outbox``) and the consumers."""
 
 from __future__ import annotations
 
@@ -36,6 +36,14 @@ def main() -> None:
             name="workouts-imports",
             retention=retention,
             review_retention=timedelta(days=settings.strength_review_retention_days),
+        ),
+        # an edited or deleted program's new plan
+        MongoOutboxRelay(
+            db["programs"],
+            amqp_url,
+            settings.events_exchange,
+            name="workouts-programs",
+            retention=retention,
         ),
     ]
     runnables += [

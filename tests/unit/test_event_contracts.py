@@ -27,6 +27,7 @@ from backend_services.kernel.contracts import (
     PasswordChanged,
     PasswordResetAsked,
     ProfileUpdated,
+    ProgramPlanChanged,
     RegistrationDuplicateAttempted,
     WorkoutImported,
 )
@@ -68,6 +69,7 @@ def example(contract: type[EventContract]) -> Event:
         "workouts.body_mass.imported": lambda: contract_events.body_mass_imported(
             user, {"2026-03-09": 71.4, "2026-03-10": 71.25}
         ),
+        "workouts.program_plan.changed": lambda: contract_events.program_plan_changed(user),
         "workouts.personal_record.set": lambda: contract_events.personal_record(
             user, "w1", kind="weight_at_reps", reps=5
         ),
@@ -194,6 +196,26 @@ def test_a_producer_cannot_build_a_malformed_or_mutable_event() -> None:
         PasswordResetAsked(email="a@b.example").event("u1")
     with pytest.raises(ValidationError):
         contract_events.weight_logged("u1", float("nan"))
+
+
+PLAN = example(ProgramPlanChanged)
+BROKEN_PLANS = {
+    "a weekday twice": {**PLAN.data, "weekdays": ["monday", "monday"]},
+    "no such weekday": {**PLAN.data, "weekdays": ["mon"]},
+    "weekdays without a program": {**PLAN.data, "program_id": None, "program_name": None},
+    "a program without its name": {**PLAN.data, "program_name": None},
+}
+
+
+@pytest.mark.parametrize("data", BROKEN_PLANS.values(), ids=BROKEN_PLANS.keys())
+def test_a_plan_names_its_program_and_each_weekday_once(data: dict[str, object]) -> None:
+    with pytest.raises(InvalidEvent, match=r"^workouts\.program_plan\.changed v1: "):
+        ProgramPlanChanged.read(PLAN.model_copy(update={"data": data}))
+
+
+def test_no_program_followed_is_a_plan_without_weekdays() -> None:
+    none = contract_events.program_plan_changed("u1", None)
+    assert ProgramPlanChanged.read(none).data.weekdays == ()
 
 
 def test_queue_names_are_the_registered_ones_each_consumed_once() -> None:

@@ -493,13 +493,23 @@ MESSAGES: dict[str, Entry] = {
     ),
     "Training day: +{n} kcal (as carbohydrate).": "День тренировки: +{n} ккал (углеводами).",
     "Training day: +{n} g carbohydrate.": "День тренировки: +{n} г углеводов.",
-    "training day: +{kcal} kcal": "день тренировки: +{kcal} ккал",
+    "training day (workout completed): +{kcal} kcal": (
+        "день тренировки (тренировка завершена): +{kcal} ккал"
+    ),
+    "training day (planned: {plan}): +{kcal} kcal": (
+        "день тренировки (по плану: {plan}): +{kcal} ккал"
+    ),
+    "training day (workout completed; planned: {plan}): +{kcal} kcal": (
+        "день тренировки (тренировка завершена; по плану: {plan}): +{kcal} ккал"
+    ),
     "Enter a whole number from {low} to {high}.": "Введите целое число от {low} до {high}.",
     "More on training days": "Больше в дни тренировок",
-    "On a day with a completed workout the day's target grows by this much. Exercise counts "
-    "net of the resting energy your target already holds.": (
-        "В день с завершённой тренировкой цель дня растёт на эту величину. Тренировка "
-        "считается за вычетом расхода в покое, который цель уже учитывает."
+    "On a training day (a day with a completed workout, or a weekday the program you follow "
+    "plans) the day's target grows by this much. Exercise counts net of the resting energy "
+    "your target already holds.": (
+        "В день тренировки (день с завершённой тренировкой или день недели, который планирует "
+        "ваша программа) цель дня растёт на эту величину. Тренировка считается за вычетом "
+        "расхода в покое, который цель уже учитывает."
     ),
     "Extra on a training day": "Надбавка в день тренировки",
     "Save the training-day rule": "Сохранить правило дня тренировки",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ..dates import IsoDate, PastDate
 from .base import Amount, Count, EventContract, Identifier, Payload, Text
@@ -64,6 +64,32 @@ class PersonalRecordSet(_Workouts):
     value: Amount
     previous: Amount | None
     reps: Annotated[int, Field(strict=True, ge=1)] | None
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+class ProgramPlanChanged(_Workouts):
+    """The weekly plan of the program the user follows (the one started most recently), after
+    a start, an edit of its weekdays or its deletion; ``program_id`` null and no weekdays: no
+    program followed any more. A consumer keeps the newest by ``occurred_at``."""
+
+    TYPE: ClassVar[str] = "workouts.program_plan.changed"
+
+    program_id: Identifier | None
+    program_name: Text | None
+    weekdays: Annotated[tuple[Weekday, ...], Field(max_length=7)]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ProgramPlanChanged:
+        if len(set(self.weekdays)) != len(self.weekdays):
+            raise ValueError("weekdays repeat")
+        if (self.program_id is None) != (self.program_name is None) or (
+            self.program_id is None and self.weekdays
+        ):
+            raise ValueError("a plan has a program_id and its name; no program, no weekdays")
+        return self
 
 
 class BodyMassReading(Payload):

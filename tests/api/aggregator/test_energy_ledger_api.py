@@ -205,3 +205,47 @@ def test_a_training_day_raises_that_days_target_with_its_reason(
     assert client.patch("/api/users/me", json=before, headers=h).status_code == 200
     unborn = client.get("/api/users/me/targets", params={"date": "2000-12-31"}, headers=h)
     assert unborn.status_code == 422 and "date" in unborn.json()["error"]["fields"]
+
+
+def test_a_started_programs_planned_weekdays_are_training_days(
+    client: httpx.Client, make_token: Callable[..., str], user_id: str
+) -> None:
+    h = headers_for(make_token, user_id)
+    assert client.patch("/api/users/me", json=BODY, headers=h).status_code == 200
+    squat = {"exercise_id": "builtin:barbell-back-squat", "sets": 3, "reps": 5}
+    program = {
+        "name": "Push pull",
+        "days_per_week": 2,
+        "schedule": ["thursday", "monday"],
+        "days": [{"name": "A", "exercises": [squat]}, {"name": "B", "exercises": [squat]}],
+    }
+    created = client.post("/api/workouts/programs", json=program, headers=h)
+    assert created.status_code == 201, created.text
+    assert created.json()["schedule"] == ["monday", "thursday"]
+    started = client.post(f"/api/workouts/programs/{created.json()['id']}/start", headers=h)
+    assert started.status_code == 201, started.text
+    today = datetime.now(UTC).date()
+    monday = today - timedelta(days=today.weekday())
+    tuesday = monday - timedelta(days=6)  # no workout on either
+
+    def planned() -> dict[str, Any] | None:
+        targets = "/api/users/me/targets"
+        body = client.get(targets, params={"date": monday.isoformat()}, headers=h).json()
+        return body if body["training_day"]["planned"] else None
+
+    targets = wait_until(planned, what="the plan in the users service")
+    extra = targets["training_day"]
+    assert extra["applied"] and extra["workouts"] == 0
+    assert extra["reason"] == (
+        "training day (planned: Push pull, Mon/Thu): +250 kcal (+63 g carbohydrate)"
+    )
+    assert (extra["planned_program"], extra["planned_weekdays"]) == (
+        "Push pull",
+        ["monday", "thursday"],
+    )
+    assert targets["calorie_target_kcal"] == extra["base_calorie_target_kcal"] + 250
+    rest = client.get(
+        "/api/users/me/targets", params={"date": tuesday.isoformat()}, headers=h
+    ).json()
+    assert rest["training_day"]["applied"] is False and rest["training_day"]["planned"] is False
+    assert rest["calorie_target_kcal"] == extra["base_calorie_target_kcal"]

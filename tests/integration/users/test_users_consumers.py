@@ -187,11 +187,13 @@ def test_user_deleted_removes_everything_and_late_events_do_not_bring_it_back(
         users_service.patch_profile(someone, ProfilePatch.model_validate({"weight_kg": 70}))
         deliver(meal_event(someone, "2025-03-09", 900))
         deliver(workout_event(someone, "w", 100, local_date="2025-03-09"))
+        deliver(contract_events.program_plan_changed(someone))
     deliver(contract_events.user_deleted(user))
     deliver(meal_event(user, "2025-03-10", 500))  # already in flight when the user left
     deliver(workout_event(user, "w2", 100, local_date="2025-03-10"))
+    deliver(contract_events.program_plan_changed(user, occurred_at=T0 + timedelta(days=9)))
     deliver(registered(user))
-    for table in ("profiles", "weights", "daily_stats", "day_workouts"):
+    for table in ("profiles", "weights", "daily_stats", "day_workouts", "training_plans"):
         count = f"SELECT count(*) FROM users.{table} WHERE user_id = :u"
         assert users_sql(count, u=user) == [(0,)], table
         assert users_sql(count, u=other) != [(0,)], table  # nobody else's data went
@@ -371,3 +373,44 @@ def _depth(url: str, queue: str) -> int:
         )
     finally:
         connection.close()
+
+
+def plan_of(sql: Sql, user_id: str) -> list[tuple[object, ...]]:
+    return sql(
+        "SELECT program_name, weekdays FROM users.training_plans WHERE user_id = :u", u=user_id
+    )
+
+
+def test_the_followed_programs_plan_is_kept_once_newest_first_and_a_malformed_one_dead_letters(
+    users_engine: Engine, users_sql: Sql, shared_amqp: str, broker_topology: tuple[str, str]
+) -> None:
+    exchange, queue = broker_topology
+    activity = next(s for s in SUBSCRIPTIONS if "workouts.program_plan.changed" in s.routing_keys)
+    consumer = EventConsumer(
+        users_engine, MESSAGING, shared_amqp, exchange, replace(activity, queue=queue)
+    )
+    stop = threading.Event()
+    thread = threading.Thread(target=consumer.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        user, sentinel = new_user(), new_user()
+        newer = contract_events.program_plan_changed(
+            user, ("p2", "Upper lower"), ("tuesday", "thursday"), occurred_at=T0 + timedelta(1)
+        )
+        older = contract_events.program_plan_changed(user, occurred_at=T0)
+        malformed = older.model_copy(
+            update={"id": uuid.uuid4(), "data": {**older.data, "weekdays": ["mon"]}}
+        )
+        wait_until(lambda: _queue_exists(shared_amqp, queue), what=f"queue {queue} declared")
+        for event in (newer, newer, malformed, older):  # a duplicate, a broken one, a late one
+            _publish(shared_amqp, exchange, event)
+        _publish(shared_amqp, exchange, contract_events.program_plan_changed(sentinel))
+        wait_until(lambda: plan_of(users_sql, sentinel) != [], what="the sentinel's plan")
+        assert plan_of(users_sql, user) == [("Upper lower", ["tuesday", "thursday"])]
+        assert users_sql(
+            "SELECT count(*) FROM users.processed_events WHERE event_id = :e", e=newer.id
+        ) == [(1,)]
+        wait_until(lambda: _depth(shared_amqp, f"{queue}.dlq") == 1, what="the malformed in DLQ")
+    finally:
+        stop.set()
+        thread.join(timeout=10)

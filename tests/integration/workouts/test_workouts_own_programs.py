@@ -202,3 +202,47 @@ def test_reorder_exercises_of_a_workout_in_progress(service: WorkoutService) -> 
         service.reorder_exercises(
             "r1", workout["_id"], ExerciseOrder(entry_ids=[row, bench, squat])
         )
+
+
+def _plans(doc: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The plan events staged in a document's outbox (their data)."""
+    entries = (doc or {}).get("outbox", [])
+    return [e["payload"]["data"] for e in entries if e["type"] == "workouts.program_plan.changed"]
+
+
+def test_the_followed_programs_plan_goes_out_with_the_change_that_makes_it(
+    programs: ProgramService, repo: WorkoutsRepository
+) -> None:
+    mine = programs.create_program(
+        "p3", _program(schedule=["friday", "monday", "tuesday", "thursday"])
+    )
+    other = programs.create_program("p3", _program(name="Other"))
+    assert mine["schedule"] == ["monday", "tuesday", "thursday", "friday"]
+    assert other["schedule"] == ["monday", "tuesday", "thursday", "friday"]  # the default for 4
+
+    first = programs.start_workout("p3", mine["_id"])
+    again = programs.start_workout("p3", mine["_id"])  # already followed: nothing new to say
+    plan = {
+        "program_id": mine["_id"],
+        "program_name": "Upper / lower",
+        "weekdays": ["monday", "tuesday", "thursday", "friday"],
+    }
+    assert _plans(repo.workouts.find_one({"_id": first["_id"]})) == [plan]
+    assert _plans(repo.workouts.find_one({"_id": again["_id"]})) == []
+
+    two_days = _program(days_per_week=2, schedule=["wednesday", "saturday"])
+    programs.update_program("p3", other["_id"], two_days)  # not followed: no event
+    assert _plans(repo.programs.find_one({"_id": other["_id"]})) == []
+    programs.update_program("p3", mine["_id"], two_days)
+    edited = {**plan, "weekdays": ["wednesday", "saturday"]}
+    assert _plans(repo.programs.find_one({"_id": mine["_id"]})) == [edited]
+
+    programs.delete_program("p3", mine["_id"])  # followed: marked, its last event waiting
+    waiting = repo.programs.find_one({"_id": mine["_id"]})
+    assert waiting is not None and waiting["deleted"] is True
+    assert _plans(waiting)[-1] == {"program_id": None, "program_name": None, "weekdays": []}
+    with pytest.raises(NotFound):
+        programs.get_program("p3", mine["_id"])
+    assert [p["_id"] for p in repo.list_programs("p3")] == [other["_id"]]
+    with pytest.raises(NotFound):
+        programs.delete_program("p3", mine["_id"])

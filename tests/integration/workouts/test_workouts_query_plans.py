@@ -149,6 +149,12 @@ def test_hot_query_shapes_are_index_scans(seeded: WorkoutsRepository) -> None:
             "filter": {"user_id": USER, "program.program_id": "builtin:stronglifts-5x5"},
             "sort": {"started_at": -1},
         },
+        # repository.followed_program_workout: any program, newest first
+        "followed program": {
+            "find": "workouts",
+            "filter": {"user_id": USER, "program.program_id": {"$gt": ""}},
+            "sort": {"started_at": -1},
+        },
         # mongo_outbox.MongoOutboxRelay._lease_next (as a find: same filter and sort) and backlog
         "outbox lease": {
             "find": "workouts",

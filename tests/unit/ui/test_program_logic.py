@@ -131,3 +131,27 @@ def test_a_cards_description_reads_in_the_users_units():
         "Add 5.5 lb after a good session."
     )
     assert logic.program_card(program, {})["description"] == "Add 2.5 kg after a good session."
+
+
+def test_a_programs_weekdays_show_monday_first_and_in_russian() -> None:
+    program = dataclasses.replace(own_program(), schedule=("friday", "monday", "wednesday"))
+    assert logic.program_card(program, {})["plan"] == "Training weekdays: Mon · Wed · Fri"
+    assert logic.plan_text(program.schedule, "ru") == "Пн · Ср · Пт"
+    toggles = logic.weekday_toggles(["tuesday"], "ru")
+    assert [t["on"] for t in toggles] == ["", "1", "", "", "", "", ""]
+    assert (toggles[1]["short"], toggles[1]["name"]) == ("Вт", "Вторник")
+    assert logic.toggled(["friday"], "monday") == ["monday", "friday"]
+    assert logic.toggled(["monday", "friday"], "monday") == ["friday"]
+
+
+def test_the_editor_sends_chosen_weekdays_one_per_session_or_none() -> None:
+    program = own_program()
+    days, rows = logic.editor_form(program, {})
+    chosen = ("monday", "tuesday", "thursday", "friday")
+    draft = logic.read_program(program.name, "", "4", days, rows, schedule=chosen)
+    assert draft.to_json()["schedule"] == list(chosen)
+    assert "schedule" not in logic.read_program(program.name, "", "4", days, rows).to_json()
+    with pytest.raises(logic.InvalidProgram) as wrong:
+        logic.read_program(program.name, "", "4", days, rows, "metric", "ru", ("monday",))
+    assert wrong.value.field == "schedule"
+    assert str(wrong.value).startswith("Дни тренировок: выберите 4 дня")

@@ -10,6 +10,7 @@ import httpx
 
 from app.api.gateway import Authorized, Gateway, TokenSource
 from app.api.users import CustomTargets, Profile, Targets, UsersApi
+from app.state.targets import training_day_text
 
 
 class StaticToken(TokenSource):
@@ -75,3 +76,20 @@ def test_saving_custom_targets_sends_all_three_so_none_clears() -> None:
         )
     ]
     assert profile.custom_calorie_target_kcal == 1900
+
+
+def test_the_training_day_says_why_in_english_and_russian() -> None:
+    def day(**training_day: object) -> Targets:
+        base = {"applied": True, "extra_kcal": 250, "reason": "r", "workouts": 0}
+        return Targets.from_json({"training_day": {**base, **training_day}})
+
+    planned = day(planned_program="Push pull", planned_weekdays=["monday", "friday"])
+    assert training_day_text(planned) == "training day (planned: Push pull, Mon · Fri): +250 kcal"
+    assert training_day_text(planned, "ru") == (
+        "день тренировки (по плану: Push pull, Пн · Пт): +250 ккал"
+    )
+    assert training_day_text(day(workouts=1)) == "training day (workout completed): +250 kcal"
+    both = day(workouts=1, planned_program="Push pull", planned_weekdays=["monday"])
+    assert training_day_text(both, "ru") == (
+        "день тренировки (тренировка завершена; по плану: Push pull, Пн): +250 ккал"
+    )

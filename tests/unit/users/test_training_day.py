@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from backend_services.users.service import with_training_day
 from backend_services.users.training_day import (
     DayWorkout,
+    PlannedWeek,
     RuleKind,
     TrainingRule,
     day_net_exercise,
@@ -17,14 +18,55 @@ from backend_services.users.training_day import (
 )
 from backend_services.users.training_schemas import TrainingRuleIn, rule_columns
 
-DAY = date(2026, 11, 30)
+DAY = date(2026, 11, 30)  # a Monday
+TUESDAY = date(2026, 12, 1)
 HOUR_AT_MET_6 = DayWorkout(gross_kcal=480.0, duration_min=60.0)  # 80 kg
+PUSH_PULL = PlannedWeek("Push pull", ("monday", "wednesday", "friday"))
+KCAL_250 = TrainingRule(RuleKind.KCAL, 250)
 
 
 def test_no_workout_no_extra() -> None:
-    effect = training_day(TrainingRule(RuleKind.KCAL, 250), DAY, [], 80.0)
+    effect = training_day(KCAL_250, DAY, [], 80.0)
     assert not effect.applied and (effect.extra_kcal, effect.extra_carbohydrate_g) == (0, 0)
-    assert effect.reason == "no workout completed on 2026-11-30: no training-day extra"
+    assert effect.reason == (
+        "no workout completed on 2026-11-30 and none planned: no training-day extra"
+    )
+
+
+def test_a_planned_weekday_is_a_training_day_without_a_workout() -> None:
+    effect = training_day(KCAL_250, DAY, [], 80.0, PUSH_PULL)
+    assert effect.applied and effect.planned and effect.workouts == 0
+    assert (effect.extra_kcal, effect.extra_carbohydrate_g) == (250, 63)
+    assert effect.reason == (
+        "training day (planned: Push pull, Mon/Wed/Fri): +250 kcal (+63 g carbohydrate)"
+    )
+    assert (effect.planned_program, effect.planned_weekdays) == ("Push pull", PUSH_PULL.weekdays)
+
+
+def test_neither_planned_nor_completed_adds_nothing() -> None:
+    effect = training_day(KCAL_250, TUESDAY, [], 80.0, PUSH_PULL)
+    assert not effect.applied and not effect.planned and effect.extra_kcal == 0
+    assert effect.planned_program is None
+
+
+def test_a_workout_on_an_unplanned_day_still_counts() -> None:
+    effect = training_day(KCAL_250, TUESDAY, [HOUR_AT_MET_6], 80.0, PUSH_PULL)
+    assert effect.applied and not effect.planned and effect.extra_kcal == 250
+    assert effect.reason.startswith("training day (1 workout): ")
+
+
+def test_planned_and_completed_add_the_extra_once_and_name_both() -> None:
+    effect = training_day(KCAL_250, DAY, [HOUR_AT_MET_6], 80.0, PUSH_PULL)
+    assert effect.applied and effect.planned and effect.extra_kcal == 250
+    assert effect.reason.startswith("training day (1 workout; planned: Push pull, Mon/Wed/Fri): ")
+
+
+def test_add_back_on_a_planned_day_waits_for_the_workout() -> None:
+    rule = TrainingRule(RuleKind.ADD_BACK, 50)
+    effect = training_day(rule, DAY, [], 80.0, PUSH_PULL)
+    assert not effect.applied and effect.planned and effect.extra_kcal == 0
+    assert "once a workout is completed" in effect.reason
+    assert training_day(rule, DAY, [HOUR_AT_MET_6], 80.0, PUSH_PULL).extra_kcal == 200
 
 
 def test_a_fixed_extra_is_carbohydrate() -> None:
