@@ -19,7 +19,7 @@ answers of each route instead, and it would send two more requests per accepted 
 (tests/api/security/test_forged_tokens covers missing and forged tokens on every route).
 
 Bounded and repeatable: ``MAX_EXAMPLES`` positive and as many negative cases per operation,
-derandomized, no shrinking, requests paced under the gateway's rate limit. Driven through
+derandomized, no shrinking, requests through the gateway paced under its rate limit. Driven through
 Hypothesis directly: schemathesis 4.32's lazy pytest loader fails on pytest 9.2. Operations
 that would end the fuzzing user's session mid-run are left out (``DESTRUCTIVE``); their inputs
 are covered by tests/api/auth.
@@ -54,7 +54,10 @@ from backend_services.stack.topology import SERVICES, StackSettings
 
 pytestmark = pytest.mark.e2e
 
-MAX_EXAMPLES = {"gateway": 10, "direct": 10}  # the same documents through both doors
+# The service's own port holds each document to account (10 + 10 cases an operation); through
+# the gateway the same documents get a few cases each, enough to show that nginx's checks,
+# limits and error pages keep to them.
+MAX_EXAMPLES = {"gateway": 3, "direct": 10}
 # The gateway allows 50 requests/s (burst 100) per client on /api/ and 6000/min (burst 20) on
 # /api/auth/ in the test stack: stay under both, so a 429 here is the service's own answer.
 MIN_INTERVAL_SECONDS = 1 / 40
@@ -234,7 +237,7 @@ def _pace() -> None:
 
 
 def _fuzz_operation(
-    operation: APIOperation, headers: dict[str, str], max_examples: int
+    operation: APIOperation, headers: dict[str, str], max_examples: int, *, paced: bool
 ) -> list[str]:
     """Run positive and negative cases; return one line per distinct failure."""
     found: dict[str, str] = {}
@@ -252,7 +255,8 @@ def _fuzz_operation(
             suppress_health_check=list(HealthCheck),
         )
         def run(case: schemathesis.Case) -> None:
-            _pace()
+            if paced:
+                _pace()
             try:
                 case.call_and_validate(headers=headers, checks=checks, timeout=30)
             except (AssertionError, FailureGroup) as exc:
@@ -280,7 +284,9 @@ def test_openapi_fuzz(
             if (operation.method.upper(), operation.path) in DESTRUCTIVE:
                 continue
             account = admin_account if "/admin/" in operation.path else fuzz_user
-            found = _fuzz_operation(operation, account.headers, MAX_EXAMPLES[door])
+            found = _fuzz_operation(
+                operation, account.headers, MAX_EXAMPLES[door], paced=door == "gateway"
+            )
             failures += [f"{label}: {line}" for line in found]
     finally:
         if service == "auth":
