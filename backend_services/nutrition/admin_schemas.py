@@ -12,7 +12,10 @@ from backend_services.kernel.bodies import PatchBody
 from .models import EnergyPer100, Name, Per100, SodiumMgPer100, Strict
 from .schemas import Answer, NutrientAmounts
 
-Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+# The pattern states in the document what trimming means: a text of spaces alone is empty.
+Reason = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000, pattern=r"\S")
+]
 
 
 class ImportRun(Answer):

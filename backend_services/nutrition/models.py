@@ -257,7 +257,10 @@ diary_import_keys = Table(
 
 # ---- request schemas: allow-lists with bounds (RELIABILITY.md "Bad input") ----
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# The pattern states in the document what trimming means: a name of spaces alone is empty.
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"\S")
+]
 # breakfast, lunch, dinner, snack, or a named custom meal ("Pre-workout", "Après-ski"):
 # letters, digits, spaces and . ' - only, starting with a letter or digit (no markup).
 MealType = Annotated[

@@ -86,6 +86,7 @@ AGE = "the birth date gives an age from 13 to 120 years, counted from today"
 REFUSED_VALID_INPUT: dict[tuple[str, str], tuple[tuple[int, ...], str]] = {
     ("POST", "/api/auth/register"): ((422,), "common passwords and reserved e-mail domains"),
     ("POST", "/api/auth/login"): ((422,), "e-mail addresses in reserved domains (RFC 6761)"),
+    ("POST", "/api/auth/password/forgot"): ((422,), "e-mail addresses in reserved domains"),
     ("POST", "/api/auth/password/reset"): ((422,), "the token is one the service e-mailed"),
     ("PUT", "/api/users/me"): (
         (422,),
@@ -102,6 +103,7 @@ REFUSED_VALID_INPUT: dict[tuple[str, str], tuple[tuple[int, ...], str]] = {
     ("GET", "/api/users/me/expenditure"): ((422,), RANGE),
     ("GET", "/api/users/me/targets"): ((422,), DATES),
     ("GET", "/api/users/me/targets/micronutrients"): ((422,), DATES),
+    ("GET", "/api/nutrition/foods"): ((422,), "the cursor is one the service gave"),
     ("GET", "/api/nutrition/foods/barcode/{code}"): ((422,), "a barcode's check digit"),
     ("POST", "/api/nutrition/foods"): ((422,), DECIMALS),
     ("PATCH", "/api/nutrition/admin/foods/{food_id}"): ((422,), DECIMALS),
@@ -137,6 +139,7 @@ REFUSED_VALID_INPUT: dict[tuple[str, str], tuple[tuple[int, ...], str]] = {
         (422,),
         f"the exercises named exist in the catalog; {DATES}",
     ),
+    ("POST", "/api/workouts/exercises"): ((422,), "met_code is a code of the Compendium"),
     ("POST", "/api/workouts/programs"): ((422,), "the exercises named exist in the catalog"),
     ("PUT", "/api/workouts/programs/{program_id}"): (
         (422,),
