@@ -32,7 +32,13 @@ def _estimate() -> rx.Component:
         rx.text(S.energy["source"], size="2", id="energy-source"),
         rx.cond(S.energy["trend"] != "", rx.text(S.energy["trend"], size="2")),
         rx.vstack(
-            rx.progress(value=S.completeness_pct, max=100, width="100%"),
+            rx.progress(
+                value=S.completeness_pct,
+                max=100,
+                width="100%",
+                aria_label=t("Logging completeness"),
+                aria_describedby="energy-completeness",
+            ),
             rx.text(S.energy["completeness"], size="1", id="energy-completeness"),
             spacing="1",
             width="100%",

@@ -20,7 +20,7 @@ from backend_services.kernel.exercise_energy import NET_EXERCISE_RULE
 
 from .dashboard import Part
 from .ledger_exercise import exercise_by_day, net_of, rounded
-from .ledger_reasons import Reason, adaptive_not_used, excluded_reason, reason
+from .ledger_reasons import Reason, reason
 
 MAX_LEDGER_DAYS = 93  # a quarter: a week or a month with room
 ADAPTIVE_WINDOW_DAYS = 28  # users' expenditure window (users/expenditure.py WINDOW_DAYS)
@@ -136,7 +136,9 @@ def expenditure_estimate(
             estimate.method,
             f"{estimate.source}; the adaptive estimate is not used yet: {adaptive['reason']}",
             reason=estimate.reason,
-            adaptive_not_used=adaptive_not_used(str(adaptive["reason"])),
+            adaptive_not_used=reason(
+                str(adaptive["reason_code"]), **dict(adaptive["reason_params"])
+            ),
         )
     return estimate
 
@@ -169,10 +171,11 @@ def trend_by_day(weights: Mapping[str, Any] | None, days: list[date]) -> dict[da
 # --- the ledger ---
 
 
-def excluded_days(adaptive: Mapping[str, Any] | None) -> dict[date, str]:
+def excluded_days(adaptive: Mapping[str, Any] | None) -> dict[date, Mapping[str, Any]]:
+    """The days the adaptive estimate left out, each with its reason (text, code, numbers)."""
     if adaptive is None:
         return {}
-    return {date.fromisoformat(str(e["day"])): e["reason"] for e in adaptive.get("excluded", [])}
+    return {date.fromisoformat(str(e["day"])): e for e in adaptive.get("excluded", [])}
 
 
 def ledger(start: date, end: date, parts: Mapping[str, Any]) -> dict[str, Any]:
@@ -212,10 +215,10 @@ def ledger(start: date, end: date, parts: Mapping[str, Any]) -> dict[str, Any]:
                 "weight_kg": trend["weight_kg"],
                 "trend_kg": trend["trend_kg"],
                 "trend_from": trend["trend_from"],
-                "adaptive_excluded": excluded.get(day),
+                "adaptive_excluded": None if day not in excluded else excluded[day]["reason"],
                 "adaptive_excluded_reason": None
                 if day not in excluded
-                else excluded_reason(excluded[day]),
+                else reason(str(excluded[day]["code"]), **dict(excluded[day]["params"])),
             }
         )
     return {

@@ -26,8 +26,6 @@ ReasonCode = Literal[
     "short_weigh_in_span",
     # the weight trend
     "moving_average",
-    # a wording of the users service this version does not know (params.text holds it)
-    "other",
 ]
 
 
@@ -43,7 +41,7 @@ class Reason(BaseModel):
         "formula formula, bmr_kcal, bmr_source, activity_factor, activity_level, tdee_kcal; "
         "adaptive tdee_kcal, band_kcal, trusted_days, weigh_ins, window_start, window_end, "
         "exercise_removed_kcal_per_day; few_logged_days and few_weigh_ins have, need; "
-        "short_weigh_in_span days; moving_average smoothing; other text."
+        "short_weigh_in_span days; moving_average smoothing."
     )
 
 
@@ -88,7 +86,7 @@ class LedgerDay(BaseModel):
         description="Why the adaptive estimate left this day out (null: used, or outside it)."
     )
     adaptive_excluded_reason: Reason | None = Field(
-        description="`adaptive_excluded` as a code (nothing_logged, incomplete, other)."
+        description="`adaptive_excluded` as a code (nothing_logged, incomplete)."
     )
 
 

@@ -52,7 +52,9 @@ class EstimateSource(StrEnum):
 @dataclass(frozen=True)
 class ExcludedDay:
     day: date
-    reason: str
+    reason: str  # in English, for a reader of the API
+    code: str  # the same as a code with its numbers, for a page in any language
+    params: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,9 @@ class Expenditure:
     data_tdee_kcal: float | None  # the data's own estimate before the prior
     data_weight: float  # the data's share of the answer, 0-1
     excluded: tuple[ExcludedDay, ...] = field(default=())
-    reason: str = ""  # why the formula alone is used, when it is
+    reason: str = ""  # why the formula alone is used, when it is (in English)
+    reason_code: str = ""  # the same as a code ("" when the data is used) with its numbers
+    reason_params: dict[str, int] = field(default_factory=dict)
     method: str = (
         "expenditure ≈ mean trusted intake - weight slope x 7700 kcal/kg, combined with the "
         "formula by precision"
@@ -97,20 +101,22 @@ def estimate(
     for day in days:
         kcal = intake_by_day.get(day)
         if kcal is None or kcal <= 0:
-            excluded.append(ExcludedDay(day, "nothing logged"))
+            excluded.append(ExcludedDay(day, "nothing logged", "nothing_logged"))
         elif kcal < threshold:
             excluded.append(
                 ExcludedDay(
                     day,
                     f"{kcal:,.0f} kcal logged, under half the {formula_tdee_kcal:,.0f} kcal "
                     "the formula expects: looks incomplete",
+                    "incomplete",
+                    {"logged_kcal": round(kcal), "expected_kcal": round(formula_tdee_kcal)},
                 )
             )
         else:
             trusted.append(kcal)
     weigh_ins = sorted((d, w) for d, w in weights_by_day.items() if start <= d <= end)
     prior_sd = FORMULA_RELATIVE_SD * formula_tdee_kcal
-    short = _why_short(len(trusted), weigh_ins)
+    short, short_code, short_params = _why_short(len(trusted), weigh_ins)
     mean_intake = statistics.fmean(trusted) if trusted else None
     tdee, sd, slope, data_tdee, data_weight = formula_tdee_kcal, prior_sd, None, None, 0.0
     if not short and mean_intake is not None:
@@ -137,6 +143,8 @@ def estimate(
         data_weight=data_weight,
         excluded=tuple(excluded),
         reason=short,
+        reason_code=short_code,
+        reason_params=short_params,
     )
 
 
@@ -194,14 +202,28 @@ def check_in(
     )
 
 
-def _why_short(trusted_days: int, weigh_ins: list[tuple[date, float]]) -> str:
+def _why_short(
+    trusted_days: int, weigh_ins: list[tuple[date, float]]
+) -> tuple[str, str, dict[str, int]]:
+    """Why the data cannot be used yet: in English, as a code, its numbers ("" when it can)."""
     if trusted_days < MIN_TRUSTED_DAYS:
-        return f"{trusted_days} fully logged days of the {MIN_TRUSTED_DAYS} needed"
+        numbers = {"have": trusted_days, "need": MIN_TRUSTED_DAYS}
+        return (
+            "{have} fully logged days of the {need} needed".format(**numbers),
+            "few_logged_days",
+            numbers,
+        )
     if len(weigh_ins) < MIN_WEIGH_INS:
-        return f"{len(weigh_ins)} weigh-ins of the {MIN_WEIGH_INS} needed"
+        numbers = {"have": len(weigh_ins), "need": MIN_WEIGH_INS}
+        return "{have} weigh-ins of the {need} needed".format(**numbers), "few_weigh_ins", numbers
     if (weigh_ins[-1][0] - weigh_ins[0][0]).days < MIN_WEIGHT_SPAN_DAYS:
-        return f"weigh-ins span less than {MIN_WEIGHT_SPAN_DAYS} days"
-    return ""
+        numbers = {"days": MIN_WEIGHT_SPAN_DAYS}
+        return (
+            "weigh-ins span less than {days} days".format(**numbers),
+            "short_weigh_in_span",
+            numbers,
+        )
+    return "", "", {}
 
 
 def _line(xs: list[int], ys: list[float]) -> tuple[float, float]:

@@ -387,7 +387,11 @@ class StatsOut(BaseModel):
 
 class ExcludedDayOut(BaseModel):
     day: dt.date
-    reason: str
+    reason: str = Field(description="Why, in English.")
+    code: Literal["nothing_logged", "incomplete"] = Field(
+        description="The same as a code; incomplete has logged_kcal and expected_kcal."
+    )
+    params: dict[str, float]
 
 
 class CheckInOut(BaseModel):
@@ -420,6 +424,10 @@ class ExpenditureOut(BaseModel):
     data_tdee_kcal: float | None = Field(description="The data's own estimate, before the prior.")
     data_weight: float = Field(description="The data's share of the answer, 0-1.")
     excluded: list[ExcludedDayOut]
-    reason: str
+    reason: str = Field(description="Why the formula alone is used (in English), or empty.")
+    reason_code: Literal["", "few_logged_days", "few_weigh_ins", "short_weigh_in_span"] = Field(
+        description="The same as a code: have/need for the first two, days for the last."
+    )
+    reason_params: dict[str, int]
     method: str
     check_in: CheckInOut

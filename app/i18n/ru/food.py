@@ -275,6 +275,7 @@ MESSAGES: dict[str, Entry] = {
     "Water": "Вода",
     "ml": "мл",
     "Water against goal": "Вода относительно цели",
+    "Logging completeness": "Полнота записей",
     "(default goal)": "(цель по умолчанию)",
     "Daily goal ({unit})": "Цель на день ({unit})",
     "Save goal": "Сохранить цель",

@@ -117,11 +117,21 @@ TARGETS = {
 }
 
 
-def formula_only(reason: str = "3 fully logged days of the 7 needed") -> dict[str, Any]:
+def formula_only() -> dict[str, Any]:
+    """The users service's answer while it has too little data (users/expenditure.py)."""
     return {
         "source": "formula",
-        "reason": reason,
-        "excluded": [{"day": (DAY - timedelta(days=1)).isoformat(), "reason": "nothing logged"}],
+        "reason": "3 fully logged days of the 7 needed",
+        "reason_code": "few_logged_days",
+        "reason_params": {"have": 3, "need": 7},
+        "excluded": [
+            {
+                "day": (DAY - timedelta(days=1)).isoformat(),
+                "reason": "nothing logged",
+                "code": "nothing_logged",
+                "params": {},
+            }
+        ],
     }
 
 
@@ -192,6 +202,8 @@ def test_the_adaptive_estimate_gives_back_the_exercise_it_already_measured() -> 
         "method": "expenditure ≈ mean trusted intake - weight slope x 7700 kcal/kg",
         "excluded": [],
         "reason": "",
+        "reason_code": "",
+        "reason_params": {},
     }
     body = ledger(DAY, DAY, parts(expenditure=adaptive))
     estimate = body["estimate"]
