@@ -64,7 +64,7 @@ def program_card(row: rx.Var) -> rx.Component:
                         variant="outline",
                         size="3",
                         id="copy-program-" + row["dom_id"],
-                        aria_label=tf("Copy {name} to my programs, to edit it", name=row["name"]),
+                        aria_label=tf("Copy to my programs: {name}", name=row["name"]),
                     ),
                 ),
                 spacing="2",

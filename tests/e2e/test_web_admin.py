@@ -245,11 +245,11 @@ def test_the_food_database_page_shows_imports_flags_and_resolves_a_report(
     first = admin.locator("#flagged-list > li").first
     expect(first.get_by_role("list", name="Why it is flagged")).not_to_be_empty()
     name = first.locator("span, p").first.inner_text()
-    first.get_by_role("button", name=f"Hide {name} from search").click()
+    first.get_by_role("button", name=f"Hide from search: {name}").click()
     expect(admin.locator("#admin-notice")).to_contain_text("hidden from search")
     hidden = admin.locator("#flagged-list > li").filter(has_text=name).first
     expect(hidden).to_contain_text("Hidden: Quality flags")
-    hidden.get_by_role("button", name=f"Show {name} in search").click()
+    hidden.get_by_role("button", name=f"Show in search: {name}").click()
     expect(admin.locator("#admin-notice")).to_contain_text("back in search")
 
     # the user's report is listed with its reason and is resolved from here
@@ -288,7 +288,7 @@ def test_an_admin_corrects_the_values_of_a_reported_food(
         admin = admin_context.new_page()
         _open(admin, f"{ui_url}/admin/foods")
         entry = admin.locator("#reported-list > li").filter(has_text=reason)
-        entry.get_by_role("button", name=f"Correct the values of {name}").click()
+        entry.get_by_role("button", name=f"Correct values: {name}").click()
         dialog = admin.get_by_role("dialog")
         expect(dialog.get_by_label("Energy (kcal)")).to_have_value("500")
         dialog.get_by_label("Energy (kcal)").fill("lots")

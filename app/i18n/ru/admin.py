@@ -186,9 +186,9 @@ MESSAGES: dict[str, Entry] = {
     "Hidden: {reason}": "Скрыт: {reason}",
     "Why it is flagged": "Почему есть пометка",
     "Show in search": "Показывать в поиске",
-    "Show {name} in search": "Показывать «{name}» в поиске",
+    "Show in search: {name}": "Показывать в поиске: «{name}»",
     "Hide from search": "Скрыть из поиска",
-    "Hide {name} from search": "Скрыть «{name}» из поиска",
+    "Hide from search: {name}": "Скрыть из поиска: «{name}»",
     "What users reported": "На что жалуются пользователи",
     "Imports": "Импорт",
     "Nothing has been imported yet.": "Пока ничего не импортировано.",
@@ -283,7 +283,7 @@ MESSAGES: dict[str, Entry] = {
     "A food needs a name.": "У продукта должно быть название.",
     "Enter a number, 0 or more.": "Введите число не меньше 0.",
     "Correct values": "Исправить значения",
-    "Correct the values of {name}": "Исправить значения: {name}",
+    "Correct values: {name}": "Исправить значения: «{name}»",
     "Correct “{name}”": "Исправить «{name}»",
     "Values per 100 g. A number box left empty keeps the food's value.": (
         "Значения на 100 г. Пустое числовое поле оставляет значение продукта."

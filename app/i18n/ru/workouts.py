@@ -183,9 +183,7 @@ MESSAGES: dict[str, Entry] = {
     "Start the next day": "Начать следующий день",
     "Edit {name}": "Изменить «{name}»",
     "Copy to my programs": "Скопировать в мои программы",
-    "Copy {name} to my programs, to edit it": (
-        "Скопировать «{name}» в мои программы, чтобы изменить"
-    ),
+    "Copy to my programs: {name}": "Скопировать в мои программы: «{name}»",
     "New program": "Новая программа",
     "Start a day and the workout opens with its targets; the next time the weights follow "
     "the program's rule.": (

@@ -400,7 +400,7 @@ def _flagged(row: FoodRow) -> rx.Component:
                     loading=s.busy_id == row.id,
                     variant="soft",
                     size="2",
-                    aria_label=tf("Show {name} in search", name=row.name),
+                    aria_label=tf("Show in search: {name}", name=row.name),
                 ),
                 rx.button(
                     t("Hide from search"),
@@ -408,8 +408,9 @@ def _flagged(row: FoodRow) -> rx.Component:
                     loading=s.busy_id == row.id,
                     variant="soft",
                     color_scheme="amber",
+                    high_contrast=True,  # amber 11 on amber 3 is under 4.5:1
                     size="2",
-                    aria_label=tf("Hide {name} from search", name=row.name),
+                    aria_label=tf("Hide from search: {name}", name=row.name),
                 ),
             ),
             _fix_button(row),
@@ -460,7 +461,7 @@ def _fix_button(row: FoodRow) -> rx.Component:
         variant="soft",
         color_scheme="gray",
         size="2",
-        aria_label=tf("Correct the values of {name}", name=row.name),
+        aria_label=tf("Correct values: {name}", name=row.name),
     )
 
 
