@@ -201,6 +201,7 @@ def _queue(row: QueueRow) -> rx.Component:
                     rx.badge(
                         row.depth.to_string(),
                         color_scheme=rx.cond(row.depth > 0, "tomato", "gray"),
+                        high_contrast=True,
                     ),
                     align="center",
                     wrap="wrap",
@@ -213,7 +214,6 @@ def _queue(row: QueueRow) -> rx.Component:
             on_click=s.open_queue(row.queue),
             variant=rx.cond(chosen, "soft", "ghost"),
             aria_pressed=rx.cond(chosen, "true", "false"),
-            aria_label=tf("Open {queue}, messages: {n}", queue=row.queue, n=row.depth.to_string()),
             width="100%",
             height="auto",
             padding="0.5em",

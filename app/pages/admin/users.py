@@ -86,7 +86,7 @@ def _badge(row: UserRow) -> rx.Component:
         rx.cond(row.role == "admin", rx.badge(t("admin"), color_scheme="violet")),
         rx.cond(
             row.disabled,
-            rx.badge(t("disabled"), color_scheme="tomato"),
+            rx.badge(t("disabled"), color_scheme="tomato", high_contrast=True),
             rx.badge(t("active"), color_scheme="grass"),
         ),
         spacing="2",
@@ -121,7 +121,6 @@ def _row(row: UserRow) -> rx.Component:
             color="inherit",
             display="block",
             padding="0.7em",
-            aria_label=tf("Open {email}", email=row.email),
         ),
         border_bottom=f"1px solid {rx.color('gray', 4)}",
         list_style="none",
