@@ -223,7 +223,11 @@ class UsersService:
             plan = (
                 None
                 if stored is None
-                else training_day.plan_of(stored.program_name, stored.weekdays)
+                else training_day.plan_of(
+                    stored.program_name,
+                    stored.weekdays,
+                    local_day(stored.as_of, profile.timezone),
+                )
             )
         view = targets_view(domain.compute_targets(body, day), body)
         if rule is None:

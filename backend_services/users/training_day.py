@@ -47,13 +47,17 @@ class DayWorkout:
 
 @dataclass(frozen=True)
 class PlannedWeek:
-    """The training weekdays of the program the user follows (workouts' plan event)."""
+    """The training weekdays of the program the user follows (workouts' plan event), from the
+    day this plan took effect: the service keeps no history of plans, so a day before it was
+    planned by whatever the user followed then, which it no longer knows (only a completed
+    workout counts there)."""
 
     program_name: str
     weekdays: tuple[str, ...]  # "monday" ... "sunday"
+    since: date = date.min
 
     def plans(self, day: date) -> bool:
-        return WEEKDAYS[day.weekday()] in self.weekdays
+        return day >= self.since and WEEKDAYS[day.weekday()] in self.weekdays
 
     def describe(self) -> str:
         """As a reason names it: "Push pull, Mon/Wed/Fri"."""
@@ -150,11 +154,13 @@ def _effect(
     return TrainingDay(True, len(workouts), net, kcal, carbohydrate, f"training day ({why}): {how}")
 
 
-def plan_of(program_name: str | None, weekdays: list[str] | None) -> PlannedWeek | None:
-    """The stored plan columns as a plan (None: no program followed)."""
+def plan_of(
+    program_name: str | None, weekdays: list[str] | None, since: date
+) -> PlannedWeek | None:
+    """The stored plan columns as a plan from ``since`` (None: no program followed)."""
     if program_name is None or not weekdays:
         return None
-    return PlannedWeek(program_name, tuple(weekdays))
+    return PlannedWeek(program_name, tuple(weekdays), since)
 
 
 def rule_of(kind: str | None, amount: int | None) -> TrainingRule | None:

@@ -225,8 +225,9 @@ def test_a_started_programs_planned_weekdays_are_training_days(
     started = client.post(f"/api/workouts/programs/{created.json()['id']}/start", headers=h)
     assert started.status_code == 201, started.text
     today = datetime.now(UTC).date()
-    monday = today - timedelta(days=today.weekday())
-    tuesday = monday - timedelta(days=6)  # no workout on either
+    # The plan counts from today on: the next Monday, and the Tuesday after it (no workout).
+    monday = today + timedelta(days=-today.weekday() % 7)
+    tuesday = monday + timedelta(days=1)
 
     def planned() -> dict[str, Any] | None:
         targets = "/api/users/me/targets"

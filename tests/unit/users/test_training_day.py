@@ -14,6 +14,7 @@ from backend_services.users.training_day import (
     RuleKind,
     TrainingRule,
     day_net_exercise,
+    plan_of,
     training_day,
 )
 from backend_services.users.training_schemas import TrainingRuleIn, rule_columns
@@ -41,6 +42,16 @@ def test_a_planned_weekday_is_a_training_day_without_a_workout() -> None:
         "training day (planned: Push pull, Mon/Wed/Fri): +250 kcal (+63 g carbohydrate)"
     )
     assert (effect.planned_program, effect.planned_weekdays) == ("Push pull", PUSH_PULL.weekdays)
+
+
+def test_a_plan_counts_from_the_day_it_took_effect() -> None:
+    plan = plan_of("Push pull", ["monday", "wednesday", "friday"], since=DAY)
+    assert plan is not None
+    assert training_day(KCAL_250, DAY, [], 80.0, plan).applied
+    week_before = date(2026, 11, 23)  # a Monday too, but before this plan was followed
+    earlier = training_day(KCAL_250, week_before, [], 80.0, plan)
+    assert not earlier.applied and not earlier.planned
+    assert training_day(KCAL_250, week_before, [HOUR_AT_MET_6], 80.0, plan).applied
 
 
 def test_neither_planned_nor_completed_adds_nothing() -> None:
