@@ -165,6 +165,7 @@ def test_forgot_password_link_from_the_mail_sets_a_new_password(
     link = _reset_link(mailbox, email)
     path = link.group(0).split("/", 3)[3]
     page.goto(f"{ui_url}/{path}")
+    _wait_until_the_form_can_be_sent(page)
     new_password = "a brand new sturdy passphrase"
     page.get_by_label("New password").fill(new_password)
     page.get_by_label("The same password again").fill(new_password)
@@ -173,10 +174,18 @@ def test_forgot_password_link_from_the_mail_sets_a_new_password(
     sign_in_in_browser(page, ui_url, email, new_password)
     # The link works once.
     page.goto(f"{ui_url}/{path}")
+    _wait_until_the_form_can_be_sent(page)
     page.get_by_label("New password").fill("yet another sturdy passphrase")
     page.get_by_label("The same password again").fill("yet another sturdy passphrase")
     page.get_by_role("button", name="Save the new password").click()
     expect(page.locator("#form-alert")).to_contain_text("expired or was already used")
+
+
+def _wait_until_the_form_can_be_sent(page: Page) -> None:
+    """The save button is enabled once the page has its server state (fields.submit_button).
+    Reaching it took up to ~20 s once in CI (2026-12-02, the second visit of the link after
+    signing in, on an otherwise idle machine): wait longer for it than a click would."""
+    expect(page.get_by_role("button", name="Save the new password")).to_be_enabled(timeout=45_000)
 
 
 def _reset_link(mailbox: Callable[..., list[EmailMessage]], email: str) -> re.Match[str]:
