@@ -57,6 +57,8 @@ TEMPLATE = go.layout.Template(
     )
 )
 CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
+# What a chart var holds while its chart is not on screen: built once, never drawn.
+NO_FIGURE = go.Figure()
 
 
 def _layout(

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
+
+from app.state.stored_state import set_changed, without_figures
 
 LANGUAGES = ("en", "ru")
 COOKIE = "fl_lang"
@@ -35,10 +39,14 @@ class LanguageState(rx.State):
 
     language: str = rx.Cookie("", name=COOKIE, max_age=COOKIE_MAX_AGE, same_site="lax")
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Every page state inherits this: chart figures are not kept in Redis (stored_state.py).
+        return without_figures(super().__getstate__())
+
     def settle_language(self) -> None:
         """On every page load: keep the chosen language, or take the browser's."""
         if self.language not in LANGUAGES:
-            self.language = language_from_header(self.router.headers.accept_language)
+            set_changed(self, language=language_from_header(self.router.headers.accept_language))
 
     @rx.event
     def choose_language(self, value: str):

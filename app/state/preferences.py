@@ -16,6 +16,7 @@ from app.i18n import tr
 from app.state import units as u
 from app.state.messages import explain
 from app.state.session import SessionState
+from app.state.stored_state import set_changed
 
 
 def _one(value: str | list[str]) -> str:
@@ -52,8 +53,11 @@ class PreferencesState(SessionState):
         self.remember(profile.units, profile.week_start)
 
     def remember(self, units: str, week_start: str) -> None:
-        self.units = units if units in u.UNIT_SYSTEMS else u.METRIC
-        self.week_start = week_start if week_start in u.WEEK_STARTS else u.MONDAY
+        set_changed(
+            self,
+            units=units if units in u.UNIT_SYSTEMS else u.METRIC,
+            week_start=week_start if week_start in u.WEEK_STARTS else u.MONDAY,
+        )
         self._loaded_for = self._session_id
 
     # --- the settings page's choice (app/pages/settings_units.py) -------------------------

@@ -12,6 +12,7 @@ import datetime as dt
 import plotly.graph_objects as go
 import reflex as rx
 
+from app import routes
 from app.api.errors import ApiError
 from app.api.users import UsersApi
 from app.api.workouts import LIST_MAX, WorkoutsApi
@@ -22,6 +23,7 @@ from app.state.preferences import PreferencesState
 from app.state.session import SessionState
 from app.state.units import METRIC
 from components.charts import (
+    NO_FIGURE,
     e1rm_figure,
     muscle_figure,
     pad_dates,
@@ -150,27 +152,39 @@ class ProgressState(SessionState):
         return ProgressState.load_exercise
 
     # ---- what the page shows ----
+    # The figures are built on this page only: elsewhere (a hydrate computes every page's
+    # vars) they would be built for nothing.
 
     @rx.var
     def e1rm_chart(self) -> go.Figure:
+        if not self.router.url.path.startswith(routes.PROGRESS):
+            return NO_FIGURE
         return e1rm_figure(self.sessions, self.units, self.language)
 
     @rx.var
     def volume_chart(self) -> go.Figure:
+        if not self.router.url.path.startswith(routes.PROGRESS):
+            return NO_FIGURE
         return session_volume_figure(self.sessions, self.units, self.language)
 
     @rx.var
     def muscle_sets_chart(self) -> go.Figure:
+        if not self.router.url.path.startswith(routes.PROGRESS):
+            return NO_FIGURE
         return muscle_figure(self.muscles, measure="sets", units=self.units, language=self.language)
 
     @rx.var
     def muscle_volume_chart(self) -> go.Figure:
+        if not self.router.url.path.startswith(routes.PROGRESS):
+            return NO_FIGURE
         return muscle_figure(
             self.muscles, measure="volume", units=self.units, language=self.language
         )
 
     @rx.var
     def weight_chart(self) -> go.Figure:
+        if not self.router.url.path.startswith(routes.PROGRESS):
+            return NO_FIGURE
         weighed = [r.date for r in self.weight_rows if r.weight_kg is not None]
         return pad_dates(weight_figure(self.weight_rows, self.units, self.language), weighed, 3)
 

@@ -19,6 +19,7 @@ from app.api.gateway import Authorized, shared_gateway
 from app.i18n import LanguageState
 from app.session.http import public_origin
 from app.session.store import COOKIE, SessionEnded, SessionTokens, shared_store
+from app.state.stored_state import set_changed
 
 
 def cookie_value(header: str, name: str) -> str:
@@ -76,16 +77,19 @@ class SessionState(LanguageState):
     async def require_login(self):
         """on_load of every private page: restore the session from the cookie, or go sign in."""
         self.settle_language()
-        self._session_id = self._cookie_session_id()
-        stored = await shared_store().read(self._session_id)
+        session_id = self._cookie_session_id()
+        stored = await shared_store().read(session_id)
+        self._session_id = session_id if stored is not None else ""
         if stored is None:
-            self._session_id = ""
-            self.signed_in = False
+            set_changed(self, signed_in=False)
             return self._login_redirect()
-        self.signed_in = True
-        self.display_name = stored.display_name
-        self.email = stored.email
-        self.is_admin = stored.role == "admin"
+        set_changed(
+            self,
+            signed_in=True,
+            display_name=stored.display_name,
+            email=stored.email,
+            is_admin=stored.role == "admin",
+        )
         return None
 
     @rx.event

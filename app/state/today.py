@@ -21,7 +21,7 @@ from app.state.diary_logic import macro_amounts, remaining_line
 from app.state.messages import explain
 from app.state.session import SessionState
 from app.state.targets import number, training_day_text
-from components.charts import calories_figure, macros_figure, weight_figure
+from components.charts import NO_FIGURE, calories_figure, macros_figure, weight_figure
 
 ZERO = {"kcal": 0.0, "protein_g": 0.0, "fat_g": 0.0, "carbohydrate_g": 0.0}
 
@@ -199,16 +199,23 @@ class TodayState(SessionState):
     def range_label(self) -> str:
         return f"{self.range_days}"
 
+    # The figures are built once the charts are on screen (until then nothing shows them).
     @rx.var
     def calories_chart(self) -> go.Figure:
+        if not self.charts_visible:
+            return NO_FIGURE
         return calories_figure(logic.last(self.day_rows, self.range_days), self.language)
 
     @rx.var
     def macros_chart(self) -> go.Figure:
+        if not self.charts_visible:
+            return NO_FIGURE
         return macros_figure(logic.last(self.day_rows, self.range_days), self.language)
 
     @rx.var
     def weight_chart(self) -> go.Figure:
+        if not self.charts_visible:
+            return NO_FIGURE
         shown = logic.last(self.weight_rows, self.range_days)
         return weight_figure(
             logic.with_goal_pace(shown, self.goal_kind, self.goal_rate), self.units, self.language

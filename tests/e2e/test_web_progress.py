@@ -94,6 +94,9 @@ def test_program_day_to_progress_and_the_calendar(
         expect(page.locator("#best-sets li").first).to_contain_text("40 kg \u00d7 5")
         expect(page.locator("#chart-e1rm .js-plotly-plot")).to_be_visible(timeout=LIVE_MS)
         expect(page.locator("#chart-muscle-sets .js-plotly-plot")).to_be_visible(timeout=LIVE_MS)
+        # drawn with the data, not an empty figure (the figures are built on this page only)
+        expect(page.locator("#chart-e1rm .scatterlayer .trace").first).to_be_attached()
+        expect(page.locator("#chart-muscle-sets .barlayer .trace").first).to_be_attached()
         # The range picker: the session is inside 4 weeks too.
         page.get_by_role("radio", name="4 weeks").click()
         expect(page.get_by_role("radio", name="4 weeks")).to_be_checked()

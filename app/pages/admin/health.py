@@ -15,7 +15,7 @@ from app.api.errors import ApiError
 from app.i18n import t, tf, tr
 from app.pages.admin.shell import admin_shell
 from app.pages.admin.state import AdminState
-from components.charts import HEIGHT, MUSCLE_COLORS, chart_card, numbers_table
+from components.charts import HEIGHT, MUSCLE_COLORS, NO_FIGURE, chart_card, numbers_table
 from components.lazy import when_visible
 
 TITLE = t("System health · Admin · FitLedger")
@@ -156,26 +156,38 @@ class AdminHealthState(AdminState):
 
     @rx.var
     def request_rate_chart(self) -> go.Figure:
+        if not self.charts_visible:
+            return NO_FIGURE
         return graph_figure(self._graphs.get("request_rate"))
 
     @rx.var
     def error_ratio_chart(self) -> go.Figure:
+        if not self.charts_visible:
+            return NO_FIGURE
         return graph_figure(self._graphs.get("error_ratio"))
 
     @rx.var
     def p95_latency_chart(self) -> go.Figure:
+        if not self.charts_visible:
+            return NO_FIGURE
         return graph_figure(self._graphs.get("p95_latency"))
 
     @rx.var
     def outbox_backlog_chart(self) -> go.Figure:
+        if not self.charts_visible:
+            return NO_FIGURE
         return graph_figure(self._graphs.get("outbox_backlog"))
 
     @rx.var
     def consumer_lag_chart(self) -> go.Figure:
+        if not self.charts_visible:
+            return NO_FIGURE
         return graph_figure(self._graphs.get("consumer_lag"))
 
     @rx.var
     def notifications_sent_chart(self) -> go.Figure:
+        if not self.charts_visible:
+            return NO_FIGURE
         return graph_figure(self._graphs.get("notifications_sent"))
 
 
