@@ -8,7 +8,18 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LOCAL_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/fitledger"
-LOCAL_MONGODB_URI = "mongodb://127.0.0.1:27017/fitledger"
+
+
+def embedded_mongodb_uri(port: int = 27017, database: str = "fitledger") -> str:
+    """The embedded SecantusDB on this machine. Without retryable writes: they guard against a
+    replica set's failover, which a single local node never has, and SecantusDB keeps every
+    retryable write's reply for 30 minutes and scans them all on each write (measured on the
+    dev stack: an update by ``_id`` p50 3.5-5.7 ms, p95 55-82 ms with them; 0.9 / 1.8 ms
+    without). Production URIs keep pymongo's default (``retryWrites=true``)."""
+    return f"mongodb://127.0.0.1:{port}/{database}?retryWrites=false"
+
+
+LOCAL_MONGODB_URI = embedded_mongodb_uri()
 LOCAL_REDIS_URL = "redis://127.0.0.1:6379/0"
 LOCAL_AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/%2F"
 LOCAL_SMTP_URL = "smtp://127.0.0.1:1025"  # the local mail catcher

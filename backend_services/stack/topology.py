@@ -17,6 +17,7 @@ from backend_services.kernel.settings import (
     LOCAL_AMQP_URL,
     LOCAL_DATABASE_URL,
     LOCAL_REDIS_URL,
+    embedded_mongodb_uri,
 )
 from backend_services.nutrition.importers.sr28_compact import SHIPPED_SR28
 
@@ -139,7 +140,7 @@ class StackSettings(BaseSettings):
 
     @property
     def effective_mongodb_uri(self) -> str:
-        return self.mongodb_uri or f"mongodb://127.0.0.1:{self.mongodb_port}/fitledger"
+        return self.mongodb_uri or embedded_mongodb_uri(self.mongodb_port)
 
     @property
     def embedded_mongodb(self) -> bool:

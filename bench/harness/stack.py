@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from backend_services.kernel.settings import embedded_mongodb_uri
 from bench.harness import processes
 from bench.harness.cli import BenchError
 from bench.harness.processes import ProcessGroups, port_busy
@@ -193,7 +194,7 @@ class BenchStack:
 
     @property
     def mongodb_uri(self) -> str:
-        return f"mongodb://127.0.0.1:{27017 + self.shift}/fitledger"
+        return embedded_mongodb_uri(27017 + self.shift)
 
     def env(self) -> dict[str, str]:
         return {

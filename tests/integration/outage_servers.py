@@ -25,6 +25,8 @@ from typing import Any
 from polling import wait_until
 from ports import free_port
 
+from backend_services.kernel.settings import embedded_mongodb_uri
+
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 VENV_BIN = Path(sys.executable).parent
 START_TIMEOUT = 30.0
@@ -202,7 +204,7 @@ class PrivateMongo:
         self.proc: subprocess.Popen | None = None
 
     def uri(self, database: str = "fitledger_outage") -> str:
-        return f"mongodb://127.0.0.1:{self.port}/{database}"
+        return embedded_mongodb_uri(self.port, database)
 
     def start(self) -> None:
         binary = VENV_BIN / "secantusd-py"

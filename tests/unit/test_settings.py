@@ -73,6 +73,16 @@ def test_local_profiles_fill_defaults(environment: str):
         assert "127.0.0.1" in url
 
 
+def test_the_embedded_mongodb_is_used_without_retryable_writes():
+    from pymongo.uri_parser import parse_uri
+
+    parsed = parse_uri(settings_module.LOCAL_MONGODB_URI)
+    assert parsed["database"] == "fitledger" and parsed["options"]["retryWrites"] is False
+    assert parse_uri(settings_module.embedded_mongodb_uri(28017, ""))["nodelist"] == [
+        ("127.0.0.1", 28017)
+    ]
+
+
 def test_default_profile_is_local():
     s = ServiceSettings()
     assert s.environment == "local"

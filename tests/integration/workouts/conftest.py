@@ -17,6 +17,7 @@ from ports import free_port
 from pymongo import MongoClient
 
 from backend_services.kernel.mongo import make_mongo_client
+from backend_services.kernel.settings import embedded_mongodb_uri
 from backend_services.workouts.main import prepare_database
 from backend_services.workouts.program_service import ProgramService
 from backend_services.workouts.reports import ReportService
@@ -34,7 +35,7 @@ def secantus_uri() -> Iterator[str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    uri = f"mongodb://127.0.0.1:{port}/"
+    uri = embedded_mongodb_uri(port, "")
     try:
         deadline = time.monotonic() + 30
         while True:

@@ -28,7 +28,7 @@ def test_fetch_exercises_downloads_verifies_and_imports(secantus_uri: str, tmp_p
                     "--dest", str(tmp_path),
                     "--url", f"{base}/exercises.json",
                     "--sha256", sha(body),
-                    "--mongodb-uri", f"{secantus_uri}{database}",
+                    "--mongodb-uri", secantus_uri.replace("/?", f"/{database}?"),
                 ],
             )  # fmt: skip
         assert result.exit_code == 0, result.output
