@@ -102,7 +102,14 @@ app.add_page(
     today.today,
     route=routes.TODAY,
     title=today.TITLE,
-    on_load=[*PRIVATE, TodayState.load, WaterFastingState.load],
+    # The day's numbers first: TodayState.load reads the profile and settles the preferences
+    # with it, so PreferencesState.load (after it) has nothing left to ask.
+    on_load=[
+        SessionState.require_login,
+        TodayState.load,
+        PreferencesState.load,
+        WaterFastingState.load,
+    ],
 )
 app.add_page(
     ledger.ledger_page,

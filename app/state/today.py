@@ -19,6 +19,7 @@ from app.i18n import tr
 from app.state import dashboard as logic
 from app.state.diary_logic import macro_amounts, remaining_line
 from app.state.messages import explain
+from app.state.preferences import PreferencesState
 from app.state.session import SessionState
 from app.state.targets import number, training_day_text
 from components.charts import NO_FIGURE, calories_figure, macros_figure, weight_figure
@@ -96,6 +97,7 @@ class TodayState(SessionState):
         self._today = today.isoformat()
         self.goal_kind, self.goal_rate = profile.goal or "maintain", profile.goal_rate_kg_per_week
         self.units = profile.units
+        (await self.get_state(PreferencesState)).remember(profile.units, profile.week_start)
         self._show_day(day)
         self.loading = False
         yield

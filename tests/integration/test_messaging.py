@@ -90,6 +90,25 @@ def test_relay_to_consumer_applies_each_event_exactly_once(
     wait_until(lambda: topo.depth(shared_amqp) == 0, what="queue drained")
 
 
+def test_a_commit_wakes_the_idle_relay_instead_of_its_next_poll(
+    db: Db, topo: Topology, shared_amqp: str, threads: Threads
+) -> None:
+    """add_to_outbox NOTIFYs at the commit: with a 60 s poll interval the event still leaves
+    within seconds, each time, and a rolled-back unit of work wakes nothing up."""
+    sub = subscription(db, topo)
+    topo.declare(shared_amqp, sub)
+    idle = relay(db, shared_amqp, topo)
+    idle.poll_interval = 60.0
+    threads.start(idle)
+    time.sleep(1)  # it found the outbox empty and waits
+    for n in (1, 2, 3):
+        log_meal(db, n)
+        wait_until(lambda n=n: db.published() == n, timeout=10, what=f"event {n} relayed")
+    with pytest.raises(RuntimeError):
+        log_meal(db, 9, fail=True)
+    assert db.outbox() == 3 and db.published() == 3
+
+
 # 3 ---------------------------------------------------------------------------------------
 
 

@@ -112,10 +112,20 @@ class MessagingTables:
             )
 
 
+def wake_channel(schema: str) -> str:
+    """The PostgreSQL NOTIFY channel that wakes ``schema``'s relay."""
+    return f"outbox_{schema}"
+
+
 def add_to_outbox(session: Session, tables: MessagingTables, event: Event) -> None:
-    """Stage ``event`` in the caller's transaction; it is published only if that commits."""
+    """Stage ``event`` in the caller's transaction; it is published only if that commits.
+    The NOTIFY is transactional too: the relay is woken at the commit (several in one
+    transaction arrive as one), instead of finding the row at its next poll."""
     session.execute(
         insert(tables.outbox).values(
             event_id=event.id, type=event.type, payload=event.model_dump(mode="json")
         )
+    )
+    session.execute(
+        text("SELECT pg_notify(:channel, '')"), {"channel": wake_channel(tables.schema)}
     )

@@ -10,6 +10,7 @@ which consumers absorb by deduplicating on the event id (at-least-once delivery)
 from __future__ import annotations
 
 import abc
+import contextlib
 import logging
 import threading
 import time
@@ -17,12 +18,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pika.adapters.blocking_connection import BlockingChannel
+import psycopg
+from pika.adapters.blocking_connection import BlockingChannel, BlockingConnection
 from prometheus_client import Counter, Gauge
+from psycopg import sql
 from sqlalchemy import Engine, func, select, update
 
 from .broker import confirmed_channel, declare_exchange, keep_connected, publish_persistent
-from .outbox import MessagingTables
+from .outbox import MessagingTables, wake_channel
 
 log = logging.getLogger("fitledger.relay")
 
@@ -95,6 +98,10 @@ class Relay(abc.ABC):
     def prune(self, now: datetime) -> dict[str, int]:
         """Remove what ``retention`` no longer keeps; answers rows removed per table."""
 
+    def wait_for_work(self, connection: BlockingConnection, stop: threading.Event) -> None:
+        """Idle after a short batch: the poll interval, serving the broker connection."""
+        connection.sleep(self.poll_interval)
+
     def _prune_when_due(self) -> None:
         if time.monotonic() < self._next_prune:
             return
@@ -128,7 +135,7 @@ class Relay(abc.ABC):
                     # A short batch drained what this relay could claim; a full one means
                     # more is waiting, so measure how much.
                     OUTBOX_BACKLOG.labels(self.label).set(0)
-                    connection.sleep(self.poll_interval)
+                    self.wait_for_work(connection, stop)
                 else:
                     OUTBOX_BACKLOG.labels(self.label).set(self.backlog())
 
@@ -154,9 +161,49 @@ class OutboxRelay(Relay):
             retention=retention,
         )
         self.engine, self.tables = engine, tables
+        self._listener: psycopg.Connection | None = None
 
     def backlog(self) -> int:
         return self.tables.backlog(self.engine)
+
+    def _run_connected(self, stop: threading.Event) -> None:
+        try:
+            super()._run_connected(stop)
+        finally:
+            self._stop_listening()
+
+    def wait_for_work(self, connection: BlockingConnection, stop: threading.Event) -> None:
+        """Until a commit staged an event (``add_to_outbox`` NOTIFYs), at most the poll
+        interval (in slices of a second at most, to notice ``stop``): an event leaves at its
+        commit, not at the next poll. Without the LISTEN connection (it failed) the relay
+        polls as before."""
+        deadline = time.monotonic() + self.poll_interval
+        try:
+            listener = self._listening()
+            while not stop.is_set() and (left := deadline - time.monotonic()) > 0:
+                if any(True for _ in listener.notifies(timeout=min(left, 1.0), stop_after=1)):
+                    break
+                connection.process_data_events(time_limit=0)  # the broker's heartbeats
+        except psycopg.Error:
+            if self._listener is not None:  # once per loss, not at every poll
+                log.warning("outbox wake-ups lost: polling", extra={"relay": self.name})
+            self._stop_listening()
+            connection.sleep(self.poll_interval)
+
+    def _listening(self) -> psycopg.Connection:
+        if self._listener is None:
+            url = self.engine.url.set(drivername="postgresql")
+            listener = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
+            channel = sql.Identifier(wake_channel(self.tables.schema))
+            listener.execute(sql.SQL("LISTEN {}").format(channel))
+            self._listener = listener
+        return self._listener
+
+    def _stop_listening(self) -> None:
+        if self._listener is not None:
+            with contextlib.suppress(psycopg.Error):
+                self._listener.close()
+            self._listener = None
 
     def prune(self, now: datetime) -> dict[str, int]:
         return self.tables.prune(
