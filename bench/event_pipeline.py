@@ -15,7 +15,7 @@ target (its projection, filled from ``users.profile.updated``). Then, through th
    Latency per meal = ``notifications.notifications.created_at`` -
    ``nutrition.meals.created_at`` (same PostgreSQL database, joined on the user); both are
    ``now()`` of their transaction, i.e. its start, so the figure covers the rest of the
-   nutrition transaction + commit, the outbox relay (polls every 0.2 s when idle), RabbitMQ,
+   nutrition transaction + commit, the outbox relay (woken by the commit's NOTIFY), RabbitMQ,
    and the consumer up to its transaction start (its own commit follows within ms).
    Outbox relay lag = ``nutrition.outbox.published_at - created_at`` of the same events.
 2. **sustained rate**: the notifications worker is stopped, M meals of M fresh users are

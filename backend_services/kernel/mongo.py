@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pymongo import MongoClient
+from pymongo.collection import Collection
 from pymongo.database import Database
 
 
@@ -28,3 +31,17 @@ def default_database(client: MongoClient, fallback: str = "fitledger") -> Databa
 
 def ping_mongo(client: MongoClient) -> None:
     client.admin.command("ping")
+
+
+def update_and_read(
+    collection: Collection, where: dict[str, Any], change: Any, projection: Any = None
+) -> dict[str, Any] | None:
+    """``find_one_and_update(where, change, return_document=AFTER)`` as two indexed steps: the
+    atomic conditional ``update_one`` (``where`` names the ``_id``), then the document by its
+    ``_id``; ``None`` when nothing matched. SecantusDB runs findAndModify as a collection scan
+    whatever its filter (460-490 ms at 10,000 workouts even by ``_id`` alone), while both of
+    these are point lookups (4.5 and 2 ms). The read may already show a later write of another
+    request, never an earlier state than this one's."""
+    if collection.update_one(where, change).matched_count == 0:
+        return None
+    return collection.find_one({"_id": where["_id"]}, projection)

@@ -30,10 +30,12 @@ from contextlib import suppress
 from datetime import UTC, datetime
 from typing import Any
 
-from pymongo import ASCENDING, DESCENDING, IndexModel, ReturnDocument
+from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.collection import Collection
 from pymongo.database import Database
 from pymongo.errors import DuplicateKeyError
+
+from backend_services.kernel.mongo import update_and_read
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script ("жим", "3x5")
 MIN_KEY = 2
@@ -283,7 +285,8 @@ class WorkoutsRepository:
         self, doc: dict[str, Any], version: int, changes: dict[str, Any]
     ) -> dict[str, Any] | None:
         """Optimistic concurrency: apply ``changes`` only if nobody wrote since ``version``."""
-        return self.workouts.find_one_and_update(
+        return update_and_read(
+            self.workouts,
             {
                 "_id": doc["_id"],
                 "user_id": doc["user_id"],
@@ -291,7 +294,6 @@ class WorkoutsRepository:
                 "deleted": {"$ne": True},
             },
             {"$set": changes, "$inc": {"version": 1}},
-            return_document=ReturnDocument.AFTER,
         )
 
     def complete_workout(
@@ -300,7 +302,8 @@ class WorkoutsRepository:
         """The one atomic write of a completion: result, status and outbox events together.
         Matches only an in-progress workout at the version read, so completing twice (even
         concurrently) writes the events once."""
-        return self.workouts.find_one_and_update(
+        return update_and_read(
+            self.workouts,
             {
                 "_id": workout_id,
                 "user_id": user_id,
@@ -309,7 +312,6 @@ class WorkoutsRepository:
                 "deleted": {"$ne": True},
             },
             {"$set": changes, "$inc": {"version": 1}},
-            return_document=ReturnDocument.AFTER,
         )
 
     def delete_workout(self, user_id: str, workout_id: str) -> bool:
@@ -518,9 +520,7 @@ class WorkoutsRepository:
         if event is not None:
             change = {"$set": {**fields, "outbox_pending": event["created_at"]}}
             change["$push"] = {"outbox": event}
-        return self.programs.find_one_and_update(
-            self._own(user_id, program_id), change, return_document=ReturnDocument.AFTER
-        )
+        return update_and_read(self.programs, self._own(user_id, program_id), change)
 
     def delete_program_announcing(
         self, user_id: str, program_id: str, event: dict[str, Any]

@@ -23,6 +23,7 @@ from typing import Any
 
 from backend_services.kernel.business_metrics import IMPORT_JOBS, WORKOUTS_IMPORTED
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
+from backend_services.kernel.mongo import update_and_read
 
 from .account_deletion import erase_user
 from .importers.exercise_matching import ExerciseMatcher, Match, Unmatched, key
@@ -233,7 +234,8 @@ def review(
         errors["choices"] = "choose an exercise for: " + ", ".join(missing)[:300]
     if errors:
         raise InvalidInput("Choose one of our exercises for each name.", fields=errors)
-    claimed = repo.import_jobs.find_one_and_update(
+    claimed = update_and_read(
+        repo.import_jobs,
         {"_id": job_id, "user_id": user_id, "status": "needs_review"},
         {"$set": {"status": "queued", "progress": {"phase": "queued", "fraction": 0.0}}},
     )

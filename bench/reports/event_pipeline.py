@@ -26,8 +26,8 @@ def render_markdown(report: dict[str, Any]) -> str:
         "",
         "Latency = `notifications.notifications.created_at - nutrition.meals.created_at` "
         "(both `now()` = their transaction's start; joined on the user in PostgreSQL). "
-        "Outbox lag = `nutrition.outbox.published_at - created_at` (relay polls every 0.2 s "
-        "when idle).",
+        "Outbox lag = `nutrition.outbox.published_at - created_at` (an idle relay is woken "
+        "by the commit's NOTIFY, and polls every 0.2 s as a fallback).",
         "",
         "## Steady load (open loop through the gateway)",
         "",

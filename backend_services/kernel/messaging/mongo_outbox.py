@@ -20,15 +20,17 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pika.adapters.blocking_connection import BlockingChannel
-from pymongo import ASCENDING, ReturnDocument
+from pymongo import ASCENDING
 from pymongo.collection import Collection
 
+from ..mongo import update_and_read
 from .broker import publish_persistent
 from .envelope import Event
 from .mongo_consumer import PROCESSED
 from .relay import PUBLISHED, Relay, Retention
 
 LEASE = timedelta(seconds=30)
+CLAIM_CANDIDATES = 8  # due documents looked at per claim, oldest first
 
 
 def outbox_entry(event: Event, now: datetime) -> dict[str, Any]:
@@ -93,15 +95,24 @@ class MongoOutboxRelay(Relay):
 
         ``outbox_pending`` is when the document is next due: the write sets it to now, a
         lease moves it LEASE ahead, so "pending and not leased" is one range on its sparse index
-        (an ``$or`` over a lease field beside it scans the collection on SecantusDB)."""
+        (an ``$or`` over a lease field beside it scans the collection on SecantusDB). The claim
+        is a conditional update by ``_id`` of the first due one (a relay beside this one may
+        have taken it: then the next); not findAndModify, which SecantusDB runs as a
+        collection scan on every poll (``kernel/mongo.update_and_read``)."""
         now = datetime.now(UTC)
-        return self.collection.find_one_and_update(
-            {"outbox_pending": {"$lte": now}},
-            {"$set": {"outbox_pending": now + LEASE}},
-            sort=[("outbox_pending", ASCENDING)],
-            projection={"outbox": 1, "deleted": 1, "user_id": 1},
-            return_document=ReturnDocument.AFTER,
-        )
+        due = self.collection.find(
+            {"outbox_pending": {"$lte": now}}, {"_id": 1}, sort=[("outbox_pending", ASCENDING)]
+        ).limit(CLAIM_CANDIDATES)
+        for candidate in list(due):
+            claimed = update_and_read(
+                self.collection,
+                {"_id": candidate["_id"], "outbox_pending": {"$lte": now}},
+                {"$set": {"outbox_pending": now + LEASE}},
+                projection={"outbox": 1, "deleted": 1, "user_id": 1},
+            )
+            if claimed is not None:
+                return claimed
+        return None
 
     def _publish_document(self, channel: BlockingChannel, doc: dict[str, Any]) -> int:
         pending = [e for e in doc.get("outbox", []) if e.get("sent_at") is None]

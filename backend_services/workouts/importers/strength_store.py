@@ -26,6 +26,8 @@ from typing import Any
 
 from pymongo.errors import DuplicateKeyError
 
+from backend_services.kernel.mongo import update_and_read
+
 from .. import domain, events
 from ..documents import day_fields, new_entry
 from ..repository import WorkoutsRepository
@@ -52,8 +54,10 @@ def store_strength_workouts(
         if repo.workouts.count_documents({**known, "import_job": {"$exists": False}}):
             present += 1
             continue
-        unfinished = repo.workouts.find_one_and_update(
-            {**known, "import_job": {"$exists": True}}, {"$set": {"import_job": job_id}}
+        unfinished = update_and_read(  # not findAndModify (kernel/mongo.update_and_read)
+            repo.workouts,
+            {"_id": _unfinished_id(repo, known), "import_job": {"$exists": True}},
+            {"$set": {"import_job": job_id}},
         )
         if unfinished is not None:  # written by an import that did not finish: this one does
             imported += 1
@@ -169,3 +173,9 @@ def set_of(set_kind: str, logged: LoggedSet) -> dict[str, Any]:
     elif logged.distance_m:
         done["distance_m"] = logged.distance_m
     return done
+
+
+def _unfinished_id(repo: WorkoutsRepository, known: dict[str, Any]) -> str | None:
+    """The ``_id`` of the workout ``known`` names, if an unfinished import wrote it."""
+    found = repo.workouts.find_one(known, {"import_job": 1})
+    return found["_id"] if found is not None and "import_job" in found else None
