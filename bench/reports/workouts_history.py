@@ -72,7 +72,11 @@ def render_markdown(report: dict[str, Any]) -> str:
     ):
         if not c:
             continue
-        who = f"{c['clients']} fresh" if label == "completion" else "1 heavy (100k history)"
+        who = (
+            f"{c['clients']} fresh"
+            if label == "completion"
+            else (f"1 heavy ({sd['heavy_workouts']:,} in its history)")
+        )
         lat = c["latency_ms"]
         lines.append(
             f"| {who} | {c['completions_per_second']:.2f} | {c['requests_per_second']:.1f} "
