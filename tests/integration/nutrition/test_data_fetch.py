@@ -10,9 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from databases import drop_database
 from file_server import Files, serve, sha
-from nutrition_fixtures import SR28_SAMPLE, fresh_nutrition_database, scalar
+from nutrition_fixtures import (
+    SR28_SAMPLE,
+    private_nutrition_database,
+    scalar,
+)
 from typer.testing import CliRunner
 
 from backend_services.cli import app
@@ -49,11 +52,8 @@ def sr28_zip() -> bytes:
 
 @pytest.fixture
 def database() -> Iterator[str]:
-    url = fresh_nutrition_database(DB_NAME)
-    try:
+    with private_nutrition_database(DB_NAME) as url:
         yield url
-    finally:
-        drop_database(DB_NAME)
 
 
 def test_fetch_sr28_downloads_verifies_and_imports(

@@ -14,6 +14,7 @@ import pika
 import pytest
 from polling import wait_until
 from sqlalchemy import Engine
+from users_profiles import REFERENCE_MAN, Sql, outbox
 
 from backend_services.kernel.contracts import (
     InvalidEvent,
@@ -31,7 +32,6 @@ from backend_services.users.models import MESSAGING
 from backend_services.users.schemas import ProfilePatch, WeightLogIn
 from backend_services.users.service import UsersService
 
-Sql = Callable[..., list[tuple[object, ...]]]
 Deliver = Callable[[Event], bool]
 T0 = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -160,19 +160,7 @@ def test_stats_rows_carry_the_users_current_target(
 ) -> None:
     user = new_user()
     deliver(registered(user))
-    users_service.patch_profile(
-        user,
-        ProfilePatch.model_validate(
-            {
-                "sex": "male",
-                "birth_date": "1995-01-01",
-                "height_cm": 180,
-                "weight_kg": 80,
-                "activity_level": "sedentary",
-                "goal": "maintain",
-            }
-        ),
-    )
+    users_service.patch_profile(user, ProfilePatch.model_validate(REFERENCE_MAN))
     deliver(meal_event(user, "2025-03-09", 2000))
     row = day_row(users_sql, user, "2025-03-09")
     assert row is not None and row[3] == 2136  # 1780 x 1.2
@@ -230,12 +218,7 @@ def weigh_ins(sql: Sql, user_id: str) -> list[tuple[object, ...]]:
 
 
 def weights_announced(sql: Sql, user_id: str) -> list[dict[str, object]]:
-    rows = sql(
-        "SELECT payload FROM users.outbox WHERE type = 'users.weight.logged' "
-        "AND payload->>'user_id' = :u ORDER BY id",
-        u=user_id,
-    )
-    return [row[0]["data"] for row in rows]  # type: ignore[index]
+    return [event["data"] for event in outbox(sql, user_id, "users.weight.logged")]
 
 
 def test_an_exports_weigh_ins_fill_the_days_without_one_and_the_users_own_win(

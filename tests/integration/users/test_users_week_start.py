@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 
 import pytest
 import sqlalchemy as sa
 from pydantic import ValidationError
+from users_profiles import Sql
 
 from backend_services.users.schemas import ProfilePatch, ProfileReplace
 from backend_services.users.service import UsersService
 
-Sql = Callable[..., list[tuple[object, ...]]]
 COMPLETE = {
     "sex": "female",
     "birth_date": "1990-05-01",
