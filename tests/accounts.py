@@ -26,15 +26,19 @@ class Account:
         return {"Authorization": f"Bearer {self.access_token}"}
 
 
-PROFILE = {
+def login(client: httpx.Client, email: str, password: str) -> httpx.Response:
+    """``POST /api/auth/login`` with an e-mail and a password."""
+    return client.post("/api/auth/login", json={"email": email, "password": password})
+
+
+# The body the API tests' profiles share: a man born 1990, 180 cm, 80 kg.
+MAN_BORN_1990 = {
     "sex": "male",
     "birth_date": "1990-01-01",
     "height_cm": 180,
     "weight_kg": 80,
-    "activity_level": "sedentary",
-    "goal": "maintain",
-    "timezone": "UTC",
 }
+PROFILE = {**MAN_BORN_1990, "activity_level": "sedentary", "goal": "maintain", "timezone": "UTC"}
 
 
 def put_profile(client: httpx.Client, account: Account, **changes: object) -> None:
