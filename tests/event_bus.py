@@ -33,9 +33,10 @@ def publish(event: Event) -> None:
         )
 
 
-def queue_exists(queue: str) -> bool:
-    """Events published before a consumer declared its queue would be dropped by the exchange."""
-    with confirmed_channel(STACK_ENV["AMQP_URL"], name="tests") as (_, channel):
+def queue_exists(queue: str, amqp_url: str | None = None) -> bool:
+    """Events published before a consumer declared its queue would be dropped by the exchange.
+    On the test stack's broker unless ``amqp_url`` names another."""
+    with confirmed_channel(amqp_url or STACK_ENV["AMQP_URL"], name="tests") as (_, channel):
         try:
             channel.queue_declare(queue=queue, passive=True)
         except pika.exceptions.ChannelClosedByBroker:

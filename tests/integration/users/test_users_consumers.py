@@ -12,6 +12,7 @@ from decimal import Decimal
 import contract_events
 import pika
 import pytest
+from event_bus import queue_exists
 from polling import wait_until
 from sqlalchemy import Engine
 from users_profiles import REFERENCE_MAN, Sql, outbox
@@ -301,7 +302,7 @@ def test_registration_through_rabbitmq_twice_gives_one_profile(
     try:
         user = new_user()
         event = registered(user)
-        wait_until(lambda: _queue_exists(shared_amqp, queue), what=f"queue {queue} declared")
+        wait_until(lambda: queue_exists(queue, shared_amqp), what=f"queue {queue} declared")
         _publish(shared_amqp, exchange, event)
         _publish(shared_amqp, exchange, event)
         # One consumer handles its queue in order: once the sentinel's profile exists, both
@@ -334,18 +335,6 @@ def _publish(url: str, exchange: str, event: Event) -> None:
         ),
     )
     connection.close()
-
-
-def _queue_exists(url: str, queue: str) -> bool:
-    connection = pika.BlockingConnection(pika.URLParameters(url))
-    try:
-        connection.channel().queue_declare(queue=queue, passive=True)
-        return True
-    except pika.exceptions.ChannelClosedByBroker:
-        return False
-    finally:
-        if connection.is_open:
-            connection.close()
 
 
 def _depth(url: str, queue: str) -> int:
@@ -384,7 +373,7 @@ def test_the_followed_programs_plan_is_kept_once_newest_first_and_a_malformed_on
         malformed = older.model_copy(
             update={"id": uuid.uuid4(), "data": {**older.data, "weekdays": ["mon"]}}
         )
-        wait_until(lambda: _queue_exists(shared_amqp, queue), what=f"queue {queue} declared")
+        wait_until(lambda: queue_exists(queue, shared_amqp), what=f"queue {queue} declared")
         for event in (newer, newer, malformed, older):  # a duplicate, a broken one, a late one
             _publish(shared_amqp, exchange, event)
         _publish(shared_amqp, exchange, contract_events.program_plan_changed(sentinel))
