@@ -9,7 +9,7 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import httpx
@@ -174,13 +174,24 @@ def signed_in(browser: Browser, ui_url: str, cookie: str, *, phone: bool) -> Bro
 
 
 @contextmanager
-def signed_in_page(browser: Browser, ui_url: str, cookie: str, *, phone: bool) -> Iterator[Page]:
-    """A page of a `signed_in` context, the context closed when the block ends."""
-    context = signed_in(browser, ui_url, cookie, phone=phone)
+def page_of(context: BrowserContext) -> Iterator[Page]:
+    """A new page of ``context``, the context closed when the block ends."""
     try:
         yield context.new_page()
     finally:
         context.close()
+
+
+def fresh_page(browser: Browser, *, phone: bool = False) -> AbstractContextManager[Page]:
+    """A page of a `new_context` (desktop size unless `phone`), signed out."""
+    return page_of(new_context(browser, phone=phone))
+
+
+def signed_in_page(
+    browser: Browser, ui_url: str, cookie: str, *, phone: bool
+) -> AbstractContextManager[Page]:
+    """A page of a `signed_in` context, the context closed when the block ends."""
+    return page_of(signed_in(browser, ui_url, cookie, phone=phone))
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser import launch, new_context
+from browser import fresh_page, launch
 from playwright.sync_api import Browser, Page, expect
 
 expect.set_options(timeout=15_000)
@@ -23,8 +23,5 @@ def browser(ui_url: str) -> Iterator[Browser]:
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh desktop-size page in its own context, closed after the test."""
-    context = new_context(browser)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    with fresh_page(browser) as page:
+        yield page

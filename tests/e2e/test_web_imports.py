@@ -21,7 +21,7 @@ from browser import (
     PASSWORD,
     ROOT,
     finished_workout,
-    new_context,
+    fresh_page,
     no_sideways_overflow,
     register_in_browser,
     screenshot,
@@ -206,9 +206,7 @@ def _api_token(ui_url: str, email: str) -> str:
 
 
 def test_export_zip_holds_the_diary_and_the_workouts(browser: Browser, ui_url: str) -> None:
-    context = new_context(browser)
-    try:
-        page = context.new_page()
+    with fresh_page(browser) as page:
         email = register_in_browser(page, ui_url, name="Eli")
         auth = {"Authorization": f"Bearer {_api_token(ui_url, email)}"}
         with httpx.Client(base_url=ui_url, timeout=30, headers=auth) as http:
@@ -248,5 +246,3 @@ def test_export_zip_holds_the_diary_and_the_workouts(browser: Browser, ui_url: s
         assert {w["date"] for w in workouts} == {"2024-04-30", "2024-05-01", "2024-05-02"}
         [document] = [n for n in archive.namelist() if n.endswith(".json")]
         assert "Export lentil soup" in archive.read(document).decode()
-    finally:
-        context.close()

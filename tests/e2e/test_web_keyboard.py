@@ -13,7 +13,7 @@ import httpx
 import pytest
 from browser import (
     PASSWORD,
-    new_context,
+    fresh_page,
     register_by_form_post,
     signed_in_page,
     user_with_profile,
@@ -81,9 +81,7 @@ def test_sign_in_with_the_keyboard_alone(browser: Browser, ui_url: str) -> None:
     with httpx.Client(base_url=ui_url, timeout=30) as http:
         email, _ = register_by_form_post(http, ui_url, "Kim")
 
-    context = new_context(browser)
-    try:
-        page = context.new_page()
+    with fresh_page(browser) as page:
         page.goto(f"{ui_url}/login")
         expect(page.get_by_role("button", name="Sign in")).to_be_enabled()
         passed = _tab_to(page, re.compile(r"^E-mail"))
@@ -93,8 +91,6 @@ def test_sign_in_with_the_keyboard_alone(browser: Browser, ui_url: str) -> None:
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"/onboarding/?$"), timeout=LIVE_MS)
         _all_named_and_visible(passed)
-    finally:
-        context.close()
 
 
 def test_log_a_meal_with_the_keyboard_alone(browser: Browser, ui_url: str) -> None:

@@ -12,7 +12,7 @@ from datetime import date
 
 import httpx
 import pytest
-from browser import new_context, screenshot, user_with_token
+from browser import fresh_page, new_context, screenshot, user_with_token
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -73,15 +73,11 @@ def _check(page: Page, heading: str, name: str) -> None:
 
 @pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])
 def test_every_public_page(browser: Browser, ui_url: str, phone: bool) -> None:
-    context = new_context(browser, phone=phone)
-    try:
-        page = context.new_page()
+    with fresh_page(browser, phone=phone) as page:
         for name, (path, heading) in PUBLIC.items():
             page.goto(f"{ui_url}{path}")
             _check(page, heading, name)
             screenshot(page, f"{name}-{'phone' if phone else 'desktop'}")
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from browser import (
     PASSWORD,
-    new_context,
+    fresh_page,
     register_in_browser,
     screenshot,
     signed_out,
@@ -162,13 +162,9 @@ def test_delete_account_signs_out_and_the_account_is_gone(page: Page, ui_url: st
 
 
 def test_settings_fit_a_phone(browser: Browser, ui_url: str) -> None:
-    context = new_context(browser, phone=True)
-    try:
-        page = context.new_page()
+    with fresh_page(browser, phone=True) as page:
         register_in_browser(page, ui_url, name="Uma")
         open_settings(page, ui_url)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"the page scrolls sideways ({width}px)"
         screenshot(page, "settings-phone")
-    finally:
-        context.close()

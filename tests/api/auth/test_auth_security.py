@@ -25,24 +25,6 @@ def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def claims_for(user_id: str, **overrides: object) -> dict[str, object]:
-    now = int(time.time())
-    claims: dict[str, object] = {
-        "iss": "fitledger-auth",
-        "aud": "fitledger",
-        "sub": user_id,
-        "iat": now,
-        "nbf": now,
-        "exp": now + 600,
-        "jti": uuid.uuid4().hex,
-        "typ": "access",
-        "role": "user",
-        "sid": uuid.uuid4().hex,
-    }
-    claims.update(overrides)
-    return claims
-
-
 def b64(data: dict[str, object]) -> str:
     return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
 
