@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import httpx
+from body_profiles import MAN_BORN_1990
 
 
 @dataclass(frozen=True)
@@ -31,13 +32,6 @@ def login(client: httpx.Client, email: str, password: str) -> httpx.Response:
     return client.post("/api/auth/login", json={"email": email, "password": password})
 
 
-# The body the API tests' profiles share: a man born 1990, 180 cm, 80 kg.
-MAN_BORN_1990 = {
-    "sex": "male",
-    "birth_date": "1990-01-01",
-    "height_cm": 180,
-    "weight_kg": 80,
-}
 PROFILE = {**MAN_BORN_1990, "activity_level": "sedentary", "goal": "maintain", "timezone": "UTC"}
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
-from accounts import MAN_BORN_1990
+from body_profiles import MAN_BORN_1990
 from polling import wait_until
 
 from app.api.ledger import Ledger

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from accounts import MAN_BORN_1990
+from body_profiles import MAN_BORN_1990
 from contract_events import meal_changed
 
 from backend_services.kernel.messaging import Event

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
-from accounts import MAN_BORN_1990
+from body_profiles import MAN_BORN_1990
 from contract_events import registered
 
 from backend_services.kernel.messaging import Event

@@ -12,10 +12,11 @@ from decimal import Decimal
 import contract_events
 import pika
 import pytest
+from body_profiles import REFERENCE_MAN
 from event_bus import queue_exists
 from polling import wait_until
 from sqlalchemy import Engine
-from users_profiles import REFERENCE_MAN, Sql, outbox
+from users_profiles import Sql, outbox
 
 from backend_services.kernel.contracts import (
     InvalidEvent,

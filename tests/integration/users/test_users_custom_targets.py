@@ -8,10 +8,11 @@ from datetime import date
 from typing import Any
 
 import pytest
+from body_profiles import REFERENCE_MAN
 from contract_events import meal_changed
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
-from users_profiles import REFERENCE_MAN, Sql, outbox, patch
+from users_profiles import Sql, outbox, patch
 
 from backend_services.kernel.messaging import Event
 from backend_services.users.schemas import ProfileReplace

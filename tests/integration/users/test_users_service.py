@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from body_profiles import REFERENCE_MAN
 from contract_events import meal_changed, workout_finished
-from users_profiles import REFERENCE_MAN, Sql, outbox, patch
+from users_profiles import Sql, outbox, patch
 
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.kernel.messaging import Event

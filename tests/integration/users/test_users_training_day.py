@@ -8,10 +8,10 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from body_profiles import REFERENCE_MAN
 from contract_events import workout_finished
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
-from users_profiles import REFERENCE_MAN
 
 from backend_services.kernel.messaging import Event
 from backend_services.users.schemas import ProfilePatch

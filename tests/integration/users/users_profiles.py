@@ -1,4 +1,4 @@
-"""What the users integration tests share: the reference man's profile, reading the outbox."""
+"""What the users integration tests share: patch(), reading the outbox."""
 
 from __future__ import annotations
 
@@ -8,15 +8,6 @@ from typing import Any
 from backend_services.users.schemas import ProfilePatch
 
 Sql = Callable[..., list[tuple[object, ...]]]
-# The reference man (BMR 1780, sedentary): the formulas' target is 2136 kcal.
-REFERENCE_MAN = {
-    "sex": "male",
-    "birth_date": "1995-01-01",
-    "height_cm": 180,
-    "weight_kg": 80,
-    "activity_level": "sedentary",
-    "goal": "maintain",
-}
 
 
 def patch(**fields: Any) -> ProfilePatch:
