@@ -102,7 +102,7 @@ def body_operations(
     return list(_body_operations(operations, openapi))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def send(doors: dict[str, httpx.Client], caller: Callable[[Operation], Any]) -> Send:
     """``raw`` as the body of ``op``, on its service's own port and then through the gateway,
     as its caller: yields (door, answer)."""
