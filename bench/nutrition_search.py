@@ -200,30 +200,14 @@ def search_requests(
 
 def meal_foods(conn: Any, seed: int) -> tuple[list[int], list[tuple[int, int]], list[int]]:
     """Generic foods, (food, portion) pairs and branded products to log."""
-    generic = [
-        r[0]
-        for r in conn.execute(
-            "SELECT id FROM nutrition.foods WHERE source = 'usda-sr28' "
-            "ORDER BY md5(id::text || %s) LIMIT 300",
-            (str(seed),),
-        )
-    ]
-    portions = [
-        (r[0], r[1])
-        for r in conn.execute(
-            "SELECT food_id, id FROM nutrition.food_portions ORDER BY md5(id::text || %s) "
-            "LIMIT 300",
-            (str(seed),),
-        )
-    ]
-    branded = [
-        r[0]
-        for r in conn.execute(
-            "SELECT id FROM nutrition.foods WHERE source = 'off' "
-            "ORDER BY md5(id::text || %s) LIMIT 300",
-            (str(seed),),
-        )
-    ]
+
+    def sample(query: str) -> list[Any]:
+        """300 rows of ``query``, in an order fixed by the seed."""
+        return list(conn.execute(f"{query} ORDER BY md5(id::text || %s) LIMIT 300", (str(seed),)))
+
+    generic = [r[0] for r in sample("SELECT id FROM nutrition.foods WHERE source = 'usda-sr28'")]
+    portions = [(r[0], r[1]) for r in sample("SELECT food_id, id FROM nutrition.food_portions")]
+    branded = [r[0] for r in sample("SELECT id FROM nutrition.foods WHERE source = 'off'")]
     return generic, portions, branded
 
 

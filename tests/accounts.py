@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import httpx
+from body_profiles import MAN_BORN_1990
 
 
 @dataclass(frozen=True)
@@ -26,15 +27,12 @@ class Account:
         return {"Authorization": f"Bearer {self.access_token}"}
 
 
-PROFILE = {
-    "sex": "male",
-    "birth_date": "1990-01-01",
-    "height_cm": 180,
-    "weight_kg": 80,
-    "activity_level": "sedentary",
-    "goal": "maintain",
-    "timezone": "UTC",
-}
+def login(client: httpx.Client, email: str, password: str) -> httpx.Response:
+    """``POST /api/auth/login`` with an e-mail and a password."""
+    return client.post("/api/auth/login", json={"email": email, "password": password})
+
+
+PROFILE = {**MAN_BORN_1990, "activity_level": "sedentary", "goal": "maintain", "timezone": "UTC"}
 
 
 def put_profile(client: httpx.Client, account: Account, **changes: object) -> None:

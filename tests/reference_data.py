@@ -26,6 +26,17 @@ SR28_SAMPLE = FIXTURES / "sr28"  # 302 foods in the release's own ASCII layout
 OFF_SAMPLE = FIXTURES / "openfoodfacts" / "off_sample.tsv.gz"  # 300 rows, ODbL (README there)
 EXERCISES_SAMPLE = FIXTURES / "exercises" / "free_exercise_db_sample.json"  # 26 exercises
 COMPENDIUM_SAMPLE = FIXTURES / "exercises" / "compendium_2011_sample.csv"  # the catalog's codes
+CRONOMETER_SAMPLE = FIXTURES / "diary_exports" / "cronometer_servings.csv"
+# What a diary import makes of the Cronometer sample on the SR28 sample: its line 10 is refused.
+CRONOMETER_SUMMARY = {
+    "rows": 8,
+    "days": 2,
+    "matched": 6,
+    "review": 2,
+    "stated": 0,
+    "already_imported": 0,
+    "rejected": 1,
+}
 
 # variable -> what it points at, and how to get it
 FULL_DATASETS = {

@@ -16,6 +16,13 @@ BATCH = 1000
 PROGRESS_EXERCISE = "builtin:barbell-bench-press"
 
 
+def timed(entry: dict[str, Any], minutes: int, **fields: Any) -> dict[str, Any]:
+    """A cardio or sport ``entry`` with its one set: ``minutes`` long, with ``fields``."""
+    set_ = {"id": uuid.uuid4().hex[:12], "kind": entry["kind"], "duration_s": minutes * 60}
+    entry["sets"] = [{**set_, **fields}]
+    return entry
+
+
 def templates(count: int, seed: int) -> list[dict[str, Any]]:
     """Completed workouts built with the service's own code: strength (70 %), cardio (25 %),
     sport (5 %); the seeder stamps ids, user and dates onto copies of these."""
@@ -50,30 +57,18 @@ def templates(count: int, seed: int) -> list[dict[str, Any]]:
                 entries.append(entry)
             minutes = rng.randint(40, 80)
         elif roll < 0.95:
-            entry = new_entry(docs[rng.choice(cardio)])
-            minutes = rng.randint(20, 60)
-            entry["sets"] = [
-                {
-                    "id": uuid.uuid4().hex[:12],
-                    "kind": "cardio",
-                    "duration_s": minutes * 60,
-                    "distance_m": float(rng.randint(3000, 12000)),
-                    "avg_heart_rate": rng.randint(110, 160),
-                }
-            ]
-            entries.append(entry)
+            exercise, minutes = docs[rng.choice(cardio)], rng.randint(20, 60)
+            entries.append(
+                timed(
+                    new_entry(exercise),
+                    minutes,
+                    distance_m=float(rng.randint(3000, 12000)),
+                    avg_heart_rate=rng.randint(110, 160),
+                )
+            )
         else:
-            entry = new_entry(docs[rng.choice(sport)])
-            minutes = rng.randint(45, 90)
-            entry["sets"] = [
-                {
-                    "id": uuid.uuid4().hex[:12],
-                    "kind": "sport",
-                    "duration_s": minutes * 60,
-                    "intensity": "moderate",
-                }
-            ]
-            entries.append(entry)
+            exercise, minutes = docs[rng.choice(sport)], rng.randint(45, 90)
+            entries.append(timed(new_entry(exercise), minutes, intensity="moderate"))
         doc: dict[str, Any] = {
             "status": "completed",
             "name": "Workout",

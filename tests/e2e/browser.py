@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import httpx
@@ -98,17 +99,26 @@ def user_with_profile(ui_url: str, name: str = "Sam", weight_kg: float = 82) -> 
     return user_with_token(ui_url, name, weight_kg)[0]
 
 
-def user_with_token(ui_url: str, name: str = "Sam", weight_kg: float = 82) -> tuple[str, str]:
-    """`user_with_profile`, answering (session cookie, API access token) for tests that also
-    write through the public API as that user."""
+def register_by_form_post(http: httpx.Client, ui_url: str, name: str) -> tuple[str, str]:
+    """A new account through the form post the register page makes (no profile yet); answers
+    (e-mail, session cookie)."""
     email = new_email()
+    answer = http.post(
+        "/session/register",
+        data={"display_name": name, "email": email, "password": PASSWORD},
+        headers={"Origin": ui_url},
+    )
+    assert answer.status_code == 303, answer.text
+    return email, answer.cookies["fl_session"]
+
+
+def user_with_token(
+    ui_url: str, name: str = "Sam", weight_kg: float = 82, **profile: object
+) -> tuple[str, str]:
+    """`user_with_profile`, answering (session cookie, API access token) for tests that also
+    write through the public API as that user; `profile` changes or adds profile fields."""
     with httpx.Client(base_url=ui_url, timeout=30) as http:
-        answer = http.post(
-            "/session/register",
-            data={"display_name": name, "email": email, "password": PASSWORD},
-            headers={"Origin": ui_url},
-        )
-        assert answer.status_code == 303, answer.text
+        email, cookie = register_by_form_post(http, ui_url, name)
         token = http.post("/api/auth/login", json={"email": email, "password": PASSWORD}).json()[
             "access_token"
         ]
@@ -122,9 +132,10 @@ def user_with_token(ui_url: str, name: str = "Sam", weight_kg: float = 82) -> tu
                 "weight_kg": weight_kg,
                 "activity_level": "light",
                 "goal": "maintain",
+                **profile,
             },
         ).raise_for_status()
-        return answer.cookies["fl_session"], token
+        return cookie, token
 
 
 def finished_workout(
@@ -160,6 +171,54 @@ def signed_in(browser: Browser, ui_url: str, cookie: str, *, phone: bool) -> Bro
         ]
     )
     return context
+
+
+@contextmanager
+def page_of(context: BrowserContext) -> Iterator[Page]:
+    """A new page of ``context``, the context closed when the block ends."""
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def fresh_page(browser: Browser, *, phone: bool = False) -> AbstractContextManager[Page]:
+    """A page of a `new_context` (desktop size unless `phone`), signed out."""
+    return page_of(new_context(browser, phone=phone))
+
+
+def signed_in_page(
+    browser: Browser, ui_url: str, cookie: str, *, phone: bool
+) -> AbstractContextManager[Page]:
+    """A page of a `signed_in` context, the context closed when the block ends."""
+    return page_of(signed_in(browser, ui_url, cookie, phone=phone))
+
+
+@contextmanager
+def two_devices(browser: Browser, ui_url: str, name: str = "Ann") -> Iterator[tuple[Page, Page]]:
+    """A new account registered on a laptop and signed in on a phone too: (laptop page, phone
+    page), both contexts closed when the block ends."""
+    laptop, phone = new_context(browser), new_context(browser, phone=True)
+    try:
+        first = laptop.new_page()
+        email = register_in_browser(first, ui_url, name=name)
+        second = phone.new_page()
+        sign_in_in_browser(second, ui_url, email)
+        yield first, second
+    finally:
+        laptop.close()
+        phone.close()
+
+
+def signed_out(page: Page, ui_url: str) -> None:
+    """The device's session has ended: the diary sends it to sign in."""
+    page.goto(f"{ui_url}/diary")
+    page.wait_for_url(re.compile(r"/login"))
+
+
+def still_signed_in(page: Page, ui_url: str) -> None:
+    page.goto(f"{ui_url}/diary")
+    expect(page).not_to_have_url(re.compile(r"/login"))
 
 
 def no_sideways_overflow(page: Page) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser import launch
-from playwright.sync_api import Browser, expect
+from browser import fresh_page, launch
+from playwright.sync_api import Browser, Page, expect
 
 expect.set_options(timeout=15_000)
 
@@ -18,3 +18,10 @@ expect.set_options(timeout=15_000)
 def browser(ui_url: str) -> Iterator[Browser]:
     """One headless Chromium per test module (modules may still bring their own)."""
     yield from launch()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh desktop-size page in its own context, closed after the test."""
+    with fresh_page(browser) as page:
+        yield page

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 from accounts import put_profile
-from browser import no_sideways_overflow, screenshot, signed_in, user_with_token
+from browser import no_sideways_overflow, screenshot, signed_in, signed_in_page, user_with_token
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from stack_env import STACK_ENV
 
@@ -114,9 +114,7 @@ def test_a_normal_user_gets_the_403_page_and_a_403_from_every_admin_route(
     browser: Browser, ui_url: str
 ) -> None:
     cookie, token = user_with_token(ui_url, name="Nora")
-    context = signed_in(browser, ui_url, cookie, phone=True)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, cookie, phone=True) as page:
         page.goto(f"{ui_url}/")
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         expect(page.locator("#admin-link")).to_have_count(0)
@@ -127,8 +125,6 @@ def test_a_normal_user_gets_the_403_page_and_a_403_from_every_admin_route(
             assert page.url.rstrip("/").endswith(path), page.url  # no redirect (loop)
             expect(page.locator("#admin-sections")).to_have_count(0)
         screenshot(page, "admin-403-phone")
-    finally:
-        context.close()
 
     operations = _admin_operations()
     assert len(operations) >= 10, operations
@@ -149,9 +145,7 @@ def test_an_admin_disables_a_user_who_is_then_sent_to_sign_in(
     cookie, token = user_with_token(ui_url, name="Dora")
     with httpx.Client(base_url=ui_url, timeout=20) as http:
         victim = http.get("/api/auth/me", headers=bearer(token)).json()
-    user = signed_in(browser, ui_url, cookie, phone=True)
-    try:
-        user_page = user.new_page()
+    with signed_in_page(browser, ui_url, cookie, phone=True) as user_page:
         user_page.goto(f"{ui_url}/")
         expect(user_page.get_by_role("heading", level=1)).to_be_visible()
         assert "/login" not in user_page.url
@@ -179,8 +173,6 @@ def test_an_admin_disables_a_user_who_is_then_sent_to_sign_in(
         entry = admin.locator("#audit-list li").filter(has_text=victim["email"]).first
         expect(entry).to_contain_text("disabled the account of")
         expect(entry).to_contain_text(admin_account.email)
-    finally:
-        user.close()
 
 
 def test_an_announcement_reaches_a_users_feed(
@@ -200,13 +192,9 @@ def test_an_announcement_reaches_a_users_feed(
     sent = admin.locator("#announcements li").filter(has_text=title)
     expect(sent).to_contain_text("sent", timeout=30_000)  # every batch went out
 
-    user = signed_in(browser, ui_url, cookie, phone=True)
-    try:
-        feed = user.new_page()
+    with signed_in_page(browser, ui_url, cookie, phone=True) as feed:
         feed.goto(f"{ui_url}/notifications")
         expect(feed.get_by_text(title)).to_be_visible()
-    finally:
-        user.close()
 
     _open(admin, f"{ui_url}/admin/audit")
     expect(

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 import pytest
-from browser import screenshot, signed_in, user_with_profile
+from browser import screenshot, signed_in_page, user_with_profile
 from playwright.sync_api import Browser, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -22,9 +22,7 @@ def test_the_diary_and_the_calendar_stop_at_the_last_day_that_can_be_planned(
 ) -> None:
     today = dt.datetime.now(dt.UTC).date()  # the profile's time zone is UTC
     last = today + dt.timedelta(days=READ_AHEAD_DAYS)
-    context = signed_in(browser, ui_url, user_with_profile(ui_url, "Dara", 70), phone=True)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, user_with_profile(ui_url, "Dara", 70), phone=True) as page:
         page.goto(f"{ui_url}/diary/{(last - dt.timedelta(days=1)).isoformat()}")
         expect(page.locator("#day-next")).to_have_attribute("href", f"/diary/{last.isoformat()}")
         page.locator("#day-next").click()
@@ -67,5 +65,3 @@ def test_the_diary_and_the_calendar_stop_at_the_last_day_that_can_be_planned(
             expect(title).to_have_text(f"{last:%B %Y}")
         expect(page.locator("#history-calendar-next")).to_be_disabled()
         expect(page.locator("#history-calendar-previous")).to_be_enabled()
-    finally:
-        context.close()

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 from browser import (
+    fresh_page,
     new_context,
     register_in_browser,
     screenshot,
@@ -125,9 +126,7 @@ def test_the_daily_loop_from_sign_up_to_the_over_norm_warning(
 
 
 def test_your_own_calorie_target_replaces_the_formula(browser: Browser, ui_url: str) -> None:
-    context = new_context(browser, phone=True)
-    try:
-        page = context.new_page()
+    with fresh_page(browser, phone=True) as page:
         register_in_browser(page, ui_url, name="Flo")
         onboard(page, EVE)
         page.locator("#custom-targets-toggle").click()
@@ -154,5 +153,3 @@ def test_your_own_calorie_target_replaces_the_formula(browser: Browser, ui_url: 
         )
         expect(page.locator("#custom-kcal")).to_have_value("")
         expect(page.locator("#targets-calories")).not_to_contain_text("1,800")
-    finally:
-        context.close()

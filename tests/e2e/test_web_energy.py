@@ -14,7 +14,7 @@ import time
 
 import httpx
 import pytest
-from browser import PASSWORD, new_context, register_in_browser, screenshot
+from browser import PASSWORD, fresh_page, register_in_browser, screenshot
 from onboarding import Body, onboard
 from playwright.sync_api import Browser, Page, expect
 
@@ -33,9 +33,7 @@ def _onboard(page: Page) -> None:
 
 
 def test_a_breakfast_said_in_words_is_checked_then_logged(browser: Browser, ui_url: str) -> None:
-    context = new_context(browser, phone=True)
-    try:
-        page = context.new_page()
+    with fresh_page(browser, phone=True) as page:
         register_in_browser(page, ui_url, name="Wes")
         _onboard(page)
         page.goto(f"{ui_url}/diary")
@@ -62,8 +60,6 @@ def test_a_breakfast_said_in_words_is_checked_then_logged(browser: Browser, ui_u
         page.locator("#describe-log").click()
         expect(page.locator("#diary-notice")).to_contain_text("Added 4 items to breakfast")
         expect(page.locator("#meal-breakfast-kcal")).to_contain_text(kcal.group(1))
-    finally:
-        context.close()
 
 
 def _token(http: httpx.Client, email: str) -> dict[str, str]:
@@ -102,9 +98,7 @@ def _four_weeks(ui_url: str, email: str) -> None:
 def test_what_you_really_burn_and_taking_the_suggested_target(
     browser: Browser, ui_url: str
 ) -> None:
-    context = new_context(browser)
-    try:
-        page = context.new_page()
+    with fresh_page(browser) as page:
         email = register_in_browser(page, ui_url, name="Ada")
         _onboard(page)
         page.goto(f"{ui_url}/profile")
@@ -132,5 +126,3 @@ def test_what_you_really_burn_and_taking_the_suggested_target(
         expect(notice).to_have_text(f"Your target is now {target} kcal a day.")
         expect(page.locator("#targets-calories")).to_contain_text(target)
         expect(page.locator("#energy-accept")).to_have_count(0)  # nothing left to accept
-    finally:
-        context.close()

@@ -17,7 +17,7 @@ from browser import (
     finished_workout,
     no_sideways_overflow,
     screenshot,
-    signed_in,
+    signed_in_page,
     user_with_token,
 )
 from playwright.sync_api import Browser, Page, expect
@@ -98,9 +98,7 @@ def _switch_to_imperial(page: Page, ui_url: str) -> None:
 def test_imperial_everywhere(browser: Browser, ui_url: str) -> None:
     cookie, token = user_with_token(ui_url, "Ivy", 82)
     earlier = _history_by_api(ui_url, token)
-    context = signed_in(browser, ui_url, cookie, phone=True)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, cookie, phone=True) as page:
         _switch_to_imperial(page, ui_url)
 
         # A new workout: last time's bench press is the hint and the first row, in pounds.
@@ -157,5 +155,3 @@ def test_imperial_everywhere(browser: Browser, ui_url: str) -> None:
         expect(page.locator("#set-1-weight")).to_have_value("220.5")
         assert _metric_left(page) == []
         screenshot(page, "workout-cardio-imperial-phone")
-    finally:
-        context.close()

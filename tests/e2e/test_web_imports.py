@@ -21,11 +21,11 @@ from browser import (
     PASSWORD,
     ROOT,
     finished_workout,
-    new_context,
+    fresh_page,
     no_sideways_overflow,
     register_in_browser,
     screenshot,
-    signed_in,
+    signed_in_page,
     user_with_profile,
     user_with_token,
 )
@@ -69,9 +69,7 @@ def report(page: Page, key: str) -> str:
 def test_import_apple_then_google_merges_and_a_merge_can_be_undone(
     browser: Browser, ui_url: str, session_cookie: str, tmp_path: Path
 ) -> None:
-    context = signed_in(browser, ui_url, session_cookie, phone=True)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, session_cookie, phone=True) as page:
         page.goto(f"{ui_url}/imports")
         expect(page.locator("#no-imports")).to_be_visible()
         no_sideways_overflow(page)
@@ -108,16 +106,10 @@ def test_import_apple_then_google_merges_and_a_merge_can_be_undone(
         expect(history).to_contain_text("Apple Health")
         expect(history).to_contain_text("Google Fit")
         expect(history).not_to_contain_text("apple_health")  # the source by its name
-    finally:
-        context.close()
-    desktop = signed_in(browser, ui_url, session_cookie, phone=False)
-    try:
-        page = desktop.new_page()
+    with signed_in_page(browser, ui_url, session_cookie, phone=False) as page:
         page.goto(f"{ui_url}/imports")
         expect(page.locator(".imported-row")).to_have_count(4)
         screenshot(page, "imports-desktop")
-    finally:
-        desktop.close()
 
 
 def _bench_press_done(ui_url: str, token: str) -> None:
@@ -131,9 +123,7 @@ def _bench_press_done(ui_url: str, token: str) -> None:
 
 def test_imperial_units_show_and_take_pounds_and_feet(browser: Browser, ui_url: str) -> None:
     cookie, token = user_with_token(ui_url, "Una", 82)  # 180 cm, 82 kg
-    context = signed_in(browser, ui_url, cookie, phone=True)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, cookie, phone=True) as page:
         _bench_press_done(ui_url, token)
         page.goto(f"{ui_url}/workouts")
         expect(page.locator("#history")).to_contain_text("500 kg")
@@ -160,8 +150,6 @@ def test_imperial_units_show_and_take_pounds_and_feet(browser: Browser, ui_url: 
         expect(page.get_by_label("Weight (lb)").first).to_have_value("180")
         page.goto(f"{ui_url}/workouts")
         expect(page.locator("#history")).to_contain_text("1,102.3 lb")  # the same 500 kg
-    finally:
-        context.close()
 
 
 def test_a_file_that_is_not_an_export_is_refused_in_plain_words(
@@ -172,9 +160,7 @@ def test_a_file_that_is_not_an_export_is_refused_in_plain_words(
         archive.writestr("IMG_0001.jpg", b"not really a photo")
     notes = tmp_path / "notes.txt"
     notes.write_text("not an export")
-    context = signed_in(browser, ui_url, session_cookie, phone=True)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, session_cookie, phone=True) as page:
         page.goto(f"{ui_url}/imports")
         expect(page.locator("#imports-load-error")).to_have_count(0)
         page.locator("#health-export input[type=file]").set_input_files(str(notes))
@@ -182,8 +168,6 @@ def test_a_file_that_is_not_an_export_is_refused_in_plain_words(
         upload(page, photos)
         expect(page.locator("#upload-error")).to_contain_text("not a health export")
         expect(page.locator("#import-job")).to_have_count(0)
-    finally:
-        context.close()
 
 
 def large_apple_export(folder: Path, steps: int) -> Path:
@@ -205,17 +189,13 @@ def test_an_export_of_several_megabytes_goes_through(
 ) -> None:
     export = large_apple_export(tmp_path, 40_000)
     assert export.stat().st_size > 5 * 1024 * 1024  # over the gateway's usual 2 MB body limit
-    context = signed_in(browser, ui_url, user_with_profile(ui_url, "Max"), phone=False)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, user_with_profile(ui_url, "Max"), phone=False) as page:
         page.goto(f"{ui_url}/imports")
         expect(page.locator("#no-imports")).to_be_visible()
         upload(page, export)
         expect(page.locator("#import-progress")).to_have_text("Done.", timeout=LIVE_MS)
         assert int(report(page, "records-read")) >= 40_000
         expect(page.locator(".imported-row")).to_have_count(3)
-    finally:
-        context.close()
 
 
 def _api_token(ui_url: str, email: str) -> str:
@@ -226,9 +206,7 @@ def _api_token(ui_url: str, email: str) -> str:
 
 
 def test_export_zip_holds_the_diary_and_the_workouts(browser: Browser, ui_url: str) -> None:
-    context = new_context(browser)
-    try:
-        page = context.new_page()
+    with fresh_page(browser) as page:
         email = register_in_browser(page, ui_url, name="Eli")
         auth = {"Authorization": f"Bearer {_api_token(ui_url, email)}"}
         with httpx.Client(base_url=ui_url, timeout=30, headers=auth) as http:
@@ -268,5 +246,3 @@ def test_export_zip_holds_the_diary_and_the_workouts(browser: Browser, ui_url: s
         assert {w["date"] for w in workouts} == {"2024-04-30", "2024-05-01", "2024-05-02"}
         [document] = [n for n in archive.namelist() if n.endswith(".json")]
         assert "Export lentil soup" in archive.read(document).decode()
-    finally:
-        context.close()

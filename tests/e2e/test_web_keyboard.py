@@ -11,7 +11,13 @@ import re
 
 import httpx
 import pytest
-from browser import PASSWORD, new_context, new_email, signed_in, user_with_profile
+from browser import (
+    PASSWORD,
+    fresh_page,
+    register_by_form_post,
+    signed_in_page,
+    user_with_profile,
+)
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -72,18 +78,10 @@ def _all_named_and_visible(passed: list[dict]) -> None:
 
 def test_sign_in_with_the_keyboard_alone(browser: Browser, ui_url: str) -> None:
     # An account to sign in to (the form post the register page makes; no profile yet).
-    email = new_email()
     with httpx.Client(base_url=ui_url, timeout=30) as http:
-        answer = http.post(
-            "/session/register",
-            data={"display_name": "Kim", "email": email, "password": PASSWORD},
-            headers={"Origin": ui_url},
-        )
-        assert answer.status_code == 303, answer.text
+        email, _ = register_by_form_post(http, ui_url, "Kim")
 
-    context = new_context(browser)
-    try:
-        page = context.new_page()
+    with fresh_page(browser) as page:
         page.goto(f"{ui_url}/login")
         expect(page.get_by_role("button", name="Sign in")).to_be_enabled()
         passed = _tab_to(page, re.compile(r"^E-mail"))
@@ -93,14 +91,10 @@ def test_sign_in_with_the_keyboard_alone(browser: Browser, ui_url: str) -> None:
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"/onboarding/?$"), timeout=LIVE_MS)
         _all_named_and_visible(passed)
-    finally:
-        context.close()
 
 
 def test_log_a_meal_with_the_keyboard_alone(browser: Browser, ui_url: str) -> None:
-    context = signed_in(browser, ui_url, user_with_profile(ui_url, "Lee"), phone=False)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, user_with_profile(ui_url, "Lee"), phone=False) as page:
         page.goto(f"{ui_url}/diary")
         expect(page.locator("#add-lunch")).to_be_visible(timeout=LIVE_MS)  # the day is loaded
         passed = _tab_to(page, re.compile(r"^add-lunch$"))
@@ -126,5 +120,3 @@ def test_log_a_meal_with_the_keyboard_alone(browser: Browser, ui_url: str) -> No
         page.keyboard.press("Escape")
         expect(page.locator("#food-search")).to_have_count(0)
         expect(page.locator("#add-dinner")).to_be_focused(timeout=LIVE_MS)
-    finally:
-        context.close()

@@ -12,7 +12,7 @@ from datetime import date
 
 import httpx
 import pytest
-from browser import PASSWORD, new_context, new_email, screenshot
+from browser import fresh_page, new_context, screenshot, user_with_token
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -43,32 +43,9 @@ RAW = re.compile(r'\{"error"|Traceback|undefined|\bNaN\b|\[object Object\]')
 @pytest.fixture(scope="module")
 def session_cookie(ui_url: str) -> str:
     """A user with a profile and a logged meal, signed in through the UI's own form post."""
-    email = new_email()
+    cookie, token = user_with_token(ui_url, "Pat", 82, goal="lose", goal_rate_kg_per_week=0.5)
+    auth = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=ui_url, timeout=30) as http:
-        answer = http.post(
-            "/session/register",
-            data={"display_name": "Pat", "email": email, "password": PASSWORD},
-            headers={"Origin": ui_url},
-        )
-        assert answer.status_code == 303, answer.text
-        cookie = answer.cookies["fl_session"]
-        token = http.post("/api/auth/login", json={"email": email, "password": PASSWORD}).json()[
-            "access_token"
-        ]
-        auth = {"Authorization": f"Bearer {token}"}
-        http.patch(
-            "/api/users/me",
-            headers=auth,
-            json={
-                "sex": "male",
-                "birth_date": "1988-02-03",
-                "height_cm": 180,
-                "weight_kg": 82,
-                "activity_level": "light",
-                "goal": "lose",
-                "goal_rate_kg_per_week": 0.5,
-            },
-        ).raise_for_status()
         food = http.get("/api/nutrition/foods", params={"q": "banana"}, headers=auth).json()
         http.post(
             "/api/nutrition/meals",
@@ -100,15 +77,11 @@ def _check(page: Page, heading: str, name: str) -> None:
 
 @pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])
 def test_every_public_page(browser: Browser, ui_url: str, phone: bool) -> None:
-    context = new_context(browser, phone=phone)
-    try:
-        page = context.new_page()
+    with fresh_page(browser, phone=phone) as page:
         for name, (path, heading) in PUBLIC.items():
             page.goto(f"{ui_url}{path}")
             _check(page, heading, name)
             screenshot(page, f"{name}-{'phone' if phone else 'desktop'}")
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])

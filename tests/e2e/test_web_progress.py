@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 import pytest
-from browser import no_sideways_overflow, screenshot, signed_in, user_with_profile
+from browser import no_sideways_overflow, screenshot, signed_in_page, user_with_profile
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -47,9 +47,7 @@ def _headings(page: Page) -> list[str]:
 def test_program_day_to_progress_and_the_calendar(
     browser: Browser, ui_url: str, session_cookie: str
 ) -> None:
-    context = signed_in(browser, ui_url, session_cookie, phone=True)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, session_cookie, phone=True) as page:
         page.goto(f"{ui_url}/programs")
         expect(page.locator(f"#program-{BUILTIN} .program-position")).to_have_text(
             "Week 1 \u00b7 next: day A \u00b7 0 sessions done", timeout=LIVE_MS
@@ -119,12 +117,8 @@ def test_program_day_to_progress_and_the_calendar(
         no_sideways_overflow(page)
         page.locator("#day-workouts a").click()
         expect(page.locator("#workout-summary")).to_be_visible(timeout=LIVE_MS)
-    finally:
-        context.close()
 
-    desktop = signed_in(browser, ui_url, session_cookie, phone=False)
-    try:
-        page = desktop.new_page()
+    with signed_in_page(browser, ui_url, session_cookie, phone=False) as page:
         page.goto(f"{ui_url}/progress")
         expect(page.locator("#latest-e1rm")).not_to_have_text("\u2013", timeout=LIVE_MS)
         expect(page.locator("#chart-e1rm .js-plotly-plot")).to_be_visible(timeout=LIVE_MS)
@@ -138,8 +132,6 @@ def test_program_day_to_progress_and_the_calendar(
             "next: day B", timeout=LIVE_MS
         )
         screenshot(page, "programs-desktop")
-    finally:
-        desktop.close()
 
 
 def _add_exercise(page: Page, day: int, search: str, name: str) -> None:
@@ -155,9 +147,7 @@ def _add_exercise(page: Page, day: int, search: str, name: str) -> None:
 def test_create_an_own_program_with_two_days_start_and_edit_it(
     browser: Browser, ui_url: str, session_cookie: str
 ) -> None:
-    context = signed_in(browser, ui_url, session_cookie, phone=True)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, session_cookie, phone=True) as page:
         page.goto(f"{ui_url}/programs")
         page.locator("#new-program").click()
         page.wait_for_url(re.compile(r"/programs/new$"))
@@ -216,28 +206,20 @@ def test_create_an_own_program_with_two_days_start_and_edit_it(
         expect(page.locator(".program-card", has_text="Push pull, heavier")).to_be_visible(
             timeout=LIVE_MS
         )
-    finally:
-        context.close()
 
-    desktop = signed_in(browser, ui_url, session_cookie, phone=False)
-    try:
-        page = desktop.new_page()
+    with signed_in_page(browser, ui_url, session_cookie, phone=False) as page:
         page.goto(f"{ui_url}/programs")
         page.locator(".program-card", has_text="Push pull, heavier").get_by_role(
             "link", name=re.compile("^Edit")
         ).click()
         expect(page.locator("#program-name")).to_have_value("Push pull, heavier", timeout=LIVE_MS)
         screenshot(page, "program-editor-desktop")
-    finally:
-        desktop.close()
 
 
 def test_copy_a_builtin_program_edit_the_copy_and_delete_it_after_confirming(
     browser: Browser, ui_url: str
 ) -> None:
-    context = signed_in(browser, ui_url, user_with_profile(ui_url, "Cleo", 70), phone=True)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, user_with_profile(ui_url, "Cleo", 70), phone=True) as page:
         page.goto(f"{ui_url}/programs/{BUILTIN.replace('builtin-', 'builtin:')}")
         expect(page.locator("#load-error")).to_contain_text("copy it to your programs")
 
@@ -278,5 +260,3 @@ def test_copy_a_builtin_program_edit_the_copy_and_delete_it_after_confirming(
         page.wait_for_url(re.compile(r"/programs/?$"))
         expect(page.locator(f"#program-{BUILTIN}")).to_be_visible(timeout=LIVE_MS)
         expect(page.locator(".program-card", has_text="My full body")).to_have_count(0)
-    finally:
-        context.close()

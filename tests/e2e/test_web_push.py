@@ -16,7 +16,7 @@ from collections.abc import Callable
 import httpx
 import pytest
 from accounts import Account
-from browser import screenshot, signed_in, user_with_profile
+from browser import screenshot, signed_in, signed_in_page, user_with_profile
 from playwright.sync_api import Browser, BrowserContext, expect
 from push_receiver import DeviceSubscription, PushReceiver
 from stack_env import EXISTING
@@ -96,9 +96,7 @@ def test_turn_push_on_send_a_test_and_turn_it_off(
 
 
 def test_blocked_notifications_are_explained(browser: Browser, ui_url: str) -> None:
-    context = signed_in(browser, ui_url, user_with_profile(ui_url, "Bo"), phone=False)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, user_with_profile(ui_url, "Bo"), phone=False) as page:
         page.goto(f"{ui_url}/settings")
         expect(page.locator("#push-status")).to_have_text("Push is off for this device.")
         # Headless Chromium answers a permission request it cannot show with "denied".
@@ -106,5 +104,3 @@ def test_blocked_notifications_are_explained(browser: Browser, ui_url: str) -> N
         expect(page.locator("#push-status")).to_contain_text("blocked for this site")
         expect(page.locator("#push-error")).to_have_count(0)
         screenshot(page, "settings-push-blocked-desktop")
-    finally:
-        context.close()

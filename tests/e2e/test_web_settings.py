@@ -5,30 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from browser import (
     PASSWORD,
-    new_context,
+    fresh_page,
     register_in_browser,
     screenshot,
-    sign_in_in_browser,
+    signed_out,
+    still_signed_in,
+    two_devices,
 )
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = new_context(browser)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 def open_settings(page: Page, ui_url: str) -> None:
@@ -104,34 +96,19 @@ def test_wrong_current_password_is_shown_next_to_the_field(page: Page, ui_url: s
 
 
 def test_a_new_password_signs_out_the_other_devices_only(browser: Browser, ui_url: str) -> None:
-    laptop, phone = new_context(browser), new_context(browser, phone=True)
-    try:
-        first = laptop.new_page()
-        email = register_in_browser(first, ui_url, name="Vic")
-        second = phone.new_page()
-        sign_in_in_browser(second, ui_url, email)
+    with two_devices(browser, ui_url, name="Vic") as (first, second):
         open_settings(first, ui_url)
         first.get_by_label("Current password").fill(PASSWORD)
         first.get_by_label("New password").fill("a brand new sturdy passphrase")
         first.get_by_role("button", name="Change password").click()
         expect(first.locator("#password-notice")).to_contain_text("other devices were signed out")
         expect(first.locator(".session-row")).to_have_count(1)
-        second.goto(f"{ui_url}/diary")
-        second.wait_for_url(re.compile(r"/login"))
-        first.goto(f"{ui_url}/diary")
-        expect(first).not_to_have_url(re.compile(r"/login"))
-    finally:
-        laptop.close()
-        phone.close()
+        signed_out(second, ui_url)
+        still_signed_in(first, ui_url)
 
 
 def test_revoking_another_session_signs_that_device_out(browser: Browser, ui_url: str) -> None:
-    laptop, phone = new_context(browser), new_context(browser, phone=True)
-    try:
-        first = laptop.new_page()
-        email = register_in_browser(first, ui_url, name="Rae")
-        second = phone.new_page()
-        sign_in_in_browser(second, ui_url, email)
+    with two_devices(browser, ui_url, name="Rae") as (first, second):
         open_settings(first, ui_url)
         rows = first.locator(".session-row")
         expect(rows).to_have_count(2)
@@ -139,14 +116,9 @@ def test_revoking_another_session_signs_that_device_out(browser: Browser, ui_url
         first.locator(".revoke-session").first.click()
         expect(first.locator("#sessions-notice")).to_contain_text("Signed out")
         expect(rows).to_have_count(1)
-        second.goto(f"{ui_url}/diary")
-        second.wait_for_url(re.compile(r"/login"))
+        signed_out(second, ui_url)
         # The device that revoked it stays signed in.
-        first.goto(f"{ui_url}/diary")
-        expect(first).not_to_have_url(re.compile(r"/login"))
-    finally:
-        laptop.close()
-        phone.close()
+        still_signed_in(first, ui_url)
 
 
 def test_export_downloads_one_file_with_the_diary(page: Page, ui_url: str) -> None:
@@ -190,13 +162,9 @@ def test_delete_account_signs_out_and_the_account_is_gone(page: Page, ui_url: st
 
 
 def test_settings_fit_a_phone(browser: Browser, ui_url: str) -> None:
-    context = new_context(browser, phone=True)
-    try:
-        page = context.new_page()
+    with fresh_page(browser, phone=True) as page:
         register_in_browser(page, ui_url, name="Uma")
         open_settings(page, ui_url)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"the page scrolls sideways ({width}px)"
         screenshot(page, "settings-phone")
-    finally:
-        context.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from email.message import EmailMessage
 
 import httpx
@@ -20,19 +20,12 @@ from browser import (
     register_in_browser,
     screenshot,
     sign_in_in_browser,
+    signed_out,
+    two_devices,
 )
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = new_context(browser)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 def test_landing_page_offers_the_way_in(page: Page, ui_url: str) -> None:
@@ -130,20 +123,11 @@ def test_sign_out_ends_the_session_and_private_pages_send_you_to_sign_in(
 
 
 def test_sign_out_everywhere_ends_other_devices(browser: Browser, ui_url: str) -> None:
-    laptop, phone = new_context(browser), new_context(browser, phone=True)
-    try:
-        first = laptop.new_page()
-        email = register_in_browser(first, ui_url)
-        second = phone.new_page()
-        sign_in_in_browser(second, ui_url, email)
+    with two_devices(browser, ui_url) as (first, second):
         first.goto(f"{ui_url}/profile")
         first.get_by_role("button", name="Sign out everywhere").first.click()
         first.wait_for_url(re.compile(r"/login"))
-        second.goto(f"{ui_url}/diary")
-        second.wait_for_url(re.compile(r"/login"))
-    finally:
-        laptop.close()
-        phone.close()
+        signed_out(second, ui_url)
 
 
 def test_forgot_password_link_from_the_mail_sets_a_new_password(

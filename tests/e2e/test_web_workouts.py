@@ -12,8 +12,7 @@ import re
 
 import pytest
 from browser import no_sideways_overflow as _no_sideways_overflow
-from browser import screenshot, user_with_profile
-from browser import signed_in as _signed_in
+from browser import screenshot, signed_in_page, user_with_profile
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -38,9 +37,7 @@ def _log_set(page: Page, n: int, weight: str, reps: str) -> None:
 def test_log_a_workout_and_see_its_calories_and_met(
     browser: Browser, ui_url: str, session_cookie: str
 ) -> None:
-    context = _signed_in(browser, ui_url, session_cookie, phone=True)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, session_cookie, phone=True) as page:
         page.goto(f"{ui_url}/workouts")
         expect(page.get_by_role("heading", name="Workouts", exact=True)).to_be_visible()
         page.locator("#start-workout").click()
@@ -95,12 +92,8 @@ def test_log_a_workout_and_see_its_calories_and_met(
         page.goto(f"{ui_url}/workouts")
         expect(page.locator("#history li").first).to_contain_text("1 exercise · 3 sets")
         screenshot(page, "workouts-phone")
-    finally:
-        context.close()
 
-    desktop = _signed_in(browser, ui_url, session_cookie, phone=False)
-    try:
-        page = desktop.new_page()
+    with signed_in_page(browser, ui_url, session_cookie, phone=False) as page:
         page.goto(summary_url)
         expect(page.locator("#summary-kcal")).to_have_text(re.compile(r"^\d+ kcal$"))
         screenshot(page, "workout-summary-desktop")
@@ -114,16 +107,12 @@ def test_log_a_workout_and_see_its_calories_and_met(
         page.locator("#confirm-discard").click()
         page.wait_for_url(re.compile(r"/workouts/?$"))
         expect(page.locator("#no-history")).to_be_visible()
-    finally:
-        desktop.close()
 
 
 def test_a_program_day_starts_with_its_targets_and_rule(
     browser: Browser, ui_url: str, session_cookie: str
 ) -> None:
-    context = _signed_in(browser, ui_url, session_cookie, phone=True)
-    try:
-        page = context.new_page()
+    with signed_in_page(browser, ui_url, session_cookie, phone=True) as page:
         page.goto(f"{ui_url}/workouts")
         start = page.locator("#start-program-builtin-beginner-full-body-3day")
         expect(start).to_be_visible(timeout=LIVE_MS)  # the programs arrive after the history
@@ -143,5 +132,3 @@ def test_a_program_day_starts_with_its_targets_and_rule(
         page.locator("#confirm-discard").click()
         page.wait_for_url(re.compile(r"/workouts/?$"))
         expect(page.locator("#workout-in-progress")).to_have_count(0)
-    finally:
-        context.close()

@@ -46,6 +46,16 @@ def drop_database(name: str) -> None:
 
 
 @contextmanager
+def engine_on(url: str) -> Iterator[Engine]:
+    """An engine on ``url``, disposed afterwards."""
+    engine = make_engine(url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@contextmanager
 def emptied_engine(
     url: str, schema: str, tables: Iterable[str], *, pool_size: int, application_name: str
 ) -> Iterator[Engine]:

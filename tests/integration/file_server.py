@@ -10,10 +10,23 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
 
 
 def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def data_fetch(dataset: str, dest: Path, url: str, sha256: str, *store: str) -> Any:
+    """``fitledger data fetch DATASET`` from ``url`` into ``dest``, checked against ``sha256``,
+    imported where the ``store`` options say; answers the CLI's result."""
+    from backend_services.cli import app
+
+    command = ["data", "fetch", dataset, "--dest", str(dest), "--url", url, "--sha256", sha256]
+    return CliRunner().invoke(app, [*command, *store])
 
 
 @dataclass

@@ -285,6 +285,15 @@ def subscription(
     )
 
 
+def declared_subscription(
+    db: Db, topo: Topology, url: str, handler: Callable[..., None] | None = None, **kw: Any
+) -> Subscription:
+    """``subscription``, its queues declared on the broker at ``url``."""
+    sub = subscription(db, topo, handler, **kw)
+    topo.declare(url, sub)
+    return sub
+
+
 class CountingConsumer(EventConsumer):
     """The real consumer, counting what the broker delivered to it."""
 

@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from polling import wait_until
 from ports import free_port
@@ -55,21 +55,77 @@ def _kill_process(proc: subprocess.Popen | None, sig: int = signal.SIGKILL) -> N
         proc.wait(timeout=10)
 
 
+class _PrivateServer:
+    """A server on its own port, its files in a temporary directory that ``close`` removes."""
+
+    KIND = ""  # in the temporary directory's name
+
+    def __init__(self, port: int | None = None):
+        self.port = port or free_port()
+        self.base = Path(tempfile.mkdtemp(prefix=f"fitledger-outage-{self.KIND}-"))
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def first_start(self) -> None:
+        """The first start: what a fresh server needs before ``start``, then ``start``."""
+        self.start()
+
+    def _halt(self) -> None:
+        """Kill whatever of the server still runs."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        try:
+            self._halt()
+        finally:
+            shutil.rmtree(self.base, ignore_errors=True)
+
+
+class _PrivateProcess(_PrivateServer):
+    """A server that is one subprocess: ``stop`` crashes it (SIGKILL unless told)."""
+
+    def __init__(self, port: int | None = None):
+        super().__init__(port)
+        self.proc: subprocess.Popen | None = None
+
+    def stop(self, sig: int = signal.SIGKILL) -> None:
+        _kill_process(self.proc, sig)
+        self.proc = None
+
+    def _halt(self) -> None:
+        self.stop()
+
+
+Server = TypeVar("Server", bound=_PrivateServer)
+
+
+@contextlib.contextmanager
+def started(server: Server) -> Iterator[Server]:
+    """``server`` after its first start, closed (killed, its files removed) afterwards."""
+    try:
+        server.first_start()
+        yield server
+    finally:
+        server.close()
+
+
 # --------------------------------------------------------------------------------------------
 # PostgreSQL
 # --------------------------------------------------------------------------------------------
 
 
-class PrivatePostgres:
+class PrivatePostgres(_PrivateServer):
     """A private PostgreSQL 15 cluster (initdb into a temp dir) on its own port.
 
     initdb/postgres refuse to run as root, so when we are root the binaries run as the
     ``postgres`` OS user through ``runuser`` and the temp dir is chowned to that user.
     """
 
+    KIND = "pg"
+
     def __init__(self, port: int | None = None):
-        self.port = port or free_port()
-        self.base = Path(tempfile.mkdtemp(prefix="fitledger-outage-pg-"))
+        super().__init__(port)
         self.data = self.base / "data"
         self.socket_dir = self.base / "sock"
         self.logfile = self.base / "postgres.log"
@@ -116,6 +172,10 @@ class PrivatePostgres:
         )  # fmt: skip
         return self
 
+    def first_start(self) -> None:
+        self.init()
+        self.start()
+
     def start(self) -> None:
         options = (
             f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1"
@@ -138,17 +198,14 @@ class PrivatePostgres:
     def running(self) -> bool:
         return (self.data / "postmaster.pid").exists()
 
-    def close(self) -> None:
-        try:
-            if self.running():
-                try:
-                    self.stop("immediate")
-                except Exception:
-                    pid_line = (self.data / "postmaster.pid").read_text().splitlines()[0]
-                    with contextlib.suppress(ProcessLookupError, ValueError):
-                        os.kill(int(pid_line), signal.SIGKILL)
-        finally:
-            shutil.rmtree(self.base, ignore_errors=True)
+    def _halt(self) -> None:
+        if self.running():
+            try:
+                self.stop("immediate")
+            except Exception:
+                pid_line = (self.data / "postmaster.pid").read_text().splitlines()[0]
+                with contextlib.suppress(ProcessLookupError, ValueError):
+                    os.kill(int(pid_line), signal.SIGKILL)
 
 
 # --------------------------------------------------------------------------------------------
@@ -156,13 +213,10 @@ class PrivatePostgres:
 # --------------------------------------------------------------------------------------------
 
 
-class PrivateRedis:
+class PrivateRedis(_PrivateProcess):
     """``redis-server`` on its own port with no persistence."""
 
-    def __init__(self, port: int | None = None):
-        self.port = port or free_port()
-        self.base = Path(tempfile.mkdtemp(prefix="fitledger-outage-redis-"))
-        self.proc: subprocess.Popen | None = None
+    KIND = "redis"
 
     @property
     def url(self) -> str:
@@ -178,30 +232,20 @@ class PrivateRedis:
         )  # fmt: skip
         wait_for_port(self.port, proc=self.proc)
 
-    def stop(self, sig: int = signal.SIGKILL) -> None:
-        _kill_process(self.proc, sig)
-        self.proc = None
-
-    def close(self) -> None:
-        try:
-            self.stop()
-        finally:
-            shutil.rmtree(self.base, ignore_errors=True)
-
 
 # --------------------------------------------------------------------------------------------
 # MongoDB wire server (SecantusDB)
 # --------------------------------------------------------------------------------------------
 
 
-class PrivateMongo:
+class PrivateMongo(_PrivateProcess):
     """``secantusd-py`` on its own port with a storage path that survives restarts."""
 
+    KIND = "mongo"
+
     def __init__(self, port: int | None = None):
-        self.port = port or free_port()
-        self.base = Path(tempfile.mkdtemp(prefix="fitledger-outage-mongo-"))
+        super().__init__(port)
         self.storage = self.base / "data"
-        self.proc: subprocess.Popen | None = None
 
     def uri(self, database: str = "fitledger_outage") -> str:
         return embedded_mongodb_uri(self.port, database)
@@ -216,16 +260,6 @@ class PrivateMongo:
             cwd=self.base,  # never pick up a secantusd.toml from the repository
         )  # fmt: skip
         wait_for_port(self.port, timeout=60, proc=self.proc)
-
-    def stop(self, sig: int = signal.SIGKILL) -> None:
-        _kill_process(self.proc, sig)
-        self.proc = None
-
-    def close(self) -> None:
-        try:
-            self.stop()
-        finally:
-            shutil.rmtree(self.base, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------------------------

@@ -15,10 +15,10 @@ from messaging_worker import (
     Topology,
     amqp_channel,
     consumer,
+    declared_subscription,
     effect_handler,
     log_meals,
     relay,
-    subscription,
 )
 from polling import wait_until
 from sqlalchemy.orm import Session
@@ -49,8 +49,9 @@ def test_a_dead_letter_is_described_and_replayed_once(
     db: Db, topo: Topology, shared_amqp: str, threads: Threads
 ) -> None:
     fixed, handler = failing_until_fixed(db)
-    sub = subscription(db, topo, handler, retry_delays_seconds=(0.05, 0.05), max_attempts=3)
-    topo.declare(shared_amqp, sub)
+    sub = declared_subscription(
+        db, topo, shared_amqp, handler, retry_delays_seconds=(0.05, 0.05), max_attempts=3
+    )
     events = log_meals(db, 3)
     threads.start(relay(db, shared_amqp, topo))
     cons = threads.start(consumer(db, shared_amqp, topo, sub))
@@ -110,8 +111,9 @@ def test_discard_one_or_all_and_unknown_names(
     db: Db, topo: Topology, shared_amqp: str, threads: Threads
 ) -> None:
     _, handler = failing_until_fixed(db)
-    sub = subscription(db, topo, handler, retry_delays_seconds=(0.05,), max_attempts=2)
-    topo.declare(shared_amqp, sub)
+    sub = declared_subscription(
+        db, topo, shared_amqp, handler, retry_delays_seconds=(0.05,), max_attempts=2
+    )
     events = log_meals(db, 4)
     threads.start(relay(db, shared_amqp, topo))
     threads.start(consumer(db, shared_amqp, topo, sub))

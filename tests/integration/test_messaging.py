@@ -26,6 +26,7 @@ from messaging_worker import (
     Topology,
     amqp_channel,
     consumer,
+    declared_subscription,
     effect_handler,
     log_meal,
     log_meals,
@@ -77,8 +78,7 @@ def test_relay_to_consumer_applies_each_event_exactly_once(
     db: Db, topo: Topology, shared_amqp: str, threads: Threads
 ) -> None:
     n = 200
-    sub = subscription(db, topo)
-    topo.declare(shared_amqp, sub)
+    sub = declared_subscription(db, topo, shared_amqp)
     log_meals(db, n)
     threads.start(relay(db, shared_amqp, topo, batch_size=37))
     cons = threads.start(consumer(db, shared_amqp, topo, sub))
@@ -116,8 +116,7 @@ def test_relay_killed_between_publish_and_mark_sent_republishes_and_consumer_ded
     db: Db, topo: Topology, shared_amqp: str, threads: Threads, spawn
 ) -> None:
     n, batch, hang_after = 200, 50, 120  # dies 20 messages into its third batch
-    sub = subscription(db, topo)
-    topo.declare(shared_amqp, sub)
+    sub = declared_subscription(db, topo, shared_amqp)
     topo.urls.add(shared_amqp)
     log_meals(db, n)
 
@@ -157,8 +156,7 @@ def test_consumer_killed_mid_batch_messages_redelivered_effects_once(
     db: Db, topo: Topology, shared_amqp: str, threads: Threads, spawn, kill_point: str
 ) -> None:
     n, hang_at = 100, 30
-    sub = subscription(db, topo)
-    topo.declare(shared_amqp, sub)
+    sub = declared_subscription(db, topo, shared_amqp)
     log_meals(db, n)
     pump = threads.start(relay(db, shared_amqp, topo))
     wait_until(lambda: db.backlog() == 0 and topo.depth(shared_amqp) == n, what="all queued")
@@ -195,8 +193,7 @@ def test_broker_outage_while_producing_loses_nothing_applies_nothing_twice(
     db: Db, topo: Topology, rabbit: PrivateRabbitNode, threads: Threads, outage: str
 ) -> None:
     url = rabbit.amqp_url
-    sub = subscription(db, topo)
-    topo.declare(url, sub)
+    sub = declared_subscription(db, topo, url)
     produced = [0]
     producing = threading.Event()
     producing.set()
@@ -351,8 +348,7 @@ def test_consumer_reconnects_after_broker_closes_its_connection(
     db: Db, topo: Topology, rabbit: PrivateRabbitNode, threads: Threads
 ) -> None:
     url = rabbit.amqp_url
-    sub = subscription(db, topo)
-    topo.declare(url, sub)
+    sub = declared_subscription(db, topo, url)
     rel = threads.start(relay(db, url, topo))
     cons = threads.start(consumer(db, url, topo, sub))
     log_meals(db, 20)
@@ -385,8 +381,9 @@ def test_unit_of_work_rolls_back_consumer_effect_and_dedupe_record_together(
             failures[0] += 1
             raise RuntimeError("transient business failure after writing")
 
-    sub = subscription(db, topo, handler, retry_delays_seconds=(0.05,), max_attempts=5)
-    topo.declare(shared_amqp, sub)
+    sub = declared_subscription(
+        db, topo, shared_amqp, handler, retry_delays_seconds=(0.05,), max_attempts=5
+    )
     threads.start(relay(db, shared_amqp, topo))
     cons = threads.start(consumer(db, shared_amqp, topo, sub))
     wait_until(lambda: db.effects() >= 5, what="all applied, the flaky one on its 3rd try")
@@ -401,8 +398,7 @@ def test_consumer_survives_broker_cancelling_it(
 ) -> None:
     """The broker cancels a consumer when its queue is deleted (or its node goes away in a
     cluster); the consumer must re-declare and keep consuming, not silently end its thread."""
-    sub = subscription(db, topo)
-    topo.declare(shared_amqp, sub)
+    sub = declared_subscription(db, topo, shared_amqp)
     rel = threads.start(relay(db, shared_amqp, topo))
     cons = threads.start(consumer(db, shared_amqp, topo, sub))
     log_meals(db, 5)

@@ -42,6 +42,7 @@ try:  # tests/ is not a package today; keep working if it becomes one
         PrivatePostgres,
         PrivateRedis,
         serve_in_thread,
+        started,
     )
 except ImportError:  # pragma: no cover
     from .outage_servers import (  # type: ignore[no-redef]
@@ -49,6 +50,7 @@ except ImportError:  # pragma: no cover
         PrivatePostgres,
         PrivateRedis,
         serve_in_thread,
+        started,
     )
 
 # A request must come back within this (generous) bound, outage or not; a hang is a failure.
@@ -169,13 +171,8 @@ def postgres_app(url: str) -> FastAPI:
 
 @pytest.fixture
 def private_postgres() -> Iterator[PrivatePostgres]:
-    server = PrivatePostgres()
-    try:
-        server.init()
-        server.start()
+    with started(PrivatePostgres()) as server:
         yield server
-    finally:
-        server.close()
 
 
 def _wait_for_sleeping_backend(server: PrivatePostgres) -> None:
@@ -295,12 +292,8 @@ def redis_app(url: str) -> FastAPI:
 
 @pytest.fixture
 def private_redis() -> Iterator[PrivateRedis]:
-    server = PrivateRedis()
-    try:
-        server.start()
+    with started(PrivateRedis()) as server:
         yield server
-    finally:
-        server.close()
 
 
 def test_redis_restart_fails_fast_then_client_recovers(private_redis: PrivateRedis):
@@ -377,12 +370,8 @@ def mongo_app(uri: str) -> FastAPI:
 
 @pytest.fixture
 def private_mongo() -> Iterator[PrivateMongo]:
-    server = PrivateMongo()
-    try:
-        server.start()
+    with started(PrivateMongo()) as server:
         yield server
-    finally:
-        server.close()
 
 
 def test_mongo_restart_fails_fast_then_client_recovers(private_mongo: PrivateMongo):

@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
+from body_profiles import MAN_BORN_1990
 from polling import wait_until
 
 from app.api.ledger import Ledger
@@ -19,10 +20,7 @@ pytestmark = pytest.mark.e2e
 
 LEDGER = "/api/aggregator/ledger"
 BODY = {
-    "sex": "male",
-    "birth_date": "1990-01-01",
-    "height_cm": 180,
-    "weight_kg": 80,
+    **MAN_BORN_1990,
     "activity_level": "moderate",
     "goal": "maintain",
     "training_rule": {"kind": "kcal", "amount": 250},

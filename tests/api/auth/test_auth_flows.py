@@ -8,6 +8,7 @@ import uuid
 import httpx
 import psycopg
 import pytest
+from accounts import login
 from stack_env import STACK_ENV
 
 pytestmark = pytest.mark.e2e
@@ -23,9 +24,7 @@ def error_code(response: httpx.Response) -> str:
 
 def test_login_answers_tokens_and_sets_http_only_cookies(client: httpx.Client, register) -> None:
     account = register()
-    response = client.post(
-        "/api/auth/login", json={"email": account.email, "password": account.password}
-    )
+    response = login(client, account.email, account.password)
     assert response.status_code == 200
     body = response.json()
     assert body["token_type"] == "bearer" and 600 <= body["expires_in"] <= 900
@@ -88,9 +87,7 @@ def test_logout_ends_the_session_at_once(client: httpx.Client, register) -> None
 
 def test_logout_all_ends_every_session(client: httpx.Client, register) -> None:
     account = register()
-    second = client.post(
-        "/api/auth/login", json={"email": account.email, "password": account.password}
-    ).json()
+    second = login(client, account.email, account.password).json()
     listed = client.get("/api/auth/sessions", headers=account.headers).json()
     assert len(listed) == 2 and sum(s["current"] for s in listed) == 1
     assert client.post("/api/auth/logout-all", headers=account.headers).status_code == 204
@@ -102,9 +99,7 @@ def test_a_user_ends_one_of_their_sessions_but_not_anyone_elses(
     client: httpx.Client, register
 ) -> None:
     alice, bob = register(), register()
-    other = client.post(
-        "/api/auth/login", json={"email": alice.email, "password": alice.password}
-    ).json()
+    other = login(client, alice.email, alice.password).json()
     sessions = client.get("/api/auth/sessions", headers=alice.headers).json()
     other_id = next(s["id"] for s in sessions if not s["current"])
 
@@ -142,27 +137,15 @@ def test_password_reset_by_mail_works_once_and_ends_sessions(
     assert again.status_code == 422 and error_code(again) == "invalid_reset_token"
 
     assert client.get("/api/users/info", headers=account.headers).status_code == 401
-    assert (
-        client.post(
-            "/api/auth/login", json={"email": account.email, "password": account.password}
-        ).status_code
-        == 401
-    )
-    assert (
-        client.post(
-            "/api/auth/login", json={"email": account.email, "password": new_password}
-        ).status_code
-        == 200
-    )
+    assert login(client, account.email, account.password).status_code == 401
+    assert login(client, account.email, new_password).status_code == 200
 
 
 def test_change_password_keeps_this_session_and_ends_the_others(
     client: httpx.Client, register
 ) -> None:
     account = register()
-    other = client.post(
-        "/api/auth/login", json={"email": account.email, "password": account.password}
-    ).json()
+    other = login(client, account.email, account.password).json()
     wrong = client.post(
         "/api/auth/password/change",
         headers=account.headers,
@@ -208,23 +191,13 @@ def test_disabling_a_user_ends_their_sessions_at_once(
     )
     assert disabled.status_code == 200 and disabled.json()["disabled"] is True
     assert client.get("/api/users/info", headers=user.headers).status_code == 401
-    assert (
-        client.post(
-            "/api/auth/login", json={"email": user.email, "password": user.password}
-        ).status_code
-        == 401
-    )
+    assert login(client, user.email, user.password).status_code == 401
     client.patch(
         f"/api/auth/admin/users/{user.user_id}/status",
         headers=admin_account.headers,
         json={"disabled": False},
     )
-    assert (
-        client.post(
-            "/api/auth/login", json={"email": user.email, "password": user.password}
-        ).status_code
-        == 200
-    )
+    assert login(client, user.email, user.password).status_code == 200
 
 
 def test_role_change_takes_effect_with_new_tokens(
@@ -238,10 +211,10 @@ def test_role_change_takes_effect_with_new_tokens(
     )
     assert promoted.status_code == 200 and promoted.json()["role"] == "admin"
     assert client.get("/api/users/info", headers=user.headers).status_code == 401
-    login = client.post("/api/auth/login", json={"email": user.email, "password": user.password})
+    as_admin = login(client, user.email, user.password)
     assert (
         client.get(
-            "/api/auth/admin/users", headers=bearer(login.json()["access_token"])
+            "/api/auth/admin/users", headers=bearer(as_admin.json()["access_token"])
         ).status_code
         == 200
     )
@@ -260,12 +233,7 @@ def test_deleting_the_account_publishes_the_event_and_ends_everything(
     )
     assert deleted.status_code == 204
     assert client.get("/api/users/info", headers=account.headers).status_code == 401
-    assert (
-        client.post(
-            "/api/auth/login", json={"email": account.email, "password": account.password}
-        ).status_code
-        == 401
-    )
+    assert login(client, account.email, account.password).status_code == 401
     url = STACK_ENV["DATABASE_URL"].replace("+psycopg", "")
     with psycopg.connect(url) as conn:
         row = conn.execute(

@@ -11,6 +11,7 @@ import uuid
 import httpx
 import jwt
 import pytest
+from accounts import login
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from stack_env import DATA_DIR
@@ -22,24 +23,6 @@ pytestmark = pytest.mark.e2e
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
-
-
-def claims_for(user_id: str, **overrides: object) -> dict[str, object]:
-    now = int(time.time())
-    claims: dict[str, object] = {
-        "iss": "fitledger-auth",
-        "aud": "fitledger",
-        "sub": user_id,
-        "iat": now,
-        "nbf": now,
-        "exp": now + 600,
-        "jti": uuid.uuid4().hex,
-        "typ": "access",
-        "role": "user",
-        "sid": uuid.uuid4().hex,
-    }
-    claims.update(overrides)
-    return claims
 
 
 def b64(data: dict[str, object]) -> str:
@@ -111,9 +94,7 @@ def test_no_enumeration_on_login(client: httpx.Client, register) -> None:
     unknown = f"nobody-{uuid.uuid4().hex[:8]}@example.com"
     answers = []
     for email in (known.email, unknown):
-        response = client.post(
-            "/api/auth/login", json={"email": email, "password": "wrong password here"}
-        )
+        response = login(client, email, "wrong password here")
         answers.append((response.status_code, response.json()))
     assert answers[0] == answers[1]
     assert answers[0][0] == 401
@@ -154,7 +135,7 @@ def test_no_enumeration_by_timing_on_login(client: httpx.Client, register) -> No
             ("unknown", f"x-{uuid.uuid4().hex[:8]}@example.com"),
         ):
             started = time.perf_counter()
-            client.post("/api/auth/login", json={"email": email, "password": "bad guess 123"})
+            login(client, email, "bad guess 123")
             samples[label].append(time.perf_counter() - started)
     known_median = statistics.median(samples["known"])
     unknown_median = statistics.median(samples["unknown"])
@@ -166,27 +147,15 @@ def test_brute_force_is_throttled_and_the_owner_gets_back_in(
     client: httpx.Client, register
 ) -> None:
     account = register()
-    statuses = [
-        client.post(
-            "/api/auth/login", json={"email": account.email, "password": "guess number x"}
-        ).status_code
-        for _ in range(6)
-    ]
+    statuses = [login(client, account.email, "guess number x").status_code for _ in range(6)]
     assert statuses[:5] == [401] * 5
     assert statuses[5] == 429
-    limited = client.post(
-        "/api/auth/login", json={"email": account.email, "password": account.password}
-    )
+    limited = login(client, account.email, account.password)
     assert limited.status_code == 429  # even the right password waits out the window
     assert int(limited.headers["retry-after"]) >= 1
     assert limited.json()["error"]["code"] == "rate_limited"
     time.sleep(int(limited.headers["retry-after"]) + 0.5)
-    assert (
-        client.post(
-            "/api/auth/login", json={"email": account.email, "password": account.password}
-        ).status_code
-        == 200
-    )
+    assert login(client, account.email, account.password).status_code == 200
 
 
 def test_long_utf8_passwords_are_handled_whole(client: httpx.Client, register) -> None:
@@ -194,18 +163,8 @@ def test_long_utf8_passwords_are_handled_whole(client: httpx.Client, register) -
     assert len(password.encode()) > 72
     account = register(password=password)
     near_miss = password[:-1] + "з"  # differs only after byte 72
-    assert (
-        client.post(
-            "/api/auth/login", json={"email": account.email, "password": near_miss}
-        ).status_code
-        == 401
-    )
-    assert (
-        client.post(
-            "/api/auth/login", json={"email": account.email, "password": password}
-        ).status_code
-        == 200
-    )
+    assert login(client, account.email, near_miss).status_code == 401
+    assert login(client, account.email, password).status_code == 200
 
 
 @pytest.mark.parametrize(

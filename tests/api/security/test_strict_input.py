@@ -36,6 +36,9 @@ NULLABLE_IN_PATCH = {
     "PATCH /api/workouts/workouts/{workout_id}": {"notes", "ended_at", "body_weight_kg"},
 }
 NUMBER_TYPES = {"integer", "number"}
+# (operation, its service's OpenAPI document, the object variants of its body)
+BodyOperations = list[tuple[Operation, dict[str, Any], list[dict[str, Any]]]]
+Send = Callable[[Operation, str], Iterator[tuple[str, httpx.Response]]]
 
 
 def _object_variants(document: dict[str, Any], schema: dict[str, Any]) -> list[dict[str, Any]]:
@@ -92,70 +95,75 @@ def caller(register: Callable[..., Any], admin_account: Any) -> Callable[[Operat
     return lambda op: admin_account if "/admin/" in op.path else user
 
 
-def _send(door: httpx.Client, op: Operation, token: str, raw: str) -> httpx.Response:
-    return door.request(
-        op.method,
-        concrete_path(op),
-        content=raw,
-        headers={**bearer(token), "content-type": "application/json"},
-    )
+@pytest.fixture(scope="module")
+def body_operations(
+    operations: list[Operation], openapi: dict[str, dict[str, Any]]
+) -> BodyOperations:
+    return list(_body_operations(operations, openapi))
+
+
+@pytest.fixture
+def send(doors: dict[str, httpx.Client], caller: Callable[[Operation], Any]) -> Send:
+    """``raw`` as the body of ``op``, on its service's own port and then through the gateway,
+    as its caller: yields (door, answer)."""
+
+    def each_door(op: Operation, raw: str) -> Iterator[tuple[str, httpx.Response]]:
+        for door in (op.service, "gateway"):
+            yield (
+                door,
+                doors[door].request(
+                    op.method,
+                    concrete_path(op),
+                    content=raw,
+                    headers={**bearer(caller(op).access_token), "content-type": "application/json"},
+                ),
+            )
+
+    return each_door
+
+
+def _wrong(door: str, op: Operation, raw: str, answer: httpx.Response) -> str:
+    return f"{door}: {op.label} {raw} -> {answer.status_code} {answer.text}"
 
 
 def test_every_body_route_refuses_duplicate_keys(
-    operations: list[Operation],
-    openapi: dict[str, dict[str, Any]],
-    doors: dict[str, httpx.Client],
-    caller: Callable[[Operation], Any],
+    body_operations: BodyOperations, send: Send
 ) -> None:
     tried, wrong = 0, []
-    for op, _, variants in _body_operations(operations, openapi):
+    for op, _, variants in body_operations:
         name = next(iter(variants[0]["properties"]))
         raw = f'{{"{name}": 1, "{name}": 2}}'
-        for door in (op.service, "gateway"):
-            answer = _send(doors[door], op, caller(op).access_token, raw)
+        for door, answer in send(op, raw):
             tried += 1
             if answer.status_code != 422 or answer.json()["error"]["fields"] != {
                 name: "given more than once"
             }:
-                wrong.append(f"{door}: {op.label} {raw} -> {answer.status_code} {answer.text}")
+                wrong.append(_wrong(door, op, raw, answer))
     assert tried > 20
     assert not wrong, "\n".join(wrong)
 
 
-def test_every_number_field_refuses_booleans(
-    operations: list[Operation],
-    openapi: dict[str, dict[str, Any]],
-    doors: dict[str, httpx.Client],
-    caller: Callable[[Operation], Any],
-) -> None:
+def test_every_number_field_refuses_booleans(body_operations: BodyOperations, send: Send) -> None:
     tried, wrong = 0, []
-    for op, document, variants in _body_operations(operations, openapi):
+    for op, document, variants in body_operations:
         for variant in variants:
             for name, prop in variant["properties"].items():
                 if not _types(document, prop) & NUMBER_TYPES:
                     continue
                 for value in (True, False):
                     raw = json.dumps({**_tags(variant), name: value})
-                    for door in (op.service, "gateway"):
-                        answer = _send(doors[door], op, caller(op).access_token, raw)
+                    for door, answer in send(op, raw):
                         tried += 1
                         if not _names_field(answer, name):
-                            wrong.append(
-                                f"{door}: {op.label} {raw} -> {answer.status_code} {answer.text}"
-                            )
+                            wrong.append(_wrong(door, op, raw, answer))
     assert tried > 20
     assert not wrong, "\n".join(wrong)
 
 
 def test_every_patch_refuses_explicit_nulls_except_on_clearable_fields(
-    operations: list[Operation],
-    openapi: dict[str, dict[str, Any]],
-    doors: dict[str, httpx.Client],
-    caller: Callable[[Operation], Any],
+    body_operations: BodyOperations, send: Send
 ) -> None:
-    patches = [
-        (op, d, v) for op, d, v in _body_operations(operations, openapi) if op.method == "PATCH"
-    ]
+    patches = [(op, d, v) for op, d, v in body_operations if op.method == "PATCH"]
     assert len(patches) >= 5
     wrong = []
     for op, document, variants in patches:
@@ -173,11 +181,8 @@ def test_every_patch_refuses_explicit_nulls_except_on_clearable_fields(
                 )
             for name in variant["properties"]:
                 raw = json.dumps({name: None})
-                for door in (op.service, "gateway"):
-                    answer = _send(doors[door], op, caller(op).access_token, raw)
+                for door, answer in send(op, raw):
                     refused = _names_field(answer, name)
                     if refused == (name in clearable):
-                        wrong.append(
-                            f"{door}: {op.label} {raw} -> {answer.status_code} {answer.text}"
-                        )
+                        wrong.append(_wrong(door, op, raw, answer))
     assert not wrong, "\n".join(wrong)

@@ -169,6 +169,14 @@ def build_rich_account(client: httpx.Client, h: dict[str, str]) -> None:
     ok(client.post(f"{W}/workouts/{sledding['id']}/complete", json={"ended_at": ended}, headers=h))
 
 
+def _renumber(rows: list[dict[str, Any]], prefix: str) -> dict[str, str]:
+    """Ids by position (``prefix-0``, ``prefix-1``, ...) for ``rows``; answers old id -> new."""
+    ids = {row["id"]: f"{prefix}-{n}" for n, row in enumerate(rows)}
+    for row in rows:
+        row["id"] = ids[row["id"]]
+    return ids
+
+
 def _ids(mapping: dict[Any, str], old: Any) -> Any:
     return mapping.get(old, old)
 
@@ -187,12 +195,9 @@ def comparable(document: dict[str, Any]) -> dict[str, Any]:
         del profile[name]
     nutrition = services["nutrition"]["export"]
     del nutrition["user_id"], nutrition["exported_at"]  # the account, the file's time
-    foods = {f["id"]: f"private-food-{n}" for n, f in enumerate(nutrition["foods"])}
-    recipes = {r["id"]: f"recipe-{n}" for n, r in enumerate(nutrition["recipes"])}
-    for food in nutrition["foods"]:
-        food["id"] = foods[food["id"]]
+    foods = _renumber(nutrition["foods"], "private-food")
+    recipes = _renumber(nutrition["recipes"], "recipe")
     for recipe in nutrition["recipes"]:
-        recipe["id"] = recipes[recipe["id"]]
         for ingredient in recipe["ingredients"]:
             ingredient["food_id"] = _ids(foods, ingredient["food_id"])
     for drink in nutrition["water"]["drinks"]:
@@ -207,12 +212,9 @@ def comparable(document: dict[str, Any]) -> dict[str, Any]:
                 item["food_id"] = _ids(foods, item["food_id"])
                 item["recipe_id"] = _ids(recipes, item["recipe_id"])
     library = services["workouts"]["library"]
-    exercises = {e["id"]: f"custom-exercise-{n}" for n, e in enumerate(library["exercises"])}
-    programs = {p["id"]: f"program-{n}" for n, p in enumerate(library["programs"])}
-    for exercise in library["exercises"]:
-        exercise["id"] = exercises[exercise["id"]]
+    exercises = _renumber(library["exercises"], "custom-exercise")
+    programs = _renumber(library["programs"], "program")
     for program in library["programs"]:
-        program["id"] = programs[program["id"]]
         for day in program["days"]:
             for item in day["exercises"]:
                 item["exercise_id"] = _ids(exercises, item["exercise_id"])

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+from body_profiles import MAN_BORN_1990
 from contract_events import meal_changed
 
 from backend_services.kernel.messaging import Event
@@ -20,14 +21,7 @@ pytestmark = pytest.mark.e2e
 
 # A man of 80 kg and 180 cm, moderately active (x 1.55), maintaining: the formulas' target is
 # about 2700 kcal (his BMR depends on his age today), well above the 1800-2000 chosen below.
-BODY = {
-    "sex": "male",
-    "birth_date": "1990-01-01",
-    "height_cm": 180,
-    "weight_kg": 80,
-    "activity_level": "moderate",
-    "goal": "maintain",
-}
+BODY = {**MAN_BORN_1990, "activity_level": "moderate", "goal": "maintain"}
 CUSTOM = ("custom_calorie_target_kcal", "custom_protein_g_per_kg", "custom_fat_energy_share")
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+from body_profiles import MAN_BORN_1990
 from contract_events import registered
 
 from backend_services.kernel.messaging import Event
@@ -14,10 +15,7 @@ from backend_services.kernel.messaging import Event
 pytestmark = pytest.mark.e2e
 
 PROFILE = {
-    "sex": "male",
-    "birth_date": "1990-01-01",
-    "height_cm": 180,
-    "weight_kg": 80,
+    **MAN_BORN_1990,
     "activity_level": "moderate",
     "goal": "lose",
     "goal_rate_kg_per_week": 0.5,

@@ -13,11 +13,12 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from databases import database_url, emptied_engine
+from event_bus import deliverer
 from notifications_factories import Mailbox, Users
 from push_receiver import PushReceiver
 from sqlalchemy import Engine, text
 
-from backend_services.kernel.messaging import Event, EventConsumer
+from backend_services.kernel.messaging import Event
 from backend_services.notifications.events import subscriptions
 from backend_services.notifications.models import MESSAGING
 from backend_services.notifications.settings import NotificationsSettings
@@ -68,16 +69,7 @@ def settings(tmp_path: Any, push_receiver: PushReceiver) -> NotificationsSetting
 @pytest.fixture
 def deliver(engine: Engine) -> Callable[[Event], bool]:
     """Apply an event the way the worker's consumer does (dedupe + handler, one transaction)."""
-    consumers = {
-        key: EventConsumer(engine, MESSAGING, "amqp://unused", "unused", sub)
-        for sub in subscriptions()[1:]
-        for key in sub.routing_keys
-    }
-
-    def apply(event: Event) -> bool:
-        return consumers[event.type].deliver(event)
-
-    return apply
+    return deliverer(engine, MESSAGING, subscriptions()[1:])
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.policy import default
 from pathlib import Path
+from typing import Any
 
 import contract_events
 
@@ -23,27 +24,12 @@ class Users:
 
     deliver: Callable[[Event], bool]
 
-    def make(
-        self,
-        *,
-        target: float | None = 2000,
-        preferences: dict[str, dict[str, bool]] | None = None,
-        timezone: str = "UTC",
-        quiet: dict[str, str] | None = None,
-        language: str = "en",
-        units: str = "metric",
-    ) -> str:
+    def make(self, **profile: Any) -> str:
+        """A new user, registered, with the profile ``profile`` takes (its defaults unless
+        told)."""
         user_id = str(uuid.uuid4())
         self.deliver(contract_events.registered(user_id))
-        self.profile(
-            user_id,
-            target=target,
-            preferences=preferences,
-            timezone=timezone,
-            quiet=quiet,
-            language=language,
-            units=units,
-        )
+        self.profile(user_id, **profile)
         return user_id
 
     def profile(

@@ -12,6 +12,7 @@ from typing import Any
 
 import pika
 import pytest
+from event_bus import queue_exists
 from notifications_factories import Users, meal_event
 from polling import wait_until
 from sqlalchemy import Engine, text
@@ -140,7 +141,7 @@ def test_consumers_over_rabbitmq_dedupe_redeliveries_and_dead_letter_poison(
         thread.start()
     try:
         # the queues exist once the consumers declared them
-        assert wait_until(lambda: _queue_exists(shared_amqp, f"{prefix}.activity"))
+        assert wait_until(lambda: queue_exists(f"{prefix}.activity", shared_amqp))
         event = meal_event(user, 2600)
         for _ in range(2):  # the relay published it twice (a crash before marking it sent)
             publish(shared_amqp, exchange, event.to_json().encode(), event.type, str(event.id))
@@ -177,15 +178,3 @@ def test_consumers_over_rabbitmq_dedupe_redeliveries_and_dead_letter_poison(
         stop.set()
         for thread in threads:
             thread.join(timeout=10)
-
-
-def _queue_exists(amqp: str, queue: str) -> bool:
-    connection = pika.BlockingConnection(pika.URLParameters(amqp))
-    try:
-        connection.channel().queue_declare(queue, passive=True)
-        return True
-    except pika.exceptions.ChannelClosedByBroker:
-        return False
-    finally:
-        if connection.is_open:
-            connection.close()

@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from databases import drop_database
-from nutrition_fixtures import SR28_DIR, fresh_nutrition_database, russian_off_rows
+from databases import engine_on
+from nutrition_fixtures import (
+    SR28_DIR,
+    private_nutrition_database,
+    russian_off_rows,
+)
 from reference_data import full_dataset
 from sqlmodel import Session
 
-from backend_services.kernel.db import make_engine
 from backend_services.nutrition.importers.run import import_foods
 from backend_services.nutrition.importers.writer import ImportReport
 
@@ -24,11 +27,8 @@ OFF_SLICE_ROWS = 30_000
 
 @pytest.fixture(scope="session")
 def nutrition_db() -> Iterator[str]:
-    url = fresh_nutrition_database(DB_NAME)
-    try:
+    with private_nutrition_database(DB_NAME) as url:
         yield url
-    finally:
-        drop_database(DB_NAME)
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +59,5 @@ def session(
     off_russian_report: ImportReport,
 ) -> Iterator[Session]:
     """A session on SR28 plus the English and Russian OFF products (search tests)."""
-    engine = make_engine(nutrition_db)
-    with Session(engine) as s:
+    with engine_on(nutrition_db) as engine, Session(engine) as s:
         yield s
-    engine.dispose()

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
-from databases import fresh_database
+from databases import drop_database, fresh_database
 from reference_data import FIXTURES, OFF_SAMPLE, SR28_SAMPLE, SR28_SHIPPED
 
 from backend_services.kernel import migrations
+from backend_services.nutrition.importers.run import import_foods
 
 __all__ = ["FDC_DIR", "OFF_SAMPLE", "SR28_DIR", "SR28_SAMPLE"]
 SR28_DIR = SR28_SHIPPED
@@ -26,6 +29,19 @@ def fresh_nutrition_database(name: str) -> str:
     url = fresh_database(name)
     migrations.upgrade("nutrition", url)
     return url
+
+
+@contextmanager
+def private_nutrition_database(name: str, *imports: tuple[str, Path]) -> Iterator[str]:
+    """``fresh_nutrition_database`` with foods imported from each (source, path) in turn;
+    dropped afterwards."""
+    url = fresh_nutrition_database(name)
+    for source, path in imports:
+        import_foods(source, path, url)
+    try:
+        yield url
+    finally:
+        drop_database(name)
 
 
 def scalar(url: str, query: str, *params: object) -> object:

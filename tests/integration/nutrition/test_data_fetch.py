@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from databases import drop_database
-from file_server import Files, serve, sha
-from nutrition_fixtures import SR28_SAMPLE, fresh_nutrition_database, scalar
-from typer.testing import CliRunner
+from file_server import Files, data_fetch, serve, sha
+from nutrition_fixtures import (
+    SR28_SAMPLE,
+    private_nutrition_database,
+    scalar,
+)
 
-from backend_services.cli import app
 from backend_services.datasets.download import (
     ChecksumMismatch,
     DownloadError,
@@ -49,11 +50,8 @@ def sr28_zip() -> bytes:
 
 @pytest.fixture
 def database() -> Iterator[str]:
-    url = fresh_nutrition_database(DB_NAME)
-    try:
+    with private_nutrition_database(DB_NAME) as url:
         yield url
-    finally:
-        drop_database(DB_NAME)
 
 
 def test_fetch_sr28_downloads_verifies_and_imports(
@@ -61,16 +59,9 @@ def test_fetch_sr28_downloads_verifies_and_imports(
 ) -> None:
     base, files = server
     files.content["/sr28asc.zip"] = sr28_zip
-    result = CliRunner().invoke(
-        app,
-        [
-            "data", "fetch", "sr28",
-            "--dest", str(tmp_path),
-            "--url", f"{base}/sr28asc.zip",
-            "--sha256", sha(sr28_zip),
-            "--database-url", database,
-        ],
-    )  # fmt: skip
+    result = data_fetch(
+        "sr28", tmp_path, f"{base}/sr28asc.zip", sha(sr28_zip), "--database-url", database
+    )
     assert result.exit_code == 0, result.output
     assert "sha256 verified" in result.output
     assert (tmp_path / "sr28asc.zip").read_bytes() == sr28_zip
@@ -137,16 +128,7 @@ def test_a_checksum_mismatch_keeps_and_imports_nothing(
     with pytest.raises(ChecksumMismatch, match=wrong):
         download(f"{base}/sr28asc.zip", tmp_path / "x.zip", sha256=wrong)
     assert list(tmp_path.iterdir()) == []
-    result = CliRunner().invoke(
-        app,
-        [
-            "data", "fetch", "sr28",
-            "--dest", str(tmp_path),
-            "--url", f"{base}/sr28asc.zip",
-            "--sha256", wrong,
-            "--database-url", database,
-        ],
-    )  # fmt: skip
+    result = data_fetch("sr28", tmp_path, f"{base}/sr28asc.zip", wrong, "--database-url", database)
     assert result.exit_code == 2
     assert "not fetched" in result.output and "expected " + wrong in result.output
     assert list(tmp_path.iterdir()) == []

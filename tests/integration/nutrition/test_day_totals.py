@@ -13,15 +13,14 @@ from typing import Any
 
 import psycopg
 import pytest
-from databases import drop_database, fresh_database
-from nutrition_fixtures import SR28_SAMPLE, fresh_nutrition_database
+from databases import drop_database, engine_on, fresh_database
+from nutrition_fixtures import SR28_SAMPLE, private_nutrition_database
 from sqlmodel import Session
 
 from backend_services.kernel import migrations
 from backend_services.kernel.db import make_engine
 from backend_services.nutrition import day_totals
 from backend_services.nutrition.domain import Nutrients
-from backend_services.nutrition.importers.run import import_foods
 from backend_services.nutrition.models import ItemIn, ItemUpdate, MealCreate, MealUpdate, QuickAdd
 from backend_services.nutrition.service import NutritionService
 
@@ -31,21 +30,14 @@ DAYS = [dt.date(2026, 11, 28) + dt.timedelta(days=n) for n in range(3)]
 
 @pytest.fixture(scope="module")
 def database() -> Iterator[str]:
-    url = fresh_nutrition_database(DB_NAME)
-    import_foods("sr28", SR28_SAMPLE, url)
-    try:
+    with private_nutrition_database(DB_NAME, ("sr28", SR28_SAMPLE)) as url:
         yield url
-    finally:
-        drop_database(DB_NAME)
 
 
 @pytest.fixture(scope="module")
 def service(database: str) -> Iterator[NutritionService]:
-    engine = make_engine(database)
-    try:
+    with engine_on(database) as engine:
         yield NutritionService(engine)
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(scope="module")

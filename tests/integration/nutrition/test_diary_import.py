@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from nutrition_fixtures import scalar
-from reference_data import FIXTURES
+from reference_data import CRONOMETER_SAMPLE, CRONOMETER_SUMMARY, FIXTURES
 from sqlalchemy import Engine
 
 from backend_services.kernel.db import make_engine
@@ -24,7 +24,7 @@ from backend_services.nutrition.importers.writer import ImportReport
 from backend_services.nutrition.service import NutritionService
 
 EXPORTS = FIXTURES / "diary_exports"
-CRONOMETER = (EXPORTS / "cronometer_servings.csv").read_bytes()
+CRONOMETER = CRONOMETER_SAMPLE.read_bytes()
 MFP = (EXPORTS / "myfitnesspal_nutrition.csv").read_bytes()
 OUTBOX_OF_USER = "SELECT count(*) FROM nutrition.outbox WHERE payload::text LIKE %s"
 
@@ -62,15 +62,7 @@ def test_a_cronometer_export_is_matched_reviewed_and_imported_once(
 ) -> None:
     job = imports.upload(user, "servings.csv", CRONOMETER)
     assert job["status"] == "review" and job["source"] == "cronometer"
-    assert job["summary"] == {
-        "rows": 8,
-        "days": 2,
-        "matched": 6,
-        "review": 2,
-        "stated": 0,
-        "already_imported": 0,
-        "rejected": 1,
-    }
+    assert job["summary"] == CRONOMETER_SUMMARY
     assert job["rejected"][0]["line"] == 10
     matched = _rows(job, "matched")
     assert matched["breakfast:Bananas, raw"]["match"]["name"] == "Bananas, raw"

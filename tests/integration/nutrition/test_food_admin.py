@@ -12,11 +12,15 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from databases import drop_database
-from nutrition_fixtures import OFF_SAMPLE, fresh_nutrition_database, scalar
+from databases import engine_on
+from nutrition_fixtures import (
+    OFF_SAMPLE,
+    private_nutrition_database,
+    scalar,
+)
 from sqlalchemy import Engine
 
-from backend_services.kernel.db import make_engine, unit_of_work
+from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import InvalidInput, NotFound
 from backend_services.nutrition import repository
 from backend_services.nutrition.admin_schemas import FoodFix
@@ -32,19 +36,14 @@ CRACKERS = "0000000000017"  # "Vitória crackers": no energy stated, derived at 
 
 @pytest.fixture(scope="module")
 def url() -> Iterator[str]:
-    made = fresh_nutrition_database(DB_NAME)
-    import_foods("off", OFF_SAMPLE, made)
-    try:
+    with private_nutrition_database(DB_NAME, ("off", OFF_SAMPLE)) as made:
         yield made
-    finally:
-        drop_database(DB_NAME)
 
 
 @pytest.fixture(scope="module")
 def engine(url: str) -> Iterator[Engine]:
-    made = make_engine(url)
-    yield made
-    made.dispose()
+    with engine_on(url) as made:
+        yield made
 
 
 @pytest.fixture(scope="module")

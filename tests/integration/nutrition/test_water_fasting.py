@@ -13,11 +13,17 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from databases import drop_database
-from nutrition_fixtures import FDC_DIR, OFF_SAMPLE, SR28_SAMPLE, fresh_nutrition_database, scalar
+from databases import engine_on
+from nutrition_fixtures import (
+    FDC_DIR,
+    OFF_SAMPLE,
+    SR28_SAMPLE,
+    private_nutrition_database,
+    scalar,
+)
 from sqlalchemy import Engine
 
-from backend_services.kernel.db import make_engine, unit_of_work
+from backend_services.kernel.db import unit_of_work
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.nutrition import repository
 from backend_services.nutrition.importers.run import import_foods
@@ -44,18 +50,14 @@ class Clock:
 
 @pytest.fixture(scope="module")
 def url() -> Iterator[str]:
-    made = fresh_nutrition_database(DB_NAME)
-    try:
+    with private_nutrition_database(DB_NAME) as made:
         yield made
-    finally:
-        drop_database(DB_NAME)
 
 
 @pytest.fixture(scope="module")
 def engine(url: str) -> Iterator[Engine]:
-    made = make_engine(url)
-    yield made
-    made.dispose()
+    with engine_on(url) as made:
+        yield made
 
 
 @pytest.fixture

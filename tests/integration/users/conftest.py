@@ -12,9 +12,10 @@ from datetime import UTC, datetime
 
 import pytest
 from databases import emptied_engine
+from event_bus import deliverer
 from sqlalchemy import Engine, text
 
-from backend_services.kernel.messaging import Event, EventConsumer
+from backend_services.kernel.messaging import Event
 from backend_services.users.events import SUBSCRIPTIONS
 from backend_services.users.models import MESSAGING
 from backend_services.users.service import UsersService
@@ -67,16 +68,7 @@ def users_service(users_engine: Engine, clock: Clock) -> UsersService:
 @pytest.fixture
 def deliver(users_engine: Engine) -> Callable[[Event], bool]:
     """Apply an event the way the worker's consumer does (dedupe + handler, one transaction)."""
-    consumers = {
-        key: EventConsumer(users_engine, MESSAGING, "amqp://unused", "unused", sub)
-        for sub in SUBSCRIPTIONS
-        for key in sub.routing_keys
-    }
-
-    def apply(event: Event) -> bool:
-        return consumers[event.type].deliver(event)
-
-    return apply
+    return deliverer(users_engine, MESSAGING, SUBSCRIPTIONS)
 
 
 @pytest.fixture

@@ -12,8 +12,11 @@ from decimal import Decimal
 import contract_events
 import pika
 import pytest
+from body_profiles import REFERENCE_MAN
+from event_bus import queue_exists
 from polling import wait_until
 from sqlalchemy import Engine
+from users_profiles import Sql, outbox
 
 from backend_services.kernel.contracts import (
     InvalidEvent,
@@ -31,7 +34,6 @@ from backend_services.users.models import MESSAGING
 from backend_services.users.schemas import ProfilePatch, WeightLogIn
 from backend_services.users.service import UsersService
 
-Sql = Callable[..., list[tuple[object, ...]]]
 Deliver = Callable[[Event], bool]
 T0 = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -160,19 +162,7 @@ def test_stats_rows_carry_the_users_current_target(
 ) -> None:
     user = new_user()
     deliver(registered(user))
-    users_service.patch_profile(
-        user,
-        ProfilePatch.model_validate(
-            {
-                "sex": "male",
-                "birth_date": "1995-01-01",
-                "height_cm": 180,
-                "weight_kg": 80,
-                "activity_level": "sedentary",
-                "goal": "maintain",
-            }
-        ),
-    )
+    users_service.patch_profile(user, ProfilePatch.model_validate(REFERENCE_MAN))
     deliver(meal_event(user, "2025-03-09", 2000))
     row = day_row(users_sql, user, "2025-03-09")
     assert row is not None and row[3] == 2136  # 1780 x 1.2
@@ -230,12 +220,7 @@ def weigh_ins(sql: Sql, user_id: str) -> list[tuple[object, ...]]:
 
 
 def weights_announced(sql: Sql, user_id: str) -> list[dict[str, object]]:
-    rows = sql(
-        "SELECT payload FROM users.outbox WHERE type = 'users.weight.logged' "
-        "AND payload->>'user_id' = :u ORDER BY id",
-        u=user_id,
-    )
-    return [row[0]["data"] for row in rows]  # type: ignore[index]
+    return [event["data"] for event in outbox(sql, user_id, "users.weight.logged")]
 
 
 def test_an_exports_weigh_ins_fill_the_days_without_one_and_the_users_own_win(
@@ -318,7 +303,7 @@ def test_registration_through_rabbitmq_twice_gives_one_profile(
     try:
         user = new_user()
         event = registered(user)
-        wait_until(lambda: _queue_exists(shared_amqp, queue), what=f"queue {queue} declared")
+        wait_until(lambda: queue_exists(queue, shared_amqp), what=f"queue {queue} declared")
         _publish(shared_amqp, exchange, event)
         _publish(shared_amqp, exchange, event)
         # One consumer handles its queue in order: once the sentinel's profile exists, both
@@ -351,18 +336,6 @@ def _publish(url: str, exchange: str, event: Event) -> None:
         ),
     )
     connection.close()
-
-
-def _queue_exists(url: str, queue: str) -> bool:
-    connection = pika.BlockingConnection(pika.URLParameters(url))
-    try:
-        connection.channel().queue_declare(queue=queue, passive=True)
-        return True
-    except pika.exceptions.ChannelClosedByBroker:
-        return False
-    finally:
-        if connection.is_open:
-            connection.close()
 
 
 def _depth(url: str, queue: str) -> int:
@@ -401,7 +374,7 @@ def test_the_followed_programs_plan_is_kept_once_newest_first_and_a_malformed_on
         malformed = older.model_copy(
             update={"id": uuid.uuid4(), "data": {**older.data, "weekdays": ["mon"]}}
         )
-        wait_until(lambda: _queue_exists(shared_amqp, queue), what=f"queue {queue} declared")
+        wait_until(lambda: queue_exists(queue, shared_amqp), what=f"queue {queue} declared")
         for event in (newer, newer, malformed, older):  # a duplicate, a broken one, a late one
             _publish(shared_amqp, exchange, event)
         _publish(shared_amqp, exchange, contract_events.program_plan_changed(sentinel))

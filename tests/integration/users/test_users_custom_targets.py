@@ -8,38 +8,21 @@ from datetime import date
 from typing import Any
 
 import pytest
+from body_profiles import REFERENCE_MAN
 from contract_events import meal_changed
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
+from users_profiles import Sql, outbox, patch
 
 from backend_services.kernel.messaging import Event
-from backend_services.users.schemas import ProfilePatch, ProfileReplace
+from backend_services.users.schemas import ProfileReplace
 from backend_services.users.service import UsersService
 
-Sql = Callable[..., list[tuple[object, ...]]]
-# The reference man (BMR 1780, sedentary): the formulas' target is 2136 kcal.
-COMPLETE = {
-    "sex": "male",
-    "birth_date": "1995-01-01",
-    "height_cm": 180,
-    "weight_kg": 80,
-    "activity_level": "sedentary",
-    "goal": "maintain",
-}
 TODAY = date(2025, 3, 10)  # the clock fixture's day
 
 
-def patch(**fields: Any) -> ProfilePatch:
-    return ProfilePatch.model_validate(fields)
-
-
 def published_targets(sql: Sql, user_id: str) -> list[dict[str, Any]]:
-    rows = sql(
-        "SELECT payload FROM users.outbox WHERE type = 'users.profile.updated' "
-        "AND payload->>'user_id' = :u ORDER BY id",
-        u=user_id,
-    )
-    return [row[0]["data"]["targets"] for row in rows]  # type: ignore[index]
+    return [event["data"]["targets"] for event in outbox(sql, user_id, "users.profile.updated")]
 
 
 def day_target(sql: Sql, user_id: str, day: date) -> object:
@@ -55,7 +38,7 @@ def test_own_targets_are_stored_published_and_explained(
     users_service: UsersService, users_sql: Sql
 ) -> None:
     user = str(uuid.uuid4())
-    users_service.patch_profile(user, patch(**COMPLETE))
+    users_service.patch_profile(user, patch(**REFERENCE_MAN))
     profile = users_service.patch_profile(
         user,
         patch(
@@ -90,7 +73,7 @@ def test_the_days_statistics_carry_the_users_own_target(
     users_service: UsersService, users_sql: Sql, deliver: Callable[[Event], bool]
 ) -> None:
     user = str(uuid.uuid4())
-    users_service.patch_profile(user, patch(**COMPLETE))
+    users_service.patch_profile(user, patch(**REFERENCE_MAN))
     deliver(meal_changed(user, TODAY.isoformat(), 1900))
     assert day_target(users_sql, user, TODAY) == 2136
     users_service.patch_profile(user, patch(custom_calorie_target_kcal=1800))
@@ -106,7 +89,7 @@ def test_null_clears_a_choice_and_put_goes_back_to_the_formulas(
 ) -> None:
     user = str(uuid.uuid4())
     users_service.patch_profile(
-        user, patch(**COMPLETE, custom_calorie_target_kcal=1400, custom_protein_g_per_kg=2.2)
+        user, patch(**REFERENCE_MAN, custom_calorie_target_kcal=1400, custom_protein_g_per_kg=2.2)
     )
     low = users_service.targets(user)
     assert low["calorie_target_kcal"] == 1400.0 and low["below_safe_floor"] is True
@@ -120,7 +103,7 @@ def test_null_clears_a_choice_and_put_goes_back_to_the_formulas(
     assert again["macros"]["protein_g"] == 176  # 2.2 g/kg still applies
 
     users_service.patch_profile(user, patch(custom_fat_energy_share=0.3))
-    replaced = users_service.replace_profile(user, ProfileReplace.model_validate(COMPLETE))
+    replaced = users_service.replace_profile(user, ProfileReplace.model_validate(REFERENCE_MAN))
     assert replaced["custom_protein_g_per_kg"] is None
     assert replaced["custom_fat_energy_share"] is None
     assert published_targets(users_sql, user)[-1]["calorie_target_kcal"] == 2136

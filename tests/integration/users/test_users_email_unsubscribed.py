@@ -8,22 +8,18 @@ from collections.abc import Callable
 from typing import Any
 
 import contract_events
+from users_profiles import Sql, outbox
 
 from backend_services.kernel.messaging import Event
 from backend_services.users.schemas import ProfilePatch
 from backend_services.users.service import UsersService
 
-Sql = Callable[..., list[tuple[object, ...]]]
 NORM_BY_EMAIL = {"daily_norm_exceeded": {"email": True, "push": False, "in_app": True}}
 
 
 def published(users_sql: Sql, user_id: str) -> list[dict[str, Any]]:
-    rows = users_sql(
-        "SELECT payload FROM users.outbox WHERE type = 'users.profile.updated'"
-        " AND payload->>'user_id' = :u ORDER BY id",
-        u=user_id,
-    )
-    return [row[0]["data"]["notifications"] for row in rows]  # type: ignore[index]
+    events = outbox(users_sql, user_id, "users.profile.updated")
+    return [event["data"]["notifications"] for event in events]
 
 
 def test_the_unsubscribed_email_is_off_in_the_profile_and_published(

@@ -8,39 +8,18 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from body_profiles import REFERENCE_MAN
 from contract_events import meal_changed, workout_finished
+from users_profiles import Sql, outbox, patch
 
 from backend_services.kernel.errors import Conflict, InvalidInput, NotFound
 from backend_services.kernel.messaging import Event
-from backend_services.users.schemas import ProfilePatch, ProfileReplace, WeightLogIn
+from backend_services.users.schemas import ProfileReplace, WeightLogIn
 from backend_services.users.service import UsersService
-
-Sql = Callable[..., list[tuple[object, ...]]]
-COMPLETE = {
-    "sex": "male",
-    "birth_date": "1995-01-01",
-    "height_cm": 180,
-    "weight_kg": 80,
-    "activity_level": "sedentary",
-    "goal": "maintain",
-}
-
-
-def patch(**fields: Any) -> ProfilePatch:
-    return ProfilePatch.model_validate(fields)
 
 
 def weigh(**fields: Any) -> WeightLogIn:
     return WeightLogIn.model_validate(fields)
-
-
-def outbox(sql: Sql, user_id: str, type_: str) -> list[dict[str, Any]]:
-    rows = sql(
-        "SELECT payload FROM users.outbox WHERE type = :t AND payload->>'user_id' = :u ORDER BY id",
-        t=type_,
-        u=user_id,
-    )
-    return [row[0] for row in rows]  # type: ignore[misc]
 
 
 def test_profile_not_found_until_registered_or_written(users_service: UsersService) -> None:
@@ -55,7 +34,7 @@ def test_targets_change_publishes_profile_updated_once_per_change(
     users_service: UsersService, users_sql: Sql
 ) -> None:
     user = str(uuid.uuid4())
-    users_service.patch_profile(user, patch(**COMPLETE))
+    users_service.patch_profile(user, patch(**REFERENCE_MAN))
     events = outbox(users_sql, user, "users.profile.updated")
     assert len(events) == 1
     assert events[0]["data"]["targets"]["calorie_target_kcal"] == 2136
@@ -79,7 +58,7 @@ def test_put_replaces_and_resets_optional_settings(users_service: UsersService) 
             notifications={"preferences": {"announcement": {"email": False}}},
         ),
     )
-    profile = users_service.replace_profile(user, ProfileReplace.model_validate(COMPLETE))
+    profile = users_service.replace_profile(user, ProfileReplace.model_validate(REFERENCE_MAN))
     assert profile["body_fat_pct"] is None and profile["timezone"] == "UTC"
     assert profile["notifications"]["preferences"]["announcement"]["email"] is True
 
@@ -209,7 +188,7 @@ def test_a_days_target_is_the_one_in_force_that_day_on_every_day_and_every_call(
     # issue 13: null on days without entries, and a past day's target changed by a late event
     user = str(uuid.uuid4())
     clock.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-    users_service.patch_profile(user, patch(**COMPLETE))
+    users_service.patch_profile(user, patch(**REFERENCE_MAN))
     first = users_service.targets(user)
     clock.now = datetime(2025, 3, 5, 9, 0, tzinfo=UTC)
     users_service.log_weight(user, weigh(weight_kg=70))  # a new weight: a new target from today
@@ -234,7 +213,7 @@ def test_a_birthday_changes_the_target_from_that_day_on_and_the_change_stays(
     # issue 13: the target in force comes from the profile and weight (and age) of that day
     user = str(uuid.uuid4())
     clock.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-    users_service.patch_profile(user, patch(**{**COMPLETE, "birth_date": "1995-03-03"}))
+    users_service.patch_profile(user, patch(**{**REFERENCE_MAN, "birth_date": "1995-03-03"}))
     at_29 = users_service.targets(user)["calorie_target_kcal"]
     clock.now = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
     at_30 = users_service.targets(user)["calorie_target_kcal"]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from body_profiles import REFERENCE_MAN
 from contract_events import workout_finished
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
@@ -16,15 +17,7 @@ from backend_services.kernel.messaging import Event
 from backend_services.users.schemas import ProfilePatch
 from backend_services.users.service import UsersService
 
-BODY = {
-    "sex": "male",
-    "birth_date": "1995-01-01",
-    "height_cm": 180,
-    "weight_kg": 80,
-    "activity_level": "sedentary",
-    "goal": "maintain",
-    "training_rule": {"kind": "add_back", "amount": 50},
-}
+BODY = {**REFERENCE_MAN, "training_rule": {"kind": "add_back", "amount": 50}}
 DAY = date(2025, 3, 9)  # the day before the clock fixture's today
 
 

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 
 import pytest
 import sqlalchemy as sa
+from body_profiles import LIGHT_WOMAN
 from pydantic import ValidationError
+from users_profiles import Sql
 
 from backend_services.users.schemas import ProfilePatch, ProfileReplace
 from backend_services.users.service import UsersService
-
-Sql = Callable[..., list[tuple[object, ...]]]
-COMPLETE = {
-    "sex": "female",
-    "birth_date": "1990-05-01",
-    "height_cm": 165,
-    "weight_kg": 60,
-    "activity_level": "light",
-    "goal": "maintain",
-}
 
 
 def test_week_start_is_monday_until_chosen_and_a_put_resets_it(
@@ -39,7 +30,7 @@ def test_week_start_is_monday_until_chosen_and_a_put_resets_it(
         ("sunday",)
     ]
 
-    profile = users_service.replace_profile(user, ProfileReplace.model_validate(COMPLETE))
+    profile = users_service.replace_profile(user, ProfileReplace.model_validate(LIGHT_WOMAN))
     assert profile["week_start"] == "monday"
 
 
@@ -49,7 +40,7 @@ def test_other_week_starts_are_refused_before_anything_is_stored(value: object) 
         ProfilePatch.model_validate({"week_start": value})
     assert [e["loc"] for e in exc.value.errors()] == [("week_start",)]
     with pytest.raises(ValidationError):
-        ProfileReplace.model_validate({**COMPLETE, "week_start": value})
+        ProfileReplace.model_validate({**LIGHT_WOMAN, "week_start": value})
 
 
 def test_the_table_refuses_another_value_too(users_service: UsersService, users_sql: Sql) -> None:

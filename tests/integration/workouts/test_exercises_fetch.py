@@ -6,12 +6,9 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from file_server import serve, sha
+from file_server import data_fetch, serve, sha
 from pymongo import MongoClient
 from reference_data import EXERCISES_SAMPLE
-from typer.testing import CliRunner
-
-from backend_services.cli import app
 
 
 def test_fetch_exercises_downloads_verifies_and_imports(secantus_uri: str, tmp_path: Path) -> None:
@@ -21,16 +18,14 @@ def test_fetch_exercises_downloads_verifies_and_imports(secantus_uri: str, tmp_p
     try:
         with serve() as (base, files):
             files.content["/exercises.json"] = body
-            result = CliRunner().invoke(
-                app,
-                [
-                    "data", "fetch", "exercises",
-                    "--dest", str(tmp_path),
-                    "--url", f"{base}/exercises.json",
-                    "--sha256", sha(body),
-                    "--mongodb-uri", secantus_uri.replace("/?", f"/{database}?"),
-                ],
-            )  # fmt: skip
+            result = data_fetch(
+                "exercises",
+                tmp_path,
+                f"{base}/exercises.json",
+                sha(body),
+                "--mongodb-uri",
+                secantus_uri.replace("/?", f"/{database}?"),
+            )
         assert result.exit_code == 0, result.output
         assert '"inserted": 26' in result.output
         stored = client[database]["exercises"].count_documents({"_id": {"$regex": "^fedb:"}})

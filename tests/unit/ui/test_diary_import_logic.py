@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reference_data import CRONOMETER_SUMMARY
+
 from app.api.diary_imports import DiaryImport
 from app.state import diary_import_logic as logic
 
@@ -69,15 +71,7 @@ JOB = {
     "status": "review",
     "created_at": "2026-12-01T10:00:00Z",
     "imported_at": None,
-    "summary": {
-        "rows": 8,
-        "days": 2,
-        "matched": 6,
-        "review": 2,
-        "stated": 0,
-        "already_imported": 0,
-        "rejected": 1,
-    },
+    "summary": CRONOMETER_SUMMARY,
     "review": [OATS],
     "matched": [BANANA],
     "rejected": [{"line": 10, "reason": "Energy (kcal): not a number: 'lots'"}],

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from body_profiles import LIGHT_WOMAN
 from pydantic import ValidationError
 
 from backend_services.users.domain import (
@@ -191,14 +192,7 @@ def test_bounds_are_inclusive() -> None:
 
 
 def test_put_without_choices_goes_back_to_the_formulas() -> None:
-    body = {
-        "sex": "female",
-        "birth_date": "1990-05-01",
-        "height_cm": 165,
-        "weight_kg": 60,
-        "activity_level": "light",
-        "goal": "maintain",
-    }
+    body = LIGHT_WOMAN
     replaced = ProfileReplace.model_validate(body)
     assert all(getattr(replaced, name) is None for name in CUSTOM)
     chosen = ProfileReplace.model_validate({**body, "custom_calorie_target_kcal": 1900})

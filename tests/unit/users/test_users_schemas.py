@@ -7,21 +7,14 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from body_profiles import LIGHT_WOMAN
 from pydantic import ValidationError
 
 from backend_services.users.schemas import ProfilePatch, ProfileReplace, WeightLogIn
 
 
 def valid_profile(**overrides: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "sex": "female",
-        "birth_date": "1990-05-01",
-        "height_cm": 165,
-        "weight_kg": 60,
-        "activity_level": "light",
-        "goal": "lose",
-        "goal_rate_kg_per_week": 0.5,
-    }
+    body: dict[str, Any] = {**LIGHT_WOMAN, "goal": "lose", "goal_rate_kg_per_week": 0.5}
     body.update(overrides)
     return body
 
