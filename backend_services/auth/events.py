@@ -31,7 +31,7 @@ def _password_reset_handler(settings: AuthSettings) -> ContractHandler:
 
 def _repeated_registration_handler(mailer: SmtpMailer) -> ContractHandler:
     def handle(_: Session, event: Received[RegistrationDuplicateAttempted]) -> None:
-        mailer.send(repeated_registration_mail(event.data.email))
+        mailer.send(repeated_registration_mail(event.data.email, f"event.{event.envelope.id}"))
 
     return handle
 

@@ -6,6 +6,7 @@ import smtplib
 import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
+from email.utils import formatdate, make_msgid, parseaddr
 from urllib.parse import unquote, urlparse
 
 
@@ -16,6 +17,10 @@ class OutgoingEmail:
     text: str
     html: str | None = None
     headers: tuple[tuple[str, str], ...] = ()
+    # A stable key (the delivery's id) gives every send of the same mail the same Message-ID:
+    # a resend after a crash between the server's "250 OK" and our commit is then the same
+    # message, which mail clients show once (RFC 5322 3.6.4). None: a fresh id.
+    key: str | None = None
 
 
 class SmtpMailer:
@@ -28,12 +33,18 @@ class SmtpMailer:
         message["From"] = self.sender
         message["To"] = mail.to
         message["Subject"] = mail.subject
+        message["Date"] = formatdate(usegmt=True)
+        message["Message-ID"] = self.message_id(mail.key)
         for name, value in mail.headers:
             message[name] = value
         message.set_content(mail.text)
         if mail.html:
             message.add_alternative(mail.html, subtype="html")
         return message
+
+    def message_id(self, key: str | None) -> str:
+        domain = parseaddr(self.sender)[1].rpartition("@")[2] or "fitledger.localhost"
+        return f"<fitledger.{key}@{domain}>" if key else make_msgid("fitledger", domain)
 
     def send(self, mail: OutgoingEmail) -> None:
         url = self._url

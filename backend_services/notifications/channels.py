@@ -3,7 +3,8 @@
 Task queue design: a rule writes the feed row and one ``deliveries`` row per enabled channel
 in the consumer's transaction; each channel worker claims due rows with ``FOR UPDATE SKIP
 LOCKED`` (several workers can run side by side), sends, records the attempt and the new
-status, and commits. A crash between sending and committing sends again (at least once).
+status, and commits. A crash between sending and committing sends again (at least once);
+an e-mail sent again carries the same Message-ID (the delivery's id), so it reads as one.
 At send time the current projection decides: deleted user or channel now disabled ->
 skipped; quiet hours -> deferred to the window's end; per-user hourly limit -> skipped
 (rate_limited). Failures retry with exponential back-off up to ``delivery_max_attempts``.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import abc
 import logging
 import threading
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -228,7 +230,7 @@ class EmailChannel(ChannelWorker):
                 reader=reader,
             )
         try:
-            self.mailer.send(mail)
+            self.mailer.send(replace(mail, key=f"delivery.{task.id}"))
         except Exception as exc:  # SMTP down or refusing: retried with back-off
             return Outcome("failed", "failed", f"{type(exc).__name__}: {exc}"[:300], retry=True)
         return Outcome("sent", "sent")

@@ -13,7 +13,7 @@ from notifications_factories import Mailbox, Users, meal_event
 from push_receiver import DeviceSubscription, PushReceiver
 from sqlalchemy import Engine, text
 
-from backend_services.kernel.email import SmtpMailer
+from backend_services.kernel.email import OutgoingEmail, SmtpMailer
 from backend_services.kernel.messaging import Event
 from backend_services.notifications.channels import EmailChannel, PushChannel
 from backend_services.notifications.push import (
@@ -229,3 +229,36 @@ def test_smtp_down_retries_later_and_logs_the_failure(users: Users, delivery: De
     )
     assert (row.status, row.attempts, row.later) == ("pending", 1, True)
     assert delivery.attempts(user) == [("email", "failed")]
+
+
+class WorkerDied(BaseException):
+    """The process ends between the SMTP server's "250 OK" and the worker's commit."""
+
+
+class DiesAfterSending(SmtpMailer):
+    def send(self, mail: OutgoingEmail) -> None:
+        super().send(mail)
+        raise WorkerDied
+
+
+def test_a_crash_after_sending_sends_again_as_the_same_message(
+    users: Users, delivery: Delivery, smtp: Mailbox
+) -> None:
+    user = users.make()
+    address = f"{user[:8]}@example.com"
+    dying = EmailChannel(
+        delivery.engine, delivery.settings, DiesAfterSending(smtp.url, delivery.settings.mail_from)
+    )
+    with pytest.raises(WorkerDied):
+        dying.deliver_one()
+    assert delivery.attempts(user) == []  # nothing committed: the task is still due
+    assert delivery.email_channel(smtp).drain() == 1
+    [[task_id]] = delivery.query(
+        "SELECT id FROM notifications.deliveries WHERE user_id = :u", u=user
+    )
+    first, again = smtp.messages(address)
+    domain = delivery.settings.mail_from.rpartition("@")[2].rstrip(">")
+    assert first["Message-ID"] == again["Message-ID"] == f"<fitledger.delivery.{task_id}@{domain}>"
+    assert again["Subject"] == first["Subject"] == "Welcome to FitLedger"
+    assert first["Date"] is not None
+    assert delivery.attempts(user) == [("email", "sent")]

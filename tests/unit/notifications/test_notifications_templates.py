@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from backend_services.kernel.email import OutgoingEmail, SmtpMailer
 from backend_services.notifications.templates import MailLinks, render_email
 from backend_services.notifications.wording import ENGLISH_METRIC, Reader
@@ -105,3 +107,14 @@ def test_russian_welcome_greets_by_name() -> None:
     )
     assert mail.subject == "Добро пожаловать в FitLedger"
     assert mail.text.startswith("Здравствуйте, Аня!\n\nДобро пожаловать в FitLedger!")
+
+
+def test_a_mail_carries_a_date_and_a_message_id_stable_for_its_key() -> None:
+    mailer = SmtpMailer("smtp://127.0.0.1:1", "FitLedger <n@fit.example>")
+    mail = notification_mail("body", "Subject", "daily_norm_exceeded", ENGLISH_METRIC)
+    keyed = replace(mail, key="delivery.42")
+    assert mailer.build(keyed)["Message-ID"] == "<fitledger.delivery.42@fit.example>"
+    assert mailer.build(keyed)["Message-ID"] == mailer.build(keyed)["Message-ID"]
+    fresh = {mailer.build(mail)["Message-ID"] for _ in range(3)}
+    assert len(fresh) == 3 and all(m.endswith("@fit.example>") for m in fresh)
+    assert mailer.build(mail)["Date"] is not None
