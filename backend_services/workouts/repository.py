@@ -448,8 +448,15 @@ class WorkoutsRepository:
         """A completed workout went away: bests are rebuilt from history when next needed."""
         self.exercise_bests.delete_many({"user_id": user_id})
 
-    def aggregate(self, pipeline: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return list(self.workouts.aggregate(pipeline))
+    def completed_between(
+        self, user_id: str, date_from: str, date_to: str, fields: dict[str, int]
+    ) -> list[dict[str, Any]]:
+        """Completed, visible workouts with a local date in [from, to], with only ``fields``.
+        The filter is exactly the {user_id, local_date} index prefix (SecantusDB plans nothing
+        else on an index): status and hidden are checked here."""
+        query = {"user_id": user_id, "local_date": {"$gte": date_from, "$lte": date_to}}
+        found = self.workouts.find(query, {**fields, "status": 1, "deleted": 1})
+        return [d for d in found if d.get("status") == "completed" and d.get("deleted") is not True]
 
     # ---- deleted accounts
     def mark_deleted(self, user_id: str) -> None:

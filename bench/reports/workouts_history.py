@@ -54,7 +54,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines += [
         "",
         f"History: default limit 100 of the ~{report['heavy_per_month']:.0f} workouts in a "
-        f"month window; summary: aggregation over every completed workout in the window "
+        f"month window; summary: every completed workout in the window, read and summed "
         f"(month ~{report['heavy_per_month']:.0f}, year ~{report['heavy_per_month'] * 12:.0f} "
         f"documents); progress returned {pr['items_per_answer'][:1]} sessions per answer.",
         "",

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from backend_services.kernel.mongo import update_and_read
+from backend_services.workouts import summary
 from backend_services.workouts.repository import WorkoutsRepository, prefix_range
 
 USER = "plan-user"
@@ -112,20 +113,14 @@ def test_hot_query_shapes_are_index_scans(seeded: WorkoutsRepository) -> None:
             "sort": {"local_date": -1, "started_at": -1},
             "limit": 116,
         },
-        # reports.summary: the leading $match (the second one filters what it found).
-        "summary $match": {
-            "aggregate": "workouts",
-            "pipeline": [
-                {
-                    "$match": {
-                        "user_id": USER,
-                        "local_date": {"$gte": "2021-01-01", "$lte": "2021-12-31"},
-                    }
-                },
-                {"$match": {"status": "completed", "deleted": {"$ne": True}}},
-                {"$group": {"_id": "$iso_week", "n": {"$sum": 1}}},
-            ],
-            "cursor": {},
+        # reports.summary: repository.completed_between (status and hidden checked in Python).
+        "summary of a window": {
+            "find": "workouts",
+            "filter": {
+                "user_id": USER,
+                "local_date": {"$gte": "2021-01-01", "$lte": "2021-12-31"},
+            },
+            "projection": {**summary.FIELDS, "status": 1, "deleted": 1},
         },
         # reports.progress / programs.start_workout: one exercise, a date window.
         "progress per exercise": {
