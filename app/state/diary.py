@@ -25,6 +25,7 @@ from app.state import micronutrient_targets as micro_targets
 from app.state import portions
 from app.state.calendar_logic import last_reachable_day
 from app.state.messages import explain
+from app.state.page_params import page_param
 from app.state.session import SessionState
 
 EMPTY_MACROS = {key: 0.0 for key in logic.MACRO_KEYS}
@@ -121,7 +122,7 @@ class DiaryState(SessionState):
         self.notice = ""
         self.load_error = ""
         self.edit_open = False
-        param = self.router.page.params.get("day", "")
+        param = page_param(self.router, "day")
         try:
             today = await self._user_today()
         except ApiError as error:

@@ -16,6 +16,7 @@ from app.state import program_logic as logic
 from app.state import workout_logic
 from app.state.exercise_picker import ExerciseSearch
 from app.state.messages import explain
+from app.state.page_params import page_param
 from app.state.preferences import PreferencesState
 from app.state.session import SessionState
 from app.state.units import METRIC
@@ -44,7 +45,7 @@ class ProgramEditorState(SessionState):
     async def load(self):
         if not self.signed_in:
             return
-        wanted = self.router.page.params.get("id", NEW)
+        wanted = page_param(self.router, "id", NEW)
         self._units = (await self.get_state(PreferencesState)).units
         self.load_error = self.form_error = self.error_field = ""
         self.loading = True

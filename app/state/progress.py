@@ -19,6 +19,7 @@ from app.api.workouts import LIST_MAX, WorkoutsApi
 from app.state import dashboard
 from app.state import progress_logic as logic
 from app.state.messages import explain
+from app.state.page_params import page_param
 from app.state.preferences import PreferencesState
 from app.state.session import SessionState
 from app.state.units import METRIC
@@ -61,7 +62,7 @@ class ProgressState(SessionState):
         self.loading = True
         self.load_error = ""
         self.units = (await self.get_state(PreferencesState)).units
-        wanted = self.router.page.params.get("exercise", "")
+        wanted = page_param(self.router, "exercise")
         if isinstance(wanted, str) and wanted:
             self.exercise_id = wanted
         yield

@@ -21,6 +21,7 @@ from app.i18n import tr
 from app.state import units as u
 from app.state import workout_logic as logic
 from app.state.messages import explain
+from app.state.page_params import page_param
 from app.state.preferences import PreferencesState
 from app.state.session import SessionState
 
@@ -98,7 +99,7 @@ class TrackerState(SessionState):
         """on_load of /workouts/[id] (after require_login)."""
         if not self.signed_in:
             return
-        workout_id = self.router.page.params.get("id", "")
+        workout_id = page_param(self.router, "id")
         if workout_id != self.workout_id:
             self._drafts, self._seeded = {}, []
             self.entries, self.rows, self.summary = [], {}, {}

@@ -16,6 +16,7 @@ from app.i18n import tr
 from app.state import diary_logic
 from app.state import water_fasting_logic as logic
 from app.state.messages import explain
+from app.state.page_params import page_param
 from app.state.session import SessionState
 from app.state.units import METRIC
 
@@ -81,7 +82,7 @@ class WaterFastingState(SessionState):
             except NotFound:
                 pass  # before onboarding: UTC, metric
             today = dt.datetime.now(logic.zone(self._timezone)).date()
-            param = self.router.page.params.get("day", "")
+            param = page_param(self.router, "day")
             day = diary_logic.parse_day(param, today) if param else today
             day = day or today
             water = await api.water_day(day)

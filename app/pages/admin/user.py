@@ -14,6 +14,7 @@ from app.i18n import t, tf, tr
 from app.i18n.formats import fmt_number
 from app.pages.admin.shell import admin_shell
 from app.pages.admin.state import AdminState, when
+from app.state.page_params import page_param
 from components.confirm_dialog import confirm_dialog
 from components.layout import back_link
 
@@ -120,7 +121,7 @@ class AdminUserState(AdminState):
 
     @rx.event
     async def load(self):
-        self.user_id = self.router.page.params.get("id", "")
+        self.user_id = page_param(self.router, "id")
         self.loaded, self.error, self.notice = False, "", ""
         if not self.is_admin:
             return None
