@@ -57,8 +57,10 @@ TEMPLATE = go.layout.Template(
     )
 )
 CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
-# What a chart var holds while its chart is not on screen: built once, never drawn.
-NO_FIGURE = go.Figure()
+# What a chart var holds while its chart is not on screen: built once, never drawn. With the
+# small template: every hydrate serializes each chart var, and `go.Figure()` carries plotly's
+# whole default template (7 KB of JSON, 1.1 ms to serialize; this: 0.35 KB, 0.08 ms).
+NO_FIGURE = go.Figure(layout={"template": TEMPLATE})
 
 
 def _layout(

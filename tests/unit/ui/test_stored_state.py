@@ -3,6 +3,8 @@ state read back builds them again from its rows when they are next asked for."""
 
 from __future__ import annotations
 
+import json
+
 import plotly.graph_objects as go
 import pytest
 
@@ -51,3 +53,14 @@ def test_a_state_read_back_from_redis_builds_its_figure_again(today):
     assert not [n for n, v in vars(stored).items() if isinstance(v, go.Figure)]
     assert stored.day_rows == ROWS and stored.charts_visible
     assert stored.calories_chart.to_dict() == drawn.to_dict()
+
+
+def test_a_chart_not_on_screen_is_small_on_the_wire():
+    # Every hydrate serializes every chart var: the placeholder must not carry plotly's default
+    # template (7 KB of JSON per var with `go.Figure()`).
+    from reflex_base.utils.serializers import serialize
+
+    from components.charts import NO_FIGURE
+
+    assert len(json.dumps(serialize(NO_FIGURE))) < 1000
+    assert len(json.dumps(serialize(go.Figure()))) > 5000  # what it was
