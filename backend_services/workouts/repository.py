@@ -81,6 +81,11 @@ def relevance(doc: dict[str, Any], words: Sequence[str]) -> tuple[Any, ...]:
     return (*(best or (0, 1, 99)), builtin, doc.get("search_name") or "")
 
 
+def _completed_and_visible(doc: dict[str, Any]) -> bool:
+    """What history and reports count: completed, and not hidden (deleted, events pending)."""
+    return doc.get("status") == "completed" and doc.get("deleted") is not True
+
+
 def prefix_range(prefix: str) -> dict[str, str]:
     return {"$gte": prefix, "$lt": prefix + "\uffff"}
 
@@ -379,13 +384,19 @@ class WorkoutsRepository:
             if since:
                 query["local_date"] = {"$gte": since}
             for doc in self.workouts.find(query, projection):
-                if (
-                    doc.get("status") == "completed"
-                    and doc.get("deleted") is not True
-                    and doc["_id"] != exclude_id
-                ):
+                if _completed_and_visible(doc) and doc["_id"] != exclude_id:
                     found[doc["_id"]] = doc
         return sorted(found.values(), key=lambda d: (d["local_date"], d["_id"]))
+
+    def completed_between(
+        self, user_id: str, date_from: str, date_to: str, fields: dict[str, int]
+    ) -> list[dict[str, Any]]:
+        """Completed, visible workouts with a local date in [from, to], with only ``fields``.
+        The filter is exactly the {user_id, local_date} index prefix (SecantusDB plans nothing
+        else on an index): status and hidden are checked here."""
+        query = {"user_id": user_id, "local_date": {"$gte": date_from, "$lte": date_to}}
+        found = self.workouts.find(query, {**fields, "status": 1, "deleted": 1})
+        return [d for d in found if _completed_and_visible(d)]
 
     def last_program_workout(self, user_id: str, program_id: str) -> dict[str, Any] | None:
         cursor = self.workouts.find(
@@ -447,16 +458,6 @@ class WorkoutsRepository:
     def forget_exercise_bests(self, user_id: str) -> None:
         """A completed workout went away: bests are rebuilt from history when next needed."""
         self.exercise_bests.delete_many({"user_id": user_id})
-
-    def completed_between(
-        self, user_id: str, date_from: str, date_to: str, fields: dict[str, int]
-    ) -> list[dict[str, Any]]:
-        """Completed, visible workouts with a local date in [from, to], with only ``fields``.
-        The filter is exactly the {user_id, local_date} index prefix (SecantusDB plans nothing
-        else on an index): status and hidden are checked here."""
-        query = {"user_id": user_id, "local_date": {"$gte": date_from, "$lte": date_to}}
-        found = self.workouts.find(query, {**fields, "status": 1, "deleted": 1})
-        return [d for d in found if d.get("status") == "completed" and d.get("deleted") is not True]
 
     # ---- deleted accounts
     def mark_deleted(self, user_id: str) -> None:
